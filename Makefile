@@ -1,0 +1,26 @@
+# The two commands of the README: `make app` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+KB_DB ?= .kb/kb.sqlite
+PORT ?= 8501
+
+.PHONY: app test setup build
+
+app: build
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false -- --db $(KB_DB)
+
+test: setup
+	$(BIN)/python -m pytest
+
+build: setup
+	$(BIN)/kb build --db $(KB_DB)
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@

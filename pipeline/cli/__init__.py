@@ -1,0 +1,15 @@
+"""The `kb` command line: one module per command group, registered on one click group."""
+
+import click
+
+from pipeline.cli import ingest
+
+
+@click.group()
+@click.version_option(package_name="duanzhilian-kb")
+def cli():
+    """Build and query the knowledge base of the 断直连 payment disconnection."""
+
+
+for command in (ingest.ingest, ingest.articles, ingest.build):
+    cli.add_command(command)

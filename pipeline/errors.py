@@ -1,0 +1,18 @@
+"""The few exceptions the library raises. Messages say what went wrong and how to fix it."""
+
+
+class KBError(Exception):
+    """Base class: anything the CLI should show as a one-line message, not a traceback."""
+
+
+class BadInput(KBError):
+    """A file (or one item inside it) cannot be ingested. The rest of the batch goes on."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class StoreError(KBError):
+    """The store cannot be opened or is of a newer schema than this code knows."""

@@ -1,0 +1,1 @@
+"""Extraction stages: each turns an article's text and sentences into facts with offsets."""

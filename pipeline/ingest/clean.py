@@ -1,0 +1,155 @@
+"""Text clean-up shared by every reader: headers, markdown residue, line wraps, language.
+
+The cleaned text is what the store keeps and what every offset points into, so the rules
+here are conservative: they remove layout, never words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HEADER_KEYS = {"title", "date", "published", "source", "url", "lang", "language", "author"}
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+# The translation site of the founding article puts "category:Internet click:1073" under the title.
+_SITE_HEADER = re.compile(r"^\s*category:.*\bclick:\s*\d+\s*$", re.IGNORECASE)
+_TERMINAL = tuple("。！？!?；;：:…”’\"'）)】」』") + (".",)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
+_MD_ESCAPE = re.compile(r"\\([\[\]()*_#`>\\])")
+_MD_CITATION = re.compile(r"\\\[\d+\\\]")  # wiki footnote marks: \[1\]
+_MD_CATEGORY = re.compile(r"^\s*\[?Category:.*$", re.MULTILINE)
+
+
+def split_header(raw: str) -> tuple[dict[str, str], str]:
+    """Take a `key: value` header block or the translation-site header off the top.
+
+    Returns (metadata, body). Without a recognisable header, metadata is empty and the body
+    is the whole text.
+    """
+    lines = raw.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return {}, ""
+    meta: dict[str, str] = {}
+    i = first
+    while i < len(lines):
+        m = _HEADER_LINE.match(lines[i])
+        if not m or m.group(1).lower() not in HEADER_KEYS:
+            break
+        meta[m.group(1).lower()] = m.group(2)
+        i += 1
+    if meta and (i == len(lines) or not lines[i].strip()):
+        return _canonical_keys(meta), "\n".join(lines[i:])
+    # A title line, then "category:... click:N" a line or two below it.
+    for j in range(first + 1, min(first + 4, len(lines))):
+        if _SITE_HEADER.match(lines[j]):
+            title = lines[first].strip()
+            body = "\n".join(lines[j + 1 :])
+            return {"title": title}, _drop_repeated_title(body, title)
+        if lines[j].strip():
+            break
+    return {}, raw
+
+
+def _canonical_keys(meta: dict[str, str]) -> dict[str, str]:
+    aliases = {"published": "date", "language": "lang"}
+    out = {aliases.get(k, k): v for k, v in meta.items() if v}
+    return out
+
+
+def _drop_repeated_title(body: str, title: str) -> str:
+    """Sites print the title again as the first line of the body; keep it once."""
+    stripped = body.lstrip()
+    if title and stripped.startswith(title):
+        return stripped[len(title) :]
+    return body
+
+
+def looks_like_markdown(text: str) -> bool:
+    return len(_MD_LINK.findall(text)) >= 2 or bool(re.search(r"^#{1,6}\s", text, re.MULTILINE))
+
+
+def strip_markdown(text: str) -> str:
+    """Keep the words of markdown, drop its markup (links keep their text)."""
+    text = _MD_CITATION.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_BULLET.sub("", text)
+    text = _MD_CATEGORY.sub("", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+def detect_lang(text: str) -> str:
+    """"zh" when Han characters dominate the letters, else "en"."""
+    han = latin = 0
+    for ch in text[:20000]:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+            han += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    # A Han character carries about as much as a Latin word: weigh letters down.
+    return "zh" if han * 4 >= latin else "en"
+
+
+def normalise_text(text: str, lang: str, *, min_wrapped_line: int = 20) -> str:
+    """Unify line endings and spaces, and undo hard line wraps.
+
+    Paragraphs come out separated by one blank line. Inside a block, a line break is kept as
+    a paragraph break when the line before ends a sentence or is short (a heading);
+    otherwise it is a wrap and the lines are joined (with a space in English, without one
+    in Chinese, where wraps fall mid-word).
+    """
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current = ""
+        for line in block.split("\n"):
+            line = re.sub(r"[ \u00a0]+", " ", line).strip()
+            if not line:
+                continue
+            if not current:
+                current = line
+            elif current.endswith(_TERMINAL) or len(current.split("\n")[-1]) < min_wrapped_line:
+                paragraphs.append(current)
+                current = line
+            else:
+                joiner = "" if lang == "zh" and not current[-1].isascii() else " "
+                current = current + joiner + line
+        if current:
+            paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+_DATE_FORMS = [
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T|\s|$)"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日"),
+    re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$"),
+    re.compile(r"^(\d{4})年?$"),
+]
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A metadata date as ISO (YYYY-MM-DD, YYYY-MM or YYYY); None when it is not a date."""
+    if not value:
+        return None
+    value = value.strip()
+    for form in _DATE_FORMS:
+        m = form.match(value)
+        if not m:
+            continue
+        parts = [int(g) for g in m.groups()]
+        if not 1000 <= parts[0] <= 2999 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
+            return None
+        if len(parts) > 2 and not 1 <= parts[2] <= 31:
+            return None
+        return "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
+    return None

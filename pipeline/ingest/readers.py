@@ -1,0 +1,144 @@
+"""One reader per file format. Each yields Articles, or BadInput for the items it cannot use.
+
+A reader never stops a batch: a malformed JSON line is reported and the next line is read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import trafilatura
+
+from pipeline.errors import BadInput
+from pipeline.facts import Article
+from pipeline.ingest.clean import (
+    detect_lang,
+    looks_like_markdown,
+    normalise_text,
+    normalise_date,
+    split_header,
+    strip_markdown,
+)
+from pipeline.ingest.decode import DecodeError, decode
+
+Item = Article | BadInput
+_META_FIELDS = ("title", "date", "source", "url", "lang")
+
+
+def read_text(path: Path, raw: bytes) -> Iterator[Item]:
+    """.txt and .md: an optional header block, then the body."""
+    text = _decoded(path, raw)
+    meta, body = split_header(text)
+    if path.suffix.lower() == ".md" or looks_like_markdown(body):
+        body = strip_markdown(body)
+    yield _article(path, body, meta, key=f"file:{path.resolve()}")
+
+
+def read_html(path: Path, raw: bytes) -> Iterator[Item]:
+    """.html/.htm: the main text only (trafilatura drops scripts, styles and navigation)."""
+    html = _decoded(path, raw)
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = doc.text if doc is not None and doc.text else trafilatura.html2txt(html)
+    meta = {"title": doc.title, "date": doc.date, "url": doc.url, "source": doc.sitename} if doc else {}
+    meta = {k: v for k, v in meta.items() if v}
+    if meta.get("title") and body.startswith(meta["title"]):
+        body = body[len(meta["title"]) :]
+    yield _article(path, body, meta, key=f"file:{path.resolve()}")
+
+
+def read_jsonl(path: Path, raw: bytes) -> Iterator[Item]:
+    """.jsonl: one article object per line; a bad line is reported with its number."""
+    text = _decoded(path, raw)
+    lines = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    if not lines:
+        raise BadInput(str(path), "empty file: no JSON lines")
+    for n, line in lines:
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield BadInput(where, f"malformed JSON line ({e.msg} at column {e.colno})")
+            continue
+        yield _from_object(path, where, obj, n)
+
+
+def read_json(path: Path, raw: bytes) -> Iterator[Item]:
+    """.json: one article object, or a list of them."""
+    text = _decoded(path, raw)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BadInput(str(path), f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from e
+    if not isinstance(data, list):
+        yield _from_object(path, str(path), data, 1)
+        return
+    if not data:
+        raise BadInput(str(path), "empty JSON list: no articles")
+    for n, obj in enumerate(data, 1):
+        yield _from_object(path, f"{path}[{n}]", obj, n)
+
+
+READERS: dict[str, Callable[[Path, bytes], Iterator[Item]]] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".json": read_json,
+}
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    if not raw.strip():
+        raise BadInput(str(path), "empty file")
+    try:
+        text, _ = decode(raw)
+    except DecodeError as e:
+        raise BadInput(str(path), str(e)) from e
+    return text
+
+
+def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
+    if not isinstance(obj, dict):
+        return BadInput(where, f"expected a JSON object with a \"text\" field, got {type(obj).__name__}")
+    body = obj.get("text") or obj.get("content")
+    if not isinstance(body, str) or not body.strip():
+        return BadInput(where, 'no "text" or "content" field with the article text')
+    meta = {k: str(obj[k]) for k in _META_FIELDS if obj.get(k)}
+    # Without a url, an item is known by its file and its id, title or position.
+    local = obj.get("id") or obj.get("title") or n
+    key = f"url:{meta['url']}" if meta.get("url") else f"file:{path.resolve()}#{local}"
+    try:
+        return _article(path, body, meta, key=key)
+    except BadInput as e:
+        return BadInput(where, e.reason)
+
+
+def _article(path: Path, body: str, meta: dict[str, str], *, key: str) -> Article:
+    lang = (meta.get("lang") or "").lower()[:2] or detect_lang(body)
+    if lang not in ("en", "zh"):
+        raise BadInput(str(path), f'language "{meta["lang"]}" is not supported (use en or zh)')
+    text = normalise_text(body, lang)
+    if not text:
+        raise BadInput(str(path), "no article text after the header")
+    date = normalise_date(meta.get("date"))
+    return Article(
+        text=text,
+        title=meta.get("title"),
+        date=date,
+        date_source="metadata" if date else None,
+        date_evidence=None if date or not meta.get("date") else f'metadata date "{meta["date"]}" not understood',
+        lang=lang,
+        source=meta.get("source"),
+        url=meta.get("url"),
+        path=str(path),
+        key=f"url:{meta['url']}" if meta.get("url") else key,
+    )

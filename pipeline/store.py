@@ -1,0 +1,246 @@
+"""The SQLite store: schema, migrations, and every SQL statement of the project.
+
+One file, WAL mode so the app reads while a batch writes. Each article is written in one
+transaction together with everything derived from it, so a killed ingest leaves either the
+whole article or nothing. Child tables hang off `article` with ON DELETE CASCADE, and an
+edited article replaces its facts inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pipeline.errors import StoreError
+from pipeline.facts import ArticleRecord
+
+# Tables whose rows derive from an article's text; re-extraction clears them first.
+FACT_TABLES = ["sentence", "paragraph"]
+
+# Schema steps, applied once each and in order; PRAGMA user_version counts the applied ones.
+# Never edit a released step: add a new one.
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "articles and sentences",
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE article (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,          -- url, else file (and item): identity across re-ingests
+            content_hash TEXT NOT NULL,        -- this version's text and metadata
+            text_hash TEXT NOT NULL,           -- the words alone, for exact reposts
+            simhash INTEGER NOT NULL,
+            band0 INTEGER, band1 INTEGER, band2 INTEGER, band3 INTEGER,
+            title TEXT, url TEXT, source TEXT, path TEXT,
+            lang TEXT NOT NULL,
+            date TEXT,                         -- publication date (YYYY-MM-DD or coarser)
+            date_source TEXT,                  -- metadata | inferred | NULL (unknown)
+            date_evidence TEXT,
+            text TEXT NOT NULL,
+            duplicate_of INTEGER REFERENCES article(id) ON DELETE SET NULL,
+            duplicate_score REAL,
+            extractor_version TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX article_text_hash ON article(text_hash);
+        CREATE INDEX article_band0 ON article(lang, band0);
+        CREATE INDEX article_band1 ON article(lang, band1);
+        CREATE INDEX article_band2 ON article(lang, band2);
+        CREATE INDEX article_band3 ON article(lang, band3);
+        CREATE TABLE paragraph (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            repeat_of INTEGER,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE sentence (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            repeat_of INTEGER,                 -- idx of the earlier sentence it repeats
+            UNIQUE (article_id, idx)
+        );
+        """,
+    ),
+]
+
+
+def _signed(value: int) -> int:
+    """SQLite integers are signed 64-bit; fold an unsigned simhash into that range."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+class Store:
+    """The knowledge base on disk.
+
+    path (str | Path): the SQLite file; its folder is created. ":memory:" for tests.
+    readonly (bool): open without the right to write (the app's pages).
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = str(path)
+        if self.path != ":memory:" and not readonly:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        if readonly:
+            if not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no knowledge base here yet; build it with `kb ingest corpus/`")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout = 30000")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        elif self.schema_version() < len(MIGRATIONS):
+            raise StoreError(f"{self.path}: the knowledge base is from an older version; run `kb ingest` once to upgrade it")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: made by a newer version of this program (schema {version}); upgrade the program"
+            )
+        for number, (name, sql) in enumerate(MIGRATIONS[version:], start=version + 1):
+            # executescript commits on its own, so the step carries its own transaction.
+            try:
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {number}; "
+                    f"INSERT OR REPLACE INTO meta VALUES ('migration:{number}', '{name}'); COMMIT;"
+                )
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything inside lands together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- ingest ---------------------------------------------------------------------------
+
+    def article_by_key(self, key: str) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT id, content_hash, extractor_version FROM article WHERE key = ?", (key,)
+        ).fetchone()
+
+    def original_with_text(self, text_hash: str, *, exclude_key: str) -> int | None:
+        """The first stored article (not itself a copy) with exactly these words."""
+        row = self.conn.execute(
+            "SELECT id FROM article WHERE text_hash = ? AND key != ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+            (text_hash, exclude_key),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def near_duplicate_candidates(self, lang: str, simhash: int, *, exclude_key: str) -> Iterator[sqlite3.Row]:
+        """Originals sharing at least one 16-bit band of the simhash (locality-sensitive)."""
+        bands = [(simhash >> (16 * i)) & 0xFFFF for i in range(4)]
+        yield from self.conn.execute(
+            """SELECT id, simhash, text FROM article
+               WHERE lang = ? AND duplicate_of IS NULL AND key != ?
+                 AND (band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?)""",
+            (lang, exclude_key, *bands),
+        )
+
+    def write_article(self, record: ArticleRecord, *, extractor_version: str) -> int:
+        """Insert the article, or replace the stored version with the same key, and its facts."""
+        a = record.article
+        bands = [(record.simhash >> (16 * i)) & 0xFFFF for i in range(4)]
+        values = dict(
+            key=a.key, content_hash=record.content_hash, text_hash=record.text_hash,
+            simhash=_signed(record.simhash), band0=bands[0], band1=bands[1], band2=bands[2], band3=bands[3],
+            title=a.title, url=a.url, source=a.source, path=a.path, lang=a.lang,
+            date=a.date, date_source=a.date_source, date_evidence=a.date_evidence, text=a.text,
+            duplicate_of=record.duplicate_of, duplicate_score=record.duplicate_score,
+            extractor_version=extractor_version, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )  # fmt: skip
+        with self.atomic() as conn:
+            old = conn.execute("SELECT id FROM article WHERE key = ?", (a.key,)).fetchone()
+            if old:
+                article_id = old["id"]
+                for table in FACT_TABLES:
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+                sets = ", ".join(f"{k} = :{k}" for k in values)
+                conn.execute(f"UPDATE article SET {sets} WHERE id = :id", {**values, "id": article_id})
+            else:
+                cols = ", ".join(values)
+                marks = ", ".join(f":{k}" for k in values)
+                article_id = conn.execute(f"INSERT INTO article ({cols}) VALUES ({marks})", values).lastrowid
+            conn.executemany(
+                'INSERT INTO paragraph (article_id, idx, start, "end", repeat_of) VALUES (?, ?, ?, ?, ?)',
+                [(article_id, p.idx, p.start, p.end, p.repeat_of) for p in record.paragraphs],
+            )
+            conn.executemany(
+                'INSERT INTO sentence (article_id, idx, paragraph, start, "end", text, repeat_of) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, s.idx, s.paragraph, s.start, s.end, s.text, s.repeat_of) for s in record.sentences],
+            )
+        return article_id
+
+    # -- reading --------------------------------------------------------------------------
+
+    def articles(self) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT a.id, a.title, a.date, a.date_source, a.lang, a.source, a.url, a.path, a.duplicate_of,
+                      (SELECT COUNT(*) FROM sentence s WHERE s.article_id = a.id) AS sentences
+               FROM article a ORDER BY a.date IS NULL, a.date, a.id"""
+        )
+        return [dict(r) for r in rows]
+
+    def article(self, article_id: int) -> dict | None:
+        row = self.conn.execute("SELECT * FROM article WHERE id = ?", (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def sentences(self, article_id: int) -> list[dict]:
+        rows = self.conn.execute(
+            'SELECT id, idx, paragraph, start, "end", text, repeat_of FROM sentence WHERE article_id = ? ORDER BY idx',
+            (article_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT COUNT(*) FROM article"),
+            "originals": one("SELECT COUNT(*) FROM article WHERE duplicate_of IS NULL"),
+            "sentences": one("SELECT COUNT(*) FROM sentence"),
+        }
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def set_meta(self, key: str, value: object) -> None:
+        text = value if isinstance(value, str) else json.dumps(value)
+        with self.atomic() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, text))

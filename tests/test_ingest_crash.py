@@ -1,0 +1,72 @@
+"""A batch killed at any point leaves whole articles only, and re-running completes it.
+
+Also shows that a reader (the app) queries the store while a batch is writing to it.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from pipeline.store import Store
+
+ARTICLES = 3000
+SENTENCES_EACH = 3
+
+
+def _make_batch(folder):
+    actors = ["Alipay", "Tenpay", "JD Pay", "UnionPay", "NetsUnion", "Lakala", "Yeepay"]
+    with open(folder / "batch.jsonl", "w") as f:
+        for i in range(ARTICLES):
+            a, b = actors[i % 7], actors[(i * 3 + 1) % 7]
+            text = (
+                f"Report {i}: {a} switched {i * 37 % 1000} million yuan of traffic to {b} on day {i}. "
+                f"The move number {i} was confirmed by {b} in statement {i * 11}. "
+                f"Analyst {i % 97} expects volume {i * 13} to follow."
+            )
+            f.write(json.dumps({"title": f"report {i}", "text": text, "url": f"https://example.com/{i}"}) + "\n")
+
+
+def _kb(*args):
+    return [sys.executable, "-m", "pipeline", *args]
+
+
+def test_ingest_killed_mid_batch_then_rerun_completes(tmp_path):
+    _make_batch(tmp_path)
+    db = tmp_path / "kb.sqlite"
+    Store(db).close()  # create the schema so the reader can open it at once
+    writer = subprocess.Popen(_kb("ingest", str(tmp_path / "batch.jsonl"), "--db", str(db), "--quiet"), start_new_session=True)
+    reader = Store(db, readonly=True)
+    reads = 0
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            stored = reader.counts()["articles"]  # a read while the batch writes: must not block or fail
+            reads += 1
+            if stored >= 20:
+                break
+            time.sleep(0.01)
+        os.killpg(writer.pid, signal.SIGKILL)
+        writer.wait()
+    finally:
+        reader.close()
+    with Store(db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        killed_at = store.counts()["articles"]
+        assert 20 <= killed_at < ARTICLES, "the batch finished before it could be killed"
+        # No half-written article: every stored article has all of its sentences.
+        partial = store.conn.execute(
+            "SELECT COUNT(*) FROM article a WHERE (SELECT COUNT(*) FROM sentence s WHERE s.article_id = a.id) != ?",
+            (SENTENCES_EACH,),
+        ).fetchone()[0]
+        assert partial == 0
+    assert reads >= 2
+
+    rerun = subprocess.run(_kb("ingest", str(tmp_path / "batch.jsonl"), "--db", str(db), "--json"), capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout)
+    assert report["unchanged"] == killed_at and report["ingested"] + report["duplicates"] == ARTICLES - killed_at
+    with Store(db) as store:
+        assert store.counts()["articles"] == ARTICLES

@@ -1,0 +1,87 @@
+"""Every supported format comes in as clean text with its metadata."""
+
+import json
+
+from tests.conftest import FOUNDING
+from pipeline.ingest import ingest
+
+NEWS_EN = "NetsUnion began a grey launch test at the end of March. Alipay joined the platform later."
+NEWS_ZH = "网联将于本月底进行灰度上线测试。支付宝随后接入网联平台。"
+
+
+def test_ingest_txt_with_header_block(fresh_store, write):
+    path = write("a.txt", f"title: Grey launch\ndate: 2017-03-25\nsource: Caijing\nurl: https://example.com/1\n\n{NEWS_EN}\n")
+    report = ingest([path], fresh_store)
+    assert report.ingested == 1 and not report.failed
+    [row] = fresh_store.articles()
+    assert (row["title"], row["date"], row["date_source"], row["source"], row["url"], row["lang"]) == (
+        "Grey launch", "2017-03-25", "metadata", "Caijing", "https://example.com/1", "en",
+    )  # fmt: skip
+    assert fresh_store.article(row["id"])["text"] == NEWS_EN
+
+
+def test_ingest_txt_translation_site_header(fresh_store):
+    ingest([FOUNDING], fresh_store)
+    [row] = fresh_store.articles()
+    article = fresh_store.article(row["id"])
+    assert row["title"].startswith("Alipay has entered into cooperation with UnionPay")
+    assert "category:" not in article["text"] and "click:1073" not in article["text"]
+    # The site prints the title again at the top of the body; it is kept once, as the title.
+    assert article["text"].startswith("Our reporter Xie Shui Wang reports from Shanghai.")
+
+
+def test_ingest_markdown_keeps_words_drops_markup(fresh_store, write):
+    path = write("wiki.md", "## 背景\n\n**网联**由[中国支付清算协会](../Page/x.md \"wikilink\")组织发起设立\\[1\\]。\n")
+    ingest([path], fresh_store)
+    text = fresh_store.article(fresh_store.articles()[0]["id"])["text"]
+    assert text == "背景\n\n网联由中国支付清算协会组织发起设立。"
+
+
+def test_ingest_html_main_text_only(fresh_store, write):
+    html = f"""<html><head><title>Grey launch</title><script>var tracker = 1;</script>
+    <style>p {{ color: red }}</style></head><body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+    <article><h1>Grey launch</h1><p>{NEWS_EN}</p><p>Tenpay connected to UnionPay in April.</p></article>
+    <footer>Copyright 2018 Example News</footer></body></html>"""
+    ingest([write("page.html", html)], fresh_store)
+    [row] = fresh_store.articles()
+    text = fresh_store.article(row["id"])["text"]
+    assert row["title"] == "Grey launch"
+    assert NEWS_EN in text and "Tenpay connected to UnionPay in April." in text
+    for noise in ("tracker", "color: red", "Home", "Copyright"):
+        assert noise not in text
+
+
+def test_ingest_jsonl_one_article_per_line(fresh_store, write):
+    lines = [
+        {"title": "One", "text": NEWS_EN, "date": "2018-05-11", "url": "https://example.com/one"},
+        {"title": "二", "content": NEWS_ZH},
+    ]
+    path = write("batch.jsonl", "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    report = ingest([path], fresh_store)
+    assert report.ingested == 2
+    rows = {r["title"]: r for r in fresh_store.articles()}
+    assert rows["One"]["lang"] == "en" and rows["One"]["date"] == "2018-05-11" and rows["One"]["url"] == "https://example.com/one"
+    assert rows["二"]["lang"] == "zh" and rows["二"]["date"] is None
+
+
+def test_ingest_json_list_and_single_object(fresh_store, write):
+    ingest([write("list.json", json.dumps([{"text": NEWS_EN, "title": "a"}, {"text": NEWS_ZH, "title": "b"}]))], fresh_store)
+    ingest([write("one.json", json.dumps({"text": "Tenpay connected to UnionPay in April 2018.", "lang": "en"}))], fresh_store)
+    assert len(fresh_store.articles()) == 3
+
+
+def test_ingest_folder_recursive_skips_notes(fresh_store, write):
+    write("news/2017/a.txt", NEWS_EN)
+    write("news/2018/deep/b.txt", NEWS_ZH)
+    write("news/README.md", "# How this folder is organised\n\nNotes for the team, not news.")
+    write("news/.hidden/c.txt", "Hidden drafts are not news.")
+    report = ingest([write("news/x.txt", "Tenpay connected to UnionPay.").parent], fresh_store)
+    assert report.ingested == 3 and not report.failed
+
+
+def test_ingest_metadata_date_forms(fresh_store, write):
+    for name, date, expected in [("a", "2017年3月25日", "2017-03-25"), ("b", "2018/5/11 10:18", "2018-05-11"), ("c", "2018-04", "2018-04"), ("d", "soon", None)]:
+        write(f"{name}.txt", f"title: {name}\ndate: {date}\n\n{NEWS_EN} ({name})")
+    ingest([write("a.txt", f"title: a\ndate: 2017年3月25日\n\n{NEWS_EN} (a)").parent], fresh_store)
+    dates = {r["title"]: r["date"] for r in fresh_store.articles()}
+    assert dates == {"a": "2017-03-25", "b": "2018-05-11", "c": "2018-04", "d": None}
