@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 KB_DB ?= .kb/kb.sqlite
 PORT ?= 8501
 
-.PHONY: app test setup build
+.PHONY: app test setup build screenshot
 
 app: build
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
@@ -24,3 +24,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
+
+# Refresh the README's screenshot from the browser test.
+screenshot: setup
+	KB_SCREENSHOT=docs/screenshot.png $(BIN)/python -m pytest tests/test_app_browser.py -q
