@@ -42,6 +42,7 @@ class Mention:
     entity_id: str | None = None
     resolved_by: str | None = None  # "alias", "fuzzy", "context", "coref", "analyst", "new"
     score: float | None = None
+    extracted_entity_id: str | None = None  # before an analyst's judgement changed it (else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,30 @@ class Article:
 
 
 @dataclass(slots=True)
+class EventMention:
+    """One event as one sentence tells it. Timeline entries gather the mentions of one event."""
+
+    sentence_idx: int
+    type: str
+    category: str  # regulatory | industry | commentary
+    trigger: str
+    start: int  # the trigger's offsets in the article text
+    end: int
+    factuality: str = "asserted"  # asserted | reported | denied | required | planned | speculative
+    actors: list[str] = field(default_factory=list)  # entity ids
+    targets: list[str] = field(default_factory=list)
+    document: str | None = None  # entity id of the regulation concerned
+    theme: str | None = None  # what the event is about, as written, when no entity names it
+    date: str | None = None  # TIMEX3 value
+    date_text: str | None = None
+    date_source: str | None = None  # sentence | inherited | None
+    date_mod: str | None = None  # AFTER: "later" than the date given
+    deadline: str | None = None  # the "from/by" date of a requirement
+    refers_to: int | None = None  # index, in the article's events, of the event it denies or retracts
+    object_type: str | None = None  # the kind of event acted on: "deleted the announcement" -> announce
+
+
+@dataclass(slots=True)
 class ArticleRecord:
     """An article with everything derived from it: written to the store in one transaction."""
 
@@ -87,3 +112,26 @@ class ArticleRecord:
     sentences: list[Sentence]
     duplicate_of: int | None = None
     duplicate_score: float | None = None
+    # Filled by the extract stages; each fact names the sentence (idx) it comes from.
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)
+    discovered: list[dict] = field(default_factory=list)  # names the entity table does not know
+    roles: list[dict] = field(default_factory=list)  # {"entity_id", "role", "affiliation", "sentence_idx"}
+    timexes: list[tuple[int, Timex]] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+
+def main_participant(event: EventMention) -> str:
+    """Whom a timeline entry is about: its first actor, else its document, target or theme."""
+    for candidate in (event.actors[:1], [event.document] if event.document else [], event.targets[:1]):
+        if candidate:
+            return candidate[0]
+    return f"theme:{(event.theme or '').lower()}"
+
+
+def same_time(a: str | None, b: str | None) -> bool:
+    """Two TIMEX3 values can be the same moment: equal, or one a coarser reading of the other
+    ("2018-04" and "2018-04-27"); undated matches undated only."""
+    if a is None or b is None:
+        return a is None and b is None
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith(short) and not long[len(short)].isdigit()

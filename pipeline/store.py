@@ -16,10 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pipeline.errors import StoreError
-from pipeline.facts import ArticleRecord
+from pipeline.facts import ArticleRecord, EventMention, main_participant, same_time
 
 # Tables whose rows derive from an article's text; re-extraction clears them first.
-FACT_TABLES = ["sentence", "paragraph"]
+FACT_TABLES = ["event", "sentence", "paragraph", "mention", "discovery", "entity_role", "timex"]
 
 # Schema steps, applied once each and in order; PRAGMA user_version counts the applied ones.
 # Never edit a released step: add a new one.
@@ -66,6 +66,93 @@ MIGRATIONS: list[tuple[str, str]] = [
             repeat_of INTEGER,                 -- idx of the earlier sentence it repeats
             UNIQUE (article_id, idx)
         );
+        """,
+    ),
+    (
+        "entities, mentions and dates",
+        """
+        CREATE TABLE entity (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL, type TEXT NOT NULL,
+            name_en TEXT, name_zh TEXT,
+            parent_id TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]',  -- JSON: the curated aliases (those seen are in mention)
+            origin TEXT NOT NULL                 -- curated | discovered | analyst
+        );
+        CREATE TABLE mention (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            sentence_idx INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, label TEXT NOT NULL,
+            extracted_entity_id TEXT,            -- as the pipeline resolved it
+            entity_id TEXT,                      -- after the analysts' judgements
+            resolved_by TEXT, score REAL
+        );
+        CREATE INDEX mention_entity ON mention(entity_id);
+        CREATE INDEX mention_article ON mention(article_id, sentence_idx);
+        CREATE TABLE discovery (                 -- a name the table does not know, as one article has it
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+            PRIMARY KEY (article_id, entity_id)
+        );
+        CREATE TABLE entity_role (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL, role TEXT NOT NULL, affiliation TEXT, sentence_idx INTEGER
+        );
+        CREATE INDEX entity_role_entity ON entity_role(entity_id);
+        CREATE TABLE timex (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            sentence_idx INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            type TEXT NOT NULL, value TEXT NOT NULL,
+            granularity TEXT, modifier TEXT, anchor TEXT
+        );
+        CREATE INDEX timex_article ON timex(article_id, sentence_idx);
+        CREATE TABLE judgement (                 -- analysts' merge and split decisions, re-applied forever
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,                -- merge: other -> entity_id; split: alias of entity_id -> other
+            entity_id TEXT NOT NULL, other TEXT NOT NULL, alias TEXT,
+            created_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "events and timeline entries",
+        """
+        CREATE TABLE timeline_entry (              -- one event, however many sentences report it
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            main TEXT NOT NULL,                    -- main participant: actor, else document, else target
+            targets TEXT NOT NULL,                 -- sorted target ids, space-separated
+            date TEXT                              -- the date of its first report (entries match on it)
+        );
+        CREATE INDEX timeline_entry_key ON timeline_entry(type, main);
+        CREATE TABLE event (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,                  -- order in the article
+            sentence_idx INTEGER NOT NULL,
+            type TEXT NOT NULL, category TEXT NOT NULL,
+            trigger TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            factuality TEXT NOT NULL,
+            document TEXT, theme TEXT,
+            date TEXT, date_text TEXT, date_source TEXT, date_mod TEXT, deadline TEXT,
+            refers_to INTEGER,                     -- idx of the event it denies or retracts
+            object_type TEXT,
+            entry_id INTEGER REFERENCES timeline_entry(id)
+        );
+        CREATE INDEX event_entry ON event(entry_id);
+        CREATE INDEX event_article ON event(article_id, idx);
+        CREATE TABLE event_role (
+            event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            role TEXT NOT NULL,                    -- actor | target | document
+            position INTEGER NOT NULL
+        );
+        CREATE INDEX event_role_entity ON event_role(entity_id);
+        CREATE INDEX event_role_event ON event_role(event_id);
         """,
     ),
 ]
@@ -205,7 +292,97 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, s.idx, s.paragraph, s.start, s.end, s.text, s.repeat_of) for s in record.sentences],
             )
+            self._write_facts(conn, article_id, record)
+            if old:
+                conn.execute("DELETE FROM timeline_entry WHERE id NOT IN (SELECT entry_id FROM event WHERE entry_id IS NOT NULL)")
         return article_id
+
+    def _write_facts(self, conn: sqlite3.Connection, article_id: int, record: ArticleRecord) -> None:
+        conn.executemany(
+            'INSERT INTO mention (article_id, sentence_idx, start, "end", text, label, extracted_entity_id, entity_id, '
+            "resolved_by, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, idx, m.start, m.end, m.text, m.label, m.extracted_entity_id or m.entity_id,
+                 m.entity_id, m.resolved_by, m.score)
+                for idx, m in record.mentions
+            ],  # fmt: skip
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO discovery (article_id, entity_id, name, type) VALUES (?, ?, ?, ?)",
+            [(article_id, d["id"], d["name"], d["type"]) for d in record.discovered],
+        )
+        conn.executemany(
+            "INSERT INTO entity_role (article_id, entity_id, role, affiliation, sentence_idx) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, r["entity_id"], r["role"], r.get("affiliation"), r.get("sentence_idx")) for r in record.roles],
+        )
+        conn.executemany(
+            'INSERT INTO timex (article_id, sentence_idx, start, "end", text, type, value, granularity, modifier, anchor) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, idx, t.start, t.end, t.text, t.type, t.value, t.granularity, t.modifier, t.anchor)
+                for idx, t in record.timexes
+            ],
+        )
+        for idx, event in enumerate(record.events):
+            entry_id = self._entry_for(conn, event, may_create=record.duplicate_of is None)
+            event_id = conn.execute(
+                'INSERT INTO event (article_id, idx, sentence_idx, type, category, trigger, start, "end", factuality, '
+                "document, theme, date, date_text, date_source, date_mod, deadline, refers_to, object_type, entry_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id, idx, event.sentence_idx, event.type, event.category, event.trigger, event.start,
+                    event.end, event.factuality, event.document, event.theme, event.date, event.date_text,
+                    event.date_source, event.date_mod, event.deadline, event.refers_to, event.object_type, entry_id,
+                ),  # fmt: skip
+            ).lastrowid
+            roles = [(event_id, e, "actor", i) for i, e in enumerate(event.actors)]
+            roles += [(event_id, e, "target", i) for i, e in enumerate(event.targets)]
+            roles += [(event_id, event.document, "document", 0)] if event.document else []
+            conn.executemany("INSERT INTO event_role (event_id, entity_id, role, position) VALUES (?, ?, ?, ?)", roles)
+
+    def _entry_for(self, conn: sqlite3.Connection, event: EventMention, *, may_create: bool) -> int | None:
+        """The timeline entry an event mention reports: same type, main participant, partners
+        and a compatible date. A repost's events only join entries; they never make new ones."""
+        main = main_participant(event)
+        targets = " ".join(sorted(event.targets))
+        for row in conn.execute("SELECT id, targets, date FROM timeline_entry WHERE type = ? AND main = ?", (event.type, main)):
+            if same_time(row["date"], event.date) and (row["targets"] == targets or not row["targets"] or not targets):
+                return row["id"]
+        if not may_create:
+            return None
+        return conn.execute(
+            "INSERT INTO timeline_entry (type, main, targets, date) VALUES (?, ?, ?, ?)",
+            (event.type, main, targets, event.date),
+        ).lastrowid
+
+    def sync_entities(self, curated: list[dict]) -> None:
+        """Make the entity table match the curated file and the names found in articles.
+
+        curated: [{"id", "name", "type", "names": {"en", "zh"}, "aliases", "parent"}].
+        A name the file does not know becomes an entity when an article gives it a role or
+        several articles name it.
+        """
+        with self.atomic() as conn:
+            conn.execute("DELETE FROM entity WHERE origin IN ('curated', 'discovered')")
+            conn.executemany(
+                "INSERT INTO entity (id, name, type, name_en, name_zh, parent_id, aliases, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'curated')",
+                [
+                    (e["id"], e["name"], e["type"], e["names"].get("en"), e["names"].get("zh"), e.get("parent"),
+                     json.dumps(e.get("aliases", []), ensure_ascii=False))
+                    for e in curated
+                ],  # fmt: skip
+            )
+            conn.execute(
+                """INSERT OR IGNORE INTO entity (id, name, type, name_en, name_zh, origin)
+                   SELECT d.entity_id, MAX(d.name), MAX(d.type),
+                          MAX(CASE WHEN a.lang = 'en' THEN d.name END), MAX(CASE WHEN a.lang = 'zh' THEN d.name END),
+                          'discovered'
+                   FROM discovery d JOIN article a ON a.id = d.article_id AND a.duplicate_of IS NULL
+                   GROUP BY d.entity_id
+                   HAVING COUNT(DISTINCT d.article_id) >= 2
+                       OR d.entity_id IN (SELECT entity_id FROM entity_role)"""
+            )
 
     # -- reading --------------------------------------------------------------------------
 
@@ -235,6 +412,35 @@ class Store:
             "originals": one("SELECT COUNT(*) FROM article WHERE duplicate_of IS NULL"),
             "sentences": one("SELECT COUNT(*) FROM sentence"),
         }
+
+    def events(self) -> list[dict]:
+        """Every event mention that belongs to a timeline entry, with its sentence and article."""
+        rows = self.conn.execute(
+            """SELECT e.*, a.title, a.date AS article_date, a.lang, a.duplicate_of, a.url,
+                      s.text AS sentence, s.start AS sentence_start,
+                      (SELECT json_group_array(json_array(r.role, r.entity_id)) FROM
+                          (SELECT role, entity_id FROM event_role WHERE event_id = e.id ORDER BY role, position) r) AS roles
+               FROM event e
+               JOIN article a ON a.id = e.article_id
+               JOIN sentence s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+               WHERE e.entry_id IS NOT NULL
+               ORDER BY e.entry_id, a.duplicate_of IS NOT NULL, a.date, e.article_id, e.idx"""
+        )
+        return [dict(r) for r in rows]
+
+    def entity_names(self) -> dict[str, dict]:
+        """id -> {"name", "type", "parent_id", "name_en", "name_zh"}: entities, and names only
+        discovered once (which are no entity yet but still need a name in a summary)."""
+        names = {
+            r["entity_id"]: {"name": r["name"], "type": r["type"], "parent_id": None, "name_en": None, "name_zh": None}
+            for r in self.conn.execute("SELECT entity_id, MAX(name) AS name, MAX(type) AS type FROM discovery GROUP BY entity_id")
+        }
+        for r in self.conn.execute("SELECT id, name, type, parent_id, name_en, name_zh FROM entity"):
+            names[r["id"]] = dict(r)
+        return names
+
+    def judgements(self) -> list[dict]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
 
     def get_meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

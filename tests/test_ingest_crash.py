@@ -12,7 +12,7 @@ import time
 
 from pipeline.store import Store
 
-ARTICLES = 3000
+ARTICLES = 400
 SENTENCES_EACH = 3
 
 

@@ -2,7 +2,8 @@
 
 import click
 
-from pipeline.cli import ingest
+from pipeline.cli import ingest, timeline
+from pipeline.cli.timex import timex
 
 
 @click.group()
@@ -11,5 +12,5 @@ def cli():
     """Build and query the knowledge base of the 断直连 payment disconnection."""
 
 
-for command in (ingest.ingest, ingest.articles, ingest.build):
+for command in (ingest.ingest, ingest.articles, ingest.build, timeline.timeline, timex):
     cli.add_command(command)

@@ -15,6 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import BadInput
+from pipeline.extract.article import extract
+from pipeline.extract.entities import load_entity_table
+from pipeline.extract.judgements import Judgements
 from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest import dedup, segment
 from pipeline.ingest.readers import READERS
@@ -82,7 +85,7 @@ def read_articles(path: Path, *, max_bytes: int) -> Iterator[Article | BadInput]
         size = path.stat().st_size
         if size > max_bytes:
             raise BadInput(
-                str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-size)"
+                str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (raise it with --max-size)"
             )
         raw = path.read_bytes()
         yield from READERS[path.suffix.lower()](path, raw)
@@ -121,6 +124,7 @@ def ingest(
     """Ingest files and folders into `store`; returns what happened to each article."""
     report = IngestReport()
     version = extractor_version()
+    judgements = Judgements.from_log(store.judgements())
     files = list(find_files(paths))
     for item in files:
         if isinstance(item, BadInput):
@@ -130,18 +134,19 @@ def ingest(
             if isinstance(article, BadInput):
                 report.failed.append({"path": article.path, "error": article.reason})
             else:
-                _ingest_one(article, store, version, report)
+                _ingest_one(article, store, version, judgements, report)
         if progress:
             progress(str(item))
+    store.sync_entities([e.to_dict() for e in load_entity_table()])
     return report
 
 
-def _ingest_one(article: Article, store: Store, version: str, report: IngestReport) -> None:
+def _ingest_one(article: Article, store: Store, version: str, judgements: Judgements, report: IngestReport) -> None:
     stored = store.article_by_key(article.key)
     if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
         report.unchanged += 1
         return
-    record = prepare(article)
+    record = extract(prepare(article), judgements)
     dedup.find_original(record, store)
     store.write_article(record, extractor_version=version)
     if stored is None and record.duplicate_of is not None:

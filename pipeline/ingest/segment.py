@@ -19,7 +19,7 @@ from pipeline.facts import Paragraph, Sentence
 # keeps trailing punctuation on the left).
 _PUNCT = {
     "en": [".", "!", "?", "。", "！", "？"],
-    "zh": ["。", "！", "？", "!", "?", "；", "…"],
+    "zh": ["。", "！", "？", "!", "?", "…"],  # ；joins clauses of one statement: keep them together
 }
 _OPENERS = "([{（【“‘《「『"
 # A repeat must be long enough that saying the same thing twice is not a coincidence.

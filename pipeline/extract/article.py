@@ -1,0 +1,83 @@
+"""Runs every extraction stage over one article: a pure function from record to record.
+
+    publication date (when the source gave none) -> spaCy over the sentences -> entities
+    -> dates -> events
+
+Pure, so that worker processes (or a Dask cluster) can run it and one writer stores the result.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pipeline.extract.entities import EntityResult, extract_entities, load_entity_table
+from pipeline.extract.events import extract_events
+from pipeline.extract.judgements import Judgements
+from pipeline.extract.nlp import get_nlp
+from pipeline.extract.time import infer_publication_date, tag
+from pipeline.facts import ArticleRecord, Mention, Timex
+
+
+def extract(record: ArticleRecord, judgements: Judgements | None = None) -> ArticleRecord:
+    """Fill record's facts: mentions, discovered names, roles, dates and events.
+
+    judgements: the analysts' merges and splits, applied to mentions before events are read.
+    """
+    article = record.article
+    if article.date is None:
+        guess = infer_publication_date(article.text, article.lang)
+        if guess:
+            article.date, article.date_source = guess.value, "inferred"
+            article.date_evidence = guess.evidence
+    sentences = [s for s in record.sentences if s.repeat_of is None]
+    docs = list(get_nlp(article.lang).pipe(s.text for s in sentences))
+    table = load_entity_table()
+    found = extract_entities(docs, sentences, article.lang, table)
+    record.mentions = (judgements or Judgements()).apply(list(zip(found.sentence_idx, found.mentions)))
+    record.discovered = [
+        {"id": d.id, "name": d.name, "type": d.type, "aliases": list(d.aliases)} for d in found.discovered
+    ]
+    record.roles = _roles(found)
+    record.timexes = _timexes(record, found.mentions)
+
+    entity_types = {e.id: e.type for e in table} | {d["id"]: d["type"] for d in record.discovered}
+    entity_types |= {m.entity_id: entity_types.get(m.extracted_entity_id, m.label) for _, m in record.mentions if m.entity_id}
+    mentions_by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for idx, mention in record.mentions:
+        mentions_by_sentence[idx].append(mention)
+    timexes_by_sentence: dict[int, list[Timex]] = defaultdict(list)
+    for idx, timex in record.timexes:
+        timexes_by_sentence[idx].append(timex)
+    parents = {e.id: e.parent for e in table if e.parent}
+    record.events = extract_events(
+        docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entity_types, parents=parents
+    )
+    return record
+
+
+def _roles(found: EntityResult) -> list[dict]:
+    roles = {d.id: d.roles for d in found.discovered} | found.roles
+    return [{"entity_id": entity_id, **role} for entity_id, items in roles.items() for role in items]
+
+
+def _timexes(record: ArticleRecord, mentions: list[Mention]) -> list[tuple[int, Timex]]:
+    """Dates in the article's own sentences, minus those inside a name.
+
+    A name wins over a date reading of its words: "twenty-first Century" is the newspaper
+    (21st Century Business Herald), not the century.
+    """
+    article = record.article
+    spans = [(s.start, s.end) for s in record.sentences]
+    found = tag(article.text, article.date, article.lang, spans)
+    sentence_at = {}
+    for s in record.sentences:
+        if s.repeat_of is None:
+            sentence_at[(s.start, s.end)] = s.idx
+    names = [(m.start, m.end) for m in mentions]
+    out = []
+    for timex in found:
+        idx = next((i for (start, end), i in sentence_at.items() if start <= timex.start < end), None)
+        if idx is None or any(s < timex.end and timex.start < e for s, e in names):
+            continue
+        out.append((idx, timex))
+    return out

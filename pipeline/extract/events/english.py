@@ -1,0 +1,284 @@
+"""English events: triggers by lemma (spaCy Matcher), roles from the dependency parse.
+
+Machine-translated sentences parse imperfectly, so every role has a plain fallback: when
+the parse gives no subject, the nearest organisation before the trigger acts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, Taxonomy
+from pipeline.facts import EventMention, Mention, Sentence, Timex
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Dependencies a nominal trigger climbs to reach the verb that carries it.
+CARRIED = {"dobj", "pobj", "prep", "attr", "compound", "conj", "appos", "acl", "npadvmod", "oprd"}
+# Modifiers of a nominal trigger that name its actor: "the UnionPay statement", "Alipay's access".
+NOUN_ACTORS = {"compound", "poss", "nmod", "amod"}
+# Types that take another event as their object and stay events themselves ("announced the cooperation").
+EVENT_OBJECT_TYPES = {"announce", "postpone", "complete", "require", "prohibit", "approve"}
+CLAUSE_WINDOW = 8  # tokens before a trigger that its modal phrases ("expected to") may stand in
+# Factuality families a type expresses by itself.
+SELF_CUED = {"deny": ("denied",), "retract": ("denied",), "require": ("required",), "prohibit": ("required", "denied")}
+# Types whose object noun is what they act on, not a second event ("deleted the announcement").
+OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract"}
+
+
+@cache
+def _matcher(vocab, taxonomy: Taxonomy) -> Matcher:
+    matcher = Matcher(vocab)
+    for t in taxonomy.types.values():
+        # Adjectives and adverbs are no events: "a complete disconnection", "formally".
+        word = {"LEMMA": {"IN": list(t.en_lemmas)}, "POS": {"NOT_IN": ["ADJ", "ADV", "ADP", "DET", "AUX"]}}
+        patterns = [[word]] if t.en_lemmas else []
+        patterns += [[{"LOWER": w} for w in p.split()] for p in t.en_phrases]
+        patterns += [[{"LEMMA": w} for w in p.split()] for p in t.en_phrases]
+        if patterns:
+            matcher.add(t.id, patterns)
+    return matcher
+
+
+def _tokens(doc: Doc, sentence: Sentence, start: int, end: int) -> Span | None:
+    return doc.char_span(start - sentence.start, end - sentence.start, alignment_mode="expand")
+
+
+def _best_matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
+    """Trigger spans, longest first where they overlap (a phrase beats its own lemma)."""
+    matcher = _matcher(doc.vocab, taxonomy)
+    found = sorted(matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+    taken: set[int] = set()
+    out = []
+    for match_id, start, end in found:
+        if taken & set(range(start, end)):
+            continue
+        taken |= set(range(start, end))
+        out.append((doc.vocab.strings[match_id], doc[start:end]))
+    return sorted(out, key=lambda m: m[1].start)
+
+
+def _carrier(token: Token) -> Token:
+    """The verb that carries a nominal trigger ("announced the cooperation" -> announced)."""
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ in CARRIED and token.head is not token:
+        token = token.head
+    return token
+
+
+def _subject(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb, climbing conjoined and embedded verbs; and whether it is passive."""
+    seen = set()
+    token = verb
+    while token.i not in seen:
+        seen.add(token.i)
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects, any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        # "Fiscal has been connected to X, formally launched Y": the advcl holds the subject.
+        for child in token.children:
+            if child.dep_ == "advcl" and child.i < token.i:
+                inner = [c for c in child.children if c.dep_ in SUBJECTS]
+                if inner:
+                    return inner, False
+        if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+            token = token.head
+        else:
+            break
+    return [], False
+
+
+def _agent(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _within(tokens: list[Token]) -> set[int]:
+    out: set[int] = set()
+    for token in tokens:
+        out |= {t.i for t in token.subtree}
+    return out
+
+
+def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, event_type: str) -> str:
+    """How sure the sentence is of the event: reporting cues anywhere before the trigger,
+    negation and modals on the trigger's own verb, phrases within its clause."""
+    before = doc.text[: trigger.start_char].lower()
+    clause = re.split(r"[,;:]", doc[max(0, trigger.start - CLAUSE_WINDOW) : trigger.end].text.lower())[-1]
+    near = {c.lower_ for t in (trigger.root, carrier) for c in t.children if c.dep_ in ("aux", "neg", "auxpass")}
+    for family in FACTUALITY_ORDER:
+        if family in SELF_CUED.get(event_type, ()):
+            continue  # a denial is asserted as a denial; a requirement as a requirement
+        cues = taxonomy.factuality.get(family, {}).get("en", ())
+        if family == "denied":
+            hit = any(c.dep_ == "neg" for t in (trigger.root, carrier) for c in t.children)
+        elif family == "reported":
+            hit = any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cues)
+        else:
+            hit = any(cue in near if " " not in cue else cue in clause for cue in cues)
+        if hit:
+            # "shall take effect from April 1": a rule's schedule, not an obligation.
+            return "planned" if family == "required" and taxonomy.types[event_type].date_from_deadline else family
+    return "asserted"
+
+
+def find_events(
+    doc: Doc,
+    sentence: Sentence,
+    mentions: list[Mention],
+    timexes: list[Timex],
+    entity_types: dict[str, str],
+    taxonomy: Taxonomy,
+) -> list[EventMention]:
+    """The events one English sentence tells, with their roles, date cues and factuality."""
+    spans = [(m, _tokens(doc, sentence, m.start, m.end)) for m in mentions if m.entity_id]
+    spans = [(m, s) for m, s in spans if s is not None]
+    documents = [m for m, _ in spans if entity_types.get(m.entity_id) == "document"]
+    name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
+    # A trigger word inside a name ("Internet connection platform") is part of the name.
+    matches = [(t, span) for t, span in _best_matches(doc, taxonomy) if span.root.i not in name_tokens]
+    trigger_tokens = {span.root.i: type_id for type_id, span in matches}
+    events = []
+    for type_id, trigger in matches:
+        spec = taxonomy.types[type_id]
+        head = trigger.root
+        carrier = _carrier(head)
+        if (
+            _is_carrier_of_other(head, trigger_tokens, type_id)
+            or _is_subject_of_trigger(head, trigger_tokens)
+            or _is_object_of_swallower(head, trigger_tokens)
+        ):
+            continue
+        subjects, passive = _subject(carrier)
+        subject_ids = _within(subjects)
+        actor_tokens = subject_ids | _within(_agent(carrier))
+        if head.pos_ in ("NOUN", "PROPN"):
+            actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
+        actors = _ids(spans, actor_tokens, entity_types)
+        if passive and spec.passive == "target":
+            agents = _ids(spans, _within(_agent(carrier)), entity_types)
+            actors, targets = agents, [a for a in actors if a not in agents]
+        else:
+            targets = []
+        scope = _within([head]) | (_within([carrier]) if carrier is not head else set())
+        # An event nested below this one keeps its own participants.
+        swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
+        nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
+        scope = scope - actor_tokens - nested
+        targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entity_types) if e not in actors and e not in targets]
+        actors = [a for a in actors if entity_types.get(a) != "document"]
+        targets = [t for t in targets if entity_types.get(t) != "document"]
+        if head.pos_ == "NOUN" and not actors and not targets:
+            continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
+        if spec.speaker_only:
+            actors = [a for a in actors if entity_types.get(a) == "person"]
+            if not actors:
+                continue
+            targets = []
+        if not actors and spec.positional_actor:
+            actors = _nearest_before(spans, trigger.start, entity_types, exclude=set(targets))
+        document = _document(documents, spans, scope, trigger.start)
+        theme = None if actors or targets or document else _theme(subjects, head)
+        events.append(
+            EventMention(
+                sentence_idx=sentence.idx,
+                type=type_id,
+                category=spec.category,
+                trigger=trigger.text,
+                start=sentence.start + trigger.start_char,
+                end=sentence.start + trigger.end_char,
+                factuality=_factuality(doc, trigger, carrier, taxonomy, type_id),
+                actors=actors,
+                targets=targets,
+                document=document,
+                theme=theme,
+                object_type=next((trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
+            )
+        )
+    _attach_dates(events, doc, sentence, timexes, taxonomy)
+    return events
+
+
+def _is_carrier_of_other(head: Token, triggers: dict[int, str], type_id: str) -> bool:
+    """A verb whose object is another trigger only carries it ("launched cooperation")."""
+    if type_id in EVENT_OBJECT_TYPES or type_id in OBJECT_SWALLOWING_TYPES:
+        return False
+    return any(c.i in triggers and c.dep_ in ("dobj", "attr", "oprd") for c in head.children)
+
+
+def _is_object_of_swallower(head: Token, triggers: dict[int, str]) -> bool:
+    """"deleted the announcement", "issued the requirements": the noun is the thing acted on."""
+    return head.dep_ in ("dobj", "nsubjpass") and triggers.get(head.head.i) in OBJECT_SWALLOWING_TYPES
+
+
+def _is_subject_of_trigger(head: Token, triggers: dict[int, str]) -> bool:
+    """"the UnionPay statement denied": the statement carries the denial; it is no event itself."""
+    return head.dep_ in SUBJECTS and head.head.i in triggers
+
+
+def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entity_types: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    for mention, span in spans:
+        if span.root.i in tokens and mention.entity_id not in out and entity_types.get(mention.entity_id) != "place":
+            out.append(mention.entity_id)
+    return out
+
+
+def _document(documents: list[Mention], spans, scope: set[int], start_char: int) -> str | None:
+    """The regulation an event concerns: one named in its clause, else the nearest before it."""
+    span_of = {id(m): s for m, s in spans}
+    inside = [m for m in documents if span_of[id(m)].root.i in scope]
+    before = [m for m in documents if span_of[id(m)].end_char <= start_char]
+    chosen = (inside or before[-1:] or documents)[:1]
+    return chosen[0].entity_id if chosen else None
+
+
+def _nearest_before(spans, start: int, entity_types: dict[str, str], *, exclude: set[str]) -> list[str]:
+    before = [
+        m.entity_id for m, s in spans
+        if s.end <= start and m.entity_id not in exclude
+        and entity_types.get(m.entity_id) not in ("document", "place", "media", "person")
+    ]  # fmt: skip
+    return before[-1:]
+
+
+def _theme(subjects: list[Token], head: Token) -> str | None:
+    """What a role-less event is about, as written: "the disconnection" (has been postponed)."""
+    for token in subjects + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]:
+        words = [t.text for t in token.subtree]
+        if 0 < len(words) <= 6 and token.pos_ in ("NOUN", "PROPN"):
+            return " ".join(words)
+    return None
+
+
+def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> None:
+    """Give each event the date its sentence says, and the deadline a "from/by" date sets."""
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)]
+    if not dated:
+        return
+    cues = taxonomy.deadline_cues_en
+    after_cues = taxonomy.after_cues.get("en", ())
+    text = sentence.text
+
+    def is_deadline(t: Timex) -> bool:
+        before = text[: t.start - sentence.start].lower().rstrip()
+        return any(before.endswith(" " + cue) or before == cue for cue in cues)
+
+    for event in events:
+        spec = taxonomy.types[event.type]
+        deadlines = [t for t in dated if is_deadline(t)]
+        plain = [t for t in dated if not is_deadline(t)]
+        if spec.date_from_deadline:
+            plain, deadlines = deadlines or plain, []
+        before = [t for t in plain if t.end <= event.start]
+        after = [t for t in plain if t.start >= event.end]
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen:
+            event.date, event.date_text, event.date_source = chosen.value, chosen.text, "sentence"
+            between = text[chosen.end - sentence.start : event.start - sentence.start].lower()
+            if any(re.search(rf"\b{re.escape(c)}\b", between) for c in after_cues):
+                event.date_mod = "AFTER"
+        later = [t for t in deadlines if t.start >= event.end]
+        if later:
+            event.deadline = later[0].value

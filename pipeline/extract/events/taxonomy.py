@@ -1,0 +1,101 @@
+"""The event taxonomy and its cue words, read from pipeline/data/events.yaml.
+
+The code knows the *roles* an event can have; which words trigger which event, and which
+cues make it reported or planned, is data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "events.yaml"
+CATEGORIES = {"regulatory", "industry", "commentary"}
+FACTUALITY_ORDER = ["denied", "reported", "required", "planned", "speculative"]
+
+
+class TaxonomyError(ValueError):
+    """events.yaml is malformed; the message names the entry and the fix."""
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    category: str
+    verb: str
+    relation: str | None
+    en_lemmas: tuple[str, ...]
+    en_phrases: tuple[str, ...]
+    zh: tuple[str, ...]
+    passive: str = "target"
+    date_from_deadline: bool = False
+    refers_back: bool = False
+    speaker_only: bool = False
+    positional_actor: bool = True
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one loaded taxonomy keys the caches
+class Taxonomy:
+    types: dict[str, EventType]
+    light_verbs: frozenset[str]
+    deadline_cues_en: tuple[str, ...]
+    deadline_before_zh: tuple[str, ...]
+    deadline_after_zh: tuple[str, ...]
+    factuality: dict[str, dict[str, tuple[str, ...]]]
+    back_refs_en: tuple[str, ...]
+    back_actors_zh: tuple[str, ...]
+    after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def zh_triggers(self) -> list[tuple[str, str]]:
+        """(word, type id), longest words first so that 正式开始 wins over 开始."""
+        pairs = [(word, t.id) for t in self.types.values() for word in t.zh]
+        return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@cache
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    data = yaml.safe_load(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
+    types = {}
+    for type_id, spec in (data.get("types") or {}).items():
+        if spec.get("category") not in CATEGORIES:
+            raise TaxonomyError(f"events.yaml: type {type_id!r} needs a category, one of {sorted(CATEGORIES)}")
+        en = spec.get("en") or {}
+        types[type_id] = EventType(
+            id=type_id,
+            category=spec["category"],
+            verb=spec.get("verb", type_id),
+            relation=spec.get("relation"),
+            en_lemmas=tuple(w.lower() for w in en.get("lemmas") or []),
+            en_phrases=tuple(p.lower() for p in en.get("phrases") or []),
+            zh=tuple(spec.get("zh") or []),
+            passive=spec.get("passive", "target"),
+            date_from_deadline=bool(spec.get("date_from_deadline")),
+            refers_back=bool(spec.get("refers_back")),
+            speaker_only=bool(spec.get("speaker_only")),
+            positional_actor=spec.get("positional_actor", not spec.get("speaker_only")),
+            needs=tuple(spec.get("needs") or []),
+        )
+    cues = data.get("deadline_cues") or {}
+    factuality = {
+        family: {lang: tuple(words) for lang, words in langs.items()}
+        for family, langs in (data.get("factuality") or {}).items()
+    }
+    unknown = set(factuality) - set(FACTUALITY_ORDER)
+    if unknown:
+        raise TaxonomyError(f"events.yaml: unknown factuality families {sorted(unknown)}; use {FACTUALITY_ORDER}")
+    refs = data.get("back_references") or {}
+    return Taxonomy(
+        types=types,
+        light_verbs=frozenset((data.get("light_verbs") or {}).get("en") or []),
+        deadline_cues_en=tuple(cues.get("en") or []),
+        deadline_before_zh=tuple(cues.get("zh_before") or []),
+        deadline_after_zh=tuple(cues.get("zh_after") or []),
+        factuality=factuality,
+        back_refs_en=tuple(refs.get("en") or []),
+        back_actors_zh=tuple(refs.get("zh_actors") or []),
+        after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
+    )

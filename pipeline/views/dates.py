@@ -1,0 +1,72 @@
+"""TIMEX3 values as spans of calendar days, so partial dates sort and draw by their start."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+
+
+def span(value: str | None) -> tuple[date, date, str] | None:
+    """(first day, last day, granularity) of a TIMEX3 value, or None for PAST_REF and the like."""
+    if not value:
+        return None
+    if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
+        day = date(*map(int, m.groups()))
+        return day, day, "day"
+    if m := re.match(r"^(\d{4})-(\d{2})$", value):
+        year, month = map(int, m.groups())
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+    if m := re.match(r"^(\d{4})-W(\d{2})$", value):
+        start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return start, start + timedelta(days=6), "week"
+    if m := re.match(r"^(\d{4})-Q([1-4])$", value):
+        year, q = int(m[1]), int(m[2])
+        return _months(year, 3 * q - 2, 3 * q) + ("quarter",)
+    if m := re.match(r"^(\d{4})-H([12])$", value):
+        year, h = int(m[1]), int(m[2])
+        return _months(year, 6 * h - 5, 6 * h) + ("half",)
+    if (m := re.match(r"^(\d{4})-(SP|SU|FA|AU|WI)$", value)) and m[2] in _SEASONS:
+        first, last = _SEASONS[m[2]]
+        return _months(int(m[1]), first, last) + ("season",)
+    if m := re.match(r"^(\d{4})$", value):
+        year = int(m[1])
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    if m := re.match(r"^(\d{3})$", value):
+        decade = int(m[1]) * 10
+        return date(decade, 1, 1), date(decade + 9, 12, 31), "decade"
+    return None
+
+
+def _months(year: int, first: int, last: int) -> tuple[date, date]:
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return date(year, first, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
+def parse_bound(text: str) -> date:
+    """A --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD (the start of that span)."""
+    found = span(text)
+    if found is None:
+        raise ValueError(f"not a date: {text!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return found[0]
+
+
+def display(value: str | None, mod: str | None = None) -> str:
+    """A date as an analyst reads it: 2018-04-27 evening, April 2018, after 2018-05-11."""
+    if not value:
+        return "undated"
+    found = span(value)
+    if found is None:
+        return value
+    start, _, granularity = found
+    text = {
+        "day": start.isoformat(),
+        "month": start.strftime("%B %Y"),
+        "year": str(start.year),
+    }.get(granularity, value)
+    if granularity == "day" and "T" in value:
+        part = {"TEV": "evening", "TMO": "morning", "TAF": "afternoon", "TNI": "night"}.get(value.split("T", 1)[1])
+        text += f" {part}" if part else ""
+    return f"after {text}" if mod == "AFTER" else text

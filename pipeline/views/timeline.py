@@ -1,0 +1,202 @@
+"""The timeline: stored event mentions gathered into entries, each with all its sources.
+
+A view: it reads facts and never parses text. Entries are ordered by the start of their date
+(a month sorts at its first day); undated entries follow. Sources that disagree stay side by
+side and flag a conflict: a reported fact that is denied or retracted, two dates for one
+event, or sources of one entry that differ on factuality.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from pipeline.extract.events import load_taxonomy
+from pipeline.store import Store
+from pipeline.views.dates import display, span
+
+FACT_ORDER = ["asserted", "reported", "required", "planned", "speculative", "denied"]
+
+
+@dataclass
+class Entry:
+    id: int
+    date: str | None
+    date_end: str | None
+    granularity: str | None
+    display_date: str
+    type: str
+    category: str
+    summary: str
+    actors: list[str]
+    targets: list[str]
+    document: str | None
+    factuality: str
+    conflict: bool
+    conflict_reasons: list[str]
+    sources: list[dict]
+    actor_ids: list[str] = field(default_factory=list)
+    target_ids: list[str] = field(default_factory=list)
+    document_id: str | None = None
+    deadline: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def build_entries(store: Store) -> list[Entry]:
+    """Every timeline entry of the store, in date order."""
+    names = store.entity_names()
+    taxonomy = load_taxonomy()
+    by_entry: dict[int, list[dict]] = defaultdict(list)
+    for row in store.events():
+        row["roles"] = json.loads(row["roles"])
+        by_entry[row["entry_id"]].append(row)
+    entries = [_entry(entry_id, rows, names, taxonomy) for entry_id, rows in by_entry.items()]
+    _flag_conflicts(entries, by_entry)
+    return sorted(entries, key=_order)
+
+
+def timeline(
+    store: Store,
+    *,
+    entity_ids: set[str] | None = None,
+    types: set[str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    categories: set[str] | None = None,
+    factuality: set[str] | None = None,
+) -> list[Entry]:
+    """The timeline, filtered. A date filter keeps entries whose span meets [date_from, date_to]."""
+    out = []
+    for entry in build_entries(store):
+        if types and entry.type not in types:
+            continue
+        if categories and entry.category not in categories:
+            continue
+        if factuality and entry.factuality not in factuality:
+            continue
+        if entity_ids and not entity_ids & {*entry.actor_ids, *entry.target_ids, entry.document_id}:
+            continue
+        if date_from or date_to:
+            if entry.date is None:
+                continue
+            if date_from and date.fromisoformat(entry.date_end or entry.date) < date_from:
+                continue
+            if date_to and date.fromisoformat(entry.date) > date_to:
+                continue
+        out.append(entry)
+    return out
+
+
+def _order(entry: Entry) -> tuple:
+    return (entry.date is None, entry.date or "", entry.id)
+
+
+def _entry(entry_id: int, rows: list[dict], names: dict[str, dict], taxonomy) -> Entry:
+    first = rows[0]
+    originals = [r for r in rows if r["duplicate_of"] is None] or rows
+    # The most precise date any source gives ("2018-04-27" refines "2018-04").
+    best = max((r for r in rows if r["date"]), key=lambda r: len(r["date"]), default=None)
+    found = span(best["date"]) if best else None
+    roles: dict[str, list[str]] = {"actor": [], "target": [], "document": []}
+    for role, entity_id in (pair for r in originals for pair in r["roles"]):
+        if entity_id not in roles[role]:
+            roles[role].append(entity_id)
+    facts = sorted({r["factuality"] for r in originals}, key=FACT_ORDER.index)
+    name = lambda i: names.get(i, {}).get("name") or i  # noqa: E731
+    document = roles["document"][0] if roles["document"] else None
+    spec = taxonomy.types.get(first["type"])
+    entry = Entry(
+        id=entry_id,
+        date=found[0].isoformat() if found else None,
+        date_end=found[1].isoformat() if found else None,
+        granularity=found[2] if found else None,
+        display_date=display(best["date"], best["date_mod"]) if best else "undated",
+        type=first["type"],
+        category="commentary" if all(r["category"] == "commentary" for r in rows) else first["category"],
+        summary="",
+        actors=[name(i) for i in roles["actor"]],
+        targets=[name(i) for i in roles["target"]],
+        document=name(document) if document else None,
+        factuality=facts[0],
+        conflict=len(facts) > 1,
+        conflict_reasons=[f"sources differ: {', '.join(facts)}"] if len(facts) > 1 else [],
+        sources=_sources(rows),
+        actor_ids=roles["actor"],
+        target_ids=roles["target"],
+        document_id=document,
+        deadline=next((r["deadline"] for r in rows if r["deadline"]), None),
+    )
+    entry.summary = summarise(entry, spec.verb if spec else first["type"], theme=first["theme"])
+    return entry
+
+
+def summarise(entry: Entry, verb: str, *, theme: str | None = None) -> str:
+    """A one-line summary from the entry's parts: who, what, whom, under which document."""
+    actors = _join(entry.actors)
+    if entry.type == "issue" and entry.document:
+        return f"{actors or 'Unnamed authority'} {verb} {entry.document}"
+    subject = actors or entry.document or theme
+    text = f"{subject} {verb}" if subject else verb.capitalize()
+    if entry.targets:
+        text += f" {_join(entry.targets)}"
+    if entry.document and actors:
+        text += f" ({entry.document})"
+    if entry.deadline and entry.type != "deadline":
+        text += f", by {display(entry.deadline)}"
+    return text
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def _sources(rows: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for r in rows:
+        key = (r["article_id"], r["sentence_idx"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({
+            "article_id": r["article_id"],
+            "title": r["title"],
+            "date": r["article_date"],
+            "url": r["url"],
+            "sentence": r["sentence"],
+            "sentence_idx": r["sentence_idx"],
+            "trigger": r["trigger"],
+            "trigger_start": r["start"] - r["sentence_start"],
+            "trigger_end": r["end"] - r["sentence_start"],
+            "factuality": r["factuality"],
+            "repost": r["duplicate_of"] is not None,
+        })  # fmt: skip
+    return out
+
+
+def _flag_conflicts(entries: list[Entry], by_entry: dict[int, list[dict]]) -> None:
+    """Denials and retractions conflict with what they answer; one event with two dates too."""
+    entry_of = {(r["article_id"], r["idx"]): entry_id for entry_id, rows in by_entry.items() for r in rows}
+    index = {e.id: e for e in entries}
+    for entry in entries:
+        for row in by_entry[entry.id]:
+            answered = entry_of.get((row["article_id"], row["refers_to"])) if row["refers_to"] is not None else None
+            if answered in index and answered != entry.id:
+                target = index[answered]
+                reason = f"{entry.type} by {_join(entry.actors) or 'a source'} ({entry.display_date})"
+                if reason not in target.conflict_reasons:
+                    target.conflict, target.conflict_reasons = True, target.conflict_reasons + [reason]
+    same_event: dict[tuple, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.date and entry.category != "commentary":
+            same_event[(entry.type, tuple(entry.actor_ids), tuple(sorted(entry.target_ids)), entry.document_id)].append(entry)
+    for group in same_event.values():
+        dates = {e.display_date for e in group}
+        if len(group) > 1 and len(dates) > 1 and len({e.sources[0]["article_id"] for e in group}) > 1:
+            for e in group:
+                e.conflict = True
+                e.conflict_reasons.append(f"other sources date it {', '.join(sorted(dates - {e.display_date}))}")
