@@ -439,6 +439,61 @@ class Store:
             names[r["id"]] = dict(r)
         return names
 
+    def entity_rows(self, entity_type: str | None = None) -> list[dict]:
+        """Entities with the names seen for them and their counts in original articles."""
+        rows = self.conn.execute(
+            """SELECT e.*, COUNT(m.id) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+                      json_group_array(DISTINCT m.text) AS seen
+               FROM entity e
+               LEFT JOIN (SELECT m.* FROM mention m JOIN article a ON a.id = m.article_id
+                          WHERE a.duplicate_of IS NULL) m ON m.entity_id = e.id
+               WHERE e.id NOT IN (SELECT other FROM judgement WHERE action = 'merge')
+                 AND (:type IS NULL OR e.type = :type)
+               GROUP BY e.id
+               ORDER BY COUNT(m.id) DESC, e.name""",
+            {"type": entity_type},
+        )
+        return [dict(r) for r in rows]
+
+    def entity_evidence(self, entity_id: str, limit: int = 50) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT m.article_id, a.title, a.date, s.text AS sentence, m.text AS text_as_written,
+                      m.start - s.start AS start, m."end" - s.start AS "end", m.resolved_by
+               FROM mention m JOIN sentence s ON s.article_id = m.article_id AND s.idx = m.sentence_idx
+               JOIN article a ON a.id = m.article_id
+               WHERE m.entity_id = ? AND a.duplicate_of IS NULL
+               ORDER BY a.date, m.article_id, m.start LIMIT ?""",
+            (entity_id, limit),
+        )
+        return [dict(r) for r in rows]
+
+    def entity_roles(self, entity_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT DISTINCT r.role, r.affiliation, r.article_id FROM entity_role r
+               WHERE r.entity_id = ? ORDER BY r.article_id""",
+            (entity_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def add_judgement(self, action: str, entity_id: str, other: str, alias: str | None = None) -> list[int]:
+        """Record an analyst's decision; returns the articles whose facts it changes."""
+        with self.atomic() as conn:
+            conn.execute(
+                "INSERT INTO judgement (action, entity_id, other, alias, created_at) VALUES (?, ?, ?, ?, ?)",
+                (action, entity_id, other, alias, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            if action == "split":
+                conn.execute(
+                    "INSERT OR IGNORE INTO entity (id, name, type, origin) "
+                    "SELECT ?, ?, type, 'analyst' FROM entity WHERE id = ?",
+                    (other, alias, entity_id),
+                )
+        ids = (entity_id, other)
+        rows = self.conn.execute(
+            "SELECT DISTINCT article_id FROM mention WHERE entity_id IN (?, ?) OR extracted_entity_id IN (?, ?)", ids + ids
+        )
+        return [r["article_id"] for r in rows]
+
     def judgements(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
 

@@ -2,7 +2,7 @@
 
 import click
 
-from pipeline.cli import ingest, timeline
+from pipeline.cli import entities, ingest, timeline
 from pipeline.cli.timex import timex
 
 
@@ -12,5 +12,7 @@ def cli():
     """Build and query the knowledge base of the 断直连 payment disconnection."""
 
 
-for command in (ingest.ingest, ingest.articles, ingest.build, timeline.timeline, timex):
+for command in (
+    ingest.ingest, ingest.articles, ingest.build, entities.entities, entities.entity, timeline.timeline, timex,
+):
     cli.add_command(command)

@@ -141,6 +141,27 @@ def ingest(
     return report
 
 
+def reextract(store: Store, article_ids: list[int]) -> int:
+    """Derive the facts of stored articles again from their stored text (after a judgement)."""
+    version = extractor_version()
+    judgements = Judgements.from_log(store.judgements())
+    for article_id in article_ids:
+        row = store.article(article_id)
+        if row is None:
+            continue
+        known = row["date_source"] == "metadata"
+        article = Article(
+            text=row["text"], title=row["title"], date=row["date"] if known else None,
+            date_source="metadata" if known else None, lang=row["lang"], source=row["source"],
+            url=row["url"], path=row["path"], key=row["key"],
+        )  # fmt: skip
+        record = extract(prepare(article), judgements)
+        record.duplicate_of, record.duplicate_score = row["duplicate_of"], row["duplicate_score"]
+        store.write_article(record, extractor_version=version)
+    store.sync_entities([e.to_dict() for e in load_entity_table()])
+    return len(article_ids)
+
+
 def _ingest_one(article: Article, store: Store, version: str, judgements: Judgements, report: IngestReport) -> None:
     stored = store.article_by_key(article.key)
     if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:

@@ -47,8 +47,11 @@ def _months(year: int, first: int, last: int) -> tuple[date, date]:
 
 def parse_bound(text: str) -> date:
     """A --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD (the start of that span)."""
-    found = span(text)
-    if found is None:
+    try:
+        found = span(text)
+    except ValueError:  # 2018-13: a date's shape with an impossible month or day
+        found = None
+    if found is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
         raise ValueError(f"not a date: {text!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
     return found[0]
 
@@ -67,6 +70,6 @@ def display(value: str | None, mod: str | None = None) -> str:
         "year": str(start.year),
     }.get(granularity, value)
     if granularity == "day" and "T" in value:
-        part = {"TEV": "evening", "TMO": "morning", "TAF": "afternoon", "TNI": "night"}.get(value.split("T", 1)[1])
+        part = {"EV": "evening", "MO": "morning", "AF": "afternoon", "NI": "night"}.get(value.split("T", 1)[1])
         text += f" {part}" if part else ""
     return f"after {text}" if mod == "AFTER" else text

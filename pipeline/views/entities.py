@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import json
+
 from pipeline.extract.entities import find_entity, load_entity_table
 from pipeline.store import Store
 
 
 def resolve_name(store: Store, name: str) -> str | None:
-    """The entity id an analyst means by `name`, or None."""
-    discovered = {
-        row["name"]: row["entity_id"]
-        for row in store.conn.execute("SELECT DISTINCT name, entity_id FROM discovery")
+    """The entity id an analyst means by `name`, or None.
+
+    Tries the curated table and every spelling seen in the articles (exact, normalised, near),
+    then a part of a name that points at one entity only ("Xue" for Xue Hongyan).
+    """
+    seen = {row["name"]: row["entity_id"] for row in store.conn.execute("SELECT DISTINCT name, entity_id FROM discovery")}
+    seen |= {
+        row["text"]: row["entity_id"]
+        for row in store.conn.execute("SELECT DISTINCT text, entity_id FROM mention WHERE entity_id IS NOT NULL")
     }
-    discovered |= {row["text"]: row["entity_id"] for row in store.conn.execute(
-        "SELECT DISTINCT text, entity_id FROM mention WHERE entity_id IS NOT NULL AND resolved_by = 'analyst'")}
-    found = find_entity(name, load_entity_table(), discovered)
-    return found[0] if found else None
+    found = find_entity(name, load_entity_table(), seen)
+    if found:
+        return found[0]
+    words = set(name.lower().split())
+    owners = {entity_id for text, entity_id in seen.items() if words and words < set(text.lower().split())}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def with_descendants(store: Store, entity_id: str) -> set[str]:
@@ -30,3 +39,56 @@ def with_descendants(store: Store, entity_id: str) -> set[str]:
             out.add(current)
             todo.extend(children.get(current, []))
     return out
+
+
+def entity_list(store: Store, entity_type: str | None = None) -> list[dict]:
+    """`kb entities`: every entity with its names, the spellings seen and its counts."""
+    out = []
+    for row in store.entity_rows(entity_type):
+        seen = sorted({s for s in json.loads(row["seen"]) if s}, key=str.lower)
+        out.append({
+            "id": row["id"],
+            "name": row["name"],
+            "type": row["type"],
+            "names": {"en": row["name_en"], "zh": row["name_zh"]},
+            "aliases_seen": seen,
+            "mentions": row["mentions"],
+            "articles": row["articles"],
+            "origin": row["origin"],
+            "parent": row["parent_id"],
+        })  # fmt: skip
+    return out
+
+
+def entity_profile(store: Store, name: str) -> dict | None:
+    """`kb entity NAME`: one entity, found by any alias or a near spelling, with its evidence."""
+    entity_id = resolve_name(store, name)
+    if entity_id is None:
+        return None
+    entity_id = _after_merges(store, entity_id)
+    listed = {e["id"]: e for e in entity_list(store)}
+    profile = listed.get(entity_id)
+    if profile is None:
+        return None
+    names = store.entity_names()
+    roles = []
+    for r in store.entity_roles(entity_id):
+        affiliation = names.get(r["affiliation"], {}).get("name") or r["affiliation"]
+        item = {"role": r["role"], "affiliation": affiliation, "affiliation_id": r["affiliation"] if r["affiliation"] in names else None}
+        if item not in roles:
+            roles.append(item)
+    parent = profile["parent"]
+    return {
+        **profile,
+        "parent": {"id": parent, "name": names.get(parent, {}).get("name")} if parent else None,
+        "children": sorted(e["id"] for e in listed.values() if e["parent"] == entity_id),
+        "roles": roles,
+        "evidence": store.entity_evidence(entity_id),
+    }
+
+
+def _after_merges(store: Store, entity_id: str) -> str:
+    for row in store.judgements():
+        if row["action"] == "merge" and row["other"] == entity_id:
+            entity_id = row["entity_id"]
+    return entity_id

@@ -23,7 +23,7 @@ FACT_ORDER = ["asserted", "reported", "required", "planned", "speculative", "den
 @dataclass
 class Entry:
     id: int
-    date: str | None
+    date: str | None  # first day of the entry's date span (ISO), for ordering and charts
     date_end: str | None
     granularity: str | None
     display_date: str
@@ -41,6 +41,7 @@ class Entry:
     target_ids: list[str] = field(default_factory=list)
     document_id: str | None = None
     deadline: str | None = None
+    value: str | None = None  # the date as TIMEX3, at the granularity the sources give
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -129,6 +130,7 @@ def _entry(entry_id: int, rows: list[dict], names: dict[str, dict], taxonomy) ->
         target_ids=roles["target"],
         document_id=document,
         deadline=next((r["deadline"] for r in rows if r["deadline"]), None),
+        value=best["date"] if best else None,
     )
     entry.summary = summarise(entry, spec.verb if spec else first["type"], theme=first["theme"])
     return entry

@@ -1,0 +1,97 @@
+"""kb entities, kb entity, and the analysts' merge and split decisions."""
+
+from __future__ import annotations
+
+import click
+
+from pipeline.cli.options import db_option, json_option, open_store, print_json
+from pipeline.extract.entities import discovered_id
+from pipeline.ingest import reextract
+from pipeline.views.entities import entity_list, entity_profile, resolve_name
+
+
+@click.group(invoke_without_command=True)
+@db_option
+@click.option("--type", "entity_type", help="Only entities of this type (regulator, clearing_house, person, ...).")
+@json_option
+@click.pass_context
+def entities(ctx, db_path, entity_type, as_json):
+    """List the entities: names in both languages, spellings seen, mention and article counts.
+
+    \b
+    Examples:
+        kb entities --type clearing_house --json
+        kb entities merge "Xue Hongyan" "Xue Hong Yan"
+        kb entities split netsunion "Networking" --as "Networking Ltd"
+    """
+    if ctx.invoked_subcommand:
+        return
+    with open_store(db_path) as store:
+        rows = entity_list(store, entity_type)
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        names = " / ".join(n for n in (row["names"]["en"], row["names"]["zh"]) if n) or row["name"]
+        click.echo(f"{row['id']:<34} {row['type']:<20} {row['mentions']:>4} mentions {row['articles']:>3} articles  {names}")
+
+
+@entities.command()
+@click.argument("keep")
+@click.argument("fold")
+@db_option
+def merge(keep, fold, db_path):
+    """Fold entity FOLD into KEEP (any alias names them). Re-applied after every ingest."""
+    with open_store(db_path) as store:
+        keep_id, fold_id = _resolved(store, keep), _resolved(store, fold)
+        if keep_id == fold_id:
+            raise click.ClickException(f"{keep!r} and {fold!r} are already one entity ({keep_id})")
+        changed = reextract(store, store.add_judgement("merge", keep_id, fold_id))
+    click.echo(f"merged {fold_id} into {keep_id}; {changed} article(s) updated")
+
+
+@entities.command()
+@click.argument("entity")
+@click.argument("spelling")
+@click.option("--as", "new_name", help="Name of the new entity (default: the spelling).")
+@db_option
+def split(entity, spelling, new_name, db_path):
+    """Move the mentions of ENTITY written as SPELLING to an entity of their own."""
+    with open_store(db_path) as store:
+        entity_id = _resolved(store, entity)
+        kind = next((e["type"] for e in entity_list(store) if e["id"] == entity_id), "organization")
+        new_id = discovered_id(kind, new_name or spelling)
+        changed = reextract(store, store.add_judgement("split", entity_id, new_id, alias=spelling))
+    click.echo(f"split {spelling!r} off {entity_id} as {new_id}; {changed} article(s) updated")
+
+
+@click.command()
+@click.argument("name")
+@db_option
+@json_option
+def entity(name, db_path, as_json):
+    """One entity's profile, found by any alias in either language or a near spelling."""
+    with open_store(db_path) as store:
+        profile = entity_profile(store, name)
+    if profile is None:
+        raise click.ClickException(f"no entity called {name!r}\n\nList them with: kb entities")
+    if as_json:
+        print_json(profile)
+        return
+    click.echo(f"{profile['name']}  [{profile['type']}, {profile['id']}]")
+    click.echo(f"  names: {profile['names']['en'] or '-'} / {profile['names']['zh'] or '-'}")
+    if profile["parent"]:
+        click.echo(f"  part of: {profile['parent']['name']}")
+    for role in profile["roles"]:
+        click.echo(f"  role: {role['role']}" + (f", {role['affiliation']}" if role["affiliation"] else ""))
+    click.echo(f"  seen as: {', '.join(profile['aliases_seen'])}")
+    click.echo(f"  {profile['mentions']} mentions in {profile['articles']} article(s)")
+    for ev in profile["evidence"][:5]:
+        click.echo(f"  - [{ev['article_id']}] {ev['sentence'][:110]}")
+
+
+def _resolved(store, name: str) -> str:
+    entity_id = resolve_name(store, name)
+    if entity_id is None:
+        raise click.ClickException(f"no entity called {name!r}\n\nList them with: kb entities")
+    return entity_id

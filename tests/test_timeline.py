@@ -1,0 +1,106 @@
+"""The timeline follows the text: nothing in the code knows the events in advance."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.ingest import ingest
+from pipeline.views.timeline import build_entries, timeline
+from tests.conftest import FOUNDING
+
+STORY = (
+    "title: Alipay and NetsUnion\ndate: 2018-09-13\n\n"
+    "In April 27th, it was reported that Alipay had access to the UnionPay. "
+    "On the evening of the same day, the UnionPay statement denied the matter indirectly.\n\n"
+    "In May 11th, NetsUnion and Alipay announced the cooperation in the bar code payment business."
+)
+
+
+def entries_by_type(store):
+    return {(e.type, e.value): e for e in build_entries(store)}
+
+
+def test_timeline_reads_events_dates_and_factuality(fresh_store, write):
+    ingest([write("story.txt", STORY)], fresh_store)
+    found = entries_by_type(fresh_store)
+    connect = found[("connect", "2018-04-27")]
+    assert (connect.actor_ids, connect.target_ids, connect.factuality) == (["alipay"], ["unionpay"], "reported")
+    deny = found[("deny", "2018-04-27TEV")]
+    assert deny.actor_ids == ["unionpay"] and deny.display_date == "2018-04-27 evening"
+    # The denial answers the report: the report is flagged, not dropped.
+    assert connect.conflict and "deny by China UnionPay" in connect.conflict_reasons[0]
+    assert found[("cooperate", "2018-05-11")].actor_ids == ["netsunion", "alipay"]
+
+
+def test_timeline_follows_an_edited_date_and_actor(fresh_store, write):
+    path = write("story.txt", STORY)
+    ingest([path], fresh_store)
+    assert ("connect", "2018-04-27") in entries_by_type(fresh_store)
+    path.write_text(STORY.replace("In April 27th", "In March 3rd").replace("that Alipay had", "that Tenpay had"))
+    ingest([path], fresh_store)
+    found = entries_by_type(fresh_store)
+    assert ("connect", "2018-04-27") not in found
+    moved = found[("connect", "2018-03-03")]
+    assert moved.actor_ids == ["tenpay"]
+    # The denial still follows the report it answers, now on its new day.
+    assert ("deny", "2018-03-03TEV") in found
+
+
+def test_timeline_reposts_and_repeated_paragraphs_add_sources_not_entries(fresh_store, write):
+    ingest([FOUNDING], fresh_store)
+    before = {e.id: len(e.sources) for e in build_entries(fresh_store)}
+    repost = FOUNDING.read_text().replace("Our reporter Xie Shui Wang reports from Shanghai.", "Reposted by a portal.")
+    report = ingest([write("repost.txt", repost)], fresh_store)
+    assert report.duplicates == 1
+    after = build_entries(fresh_store)
+    assert {e.id for e in after} == set(before)
+    grown = [e for e in after if len(e.sources) > before[e.id]]
+    assert grown and all(any(s["repost"] for s in e.sources) for e in grown)
+
+
+def test_timeline_founding_article_key_entries(fresh_store):
+    ingest([FOUNDING], fresh_store)
+    found = entries_by_type(fresh_store)
+    require = found[("require", "2017-08")]
+    assert require.actor_ids == ["pboc_payment_dept"] and require.document_id == "doc_209"
+    assert require.deadline == "2018-06-30" and ("deadline", "2018-06-30") in found
+    assert found[("issue", "2017-12")].document_id == "doc_296_barcode_rules"
+    assert found[("take_effect", "2018-04-01")].document_id == "doc_296_barcode_rules"
+    tenpay = found[("connect", "2018-04")]
+    assert tenpay.actor_ids == ["tenpay"] and set(tenpay.target_ids) == {"unionpay", "netsunion"}
+    retract = found[("retract", "2018-05-11")]
+    assert retract.actor_ids == ["netsunion"] and retract.display_date == "after 2018-05-11"
+    assessments = [e for e in build_entries(fresh_store) if e.type == "assessment"]
+    assert [e.actor_ids for e in assessments] == [["person:xue_hongyan"]] and assessments[0].category == "commentary"
+
+
+def test_timeline_filters(fresh_store):
+    ingest([FOUNDING], fresh_store)
+    from datetime import date
+
+    in_april = timeline(fresh_store, date_from=date(2018, 4, 1), date_to=date(2018, 4, 30))
+    assert in_april and all(e.date <= "2018-04-30" and (e.date_end or e.date) >= "2018-04-01" for e in in_april)
+    assert {e.type for e in timeline(fresh_store, types={"deny"})} == {"deny"}
+    assert all("alipay" in e.actor_ids + e.target_ids for e in timeline(fresh_store, entity_ids={"alipay"}))
+
+
+def test_cli_timeline_json_contract(db_path):
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(FOUNDING), "--db", str(db_path)], catch_exceptions=False)
+    result = runner.invoke(cli, ["timeline", "--db", str(db_path), "--entity", "Cai Fu Tong", "--json"], catch_exceptions=False)
+    rows = json.loads(result.output)
+    assert rows and all({"id", "date", "date_end", "granularity", "type", "summary", "actors", "targets", "document",
+                         "factuality", "conflict", "sources"} <= set(r) for r in rows)
+    assert all("Tenpay" in r["actors"] + r["targets"] for r in rows)
+    dated = [r["date"] for r in rows if r["date"]]
+    assert dated == sorted(dated)
+    source = rows[0]["sources"][0]
+    assert set(source) >= {"article_id", "title", "date", "sentence"}
+
+
+@pytest.mark.parametrize("bad", ["2018-13", "yesterday"])
+def test_cli_timeline_rejects_bad_dates(db_path, bad):
+    result = CliRunner().invoke(cli, ["timeline", "--db", str(db_path), "--from", bad])
+    assert result.exit_code == 2 and "use YYYY, YYYY-MM or YYYY-MM-DD" in result.output
