@@ -1,0 +1,106 @@
+"""Within one article, short forms point to the full name.
+
+- a later "Xue" is the "Xue Hongyan" named in the same article (English, one candidate only);
+- a person's full name found once (by role or by the NER) is a mention wherever it recurs;
+- "董有望担任网联总裁": a lone surname before 有望/表示/... is the one person of that surname;
+- "(以下简称《指引》)" makes 《指引》 a name of the document just before it.
+"Central bank" after "People's Bank of China" needs no rule here: it is a curated alias.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.facts import Sentence
+
+from .model import WorkingMention
+from .table import has_cjk, load_rules
+
+
+def _overlaps(mentions: list[WorkingMention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def link_person_short_forms(mentions: list[WorkingMention]) -> None:
+    full = [m for m in mentions if m.type == "person" and len(m.text.split()) >= 2]
+    for mention in mentions:
+        if mention.type != "person" or len(mention.text.split()) != 1 or has_cjk(mention.text):
+            continue
+        owners = {m.entity_id for m in full if mention.text in m.text.split()}
+        if len(owners) == 1:
+            mention.entity_id = owners.pop()
+            mention.resolved_by = "coref"
+            mention.score = 1.0
+
+
+def add_person_repeats(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
+    """Every other occurrence of a person's full name in the article is a mention of them."""
+    people = {}
+    for m in mentions:
+        if m.type == "person" and m.entity_id and (has_cjk(m.text) or " " in m.text):
+            people.setdefault(m.text, m.entity_id)
+    added: list[WorkingMention] = []
+    for name, entity_id in people.items():
+        pattern = re.compile(re.escape(name) if has_cjk(name) else rf"\b{re.escape(name)}\b")
+        for sentence in sentences:
+            for match in pattern.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if not _overlaps(mentions, start, end) and not _overlaps(added, start, end):
+                    added.append(WorkingMention(start, end, name, "person", sentence.idx,
+                                                sentence.start, entity_id, "coref", 1.0))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def add_lone_surnames(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
+    rules = load_rules("entity_patterns_zh")
+    after = rules.get("surname_alone_before", [])
+    if not after:
+        return mentions
+    people: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "person" and m.entity_id and has_cjk(m.text) and len(m.text) >= 2:
+            people.setdefault(m.text[0], set()).add(m.entity_id)
+    unique = {surname: ids.pop() for surname, ids in people.items() if len(ids) == 1}
+    if not unique:
+        return mentions
+    pattern = re.compile(
+        r"(?:^|(?<=[，。；：“”\s]))(?P<s>" + "|".join(map(re.escape, unique)) + r")(?="
+        + "|".join(map(re.escape, after)) + ")")
+    added = []
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start("s"), sentence.start + match.end("s")
+            if not _overlaps(mentions, start, end):
+                added.append(WorkingMention(start, end, match.group("s"), "person", sentence.idx,
+                                            sentence.start, unique[match.group("s")], "coref", 1.0))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def link_defined_short_names(mentions: list[WorkingMention], sentences: list[Sentence]
+                             ) -> list[WorkingMention]:
+    """《通知》 after "…的通知》（以下简称《通知》）" is that notice; so is the definition itself."""
+    rules = load_rules("entity_patterns_zh")
+    regex = re.compile(rules.get("short_name_regex") or r"(?!)")
+    short_names: dict[str, tuple[str, str]] = {}
+    added: list[WorkingMention] = []
+    for sentence in sentences:
+        for match in regex.finditer(sentence.text):
+            at = sentence.start + match.start()
+            name = match.group("name")
+            before = [m for m in mentions if m.end <= at and m.type == "document" and m.entity_id
+                      and m.sentence_idx == sentence.idx and m.text != name]
+            if not before:
+                continue
+            owner = max(before, key=lambda m: m.end)
+            short_names.setdefault(name, (owner.entity_id, owner.type))
+            start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+            if not _overlaps(mentions, start, end):
+                added.append(WorkingMention(start, end, name, owner.type, sentence.idx,
+                                            sentence.start, owner.entity_id, "coref", 1.0))
+    for mention in mentions:
+        target = short_names.get(mention.text)
+        if target and mention.resolved_by in (None, "new"):
+            mention.entity_id, mention.type = target
+            mention.resolved_by = "coref"
+            mention.score = 1.0
+    return sorted(mentions + added, key=lambda m: m.start)

@@ -1,0 +1,159 @@
+"""One article's entity mentions: recognition output -> resolved mentions + discovered names.
+
+Order matters and is the whole algorithm:
+1. read the spans the pipeline recognised (curated ruler ids, statistical NER, Chinese patterns);
+2. resolve the ones without an id against the table (normalised alias, then strict fuzzy);
+3. context rules for ambiguous garbles and "X and X" coordinations;
+4. names the table does not know get stable discovered ids;
+5. short forms and repeats inside the article (coreference);
+6. roles and affiliations of people.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.facts import Sentence
+
+from . import context, coref
+from .model import DiscoveredEntity, EntityResult, WorkingMention, discovered_id
+from .resolve import resolver_for, similarity
+from .roles import RoleFinder
+from .ruler_zh import SPANS_ATTR
+from .table import ENTITY_TYPES, EntityTable, has_cjk, load_entity_table, load_rules
+
+
+def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: EntityTable,
+                skip_repeats: bool) -> list[WorkingMention]:
+    ner_types: dict[str, str] = load_rules("entity_rules_en").get("ner_labels", {})
+    found: list[WorkingMention] = []
+    for doc, sentence in zip(docs, sentences, strict=True):
+        if skip_repeats and sentence.repeat_of is not None:
+            continue
+        if lang == "zh" and doc.has_extension(SPANS_ATTR) and doc._.get(SPANS_ATTR) is not None:
+            spans = [(s, e, label, eid or None) for s, e, label, eid in doc._.get(SPANS_ATTR)]
+        else:
+            spans = [(ent.start_char, ent.end_char, ent.label_, ent.id_ or None) for ent in doc.ents]
+        for start, end, label, entity_id in spans:
+            entity = table.get(entity_id)
+            how, score = _how_recognised(doc.text[start:end], entity, table)
+            if entity is not None:
+                entity_type = entity.type
+            elif label in ENTITY_TYPES:
+                entity_type = label
+            elif label in ner_types:
+                entity_type = ner_types[label]
+            else:
+                continue  # DATE, MONEY, ...: not entities
+            found.append(WorkingMention(
+                start=sentence.start + start, end=sentence.start + end, text=doc.text[start:end],
+                type=entity_type, sentence_idx=sentence.idx, sent_start=sentence.start,
+                entity_id=entity.id if entity else None, resolved_by=how, score=score,
+                curated=entity is not None))
+    return found
+
+
+def _how_recognised(text: str, entity, table: EntityTable) -> tuple[str | None, float | None]:
+    """A curated span is an "alias" match when its text normalises to one of the entity's
+    names; else a "fuzzy" one (near-miss component) scored against its closest name, or in
+    Chinese a "context" one (a place abbreviation in a list)."""
+    if entity is None:
+        return None, None
+    if table.lookup(text) == entity.id:
+        return "alias", 1.0
+    if has_cjk(text):
+        return "context", 1.0  # 京 in "京、沪、深": recognised by the list it stands in
+    best = max((similarity(text, name) for name in entity.all_names() if not has_cjk(name)), default=0.0)
+    return "fuzzy", round(best / 100.0, 3) if best else None
+
+
+def _resolve(mentions: list[WorkingMention], table: EntityTable,
+             extra_names: dict[str, str] | None) -> None:
+    resolver = resolver_for(table, extra_names)
+    for mention in mentions:
+        if mention.entity_id:
+            continue
+        found = resolver.resolve(mention.text)
+        if found is None:
+            continue
+        entity_id, score, how = found
+        mention.entity_id, mention.score, mention.resolved_by = entity_id, score, how
+        entity = table.get(entity_id)
+        if entity is not None:
+            mention.type = entity.type
+
+
+def _discover(mentions: list[WorkingMention]) -> None:
+    # Within one article one normalised name is one new entity; the id is the same in every
+    # article, so the store can count the articles a name appears in.
+    for mention in mentions:
+        if not mention.entity_id:
+            mention.entity_id = discovered_id(mention.type, mention.text)
+            mention.resolved_by = "new"
+            mention.score = None
+
+
+def _discovered_entities(mentions: list[WorkingMention], roles: dict[str, list[dict]], lang: str,
+                         table: EntityTable) -> list[DiscoveredEntity]:
+    entities: dict[str, DiscoveredEntity] = {}
+    for mention in mentions:
+        if mention.entity_id in table or not mention.entity_id:
+            continue
+        entity = entities.get(mention.entity_id)
+        if entity is None:
+            entity = entities[mention.entity_id] = DiscoveredEntity(
+                id=mention.entity_id, name=mention.text, type=mention.type, lang=lang)
+        if mention.text not in entity.aliases:
+            entity.aliases.append(mention.text)
+        if len(mention.text) > len(entity.name):
+            entity.name = mention.text
+        entity.mentions += 1
+    for entity_id, entity_roles in roles.items():
+        if entity_id in entities:
+            entities[entity_id].roles = list(entity_roles)
+    return list(entities.values())
+
+
+def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
+                     table: EntityTable | None = None, *, extra_names: dict[str, str] | None = None,
+                     skip_repeats: bool = True) -> EntityResult:
+    """Resolve the entity mentions of one article.
+
+    docs: the pipeline's Docs, one per sentence (from get_nlp(lang).pipe(sentence texts)).
+    sentences: the article's sentences; offsets index the article text. Sentences marked as
+        repeating an earlier one are skipped unless skip_repeats is False.
+    extra_names: other known names (discovered entities in the store) -> their ids, searched
+        after the table.
+    """
+    if table is None:
+        table = load_entity_table()
+
+    def text_of(start: int, end: int) -> str:
+        # Article text between two offsets, read from the sentences (no article text needed).
+        parts = []
+        for sentence in sentences:
+            if sentence.end <= start or sentence.start >= end:
+                continue
+            lo, hi = max(start, sentence.start), min(end, sentence.end)
+            parts.append(sentence.text[lo - sentence.start : hi - sentence.start])
+        return " ".join(parts)
+
+    kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
+    mentions = _recognised(docs, sentences, lang, table, skip_repeats)
+    _resolve(mentions, table, extra_names)
+    rules = context.load_context_rules()
+    mentions = context.apply_ambiguous_names(mentions, kept, rules, table)
+    context.apply_coordinated_duplicates(mentions, text_of, rules, table)
+    _discover(mentions)
+    coref.link_person_short_forms(mentions)
+    mentions = coref.add_person_repeats(mentions, kept)
+    if lang == "zh":
+        mentions = coref.add_lone_surnames(mentions, kept)
+    mentions = coref.link_defined_short_names(mentions, kept)
+    roles = RoleFinder().find(mentions, text_of, lang, {s.idx: s.end for s in sentences})
+    return EntityResult(
+        mentions=[m.to_mention() for m in mentions],
+        sentence_idx=[m.sentence_idx for m in mentions],
+        discovered=_discovered_entities(mentions, roles, lang, table),
+        roles=roles,
+    )

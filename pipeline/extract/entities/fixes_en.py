@@ -1,0 +1,57 @@
+"""English: corrections of the statistical NER's known failure shapes on machine translations.
+
+Runs after "ner". Curated spans (those with an entity id from the ruler) are never touched.
+- run-together words of a bad translation ("Connectionsolved") are not people: dropped;
+- leading articles and trailing possessive/garble tokens are trimmed
+  ("the Internet Union" -> "Internet Union", "Peoples Bank of Chinas inter-bank").
+All word lists and expressions come from entity_rules_en.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .table import load_rules
+
+FIXES_NAME = "kb_ent_fixes"
+
+
+class EntityFixes:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        rules = load_rules("entity_rules_en")
+        self.run_together = re.compile(rules.get("run_together_regex") or r"(?!)")
+        self.run_together_labels = set(rules.get("run_together_labels", []))
+        self.trim_leading = set(rules.get("trim_leading", []))
+        self.trim_trailing = {t.lower() for t in rules.get("trim_trailing", [])}
+
+    def _fix(self, span: Span) -> Span | None:
+        if span.id_:
+            return span
+        if span.label_ in self.run_together_labels and len(span) == 1 \
+                and self.run_together.search(span.text):
+            return None
+        start, end = span.start, span.end
+        while start < end and span.doc[start].text in self.trim_leading:
+            start += 1
+        while end > start and span.doc[end - 1].lower_ in self.trim_trailing:
+            end -= 1
+        if start >= end:
+            return None
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(span.doc, start, end, label=span.label, span_id=span.id)
+
+    def __call__(self, doc: Doc) -> Doc:
+        fixed = [s for s in (self._fix(ent) for ent in doc.ents) if s is not None]
+        if len(fixed) != len(doc.ents) or any(a is not b for a, b in zip(fixed, doc.ents)):
+            doc.ents = fixed
+        return doc
+
+
+@Language.factory(FIXES_NAME, assigns=["doc.ents"], requires=["doc.ents"])
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
+    return EntityFixes(name)

@@ -1,0 +1,173 @@
+"""Chinese: names the curated table does not know, found by the shape of the text.
+
+- organisations by their last word (…公司, …银行, …研究院, …协会, …中心), extended leftwards
+  over name words and stopped by function words and generic words;
+- document numbers (银支付〔2017〕209号) and titles in 《》;
+- people introduced by a role (主任郭田勇, 记者…) or by what they say (王蓬博表示).
+Every word list and expression is in entity_patterns_zh.yaml. Curated names found earlier win,
+except that an organisation may swallow a place at its start ("上海畅购企业服务有限公司").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .ruler_zh import SPANS_ATTR
+from .table import ENTITY_TYPES, load_rules
+
+PATTERNS_NAME = "kb_zh_patterns"
+_CJK_WORD = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class ChinesePatterns:
+    def __init__(self, name: str, dictionary) -> None:
+        self.name = name
+        # jieba's word list: a name it knows as one word is a name, whatever it starts with.
+        self.dictionary = dictionary
+        rules = load_rules("entity_patterns_zh")
+        self.org_suffixes: dict[str, str] = dict(rules.get("org_suffixes", {}))
+        self.suffix_order = sorted(self.org_suffixes, key=len, reverse=True)
+        self.org_min_prefix = int(rules.get("org_min_prefix_chars", 2))
+        self.org_max = int(rules.get("org_max_chars", 30))
+        self.org_stop = set(rules.get("org_stop_words", []))
+        self.org_generic = set(rules.get("org_generic", []))
+        self.org_starts = tuple(rules.get("org_name_starts", []))
+        self.org_min_prefix_free = int(rules.get("org_min_prefix_chars_without_start", 4))
+        self.place_label = load_rules("entity_rules_en").get("ruler_labels", {}).get("place", "GPE")
+        self.org_reject_after = re.compile(rules.get("org_reject_after") or r"(?!)")
+        self.abbreviations: dict[str, str] = dict(rules.get("place_abbreviations", {}))
+        chars = "".join(map(re.escape, self.abbreviations)) or "(?!)"
+        self.abbreviation_list = re.compile(rf"[{chars}](?:、[{chars}])+")
+        self.doc_number = re.compile(rules["doc_number_regex"])
+        self.title = re.compile(rules["title_regex"])
+        surnames = _alternation(rules.get("surnames", []))
+        stop = _alternation(rules.get("name_stop_words", []))
+        # A name: surname + one or two characters, the second of which may not start a stop word.
+        name = rf"(?:{surnames})(?:(?!{stop})[\u4e00-\u9fff]){{1,2}}"
+        self.name_core = name
+        joiners = _alternation(rules.get("name_joiners", []))
+        self.by_role = re.compile(
+            rf"(?:{_alternation(rules.get('roles', []))})(?P<name>{name})(?:(?:{joiners})(?P<second>{name}))?")
+        self.by_speech = re.compile(
+            rf"{rules.get('name_left_boundary', '')}(?P<name>{name})(?:{_alternation(rules.get('speech_verbs', []))})")
+        self.stop_tail = re.compile(rf"(?:{stop})$")
+
+    # -- organisations -------------------------------------------------------------------
+    def _suffix_type(self, word: str) -> str | None:
+        for suffix in self.suffix_order:
+            if word.endswith(suffix):
+                return self.org_suffixes[suffix]
+        return None
+
+    def _organisations(self, doc: Doc) -> list[tuple[int, int, str]]:
+        found = []
+        for token in doc:
+            org_type = self._suffix_type(token.text)
+            if org_type is None:
+                continue
+            start = token.i
+            while start > 0:
+                prev = doc[start - 1]
+                if prev.text in self.org_stop or not _CJK_WORD.match(prev.text) or prev.is_digit:
+                    break
+                if doc[start - 1 : token.i + 1].end_char - doc[start - 1].idx > self.org_max:
+                    break
+                start -= 1
+            span = doc[start : token.i + 1]
+            text = span.text
+            suffix = next(s for s in self.suffix_order if text.endswith(s))
+            prefix_len = len(text) - len(suffix)
+            if text in self.org_generic or prefix_len < self.org_min_prefix:
+                continue
+            known_word = len(span) == 1 and token.text in self.dictionary
+            if not known_word and not text.startswith(self.org_starts) \
+                    and prefix_len < self.org_min_prefix_free:
+                continue
+            if self.org_reject_after.match(doc.text, span.end_char):
+                continue
+            found.append((span.start_char, span.end_char, org_type))
+        return found
+
+    # -- documents and people ------------------------------------------------------------
+    def _documents(self, text: str) -> list[tuple[int, int, str]]:
+        found = [(m.start(), m.end(), "document") for m in self.doc_number.finditer(text)]
+        for match in self.title.finditer(text):
+            found.append((match.start("name"), match.end("name"), "document"))
+        return found
+
+    def _people(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        for match in self.by_role.finditer(text):
+            found.append((match.start("name"), match.end("name"), "person"))
+            if match.group("second"):
+                found.append((match.start("second"), match.end("second"), "person"))
+        for match in self.by_speech.finditer(text):
+            found.append((match.start("name"), match.end("name"), "person"))
+        return found
+
+    def _abbreviated_places(self, text: str) -> list[tuple[int, int, str, str]]:
+        found = []
+        for match in self.abbreviation_list.finditer(text):
+            for offset, char in enumerate(match.group()):
+                if char in self.abbreviations:
+                    start = match.start() + offset
+                    found.append((start, start + 1, self.place_label, self.abbreviations[char]))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        existing: list[tuple[int, int, str, str]] = list(doc._.get(SPANS_ATTR) or [])
+        existing += [a for a in self._abbreviated_places(doc.text)
+                     if not any(e[0] < a[1] and a[0] < e[1] for e in existing)]
+        place_label = self.place_label
+        candidates = [*self._organisations(doc), *self._documents(doc.text), *self._people(doc.text)]
+        added: list[tuple[int, int, str, str]] = []
+        for start, end, label in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
+            clashes = [e for e in existing + added if e[0] < end and start < e[1]]
+            if label in ("document",) and any(e[:2] == (start, end) for e in clashes):
+                continue  # a curated title ("财经") keeps its curated entity
+            swallow = clashes and label in ENTITY_TYPES and label not in ("person", "document") and all(
+                e[2] == place_label and start <= e[0] and e[1] <= end and (end - start) > (e[1] - e[0])
+                for e in clashes)
+            if clashes and not swallow:
+                continue
+            if swallow:
+                existing = [e for e in existing if e not in clashes]
+            added.append((start, end, label, ""))
+        spans = existing + added
+        doc._.set(SPANS_ATTR, sorted(spans))
+        aligned = []
+        for start, end, label, entity_id in spans:
+            # doc.ents holds what lines up with the tokens (the character list is the record)
+            span = doc.char_span(start, end, label=label, span_id=entity_id or 0) or doc.char_span(
+                start, end, label=label, span_id=entity_id or 0, alignment_mode="contract")
+            if span is not None:
+                aligned.append(span)
+        doc.ents = filter_spans(aligned)
+        return doc
+
+
+@Language.factory(PATTERNS_NAME, assigns=["doc.ents", f"doc._.{SPANS_ATTR}"])
+def make_zh_patterns(nlp: Language, name: str) -> ChinesePatterns:
+    segmenter = getattr(nlp.tokenizer, "jieba_seg", None)
+    dictionary = _JiebaWords(segmenter) if segmenter is not None else frozenset()
+    return ChinesePatterns(name, dictionary)
+
+
+class _JiebaWords:
+    """Membership in jieba's dictionary (built lazily by jieba on first segmentation)."""
+
+    def __init__(self, segmenter) -> None:
+        self.segmenter = segmenter
+
+    def __contains__(self, word: str) -> bool:
+        tokenizer = self.segmenter.dt
+        tokenizer.check_initialized()
+        return tokenizer.FREQ.get(word, 0) > 0

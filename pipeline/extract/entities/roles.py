@@ -1,0 +1,96 @@
+"""Roles and affiliations of people, read from the words around their names.
+
+English: "Our reporter Xie Shui Wang", "(Editor: Ma Chun Yuan)", "Xue Hongyan, director of the
+Internet Financial Research Center of Suning Financial Research Institute".
+Chinese: "中国银行网络金融部副总经理董俊峰", "零壹财经财经分析师孙爽和郭竞".
+The affiliation is the nearest organisation mention on the role's side of the name. Role words
+come from entity_rules_en.yaml and entity_patterns_zh.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import ORG_TYPES, WorkingMention
+from .table import load_rules
+
+# How far (characters) an affiliation may sit from its role word.
+EN_AFFILIATION_WINDOW = 60
+ZH_AFFILIATION_WINDOW = 30
+_ZH_CLAUSE_BREAK = re.compile(r"[，。；！？：]")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class RoleFinder:
+    def __init__(self) -> None:
+        en_roles = _alternation(load_rules("entity_rules_en").get("roles", []))
+        zh = load_rules("entity_patterns_zh")
+        self.en_before = re.compile(rf"(?i)\b(?P<role>{en_roles})\s*[:：]?\s*$")
+        self.en_after = re.compile(
+            rf"(?i)^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{en_roles}))\b")
+        self.zh_before = re.compile(rf"(?P<role>{_alternation(zh.get('roles', []))})$")
+        self.zh_joiner = re.compile(rf"(?:{_alternation(zh.get('name_joiners', []))})$")
+
+    def _org_before(self, mentions: list[WorkingMention], person: WorkingMention, limit: int,
+                    text_of) -> WorkingMention | None:
+        candidates = [m for m in mentions if m.sentence_idx == person.sentence_idx
+                      and m.type in ORG_TYPES and m.end <= limit and limit - m.end <= ZH_AFFILIATION_WINDOW
+                      and not _ZH_CLAUSE_BREAK.search(text_of(m.end, limit))]
+        return max(candidates, key=lambda m: m.end) if candidates else None
+
+    def _org_after(self, mentions: list[WorkingMention], person: WorkingMention, start: int
+                   ) -> WorkingMention | None:
+        candidates = [m for m in mentions if m.sentence_idx == person.sentence_idx
+                      and m.type in ORG_TYPES and start <= m.start <= start + EN_AFFILIATION_WINDOW]
+        return min(candidates, key=lambda m: m.start) if candidates else None
+
+    def find(self, mentions: list[WorkingMention], text_of, lang: str, sentence_ends: dict[int, int]
+             ) -> dict[str, list[dict]]:
+        """entity id -> [{"role", "affiliation", "sentence_idx"}] for the people mentioned.
+
+        text_of(start, end) reads the article text; sentence_ends maps sentence idx -> end offset.
+        """
+        roles: dict[str, list[dict]] = {}
+        previous: dict | None = None
+        previous_end = -1
+        for person in mentions:
+            if person.type != "person" or not person.entity_id:
+                continue
+            found: dict | None = None
+            before = text_of(max(person.sent_start, person.start - 40), person.start)
+            if lang == "zh":
+                match = self.zh_before.search(before)
+                if match:
+                    role_start = person.start - len(match.group("role"))
+                    org = self._org_before(mentions, person, role_start, text_of)
+                    found = {"role": match.group("role"), "affiliation": _name(org)}
+                elif previous and self.zh_joiner.fullmatch(text_of(previous_end, person.start)):
+                    found = dict(previous)  # 分析师孙爽和郭竞: 郭竞 shares the role
+            else:
+                match = self.en_before.search(before)
+                if match:
+                    found = {"role": match.group("role").lower(), "affiliation": None}
+                else:
+                    limit = sentence_ends.get(person.sentence_idx, person.end + 120)
+                    after = text_of(person.end, min(person.end + 120, limit))
+                    match = self.en_after.match(after)
+                    if match:
+                        org = self._org_after(mentions, person, person.end + match.end())
+                        found = {"role": match.group("role").lower(), "affiliation": _name(org)}
+            if found:
+                entry = {**found, "sentence_idx": person.sentence_idx}
+                if entry not in roles.setdefault(person.entity_id, []):
+                    roles[person.entity_id].append(entry)
+                previous, previous_end = found, person.end
+            else:
+                previous, previous_end = None, -1
+        return roles
+
+
+def _name(mention: WorkingMention | None) -> str | None:
+    if mention is None:
+        return None
+    return mention.entity_id or mention.text

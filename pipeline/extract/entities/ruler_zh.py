@@ -1,0 +1,91 @@
+"""Chinese: the curated names, found as whole jieba tokens.
+
+The names go into jieba's dictionary first, so segmentation keeps them whole ("网联" stays one
+token in "网联系统"); a name is then accepted only where it lines up with token boundaries, which
+keeps "中国银行" out of "中国银行业". Aliases may carry a `reject_after` expression in the table
+for cases segmentation cannot see (a stock ticker pasted inside "中国银行(3.610, 0.01,0.28%)业").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .table import EntityTable, has_cjk, load_entity_table, load_rules
+
+RULER_NAME = "kb_zh_curated"
+# Chinese components record their mentions by character offsets here, because a name found by a
+# pattern need not line up with jieba's tokens (doc.ents gets only the ones that do):
+# a list of (start_char, end_char, label, entity_id or "").
+SPANS_ATTR = "kb_spans"
+if not Doc.has_extension(SPANS_ATTR):
+    Doc.set_extension(SPANS_ATTR, default=None)
+# jieba frequency for curated names: high enough to beat any dictionary split.
+JIEBA_FREQ = 200000
+
+
+def zh_names(table: EntityTable) -> dict[str, str]:
+    """Chinese spelling -> entity id, for every Chinese name of the table."""
+    names: dict[str, str] = {}
+    for entity in table:
+        for text in [entity.names.get("zh", ""), *entity.aliases.get("zh", ())]:
+            if text and has_cjk(text):
+                names.setdefault(text, entity.id)
+    return names
+
+
+def add_names_to_jieba(nlp: Language, table_path: str | None) -> None:
+    """Put every curated Chinese name into the segmenter's dictionary."""
+    segmenter = getattr(nlp.tokenizer, "jieba_seg", None)
+    if segmenter is None:
+        return
+    for text in zh_names(load_entity_table(table_path)):
+        if re.fullmatch(r"[\u3400-\u9fff]+", text):
+            segmenter.add_word(text, freq=JIEBA_FREQ)
+
+
+class ChineseCuratedRuler:
+    def __init__(self, name: str, table_path: str | None) -> None:
+        self.name = name
+        table = load_entity_table(table_path)
+        labels = load_rules("entity_rules_en").get("ruler_labels", {})
+        self.names = zh_names(table)
+        self.labels = {e.id: labels.get(e.type, "ORG") for e in table}
+        self.reject = {e.id: re.compile(e.reject_after) for e in table if e.reject_after}
+        tails = load_rules("entity_patterns_zh").get("curated_tails", [])
+        self.tail = re.compile("|".join(map(re.escape, sorted(tails, key=len, reverse=True))) or r"(?!)")
+        ordered = sorted(self.names, key=len, reverse=True)
+        self.regex = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.regex is None:
+            return doc
+        spans: list[Span] = []
+        found: list[tuple[int, int, str, str]] = []
+        text = doc.text
+        for match in self.regex.finditer(text):
+            entity_id = self.names[match.group()]
+            rule = self.reject.get(entity_id)
+            if rule is not None and rule.match(text, match.end()):
+                continue
+            span = doc.char_span(match.start(), match.end(), label=self.labels[entity_id],
+                                 span_id=entity_id)
+            if span is None:
+                continue  # not a whole word here: "中国银行" inside "中国银行业"
+            spans.append(span)
+            # 网联清算 + 公司: the company form belongs to the mention, even where jieba glued it
+            # to the next word ("公司总裁"), so the mention is kept by characters.
+            tail = self.tail.match(text, match.end())
+            end = tail.end() if tail else match.end()
+            found.append((match.start(), end, span.label_, entity_id))
+        doc.ents = filter_spans([*doc.ents, *spans])
+        doc._.set(SPANS_ATTR, found)
+        return doc
+
+
+@Language.factory(RULER_NAME, default_config={"table_path": None}, assigns=["doc.ents"])
+def make_zh_curated_ruler(nlp: Language, name: str, table_path: str | None) -> ChineseCuratedRuler:
+    return ChineseCuratedRuler(name, table_path)

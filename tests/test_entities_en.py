@@ -1,0 +1,146 @@
+"""English recognition and resolution: the garbles of the issue, near spellings, and traps.
+
+Sentences are our own, written in the style of the founding article's machine translation.
+The English model is loaded once for the module.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from entities_helpers import by_text, run_text
+from pipeline.extract.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp("en")
+
+
+def test_entities_en_pipeline_places_ruler_before_ner(nlp):
+    names = nlp.pipe_names
+    assert names.index("kb_curated_ruler") < names.index("ner") < names.index("kb_ent_fixes")
+    assert "parser" in names  # the events stage reuses the parse
+
+
+@pytest.mark.parametrize("text, name, entity_id", [
+    ("Alipay has entered into cooperation with UnionPay.", "Alipay", "alipay"),
+    ("Alipay and Cai Fu Tongs bar code payment business has wide audience.", "Cai Fu Tongs", "tenpay"),
+    ("It shall be handled through the Peoples Bank of Chinas inter-bank clearing system.",
+     "Peoples Bank of Chinas", "pboc"),
+    ("Alipay works with UnionPay and Internet Federation to carry out liquidation.",
+     "Internet Federation", "netsunion"),
+    ("Most institutions access the platform of UnionPay and Networking at the same time.",
+     "Networking", "netsunion"),
+    ("In May, the Internet Union and Alipay announced the cooperation.", "Internet Union", "netsunion"),
+    ("The Payment Department of the Central Bank issued its Article 209 in August.",
+     "Article 209", "doc_209"),
+])
+def test_entities_en_garble_resolves(nlp, text, name, entity_id):
+    found = by_text(run_text(nlp, text, "en"))
+    assert found.get(name) == [entity_id], found
+
+
+def test_entities_en_alipay_is_not_a_person(nlp):
+    result = run_text(nlp, "Alipay said that Alipay had access to the UnionPay.", "en")
+    assert [m.label for m in result.mentions if m.text == "Alipay"] == ["payment_institution"] * 2
+
+
+def test_entities_en_run_together_word_is_not_a_person(nlp):
+    text = "Bar code payment of thedisconnected direct Connectionsolved, the work is close to success."
+    result = run_text(nlp, text, "en")
+    assert all("Connection" not in m.text for m in result.mentions)
+
+
+def test_entities_en_second_unionpay_in_coordination_is_netsunion(nlp):
+    text = "Tenpay has been connected to UnionPay and UnionPay, and began to cut the volume."
+    result = run_text(nlp, text, "en")
+    assert [m.entity_id for m in result.mentions if m.text == "UnionPay"] == ["unionpay", "netsunion"]
+    assert [m.resolved_by for m in result.mentions if m.text == "UnionPay"] == ["alias", "context"]
+
+
+def test_entities_en_union_and_internet_federation(nlp):
+    text = "With the two major clearing houses of the Union and the Internet Federation, work advances."
+    assert by_text(run_text(nlp, text, "en")) == {"Union": ["unionpay"], "Internet Federation": ["netsunion"]}
+
+
+def test_entities_en_fiscal_is_tenpay_only_in_context(nlp):
+    in_domain = run_text(nlp, "Fiscal has been connected to UnionPay and began bar code payment.", "en")
+    assert by_text(in_domain)["Fiscal"] == ["tenpay"]
+    elsewhere = run_text(nlp, "Fiscal policy stayed loose while Tencent grew.", "en")
+    assert "Fiscal" not in by_text(elsewhere)
+
+
+def test_entities_en_connected_to_the_internet_is_netsunion_in_context(nlp):
+    text = ("The Internet Union deleted the announcement. "
+            "However, people revealed that Alipay had been connected to the Internet.")
+    assert by_text(run_text(nlp, text, "en"))["Internet"] == ["netsunion"]
+    plain = run_text(nlp, "My laptop was connected to the Internet all day.", "en")
+    assert "Internet" not in by_text(plain)
+
+
+@pytest.mark.parametrize("text, name, entity_id", [
+    ("Nets-Union Clearing Corp said on Monday that it had finished the switch.",
+     "Nets-Union Clearing Corp", "netsunion"),
+    ("A spokesman for the Peoples' Bank of China declined to comment.", "Peoples' Bank of China", "pboc"),
+    ("The NetsUnion Clearing Corporation and Alipey signed a deal.", "Alipey", "alipay"),
+    ("Analysts at Tencnet were not available.", "Tencnet", "tencent"),
+])
+def test_entities_en_never_seen_variant_still_resolves(nlp, text, name, entity_id):
+    found = by_text(run_text(nlp, text, "en"))
+    assert found.get(name) == [entity_id], found
+
+
+@pytest.mark.parametrize("text, name, forbidden", [
+    ("The Agricultural Development Bank of China lent more.", "Agricultural Development Bank of China",
+     {"bank_of_china", "abc", "pboc", "china"}),
+    ("China Merchants Bank is not Bank of China.", "China Merchants Bank", {"bank_of_china"}),
+    ("UnionPay International opened an office.", "UnionPay International", {"unionpay"}),
+    ("He met the Bank of Beijing on Friday.", "Bank of Beijing", {"beijing", "bank_of_china"}),
+])
+def test_entities_en_similar_name_must_not_resolve(nlp, text, name, forbidden):
+    found = by_text(run_text(nlp, text, "en"))
+    assert name in found, found
+    assert not set(found[name]) & forbidden, found
+
+
+def test_entities_en_short_name_points_to_full_name(nlp):
+    text = ("Xue Hongyan, director of the Internet Financial Research Center of Suning Financial "
+            "Research Institute, told the reporter. Later, Xue said the work is close to success.")
+    result = run_text(nlp, text, "en")
+    ids = by_text(result)
+    assert ids["Xue Hongyan"] == ids["Xue"] == ["person:xue_hongyan"]
+    person = next(d for d in result.discovered if d.id == "person:xue_hongyan")
+    assert person.type == "person"
+    assert person.roles[0]["role"] == "director"
+    assert person.roles[0]["affiliation"] == "suning_ifrc"
+
+
+def test_entities_en_central_bank_is_pboc(nlp):
+    text = "The People's Bank of China issued rules. In December, the central bank tightened them."
+    assert by_text(run_text(nlp, text, "en")) == {"People's Bank of China": ["pboc"], "central bank": ["pboc"]}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Our reporter Xie Shui Wang reports from Shanghai.", "reporter"),
+    ("The work goes on. (Editor: Ma Chun Yuan)", "editor"),
+])
+def test_entities_en_role_before_name(nlp, text, role):
+    result = run_text(nlp, text, "en")
+    people = [d for d in result.discovered if d.type == "person"]
+    assert people and people[0].roles[0]["role"] == role
+
+
+def test_entities_en_offsets_index_the_article_text(nlp):
+    text = "  Alipay and Cai Fu Tong joined.\n\nLater the Peoples Bank of Chinas staff met Xue Hongyan."
+    result = run_text(nlp, text, "en")
+    assert result.mentions
+    for mention in result.mentions:
+        assert text[mention.start:mention.end] == mention.text
+    assert len(result.sentence_idx) == len(result.mentions)
+
+
+def test_entities_en_repeated_sentences_are_skipped(nlp):
+    said = "Alipay has carried out liquidation cooperation with UnionPay this year."
+    result = run_text(nlp, f"{said}\n\nXue Hongyan said so.\n\n{said}", "en")
+    assert [m.text for m in result.mentions] == ["Alipay", "UnionPay", "Xue Hongyan"]

@@ -1,0 +1,131 @@
+"""Chinese recognition and resolution: curated names through jieba, organisation, document and
+person patterns, and in-article short forms. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from entities_helpers import by_text, run_text
+from pipeline.extract.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp("zh")
+
+
+def test_entities_zh_curated_names_are_whole_jieba_tokens(nlp):
+    doc = nlp("网联系统与银联系统有一定相似性。")
+    assert "网联" in [t.text for t in doc]
+    assert [(e.text, e.id_) for e in doc.ents] == [("网联", "netsunion"), ("银联", "unionpay")]
+
+
+@pytest.mark.parametrize("text, name, entity_id", [
+    ("中国银联与网联清算有限公司都是清算机构。", "中国银联", "unionpay"),
+    ("中国银联与网联清算有限公司都是清算机构。", "网联清算有限公司", "netsunion"),
+    ("人民银行支付结算司要求各银行完成接入。", "人民银行支付结算司", "pboc_payment_dept"),
+    ("据央行有关负责人介绍，工作已经开始。", "央行", "pboc"),
+    ("随着支付宝和微信支付的崛起，财付通也在增长。", "财付通", "tenpay"),
+])
+def test_entities_zh_curated_names_resolve(nlp, text, name, entity_id):
+    assert by_text(run_text(nlp, text, "zh"))[name] == [entity_id]
+
+
+def test_entities_zh_bank_of_china_is_not_banking_industry(nlp):
+    text = "中央财经大学中国银行(3.610, 0.01,0.28%)业研究中心主任郭田勇认为监管有必要。"
+    found = by_text(run_text(nlp, text, "zh"))
+    assert "bank_of_china" not in {i for ids in found.values() for i in ids}
+    assert found["中央财经大学"] == ["org:中央财经大学"]
+    plain = by_text(run_text(nlp, "中国银行网络金融部副总经理出席。", "zh"))
+    assert plain["中国银行"] == ["bank_of_china"]
+
+
+@pytest.mark.parametrize("text, name, entity_type", [
+    ("浙江易士企业管理服务有限公司被查出挪用备付金。", "浙江易士企业管理服务有限公司", "company"),
+    ("中国人民大学重阳金融研究院客座研究员董希淼举例称。", "中国人民大学重阳金融研究院", "organization"),
+    ("中国银行业协会发布报告。", "中国银行业协会", "association"),
+    ("中国社科院金融研究所支付清算研究中心发布报告。", "中国社科院金融研究所支付清算研究中心", "organization"),
+])
+def test_entities_zh_organisation_patterns(nlp, text, name, entity_type):
+    result = run_text(nlp, text, "zh")
+    mention = next(m for m in result.mentions if m.text == name)
+    assert mention.label == entity_type
+    assert mention.entity_id.startswith("org:")
+
+
+@pytest.mark.parametrize("text", ["支付机构应通过交存银行办理。", "由商业银行开立专用存款账户。",
+                                  "控制中心和业务中心都在北京。", "第三方支付机构将无法直连银行。"])
+def test_entities_zh_generic_words_are_not_organisations(nlp, text):
+    assert not [m for m in run_text(nlp, text, "zh").mentions if m.entity_id.startswith("org:")]
+
+
+def test_entities_zh_document_numbers(nlp):
+    text = "央行下发《条码支付业务规范（试行）》（银发〔2017〕296号），并按银支付〔2017〕209号执行，银办发〔2018〕99号另有规定。"
+    found = by_text(run_text(nlp, text, "zh"))
+    assert found["条码支付业务规范（试行）"] == ["doc_296_barcode_rules"]
+    assert found["银发〔2017〕296号"] == ["doc_296_barcode_rules"]
+    assert found["银支付〔2017〕209号"] == ["doc_209"]
+    assert found["银办发〔2018〕99号"] == ["doc:银办发_2018_99号"]
+
+
+def test_entities_zh_titled_document_and_its_short_name(nlp):
+    text = ("央行下发了《支付机构客户备付金存管操作规程》（以下简称《规程》）。"
+            "《规程》明确了交存比例。")
+    result = run_text(nlp, text, "zh")
+    found = by_text(result)
+    full = found["支付机构客户备付金存管操作规程"]
+    assert full[0].startswith("doc:")
+    assert found["规程"] == full * 2  # the definition and the later use
+    assert next(m for m in result.mentions if m.text == "规程").label == "document"
+
+
+def test_entities_zh_magazine_in_brackets_is_media_not_document(nlp):
+    found = by_text(run_text(nlp, "研究员赵鹞向《财经》记者表示，发布平稳。", "zh"))
+    assert found["《财经》"] == ["caijing"]
+    assert "财经" not in found
+
+
+@pytest.mark.parametrize("text, name, role, affiliation", [
+    ("苏宁金融研究院互联网金融研究中心主任薛洪言表示，断直连已近尾声。", "薛洪言", "主任", "suning_ifrc"),
+    ("中国银行网络金融部副总经理董俊峰此前借调到人民银行。", "董俊峰", "副总经理", "bank_of_china"),
+    ("易观支付分析师王蓬博进一步指出，影响不大。", "王蓬博", "分析师", "analysys"),
+    ("北京商报记者张弛报道，网联开始试运行。", "张弛", "记者", "beijing_business_today"),
+    ("央行副行长范一飞曾表示，网联定位公共属性。", "范一飞", "副行长", "pboc"),
+])
+def test_entities_zh_people_by_role(nlp, text, name, role, affiliation):
+    result = run_text(nlp, text, "zh")
+    assert by_text(result)[name] == [f"person:{name}"]
+    person = next(d for d in result.discovered if d.id == f"person:{name}")
+    assert person.roles[0]["role"] == role
+    assert person.roles[0]["affiliation"] == affiliation
+
+
+def test_entities_zh_coordinated_people_share_the_role(nlp):
+    result = run_text(nlp, "零壹财经分析师孙爽和郭竞指出，创收方式将改变。", "zh")
+    roles = {d.id: d.roles[0]["role"] for d in result.discovered if d.type == "person"}
+    assert roles == {"person:孙爽": "分析师", "person:郭竞": "分析师"}
+
+
+def test_entities_zh_people_by_speech_verb_and_repeats(nlp):
+    text = "王蓬博表示，竞争不是坏事。在王蓬博看来，存管扫清了障碍。"
+    assert by_text(run_text(nlp, text, "zh"))["王蓬博"] == ["person:王蓬博"] * 2
+
+
+def test_entities_zh_lone_surname_points_to_the_person(nlp):
+    text = "中国银行副总经理董俊峰牵头筹备网联。公司成立之后，董有望担任网联总裁。"
+    found = by_text(run_text(nlp, text, "zh"))
+    assert found["董"] == ["person:董俊峰"]
+
+
+def test_entities_zh_english_and_chinese_names_are_one_entity(nlp):
+    zh = by_text(run_text(nlp, "网联与银联都在北京。", "zh"))
+    en = by_text(run_text(get_nlp("en"), "NetsUnion and UnionPay are both in Beijing.", "en"))
+    assert zh["网联"] == en["NetsUnion"] and zh["银联"] == en["UnionPay"] and zh["北京"] == en["Beijing"]
+
+
+def test_entities_zh_place_abbreviations_only_in_lists(nlp):
+    listed = run_text(nlp, "网联采用京、沪、深多个机房的分布式架构。", "zh")
+    assert by_text(listed) == {"网联": ["netsunion"], "京": ["beijing"], "沪": ["shanghai"], "深": ["shenzhen"]}
+    assert {m.resolved_by for m in listed.mentions if len(m.text) == 1} == {"context"}
+    alone = by_text(run_text(nlp, "他爱听京剧，水很深。", "zh"))
+    assert "京" not in alone and "深" not in alone
