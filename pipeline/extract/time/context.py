@@ -1,0 +1,126 @@
+"""What the normaliser knows about the document while it reads: the document date, the
+date the narrative is at, and the tense around an expression.
+
+Anaphoric expressions ("the same year", 同年, 次日) point to the last date of the
+narrative, not to the document date. Deadlines and boundaries ("from 30 June 2018",
+自4月17日起, 10月15日前) are dates the text looks towards, not where its story is, so
+they do not move the narrative.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.extract.time.calendar import Point, parse_dct, value
+from pipeline.extract.time.resources import Grammar
+
+_EN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n|\n(?=\s*[A-Z\"'])")
+# A Chinese sentence runs to 。！？; its clauses after ；still share its narrative.
+_ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+")
+
+_CLAUSE_END = re.compile(r"[;:；：]")
+
+# A stand-in anchor for documents without a date: values computed from it are masked.
+_NO_DATE = Point(date(2000, 7, 1), "day", known="")
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Rough sentence spans, for tense windows and same-sentence anchoring only."""
+    pattern = _ZH_SENTENCE_END if lang == "zh" else _EN_SENTENCE_END
+    spans, start = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+@dataclass(slots=True)
+class DocContext:
+    text: str
+    grammar: Grammar
+    dct: Point | None
+    sentences: list[tuple[int, int]]
+    prev: Point | None = None  # the date the narrative is at
+    prev_sentence: int = -1
+    prev_explicit_year: bool = False
+    prev_quarter: Point | None = None
+    current: tuple[int, int] = (0, 0)  # the extent being normalised
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, text: str, grammar: Grammar, dct: str | None,
+               sentences: list[tuple[int, int]] | None) -> "DocContext":
+        spans = sorted(sentences) if sentences else split_sentences(text, grammar.lang)
+        ctx = cls(text=text, grammar=grammar, dct=parse_dct(dct), sentences=spans)
+        ctx._starts = [s for s, _ in spans]
+        return ctx
+
+    @property
+    def anchor(self) -> Point:
+        """The document date, or a masked stand-in when there is none."""
+        return self.dct if self.dct is not None else _NO_DATE
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.text)
+        s, e = self.sentences[self.sentence_of(offset)]
+        return s, max(e, offset)
+
+    def narrative(self) -> tuple[Point, str]:
+        """The point anaphors refer to and how to name it in `anchor`."""
+        if self.prev is not None:
+            return self.prev, f"previous:{value(self.prev)}"
+        return self.anchor, "dct"
+
+    def tense(self, start: int, end: int) -> str | None:
+        """"future" or "past" from cue words near the expression in its sentence."""
+        s, e = self.sentence_span(start)
+        g = self.grammar
+        width = (40, 25) if g.lang == "zh" else (70, 25)
+        before = self.text[max(s, start - width[0]):start]
+        after = self.text[end:min(e, end + width[1])]
+        # the clause the expression is in: a semicolon or colon ends another one
+        before = _CLAUSE_END.split(before)[-1]
+        after = _CLAUSE_END.split(after)[0]
+        window = before + " " + after
+        fut = g.future_cues.search(window) if g.future_cues else None
+        past = g.past_cues.search(window) if g.past_cues else None
+        if fut and not past:
+            return "future"
+        if past and not fut:
+            return "past"
+        if fut and past:
+            # the nearer cue to the expression wins
+            pos = len(before)
+            return "future" if abs(fut.start() - pos) <= abs(past.start() - pos) else "past"
+        return None
+
+    def is_boundary(self, start: int, end: int) -> bool:
+        """A deadline or limit ("from 30 June 2018", 4月17日起) rather than a narrative date."""
+        g = self.grammar
+        if g.boundary_before and g.boundary_before.search(self.text[max(0, start - 30):start]):
+            return True
+        if g.boundary_after and g.boundary_after.search(self.text[end:end + 6]):
+            return True
+        return False
+
+    def observe(self, point: Point, start: int, end: int, explicit_year: bool) -> None:
+        """Move the narrative to a date just read, unless it is a deadline."""
+        if "y" not in point.known or self.is_boundary(start, end):
+            return
+        if point.gran in ("decade", "century"):
+            return
+        self.prev = point
+        self.prev_sentence = self.sentence_of(start)
+        self.prev_explicit_year = explicit_year
+        if point.gran == "quarter":
+            self.prev_quarter = point

@@ -1,0 +1,338 @@
+"""Turn a matched expression into a TIMEX3 value, anchored where the text says.
+
+`date` composes calendar fields (an explicit or relative year, month, day, weekday,
+quarter, half, season, part of day, clock) into a point; `time` is a clock on a day.
+Amounts of time (durations, offsets, sets, references) are in amounts.py. The named
+groups of the grammar are the interface: year, month, day, wday, dir, rel, quarter, half,
+season, decade, century, holiday, part, hour, minute, ampm, named, num, unit, adverb, ref, mod.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from pipeline.extract.time.amounts import duration, offset, reference, set_of
+from pipeline.extract.time.calendar import (
+    SEASON_MONTH,
+    Point,
+    days_in_month,
+    quarter_of,
+    safe_date,
+    shift,
+    value,
+    weekday_near,
+)
+from pipeline.extract.time.context import DocContext
+from pipeline.extract.time.matcher import Candidate
+from pipeline.extract.time.numbers import parse_chinese, parse_year, to_ascii_digits
+from pipeline.extract.time.readers import Resolved, int_of, known_at, modifier, month_of, resolved
+
+__all__ = ["Resolved", "normalise"]
+
+
+def normalise(c: Candidate, ctx: DocContext) -> Resolved | None:
+    """The value of one candidate, or None when it turns out not to be a date."""
+    handler = _HANDLERS.get(c.rule.kind)
+    if handler is None:
+        return None
+    return handler(c, ctx)
+
+
+# ---------------------------------------------------------------- anchoring years
+
+
+def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
+                    direction) -> tuple[int, str, bool] | None:
+    """The year of a month written without one: (year, anchor label, year is real)."""
+    anchor = ctx.anchor
+    if direction == "prev":
+        base, label = ctx.narrative()
+        return base.day.year, label, "y" in base.known
+    dy, dm = anchor.day.year, anchor.day.month
+    real = "y" in anchor.known
+    if isinstance(direction, int) and not isinstance(direction, bool):
+        here, there = (dm, anchor.day.day if day else 0), (month, day or 0)
+        if direction < 0:
+            return (dy if there < here else dy - 1), "dct", real
+        if direction > 0:
+            return (dy if there > here else dy + 1), "dct", real
+        return dy, "dct", real
+    # the narrative: a month or day with a written year earlier in the same sentence
+    # ("in August 2017 ... in December"); a bare year nearby is too often a comparison
+    prev = ctx.prev
+    if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
+            and prev.gran in ("month", "day", "part", "time")
+            and ctx.prev_sentence == ctx.sentence_of(c.start)):
+        return prev.day.year, f"previous:{value(prev)}", True
+    if not real:
+        return dy, "dct", False
+    tense = ctx.tense(c.start, c.end)
+    upcoming = int(ctx.grammar.vocab.get("settings", {}).get("upcoming_months", 12))
+    if month > dm and (tense == "past" or tense is None and month - dm > upcoming):
+        return dy - 1, "dct", True
+    if month < dm and (tense == "future" or tense is None and month + 12 - dm <= upcoming):
+        return dy + 1, "dct", True
+    return dy, "dct", True
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
+    """The day of the month of its nth ISO weekday (nth -1: the last one)."""
+    first = date(year, month, 1)
+    ahead = (weekday - first.isoweekday()) % 7
+    if nth > 0:
+        return 1 + ahead + 7 * (nth - 1)
+    last = days_in_month(year, month)
+    back = (date(year, month, last).isoweekday() - weekday) % 7
+    return last - back
+
+
+def _year_for_period(first_month: int, gran: str, c: Candidate, ctx: DocContext) -> tuple[int, str, bool]:
+    """A quarter, half or season without a year is this year's, unless it has not begun
+    yet (then last year's, as in results reporting: "the fourth quarter" in February) or
+    the sentence already named a quarter's year."""
+    prev_q = ctx.prev_quarter
+    if gran == "quarter" and prev_q is not None and ctx.prev_sentence == ctx.sentence_of(c.start) \
+            and "y" in prev_q.known:
+        return prev_q.day.year, f"previous:{value(prev_q)}", True
+    anchor = ctx.anchor
+    year = anchor.day.year
+    if "y" in anchor.known and first_month > anchor.day.month and ctx.tense(c.start, c.end) != "future":
+        year -= 1
+    return year, "dct", "y" in anchor.known
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def _date(c: Candidate, ctx: DocContext) -> Resolved | None:
+    found = _calendar_date(c, ctx)
+    if found is None or found.point is None or ("hour" not in c.groups and "halfhour" not in c.groups):
+        return found
+    clock = _clock(c, ctx)
+    if clock is None or found.point.gran not in ("day", "part"):
+        return found
+    point = replace(found.point, gran="time", clock=clock, part=None)
+    return replace(found, type="TIME", value=value(point), granularity="time", point=point)
+
+
+def _clock(c: Candidate, ctx: DocContext) -> str | None:
+    """"15:00" from the hour, minute, am/pm and part-of-day groups."""
+    g, gr = ctx.grammar, c.groups
+    hour = int_of(gr.get("hour"), ctx)
+    minute = 30 if "halfhour" in gr else (int_of(gr.get("minute"), ctx) or 0)
+    if hour is None or hour > 24 or minute > 59:
+        return None
+    ampm = g.lookup("ampm", gr.get("ampm")) if gr.get("ampm") else None
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    part = g.lookup("dayparts", gr.get("part")) if gr.get("part") else None
+    if part in ("AF", "EV", "NI") and hour < 12 and not ampm:
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
+    """Compose the calendar fields a rule captured, coarse to fine: the year (written,
+    relative, or found from the DCT and the narrative), then month, day and part of day,
+    or quarter, half or season, or a weekday near the DCT."""
+    g, gr = ctx.grammar, c.groups
+    month = month_of(gr.get("month"), ctx)
+    if "month" in gr and month is None:
+        return None
+    day = int_of(gr.get("day"), ctx)
+    if day is not None and not 1 <= day <= 31:
+        return None
+    wday = g.lookup("weekdays", gr.get("wday"))
+    direction = g.lookup("directions", gr.get("dir"))
+    attrs = dict(c.rule.attrs)
+    rel = g.lookup("relative", gr.get("rel") or attrs.get("rel")) or g.lookup("relative_implicit", gr.get("rel"))
+    quarter = int_of(gr.get("quarter"), ctx) or attrs.get("quarter_default")
+    half = g.lookup("halves", gr.get("half"))
+    season = g.lookup("seasons", gr.get("season"))
+    part = g.lookup("dayparts", gr.get("part")) or (rel or {}).get("part")
+    if quarter is not None and not 1 <= quarter <= 4 or half is not None and half not in (1, 2):
+        return None
+    holiday = g.lookup("holidays", gr.get("holiday"))
+    if holiday is not None:
+        month, day = int(holiday["month"]), holiday.get("day")
+    anchor = ctx.anchor
+    dct_year = anchor.day.year if "y" in anchor.known else None
+
+    if "decade" in gr:
+        return _decade(gr["decade"], c, ctx, dct_year)
+    if "century" in gr:
+        n = int_of(gr["century"], ctx)
+        if not n or n > 30:
+            return None
+        return resolved(Point(date(max(1, (n - 1) * 100), 1, 1), "century", known="y"), c, ctx, "absolute")
+
+    year: int | None = None
+    explicit = False
+    label = "absolute"
+    known = "y"
+    base: Point | None = None
+    comparison = bool(rel) and rel.get("anchor") == "report" and int(rel.get("offset", 0)) != 0
+    if "year" in gr:
+        year = parse_year(gr["year"], g, dct_year)
+        if year is None or not 1 <= year <= 9999:
+            return None
+        explicit = True
+        if rel is not None and rel.get("unit") == "quarter" and quarter is None:
+            quarter = quarter_of(_relative_base(rel, ctx)[0].day)  # "the 1988 quarter"
+    elif rel is not None:
+        base, label = _relative_base(rel, ctx)
+        if month is None and day is None and quarter is None and half is None and season is None:
+            point = base
+            if part and point.gran == "day":
+                point = replace(point, gran="part", part=part)
+            return replace(resolved(point, c, ctx, label), narrative=not comparison)
+        year = base.day.year
+        known = "y" if "y" in base.known else ""
+        if rel.get("unit") == "month" and month is None:
+            month = base.day.month  # 本月15日: the day of that month
+            known += "m" if "m" in base.known else ""
+
+    if month is not None:
+        if year is None:
+            year_found = _year_for_month(month, day, c, ctx, direction)
+            if year_found is None:
+                return None
+            year, label, real = year_found
+            known = "y" if real else ""
+        known += "m"
+        if holiday is not None and day is None:
+            day = nth_weekday(year, month, int(holiday["weekday"]), int(holiday["nth"]))
+        if day is not None:
+            d = safe_date(year, month, day)
+            if d is None:
+                return None
+            point = Point(d, "day", known=known + "d")
+            if part:
+                point = replace(point, gran="part", part=part)
+        else:
+            point = Point(date(year, month, 1), "month", known=known)
+        return resolved(point, c, ctx, label, explicit)
+
+    if quarter is not None or half is not None or season is not None:
+        first = (quarter - 1) * 3 + 1 if quarter else (half - 1) * 6 + 1 if half else SEASON_MONTH[season]
+        gran = "quarter" if quarter else "half" if half else "season"
+        if year is None:
+            if direction is None:
+                year, label, real = _year_for_period(first, gran, c, ctx)
+            else:
+                year, label, real = _year_for_month(first, None, c, ctx, direction)
+            known = "y" if real else ""
+        point = Point(date(year, first, 1), gran, season=season, known=known + "m")
+        return replace(resolved(point, c, ctx, label, explicit), narrative=not comparison)
+
+    if year is not None and base is None:
+        return resolved(Point(date(year, 1, 1), "year", known="y"), c, ctx, "absolute", explicit)
+
+    if wday is not None:
+        return _weekday(int(wday), direction, part, c, ctx)
+
+    if part is not None:
+        point = replace(anchor, gran="part", part=part)
+        return resolved(point, c, ctx, "dct")
+    return None
+
+
+def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str]:
+    unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
+    if kind == "prev":
+        base, label = ctx.narrative()
+    elif kind == "report":
+        if ctx.prev_quarter is not None:
+            base, label = ctx.prev_quarter, f"previous:{value(ctx.prev_quarter)}"
+        else:
+            base, label = shift(ctx.anchor, "quarter", -1), "dct"
+    else:
+        base, label = ctx.anchor, "dct"
+    if unit == "same":
+        return base, label
+    gran = unit if unit != "fortnight" else "week"
+    if unit == "weekend" and offset == 0 and kind == "dct" and ctx.tense(*ctx.current) != "future":
+        # "the weekend" in a report is the one just past, unless the text looks ahead
+        base = replace(base, day=weekday_near(base.day, 6, -1))
+    point = shift(base, unit if unit != "weekend" else "week", offset)
+    return replace(point, gran=gran, part=None, clock=None, known=known_at(base, gran)), label
+
+
+def _decade(text: str, c: Candidate, ctx: DocContext, dct_year: int | None) -> Resolved | None:
+    g = ctx.grammar
+    word = g.lookup("decade_words", text)
+    digits = to_ascii_digits(text).strip("'s")
+    if g.lang == "zh" and not digits.isdigit():
+        n = parse_chinese(digits, g)
+        digits = str(int(n)) if n is not None else digits
+    if word is not None:
+        start = 1900 + int(word) * 10
+    elif len(digits) == 2 and digits.isdigit():
+        start = (1900 if 2000 + int(digits) > (dct_year or 2000) + 5 else 2000) + int(digits)
+    elif digits.isdigit() and len(digits) == 4:
+        start = int(digits)
+    elif digits.isdigit() and len(digits) in (1, 2):
+        start = 1900 + int(digits) * (10 if len(digits) == 1 else 1)
+    else:
+        return None
+    return resolved(Point(date(start, 1, 1), "decade", known="y"), c, ctx, "absolute")
+
+
+def _weekday(wday: int, direction, part: str | None, c: Candidate, ctx: DocContext) -> Resolved:
+    anchor = ctx.anchor
+    by_week = ctx.grammar.vocab.get("settings", {}).get("weekday_direction") == "week"
+    if isinstance(direction, int) and not isinstance(direction, bool) and direction != 0 and by_week:
+        d = weekday_near(shift(anchor, "week", direction).day, wday, 0)
+    elif isinstance(direction, int) and not isinstance(direction, bool) and direction != 0:
+        d = weekday_near(anchor.day, wday, 2 if direction > 0 else -2)
+    elif direction == 0:
+        d = weekday_near(anchor.day, wday, 0)
+    else:
+        tense = ctx.tense(c.start, c.end)
+        if tense is None:
+            # no tense cue: news reports the past, so the last such day wins unless the
+            # next one is much nearer ("talks resume Tuesday" in a Monday paper)
+            bias = int(ctx.grammar.vocab.get("settings", {}).get("weekday_past_bias_days", 2))
+            back, ahead = weekday_near(anchor.day, wday, -1), weekday_near(anchor.day, wday, 1)
+            d = back if (anchor.day - back).days <= (ahead - anchor.day).days + bias else ahead
+        else:
+            d = weekday_near(anchor.day, wday, 1 if tense == "future" else -1)
+    point = Point(d, "day", known=anchor.known)
+    if part:
+        point = replace(point, gran="part", part=part)
+    return resolved(point, c, ctx, "dct")
+
+
+def _time(c: Candidate, ctx: DocContext) -> Resolved | None:
+    g, gr = ctx.grammar, c.groups
+    named = gr.get("named")
+    if named:
+        clock = g.lookup("named_times", named)
+        if clock is None:
+            return None
+    else:
+        clock = _clock(c, ctx)
+        if clock is None:
+            return None
+    wday = g.lookup("weekdays", gr.get("wday"))
+    if wday is not None:
+        base = _weekday(int(wday), None, None, c, ctx).point
+        label = "dct"
+    else:
+        base, label = _day_context(c, ctx)
+    point = replace(base, gran="time", clock=clock, part=None)
+    return Resolved("TIME", value(point), "time", modifier(c, ctx), label, point)
+
+
+def _day_context(c: Candidate, ctx: DocContext) -> tuple[Point, str]:
+    """The day a bare clock time is on: a day named earlier in its sentence, else the DCT."""
+    prev = ctx.prev
+    if prev is not None and prev.gran in ("day", "part", "time") and ctx.prev_sentence == ctx.sentence_of(c.start):
+        return prev, f"previous:{value(prev)}"
+    return ctx.anchor, "dct"
+
+
+_HANDLERS = {"date": _date, "time": _time, "duration": duration, "offset": offset, "set": set_of, "ref": reference}

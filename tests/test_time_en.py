@@ -1,0 +1,198 @@
+"""The English temporal tagger: what it finds and the TIMEX3 value it gives, anchored to the
+document date (DCT) and to the narrative. Every example sentence is our own."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from pipeline.extract.time import tag
+
+DCT = "2018-09-13"  # a Thursday, ISO week 37
+
+
+def values(text: str, dct: str | None = DCT) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, dct, "en")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # absolute dates at their own granularity
+        ("The rule took effect on April 1, 2018.", [("April 1, 2018", "2018-04-01")]),
+        ("It was announced on 30 June 2018.", [("30 June 2018", "2018-06-30")]),
+        ("The notice came in August 2017.", [("August 2017", "2017-08")]),
+        ("Sales doubled in 2016.", [("2016", "2016")]),
+        ("Filed on 2018-05-02 with the regulator.", [("2018-05-02", "2018-05-02")]),
+        ("Growth slowed in the third quarter of 2017.", [("the third quarter of 2017", "2017-Q3")]),
+        ("Profits rose in the first half of 2018.", [("the first half of 2018", "2018-H1")]),
+        ("Cash ruled in the 1990s.", [("the 1990s", "199")]),
+        ("The winter of 2017 was hard for lenders.", [("The winter of 2017", "2017-WI")]),
+        ("Payments changed in the 20th century.", [("the 20th century", "19")]),
+        # partial dates take their year from the DCT and the tense
+        ("In April 27th, the bank said it had joined.", [("April 27th", "2018-04-27")]),
+        ("In May 11th the platform denied it.", [("May 11th", "2018-05-11")]),
+        ("Rules were issued in December.", [("December", "2017-12")]),
+        ("The platform will launch in December.", [("December", "2018-12")]),
+        ("As early as April this year, the test began.", [("April this year", "2018-04")]),
+        ("It happened in March last year.", [("March last year", "2017-03")]),
+        # relative to the DCT
+        ("Officials spoke today.", [("today", "2018-09-13")]),
+        ("The bank confirmed it yesterday.", [("yesterday", "2018-09-12")]),
+        ("The rules change tomorrow.", [("tomorrow", "2018-09-14")]),
+        ("Volumes fell last year.", [("last year", "2017")]),
+        ("The deadline is next year.", [("next year", "2019")]),
+        ("The regulator met last week.", [("last week", "2018-W36")]),
+        ("Talks continue this week.", [("this week", "2018-W37")]),
+        ("It was approved last month.", [("last month", "2018-08")]),
+        ("The fee starts next month.", [("next month", "2018-10")]),
+        ("The bank said on Tuesday it would comply.", [("Tuesday", "2018-09-11")]),
+        ("The test will run on Monday.", [("Monday", "2018-09-17")]),
+        ("It signed the deal last Friday.", [("last Friday", "2018-09-07")]),
+        ("Two years ago the plan was drafted.", [("Two years ago", "2016")]),
+        ("Three months ago it was tested.", [("Three months ago", "2018-06")]),
+        ("The platform failed last night.", [("last night", "2018-09-12TNI")]),
+        ("The system was upgraded this morning.", [("this morning", "2018-09-13TMO")]),
+        # anaphora: the last date of the narrative, not the DCT
+        ("In August 2017 the bank wrote; in December of the same year it ruled.",
+         [("August 2017", "2017-08"), ("December of the same year", "2017-12")]),
+        ("In April 27th it joined. On the evening of the same day, the union denied it.",
+         [("April 27th", "2018-04-27"), ("the evening of the same day", "2018-04-27TEV")]),
+        ("The law passed in 2015, and the following year it was tested.",
+         [("2015", "2015"), ("the following year", "2016")]),
+        ("The vote was on March 3, 2016; the next day prices fell.",
+         [("March 3, 2016", "2016-03-03"), ("the next day", "2016-03-04")]),
+        ("Revenue rose in the second quarter of 2017; a year earlier it fell.",
+         [("the second quarter of 2017", "2017-Q2"), ("a year earlier", "2016-Q2")]),
+        # deadlines do not move the narrative: "the same year" is 2017, not 2018
+        ("In August 2017 the bank asked that from 30 June 2018 all payments move; "
+         "in December of the same year it issued rules.",
+         [("August 2017", "2017-08"), ("30 June 2018", "2018-06-30"), ("December of the same year", "2017-12")]),
+        # fuzzy positions keep the period's value and carry a modifier
+        ("Prices peaked in early April.", [("early April", "2018-04")]),
+        ("The merger closes in mid-2019.", [("mid-2019", "2019")]),
+        ("Reserves are due by the end of the month.", [("the end of the month", "2018-09")]),
+        ("The policy was drafted in late 2016.", [("late 2016", "2016")]),
+        # durations
+        ("The test lasted two years.", [("two years", "P2Y")]),
+        ("Clearing takes 24 hours.", [("24 hours", "PT24H")]),
+        ("The review took three months.", [("three months", "P3M")]),
+        ("It hit a five year low.", [("five year", "P5Y")]),
+        ("Shares gained over the past two weeks.", [("the past two weeks", "P2W")]),
+        ("They waited for several years.", [("several years", "PXY")]),
+        ("The pilot ran for a year and a half.", [("a year and a half", "P1Y6M")]),
+        ("It took nearly forty minutes.", [("nearly forty minutes", "PT40M")]),
+        # sets and references
+        ("Balances are reported daily.", [("daily", "P1D")]),
+        ("The board meets every month.", [("every month", "P1M")]),
+        ("Fees are now higher.", [("now", "PRESENT_REF")]),
+        ("The bank recently changed its rules.", [("recently", "PAST_REF")]),
+        ("More rules will come in the future.", [("the future", "FUTURE_REF")]),
+        # times
+        ("The market closed at 3 p.m. on Friday.", [("3 p.m. on Friday", "2018-09-07T15:00")]),
+        ("Trading resumed at 10:30 a.m.", [("10:30 a.m.", "2018-09-13T10:30")]),
+        # not dates
+        ("You may pay by card.", []),
+        ("Protesters march on the bank.", []),
+        ("The 21st Century Business Herald reported it.", []),
+    ],
+)
+def test_time_en_values(text, expected):
+    assert values(text) == expected
+
+
+def test_time_en_offsets_index_the_text():
+    text = "Rules were issued in August 2017 and again on April 1, 2018."
+    for t in tag(text, DCT):
+        assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [("April 1, 2018", "2018-04-01"), ("April 2, 2018", "2018-04-02"), ("May 1, 2017", "2017-05-01"),
+     ("June 2016", "2016-06"), ("2015", "2015")],
+)
+def test_time_en_changing_the_date_changes_the_value(written, value):
+    text = f"The rule took effect on {written}; the same year, banks complied."
+    found = tag(text, DCT)
+    assert found[0].value == value
+    assert found[1].value == value[:4]  # "the same year" follows the date written
+
+
+@pytest.mark.parametrize(
+    "dct, text, value",
+    [
+        (None, "In April 27th the bank joined.", "XXXX-04-27"),
+        (None, "Volumes fell last year.", "XXXX"),
+        (None, "It joined in August 2017.", "2017-08"),
+        ("2018-09", "The bank confirmed it yesterday.", "2018-09-XX"),
+        ("2018-09", "Volumes fell last year.", "2017"),
+    ],
+)
+def test_time_en_degrades_without_a_full_dct(dct, text, value):
+    assert [t.value for t in tag(text, dct)] == [value]
+
+
+def test_time_en_records_anchor_granularity_and_modifier():
+    found = tag("In August 2017 it began; in early December of the same year it ended.", DCT)
+    first, second = found
+    assert (first.anchor, first.granularity) == ("absolute", "month")
+    assert second.anchor == "previous:2017-08"
+    assert (second.value, second.modifier, second.granularity) == ("2017-12", "START", "month")
+
+
+def test_time_en_founding_article(shared):
+    text = (shared / "corpus" / "en" / "alipay-unionpay-netsunion-clearing-2018-09.txt").read_text(encoding="utf-8")
+    found = {t.text: t.value for t in tag(text, "2018-09-13")}
+    assert found["September 13th"] == "2018-09-13"
+    assert found["August 2017"] == "2017-08"
+    assert found["December of the same year"] == "2017-12"
+    assert found["April 1, 2018"] == "2018-04-01"
+    assert found["April this year"] == "2018-04"
+    assert found["April 27th"] == "2018-04-27"
+    assert found["the evening of the same day"] == "2018-04-27TEV"
+    assert not any("Century" in t for t in found)  # the newspaper's name is not a date
+
+
+# Pinned floor: Value F1 on tbaq_train (development set) was 79.97 when this was written;
+# lowering it needs a reason in the commit that does it.
+TE3_TRAIN_VALUE_F1_FLOOR = 0.79
+
+
+def _te3_scorer(shared):
+    """Import the shared TE3 scorer from where it lives (it is not copied into the project)."""
+    spec = importlib.util.spec_from_file_location("score_timex", shared / "bench" / "te3" / "score_timex.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_time_en_te3_train_value_f1_floor(shared):
+    gold_path = shared / "bench" / "te3" / "tbaq_train.jsonl"
+    if not gold_path.is_file():
+        pytest.skip(f"needs {gold_path}")
+    scorer = _te3_scorer(shared)
+    gold = scorer.load_jsonl(str(gold_path))
+    pred = {doc_id: {"doc_id": doc_id,
+                     "timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value}
+                                 for t in tag(d["text"], d["dct"])]}
+            for doc_id, d in gold.items()}
+    result = scorer.score(gold, pred)
+    assert result["relaxed"]["F1"] >= 0.90
+    assert result["value"]["F1"] >= TE3_TRAIN_VALUE_F1_FLOOR, json.dumps(result["value"])
+
+
+@pytest.mark.parametrize(
+    "sentences, value",
+    [
+        (None, "2016-12"),  # the rough splitter keeps a clause after ";" in the sentence
+        ([(0, 69)], "2016-12"),  # one sentence: December follows the August 2016 before it
+        ([(0, 31), (32, 69)], "2017-12"),  # two: last December, from the DCT and the past tense
+    ],
+)
+def test_time_en_sentence_spans_decide_the_narrative(sentences, value):
+    text = "In August 2016 the bank applied; in December it was approved by them."
+    found = tag(text, DCT, sentences=sentences)
+    assert found[-1].value == value

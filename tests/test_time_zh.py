@@ -1,0 +1,119 @@
+"""The Chinese temporal tagger: absolute, partial, relative, anaphoric and fuzzy dates,
+durations, sets and times. Example sentences are our own; the corpus articles are read
+from the shared folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.time import tag
+
+sys.path.insert(0, str(Path(__file__).parent / "gold"))
+
+DCT = "2017-03-25"  # a Saturday, ISO week 12
+
+
+def values(text: str, dct: str | None = DCT) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, dct, "zh")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # absolute
+        ("2017年8月，央行发文。", [("2017年8月", "2017-08")]),
+        ("2018年6月30日起全部迁移。", [("2018年6月30日", "2018-06-30")]),
+        ("二〇一七年十二月三十一日是大限。", [("二〇一七年十二月三十一日", "2017-12-31")]),
+        ("截至2016年三季度，规模超过四千亿。", [("2016年三季度", "2016-Q3")]),
+        ("2014年下半年，风险事件频发。", [("2014年下半年", "2014-H2")]),
+        ("上世纪90年代，银行卡开始普及。", [("上世纪90年代", "199")]),
+        # partial: the year comes from the DCT and the tense
+        ("3月23日，机构证实了消息。", [("3月23日", "2017-03-23")]),
+        ("12月，该机构完成了备案。", [("12月", "2016-12")]),
+        ("7月，新系统将投入使用。", [("7月", "2017-07")]),
+        ("自4月17日起，机构开始交存。", [("4月17日", "2017-04-17")]),
+        # relative to the DCT
+        ("今年4月17日，集中存管正式开始。", [("今年4月17日", "2017-04-17")]),
+        ("去年12月，多家机构收到通知。", [("去年12月", "2016-12")]),
+        ("明年，存管比例将提高。", [("明年", "2018")]),
+        ("上月，央行召开了会议。", [("上月", "2017-02")]),
+        ("上周五，央行约谈了机构。", [("上周五", "2017-03-17")]),
+        ("昨天，央行发布了通知。", [("昨天", "2017-03-24")]),
+        ("上季度客户备付金日均余额", [("上季度", "2016-Q4")]),
+        ("两年前，该公司获得牌照。", [("两年前", "2015")]),
+        # anaphora: 同年, 当天, 次日 follow the narrative, not the DCT
+        ("2017年8月，央行发文；同年12月，又发布规范。", [("2017年8月", "2017-08"), ("同年12月", "2017-12")]),
+        ("2016年11月8日系统上线，当天交易量破百万。", [("2016年11月8日", "2016-11-08"), ("当天", "2016-11-08")]),
+        ("2016年11月8日系统上线；次日，交易量大增。", [("2016年11月8日", "2016-11-08"), ("次日", "2016-11-09")]),
+        ("2016年6月30日通知下发，当天晚上机构开会。", [("2016年6月30日", "2016-06-30"), ("当天晚上", "2016-06-30TEV")]),
+        # a deadline in between does not move the narrative
+        ("2017年8月，央行要求自2018年6月30日起全部迁移；同年12月，央行发布规范。",
+         [("2017年8月", "2017-08"), ("2018年6月30日", "2018-06-30"), ("同年12月", "2017-12")]),
+        # fuzzy positions
+        ("3月底，网联将进行测试。", [("3月底", "2017-03")]),
+        ("在年初央行发布通知后", [("年初", "2017")]),
+        ("本月底，平台将灰度上线。", [("本月底", "2017-03")]),
+        ("截至去年底，规模约五千亿。", [("去年底", "2016")]),
+        ("1月中旬，监管部门开会。", [("1月中旬", "2017-01")]),
+        ("2016年中国第三方支付规模", [("2016年", "2016")]),  # 年中 here is not "mid-year"
+        # durations, sets, references, times
+        ("资金沉淀期是7天。", [("7天", "P7D")]),
+        ("过渡期为一年半。", [("一年半", "P1Y6M")]),
+        ("交存期限为3个月。", [("3个月", "P3M")]),
+        ("多年来，机构直连银行。", [("多年", "PXY")]),
+        ("备付金每年产生收益。", [("每年", "P1Y")]),
+        ("比例每季度调整一次。", [("每季度", "P3M")]),
+        ("目前，比例为20%。", [("目前", "PRESENT_REF")]),
+        ("日前，机构接到通知。", [("日前", "PAST_REF")]),
+        ("未来，行业将整合。", [("未来", "FUTURE_REF")]),
+        ("下午3点半，会议开始。", [("下午3点半", "2017-03-25T15:30")]),
+        ("3月20日晚间，机构发布公告。", [("3月20日晚间", "2017-03-20TEV")]),
+        # not dates
+        ("支付宝和财付通分别持股9.61%。", []),
+        ("其中2016年增长最快。", [("2016年", "2016")]),  # 中 before a year is not "mid"
+        ("支付宝一周年庆典", []),
+        ("今日头条的用户增长", []),
+    ],
+)
+def test_time_zh_values(text, expected):
+    assert values(text) == expected
+
+
+def test_time_zh_offsets_index_the_text():
+    text = "2017年8月，央行发文；同年12月，又发布规范。"
+    for t in tag(text, DCT, "zh"):
+        assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("written, year", [("2017年8月", "2017"), ("2015年8月", "2015"), ("2019年1月", "2019")])
+def test_time_zh_changing_the_date_changes_the_value(written, year):
+    found = tag(f"{written}，央行发文；同年12月，又发布规范。", DCT, "zh")
+    assert found[1].value == f"{year}-12"
+    assert found[1].anchor.startswith("previous:")
+
+
+def test_time_zh_without_dct_leaves_the_year_open():
+    assert values("3月23日，机构证实了消息。", None) == [("3月23日", "XXXX-03-23")]
+
+
+def test_time_zh_gold_value_accuracy():
+    from score_timex_zh import load_gold, score
+
+    docs = load_gold()
+    result = score(docs)
+    assert result["total"] >= 300
+    assert result["accuracy"] >= 0.90, result["errors"][:20]
+
+
+def test_time_zh_corpus_articles(shared):
+    body = (shared / "corpus" / "zh" / "reserve-deposit-countdown-2017-03.txt").read_text(encoding="utf-8")
+    body = body.split("\n\n", 1)[1]
+    found = {t.text: t.value for t in tag(body, "2017-03-25", "zh")}
+    assert found["3月23日"] == "2017-03-23"
+    assert found["今年4月17日"] == "2017-04-17"
+    assert found["1月13日"] == "2017-01-13"
+    assert found["2010年6月"] == "2010-06"
+    assert found["彼时"] == "2017-01-13"  # "at that time": the date just named
