@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pipeline.extract.entities import EntityResult, extract_entities, load_entity_table
+from dataclasses import replace
+
+from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
 from pipeline.extract.events import extract_events
-from pipeline.extract.judgements import Judgements
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.time import infer_publication_date, tag
 from pipeline.facts import ArticleRecord, Mention, Timex
 
 
-def extract(record: ArticleRecord, judgements: Judgements | None = None) -> ArticleRecord:
+def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> ArticleRecord:
     """Fill record's facts: mentions, discovered names, roles, dates and events.
 
-    judgements: the analysts' merges and splits, applied to mentions before events are read.
+    judgements: the analysts' log (merge, split, assign, reject), applied to the mentions
+    before events are read, so events follow the analysts too.
     """
     article = record.article
     if article.date is None:
@@ -33,7 +35,7 @@ def extract(record: ArticleRecord, judgements: Judgements | None = None) -> Arti
     docs = list(get_nlp(article.lang).pipe(s.text for s in sentences))
     table = load_entity_table()
     found = extract_entities(docs, sentences, article.lang, table)
-    record.mentions = (judgements or Judgements()).apply(list(zip(found.sentence_idx, found.mentions)))
+    record.mentions = _judged(found, judgements or [], article.key, sentences)
     record.discovered = [
         {"id": d.id, "name": d.name, "type": d.type, "aliases": list(d.aliases)} for d in found.discovered
     ]
@@ -53,6 +55,19 @@ def extract(record: ArticleRecord, judgements: Judgements | None = None) -> Arti
         docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entity_types, parents=parents
     )
     return record
+
+
+def _judged(found: EntityResult, judgements: list[dict], key: str | None, sentences) -> list[tuple[int, Mention]]:
+    """(sentence idx, mention) after the analysts' judgements; a changed mention remembers what
+    the pipeline had said."""
+    extracted = {(m.start, m.end): (idx, m.entity_id) for idx, m in zip(found.sentence_idx, found.mentions)}
+    out = []
+    for mention in apply_judgements(found.mentions, judgements, article=key, sentences=sentences):
+        idx, entity_id = extracted[(mention.start, mention.end)]
+        if mention.entity_id != entity_id:
+            mention = replace(mention, extracted_entity_id=entity_id)
+        out.append((idx, mention))
+    return out
 
 
 def _roles(found: EntityResult) -> list[dict]:

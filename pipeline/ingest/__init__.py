@@ -17,7 +17,6 @@ from pathlib import Path
 from pipeline.errors import BadInput
 from pipeline.extract.article import extract
 from pipeline.extract.entities import load_entity_table
-from pipeline.extract.judgements import Judgements
 from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest import dedup, segment
 from pipeline.ingest.readers import READERS
@@ -124,7 +123,7 @@ def ingest(
     """Ingest files and folders into `store`; returns what happened to each article."""
     report = IngestReport()
     version = extractor_version()
-    judgements = Judgements.from_log(store.judgements())
+    judgements = store.judgements()
     files = list(find_files(paths))
     for item in files:
         if isinstance(item, BadInput):
@@ -144,7 +143,7 @@ def ingest(
 def reextract(store: Store, article_ids: list[int]) -> int:
     """Derive the facts of stored articles again from their stored text (after a judgement)."""
     version = extractor_version()
-    judgements = Judgements.from_log(store.judgements())
+    judgements = store.judgements()
     for article_id in article_ids:
         row = store.article(article_id)
         if row is None:
@@ -162,7 +161,7 @@ def reextract(store: Store, article_ids: list[int]) -> int:
     return len(article_ids)
 
 
-def _ingest_one(article: Article, store: Store, version: str, judgements: Judgements, report: IngestReport) -> None:
+def _ingest_one(article: Article, store: Store, version: str, judgements: list[dict], report: IngestReport) -> None:
     stored = store.article_by_key(article.key)
     if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
         report.unchanged += 1

@@ -1,0 +1,133 @@
+"""The relationship graph: a networkx MultiDiGraph of entities and documents, built from the
+stored relations. Nodes carry names in both languages, counts and first/last sightings; edges
+carry the relation, its date, factuality and sources. Centrality and communities are computed
+here so every export and the app show the same numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import networkx as nx
+
+from pipeline.store import Store
+from pipeline.views.entities import entity_list
+from pipeline.views.relations import Relation, relations
+
+
+def build_graph(
+    store: Store,
+    *,
+    entity_id: str | None = None,
+    depth: int = 1,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    min_sources: int = 1,
+    relation_list: list[Relation] | None = None,
+) -> nx.MultiDiGraph:
+    """The graph of the store, optionally cut to an entity's neighbourhood, a period, or edges
+    with at least `min_sources` sources. Undated edges (the hierarchy, affiliations) stay in a
+    period."""
+    graph = nx.MultiDiGraph(name="断直连 knowledge base")
+    known = {e["id"]: e for e in entity_list(store)}
+    seen = _sightings(store)
+    for relation in relation_list if relation_list is not None else relations(store):
+        if relation.predicate == "reports" or relation.subject not in known or relation.object not in known:
+            continue
+        if not _in_period(relation, date_from, date_to) or _source_count(relation) < min_sources:
+            continue
+        for node in (relation.subject, relation.object):
+            if node not in graph:
+                graph.add_node(node, **_node_attributes(known[node], seen.get(node)))
+        graph.add_edge(relation.subject, relation.object, **_edge_attributes(relation))
+    if entity_id is not None:
+        if entity_id not in graph:
+            return nx.MultiDiGraph(name=graph.graph["name"])
+        keep = nx.ego_graph(graph.to_undirected(as_view=True), entity_id, radius=depth).nodes
+        graph = graph.subgraph(keep).copy()
+    _add_measures(graph)
+    return graph
+
+
+def _sightings(store: Store) -> dict[str, tuple[str | None, str | None]]:
+    rows = store.conn.execute(
+        """SELECT m.entity_id, MIN(a.date) AS first, MAX(a.date) AS last FROM mention m
+           JOIN article a ON a.id = m.article_id AND a.duplicate_of IS NULL
+           WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id"""
+    )
+    return {r["entity_id"]: (r["first"], r["last"]) for r in rows}
+
+
+def _node_attributes(entity: dict, sightings: tuple[str | None, str | None] | None) -> dict:
+    first, last = sightings or (None, None)
+    return {
+        "label": entity["name"],
+        "type": entity["type"],
+        "name_en": entity["names"]["en"],
+        "name_zh": entity["names"]["zh"],
+        "aliases": entity["aliases_seen"],
+        "mentions": entity["mentions"],
+        "articles": entity["articles"],
+        "first_seen": first,
+        "last_seen": last,
+        "start": _full_date(first),
+    }
+
+
+def _edge_attributes(relation: Relation) -> dict:
+    return {
+        "type": relation.predicate,
+        "event_type": relation.event_type,
+        "date": relation.date,
+        "date_end": relation.date_end,
+        "display_date": relation.display_date,
+        "start": relation.date,
+        "factuality": relation.factuality,
+        "conflict": relation.conflict,
+        "summary": relation.summary,
+        "role": relation.role,
+        "entry_id": relation.entry_id,
+        "n_sources": _source_count(relation),
+        "sources": relation.sources,
+    }
+
+
+def _source_count(relation: Relation) -> int:
+    articles = {s.get("article_id") for s in relation.sources if s.get("article_id") is not None}
+    return len(articles) or len(relation.sources)
+
+
+def _in_period(relation: Relation, date_from: date | None, date_to: date | None) -> bool:
+    if relation.date is None:
+        return True
+    if date_from and date.fromisoformat(relation.date_end or relation.date) < date_from:
+        return False
+    return not (date_to and date.fromisoformat(relation.date) > date_to)
+
+
+def _full_date(value: str | None) -> str | None:
+    """GEXF dates are whole days: a month-precise sighting starts on its first day."""
+    if not value:
+        return None
+    parts = value.split("-") + ["01", "01"]
+    return "-".join(parts[:3])
+
+
+def _add_measures(graph: nx.MultiDiGraph) -> None:
+    """Degree and betweenness centrality and a community per node (on the undirected graph)."""
+    if not graph:
+        return
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    for u, v in graph.edges():
+        if u != v:
+            weight = simple.get_edge_data(u, v, {"weight": 0})["weight"] + 1
+            simple.add_edge(u, v, weight=weight)
+    degree = nx.degree_centrality(simple)
+    betweenness = nx.betweenness_centrality(simple)
+    communities = nx.community.louvain_communities(simple, weight="weight", seed=7) if simple.number_of_edges() else []
+    community_of = {node: i for i, members in enumerate(sorted(communities, key=len, reverse=True)) for node in members}
+    for node, data in graph.nodes(data=True):
+        data["degree_centrality"] = round(degree.get(node, 0.0), 4)
+        data["betweenness"] = round(betweenness.get(node, 0.0), 4)
+        data["community"] = community_of.get(node, -1)

@@ -1,0 +1,98 @@
+"""Relations between entities, read off the stored facts: who connects to, cooperates with,
+issues, requires or regulates whom; the curated hierarchy; people's affiliations; which media
+report which article. Each relation keeps its dates, factuality and sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from pipeline.extract.events import load_taxonomy
+from pipeline.store import Store
+from pipeline.views.timeline import Entry, build_entries
+
+
+@dataclass
+class Relation:
+    subject: str
+    predicate: str
+    object: str
+    date: str | None = None
+    date_end: str | None = None
+    display_date: str | None = None
+    factuality: str = "asserted"
+    conflict: bool = False
+    summary: str | None = None
+    entry_id: int | None = None
+    event_type: str | None = None
+    sources: list[dict] = field(default_factory=list)
+    role: str | None = None  # for affiliated_with: the person's role
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def relations(store: Store, entries: list[Entry] | None = None) -> list[Relation]:
+    entries = build_entries(store) if entries is None else entries
+    out = [r for e in entries for r in _from_entry(e)]
+    out += _hierarchy(store)
+    out += _affiliations(store)
+    out += _reports(store)
+    return out
+
+
+def _from_entry(entry: Entry) -> list[Relation]:
+    """An event between parties is a relation: actor -> target, actor -> document."""
+    spec = load_taxonomy().types.get(entry.type)
+    predicate = (spec.relation if spec else None) or entry.type
+    common = dict(
+        date=entry.date, date_end=entry.date_end, display_date=entry.display_date, factuality=entry.factuality,
+        conflict=entry.conflict, summary=entry.summary, entry_id=entry.id, event_type=entry.type, sources=entry.sources,
+    )  # fmt: skip
+    pairs: list[tuple[str, str, str]] = []
+    for actor in entry.actor_ids:
+        pairs += [(actor, predicate, target) for target in entry.target_ids if target != actor]
+        if entry.document_id:
+            pairs.append((actor, "issues" if entry.type == "issue" else predicate, entry.document_id))
+    if not entry.actor_ids and entry.document_id:
+        pairs += [(entry.document_id, predicate, target) for target in entry.target_ids]
+    if entry.type == "cooperate" and len(entry.actor_ids) > 1 and not entry.target_ids:
+        first, *rest = entry.actor_ids
+        pairs += [(first, predicate, other) for other in rest]
+    return [Relation(s, p, o, **common) for s, p, o in dict.fromkeys(pairs)]
+
+
+def _hierarchy(store: Store) -> list[Relation]:
+    rows = store.conn.execute("SELECT parent_id, id FROM entity WHERE parent_id IS NOT NULL")
+    return [Relation(r["parent_id"], "parent_of", r["id"], sources=[{"source": "curated entity table"}]) for r in rows]
+
+
+def _affiliations(store: Store) -> list[Relation]:
+    known = {r["id"] for r in store.conn.execute("SELECT id FROM entity")}
+    out: dict[tuple, Relation] = {}
+    for r in store.conn.execute(
+        """SELECT r.entity_id, r.role, r.affiliation, r.article_id, a.title, a.date, s.text AS sentence
+           FROM entity_role r JOIN article a ON a.id = r.article_id
+           LEFT JOIN sentence s ON s.article_id = r.article_id AND s.idx = r.sentence_idx
+           WHERE r.affiliation IS NOT NULL"""
+    ):
+        if r["affiliation"] not in known or r["entity_id"] not in known:
+            continue
+        key = (r["entity_id"], r["affiliation"], r["role"])
+        relation = out.setdefault(key, Relation(r["entity_id"], "affiliated_with", r["affiliation"], role=r["role"]))
+        relation.sources.append({"article_id": r["article_id"], "title": r["title"], "date": r["date"], "sentence": r["sentence"]})
+    return list(out.values())
+
+
+def _reports(store: Store) -> list[Relation]:
+    """A medium named in an article (as its source or its reporters' employer) reports it."""
+    rows = store.conn.execute(
+        """SELECT DISTINCT m.entity_id, a.id AS article_id, a.title, a.date FROM mention m
+           JOIN entity e ON e.id = m.entity_id AND e.type = 'media'
+           JOIN article a ON a.id = m.article_id AND a.duplicate_of IS NULL"""
+    )
+    return [
+        Relation(r["entity_id"], "reports", f"article:{r['article_id']}", date=r["date"],
+                 sources=[{"article_id": r["article_id"], "title": r["title"], "date": r["date"]}])
+        for r in rows
+    ]  # fmt: skip
