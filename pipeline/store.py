@@ -126,6 +126,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             type TEXT NOT NULL,
             main TEXT NOT NULL,                    -- main participant: actor, else document, else target
             targets TEXT NOT NULL,                 -- sorted target ids, space-separated
+            document TEXT,
             date TEXT                              -- the date of its first report (entries match on it)
         );
         CREATE INDEX timeline_entry_key ON timeline_entry(type, main);
@@ -343,16 +344,27 @@ class Store:
     def _entry_for(self, conn: sqlite3.Connection, event: EventMention, *, may_create: bool) -> int | None:
         """The timeline entry an event mention reports: same type, main participant, partners
         and a compatible date. A repost's events only join entries; they never make new ones."""
+        if event.factuality == "speculative" and event.date is None:
+            return None  # a guess with no time ("if NetsUnion is set up, institutions may…") has no place on a timeline
         main = main_participant(event)
         targets = " ".join(sorted(event.targets))
-        for row in conn.execute("SELECT id, targets, date FROM timeline_entry WHERE type = ? AND main = ?", (event.type, main)):
-            if same_time(row["date"], event.date) and (row["targets"] == targets or not row["targets"] or not targets):
+        rows = conn.execute(
+            "SELECT id, targets, date FROM timeline_entry WHERE type = ? AND main = ? AND document IS ?",
+            (event.type, main, event.document),
+        ).fetchall()
+        partners = [r for r in rows if r["targets"] == targets or not r["targets"] or not targets]
+        for row in partners:
+            if same_time(row["date"], event.date):
                 return row["id"]
+        # An undated retelling of a dated event ("Alipay had connected to NetsUnion") is that event.
+        dated = [r for r in partners if r["date"]]
+        if event.date is None and len(dated) == 1:
+            return dated[0]["id"]
         if not may_create:
             return None
         return conn.execute(
-            "INSERT INTO timeline_entry (type, main, targets, date) VALUES (?, ?, ?, ?)",
-            (event.type, main, targets, event.date),
+            "INSERT INTO timeline_entry (type, main, targets, document, date) VALUES (?, ?, ?, ?, ?)",
+            (event.type, main, targets, event.document, event.date),
         ).lastrowid
 
     def sync_entities(self, curated: list[dict]) -> None:

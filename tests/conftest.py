@@ -27,7 +27,7 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "kb.sqlite"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared folder with other publishers' articles and the benchmarks (never copied in)."""
     if not (SHARED / "corpus").is_dir():

@@ -31,7 +31,9 @@ def test_timeline_reads_events_dates_and_factuality(fresh_store, write):
     assert deny.actor_ids == ["unionpay"] and deny.display_date == "2018-04-27 evening"
     # The denial answers the report: the report is flagged, not dropped.
     assert connect.conflict and "deny by China UnionPay" in connect.conflict_reasons[0]
-    assert found[("cooperate", "2018-05-11")].actor_ids == ["netsunion", "alipay"]
+    announced = found[("announce", "2018-05-11")]
+    assert announced.actor_ids == ["netsunion", "alipay"]
+    assert announced.summary == "NetsUnion Clearing Corporation and Alipay announced cooperation"
 
 
 def test_timeline_follows_an_edited_date_and_actor(fresh_store, write):

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
-from pipeline.extract.events import extract_events
+from pipeline.extract.events import EntityInfo, extract_events
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.time import infer_publication_date, tag
 from pipeline.facts import ArticleRecord, Mention, Timex
@@ -50,10 +50,13 @@ def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> Arti
     timexes_by_sentence: dict[int, list[Timex]] = defaultdict(list)
     for idx, timex in record.timexes:
         timexes_by_sentence[idx].append(timex)
-    parents = {e.id: e.parent for e in table if e.parent}
-    record.events = extract_events(
-        docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entity_types, parents=parents
+    entities = EntityInfo(
+        types=entity_types,
+        parents={e.id: e.parent for e in table if e.parent},
+        issuers={e.id: e.issuer for e in table if e.issuer},
+        collectives=frozenset(e.id for e in table if e.collective),
     )
+    record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities)
     return record
 
 

@@ -102,8 +102,10 @@ def _entry(entry_id: int, rows: list[dict], names: dict[str, dict], taxonomy) ->
     # The most precise date any source gives ("2018-04-27" refines "2018-04").
     best = max((r for r in rows if r["date"]), key=lambda r: len(r["date"]), default=None)
     found = span(best["date"]) if best else None
+    # The parties as the fullest report names them (a union would mix readings of a garble).
+    richest = max(originals, key=lambda r: (len(r["roles"]), r["date"] is not None))
     roles: dict[str, list[str]] = {"actor": [], "target": [], "document": []}
-    for role, entity_id in (pair for r in originals for pair in r["roles"]):
+    for role, entity_id in richest["roles"]:
         if entity_id not in roles[role]:
             roles[role].append(entity_id)
     facts = sorted({r["factuality"] for r in originals}, key=FACT_ORDER.index)
@@ -132,13 +134,16 @@ def _entry(entry_id: int, rows: list[dict], names: dict[str, dict], taxonomy) ->
         deadline=next((r["deadline"] for r in rows if r["deadline"]), None),
         value=best["date"] if best else None,
     )
-    entry.summary = summarise(entry, spec.verb if spec else first["type"], theme=first["theme"])
+    acted_on = taxonomy.types.get(first["object_type"]) if first["object_type"] else None
+    entry.summary = summarise(entry, spec.verb if spec else first["type"], theme=first["theme"], obj=acted_on.noun if acted_on else None)
     return entry
 
 
-def summarise(entry: Entry, verb: str, *, theme: str | None = None) -> str:
+def summarise(entry: Entry, verb: str, *, theme: str | None = None, obj: str | None = None) -> str:
     """A one-line summary from the entry's parts: who, what, whom, under which document."""
     actors = _join(entry.actors)
+    if obj and actors:
+        return f"{actors} {verb} {obj}"  # "NetsUnion and Alipay announced cooperation"
     if entry.type == "issue" and entry.document:
         return f"{actors or 'Unnamed authority'} {verb} {entry.document}"
     subject = actors or entry.document or theme

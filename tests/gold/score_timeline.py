@@ -48,8 +48,10 @@ def system_entries(paths: list[Path]) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = defaultdict(list)
         for entry in build_entries(store):
             main = (entry.actor_ids or [entry.document_id] if entry.actor_ids or entry.document_id else entry.target_ids or [None])[0]
-            item = {"type": entry.type, "date": entry.value, "main": main, "category": entry.category, "summary": entry.summary}
             for article_id in {s["article_id"] for s in entry.sources}:
+                where = ",".join(f"s{s['sentence_idx']}" for s in entry.sources if s["article_id"] == article_id)
+                item = {"type": entry.type, "date": entry.value, "main": main, "category": entry.category,
+                        "summary": f"[{where}] {entry.summary}"}
                 out[str(Path(path_of[article_id]).resolve())].append(item)
         return out
 
@@ -97,9 +99,9 @@ def score(show_errors: bool = False) -> dict[str, dict[str, float]]:
             totals[key]["matched"] += matched
             if show_errors:
                 for g in misses:
-                    print(f"MISS  {article['file'].split('/')[-1][:28]:28} {g['type']:14} {_str(g.get('date')):12} {g.get('main')}  ({g.get('trigger')})")
+                    print(f"MISS  {article['file'].split('/')[-1][:28]:28} {g['type']:14} {str(_str(g.get('date'))):12} {g.get('main')}  ({g.get('trigger')})")
                 for e in extras:
-                    print(f"EXTRA {article['file'].split('/')[-1][:28]:28} {e['type']:14} {_str(e['date']):12} {e['main']}  {e['summary'][:60]}")
+                    print(f"EXTRA {article['file'].split('/')[-1][:28]:28} {e['type']:14} {str(_str(e['date'])):12} {e['main']}  {e['summary'][:90]}")
     results = {}
     for key, t in sorted(totals.items()):
         p = t["matched"] / t["found"] if t["found"] else 0.0

@@ -133,9 +133,11 @@ class ChinesePatterns:
             clashes = [e for e in existing + added if e[0] < end and start < e[1]]
             if label in ("document",) and any(e[:2] == (start, end) for e in clashes):
                 continue  # a curated title ("财经") keeps its curated entity
-            swallow = clashes and label in ENTITY_TYPES and label not in ("person", "document") and all(
-                e[2] == place_label and start <= e[0] and e[1] <= end and (end - start) > (e[1] - e[0])
-                for e in clashes)
+            inside = all(start <= e[0] and e[1] <= end and (end - start) > (e[1] - e[0]) for e in clashes)
+            # A place inside an organisation's name, or any name inside a 《》 title, is part of it.
+            titled = label == "document" and doc.text[start - 1 : start] == "《"
+            swallow = clashes and inside and (
+                titled or label in ENTITY_TYPES and label not in ("person", "document") and all(e[2] == place_label for e in clashes))
             if clashes and not swallow:
                 continue
             if swallow:

@@ -97,6 +97,8 @@ class Entity:
     suffixes: tuple[str, ...] = ()
     parent: str | None = None
     issuer: str | None = None
+    # A whole group spoken of as one ("payment institutions", 各银行): an actor, not a name.
+    collective: bool = False
     reject_after: str | None = None
 
     def all_names(self) -> list[str]:
@@ -199,6 +201,7 @@ def _parse_entity(record: dict, index: int) -> Entity:
         parent=record.get("parent"),
         issuer=record.get("issuer"),
         reject_after=record.get("reject_after"),
+        collective=bool(record.get("collective")),
     )
 
 

@@ -1,7 +1,7 @@
 """Events and regulatory actions: who did what, when, to whom, under which document, and how
 sure the source is. Trigger words, cues and roles come from pipeline/data/events.yaml.
 
-    extract_events(docs, sentences, lang, mentions, timexes, entity_types) -> [EventMention]
+    extract_events(docs, sentences, lang, mentions, timexes, entities) -> [EventMention]
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.extract.events import chinese, english, narrative
-from pipeline.extract.events.taxonomy import EventType, Taxonomy, TaxonomyError, load_taxonomy
+from pipeline.extract.events.taxonomy import EntityInfo, EventType, Taxonomy, TaxonomyError, load_taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
-__all__ = ["EventType", "Taxonomy", "TaxonomyError", "extract_events", "load_taxonomy"]
+__all__ = ["EntityInfo", "EventType", "Taxonomy", "TaxonomyError", "extract_events", "load_taxonomy"]
 
 FINDERS = {"en": english.find_events, "zh": chinese.find_events}
 
@@ -23,20 +23,18 @@ def extract_events(
     lang: str,
     mentions: dict[int, list[Mention]],
     timexes: dict[int, list[Timex]],
-    entity_types: dict[str, str],
+    entities: EntityInfo,
     taxonomy: Taxonomy | None = None,
-    parents: dict[str, str] | None = None,
 ) -> list[EventMention]:
     """The events of one article, in text order.
 
     docs/sentences: parallel lists (the sentences that were parsed).
     mentions, timexes: by sentence idx, offsets into the article text.
-    entity_types: entity id -> type, for every id the mentions use.
-    parents: entity id -> parent id (a department -> its bank), to keep the most specific.
+    entities: types of every id the mentions use, with parents, issuers and collectives.
     """
     taxonomy = taxonomy or load_taxonomy()
     find = FINDERS[lang]
     events: list[EventMention] = []
     for doc, sentence in zip(docs, sentences, strict=True):
-        events += find(doc, sentence, mentions.get(sentence.idx, []), timexes.get(sentence.idx, []), entity_types, taxonomy)
-    return narrative.resolve(events, sentences, mentions, entity_types, taxonomy, parents)
+        events += find(doc, sentence, mentions.get(sentence.idx, []), timexes.get(sentence.idx, []), entities, taxonomy)
+    return narrative.resolve(events, sentences, mentions, entities, taxonomy)

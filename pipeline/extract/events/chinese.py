@@ -11,10 +11,12 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, Taxonomy
+from pipeline.extract.events.taxonomy import EntityInfo, FACTUALITY_ORDER, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
+COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
+SPEAKING_BODIES = {"regulator", "clearing_house", "payment_institution", "company", "bank", "association"}
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 
 
@@ -30,6 +32,9 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     ends = {t.idx + len(t.text) for t in doc}
     text = doc.text
     taken: set[int] = set()
+    for phrase in taxonomy.not_events.get("zh", ()):
+        for m in re.finditer(re.escape(phrase), text):
+            taken |= set(range(m.start(), m.end()))
     found = []
     for word, type_id in taxonomy.zh_triggers():
         for m in re.finditer(re.escape(word), text):
@@ -58,41 +63,64 @@ def find_events(
     sentence: Sentence,
     mentions: list[Mention],
     timexes: list[Timex],
-    entity_types: dict[str, str],
+    entities: EntityInfo,
     taxonomy: Taxonomy,
 ) -> list[EventMention]:
     """The events one Chinese sentence tells."""
     text = sentence.text
     local = [(m, m.start - sentence.start, m.end - sentence.start) for m in mentions if m.entity_id]
-    documents = [m for m, _, _ in local if entity_types.get(m.entity_id) == "document"]
+    obliques = {id(m) for m, s, _ in local if any(text[:s].endswith(w) for w in taxonomy.oblique_markers_zh)}
+    # 这三家支付机构, 3家支付机构: particular institutions named earlier, not the whole industry.
+    local = [(m, s, e) for m, s, e in local if not (m.entity_id in entities.collectives and _particular(text[:s], taxonomy))]
+    triggers = _triggers(doc, taxonomy)
+    # What follows a speech verb is what someone says (某接近央行人士表示，网联是...): claims.
+    speech = [start for type_id, start, _ in triggers if taxonomy.types[type_id].speaker_only]
     events = []
-    for type_id, start, end in _triggers(doc, taxonomy):
+    for type_id, start, end in triggers:
         spec = taxonomy.types[type_id]
         if any(s <= start < e for _, s, e in local):
             continue  # inside a name: 网联清算有限公司 is no 清算 event, 《...通知》 no 通知
+        if text[start - 1 : start] == "的" and not spec.clause_may_be_bare:
+            continue  # 网联的成立: a noun, the founding spoken of, not told
+        if _clause(text, start)[0] == 0 and not text[:start].strip("“”\"'（）() ") and not spec.clause_may_be_bare:
+            continue  # 交存备付金无疑是…: a verb opening the sentence is its topic, a gerund
+        if text[end : end + 1] == "的" and not spec.attributive_is_event:
+            continue  # 交存的大限, 交存的比例: the verb describes a noun
         c_start, c_end = _clause(text, start)
         passive = "被" in text[c_start:start]
-        before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entity_types)]
-        after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entity_types)]
-        if not (before or after or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
+        before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
+        after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)]
+        verbal = any(text[max(c_start, start - 2) : start].endswith(w) for w in taxonomy.verbal_markers_zh)
+        if not (spec.clause_may_be_bare or verbal or before or after or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
             if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh):
                 continue  # nothing of its own in the clause: a noun use (集中存管工作要求), no event
         if not before:
-            # The actor of a clause is often named in an earlier clause of the sentence.
-            before = [m.entity_id for m, s, e in local if e <= c_start and _actor_like(m, entity_types)][-1:]
-        actors, targets = (after, before) if passive and spec.passive == "target" else (before[-2:], after)
+            # A clause without a subject shares the sentence's: 董俊峰此前借调到支付司，专门牵头筹备网联.
+            # A rule's clause takes it only from a regulator (else the rule speaks: its issuer acts).
+            subject = _sentence_subject([x for x in local if id(x[0]) not in obliques], text, c_start, entities)
+            if passive or spec.category != "regulatory" or all(entities.types.get(i) == "regulator" for i in subject):
+                before = subject
+        before = _coordinated_tail(before, local, text)
+        actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
         if spec.speaker_only:
-            actors = [a for a in actors if entity_types.get(a) == "person"][-1:]
+            actors = _speakers(local, text, c_start, start, entities, taxonomy)
             if not actors:
                 continue
             targets = []
-        docs_after = [m for m, s, _ in local if s >= start and entity_types.get(m.entity_id) == "document"]
-        document = (docs_after or documents or [None])[0]
+        docs_after = [m for m, s, _ in local if start <= s < c_end and entities.types.get(m.entity_id) == "document"]
+        docs_before = [m for m, _, e in local if e <= start and entities.types.get(m.entity_id) == "document"]
+        document = (docs_after or docs_before[-1:] or [None])[0]
+        claimed = not spec.speaker_only and any(p < start for p in speech)
+        for speaker in actors[1:] if spec.speaker_only else []:  # 孙爽和郭竞指出: one assessment each
+            events.append(EventMention(sentence_idx=sentence.idx, type=type_id, category=spec.category,
+                                       trigger=text[start:end], start=sentence.start + start,
+                                       end=sentence.start + end, actors=[speaker]))
+        actors = actors[:1] if spec.speaker_only else actors
         events.append(
             EventMention(
                 sentence_idx=sentence.idx,
                 type=type_id,
-                category=spec.category,
+                category="claim" if claimed else spec.category,
                 trigger=text[start:end],
                 start=sentence.start + start,
                 end=sentence.start + end,
@@ -107,8 +135,61 @@ def find_events(
     return events
 
 
-def _actor_like(mention: Mention, entity_types: dict[str, str]) -> bool:
-    return entity_types.get(mention.entity_id) not in ACTOR_TYPES_EXCLUDED
+def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, taxonomy: Taxonomy) -> list[str]:
+    """Who speaks: the people named before the speech verb in its clause (孙爽和郭竞指出), or a body
+    named right before it (央行表示, 央行有关负责人表示)."""
+    before = [(m, s, e) for m, s, e in local if c_start <= s and e <= start]
+    people = [(m, s, e) for m, s, e in before if entities.types.get(m.entity_id) == "person"]
+    if people:
+        tail = [people[-1]]
+        for earlier in reversed(people[:-1]):
+            if text[earlier[2] : tail[0][1]].strip() in COORDINATORS:
+                tail.insert(0, earlier)
+            else:
+                break
+        return [m.entity_id for m, _, _ in tail]
+    bodies = [
+        m for m, _, e in before
+        if entities.types.get(m.entity_id) in SPEAKING_BODIES and text[e:start].strip() in taxonomy.official_speakers_zh
+    ]  # fmt: skip
+    return [bodies[-1].entity_id] if bodies else []
+
+
+def _particular(lead: str, taxonomy: Taxonomy) -> bool:
+    return bool(re.search(r"\d+\s*家$", lead)) or any(lead.endswith(w) for w in taxonomy.particular_markers_zh)
+
+
+def _sentence_subject(local, text: str, before: int, entities: EntityInfo) -> list[str]:
+    """The subject of the sentence: in its first clause that names a party, the person if it
+    names one (中国银行…副总经理董俊峰: the person, not the bank), else the first institution."""
+    start = 0
+    while start < before:
+        end = _clause(text, start)[1]
+        opening = [m for m, s, e in local if start <= s and e <= end and _actor_like(m, entities)]
+        if opening:
+            people = [m for m in opening if entities.types.get(m.entity_id) == "person"]
+            return [m.entity_id for m in (people[:1] or opening[:1])]
+        start = end + 1
+    return []
+
+
+def _coordinated_tail(ids: list[str], local, text: str) -> list[str]:
+    """The actor right before the verb, with those joined to it by 和/与/及/、 (支付宝和微信支付)."""
+    if not ids:
+        return []
+    spans = {m.entity_id: (s, e) for m, s, e in local}
+    tail = [ids[-1]]
+    for earlier in reversed(ids[:-1]):
+        gap = text[spans[earlier][1] : spans[tail[0]][0]]
+        if gap.strip() and gap.strip() in COORDINATORS:
+            tail.insert(0, earlier)
+        else:
+            break
+    return tail
+
+
+def _actor_like(mention: Mention, entities: EntityInfo) -> bool:
+    return entities.types.get(mention.entity_id) not in ACTOR_TYPES_EXCLUDED
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -144,10 +225,16 @@ def _attach_dates(events: list[EventMention], sentence: Sentence, timexes: list[
             plain, deadlines = deadlines or plain, []
         local = event.start - sentence.start
         clause = _clause(text, local)
+        if any(clause[0] <= t.start - sentence.start < clause[1] for t in timexes) and not any(
+            clause[0] <= t.start - sentence.start < clause[1] for t in dated
+        ):
+            continue  # the clause has its own vague time (日前, 近日): borrow no date from elsewhere
         in_clause = [t for t in plain if clause[0] <= t.start - sentence.start < clause[1]]
+        if spec.speaker_only:
+            continue  # what someone says has no date of its own here
         before = [t for t in plain if t.end - sentence.start <= local]
-        after = [t for t in plain if t.start - sentence.start >= local]
-        chosen = (in_clause or before[-1:] or after[:1] or [None])[0]
+        # A date later in the sentence belongs to a later clause: 明确，…计算公式为上季度… is no Q4 event.
+        chosen = (in_clause or before[-1:] or [None])[0]
         if in_clause:
             chosen = in_clause[0]
         if chosen:

@@ -12,21 +12,24 @@ from functools import cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, Taxonomy
+from pipeline.extract.events.taxonomy import EntityInfo, FACTUALITY_ORDER, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# A verb without a subject shares the one of the verb it hangs from: "X have chosen to access Y
+# and are carrying out the work of cutting ..." (cutting -> work -> carrying -> chosen: X).
+CLIMB_FOR_SUBJECT = {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl"}
 # Dependencies a nominal trigger climbs to reach the verb that carries it.
 CARRIED = {"dobj", "pobj", "prep", "attr", "compound", "conj", "appos", "acl", "npadvmod", "oprd"}
 # Modifiers of a nominal trigger that name its actor: "the UnionPay statement", "Alipay's access".
 NOUN_ACTORS = {"compound", "poss", "nmod", "amod"}
 # Types that take another event as their object and stay events themselves ("announced the cooperation").
-EVENT_OBJECT_TYPES = {"announce", "postpone", "complete", "require", "prohibit", "approve"}
+EVENT_OBJECT_TYPES = {"postpone", "complete", "require", "prohibit", "approve"}
 CLAUSE_WINDOW = 8  # tokens before a trigger that its modal phrases ("expected to") may stand in
 # Factuality families a type expresses by itself.
 SELF_CUED = {"deny": ("denied",), "retract": ("denied",), "require": ("required",), "prohibit": ("required", "denied")}
 # Types whose object noun is what they act on, not a second event ("deleted the announcement").
-OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract"}
+OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce"}
 
 
 @cache
@@ -48,10 +51,17 @@ def _tokens(doc: Doc, sentence: Sentence, start: int, end: int) -> Span | None:
 
 
 def _best_matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
-    """Trigger spans, longest first where they overlap (a phrase beats its own lemma)."""
+    """Trigger spans, longest first where they overlap (a phrase beats its own lemma); words
+    inside a not-an-event phrase ("direct connection") are no triggers."""
     matcher = _matcher(doc.vocab, taxonomy)
     found = sorted(matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
     taken: set[int] = set()
+    lowered = doc.text.lower()
+    for phrase in taxonomy.not_events.get("en", ()):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                taken |= set(range(span.start, span.end))
     out = []
     for match_id, start, end in found:
         if taken & set(range(start, end)):
@@ -63,7 +73,7 @@ def _best_matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
 
 def _carrier(token: Token) -> Token:
     """The verb that carries a nominal trigger ("announced the cooperation" -> announced)."""
-    while token.pos_ not in ("VERB", "AUX") and token.dep_ in CARRIED and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ in CARRIED and token.head.i != token.i:
         token = token.head
     return token
 
@@ -83,7 +93,7 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
                 inner = [c for c in child.children if c.dep_ in SUBJECTS]
                 if inner:
                     return inner, False
-        if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+        if token.dep_ in CLIMB_FOR_SUBJECT and token.head.i != token.i:
             token = token.head
         else:
             break
@@ -128,17 +138,18 @@ def find_events(
     sentence: Sentence,
     mentions: list[Mention],
     timexes: list[Timex],
-    entity_types: dict[str, str],
+    entities: EntityInfo,
     taxonomy: Taxonomy,
 ) -> list[EventMention]:
     """The events one English sentence tells, with their roles, date cues and factuality."""
     spans = [(m, _tokens(doc, sentence, m.start, m.end)) for m in mentions if m.entity_id]
     spans = [(m, s) for m, s in spans if s is not None]
-    documents = [m for m, _ in spans if entity_types.get(m.entity_id) == "document"]
+    documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
     # A trigger word inside a name ("Internet connection platform") is part of the name.
     matches = [(t, span) for t, span in _best_matches(doc, taxonomy) if span.root.i not in name_tokens]
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
+    speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
     events = []
     for type_id, trigger in matches:
         spec = taxonomy.types[type_id]
@@ -155,9 +166,9 @@ def find_events(
         actor_tokens = subject_ids | _within(_agent(carrier))
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
-        actors = _ids(spans, actor_tokens, entity_types)
+        actors = _ids(spans, actor_tokens, entities)
         if passive and spec.passive == "target":
-            agents = _ids(spans, _within(_agent(carrier)), entity_types)
+            agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
         else:
             targets = []
@@ -166,25 +177,29 @@ def find_events(
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
         nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
         scope = scope - actor_tokens - nested
-        targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entity_types) if e not in actors and e not in targets]
-        actors = [a for a in actors if entity_types.get(a) != "document"]
-        targets = [t for t in targets if entity_types.get(t) != "document"]
+        targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
+        actors = [a for a in actors if entities.types.get(a) != "document"]
+        targets = [t for t in targets if entities.types.get(t) != "document"]
         if head.pos_ == "NOUN" and not actors and not targets:
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
         if spec.speaker_only:
-            actors = [a for a in actors if entity_types.get(a) == "person"]
+            actors = [a for a in actors if entities.types.get(a) == "person"]
             if not actors:
                 continue
             targets = []
         if not actors and spec.positional_actor:
-            actors = _nearest_before(spans, trigger.start, entity_types, exclude=set(targets))
+            actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         document = _document(documents, spans, scope, trigger.start)
         theme = None if actors or targets or document else _theme(subjects, head)
+        # What someone says ("a payment institution told the reporter that ...") is a claim.
+        claimed = not spec.speaker_only and any(
+            a.lemma_.lower() in speech_lemmas and a.i not in name_tokens for a in head.ancestors
+        )
         events.append(
             EventMention(
                 sentence_idx=sentence.idx,
                 type=type_id,
-                category=spec.category,
+                category="claim" if claimed else spec.category,
                 trigger=trigger.text,
                 start=sentence.start + trigger.start_char,
                 end=sentence.start + trigger.end_char,
@@ -217,10 +232,10 @@ def _is_subject_of_trigger(head: Token, triggers: dict[int, str]) -> bool:
     return head.dep_ in SUBJECTS and head.head.i in triggers
 
 
-def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entity_types: dict[str, str]) -> list[str]:
+def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entities: EntityInfo) -> list[str]:
     out: list[str] = []
     for mention, span in spans:
-        if span.root.i in tokens and mention.entity_id not in out and entity_types.get(mention.entity_id) != "place":
+        if span.root.i in tokens and mention.entity_id not in out and entities.types.get(mention.entity_id) != "place":
             out.append(mention.entity_id)
     return out
 
@@ -234,11 +249,11 @@ def _document(documents: list[Mention], spans, scope: set[int], start_char: int)
     return chosen[0].entity_id if chosen else None
 
 
-def _nearest_before(spans, start: int, entity_types: dict[str, str], *, exclude: set[str]) -> list[str]:
+def _nearest_before(spans, start: int, entities: EntityInfo, *, exclude: set[str]) -> list[str]:
     before = [
         m.entity_id for m, s in spans
         if s.end <= start and m.entity_id not in exclude
-        and entity_types.get(m.entity_id) not in ("document", "place", "media", "person")
+        and entities.types.get(m.entity_id) not in ("document", "place", "media", "person")
     ]  # fmt: skip
     return before[-1:]
 
@@ -271,6 +286,7 @@ def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, time
         plain = [t for t in dated if not is_deadline(t)]
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
+        plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy)]
         before = [t for t in plain if t.end <= event.start]
         after = [t for t in plain if t.start >= event.end]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -282,3 +298,21 @@ def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, time
         later = [t for t in deadlines if t.start >= event.end]
         if later:
             event.deadline = later[0].value
+
+
+def _in_reach(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:
+    """A date reaches an event unless the event sits in the complement of a verb that is not
+    one of reporting: in "On 13 September reporters approached them to verify that UnionPay
+    and Alipay have carried out cooperation" the date is the visit's, not the cooperation's;
+    in "On April 27, it was reported that Alipay had access" it dates the report, and the
+    reported event with it."""
+    trigger = _tokens(doc, sentence, event.start, event.end)
+    when = _tokens(doc, sentence, timex.start, timex.end)
+    if trigger is None or when is None:
+        return True
+    token = trigger.root
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() not in taxonomy.reporting_verbs_en:
+            return when.root.i in {t.i for t in token.subtree}
+        token = token.head
+    return True

@@ -6,12 +6,17 @@ Runs over one article's events in text order, after each sentence has been read 
 
 from __future__ import annotations
 
-from pipeline.extract.events.taxonomy import Taxonomy
+from pipeline.extract.events.taxonomy import EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence
 
 REGULATORY_NEEDING_DOCUMENT = {"issue", "require", "take_effect", "deadline", "prohibit"}
 LOOK_BACK_SENTENCES = 2
 INSTITUTIONS = {"regulator", "clearing_house", "payment_institution", "company", "bank", "association"}
+# Events a page may leave without a subject when it is about one institution.
+TOPIC_TYPES = {"launch", "found", "complete"}
+ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
+REQUIRING_TYPES = {"require", "prohibit"}
+TOPIC_ENTITY_TYPES = {"clearing_house", "payment_institution", "company", "bank"}
 BARE_ATTRIBUTION_CHARS = 30  # "Xue Hongyan said." attributes the sentence before it
 
 
@@ -19,24 +24,27 @@ def resolve(
     events: list[EventMention],
     sentences: list[Sentence],
     mentions: dict[int, list[Mention]],
-    entity_types: dict[str, str],
+    entities: EntityInfo,
     taxonomy: Taxonomy,
-    parents: dict[str, str] | None = None,
 ) -> list[EventMention]:
-    parents = parents or {}
     paragraph_of = {s.idx: s.paragraph for s in sentences}
-    _resolve_back_actors(events, sentences, mentions, entity_types, taxonomy)
+    _resolve_back_actors(events, sentences, mentions, entities, taxonomy)
     for i, event in enumerate(events):
         if event.document is None and event.type in REGULATORY_NEEDING_DOCUMENT:
-            event.document = _recent_document(event, mentions, paragraph_of, entity_types)
-        if event.date is None:
-            _share_sentence_date(i, events)
+            event.document = _recent_document(event, mentions, paragraph_of, entities)
     _share_sentence_targets(events)
     _mark_commentary(events, sentences)
     for event in events:
-        event.actors = _most_specific(event.actors, parents, entity_types)
-        event.targets = [t for t in _most_specific(event.targets, parents, entity_types) if t not in event.actors]
-    kept = _merge_repeats([e for e in events if _has_what_it_needs(e, taxonomy)])
+        event.actors = _most_specific(event.actors, entities)
+        event.targets = [t for t in _most_specific(event.targets, entities) if t not in event.actors]
+    for event in events:
+        if not event.actors and event.document in entities.issuers and event.type in ISSUED_BY_TYPES:
+            event.actors = [_top_regulator(entities.issuers[event.document], entities)]  # "the guideline reiterates"
+        _order_actors(event, taxonomy, entities)
+        if not (event.actors or event.targets or event.document) and event.type in TOPIC_TYPES:
+            event.actors = _topic(mentions, entities)
+    events = _absorb_required(events)
+    kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
     kept = _with_deadline_entries(kept)
     for i, event in enumerate(kept):
         if taxonomy.types[event.type].refers_back:
@@ -59,7 +67,8 @@ def _share_sentence_targets(events: list[EventMention]) -> None:
 
 def _mark_commentary(events: list[EventMention], sentences: list[Sentence]) -> None:
     """What an expert says is commentary, not fact: events in the sentence of an assessment,
-    and in the sentence before a bare "Xue Hongyan said."."""
+    and in the sentence before a bare "Xue Hongyan said.", are the expert's claims. They stay
+    out of the timeline; the assessment entry carries those sentences."""
     by_idx = {s.idx: s for s in sentences}
     spoken: set[int] = set()
     for event in events:
@@ -71,8 +80,8 @@ def _mark_commentary(events: list[EventMention], sentences: list[Sentence]) -> N
         if len(sentence.text) <= BARE_ATTRIBUTION_CHARS and previous and previous.paragraph == sentence.paragraph:
             spoken.add(previous.idx)
     for event in events:
-        if event.sentence_idx in spoken:
-            event.category = "commentary"
+        if event.sentence_idx in spoken and event.type != "assessment":
+            event.category = "claim"
 
 
 def _point_back(i: int, events: list[EventMention], paragraph_of: dict[int, int]) -> None:
@@ -97,23 +106,18 @@ def _point_back(i: int, events: list[EventMention], paragraph_of: dict[int, int]
         return
 
 
-def _recent_document(event, mentions, paragraph_of, entity_types) -> str | None:
+def _recent_document(event, mentions, paragraph_of, entities) -> str | None:
+    """"which shall take effect", 政策...正式开始: the regulation named just before."""
     for idx in range(event.sentence_idx, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
-        if paragraph_of.get(idx) != paragraph_of[event.sentence_idx]:
-            break
-        docs = [m.entity_id for m in mentions.get(idx, []) if entity_types.get(m.entity_id) == "document"]
+        docs = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) == "document"]
         if docs:
             return docs[-1]
     return None
 
 
-def _share_sentence_date(i: int, events: list[EventMention]) -> None:
-    """Verbs of one sentence share its one date: "In April, X connected to Y and began to cut"."""
-    same = [e for e in events if e.sentence_idx == events[i].sentence_idx and e.date and e is not events[i]]
-    if same and len({e.date for e in same}) == 1:
-        source = same[0]
-        events[i].date, events[i].date_text, events[i].date_source = source.date, source.date_text, "inherited"
-        events[i].date_mod = source.date_mod
+def _has_parties(event: EventMention) -> bool:
+    """An event nobody does, to nobody, under no rule tells an analyst nothing to follow."""
+    return bool(event.actors or event.targets or event.document)
 
 
 def _has_what_it_needs(event: EventMention, taxonomy: Taxonomy) -> bool:
@@ -129,7 +133,7 @@ def _has_what_it_needs(event: EventMention, taxonomy: Taxonomy) -> bool:
     return True
 
 
-def _resolve_back_actors(events, sentences, mentions, entity_types, taxonomy) -> None:
+def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> None:
     """该平台将于本月底进行灰度上线测试: "the platform" is the institution named just before."""
     by_idx = {s.idx: s for s in sentences}
     for event in events:
@@ -138,19 +142,27 @@ def _resolve_back_actors(events, sentences, mentions, entity_types, taxonomy) ->
         if event.actors or not any(ref in lead for ref in taxonomy.back_actors_zh):
             continue
         for idx in range(event.sentence_idx - 1, event.sentence_idx - 1 - LOOK_BACK_SENTENCES - 1, -1):
-            named = [m.entity_id for m in mentions.get(idx, []) if entity_types.get(m.entity_id) in INSTITUTIONS]
+            named = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) in INSTITUTIONS]
             if named:
                 event.actors = named[-1:]
                 break
 
 
-def _most_specific(ids: list[str], parents: dict[str, str], entity_types: dict[str, str]) -> list[str]:
+def _top_regulator(entity_id: str, entities: EntityInfo) -> str:
+    """The body analysts name for a rule: the PBOC for a notice of its General Office."""
+    while entities.types.get(entities.parents.get(entity_id)) == "regulator":
+        entity_id = entities.parents[entity_id]
+    return entity_id
+
+
+def _most_specific(ids: list[str], entities: EntityInfo) -> list[str]:
     """中国人民银行支付结算司 names the department; the bank beside it adds nothing. Only a
     parent of the same type folds in: Tenpay stays beside its product WeChat Pay."""
 
     def ancestors(entity_id: str) -> set[str]:
         out, seen = set(), entity_id
-        while seen in parents and parents[seen] not in out and entity_types.get(parents[seen]) == entity_types.get(seen):
+        parents = entities.parents
+        while seen in parents and parents[seen] not in out and entities.types.get(parents[seen]) == entities.types.get(seen):
             seen = parents[seen]
             out.add(seen)
         return out
@@ -160,16 +172,83 @@ def _most_specific(ids: list[str], parents: dict[str, str], entity_types: dict[s
 
 
 def _merge_repeats(events: list[EventMention]) -> list[EventMention]:
-    """Several trigger words for one event in one sentence (灰度上线测试) make one mention."""
-    out: list[EventMention] = []
+    """Several trigger words of one type in one sentence (灰度上线测试, 交存…交存) tell one event:
+    keep the mention that says most (parties, document, date)."""
+    best: dict[tuple, EventMention] = {}
     for event in events:
-        key = (event.sentence_idx, event.type, tuple(event.actors), tuple(event.targets), event.document, event.date)
-        if out and any(
-            (o.sentence_idx, o.type, tuple(o.actors), tuple(o.targets), o.document, o.date) == key for o in out[-3:]
-        ):
+        key = (event.sentence_idx, event.type, event.document)
+        if key not in best or _richness(event) > _richness(best[key]):
+            best[key] = event
+    kept = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in kept]
+
+
+def _richness(event: EventMention) -> tuple:
+    return (bool(event.actors), len(event.actors) + len(event.targets), bool(event.document), bool(event.date))
+
+
+def _order_actors(event: EventMention, taxonomy: Taxonomy, entities: EntityInfo) -> None:
+    """Mutual events name their parties in a fixed order of types (Alipay before UnionPay)."""
+    order = taxonomy.types[event.type].actor_order
+    if order and len(event.actors) > 1:
+        rank = {t: i for i, t in enumerate(order)}
+        event.actors.sort(key=lambda a: rank.get(entities.types.get(a, ""), len(rank)))
+
+
+def _topic(mentions: dict[int, list[Mention]], entities: EntityInfo) -> list[str]:
+    """The institution an article is about: the one it names most (2017年3月开始试运营 has no
+    subject in a page about NetsUnion)."""
+    counts: dict[str, int] = {}
+    for items in mentions.values():
+        for m in items:
+            if entities.types.get(m.entity_id) in TOPIC_ENTITY_TYPES:
+                counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    return [max(counts, key=counts.get)] if counts else []
+
+
+def _absorb_required(events: list[EventMention]) -> list[EventMention]:
+    """What a requirement demands is its content, not events of their own: in 要求各银行和支付机构
+    于2017年10月15日前完成接入网联平台…；自2018年6月30日起…通过网联平台处理 the connection and
+    migration are what is required. They fold into the requirement; their dates become its
+    deadlines, and a deadline word (大限) in it becomes a deadline of the requirement's parties."""
+    out: list[EventMention] = []
+    requirement: EventMention | None = None
+    for event in events:
+        if requirement is None or event.sentence_idx != requirement.sentence_idx:
+            requirement = None
+        if event.type in REQUIRING_TYPES and event.category == "regulatory":
+            if requirement is not None and requirement.type == "require" and event.type == "prohibit":
+                out.remove(requirement)  # 提出，不得挪用…: the ban is what was put forward
+                event.actors = event.actors or requirement.actors
+                event.date = event.date or requirement.date
+            requirement = event
+            out.append(event)
+            continue
+        if requirement is not None and event.category == "regulatory" and event.type != "deadline":
+            out.append(event)  # another act of the regulator ("... ; in December it issued ...")
+            continue
+        if requirement is not None and event.type == "deadline":
+            event.actors = event.actors or list(requirement.actors)
+            event.document = event.document or requirement.document
+            if requirement.date == event.date:
+                requirement.date = requirement.date_text = requirement.date_source = None  # "the deadline is April 17"
+            out.append(event)
+            continue
+        if requirement is not None and event.type != "assessment":
+            if event.deadline:
+                out.append(_deadline_of(requirement, event.deadline))
             continue
         out.append(event)
     return out
+
+
+def _deadline_of(event: EventMention, date: str) -> EventMention:
+    return EventMention(
+        sentence_idx=event.sentence_idx, type="deadline", category="regulatory",
+        trigger=event.trigger, start=event.start, end=event.end,
+        factuality="required", actors=list(event.actors), targets=list(event.targets),
+        document=event.document, date=date, date_source="sentence",
+    )  # fmt: skip
 
 
 def _with_deadline_entries(events: list[EventMention]) -> list[EventMention]:
@@ -182,12 +261,5 @@ def _with_deadline_entries(events: list[EventMention]) -> list[EventMention]:
             continue
         if any(o.type == "deadline" and o.sentence_idx == event.sentence_idx and o.date == event.deadline for o in out):
             continue
-        out.append(
-            EventMention(
-                sentence_idx=event.sentence_idx, type="deadline", category="regulatory",
-                trigger=event.trigger, start=event.start, end=event.end,
-                factuality="required", actors=list(event.actors), targets=list(event.targets),
-                document=event.document, date=event.deadline, date_source="sentence",
-            )  # fmt: skip
-        )
+        out.append(_deadline_of(event, event.deadline))
     return out

@@ -26,6 +26,7 @@ class EventType:
     id: str
     category: str
     verb: str
+    noun: str | None
     relation: str | None
     en_lemmas: tuple[str, ...]
     en_phrases: tuple[str, ...]
@@ -35,7 +36,20 @@ class EventType:
     refers_back: bool = False
     speaker_only: bool = False
     positional_actor: bool = True
+    actor_order: tuple[str, ...] = ()
+    clause_may_be_bare: bool = False
+    attributive_is_event: bool = True
     needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """What the events stage needs to know of the entities its mentions name."""
+
+    types: dict[str, str]  # id -> type
+    parents: dict[str, str] = field(default_factory=dict)  # a department -> its bank
+    issuers: dict[str, str] = field(default_factory=dict)  # a document -> the body that issued it
+    collectives: frozenset[str] = frozenset()  # "payment institutions" as a whole
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded taxonomy keys the caches
@@ -49,6 +63,12 @@ class Taxonomy:
     back_refs_en: tuple[str, ...]
     back_actors_zh: tuple[str, ...]
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    not_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    reporting_verbs_en: frozenset[str] = frozenset()
+    oblique_markers_zh: tuple[str, ...] = ()
+    particular_markers_zh: tuple[str, ...] = ()
+    verbal_markers_zh: tuple[str, ...] = ()
+    official_speakers_zh: tuple[str, ...] = ()
 
     def zh_triggers(self) -> list[tuple[str, str]]:
         """(word, type id), longest words first so that 正式开始 wins over 开始."""
@@ -68,6 +88,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             id=type_id,
             category=spec["category"],
             verb=spec.get("verb", type_id),
+            noun=spec.get("noun"),
             relation=spec.get("relation"),
             en_lemmas=tuple(w.lower() for w in en.get("lemmas") or []),
             en_phrases=tuple(p.lower() for p in en.get("phrases") or []),
@@ -78,6 +99,9 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             speaker_only=bool(spec.get("speaker_only")),
             positional_actor=spec.get("positional_actor", not spec.get("speaker_only")),
             needs=tuple(spec.get("needs") or []),
+            actor_order=tuple(spec.get("actor_order") or []),
+            clause_may_be_bare=bool(spec.get("clause_may_be_bare")),
+            attributive_is_event=spec.get("attributive_is_event", True),
         )
     cues = data.get("deadline_cues") or {}
     factuality = {
@@ -98,4 +122,10 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         back_refs_en=tuple(refs.get("en") or []),
         back_actors_zh=tuple(refs.get("zh_actors") or []),
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
+        not_events={lang: tuple(words) for lang, words in (data.get("not_events") or {}).items()},
+        reporting_verbs_en=frozenset((data.get("reporting_verbs") or {}).get("en") or []),
+        oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
+        particular_markers_zh=tuple(refs.get("zh_particular") or []),
+        verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
+        official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
     )
