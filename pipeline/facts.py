@@ -118,6 +118,7 @@ class ArticleRecord:
     roles: list[dict] = field(default_factory=list)  # {"entity_id", "role", "affiliation", "sentence_idx"}
     timexes: list[tuple[int, Timex]] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    sentence_terms: dict[int, str] = field(default_factory=dict)  # idx -> words for full-text search
 
 
 def main_participant(event: EventMention) -> str:

@@ -156,6 +156,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_role_event ON event_role(event_id);
         """,
     ),
+    (
+        "full-text search over sentences",
+        """
+        -- Words of each sentence as the pipeline cut them (jieba for Chinese), for BM25 ranking.
+        CREATE VIRTUAL TABLE sentence_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    ),
 ]
 
 
@@ -276,6 +283,9 @@ class Store:
             old = conn.execute("SELECT id FROM article WHERE key = ?", (a.key,)).fetchone()
             if old:
                 article_id = old["id"]
+                conn.execute(
+                    "DELETE FROM sentence_search WHERE rowid IN (SELECT id FROM sentence WHERE article_id = ?)", (article_id,)
+                )
                 for table in FACT_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
                 sets = ", ".join(f"{k} = :{k}" for k in values)
@@ -294,6 +304,7 @@ class Store:
                 [(article_id, s.idx, s.paragraph, s.start, s.end, s.text, s.repeat_of) for s in record.sentences],
             )
             self._write_facts(conn, article_id, record)
+            self._index_sentences(conn, article_id, record)
             if old:
                 conn.execute("DELETE FROM timeline_entry WHERE id NOT IN (SELECT entry_id FROM event WHERE entry_id IS NOT NULL)")
         return article_id
@@ -340,6 +351,31 @@ class Store:
             roles += [(event_id, e, "target", i) for i, e in enumerate(event.targets)]
             roles += [(event_id, event.document, "document", 0)] if event.document else []
             conn.executemany("INSERT INTO event_role (event_id, entity_id, role, position) VALUES (?, ?, ?, ?)", roles)
+
+    def _index_sentences(self, conn: sqlite3.Connection, article_id: int, record: ArticleRecord) -> None:
+        """Reposts and repeated sentences stay out of the index: a search finds each thing once."""
+        if record.duplicate_of is not None:
+            return
+        ids = dict(conn.execute("SELECT idx, id FROM sentence WHERE article_id = ?", (article_id,)).fetchall())
+        conn.executemany(
+            "INSERT INTO sentence_search (rowid, terms) VALUES (?, ?)",
+            [(ids[idx], terms) for idx, terms in record.sentence_terms.items() if idx in ids],
+        )
+
+    def search_sentences(self, terms: list[str], limit: int = 10) -> list[dict]:
+        """Sentences ranked by BM25 against any of the terms (best first)."""
+        words = [t.replace('"', "") for t in terms if t.strip()]
+        if not words:
+            return []
+        query = " OR ".join(f'"{w}"' for w in words)
+        rows = self.conn.execute(
+            """SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
+               FROM sentence_search JOIN sentence s ON s.id = sentence_search.rowid
+               JOIN article a ON a.id = s.article_id
+               WHERE sentence_search MATCH ? ORDER BY score LIMIT ?""",
+            (query, limit),
+        )
+        return [dict(r) for r in rows]
 
     def _entry_for(self, conn: sqlite3.Connection, event: EventMention, *, may_create: bool) -> int | None:
         """The timeline entry an event mention reports: same type, main participant, partners
@@ -417,12 +453,34 @@ class Store:
         )
         return [dict(r) for r in rows]
 
+    def mentions(self, article_id: int) -> list[dict]:
+        """The article's entity mentions (offsets into its text) with their entities' types."""
+        rows = self.conn.execute(
+            """SELECT m.sentence_idx, m.start, m."end", m.text, m.label, m.entity_id, m.resolved_by, e.name, e.type
+               FROM mention m LEFT JOIN entity e ON e.id = m.entity_id
+               WHERE m.article_id = ? ORDER BY m.start""",
+            (article_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def timexes(self, article_id: int) -> list[dict]:
+        rows = self.conn.execute(
+            'SELECT sentence_idx, start, "end", text, type, value, granularity, modifier, anchor FROM timex '
+            "WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        )
+        return [dict(r) for r in rows]
+
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         return {
             "articles": one("SELECT COUNT(*) FROM article"),
             "originals": one("SELECT COUNT(*) FROM article WHERE duplicate_of IS NULL"),
             "sentences": one("SELECT COUNT(*) FROM sentence"),
+            "entities": one("SELECT COUNT(*) FROM entity"),
+            "mentions": one("SELECT COUNT(*) FROM mention"),
+            "events": one("SELECT COUNT(*) FROM event WHERE entry_id IS NOT NULL"),
+            "timeline_entries": one("SELECT COUNT(*) FROM timeline_entry"),
         }
 
     def events(self) -> list[dict]:

@@ -2,7 +2,7 @@
 
 import click
 
-from pipeline.cli import entities, export, ingest, timeline
+from pipeline.cli import ask, entities, export, ingest, timeline
 from pipeline.cli.timex import timex
 
 
@@ -13,6 +13,6 @@ def cli():
 
 
 for command in (
-    ingest.ingest, ingest.articles, ingest.build, entities.entities, entities.entity, timeline.timeline, export.export, timex,
+    ingest.ingest, ingest.articles, ingest.build, entities.entities, entities.entity, timeline.timeline, export.export, ask.ask, timex,
 ):
     cli.add_command(command)

@@ -36,6 +36,7 @@ def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> Arti
     table = load_entity_table()
     found = extract_entities(docs, sentences, article.lang, table)
     record.mentions = _judged(found, judgements or [], article.key, sentences)
+    record.sentence_terms = {s.idx: search_terms(doc) for s, doc in zip(sentences, docs)}
     record.discovered = [
         {"id": d.id, "name": d.name, "type": d.type, "aliases": list(d.aliases)} for d in found.discovered
     ]
@@ -58,6 +59,12 @@ def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> Arti
     )
     record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities)
     return record
+
+
+def search_terms(doc) -> str:
+    """The words of a parsed sentence for full-text search: lemmas in English, jieba's words in
+    Chinese, so that "required" finds "require" and 接入网联 finds 网联."""
+    return " ".join((t.lemma_ or t.text).lower() for t in doc if not (t.is_punct or t.is_space))
 
 
 def _judged(found: EntityResult, judgements: list[dict], key: str | None, sentences) -> list[tuple[int, Mention]]:

@@ -101,6 +101,11 @@ def find_events(
             if passive or spec.category != "regulatory" or all(entities.types.get(i) == "regulator" for i in subject):
                 before = subject
         before = _coordinated_tail(before, local, text)
+        agent = [m for m, s, e in local if c_start <= s and e <= start and text[:s].endswith(tuple(taxonomy.agent_markers_zh))]
+        if agent and not after:
+            # 网联…，由中国支付清算协会组织发起设立: the association founds what the sentence is about.
+            subject = _sentence_subject([x for x in local if x[0] is not agent[-1]], text, c_start, entities)
+            after = [i for i in subject if i != agent[-1].entity_id]
         actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
         if spec.speaker_only:
             actors = _speakers(local, text, c_start, start, entities, taxonomy)

@@ -50,7 +50,7 @@ def _tokens(doc: Doc, sentence: Sentence, start: int, end: int) -> Span | None:
     return doc.char_span(start - sentence.start, end - sentence.start, alignment_mode="expand")
 
 
-def _best_matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
+def trigger_spans(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
     """Trigger spans, longest first where they overlap (a phrase beats its own lemma); words
     inside a not-an-event phrase ("direct connection") are no triggers."""
     matcher = _matcher(doc.vocab, taxonomy)
@@ -147,7 +147,7 @@ def find_events(
     documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
     # A trigger word inside a name ("Internet connection platform") is part of the name.
-    matches = [(t, span) for t, span in _best_matches(doc, taxonomy) if span.root.i not in name_tokens]
+    matches = [(t, span) for t, span in trigger_spans(doc, taxonomy) if span.root.i not in name_tokens]
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
     speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
     events = []

@@ -69,6 +69,7 @@ class Taxonomy:
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
     official_speakers_zh: tuple[str, ...] = ()
+    agent_markers_zh: tuple[str, ...] = ()
 
     def zh_triggers(self) -> list[tuple[str, str]]:
         """(word, type id), longest words first so that 正式开始 wins over 开始."""
@@ -128,4 +129,5 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
+        agent_markers_zh=tuple((data.get("agent_markers") or {}).get("zh") or []),
     )

@@ -1,0 +1,87 @@
+"""Ask: a question in English or Chinese; the answer first, then its evidence sentences
+(entities and dates marked), their articles and factuality, and the related timeline entries."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipeline.app_pages import common
+
+EXAMPLES = [
+    "When did Alipay connect to NetsUnion?",
+    "Who ordered the disconnection of direct connections?",
+    "What was the deadline for migrating to NetsUnion?",
+    "网联什么时候上线？",
+]
+
+
+def _use_example(question: str) -> None:
+    st.session_state["ask_question"] = question
+
+
+def evidence_spans(path: str, stamp: tuple, item: dict) -> list[dict]:
+    """The answer's highlights, plus the entities and dates the store found in that sentence."""
+    spans = [{"start": a, "end": b, "kind": "answer", "title": "answer", "colour": common.ANSWER_COLOUR} for a, b in item.get("highlights") or []]
+    article = common.cached_article(path, stamp, item["article_id"]) if item.get("article_id") is not None else None
+    if article:
+        sentence = next((s for s in article["sentence_rows"] if s["text"] == item["sentence"]), None)
+        if sentence:
+            inside = lambda r: sentence["start"] <= r["start"] and r["end"] <= sentence["end"]  # noqa: E731
+            spans += common.date_spans([t for t in article["timex_rows"] if inside(t)], sentence["start"])
+            spans += common.entity_spans([m for m in article["mention_rows"] if inside(m)], sentence["start"])
+    return spans
+
+
+def show_answer(path: str, stamp: tuple, result: dict) -> None:
+    with st.container(border=True):
+        st.markdown(f"### {common.esc(result.get('answer') or 'No answer found')}", unsafe_allow_html=True)
+        facts = [f"{result.get('answer_type') or 'answer'}"]
+        if result.get("confidence") is not None:
+            facts.append(f"confidence {float(result['confidence']):.2f}")
+        if result.get("factuality"):
+            facts.append(common.badge(result["factuality"]))
+        st.markdown(" · ".join(facts))
+    entries = {e.id: e for e in common.cached_timeline(path, stamp)}
+    sentence_facts = {(s["article_id"], s["sentence"]): s["factuality"] for e in entries.values() for s in e.sources}
+    evidence = result.get("evidence") or []
+    st.markdown(f"#### Evidence ({len(evidence)})")
+    for item in evidence:
+        fact = sentence_facts.get((item.get("article_id"), item.get("sentence"))) or result.get("factuality")
+        meta = common.source_line(item.get("title"), item.get("date"), article_id=item.get("article_id"))
+        body = common.highlight(item.get("sentence") or "", evidence_spans(path, stamp, item))
+        common.html_block(f"{meta} · {common.badge(fact)}<br>“{body}”")
+    related = [entries[i] for i in result.get("events") or [] if i in entries]
+    if related:
+        st.markdown(f"#### Timeline ({len(related)})")
+        for e in related:
+            conflict = " :red-badge[conflict]" if e.conflict else ""
+            st.markdown(
+                f"- **{common.esc(e.display_date)}** {common.esc(e.summary)} {common.badge(e.factuality)}{conflict} "
+                f"({len(e.sources)} source(s))",
+                unsafe_allow_html=True,
+            )
+
+
+def render() -> None:
+    st.header("Ask")
+    opened = common.require_store()
+    if opened is None:
+        return
+    path, _, stamp = opened
+    st.caption("Examples:")
+    cols = st.columns(len(EXAMPLES))
+    for i, (col, example) in enumerate(zip(cols, EXAMPLES, strict=True)):
+        col.button(example, key=f"ask_example_{i}", on_click=_use_example, args=(example,), width="stretch")
+    question = st.text_input("Question", key="ask_question", placeholder="When did Tenpay connect to NetsUnion?")
+    if not question.strip():
+        return
+    if common.ask_function() is None:
+        st.info("This version of the library cannot answer questions yet (no pipeline.views.questions.ask).")
+        return
+    with st.spinner("Looking through the evidence…"):
+        result = common.cached_answer(path, stamp, question.strip())
+    show_answer(path, stamp, result)
+
+
+if __name__ == "__main__":
+    render()

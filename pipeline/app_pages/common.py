@@ -1,0 +1,287 @@
+"""What every page of the app shares: the store's path, the cached store and queries, and
+rendering that never lets article text act as markup.
+
+Queries are cached with `st.cache_data` under a *version* of the store (the modification
+times of the SQLite file and its WAL), so an ingest or a judgement, from the app or from
+`kb` in a shell, refreshes every view on its next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from pipeline.errors import StoreError
+from pipeline.export import EXPORTERS, TYPE_COLOURS, export_all, html_page
+from pipeline.settings import default_db_path
+from pipeline.store import Store
+from pipeline.views.entities import entity_list, entity_profile
+from pipeline.views.graph import build_graph
+from pipeline.views.relations import relations
+from pipeline.views.timeline import FACT_ORDER, Entry, timeline
+
+FACT_COLOURS = {
+    "asserted": "green", "reported": "blue", "required": "violet",
+    "planned": "orange", "speculative": "gray", "denied": "red",
+}  # fmt: skip
+DATE_COLOUR = "#f7dc6f"
+ANSWER_COLOUR = "#aed6f1"
+# Characters that mean something to Streamlit's markdown (emphasis, links, LaTeX, emoji
+# shortcodes, colour directives, tables, headings) become numeric character references.
+_MARKDOWN = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-!|~$:^="}
+
+
+# -- the store ----------------------------------------------------------------------------
+
+
+def db_path_from_argv(argv: list[str]) -> Path:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db", type=Path, default=None)
+    args, _ = parser.parse_known_args(argv)
+    return args.db or default_db_path()
+
+
+def db_path() -> str:
+    """`streamlit run app.py -- --db PATH`, else KB_DB, else .kb/kb.sqlite."""
+    return str(db_path_from_argv(sys.argv[1:]))
+
+
+def version(path: str) -> tuple[int, int]:
+    """Changes whenever the store is written (the WAL takes writes, checkpoints the file)."""
+    stamps = []
+    for name in (path, path + "-wal"):
+        try:
+            stamps.append(os.stat(name).st_mtime_ns)
+        except OSError:
+            stamps.append(0)
+    return stamps[0], stamps[1]
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(path: str) -> Store:
+    return Store(path, readonly=True)
+
+
+def how_to_ingest(path: str) -> str:
+    return (
+        f"Add articles on the **Ingest** page, or from a shell with `kb ingest corpus/ --db {path}` "
+        "(`make app` builds the shipped corpus)."
+    )
+
+
+def require_store() -> tuple[str, Store, tuple] | None:
+    """The path, the read-only store and its version; or a warning saying how to ingest."""
+    path = db_path()
+    try:
+        store = get_store(path)
+    except StoreError as e:
+        st.warning(f"{e}\n\n{how_to_ingest(path)}")
+        return None
+    stamp = version(path)
+    if cached_counts(path, stamp)["articles"] == 0:
+        st.warning(f"The knowledge base at `{path}` has no articles yet.\n\n{how_to_ingest(path)}")
+        return None
+    return path, store, stamp
+
+
+def refresh() -> None:
+    """Forget every cached query: the next run of any page reads the store afresh."""
+    st.cache_data.clear()
+
+
+# -- cached queries (path and version are the cache key; the store comes from the resource) --
+
+
+@st.cache_data(show_spinner=False)
+def cached_counts(path: str, stamp: tuple) -> dict[str, int]:
+    return get_store(path).counts()
+
+
+@st.cache_data(show_spinner=False)
+def cached_articles(path: str, stamp: tuple) -> list[dict]:
+    return get_store(path).articles()
+
+
+@st.cache_data(show_spinner=False)
+def cached_article(path: str, stamp: tuple, article_id: int) -> dict | None:
+    """One article with its sentences, entity mentions and dates."""
+    store = get_store(path)
+    article = store.article(article_id)
+    if article is None:
+        return None
+    return {
+        **article,
+        "sentence_rows": store.sentences(article_id),
+        "mention_rows": store.mentions(article_id),
+        "timex_rows": store.timexes(article_id),
+    }
+
+
+@st.cache_data(show_spinner=False)
+def cached_timeline(
+    path: str,
+    stamp: tuple,
+    entity_ids: frozenset[str] | None = None,
+    types: frozenset[str] | None = None,
+    factuality: frozenset[str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[Entry]:
+    return timeline(
+        get_store(path),
+        entity_ids=set(entity_ids) if entity_ids else None,
+        types=set(types) if types else None,
+        factuality=set(factuality) if factuality else None,
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+@st.cache_data(show_spinner=False)
+def cached_entities(path: str, stamp: tuple) -> list[dict]:
+    return entity_list(get_store(path))
+
+
+@st.cache_data(show_spinner=False)
+def cached_profile(path: str, stamp: tuple, name: str) -> dict | None:
+    return entity_profile(get_store(path), name)
+
+
+@st.cache_data(show_spinner=False)
+def cached_relations(path: str, stamp: tuple) -> list[dict]:
+    return [r.to_dict() for r in relations(get_store(path))]
+
+
+@st.cache_data(show_spinner=False)
+def cached_judgements(path: str, stamp: tuple) -> list[dict]:
+    return get_store(path).judgements()
+
+
+@st.cache_data(show_spinner=False)
+def cached_graph(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int):
+    return build_graph(get_store(path), entity_id=entity_id, depth=depth, min_sources=min_sources)
+
+
+@st.cache_data(show_spinner=False)
+def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int) -> dict:
+    """The interactive page and every export format of this graph: {"html": str, "files": {name: bytes}}."""
+    graph = cached_graph(path, stamp, entity_id, depth, min_sources)
+    entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = html_page(graph, entries, Path(tmp)).read_text(encoding="utf-8")
+        files = {}
+        for fmt in EXPORTERS:
+            for written in export_all(graph, entries, Path(tmp) / fmt, [fmt]):
+                files[written.name] = (fmt, written.read_bytes())
+    return {"html": page, "files": files}
+
+
+def ask_function():
+    """The question engine, or None while this version of the library has none."""
+    try:
+        from pipeline.views.questions import ask
+    except ImportError:
+        return None
+    return ask
+
+
+@st.cache_data(show_spinner=False)
+def cached_answer(path: str, stamp: tuple, question: str) -> dict | None:
+    ask = ask_function()
+    if ask is None:
+        return None
+    return ask(get_store(path), question).to_dict()
+
+
+# -- rendering ----------------------------------------------------------------------------
+
+
+def esc(text: str | None) -> str:
+    """Source text for st.markdown(..., unsafe_allow_html=True): shown as text, never as markup."""
+    escaped = html.escape(text or "", quote=True)
+    return "".join(_MARKDOWN.get(ch, ch) for ch in escaped).replace("\n", "<br>")
+
+
+def highlight(text: str, spans: list[dict]) -> str:
+    """`text` escaped, with spans ({start, end, kind, title, href?}) marked; earlier spans in
+    the list win where two overlap."""
+    chosen: list[dict] = []
+    for span in spans:
+        if not (0 <= span["start"] < span["end"] <= len(text)):
+            continue
+        if any(span["start"] < other["end"] and other["start"] < span["end"] for other in chosen):
+            continue
+        chosen.append(span)
+    out, at = [], 0
+    for span in sorted(chosen, key=lambda s: s["start"]):
+        out.append(esc(text[at : span["start"]]))
+        piece = esc(text[span["start"] : span["end"]])
+        title = esc(span.get("title") or "")
+        colour = span.get("colour") or DATE_COLOUR
+        style = f"background:{colour};border-radius:3px;padding:0 2px;color:inherit;text-decoration:none"
+        if span.get("href"):
+            out.append(f'<a class="kb-{span["kind"]}" href="{esc(span["href"])}" target="_self" title="{title}" style="{style}">{piece}</a>')
+        else:
+            out.append(f'<mark class="kb-{span["kind"]}" title="{title}" style="{style}">{piece}</mark>')
+        at = span["end"]
+    out.append(esc(text[at:]))
+    return "".join(out)
+
+
+def entity_spans(mentions: list[dict], offset: int = 0, *, link: bool = True) -> list[dict]:
+    """Mentions (offsets into the article) as spans relative to `offset`, linked to profiles."""
+    return [
+        {
+            "start": m["start"] - offset,
+            "end": m["end"] - offset,
+            "kind": "entity",
+            "title": f"{m['name'] or m['text']} ({m['type'] or m['label']})",
+            "colour": TYPE_COLOURS.get(m["type"] or m["label"], "#555555") + "40",
+            "href": f"entities?entity={m['entity_id']}" if link and m["entity_id"] else None,
+        }
+        for m in mentions
+    ]
+
+
+def date_spans(timexes: list[dict], offset: int = 0) -> list[dict]:
+    return [
+        {"start": t["start"] - offset, "end": t["end"] - offset, "kind": "date", "title": f"{t['type']} {t['value']}", "colour": DATE_COLOUR}
+        for t in timexes
+    ]
+
+
+def badge(factuality: str | None) -> str:
+    """A coloured factuality badge, as Streamlit markdown (the vocabulary is ours, not the article's)."""
+    if not factuality:
+        return ""
+    return f":{FACT_COLOURS.get(factuality, 'gray')}-badge[{factuality}]"
+
+
+def html_block(content: str) -> None:
+    st.markdown(f'<div class="kb-text" style="line-height:1.7">{content}</div>', unsafe_allow_html=True)
+
+
+def source_line(title: str | None, when: str | None, url: str | None = None, article_id: int | None = None) -> str:
+    """An article's title and date as escaped HTML, linked to the reader."""
+    name = esc(title or "untitled article")
+    if article_id is not None:
+        name = f'<a href="articles?article={article_id}" target="_self">{name}</a>'
+    parts = [f"<b>{name}</b>", esc(when or "undated")]
+    if url:
+        parts.append(f'<span style="color:#888">{esc(url)}</span>')
+    return " · ".join(parts)
+
+
+def fact_order(values) -> list[str]:
+    return sorted(values, key=lambda v: FACT_ORDER.index(v) if v in FACT_ORDER else len(FACT_ORDER))
+
+
+def entry_label(entry: Entry) -> str:
+    return f"{entry.display_date} · {entry.summary}"[:160]

@@ -1,0 +1,146 @@
+"""Entities: a searchable list and a profile page; the analysts' merge and split, recorded in
+the judgement log."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipeline.app_pages import common
+from pipeline.app_pages.timeline import chart
+from pipeline.extract.entities import discovered_id
+from pipeline.ingest import reextract
+from pipeline.store import Store
+
+
+def matches(entity: dict, query: str) -> bool:
+    query = query.strip().lower()
+    names = [entity["id"], entity["name"], entity["names"]["en"], entity["names"]["zh"], *entity["aliases_seen"]]
+    return not query or any(query in (n or "").lower() for n in names)
+
+
+def judge(path: str, action: str, entity_id: str, other: str, alias: str | None = None) -> int:
+    """Record a merge or split with a writable store, re-derive the articles it touches."""
+    with Store(path) as store:
+        changed = reextract(store, store.add_judgement(action, entity_id, other, alias))
+    common.refresh()
+    return changed
+
+
+def profile(path: str, stamp: tuple, entity: dict, entities: dict[str, dict]) -> None:
+    found = common.cached_profile(path, stamp, entity["name"])
+    if found is None or found["id"] != entity["id"]:
+        found = common.cached_profile(path, stamp, entity["id"])
+    if found is None or found["id"] != entity["id"]:
+        # A name that resolves to another entity: show what the list knows.
+        found = {**entity, "parent": None, "children": [], "roles": [], "evidence": []}
+    names = " / ".join(common.esc(n) for n in (found["names"]["en"], found["names"]["zh"]) if n) or common.esc(found["name"])
+    st.markdown(f"### {names}", unsafe_allow_html=True)
+    st.caption(f"{found['type']} · id `{found['id']}` · {found['origin']}")
+    c1, c2 = st.columns(2)
+    c1.metric("Mentions", found["mentions"])
+    c2.metric("Articles", found["articles"])
+    if found["parent"]:
+        parent = found["parent"]
+        st.markdown(f"**Part of**: [{common.esc(parent['name'] or parent['id'])}](entities?entity={parent['id']})", unsafe_allow_html=True)
+    if found["children"]:
+        links = [f"[{common.esc(entities[c]['name'] if c in entities else c)}](entities?entity={c})" for c in found["children"]]
+        st.markdown("**Parts**: " + ", ".join(links), unsafe_allow_html=True)
+    for role in found["roles"]:
+        st.markdown(f"**Role**: {common.esc(role['role'])}" + (f", {common.esc(role['affiliation'])}" if role["affiliation"] else ""), unsafe_allow_html=True)
+    st.markdown("**Seen as**: " + (", ".join(common.esc(a) for a in found["aliases_seen"]) or "-"), unsafe_allow_html=True)
+
+    entries = common.cached_timeline(path, stamp, frozenset({found["id"]}))
+    st.markdown(f"#### Events ({len(entries)})")
+    if entries:
+        chart(entries, height=160, key=f"ent_chart_{found['id']}")
+        for e in entries[:30]:
+            st.markdown(f"- {common.esc(e.display_date)}: {common.esc(e.summary)} {common.badge(e.factuality)}", unsafe_allow_html=True)
+
+    linked = [r for r in common.cached_relations(path, stamp) if found["id"] in (r["subject"], r["object"]) and r["predicate"] != "reports"]
+    st.markdown(f"#### Relations ({len(linked)})")
+    if linked:
+        name = lambda i: entities[i]["name"] if i in entities else i  # noqa: E731
+        st.dataframe(
+            [
+                {"subject": name(r["subject"]), "relation": r["predicate"], "object": name(r["object"]),
+                 "date": r["display_date"] or "", "factuality": r["factuality"], "sources": len(r["sources"])}
+                for r in linked
+            ],  # fmt: skip
+            hide_index=True,
+            width="stretch",
+        )
+
+    st.markdown("#### Best sentences")
+    evidence = sorted(found["evidence"], key=lambda ev: (ev["resolved_by"] != "alias", -len(ev["sentence"]) if len(ev["sentence"]) < 300 else 0))
+    for ev in evidence[:8]:
+        spans = [{"start": ev["start"], "end": ev["end"], "kind": "entity", "title": ev["text_as_written"], "colour": common.ANSWER_COLOUR}]
+        common.html_block(f"{common.source_line(ev['title'], ev['date'], article_id=ev['article_id'])}<br>“{common.highlight(ev['sentence'], spans)}”")
+    if not evidence:
+        st.caption("No sentence names it in an original article.")
+
+    judgements(path, stamp, found, entities)
+
+
+def judgements(path: str, stamp: tuple, found: dict, entities: dict[str, dict]) -> None:
+    st.markdown("#### Merge and split")
+    done = st.session_state.pop("ent_done", None)
+    if done:
+        st.success(done)
+    c1, c2 = st.columns(2)
+    with c1.form("merge"):
+        others = [i for i in entities if i != found["id"] and entities[i]["type"] == found["type"]] + [
+            i for i in entities if i != found["id"] and entities[i]["type"] != found["type"]
+        ]
+        fold = st.selectbox("Fold this entity into the profile's", others, format_func=lambda i: f"{entities[i]['name']} ({entities[i]['type']})")
+        if st.form_submit_button("Merge") and fold:
+            changed = judge(path, "merge", found["id"], fold)
+            st.session_state["ent_done"] = f"Merged {fold} into {found['id']}; {changed} article(s) updated."
+            st.rerun()
+    with c2.form("split"):
+        spelling = st.selectbox("Spelling to move to an entity of its own", found["aliases_seen"])
+        new_name = st.text_input("Name of the new entity (default: the spelling)")
+        if st.form_submit_button("Split") and spelling:
+            new_id = discovered_id(found["type"], new_name or spelling)
+            changed = judge(path, "split", found["id"], new_id, alias=spelling)
+            st.session_state["ent_done"] = f"Split {spelling!r} off {found['id']} as {new_id}; {changed} article(s) updated."
+            st.rerun()
+    log = common.cached_judgements(path, stamp)
+    st.markdown(f"**Judgement log** ({len(log)})")
+    if log:
+        st.dataframe(log, hide_index=True, width="stretch")
+
+
+def render() -> None:
+    st.header("Entities")
+    opened = common.require_store()
+    if opened is None:
+        return
+    path, _, stamp = opened
+    rows = common.cached_entities(path, stamp)
+    entities = {e["id"]: e for e in rows}
+    c1, c2 = st.columns([2, 1])
+    query = c1.text_input("Search names and aliases, in English or Chinese", key="ent_search")
+    types = c2.multiselect("Type", sorted({e["type"] for e in rows}), key="ent_types", placeholder="all types")
+    shown = [e for e in rows if matches(e, query) and (not types or e["type"] in types)]
+    st.dataframe(
+        [
+            {"name": e["name"], "中文": e["names"]["zh"] or "", "type": e["type"], "mentions": e["mentions"],
+             "articles": e["articles"], "aliases seen": ", ".join(e["aliases_seen"]), "id": e["id"]}
+            for e in shown
+        ],  # fmt: skip
+        hide_index=True,
+        width="stretch",
+        height=260,
+    )
+    if not shown:
+        st.info("No entity matches.")
+        return
+    ids = [e["id"] for e in shown]
+    wanted = st.query_params.get("entity")
+    index = ids.index(wanted) if wanted in ids else 0
+    entity_id = st.selectbox("Profile", ids, index=index, format_func=lambda i: f"{entities[i]['name']} ({entities[i]['type']})", key=f"ent_pick_{wanted}")
+    profile(path, stamp, entities[entity_id], entities)
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,81 @@
+"""Graph: the interactive network of entities and documents (offline, self-contained), an
+entity's neighbourhood, each edge's evidence, and every export format to download."""
+
+from __future__ import annotations
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from pipeline.app_pages import common
+from pipeline.export import TYPE_COLOURS
+
+MIME = {".json": "application/json", ".cyjs": "application/json", ".csv": "text/csv", ".html": "text/html",
+        ".gexf": "application/xml", ".graphml": "application/xml"}  # fmt: skip
+
+
+def render() -> None:
+    st.header("Graph")
+    opened = common.require_store()
+    if opened is None:
+        return
+    path, _, stamp = opened
+    entities = {e["id"]: e for e in common.cached_entities(path, stamp)}
+    whole = common.cached_graph(path, stamp, None, 1, 1)
+    in_graph = sorted(whole.nodes, key=lambda n: whole.nodes[n]["label"].lower())
+    c1, c2, c3 = st.columns([2, 1, 1])
+    wanted = st.query_params.get("entity")
+    centre = c1.selectbox(
+        "Neighbourhood of", [None, *in_graph], index=1 + in_graph.index(wanted) if wanted in in_graph else 0,
+        format_func=lambda n: "the whole graph" if n is None else f"{whole.nodes[n]['label']} ({whole.nodes[n]['type']})",
+        key="graph_centre",
+    )  # fmt: skip
+    depth = c2.slider("Depth", 1, 4, 1, key="graph_depth", disabled=centre is None)
+    min_sources = c3.number_input("Min. sources per edge", 1, 20, 1, key="graph_min_sources")
+    graph = common.cached_graph(path, stamp, centre, depth, int(min_sources))
+    st.caption(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges. Click a node or an edge for its sources; drag to move, wheel to zoom.")
+    present = sorted({d.get("type") for _, d in graph.nodes(data=True)})
+    st.markdown(
+        " ".join(f'<span style="color:{TYPE_COLOURS.get(t, "#555")}">●</span> {common.esc(t)}' for t in present),
+        unsafe_allow_html=True,
+    )
+    if not graph:
+        st.info("No relation matches: lower the minimum number of sources or pick another entity.")
+        return
+    files = common.cached_graph_files(path, stamp, centre, depth, int(min_sources))
+    components.html(files["html"], height=640, scrolling=False)
+
+    edges = list(graph.edges(data=True))
+    labels = [
+        f"{graph.nodes[u]['label']} —{d['type']}→ {graph.nodes[v]['label']}" + (f" ({d['display_date']})" if d.get("display_date") else "")
+        for u, v, d in edges
+    ]
+    picked = st.selectbox("Edge evidence", range(len(edges)), format_func=labels.__getitem__, key=f"graph_edge_{centre}_{depth}")
+    u, v, data = edges[picked]
+    with st.container(border=True):
+        st.markdown(f"**{common.esc(labels[picked])}**", unsafe_allow_html=True)
+        st.markdown(
+            " · ".join(x for x in [common.esc(data.get("summary") or ""), common.badge(data.get("factuality")),
+                                   ":red-badge[conflict]" if data.get("conflict") else "",
+                                   f"{data.get('n_sources', 0)} source(s)"] if x),
+            unsafe_allow_html=True,
+        )  # fmt: skip
+        for s in data.get("sources") or []:
+            if s.get("sentence"):
+                meta = common.source_line(s.get("title"), s.get("date"), s.get("url"), s.get("article_id"))
+                common.html_block(f"{meta}<br>“{common.esc(s['sentence'])}”")
+            else:
+                st.caption(common.esc(s.get("source") or s.get("title") or "no sentence"))
+
+    st.markdown("#### Download")
+    st.caption("The graph as drawn above (and its timeline entries), in every export format.")
+    columns = st.columns(4)
+    for i, (name, (fmt, content)) in enumerate(sorted(files["files"].items())):
+        suffix = name[name.rfind(".") :]
+        columns[i % 4].download_button(
+            f"{name} ({fmt})", content, file_name=name, mime=MIME.get(suffix, "application/octet-stream"),
+            key=f"dl_{name}", on_click="ignore",
+        )  # fmt: skip
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,136 @@
+"""Timeline: the entries over time (partial dates drawn as spans), filters, and one entry's
+summary, sources and conflicts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from pipeline.app_pages import common
+from pipeline.views.timeline import Entry
+
+
+def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320, key: str | None = None):
+    """Bars from the first to the last day of a partial date, points for days; returns the
+    id of the entry picked on the chart, if any."""
+    rows = [
+        {
+            "id": e.id,
+            "start": e.date,
+            "end": (date.fromisoformat(e.date_end or e.date) + timedelta(days=1)).isoformat(),
+            "shape": "day" if e.granularity == "day" else "span",
+            "when": e.display_date,
+            "summary": e.summary,
+            "type": e.type,
+            "category": e.category,
+            "factuality": e.factuality,
+            "sources": len(e.sources),
+            "conflict": "conflicting reports" if e.conflict else "",
+        }
+        for e in entries
+        if e.date
+    ]
+    if not rows:
+        st.caption("No dated entries to draw.")
+        return None
+    frame = pd.DataFrame(rows)
+    pick = alt.selection_point(fields=["id"], name="pick", on="click")
+    scale = alt.Scale(domain=list(common.FACT_COLOURS), range=list(common.FACT_COLOURS.values())) if colour == "factuality" else alt.Undefined
+    base = alt.Chart(frame).encode(
+        y=alt.Y("type:N", title=None),
+        color=alt.Color(f"{colour}:N", scale=scale, legend=alt.Legend(orient="bottom")),
+        tooltip=["when", "summary", "type", "factuality", "sources", "conflict"],
+        opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
+    )
+    spans = base.transform_filter(alt.datum.shape == "span").mark_bar(height=12, cornerRadius=3).encode(
+        x=alt.X("start:T", title=None), x2="end:T"
+    )
+    days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T"))
+    layered = alt.layer(spans, days).add_params(pick).properties(height=height)
+    try:
+        event = st.altair_chart(layered, on_select="rerun", selection_mode="pick", key=key, width="stretch")
+    except Exception:  # noqa: BLE001 — a Streamlit without chart selections still draws the chart
+        st.altair_chart(layered, width="stretch")
+        return None
+    picked = (event or {}).get("selection", {}).get("pick") if isinstance(event, dict) else getattr(getattr(event, "selection", None), "pick", None)
+    if picked:
+        first = picked[0]
+        return first.get("id") if isinstance(first, dict) else None
+    return None
+
+
+def show_entry(entry: Entry) -> None:
+    """Summary, type, factuality, conflicts, and every source with its sentence."""
+    with st.container(border=True):
+        st.markdown(f"#### {common.esc(entry.summary)}", unsafe_allow_html=True)
+        st.markdown(
+            f"{common.esc(entry.display_date)} · `{entry.type}` · {entry.category} · {common.badge(entry.factuality)}"
+            + (" · :red-badge[conflict]" if entry.conflict else ""),
+            unsafe_allow_html=True,
+        )
+        for reason in entry.conflict_reasons:
+            st.warning(f"Conflicting reports: {common.esc(reason)}")
+        parties = [("Actors", entry.actors), ("Targets", entry.targets), ("Document", [entry.document] if entry.document else [])]
+        st.markdown(" · ".join(f"**{label}**: {common.esc(', '.join(names))}" for label, names in parties if names), unsafe_allow_html=True)
+        st.markdown(f"**{len(entry.sources)} source(s)**")
+        for s in entry.sources:
+            spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
+            meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"])
+            repost = " · repost" if s["repost"] else ""
+            common.html_block(f"{meta}{repost} · {common.badge(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”")
+
+
+def render() -> None:
+    st.header("Timeline")
+    opened = common.require_store()
+    if opened is None:
+        return
+    path, _, stamp = opened
+    everything = common.cached_timeline(path, stamp)
+    entities = {e["id"]: e for e in common.cached_entities(path, stamp)}
+    involved = sorted({i for e in everything for i in (*e.actor_ids, *e.target_ids, e.document_id) if i in entities}, key=lambda i: entities[i]["name"].lower())
+    dated = [date.fromisoformat(e.date) for e in everything if e.date] + [date.fromisoformat(e.date_end) for e in everything if e.date_end]
+    with st.expander("Filters", expanded=True):
+        c1, c2, c3 = st.columns(3)
+        chosen_entities = c1.multiselect("Entities", involved, format_func=lambda i: entities[i]["name"], key="tl_entities")
+        chosen_types = c2.multiselect("Event types", sorted({e.type for e in everything}), key="tl_types")
+        chosen_facts = c3.multiselect("Factuality", common.fact_order({e.factuality for e in everything}), key="tl_facts")
+        c4, c5 = st.columns([2, 1])
+        period = None
+        if dated:
+            period = c4.date_input("Date range", value=(min(dated), max(dated)), min_value=min(dated), max_value=max(dated), key="tl_period")
+        colour = c5.radio("Colour by", ["factuality", "type", "category"], horizontal=True, key="tl_colour")
+    date_from = date_to = None
+    if isinstance(period, (tuple, list)) and len(period) == 2 and (period[0], period[1]) != (min(dated), max(dated)):
+        date_from, date_to = period
+    entries = common.cached_timeline(
+        path, stamp, frozenset(chosen_entities) or None, frozenset(chosen_types) or None,
+        frozenset(chosen_facts) or None, date_from, date_to,
+    )  # fmt: skip
+    undated = sum(1 for e in entries if not e.date)
+    st.caption(f"{len(entries)} of {len(everything)} entries" + (f" ({undated} undated, listed below the chart)" if undated else ""))
+    if not entries:
+        st.info("No entry matches these filters.")
+        return
+    picked = chart(entries, colour=colour, key="tl_chart")
+    ids = [e.id for e in entries]
+    by_id = {e.id: e for e in entries}
+    index = ids.index(picked) if picked in by_id else 0
+    entry_id = st.selectbox("Entry", ids, index=index, format_func=lambda i: common.entry_label(by_id[i]), key=f"tl_entry_{picked}")
+    show_entry(by_id[entry_id])
+    st.dataframe(
+        [
+            {"id": e.id, "date": e.display_date, "type": e.type, "summary": e.summary, "factuality": e.factuality,
+             "conflict": e.conflict, "sources": len(e.sources)}
+            for e in entries
+        ],  # fmt: skip
+        hide_index=True,
+        width="stretch",
+    )
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,34 @@
+"""kb ask: a question in plain English or Chinese, answered from the stored facts with sources."""
+
+from __future__ import annotations
+
+import click
+
+from pipeline.cli.options import db_option, json_option, open_store, print_json
+from pipeline.views.questions import ask as answer_question
+
+CONTRACT = ("answer", "answer_type", "confidence", "evidence", "events", "entities")
+
+
+@click.command()
+@click.argument("question")
+@db_option
+@json_option
+def ask(question, db_path, as_json):
+    """Answer QUESTION from the knowledge base, with the sentences the answer rests on.
+
+    \b
+    Examples:
+        kb ask "When did the Bar Code Payment Business Standards take effect?"
+        kb ask "支付宝什么时候接入网联?" --json
+    """
+    with open_store(db_path) as store:
+        answer = answer_question(store, question)
+    if as_json:
+        data = answer.to_dict()
+        data["evidence"] = [{k: ev[k] for k in ev} for ev in data["evidence"]]
+        print_json(data)
+        return
+    click.echo(answer.answer)
+    for ev in answer.evidence[:5]:
+        click.echo(f"  - [{ev['article_id']}] {ev['title'] or ''} ({ev['date'] or 'undated'}): {ev['sentence']}")

@@ -1,0 +1,35 @@
+"""Questions in plain words, answered from the stored facts, with the sentences they rest on.
+
+    ask(store, "When did the Bar Code Payment Business Standards take effect?")
+
+No language model: the question is read with the same entity and time stages as the articles
+(understand.py), then answered from timeline entries, entities and relations (answer.py).
+When the store cannot answer, the answer says so and shows the most relevant sentences; it
+never invents.
+"""
+
+from __future__ import annotations
+
+from pipeline.store import Store
+from pipeline.views.questions.answer import Answer, Knowledge
+
+__all__ = ["Answer", "ask", "knowledge"]
+
+_CACHE: dict[str, tuple[tuple, Knowledge]] = {}
+
+
+def knowledge(store: Store) -> Knowledge:
+    """The facts questions are answered from, built once per state of the store."""
+    state = store.conn.execute(
+        "SELECT (SELECT COUNT(*) FROM article), (SELECT MAX(ingested_at) FROM article), (SELECT COUNT(*) FROM judgement)"
+    ).fetchone()
+    key = tuple(state)
+    cached = _CACHE.get(store.path)
+    if cached is None or cached[0] != key:
+        cached = (key, Knowledge(store))
+        _CACHE[store.path] = cached
+    return cached[1]
+
+
+def ask(store: Store, question: str) -> Answer:
+    return knowledge(store).ask(question)

@@ -1,0 +1,407 @@
+"""Answers by the question's shape, each from stored facts: timeline entries, entity profiles,
+relations, and full-text search for definitions and for what a refusal can still show."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from pipeline.store import Store
+from pipeline.views.dates import span
+from pipeline.views.entities import entity_list, entity_profile
+from pipeline.views.questions.understand import Question, grammar, understand
+from pipeline.views.relations import relations
+from pipeline.views.timeline import Entry, build_entries
+
+SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
+MAX_LISTED = 8
+
+
+@dataclass
+class Answer:
+    answer: str
+    answer_type: str  # date | entities | events | profile | definition | relation | yes_no | count | refused
+    confidence: float
+    evidence: list[dict] = field(default_factory=list)  # article_id, title, date, sentence, highlights
+    events: list[int] = field(default_factory=list)  # timeline entry ids
+    entities: list[str] = field(default_factory=list)
+    factuality: str | None = None
+    dates: list[str] = field(default_factory=list)  # TIMEX3 values the answer gives
+    yes_no: str | bool | None = None
+    count: int | None = None
+    question: dict = field(default_factory=dict)  # how the question was read
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Knowledge:
+    """The store's facts, indexed for questions."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.entries = build_entries(store)
+        self.by_id = {e.id: e for e in self.entries}
+        self.entities = {e["id"]: e for e in entity_list(store)}
+        self.collectives = {e["id"] for e in self.entities.values() if e.get("origin") == "curated" and _is_collective(e["id"])}
+        self.known_names = {
+            name: e["id"] for e in self.entities.values() for name in [e["name"], *e["aliases_seen"]] if name
+        }
+        self.relations = relations(store, self.entries)
+        children: dict[str, set[str]] = defaultdict(set)
+        for e in self.entities.values():
+            if e["parent"]:
+                children[e["parent"]].add(e["id"])
+        self.children = children
+
+    # -- reading ------------------------------------------------------------------------
+
+    def ask(self, text: str) -> Answer:
+        question = understand(text, self.known_names)
+        handler = getattr(self, f"_{question.shape}", self._search)
+        answer = handler(question) or self._refuse(question)
+        answer.question = {
+            "shape": question.shape, "lang": question.lang, "entities": question.entities, "types": question.types,
+            "kinds": question.kinds, "dates": [t.value for t in question.dates],
+        }  # fmt: skip
+        return answer
+
+    def expand(self, entity_id: str) -> set[str]:
+        """An entity and what acts in its name: the PBOC's departments; for a collective
+        ("payment institutions"), every institution of its type."""
+        out, todo = set(), [entity_id]
+        while todo:
+            current = todo.pop()
+            if current not in out:
+                out.add(current)
+                todo.extend(self.children.get(current, ()))
+        return out
+
+    def involves(self, entry: Entry, entity_id: str, roles=("actor", "target", "document")) -> bool:
+        ids = set()
+        if "actor" in roles:
+            ids |= set(entry.actor_ids)
+        if "target" in roles:
+            ids |= set(entry.target_ids)
+        if "document" in roles and entry.document_id:
+            ids.add(entry.document_id)
+        if ids & self.expand(entity_id):
+            return True
+        # A question about Alipay reaches a rule addressed to payment institutions as a whole.
+        kind = self.entities.get(entity_id, {}).get("type")
+        return any(i in self.collectives and self.entities.get(i, {}).get("type") == kind for i in ids)
+
+    def matching(self, question: Question, *, types: list[str] | None = None, facts_only: bool = True) -> list[Entry]:
+        """Entries of the asked types that involve every entity of the question, best first."""
+        types = types if types is not None else [t for t in question.types if t not in SPEECH_TYPES] or question.types
+        found = []
+        for entry in self.entries:
+            if facts_only and entry.category == "commentary":
+                continue
+            if types and entry.type not in types:
+                continue
+            if not all(self.involves(entry, e) for e in question.entities):
+                continue
+            if question.dates and not any(_within(entry, t.value, loose=question.shape == "when") for t in question.dates):
+                continue
+            found.append(entry)
+        return sorted(found, key=lambda e: self._rank(e, question), reverse=True)
+
+    def _rank(self, entry: Entry, question: Question) -> tuple:
+        first = question.entities[:1]
+        return (
+            bool(first and entry.actor_ids and set(entry.actor_ids) & self.expand(first[0])),
+            entry.type in question.types,
+            entry.date is not None,
+            entry.factuality == "asserted",
+            len(entry.sources),
+        )
+
+    # -- shapes -------------------------------------------------------------------------
+
+    def _when(self, question: Question) -> Answer | None:
+        dated = [e for e in self.matching(question) if e.date]
+        if not dated:
+            return None
+        best = dated[:1] + [e for e in dated[1:3] if e.type == dated[0].type and e.value != dated[0].value]
+        lines = [f"{e.display_date}: {e.summary}" + _factuality_note(e) for e in best]
+        dates = [d for e in best for d in (e.value, e.deadline) if d]
+        return self._from_entries(best, "\n".join(lines), "date", question, dates=dates)
+
+    def _who(self, question: Question) -> Answer | None:
+        people = [e for e in question.entities if self.entities.get(e, {}).get("type") == "person"]
+        if people and not question.types and not question.roles:
+            return self._profile(people[0])
+        if question.roles and question.entities:
+            return self._by_role(question)
+        entries = self.matching(question)
+        if not entries and question.types:
+            # "Who issued Document 209?": whoever acted under that document, if no issue is told.
+            entries = [e for e in self.matching(question, types=[]) if e.category == "regulatory" and e.actor_ids]
+        asked = {i for e in question.entities for i in self.expand(e)}
+        found: list[str] = []
+        for entry in entries:
+            # Who acted on what was asked about; or, asked about the actor, whom it acted on.
+            side = entry.target_ids if asked & set(entry.actor_ids) else entry.actor_ids
+            for entity_id in side:
+                if entity_id not in found and entity_id not in asked and self._is_kind(entity_id, question.kinds):
+                    found.append(entity_id)
+        if not found:
+            return None
+        names = [self.name(i) for i in found[:MAX_LISTED]]
+        used = [e for e in entries if set(e.actor_ids + e.target_ids) & set(found)]
+        lines = [f"{e.display_date}: {e.summary}" + _factuality_note(e) for e in used[:4]]
+        return self._from_entries(used, f"{', '.join(names)}\n" + "\n".join(lines), "entities", question, entities=found)
+
+    def _list(self, question: Question) -> Answer | None:
+        if question.entities and question.types:
+            return self._who(question)
+        kinds = question.kinds or ["payment_institution"]
+        listed = [
+            e for e in self.entities.values()
+            if e["type"] in kinds and e["mentions"] and e["id"] not in self.collectives
+        ]  # fmt: skip
+        if not listed:
+            return None
+        listed.sort(key=lambda e: -e["mentions"])
+        text = ", ".join(f"{e['name']} ({e['mentions']} mentions)" for e in listed)
+        evidence = [ev for e in listed[:3] for ev in self.store.entity_evidence(e["id"], limit=1)]
+        return Answer(text, "entities", 0.8, [_evidence(ev, [ev["text_as_written"]]) for ev in evidence],
+                      entities=[e["id"] for e in listed], count=len(listed))  # fmt: skip
+
+    def _count(self, question: Question) -> Answer | None:
+        lowered = question.text.lower()
+        if question.entities and re.search(r"\barticles?\b|文章|报道|篇", lowered):
+            entity = self.entities.get(question.entities[0])
+            if entity is None:
+                return None
+            return Answer(f"{entity['articles']} articles mention {entity['name']}.", "count", 0.9,
+                          entities=[entity["id"]], count=entity["articles"])  # fmt: skip
+        if question.entities:
+            entries = self.matching(question, types=question.types)
+            text = f"{len(entries)} timeline entries involve {', '.join(self.name(e) for e in question.entities)}."
+            answer = self._from_entries(entries, text, "count", question)
+            answer.count = len(entries)
+            return answer
+        listed = self._list(question)
+        if listed:
+            listed.answer_type, listed.answer = "count", f"{listed.count}: {listed.answer}"
+        return listed
+
+    def _what_happened(self, question: Question) -> Answer | None:
+        if not question.dates and not question.entities:
+            return None
+        entries = self.matching(question, types=[t for t in question.types] or [])
+        if question.dates:
+            entries.sort(key=lambda e: (e.date or "", e.id))
+        if not entries:
+            return None
+        lines = [f"{e.display_date}: {e.summary}" + _factuality_note(e) for e in entries[:MAX_LISTED]]
+        return self._from_entries(entries[:MAX_LISTED], "\n".join(lines), "events", question,
+                                  dates=[e.value for e in entries[:MAX_LISTED] if e.value])  # fmt: skip
+
+    def _requires(self, question: Question) -> Answer | None:
+        entries = [e for e in self.matching(question, types=["require", "prohibit", "deadline"]) if e.actor_ids or e.document_id]
+        if not entries:
+            return None
+        entries.sort(key=lambda e: (e.type != "require", e.date or ""))
+        lines = [f"{e.display_date}: {e.summary}" + _factuality_note(e) for e in entries[:MAX_LISTED]]
+        dates = [d for e in entries[:MAX_LISTED] for d in (e.value, e.deadline) if d]
+        return self._from_entries(entries[:MAX_LISTED], "\n".join(lines), "events", question, dates=dates)
+
+    def _what_is(self, question: Question) -> Answer | None:
+        if question.entities:
+            entity = self.entities.get(question.entities[0])
+            if entity is None:
+                return None
+            found = self._defining_sentences(question, entity_id=entity["id"])
+            kind = entity["type"].replace("_", " ")
+            names = " / ".join(n for n in (entity["names"]["en"], entity["names"]["zh"]) if n) or entity["name"]
+            text = f"{names}: {kind}" + (f", part of {self.name(entity['parent'])}" if entity["parent"] else "")
+            if found:
+                text += f". {found[0]['sentence']}"
+            return Answer(text, "definition", 0.8, [_evidence(s, self._aliases(entity["id"])) for s in found[:3]],
+                          entities=[entity["id"]])  # fmt: skip
+        found = self._defining_sentences(question)
+        if not found:
+            return None
+        return Answer(found[0]["sentence"], "definition", 0.6, [_evidence(s, question.terms) for s in found[:3]])
+
+    def _relation(self, question: Question) -> Answer | None:
+        if len(question.entities) < 2:
+            return None
+        a, b = (self.expand(question.entities[0]), self.expand(question.entities[1]))
+        found = [r for r in self.relations if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
+        if not found:
+            return None
+        seen, lines, entry_ids, evidence = set(), [], [], []
+        for r in found:
+            line = r.summary or f"{self.name(r.subject)} {r.predicate.replace('_', ' ')} {self.name(r.object)}"
+            line += f" ({r.display_date})" if r.display_date and r.display_date != "undated" else ""
+            line += f" [{r.factuality}]" if r.factuality not in ("asserted", None) else ""
+            if line in seen:
+                continue
+            seen.add(line)
+            lines.append(line)
+            entry_ids += [r.entry_id] if r.entry_id else []
+            evidence += [s for s in r.sources if s.get("sentence")][:1]
+        hl = self._aliases(question.entities[0]) + self._aliases(question.entities[1])
+        return Answer("\n".join(lines), "relation", 0.85, [_evidence(s, hl) for s in evidence[:5]], events=entry_ids,
+                      entities=question.entities[:2])  # fmt: skip
+
+    def _yes_no(self, question: Question) -> Answer | None:
+        core = [t for t in question.types if t not in SPEECH_TYPES]
+        speech = [t for t in question.types if t in SPEECH_TYPES]
+        entries = self.matching(question, types=core or speech)
+        if not entries and core and speech:
+            # "Did UnionPay confirm Alipay's access?": the speaker need not be a party of the access.
+            others = [e for e in question.entities if self._acts(e, speech)]
+            entries = self.matching(_without(question, others), types=core)
+        if not entries:
+            return None
+        best = entries[0]
+        denials = [reason for reason in best.conflict_reasons if reason.startswith(("deny", "retract"))]
+        if "announce" in speech and (denials or best.factuality == "reported"):
+            verdict, yes_no = "No", "denied" if denials else "reported"
+        elif best.factuality == "denied" or denials:
+            verdict, yes_no = "No", "denied"
+        elif best.factuality == "reported":
+            verdict, yes_no = "Reported, not confirmed", "reported"
+        elif best.factuality in ("planned", "required", "speculative"):
+            verdict, yes_no = f"Not as a fact: it was {best.factuality}", best.factuality
+        else:
+            verdict, yes_no = "Yes", True
+        text = f"{verdict}. {best.display_date}: {best.summary}" + _factuality_note(best)
+        answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
+        answer.yes_no, answer.factuality = yes_no, best.factuality
+        return answer
+
+    def _search(self, question: Question) -> Answer | None:
+        return None
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _profile(self, entity_id: str) -> Answer | None:
+        profile = entity_profile(self.store, entity_id)
+        if profile is None:
+            return None
+        roles = "; ".join(r["role"] + (f", {r['affiliation']}" if r["affiliation"] else "") for r in profile["roles"])
+        text = f"{profile['name']}: {profile['type']}" + (f" — {roles}" if roles else "")
+        text += f". Named {profile['mentions']} times in {profile['articles']} article(s)."
+        evidence = [_evidence(ev, [ev["text_as_written"]]) for ev in profile["evidence"][:3]]
+        return Answer(text, "profile", 0.9, evidence, entities=[entity_id])
+
+    def _by_role(self, question: Question) -> Answer | None:
+        words = [w for role in question.roles for w in grammar().role_words[role]]
+        organisations = {eid for e in question.entities for eid in self.expand(e)}
+        people = []
+        for row in self.store.conn.execute("SELECT DISTINCT entity_id, role, affiliation FROM entity_role"):
+            if row["affiliation"] in organisations and any(w.lower() in row["role"].lower() for w in words):
+                people.append(row["entity_id"])
+        if not people:
+            return None
+        return self._profile(people[0])
+
+    def _is_kind(self, entity_id: str, kinds: list[str]) -> bool:
+        return not kinds or self.entities.get(entity_id, {}).get("type") in kinds
+
+    def _acts(self, entity_id: str, types: list[str]) -> bool:
+        return any(entity_id in e.actor_ids for e in self.entries if e.type in types)
+
+    def name(self, entity_id: str) -> str:
+        return self.entities.get(entity_id, {}).get("name") or entity_id
+
+    def _aliases(self, entity_id: str) -> list[str]:
+        entity = self.entities.get(entity_id, {})
+        return [entity.get("name", "")] + entity.get("aliases_seen", [])
+
+    def _from_entries(self, entries: list[Entry], text: str, kind: str, question: Question, *,
+                      dates: list[str] | None = None, entities: list[str] | None = None) -> Answer:  # fmt: skip
+        words = [w for e in question.entities for w in self._aliases(e)]
+        evidence, seen = [], set()
+        for entry in entries[:MAX_LISTED]:
+            for source in entry.sources:
+                key = (source["article_id"], source["sentence"])
+                if key in seen or source.get("repost"):
+                    continue
+                seen.add(key)
+                item = _evidence(source, words)
+                item["highlights"] = sorted(item["highlights"] + [[source["trigger_start"], source["trigger_end"]]])
+                item["factuality"] = source["factuality"]
+                evidence.append(item)
+        facts = {e.factuality for e in entries[:3]}
+        confidence = 0.9 if question.entities or question.dates else 0.6
+        return Answer(
+            text, kind, confidence, evidence, events=[e.id for e in entries[:MAX_LISTED]],
+            entities=entities or question.entities, factuality=facts.pop() if len(facts) == 1 else None,
+            dates=list(dict.fromkeys(dates or [])),
+        )  # fmt: skip
+
+    def _defining_sentences(self, question: Question, entity_id: str | None = None) -> list[dict]:
+        terms = list(question.terms)
+        if entity_id:
+            terms += [w.lower() for w in self._aliases(entity_id) if w]
+        found = [s for s in self.store.search_sentences(terms, limit=30) if s["score"] <= grammar().relevance_floor]
+        if entity_id:
+            names = [w for w in self._aliases(entity_id) if w]
+            found = [s for s in found if any(n in s["sentence"] for n in names)]
+        cues = grammar().definition_cues[question.lang] + grammar().definition_cues["en" if question.lang == "zh" else "zh"]
+        found.sort(key=lambda s: (not any(c in s["sentence"] for c in cues), s["score"]))
+        return found
+
+    def _refuse(self, question: Question) -> Answer:
+        found = [s for s in self.store.search_sentences(question.terms, limit=5) if s["score"] <= grammar().relevance_floor]
+        text = "The sources in the knowledge base do not answer that."
+        if found:
+            text += " The most relevant sentences are shown below."
+        return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+def _is_collective(entity_id: str) -> bool:
+    from pipeline.extract.entities import load_entity_table
+
+    entity = load_entity_table().get(entity_id)
+    return bool(entity and entity.collective)
+
+
+def _without(question: Question, entity_ids: list[str]) -> Question:
+    from dataclasses import replace
+
+    return replace(question, entities=[e for e in question.entities if e not in entity_ids])
+
+
+def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
+    """The entry happened in the asked period: inside it ("in May 2018": May 11 is), or, when
+    loose, merely overlapping it ("April 2018" overlaps April 27)."""
+    asked = span(value)
+    if asked is None or entry.date is None:
+        return False
+    start, end = date.fromisoformat(entry.date), date.fromisoformat(entry.date_end or entry.date)
+    if loose:
+        return start <= asked[1] and asked[0] <= end
+    return asked[0] <= start and end <= asked[1]
+
+
+def _factuality_note(entry: Entry) -> str:
+    note = f" ({entry.factuality})" if entry.factuality != "asserted" else ""
+    if entry.conflict:
+        note += f" — conflicting: {'; '.join(entry.conflict_reasons)}"
+    return note
+
+
+def _evidence(source: dict, words: list[str]) -> dict:
+    sentence = source.get("sentence") or ""
+    highlights = []
+    for word in {w for w in words if w and len(w) > 1}:
+        for m in re.finditer(re.escape(word), sentence, flags=re.I):
+            highlights.append([m.start(), m.end()])
+    return {
+        "article_id": source.get("article_id"),
+        "title": source.get("title"),
+        "date": source.get("date"),
+        "sentence": sentence,
+        "highlights": sorted(highlights),
+    }
+
