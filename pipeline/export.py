@@ -96,7 +96,7 @@ def kumu(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
         {
             "from": label[u],
             "to": label[v],
-            "type": data.get("type"),
+            "type": data.get("relation"),
             "direction": "directed",
             "label": data.get("display_date"),
             "description": _sources_text(data),
@@ -123,7 +123,7 @@ def flourish(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> list[Pa
         writer = csv.writer(f)
         writer.writerow(["source", "target", "value", "type", "date", "factuality", "sources"])
         for u, v, data in graph.edges(data=True):
-            writer.writerow([label[u], label[v], data.get("n_sources", 1), data.get("type"), data.get("date") or "", data.get("factuality"), _sources_text(data)])
+            writer.writerow([label[u], label[v], data.get("n_sources", 1), data.get("relation"), data.get("date") or "", data.get("factuality"), _sources_text(data)])
     return [points, links]
 
 
@@ -154,7 +154,7 @@ def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
     positions = nx.spring_layout(graph.to_undirected(), seed=7) if graph else {}
     data = {
         "nodes": [
-            {"id": n, "x": float(positions[n][0]), "y": float(positions[n][1]), "colour": TYPE_COLOURS.get(d.get("type"), "#555"), **d}
+            {"id": n, "x": round(float(positions[n][0]), 4), "y": round(float(positions[n][1]), 4), "colour": TYPE_COLOURS.get(d.get("type"), "#555"), **d}
             for n, d in graph.nodes(data=True)
         ],
         "edges": [{"source": u, "target": v, **d} for u, v, d in graph.edges(data=True)],

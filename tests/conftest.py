@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,27 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+# Debian packages for the browser tests: the browser, and a font with Chinese glyphs (without it
+# 断直连 draws as boxes).
+BROWSER_PACKAGES = {"chromium": CHROMIUM, "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"}
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium, installed with apt-get when missing and possible; never Playwright's
+    own browser download (it cannot work without the network)."""
+    missing = [name for name, path in BROWSER_PACKAGES.items() if not os.path.exists(path)]
+    if missing and shutil.which("apt-get") and os.geteuid() == 0:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=300)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], env=env, capture_output=True, timeout=900)
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"browser test skipped: no Chromium at {CHROMIUM} and it could not be installed with apt-get")
+    return CHROMIUM

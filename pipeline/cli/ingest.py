@@ -9,10 +9,14 @@ import click
 from tqdm import tqdm
 
 from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled
+from pipeline.export import export_all
 from pipeline.ingest import find_files, ingest as ingest_paths
+from pipeline.views.graph import build_graph
+from pipeline.views.timeline import build_entries
 from pipeline.settings import SETTINGS
 
 CORPUS = Path("corpus")
+EXPORTS = Path("graph_exports")
 
 
 @click.command()
@@ -53,14 +57,20 @@ def ingest(paths, db_path, as_json, quiet, max_mb):
 @db_option
 @click.option("--corpus", "corpus", type=click.Path(file_okay=False, path_type=Path), default=CORPUS, show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(db_path, corpus, quiet):
-    """Bring the knowledge base up to date with the shipped corpus (what `make app` runs).
+@click.option("--exports", "exports_dir", type=click.Path(file_okay=False, path_type=Path), default=EXPORTS,
+              show_default=True, help="Where the graph and timeline exports of the corpus are written.")
+def build(db_path, corpus, quiet, exports_dir):
+    """Bring the knowledge base up to date with the shipped corpus (what `make app` runs),
+    and write its exports for journalists into graph_exports/.
 
     Only new, edited or re-extracted articles cost time: a fresh store is built, a
     current one is left as it is.
     """
     report = _run([corpus], db_path, quiet=quiet, max_mb=SETTINGS["max_file_mb"].default)
     click.echo(_summary(report))
+    with open_store(db_path, readonly=True) as store:
+        written = export_all(build_graph(store), build_entries(store), exports_dir)
+    click.echo(f"exports: {len(written)} files in {exports_dir}")
     raise SystemExit(1 if report.failed else 0)
 
 

@@ -45,7 +45,7 @@ def entity_list(store: Store, entity_type: str | None = None) -> list[dict]:
     """`kb entities`: every entity with its names, the spellings seen and its counts."""
     out = []
     for row in store.entity_rows(entity_type):
-        seen = sorted({s for s in json.loads(row["seen"]) if s}, key=str.lower)
+        seen = sorted({s for s in json.loads(row["seen"]) if s}, key=lambda s: (s.lower(), s))
         out.append({
             "id": row["id"],
             "name": row["name"],

@@ -75,8 +75,9 @@ def _node_attributes(entity: dict, sightings: tuple[str | None, str | None] | No
 
 
 def _edge_attributes(relation: Relation) -> dict:
+    # "relation", not "type": GEXF reserves an edge's type for directed/undirected.
     return {
-        "type": relation.predicate,
+        "relation": relation.predicate,
         "event_type": relation.event_type,
         "date": relation.date,
         "date_end": relation.date_end,

@@ -1,0 +1,117 @@
+"""Exports open in journalists' tools: they read back with networkx, follow the formats'
+rules, and the shipped graph_exports/ are what the shipped corpus produces today."""
+
+import csv
+import filecmp
+import json
+import os
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.export import export_all
+from pipeline.ingest import ingest
+from pipeline.store import Store
+from pipeline.views.graph import build_graph
+from pipeline.views.timeline import build_entries
+from tests.conftest import FOUNDING, ROOT
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports")
+    with Store(out / "kb.sqlite") as store:
+        ingest([FOUNDING], store)
+        graph, entries = build_graph(store), build_entries(store)
+    export_all(graph, entries, out / "files")
+    return graph, entries, out / "files"
+
+
+def _same_graph(original: nx.MultiDiGraph, read: nx.Graph):
+    assert set(read.nodes) == set(original.nodes)
+    assert read.number_of_edges() == original.number_of_edges()
+    for node, data in original.nodes(data=True):
+        assert read.nodes[node]["label"] == data["label"] and read.nodes[node]["type"] == data["type"]
+    assert sorted(d["relation"] for _, _, d in read.edges(data=True)) == sorted(d["relation"] for _, _, d in original.edges(data=True))
+
+
+def test_export_gexf_round_trip(exported):
+    graph, _, out = exported
+    text = (out / "graph.gexf").read_text(encoding="utf-8")
+    assert 'version="1.3"' in text and 'mode="dynamic"' in text and "网联清算有限公司" in text
+    _same_graph(graph, nx.read_gexf(out / "graph.gexf", version="1.3"))
+
+
+def test_export_graphml_round_trip(exported):
+    graph, _, out = exported
+    _same_graph(graph, nx.read_graphml(out / "graph.graphml"))
+
+
+def test_export_cytoscape_and_node_link_round_trip(exported):
+    graph, _, out = exported
+    _same_graph(graph, nx.cytoscape_graph(json.loads((out / "graph.cyjs").read_text())))
+    _same_graph(graph, nx.node_link_graph(json.loads((out / "graph.json").read_text()), edges="links"))
+
+
+def test_export_edges_carry_their_sources(exported):
+    graph, _, out = exported
+    read = nx.node_link_graph(json.loads((out / "graph.json").read_text()), edges="links")
+    connects = [d for u, v, d in read.edges(data=True) if d["relation"] == "connects_to"]
+    assert connects and all(d["sources"] and d["sources"][0]["sentence"] for d in connects)
+
+
+def test_export_timelinejs_rules(exported):
+    _, entries, out = exported
+    data = json.loads((out / "timeline.json").read_text())
+    events = data["events"]
+    assert len(events) == len([e for e in entries if e.date])
+    assert len({e["unique_id"] for e in events}) == len(events)
+    for event in events:
+        start = event["start_date"]
+        assert isinstance(start["year"], int) and 1 <= start.get("month", 1) <= 12
+        assert event["text"]["headline"] and "<li>" in event["text"]["text"]
+
+
+def test_export_kumu_and_flourish(exported):
+    graph, _, out = exported
+    kumu = json.loads((out / "kumu.json").read_text())
+    labels = {e["label"] for e in kumu["elements"]}
+    assert len(labels) == graph.number_of_nodes()
+    assert all(c["from"] in labels and c["to"] in labels for c in kumu["connections"])
+    with open(out / "flourish_points.csv", encoding="utf-8") as f:
+        points = {row["id"] for row in csv.DictReader(f)}
+    with open(out / "flourish_links.csv", encoding="utf-8") as f:
+        assert all(row["source"] in points and row["target"] in points for row in csv.DictReader(f))
+
+
+def test_export_cli_neighbourhood_and_sources_filters(tmp_path):
+    db = tmp_path / "kb.sqlite"
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(FOUNDING), "--db", str(db)], catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["export", "--db", str(db), "--out", str(tmp_path / "x"), "--entity", "Cai Fu Tong", "--depth", "1", "--format", "json"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    read = nx.node_link_graph(json.loads((tmp_path / "x" / "graph.json").read_text()), edges="links")
+    assert "tenpay" in read and all(nx.has_path(read.to_undirected(), "tenpay", n) for n in read)
+    full = build_graph(Store(db, readonly=True))
+    assert read.number_of_nodes() < full.number_of_nodes()
+
+
+def test_graph_exports_in_the_repository_are_current(tmp_path):
+    """graph_exports/ is what `kb build` writes for corpus/: rebuilt here, it must not differ."""
+    runner = CliRunner()
+    env = {"KB_DB": str(tmp_path / "kb.sqlite")}
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = runner.invoke(cli, ["build", "--exports", str(tmp_path / "exports")], env=env, catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    shipped = sorted(p.name for p in (ROOT / "graph_exports").iterdir())
+    match, mismatch, errors = filecmp.cmpfiles(ROOT / "graph_exports", tmp_path / "exports", shipped, shallow=False)
+    assert not mismatch and not errors, f"graph_exports/ is stale ({mismatch or errors}): run `make build` and commit it"
