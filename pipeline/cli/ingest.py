@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled
 from pipeline.export import export_all
-from pipeline.ingest import find_files, ingest as ingest_paths
+from pipeline.ingest import ingest as ingest_paths
 from pipeline.views.graph import build_graph
 from pipeline.views.timeline import build_entries
 from pipeline.settings import SETTINGS
@@ -32,7 +32,12 @@ EXPORTS = Path("graph_exports")
     show_default=True,
     help=SETTINGS["max_file_mb"].help,
 )
-def ingest(paths, db_path, as_json, quiet, max_mb):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that run the NLP stages (one writer stores the results).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run the NLP stages here, or on a Dask cluster (with --scheduler).")
+@click.option("--scheduler", help="Address of the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
+def ingest(paths, db_path, as_json, quiet, max_mb, workers, engine, scheduler):
     """Ingest articles from files and folders (recursively) into the knowledge base.
 
     Reads .txt/.md (optional "key: value" header), .html/.htm (main text only) and
@@ -45,7 +50,10 @@ def ingest(paths, db_path, as_json, quiet, max_mb):
 
     Exit status: 0 when everything went in, 1 when some files failed.
     """
-    report = _run(paths, db_path, quiet=quiet or as_json, max_mb=max_mb)
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS (start one with: dask scheduler)")
+    report = _run(paths, db_path, quiet=quiet or as_json, max_mb=max_mb, workers=workers,
+                  scheduler=scheduler if engine == "dask" else None)  # fmt: skip
     if as_json:
         print_json(report.to_dict())
     elif not quiet:
@@ -95,13 +103,15 @@ def articles(db_path, as_json):
         click.echo(f"{row['id']:>4}  {date:<11} {row['lang']}  {row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
 
 
-def _run(paths, db_path, *, quiet: bool, max_mb: float):
+def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, scheduler: str | None = None):
     bar = None
     if progress_enabled(quiet) and not os.environ.get("CI"):
-        total = sum(1 for f in find_files(paths) if isinstance(f, Path))
-        bar = tqdm(total=total, unit="file", desc="ingest", leave=False)
+        bar = tqdm(unit="article", desc="ingest", leave=False)
     with open_store(db_path) as store:
-        report = ingest_paths(paths, store, max_mb=max_mb, progress=(lambda _: bar.update()) if bar else None)
+        report = ingest_paths(
+            paths, store, max_mb=max_mb, progress=(lambda _: bar.update()) if bar else None,
+            workers=workers, scheduler=scheduler,
+        )  # fmt: skip
     if bar:
         bar.close()
     for failure in report.failed:

@@ -19,6 +19,7 @@ from pipeline.extract.article import extract
 from pipeline.extract.entities import load_entity_table
 from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest import dedup, segment
+from pipeline.ingest.engines import extract_many
 from pipeline.ingest.readers import READERS
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
@@ -119,23 +120,39 @@ def ingest(
     *,
     max_mb: float = SETTINGS["max_file_mb"].default,  # type: ignore[assignment]
     progress: Callable[[str], None] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into `store`; returns what happened to each article."""
+    """Ingest files and folders into `store`; returns what happened to each article.
+
+    workers: processes that run the NLP stages (the store has one writer: this process).
+    scheduler: the address of a Dask cluster to run them on instead ("tcp://host:8786").
+    """
     report = IngestReport()
     version = extractor_version()
     judgements = store.judgements()
-    files = list(find_files(paths))
-    for item in files:
-        if isinstance(item, BadInput):
-            report.failed.append({"path": item.path, "error": item.reason})
-            continue
-        for article in read_articles(item, max_bytes=int(max_mb * 1_000_000)):
-            if isinstance(article, BadInput):
-                report.failed.append({"path": article.path, "error": article.reason})
-            else:
-                _ingest_one(article, store, version, judgements, report)
+
+    def to_extract() -> Iterator[tuple[Article, object]]:
+        for item in find_files(paths):
+            if isinstance(item, BadInput):
+                report.failed.append({"path": item.path, "error": item.reason})
+                continue
+            for article in read_articles(item, max_bytes=int(max_mb * 1_000_000)):
+                if isinstance(article, BadInput):
+                    report.failed.append({"path": article.path, "error": article.reason})
+                    continue
+                stored = store.article_by_key(article.key)
+                if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
+                    report.unchanged += 1
+                    if progress:
+                        progress(article.path or "")
+                    continue
+                yield article, stored
+
+    for record, stored in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
+        _write(record, stored, store, version, report)
         if progress:
-            progress(str(item))
+            progress(record.article.path or "")
     store.sync_entities([e.to_dict() for e in load_entity_table()])
     return report
 
@@ -154,19 +171,19 @@ def reextract(store: Store, article_ids: list[int]) -> int:
             date_source="metadata" if known else None, lang=row["lang"], source=row["source"],
             url=row["url"], path=row["path"], key=row["key"],
         )  # fmt: skip
-        record = extract(prepare(article), judgements)
+        record = process(article, judgements)
         record.duplicate_of, record.duplicate_score = row["duplicate_of"], row["duplicate_score"]
         store.write_article(record, extractor_version=version)
     store.sync_entities([e.to_dict() for e in load_entity_table()])
     return len(article_ids)
 
 
-def _ingest_one(article: Article, store: Store, version: str, judgements: list[dict], report: IngestReport) -> None:
-    stored = store.article_by_key(article.key)
-    if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
-        report.unchanged += 1
-        return
-    record = extract(prepare(article), judgements)
+def process(article: Article, judgements: list[dict]) -> ArticleRecord:
+    """Everything derived from one article: pure, so any process or cluster worker can run it."""
+    return extract(prepare(article), judgements)
+
+
+def _write(record: ArticleRecord, stored, store: Store, version: str, report: IngestReport) -> None:
     dedup.find_original(record, store)
     store.write_article(record, extractor_version=version)
     if stored is None and record.duplicate_of is not None:

@@ -1,0 +1,69 @@
+"""Where the NLP stages run: in this process, in a pool of worker processes, or on a Dask
+cluster. Only the extraction moves; results come back here, in order, to the one writer.
+
+Work is sent in windows, so a batch of any size holds only a few hundred articles in memory.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from typing import TypeVar
+
+from pipeline.facts import Article, ArticleRecord
+
+T = TypeVar("T")
+PER_WORKER = 16  # articles in flight per worker: enough to keep it busy, little to hold
+
+
+def extract_many(
+    items: Iterable[tuple[Article, T]],
+    judgements: list[dict],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[tuple[ArticleRecord, T]]:
+    """Extract each (article, tag) and yield (record, tag) in the order given."""
+    from pipeline.ingest import process
+
+    if scheduler:
+        yield from _on_dask(items, judgements, scheduler)
+    elif workers > 1:
+        yield from _in_pool(items, judgements, workers)
+    else:
+        for article, tag in items:
+            yield process(article, judgements), tag
+
+
+def _windows(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while window := list(islice(iterator, size)):
+        yield window
+
+
+def _in_pool(items, judgements, workers: int):
+    from pipeline.ingest import process
+
+    # fork: workers start without re-importing; each loads the spaCy models once, on first use.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for window in _windows(items, workers * PER_WORKER):
+            articles = [article for article, _ in window]
+            records = pool.map(process, articles, [judgements] * len(articles), chunksize=4)
+            yield from zip(records, (tag for _, tag in window))
+
+
+def _on_dask(items, judgements, scheduler: str):
+    try:
+        from dask.distributed import Client
+    except ImportError as e:
+        raise RuntimeError("the Dask engine needs dask[distributed]: pip install 'duanzhilian-kb[dask]'") from e
+    from pipeline.ingest import process
+
+    with Client(scheduler) as client:
+        for window in _windows(items, 64):
+            # The judgement log is small: it travels with each task.
+            futures = client.map(process, [article for article, _ in window], judgements=judgements, pure=False)
+            yield from zip(client.gather(futures), (tag for _, tag in window))
