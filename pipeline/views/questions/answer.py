@@ -95,7 +95,10 @@ class Knowledge:
 
     def matching(self, question: Question, *, types: list[str] | None = None, facts_only: bool = True) -> list[Entry]:
         """Entries of the asked types that involve every entity of the question, best first."""
-        types = types if types is not None else [t for t in question.types if t not in SPEECH_TYPES] or question.types
+        if types is None:
+            # "When did UnionPay deny …", "When did NetsUnion and Alipay announce …": the speech act itself.
+            speech = [t for t in question.types if t in SPEECH_TYPES]
+            types = speech or question.types
         found = []
         for entry in self.entries:
             if facts_only and entry.category == "commentary":
@@ -122,6 +125,8 @@ class Knowledge:
     # -- shapes -------------------------------------------------------------------------
 
     def _when(self, question: Question) -> Answer | None:
+        if not question.types:
+            return None  # "When were the rules repealed?": no event the store knows of is asked about
         dated = [e for e in self.matching(question) if e.date]
         if not dated:
             return None
@@ -132,8 +137,10 @@ class Knowledge:
 
     def _who(self, question: Question) -> Answer | None:
         people = [e for e in question.entities if self.entities.get(e, {}).get("type") == "person"]
-        if people and not question.types and not question.roles:
+        if people and not question.types:
             return self._profile(people[0])
+        if not question.entities:
+            return None  # "who" with nobody and nothing named asks about no fact of the store
         if question.roles and question.entities:
             return self._by_role(question)
         entries = self.matching(question)
@@ -173,14 +180,20 @@ class Knowledge:
 
     def _count(self, question: Question) -> Answer | None:
         lowered = question.text.lower()
-        if question.entities and re.search(r"\barticles?\b|文章|报道|篇", lowered):
+        targets = grammar().count_targets
+        asks = {kind for kind, words in targets.items() if any(w in lowered for w in words)}
+        if not asks and not question.kinds:
+            return None  # "how many transactions": the store counts events, articles and entities only
+        if question.entities and "articles" in asks:
             entity = self.entities.get(question.entities[0])
             if entity is None:
                 return None
             return Answer(f"{entity['articles']} articles mention {entity['name']}.", "count", 0.9,
                           entities=[entity["id"]], count=entity["articles"])  # fmt: skip
-        if question.entities:
+        if question.entities and "events" in asks:
             entries = self.matching(question, types=question.types)
+            if not entries:
+                return None
             text = f"{len(entries)} timeline entries involve {', '.join(self.name(e) for e in question.entities)}."
             answer = self._from_entries(entries, text, "count", question)
             answer.count = len(entries)
@@ -214,8 +227,10 @@ class Knowledge:
     def _what_is(self, question: Question) -> Answer | None:
         if question.entities:
             entity = self.entities.get(question.entities[0])
-            if entity is None:
+            if entity is None or not self._only_about(question):
                 return None
+            if entity["type"] in ("person", "document"):
+                return self._profile(entity["id"])
             found = self._defining_sentences(question, entity_id=entity["id"])
             kind = entity["type"].replace("_", " ")
             names = " / ".join(n for n in (entity["names"]["en"], entity["names"]["zh"]) if n) or entity["name"]
@@ -234,8 +249,14 @@ class Knowledge:
             return None
         a, b = (self.expand(question.entities[0]), self.expand(question.entities[1]))
         found = [r for r in self.relations if (r.subject in a and r.object in b) or (r.subject in b and r.object in a)]
-        if not found:
+        together = self._together(question.entities[0], question.entities[1])
+        if not found and not together:
             return None
+        if not found:
+            text = f"No relation between {self.name(question.entities[0])} and {self.name(question.entities[1])} is told as an event; the sources name them together here:"
+            hl = self._aliases(question.entities[0]) + self._aliases(question.entities[1])
+            return Answer(text + "\n" + together[0]["sentence"], "relation", 0.5, [_evidence(s, hl) for s in together[:5]],
+                          entities=question.entities[:2])  # fmt: skip
         seen, lines, entry_ids, evidence = set(), [], [], []
         for r in found:
             line = r.summary or f"{self.name(r.subject)} {r.predicate.replace('_', ' ')} {self.name(r.object)}"
@@ -248,8 +269,10 @@ class Knowledge:
             entry_ids += [r.entry_id] if r.entry_id else []
             evidence += [s for s in r.sources if s.get("sentence")][:1]
         hl = self._aliases(question.entities[0]) + self._aliases(question.entities[1])
+        evidence += [s for s in together if s["sentence"] not in {e.get("sentence") for e in evidence}]
+        dates = [self.by_id[i].value for i in entry_ids if i in self.by_id and self.by_id[i].value]
         return Answer("\n".join(lines), "relation", 0.85, [_evidence(s, hl) for s in evidence[:5]], events=entry_ids,
-                      entities=question.entities[:2])  # fmt: skip
+                      entities=question.entities[:2], dates=list(dict.fromkeys(dates)))  # fmt: skip
 
     def _yes_no(self, question: Question) -> Answer | None:
         core = [t for t in question.types if t not in SPEECH_TYPES]
@@ -284,14 +307,32 @@ class Knowledge:
     # -- helpers ------------------------------------------------------------------------
 
     def _profile(self, entity_id: str) -> Answer | None:
+        """Who someone is (roles and where), or what a document did (its events and dates)."""
         profile = entity_profile(self.store, entity_id)
         if profile is None:
             return None
-        roles = "; ".join(r["role"] + (f", {r['affiliation']}" if r["affiliation"] else "") for r in profile["roles"])
+        named = [entity_id]
+        for role in profile["roles"]:
+            org = role.get("affiliation_id")
+            while org and org not in named:  # the centre, and the institute it belongs to
+                named.append(org)
+                org = self.entities.get(org, {}).get("parent")
+        roles = "; ".join(
+            r["role"] + (f", {r['affiliation']}" if r["affiliation"] else "")
+            + (f" ({self.name(self.entities[r['affiliation_id']]['parent'])})" if r.get("affiliation_id") in self.entities and self.entities[r["affiliation_id"]]["parent"] else "")
+            for r in profile["roles"]
+        )  # fmt: skip
         text = f"{profile['name']}: {profile['type']}" + (f" — {roles}" if roles else "")
-        text += f". Named {profile['mentions']} times in {profile['articles']} article(s)."
+        entries = [e for e in self.entries if e.document_id == entity_id] if profile["type"] == "document" else []
+        for entry in entries[:MAX_LISTED]:
+            text += f"\n{entry.display_date}: {entry.summary}"
+            named += [i for i in entry.actor_ids + entry.target_ids if i not in named]
+        text += f"\nNamed {profile['mentions']} times in {profile['articles']} article(s)."
         evidence = [_evidence(ev, [ev["text_as_written"]]) for ev in profile["evidence"][:3]]
-        return Answer(text, "profile", 0.9, evidence, entities=[entity_id])
+        answer = self._from_entries(entries, text, "profile", Question(text="", lang="en", shape="profile"), entities=named,
+                                    dates=[d for e in entries for d in (e.value, e.deadline) if d]) if entries else Answer(text, "profile", 0.9, evidence, entities=named)  # fmt: skip
+        answer.evidence = answer.evidence or evidence
+        return answer
 
     def _by_role(self, question: Question) -> Answer | None:
         words = [w for role in question.roles for w in grammar().role_words[role]]
@@ -303,6 +344,26 @@ class Knowledge:
         if not people:
             return None
         return self._profile(people[0])
+
+    def _together(self, first: str, second: str) -> list[dict]:
+        """Sentences of original articles that name both entities (or parts of them)."""
+        a, b = sorted(self.expand(first)), sorted(self.expand(second))
+        rows = self.store.conn.execute(
+            f"""SELECT DISTINCT s.article_id, s.text AS sentence, ar.title, ar.date FROM mention m1
+                JOIN mention m2 ON m2.article_id = m1.article_id AND m2.sentence_idx = m1.sentence_idx
+                JOIN sentence s ON s.article_id = m1.article_id AND s.idx = m1.sentence_idx
+                JOIN article ar ON ar.id = m1.article_id AND ar.duplicate_of IS NULL
+                WHERE m1.entity_id IN ({",".join("?" * len(a))}) AND m2.entity_id IN ({",".join("?" * len(b))})
+                LIMIT 8""",
+            (*a, *b),
+        )
+        return [dict(r) for r in rows]
+
+    def _only_about(self, question: Question) -> bool:
+        """A "what is X" question asks about X alone, not X's market share in 2019."""
+        name_words = {w.lower() for e in question.entities for w in re.findall(r"\w+", question.names.get(e, ""))}
+        rest = [t for t in question.terms if t not in name_words and not any(t in n for n in name_words)]
+        return all(t in grammar().what_is_words or len(t) < 2 for t in rest)
 
     def _is_kind(self, entity_id: str, kinds: list[str]) -> bool:
         return not kinds or self.entities.get(entity_id, {}).get("type") in kinds

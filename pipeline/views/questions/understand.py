@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz
 
 from pipeline.extract.entities import extract_entities, find_entity, load_entity_table
 from pipeline.extract.events import load_taxonomy
@@ -21,6 +22,7 @@ from pipeline.facts import Sentence, Timex
 from pipeline.ingest.clean import detect_lang
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "questions.yaml"
+NEAR = 85  # rapidfuzz ratio for a misspelt event word
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,6 +34,8 @@ class Grammar:
     stop_words: dict[str, frozenset[str]]
     relevance_floor: float
     glossary: list[tuple[tuple[str, ...], tuple[str, ...]]]
+    what_is_words: frozenset[str]
+    count_targets: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -45,6 +49,8 @@ def grammar() -> Grammar:
         stop_words={k: frozenset(v) for k, v in data["stop_words"].items()},
         relevance_floor=float(data["relevance_floor"]),
         glossary=[(tuple(t.lower() for t in g["terms"]), tuple(g["search"])) for g in data.get("glossary") or []],
+        what_is_words=frozenset(data.get("what_is_words") or []),
+        count_targets={k: tuple(v) for k, v in (data.get("count_targets") or {}).items()},
     )
 
 
@@ -88,6 +94,9 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
     words elsewhere ("Who issued Document 209?") ask for nothing."""
     if lang == "zh":
         wh = re.search(r"(哪些|哪个|哪家|哪几家|哪几个|哪位)(.{0,6})", lowered)
+        before = re.search(r"(.{1,6})是(哪些|哪个|哪家|哪位|谁)", lowered)  # 第一家接入网联的银行是哪家
+        if before:
+            return [kind for kind, words in g.type_words.items() if any(_has_word(before.group(1), w) for w in words)]
     else:
         wh = re.search(r"\b(which|what)\s+((?:[\w-]+\s+){0,3}[\w-]+)", lowered)
     if not wh:
@@ -107,11 +116,18 @@ def _link_entities(question: Question, doc, known_names: dict[str, str]) -> None
     sentence = Sentence(0, 0, 0, len(question.text), question.text)
     found = extract_entities([doc], [sentence], question.lang, load_entity_table())
     covered: set[int] = set()
+    known_ids = set(known_names.values())
     for mention in found.mentions:
         entity_id = known_names.get(mention.text) or mention.entity_id
+        if entity_id and entity_id not in known_ids:
+            # A name the question spells its own way ("Xue Hong yan"): the store's spelling, if near.
+            hit = find_entity(mention.text, load_entity_table(), known_names)
+            entity_id = hit[0] if hit and hit[0] in known_ids else None
         if entity_id:
             question.names.setdefault(entity_id, mention.text)
             covered |= set(range(mention.start, mention.end))
+    if question.lang == "zh":
+        _link_chinese_names(question, known_names, covered)
     if question.lang == "en":
         stop = grammar().stop_words["en"]
         words = [t for t in doc if t.idx not in covered and not t.is_punct and t.lower_ not in stop]
@@ -131,11 +147,40 @@ def _link_entities(question: Question, doc, known_names: dict[str, str]) -> None
     question.entities = sorted(question.names, key=lambda eid: order[eid])
 
 
+def _link_chinese_names(question: Question, known_names: dict[str, str], covered: set[int]) -> None:
+    """Chinese names the question writes as the articles do (赵鹞是谁), or with one character
+    wrong but the surname right (赵瑶, 董骏峰): Chinese has no spaces to find them by."""
+    text = question.text
+    for name, entity_id in sorted(known_names.items(), key=lambda kv: -len(kv[0])):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", name) or entity_id in question.names:
+            continue
+        at = text.find(name)
+        if at == -1 and entity_id.startswith("person:") and 2 <= len(name) <= 4:
+            at = next((i for i in range(len(text) - len(name) + 1)
+                       if text[i] == name[0] and sum(a != b for a, b in zip(text[i : i + len(name)], name)) == 1), -1)  # fmt: skip
+        if at != -1 and not covered & set(range(at, at + len(name))):
+            question.names[entity_id] = text[at : at + len(name)]
+            covered |= set(range(at, at + len(name)))
+
+
 def _event_types(doc, lang: str) -> list[str]:
+    """The events a question names, by the articles' own trigger words; in English also by a
+    near spelling ("tak effect", "anounce") when no word is right."""
     taxonomy = load_taxonomy()
     if lang == "zh":
         return list(dict.fromkeys(type_id for word, type_id in taxonomy.zh_triggers() if word in doc.text))
-    return list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
+    found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
+    if found:
+        return found
+    alpha = [t.lower_ for t in doc if t.is_alpha]
+    words = [w for w in alpha if len(w) >= 4]
+    pairs = [" ".join(p) for p in zip(alpha, alpha[1:])]
+    for t in taxonomy.types.values():
+        near = [w for w in t.en_lemmas if len(w) >= 5 and any(fuzz.ratio(w, x) >= NEAR for x in words)]
+        near += [p for p in t.en_phrases if any(fuzz.ratio(p, x) >= NEAR for x in pairs + words)]
+        if near:
+            found.append(t.id)
+    return found
 
 
 def _terms(doc, lang: str, g: Grammar) -> list[str]:

@@ -1,0 +1,112 @@
+"""Questions answered from the stored facts, with sources; refusals when the store cannot."""
+
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.ingest import ingest
+from pipeline.store import Store
+from pipeline.views.questions import ask
+from tests.conftest import FOUNDING, ROOT
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, shared):
+    path = tmp_path_factory.mktemp("questions") / "kb.sqlite"
+    with Store(path) as writable:
+        ingest([FOUNDING, shared / "corpus" / "zh"], writable)
+    with Store(path, readonly=True) as readonly:
+        yield readonly
+
+
+@pytest.mark.parametrize(
+    "question, answer_type, date",
+    [
+        ("When did the Bar Code Payment Business Standards take effect?", "date", "2018-04-01"),
+        ("When did the barcode payment rules come into force?", "date", "2018-04-01"),
+        ("When was Alipay required to go through NetsUnion?", "date", "2018-06-30"),
+        ("On what day did UnionPay deny the Alipay access report?", "date", "2018-04-27TEV"),
+        ("网联什么时候开始试运营?", "date", "2017-03"),
+    ],
+)
+def test_questions_when(store, question, answer_type, date):
+    answer = ask(store, question)
+    assert answer.answer_type == answer_type and date in answer.dates
+    assert answer.evidence and all(ev["sentence"] and ev["article_id"] for ev in answer.evidence)
+
+
+def test_questions_who_and_profile(store):
+    assert ask(store, "Who issued Document 209?").entities == ["pboc_payment_dept"]
+    assert set(ask(store, "Which clearing houses did Alipay connect to?").entities) == {"unionpay", "netsunion"}
+    profile = ask(store, "Who is Xue Hongyan?")
+    assert profile.answer_type == "profile" and "director" in profile.answer
+    assert {"person:xue_hongyan", "suning_ifrc"} <= set(profile.entities)
+
+
+def test_questions_status_keeps_factuality(store):
+    answer = ask(store, "Did UnionPay confirm Alipay's access?")
+    assert (answer.answer_type, answer.yes_no) == ("yes_no", "denied")
+    assert answer.answer.startswith("No.")
+    assert ask(store, "Did Tenpay connect to NetsUnion?").yes_no is True
+
+
+def test_questions_what_happened_on_a_day(store):
+    answer = ask(store, "What happened on April 27, 2018?")
+    assert answer.answer_type == "events"
+    assert {d.split("T")[0] for d in answer.dates} == {"2018-04-27"}
+    # The matching words are marked in the evidence.
+    assert any(ev["highlights"] for ev in answer.evidence)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What fine did the PBOC impose on Alipay in 2019?",
+        "What is the capital of France?",
+        "When did WeChat Pay deny connecting to NetsUnion?",
+        "When were the Bar Code Payment Business Standards repealed?",
+        "网联2019年的净利润是多少?",
+    ],
+)
+def test_questions_refused_without_inventing(store, question):
+    answer = ask(store, question)
+    assert answer.answer_type == "refused" and not answer.dates and not answer.events
+    assert answer.answer.startswith("The sources in the knowledge base do not answer that.")
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["When did the Bar Code Payment Business Standards take effect?", "When did the Barcode Payment Standards tak effect?"],
+        ["Which clearing houses did Alipay connect to?", "Which clearing houses did Alipy connect to?"],
+        ["How are Tenpay and UnionPay related?", "How are Cai Fu Tong and UnionPay related?"],
+    ],
+)
+def test_questions_paraphrases_and_misspellings_agree(store, variants):
+    answers = [ask(store, v) for v in variants]
+    assert len({(a.answer_type, tuple(a.dates), tuple(sorted(a.entities))) for a in answers}) == 1
+
+
+def test_cli_ask_json_contract(store):
+    result = CliRunner().invoke(cli, ["ask", "What did NetsUnion announce?", "--db", store.path, "--json"], catch_exceptions=False)
+    data = json.loads(result.output)
+    assert set(data) >= {"answer", "answer_type", "confidence", "evidence", "events", "entities"}
+    assert data["evidence"] and set(data["evidence"][0]) >= {"article_id", "title", "date", "sentence"}
+    assert "2018-05-11" in data["dates"]
+
+
+FLOORS = {"en all": 0.60, "zh all": 0.38}
+
+
+def test_questions_gold_floors(shared):
+    """The gold set (tests/gold/questions.yaml): accuracy pinned at what is measured; goal 0.90."""
+    sys.path.insert(0, str(ROOT / "tests" / "gold"))
+    from score_questions import score
+
+    result = score()
+    for key, floor in FLOORS.items():
+        assert result["tally"][key][2] >= floor, f"{key}: {result['tally'][key]}"
+    assert result["invented"] <= 1
