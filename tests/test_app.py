@@ -1,27 +1,339 @@
-"""The Streamlit app, driven headless with streamlit.testing."""
+"""The Streamlit app, page by page, driven headless with streamlit.testing.
 
+One store is built per module from corpus/ (and ../shared/corpus/zh where present) plus an
+article full of markup; tests that write (judgements, ingest) work on their own copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipeline.ingest import ingest
 from pipeline.store import Store
-from tests.conftest import FOUNDING, ROOT
+from pipeline.views.graph import build_graph
+from pipeline.views.timeline import timeline
+from tests.conftest import ROOT, SHARED
+
+PAGES = {
+    "ask": "pipeline/app_pages/ask.py",
+    "timeline": "pipeline/app_pages/timeline.py",
+    "graph": "pipeline/app_pages/graph.py",
+    "entities": "pipeline/app_pages/entities.py",
+    "articles": "pipeline/app_pages/articles.py",
+    "ingest": "pipeline/app_pages/ingest.py",
+}
+MARKUP = "title: <script>alert(1)</script> **markdown**\nlang: en\n\n" + (
+    "Alipay *joined* <b>NetsUnion</b> on 30 June 2018 **markdown** [link](http://example.com) $x$ :red[red] "
+    "<script>alert(2)</script>.\n"
+)
+ZH = SHARED / "corpus" / "zh"
 
 
-def test_app_on_empty_path_says_how_to_ingest(db_path, monkeypatch):
-    monkeypatch.setenv("KB_DB", str(db_path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory) -> Path:
+    """The shipped corpus, the Chinese articles of ../shared when present, and a markup article."""
+    folder = tmp_path_factory.mktemp("kb")
+    markup = folder / "markup.txt"
+    markup.write_text(MARKUP, encoding="utf-8")
+    path = folder / "kb.sqlite"
+    sources = [ROOT / "corpus", markup] + ([ZH] if ZH.is_dir() else [])
+    with Store(path) as store:
+        report = ingest(sources, store)
+    assert not report.failed
+    return path
+
+
+@pytest.fixture
+def writable_kb(kb, tmp_path) -> Path:
+    """A copy of the module's store for tests that write to it."""
+    copy = tmp_path / "kb.sqlite"
+    shutil.copy(kb, copy)
+    return copy
+
+
+def open_app(db: Path, page: str | None = None, monkeypatch=None, **query) -> AppTest:
+    monkeypatch.setenv("KB_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(PAGES[page]).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown(at: AppTest) -> str:
+    """Everything the markdown elements show, as a reader sees it (tags dropped, references decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", raw(at).replace("<br>", "\n")))
+
+
+def raw(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def store_of(path: Path) -> Store:
+    return Store(path, readonly=True)
+
+
+# -- every page ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "ingest"])
+def test_app_page_on_empty_path_says_how_to_ingest(db_path, monkeypatch, page):
+    at = open_app(db_path, page, monkeypatch)
+    assert "kb ingest" in at.warning[0].value and "Ingest" in at.warning[0].value
+
+
+def test_app_ingest_page_on_empty_path_offers_to_ingest(db_path, monkeypatch):
+    at = open_app(db_path, "ingest", monkeypatch)
+    assert at.header[0].value == "Ingest"
+    assert at.button(key="ing_go").label == "Ingest"
+    assert not at.warning
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ("ask", "When did Tenpay connect to UnionPay and NetsUnion?"),
+        ("timeline", "of {entries} entries"),
+        ("graph", "{nodes} nodes, {edges} edges"),
+        ("entities", "NetsUnion Clearing Corporation"),
+        ("articles", "Articles ({articles})"),
+        ("ingest", "Unchanged articles are skipped"),
+    ],
+)
+def test_app_page_renders(kb, monkeypatch, page, expected):
+    with store_of(kb) as store:
+        graph = build_graph(store)
+        facts = {"entries": len(timeline(store)), "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+                 "articles": store.counts()["articles"]}  # fmt: skip
+    at = open_app(kb, page, monkeypatch)
+    assert at.header[0].value == page.capitalize()
+    everything = " ".join(
+        [shown(at), *(c.value for c in at.caption), *(s.value for s in at.subheader), *(b.label for b in at.button)]
+    )
+    assert expected.format(**facts) in everything
+
+
+def test_app_opens_on_the_ask_page(kb, monkeypatch):
+    at = open_app(kb, None, monkeypatch)
+    assert at.header[0].value == "Ask"
+    assert "articles: " in " ".join(c.value for c in at.sidebar.caption)
+
+
+# -- ask ------------------------------------------------------------------------------------
+
+
+def test_app_ask_shows_the_engines_answer_and_evidence(kb, monkeypatch):
+    questions = pytest.importorskip("pipeline.views.questions", reason="the question engine (pipeline.views.questions.ask) is not in this checkout yet")
+    at = open_app(kb, "ask", monkeypatch)
+    at.button(key="ask_example_0").click().run()
+    question = at.text_input(key="ask_question").value
+    assert question == "When did Tenpay connect to UnionPay and NetsUnion?"
+    with store_of(kb) as store:
+        expected = questions.ask(store, question).to_dict()
+    text = shown(at)
+    assert expected["answer_type"] == "date" and expected["answer"].splitlines()[0] in text
+    assert f"Evidence ({len(expected['evidence'])})" in text
+    for item in expected["evidence"][:3]:
+        assert item["sentence"] in text
+
+
+def test_app_ask_typed_question_in_chinese(kb, monkeypatch, shared):
+    questions = pytest.importorskip("pipeline.views.questions", reason="the question engine is not in this checkout yet")
+    at = open_app(kb, "ask", monkeypatch)
+    at.text_input(key="ask_question").input("网联什么时候上线？").run()
     assert not at.exception
-    assert "kb ingest" in at.warning[0].value
+    with store_of(kb) as store:
+        expected = questions.ask(store, "网联什么时候上线？").to_dict()
+    assert expected["answer"].splitlines()[0] in shown(at)
+    assert "Timeline (" in shown(at)  # the related entries
 
 
-def test_app_lists_and_reads_articles(db_path, write, monkeypatch):
-    with Store(db_path) as store:
-        ingest([FOUNDING, write("x.txt", "title: <script>alert(1)</script>\n\nAlipay *joined* <b>NetsUnion</b>.")], store)
-    monkeypatch.setenv("KB_DB", str(db_path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+# -- timeline -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("factuality", ["reported", "required"])
+def test_app_timeline_filters_by_factuality(kb, monkeypatch, factuality):
+    at = open_app(kb, "timeline", monkeypatch)
+    at.multiselect(key="tl_facts").select(factuality).run()
+    with store_of(kb) as store:
+        expected = timeline(store, factuality={factuality})
+    assert at.caption[0].value.startswith(f"{len(expected)} of ")
+    assert set(at.dataframe[0].value["factuality"]) == {factuality}
+
+
+def test_app_timeline_filters_by_entity_and_shows_sources(kb, monkeypatch):
+    at = open_app(kb, "timeline", monkeypatch)
+    at.multiselect(key="tl_entities").select("alipay").run()
+    with store_of(kb) as store:
+        expected = timeline(store, entity_ids={"alipay"})
+    assert at.caption[0].value.startswith(f"{len(expected)} of ")
+    first = expected[0]
+    text = shown(at)
+    assert first.summary in text and f"{len(first.sources)} source(s)" in text
+    assert first.sources[0]["sentence"] in text
+
+
+def test_app_timeline_entry_shows_its_conflict(kb, monkeypatch):
+    with store_of(kb) as store:
+        conflicted = next(e for e in timeline(store) if e.conflict)
+    at = open_app(kb, "timeline", monkeypatch)
+    at.selectbox(key="tl_entry_None").select(conflicted.id).run()
+    assert any("Conflicting reports" in w.value for w in at.warning)
+    assert conflicted.conflict_reasons[0] in html.unescape(" ".join(w.value for w in at.warning))
+
+
+def test_app_timeline_date_range(kb, monkeypatch):
+    at = open_app(kb, "timeline", monkeypatch)
+    at.date_input(key="tl_period").set_value((dt.date(2018, 1, 1), dt.date(2018, 6, 1))).run()
+    with store_of(kb) as store:
+        expected = timeline(store, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 6, 1))
+    assert at.caption[0].value.startswith(f"{len(expected)} of ")
+
+
+# -- graph ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_app_graph_neighbourhood(kb, monkeypatch, depth):
+    at = open_app(kb, "graph", monkeypatch)
+    at.selectbox(key="graph_centre").select("alipay").run()
+    at.slider(key="graph_depth").set_value(depth).run()
+    with store_of(kb) as store:
+        graph = build_graph(store, entity_id="alipay", depth=depth)
+    assert any(c.value.startswith(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges") for c in at.caption)
+
+
+def test_app_graph_edge_shows_its_evidence_and_offers_every_export(kb, monkeypatch):
+    from pipeline.export import EXPORTERS
+
+    at = open_app(kb, "graph", monkeypatch)
+    picker = at.selectbox(key="graph_edge_None_1")
+    with store_of(kb) as store:
+        edges = list(build_graph(store).edges(data=True))
+    index = next(i for i, (_, _, d) in enumerate(edges) if any(s.get("sentence") for s in d["sources"]))
+    picker.select(index).run()
+    sentence = next(s["sentence"] for s in edges[index][2]["sources"] if s.get("sentence"))
+    assert sentence in shown(at)
+    downloads = at.get("download_button")
+    labels = " ".join(str(d.proto.label) for d in downloads)
+    for fmt in EXPORTERS:
+        assert f"({fmt})" in labels
+    assert len(downloads) >= len(EXPORTERS)
+
+
+# -- entities -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Alipay", "支付宝"])
+def test_app_entities_search_and_profile(kb, monkeypatch, query):
+    at = open_app(kb, "entities", monkeypatch)
+    at.text_input(key="ent_search").input(query).run()
+    assert at.selectbox(key="ent_pick_None").value == "alipay"
+    text = shown(at)
+    assert "Alipay / 支付宝" in text
+    assert "Part of" in text and "Ant Financial" in text
+    assert "Events (" in text and "Relations (" in text and "Best sentences" in text
+
+
+def test_app_entities_profile_from_a_link(kb, monkeypatch):
+    at = open_app(kb, "entities", monkeypatch, entity="pboc")
+    assert "People's Bank of China / 中国人民银行" in shown(at)
+
+
+def test_app_entities_merge_and_split_are_logged(writable_kb, monkeypatch):
+    at = open_app(writable_kb, "entities", monkeypatch, entity="alipay")
+    assert at.selectbox(key="ent_pick_alipay").value == "alipay"  # the profile the link opened
+    submit = next(b for b in at.button if b.label == "Split")
+    at.text_input(key="ent_split_name").input("Alipay Wallet")
+    submit.click().run()
     assert not at.exception
-    assert at.subheader[0].value == "Articles (2)"
-    at.selectbox[0].select_index(1).run()
-    shown = " ".join(m.value for m in at.markdown)
+    assert "Split" in at.success[0].value
+    with store_of(writable_kb) as store:
+        log = store.judgements()
+    assert [(j["action"], j["entity_id"], j["alias"]) for j in log] == [("split", "alipay", "Alipay")]
+    assert "Judgement log (1)" in shown(at)
+    merge = next(b for b in at.button if b.label == "Merge")
+    merge.click().run()
+    with store_of(writable_kb) as store:
+        assert [j["action"] for j in store.judgements()] == ["split", "merge"]
+
+
+# -- articles -------------------------------------------------------------------------------
+
+
+def test_app_articles_reader_shows_markup_as_text(kb, monkeypatch):
+    at = open_app(kb, "articles", monkeypatch)
+    at.text_input(key="art_search").input("script").run()
+    assert at.subheader[0].value == "Articles (1)"
+    source = raw(at)
     # Markup in an article is escaped, so it shows as text rather than acting.
-    assert "\\<script\\>" in shown and "\\*joined\\*" in shown and "<b>" not in shown
+    assert "<script>" not in source and "<b>" not in source and "**markdown**" not in source and "$x$" not in source
+    text = shown(at)
+    assert "<script>alert(1)</script> **markdown**" in text
+    assert "Alipay *joined* <b>NetsUnion</b>" in text and "[link](http://example.com) $x$ :red[red]" in text
+
+
+def test_app_articles_reader_marks_entities_and_dates(kb, monkeypatch):
+    at = open_app(kb, "articles", monkeypatch)
+    at.text_input(key="art_search").input("Internet Federation").run()
+    source = html.unescape(raw(at))
+    assert 'class="kb-entity" href="entities?entity=alipay"' in source
+    assert re.search(r'class="kb-date" title="DATE 2018-09-13"[^>]*>September 13th<', source)
+
+
+@pytest.mark.parametrize("choice, count", [("originals only", 5), ("reposts only", 0)])
+def test_app_articles_duplicates_filter(kb, monkeypatch, shared, choice, count):
+    at = open_app(kb, "articles", monkeypatch)
+    at.radio(key="art_copies").set_value(choice).run()
+    assert at.subheader[0].value == f"Articles ({count})"
+
+
+def test_app_articles_language_filter(kb, monkeypatch, shared):
+    at = open_app(kb, "articles", monkeypatch)
+    at.multiselect(key="art_langs").set_value(["zh"]).run()
+    assert at.subheader[0].value == "Articles (3)"
+    assert set(at.dataframe[0].value["lang"]) == {"zh"}
+
+
+# -- ingest ---------------------------------------------------------------------------------
+
+
+def test_app_ingest_folder_reports_errors_and_refreshes_views(db_path, write, monkeypatch):
+    folder = write("news/good.txt", "title: Tenpay joins\ndate: 2018-04-02\n\nTenpay connected to NetsUnion in April 2018.").parent
+    write("news/scan.txt", b"%PDF-1.4 binary")
+    at = open_app(db_path, "ingest", monkeypatch)
+    at.text_input(key="ing_folder").input(str(folder))
+    at.button(key="ing_go").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["ingested"] == "1" and metrics["failed"] == "1"
+    assert "scan.txt" in " ".join(at.dataframe[0].value["path"])
+    at.switch_page(PAGES["articles"]).run()
+    assert at.subheader[0].value == "Articles (1)"
+
+
+def test_app_ingest_uploads_are_kept_beside_the_store(db_path, monkeypatch):
+    at = open_app(db_path, "ingest", monkeypatch)
+    uploads = [
+        ("tenpay.txt", b"title: Tenpay joins\ndate: 2018-04-02\n\nTenpay connected to NetsUnion in April 2018.", "text/plain"),
+        ("scan.txt", b"%PDF-1.4 binary", "text/plain"),
+    ]
+    at.file_uploader(key="ing_files").set_value(uploads).run()
+    at.button(key="ing_go").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["ingested"], metrics["failed"]) == ("1", "1")
+    assert (db_path.parent / "uploads" / "tenpay.txt").is_file()
+    at.button(key="ing_go").click().run()  # the same upload again changes nothing
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["ingested"], metrics["unchanged"]) == ("0", "1")

@@ -1,12 +1,14 @@
-"""The app in a real headless browser: Debian's Chromium driven by Playwright.
+"""The app in a real headless browser: Debian's Chromium driven by Playwright, against
+`streamlit run` on 127.0.0.1.
 
 Nothing is downloaded by Playwright (`playwright install` is never run): the browser comes
-from Debian's package, installed here when missing and possible. Set KB_SCREENSHOT=path to
-keep the screenshot (`make screenshot` refreshes the README's).
+from Debian's package, installed by the `chromium` fixture when missing and possible, and the
+test is skipped with the reason when it cannot be had. Set KB_SCREENSHOT=path to keep the
+screenshot (`make screenshot` refreshes the README's: the Ask page with an answer).
 """
 
 import os
-import shutil
+from contextlib import contextmanager
 import signal
 import socket
 import subprocess
@@ -18,41 +20,37 @@ import pytest
 
 from pipeline.ingest import ingest
 from pipeline.store import Store
-from tests.conftest import FOUNDING, ROOT
+from tests.conftest import CHROMIUM_ARGS, ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-# Debian packages: the browser, and a font with Chinese glyphs (without it 断直连 draws as boxes).
-PACKAGES = {"chromium": CHROMIUM, "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"}
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+QUESTION = "When did Tenpay connect to UnionPay and NetsUnion?"
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    missing = [name for name, path in PACKAGES.items() if not os.path.exists(path)]
-    if missing and shutil.which("apt-get") and os.geteuid() == 0:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=300)
-        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], env=env, capture_output=True, timeout=900)
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"browser test skipped: no Chromium at {CHROMIUM} and it could not be installed with apt-get")
-    return CHROMIUM
+def shipped_kb(tmp_path_factory):
+    """The knowledge base `make app` builds: the shipped corpus/ alone."""
+    path = tmp_path_factory.mktemp("browser") / "kb.sqlite"
+    with Store(path) as store:
+        ingest([ROOT / "corpus"], store)
+    return path
 
 
-@pytest.fixture
-def served_app(db_path):
-    with Store(db_path) as store:
-        ingest([FOUNDING], store)
+@pytest.fixture(scope="module")
+def served_app(shipped_kb):
+    with serve(shipped_kb) as url:
+        yield url
+
+
+@contextmanager
+def serve(db):
+    """`streamlit run app.py -- --db DB` on a free port of 127.0.0.1; yields its URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--", "--db", str(db_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+         "--", "--db", str(db)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, cwd=ROOT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
@@ -68,18 +66,61 @@ def served_app(db_path):
         server.wait(timeout=30)
 
 
-def test_app_in_chromium_shows_the_articles(chromium, served_app, tmp_path):
+@pytest.fixture
+def page(chromium):
     from playwright.sync_api import sync_playwright
 
-    shot = os.environ.get("KB_SCREENSHOT") or str(tmp_path / "app.png")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(served_app)
-        page.get_by_text("Articles (1)").wait_for(timeout=60_000)
-        page.get_by_text("Our reporter Xie Shui Wang reports from Shanghai.").wait_for(timeout=30_000)
-        page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)  # the table paints on its canvas after it appears
-        page.screenshot(path=shot, full_page=False)
+        yield browser.new_page(viewport={"width": 1400, "height": 1000})
         browser.close()
+
+
+def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_path):
+    from pipeline.views.questions import ask
+
+    with Store(shipped_kb, readonly=True) as store:
+        expected = ask(store, QUESTION).to_dict()
+    shot = os.environ.get("KB_SCREENSHOT") or str(tmp_path / "app.png")
+    page.goto(served_app)
+    box = page.get_by_label("Question")
+    box.wait_for(timeout=60_000)
+    box.fill(QUESTION)
+    box.press("Enter")
+    page.get_by_text(expected["answer"].splitlines()[0]).first.wait_for(timeout=60_000)
+    page.get_by_text(f"Evidence ({len(expected['evidence'])})").wait_for(timeout=30_000)
+    page.get_by_text(expected["evidence"][0]["sentence"][:40], exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # let the last elements settle before the picture
+    page.screenshot(path=shot, full_page=False)
     assert os.path.getsize(shot) > 10_000
+
+
+@pytest.mark.parametrize(
+    "path, text",
+    [
+        ("timeline", "entries"),
+        ("graph", "nodes,"),
+        ("entities?entity=alipay", "Best sentences"),
+        ("articles", "Our reporter Xie Shui Wang reports from Shanghai."),
+    ],
+)
+def test_app_in_chromium_draws_every_page(page, served_app, path, text, tmp_path):
+    page.goto(f"{served_app}/{path}")
+    page.get_by_text(text, exact=False).first.wait_for(timeout=60_000)
+    assert not page.get_by_test_id("stException").count()
+    page.screenshot(path=str(tmp_path / "page.png"))
+
+
+def test_app_in_chromium_shows_article_markup_as_text(page, tmp_path):
+    article = tmp_path / "markup.txt"
+    article.write_text("title: <script>alert(1)</script> **bold?**\n\nAlipay *joined* <b>NetsUnion</b> <img src=x onerror=alert(2)>.\n")
+    with Store(tmp_path / "kb.sqlite") as store:
+        ingest([article], store)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(tmp_path / "kb.sqlite") as url:
+        page.goto(f"{url}/articles")
+        page.get_by_role("heading", name="<script>alert(1)</script> **bold?**").wait_for(timeout=60_000)
+        page.get_by_text("*joined* <b>NetsUnion</b> <img src=x onerror=alert(2)>", exact=False).wait_for(timeout=30_000)
+        assert not page.locator("[data-testid='stMain'] img[src='x']").count()
+    assert dialogs == []

@@ -70,7 +70,7 @@ def render() -> None:
         [
             {
                 "id": r["id"], "date": r["date"] or "undated", "date known from": r["date_source"] or "-",
-                "lang": r["lang"], "source": r["source"] or "", "title": _title(r), "sentences": r["sentences"],
+                "lang": r["lang"], "title": _title(r), "source": r["source"] or "", "sentences": r["sentences"],
                 "repost of": r["duplicate_of"],
             }
             for r in shown

@@ -8,9 +8,9 @@ import streamlit as st
 from pipeline.app_pages import common
 
 EXAMPLES = [
-    "When did Alipay connect to NetsUnion?",
-    "Who ordered the disconnection of direct connections?",
-    "What was the deadline for migrating to NetsUnion?",
+    "When did Tenpay connect to UnionPay and NetsUnion?",
+    "Who issued Document 209?",
+    "How are Alipay and NetsUnion related?",
     "网联什么时候上线？",
 ]
 
@@ -20,8 +20,8 @@ def _use_example(question: str) -> None:
 
 
 def evidence_spans(path: str, stamp: tuple, item: dict) -> list[dict]:
-    """The answer's highlights, plus the entities and dates the store found in that sentence."""
-    spans = [{"start": a, "end": b, "kind": "answer", "title": "answer", "colour": common.ANSWER_COLOUR} for a, b in item.get("highlights") or []]
+    """The entities and dates the store found in the sentence, then the answer's highlights."""
+    spans: list[dict] = []
     article = common.cached_article(path, stamp, item["article_id"]) if item.get("article_id") is not None else None
     if article:
         sentence = next((s for s in article["sentence_rows"] if s["text"] == item["sentence"]), None)
@@ -29,12 +29,16 @@ def evidence_spans(path: str, stamp: tuple, item: dict) -> list[dict]:
             inside = lambda r: sentence["start"] <= r["start"] and r["end"] <= sentence["end"]  # noqa: E731
             spans += common.date_spans([t for t in article["timex_rows"] if inside(t)], sentence["start"])
             spans += common.entity_spans([m for m in article["mention_rows"] if inside(m)], sentence["start"])
-    return spans
+    # The words the answer rests on, where they are no entity or date already.
+    return spans + [{"start": a, "end": b, "kind": "answer", "title": "answer", "colour": common.ANSWER_COLOUR} for a, b in item.get("highlights") or []]
 
 
 def show_answer(path: str, stamp: tuple, result: dict) -> None:
     with st.container(border=True):
-        st.markdown(f"### {common.esc(result.get('answer') or 'No answer found')}", unsafe_allow_html=True)
+        first, *more = (result.get("answer") or "No answer found").splitlines() or [""]
+        st.markdown(f"### {common.esc(first)}", unsafe_allow_html=True)
+        if more:
+            st.markdown("\n".join(f"- {common.esc(line)}" for line in more if line.strip()), unsafe_allow_html=True)
         facts = [f"{result.get('answer_type') or 'answer'}"]
         if result.get("confidence") is not None:
             facts.append(f"confidence {float(result['confidence']):.2f}")
@@ -45,11 +49,13 @@ def show_answer(path: str, stamp: tuple, result: dict) -> None:
     sentence_facts = {(s["article_id"], s["sentence"]): s["factuality"] for e in entries.values() for s in e.sources}
     evidence = result.get("evidence") or []
     st.markdown(f"#### Evidence ({len(evidence)})")
+    if evidence:
+        st.caption("Entities are marked in their type's colour and link to their profiles; dates are yellow; the other words the answer rests on are blue.")
     for item in evidence:
-        fact = sentence_facts.get((item.get("article_id"), item.get("sentence"))) or result.get("factuality")
+        fact = item.get("factuality") or sentence_facts.get((item.get("article_id"), item.get("sentence"))) or result.get("factuality")
         meta = common.source_line(item.get("title"), item.get("date"), article_id=item.get("article_id"))
         body = common.highlight(item.get("sentence") or "", evidence_spans(path, stamp, item))
-        common.html_block(f"{meta} · {common.badge(fact)}<br>“{body}”")
+        common.html_block(f"{meta} · {common.badge_html(fact)}<br>“{body}”")
     related = [entries[i] for i in result.get("events") or [] if i in entries]
     if related:
         st.markdown(f"#### Timeline ({len(related)})")
@@ -79,7 +85,11 @@ def render() -> None:
         st.info("This version of the library cannot answer questions yet (no pipeline.views.questions.ask).")
         return
     with st.spinner("Looking through the evidence…"):
-        result = common.cached_answer(path, stamp, question.strip())
+        try:
+            result = common.cached_answer(path, stamp, question.strip())
+        except Exception as e:  # noqa: BLE001 — one failed question should not take the page down
+            st.error(f"The question engine failed on this question: {type(e).__name__}: {common.esc(str(e))}")
+            return
     show_answer(path, stamp, result)
 
 

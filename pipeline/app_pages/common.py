@@ -9,7 +9,6 @@ times of the SQLite file and its WAL), so an ingest or a judgement, from the app
 from __future__ import annotations
 
 import argparse
-import html
 import os
 import sys
 import tempfile
@@ -33,9 +32,10 @@ FACT_COLOURS = {
 }  # fmt: skip
 DATE_COLOUR = "#f7dc6f"
 ANSWER_COLOUR = "#aed6f1"
-# Characters that mean something to Streamlit's markdown (emphasis, links, LaTeX, emoji
-# shortcodes, colour directives, tables, headings) become numeric character references.
-_MARKDOWN = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-!|~$:^="}
+# HTML's own characters, and those that mean something to Streamlit's markdown (emphasis,
+# links, LaTeX, emoji shortcodes, colour directives, tables, headings), become character
+# references, in one pass so that no reference is escaped twice.
+_ESCAPES = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-!|~$:^="} | {"\n": "<br>"}
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -205,8 +205,7 @@ def cached_answer(path: str, stamp: tuple, question: str) -> dict | None:
 
 def esc(text: str | None) -> str:
     """Source text for st.markdown(..., unsafe_allow_html=True): shown as text, never as markup."""
-    escaped = html.escape(text or "", quote=True)
-    return "".join(_MARKDOWN.get(ch, ch) for ch in escaped).replace("\n", "<br>")
+    return "".join(_ESCAPES.get(ch, ch) for ch in text or "")
 
 
 def highlight(text: str, spans: list[dict]) -> str:
@@ -262,6 +261,17 @@ def badge(factuality: str | None) -> str:
     if not factuality:
         return ""
     return f":{FACT_COLOURS.get(factuality, 'gray')}-badge[{factuality}]"
+
+
+def badge_html(factuality: str | None) -> str:
+    """The factuality badge inside an HTML block, where markdown directives do not apply."""
+    if not factuality:
+        return ""
+    colour = {"green": "#1e8449", "blue": "#2471a3", "violet": "#7d3c98", "orange": "#ca6f1e", "gray": "#616a6b", "red": "#c0392b"}[
+        FACT_COLOURS.get(factuality, "gray")
+    ]
+    return (f'<span class="kb-badge" style="color:{colour};background:{colour}1f;border-radius:4px;'
+            f'padding:1px 6px;font-size:0.85em">{esc(factuality)}</span>')
 
 
 def html_block(content: str) -> None:

@@ -72,7 +72,8 @@ def profile(path: str, stamp: tuple, entity: dict, entities: dict[str, dict]) ->
 
     st.markdown("#### Best sentences")
     evidence = sorted(found["evidence"], key=lambda ev: (ev["resolved_by"] != "alias", -len(ev["sentence"]) if len(ev["sentence"]) < 300 else 0))
-    for ev in evidence[:8]:
+    unique = list({(ev["article_id"], ev["sentence"]): ev for ev in reversed(evidence)}.values())[::-1]
+    for ev in unique[:8]:
         spans = [{"start": ev["start"], "end": ev["end"], "kind": "entity", "title": ev["text_as_written"], "colour": common.ANSWER_COLOUR}]
         common.html_block(f"{common.source_line(ev['title'], ev['date'], article_id=ev['article_id'])}<br>“{common.highlight(ev['sentence'], spans)}”")
     if not evidence:
@@ -98,14 +99,14 @@ def judgements(path: str, stamp: tuple, found: dict, entities: dict[str, dict]) 
             st.rerun()
     with c2.form("split"):
         spelling = st.selectbox("Spelling to move to an entity of its own", found["aliases_seen"])
-        new_name = st.text_input("Name of the new entity (default: the spelling)")
+        new_name = st.text_input("Name of the new entity (default: the spelling)", key="ent_split_name")
         if st.form_submit_button("Split") and spelling:
             new_id = discovered_id(found["type"], new_name or spelling)
             changed = judge(path, "split", found["id"], new_id, alias=spelling)
             st.session_state["ent_done"] = f"Split {spelling!r} off {found['id']} as {new_id}; {changed} article(s) updated."
             st.rerun()
     log = common.cached_judgements(path, stamp)
-    st.markdown(f"**Judgement log** ({len(log)})")
+    st.markdown(f"**Judgement log ({len(log)})**")
     if log:
         st.dataframe(log, hide_index=True, width="stretch")
 

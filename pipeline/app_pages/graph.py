@@ -4,7 +4,6 @@ entity's neighbourhood, each edge's evidence, and every export format to downloa
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from pipeline.app_pages import common
 from pipeline.export import TYPE_COLOURS
@@ -42,11 +41,11 @@ def render() -> None:
         st.info("No relation matches: lower the minimum number of sources or pick another entity.")
         return
     files = common.cached_graph_files(path, stamp, centre, depth, int(min_sources))
-    components.html(files["html"], height=640, scrolling=False)
+    st.iframe(files["html"], height=640)  # our own page: every value in it is JSON-escaped
 
     edges = list(graph.edges(data=True))
     labels = [
-        f"{graph.nodes[u]['label']} —{d['type']}→ {graph.nodes[v]['label']}" + (f" ({d['display_date']})" if d.get("display_date") else "")
+        f"{graph.nodes[u]['label']} —{d.get('relation') or d.get('type')}→ {graph.nodes[v]['label']}" + (f" ({d['display_date']})" if d.get("display_date") else "")
         for u, v, d in edges
     ]
     picked = st.selectbox("Edge evidence", range(len(edges)), format_func=labels.__getitem__, key=f"graph_edge_{centre}_{depth}")

@@ -49,11 +49,13 @@ def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320
         x=alt.X("start:T", title=None), x2="end:T"
     )
     days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T"))
-    layered = alt.layer(spans, days).add_params(pick).properties(height=height)
+    rows_needed = frame["type"].nunique()
+    tall = max(height, 26 * rows_needed)
+    layered = alt.layer(spans, days).add_params(pick).properties(height=tall)
     try:
-        event = st.altair_chart(layered, on_select="rerun", selection_mode="pick", key=key, width="stretch")
+        event = st.altair_chart(layered, on_select="rerun", selection_mode="pick", key=key, width="stretch", height=tall + 80)
     except Exception:  # noqa: BLE001 — a Streamlit without chart selections still draws the chart
-        st.altair_chart(layered, width="stretch")
+        st.altair_chart(layered, width="stretch", height=tall + 80)
         return None
     picked = (event or {}).get("selection", {}).get("pick") if isinstance(event, dict) else getattr(getattr(event, "selection", None), "pick", None)
     if picked:
@@ -80,7 +82,7 @@ def show_entry(entry: Entry) -> None:
             spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
             meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"])
             repost = " · repost" if s["repost"] else ""
-            common.html_block(f"{meta}{repost} · {common.badge(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”")
+            common.html_block(f"{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”")
 
 
 def render() -> None:
