@@ -9,7 +9,6 @@ Pure, so that worker processes (or a Dask cluster) can run it and one writer sto
 from __future__ import annotations
 
 from collections import defaultdict
-
 from dataclasses import replace
 
 from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
@@ -18,6 +17,8 @@ from pipeline.extract.nlp import get_nlp
 from pipeline.extract.time import infer_publication_date, tag
 from pipeline.facts import ArticleRecord, Mention, Timex
 
+PIPE_BATCH = 256  # sentences per spaCy batch
+
 
 def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> ArticleRecord:
     """Fill record's facts: mentions, discovered names, roles, dates and events.
@@ -25,6 +26,26 @@ def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> Arti
     judgements: the analysts' log (merge, split, assign, reject), applied to the mentions
     before events are read, so events follow the analysts too.
     """
+    return extract_batch([record], judgements)[0]
+
+
+def extract_batch(records: list[ArticleRecord], judgements: list[dict] | None = None) -> list[ArticleRecord]:
+    """extract() for several articles at once: their sentences go through spaCy in one stream,
+    which is where spaCy is fast (measured: per-article streams of a dozen sentences cost about
+    a third of ingest time in overhead)."""
+    parsed: dict[int, list] = {}
+    for lang in {r.article.lang for r in records}:
+        batch = [r for r in records if r.article.lang == lang]
+        texts = [s.text for r in batch for s in r.sentences if s.repeat_of is None]
+        docs = iter(get_nlp(lang).pipe(texts, batch_size=PIPE_BATCH))
+        for r in batch:
+            parsed[id(r)] = [next(docs) for s in r.sentences if s.repeat_of is None]
+    for record in records:
+        _extract_parsed(record, parsed[id(record)], judgements)
+    return records
+
+
+def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | None) -> None:
     article = record.article
     if article.date is None:
         guess = infer_publication_date(article.text, article.lang)
@@ -32,7 +53,6 @@ def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> Arti
             article.date, article.date_source = guess.value, "inferred"
             article.date_evidence = guess.evidence
     sentences = [s for s in record.sentences if s.repeat_of is None]
-    docs = list(get_nlp(article.lang).pipe(s.text for s in sentences))
     table = load_entity_table()
     found = extract_entities(docs, sentences, article.lang, table)
     record.mentions = _judged(found, judgements or [], article.key, sentences)
@@ -58,7 +78,6 @@ def extract(record: ArticleRecord, judgements: list[dict] | None = None) -> Arti
         collectives=frozenset(e.id for e in table if e.collective),
     )
     record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities)
-    return record
 
 
 def search_terms(doc) -> str:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import BadInput
-from pipeline.extract.article import extract
+from pipeline.extract.article import extract, extract_batch
 from pipeline.extract.entities import load_entity_table
 from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest import dedup, segment
@@ -42,17 +42,23 @@ class IngestReport:
         return asdict(self)
 
 
+# What turns text into facts. A change here re-extracts every article on the next ingest; a
+# change to the views, the app or the CLI does not.
+EXTRACTION_CODE = ("ingest", "extract", "data", "facts.py")
+NOT_EXTRACTION = {"questions.yaml"}
+
+
 @cache
 def extractor_version() -> str:
     """A digest of the code and data that turn text into facts: when it changes, re-extract."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".jsonl", ".txt", ".csv"}:
-            if "cli" in path.relative_to(root).parts:
-                continue
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+    for part in EXTRACTION_CODE:
+        paths = [root / part] if (root / part).is_file() else sorted((root / part).rglob("*"))
+        for path in paths:
+            if path.suffix in {".py", ".yaml", ".yml", ".json", ".jsonl", ".txt", ".csv"} and path.name not in NOT_EXTRACTION:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -181,6 +187,11 @@ def reextract(store: Store, article_ids: list[int]) -> int:
 def process(article: Article, judgements: list[dict]) -> ArticleRecord:
     """Everything derived from one article: pure, so any process or cluster worker can run it."""
     return extract(prepare(article), judgements)
+
+
+def process_batch(articles: list[Article], judgements: list[dict]) -> list[ArticleRecord]:
+    """process() for several articles, parsed in one spaCy stream."""
+    return extract_batch([prepare(a) for a in articles], judgements)
 
 
 def _write(record: ArticleRecord, stored, store: Store, version: str, report: IngestReport) -> None:

@@ -50,6 +50,11 @@ class Knowledge:
             name: e["id"] for e in self.entities.values() for name in [e["name"], *e["aliases_seen"]] if name
         }
         self.relations = relations(store, self.entries)
+        # entity id -> the entries it takes part in, so a question looks at its entities' entries only
+        self.by_entity: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for entity_id in {*entry.actor_ids, *entry.target_ids, entry.document_id} - {None}:
+                self.by_entity[entity_id].append(entry)
         children: dict[str, set[str]] = defaultdict(set)
         for e in self.entities.values():
             if e["parent"]:
@@ -100,7 +105,7 @@ class Knowledge:
             speech = [t for t in question.types if t in SPEECH_TYPES]
             types = speech or question.types
         found = []
-        for entry in self.entries:
+        for entry in self._candidates(question):
             if facts_only and entry.category == "commentary":
                 continue
             if types and entry.type not in types:
@@ -111,6 +116,17 @@ class Knowledge:
                 continue
             found.append(entry)
         return sorted(found, key=lambda e: self._rank(e, question), reverse=True)
+
+    def _candidates(self, question: Question) -> list[Entry]:
+        if not question.entities:
+            return self.entries
+        first = question.entities[0]
+        ids = self.expand(first) | {c for c in self.collectives if self.entities[c]["type"] == self.entities.get(first, {}).get("type")}
+        seen: dict[int, Entry] = {}
+        for entity_id in ids:
+            for entry in self.by_entity.get(entity_id, ()):
+                seen[entry.id] = entry
+        return list(seen.values())
 
     def _rank(self, entry: Entry, question: Question) -> tuple:
         first = question.entities[:1]
