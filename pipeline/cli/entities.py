@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, json_option, open_store, print_json
+from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
 from pipeline.extract.entities import discovered_id
 from pipeline.ingest import reextract
-from pipeline.views.entities import entity_list, entity_profile, resolve_name
+from pipeline.views.entities import entity_list, entity_profile
 
 
 @click.group(invoke_without_command=True)
@@ -43,7 +43,7 @@ def entities(ctx, db_path, entity_type, as_json):
 def merge(keep, fold, db_path):
     """Fold entity FOLD into KEEP (any alias names them). Re-applied after every ingest."""
     with open_store(db_path) as store:
-        keep_id, fold_id = _resolved(store, keep), _resolved(store, fold)
+        keep_id, fold_id = entity_id_for(store, keep), entity_id_for(store, fold)
         if keep_id == fold_id:
             raise click.ClickException(f"{keep!r} and {fold!r} are already one entity ({keep_id})")
         changed = reextract(store, store.add_judgement("merge", keep_id, fold_id))
@@ -58,7 +58,7 @@ def merge(keep, fold, db_path):
 def split(entity, spelling, new_name, db_path):
     """Move the mentions of ENTITY written as SPELLING to an entity of their own."""
     with open_store(db_path) as store:
-        entity_id = _resolved(store, entity)
+        entity_id = entity_id_for(store, entity)
         kind = next((e["type"] for e in entity_list(store) if e["id"] == entity_id), "organization")
         new_id = discovered_id(kind, new_name or spelling)
         changed = reextract(store, store.add_judgement("split", entity_id, new_id, alias=spelling))
@@ -88,10 +88,3 @@ def entity(name, db_path, as_json):
     click.echo(f"  {profile['mentions']} mentions in {profile['articles']} article(s)")
     for ev in profile["evidence"][:5]:
         click.echo(f"  - [{ev['article_id']}] {ev['sentence'][:110]}")
-
-
-def _resolved(store, name: str) -> str:
-    entity_id = resolve_name(store, name)
-    if entity_id is None:
-        raise click.ClickException(f"no entity called {name!r}\n\nList them with: kb entities")
-    return entity_id

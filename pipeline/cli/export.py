@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.options import db_option, open_store
+from pipeline.cli.options import db_option, entity_id_for, open_store
 from pipeline.cli.timeline import DateBound
 from pipeline.export import EXPORTERS, export_all
-from pipeline.views.entities import resolve_name
 from pipeline.views.graph import build_graph
 from pipeline.views.timeline import timeline
 
@@ -36,11 +35,7 @@ def export(db_path, out, formats, entity, depth, date_from, date_to, min_sources
         kb export --out graph_exports/ --entity Alipay --depth 2
     """
     with open_store(db_path) as store:
-        entity_id = None
-        if entity:
-            entity_id = resolve_name(store, entity)
-            if entity_id is None:
-                raise click.ClickException(f"no entity called {entity!r}\n\nList them with: kb entities")
+        entity_id = entity_id_for(store, entity) if entity else None
         entries = timeline(store, date_from=date_from, date_to=date_to, entity_ids={entity_id} if entity_id else None)
         graph = build_graph(store, entity_id=entity_id, depth=depth, date_from=date_from, date_to=date_to, min_sources=min_sources)
     written = export_all(graph, entries, out, list(formats) or None)

@@ -41,3 +41,13 @@ def print_json(data) -> None:
 def progress_enabled(quiet: bool) -> bool:
     """A progress bar only for a person at a terminal."""
     return not quiet and sys.stderr.isatty()
+
+
+def entity_id_for(store: Store, name: str) -> str:
+    """The entity an analyst names on the command line, or a message saying how to find one."""
+    from pipeline.views.entities import resolve_name
+
+    entity_id = resolve_name(store, name)
+    if entity_id is None:
+        raise click.ClickException(f"no entity called {name!r}\n\nList them with: kb entities")
+    return entity_id

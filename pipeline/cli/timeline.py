@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, json_option, open_store, print_json
+from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
 from pipeline.views.dates import parse_bound
-from pipeline.views.entities import resolve_name, with_descendants
+from pipeline.views.entities import with_descendants
 from pipeline.views.timeline import timeline as build_timeline
 
 
@@ -39,12 +39,7 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
         kb timeline --entity Alipay --from 2018-04 --json
     """
     with open_store(db_path) as store:
-        entity_ids = None
-        if entity:
-            entity_id = resolve_name(store, entity)
-            if entity_id is None:
-                raise click.ClickException(f"no entity called {entity!r}\n\nList them with: kb entities")
-            entity_ids = with_descendants(store, entity_id)
+        entity_ids = with_descendants(store, entity_id_for(store, entity)) if entity else None
         entries = build_timeline(
             store,
             entity_ids=entity_ids,

@@ -143,13 +143,27 @@ class Knowledge:
     def _when(self, question: Question) -> Answer | None:
         if not question.types:
             return None  # "When were the rules repealed?": no event the store knows of is asked about
-        dated = [e for e in self.matching(question) if e.date]
+        matched = self.matching(question)
+        dated = [e for e in matched if e.date]
+        if not dated and matched:
+            return self._undated(matched, question)
         if not dated:
             return None
         best = dated[:1] + [e for e in dated[1:3] if e.type == dated[0].type and e.value != dated[0].value]
         lines = [f"{e.display_date}: {e.summary}" + _factuality_note(e) for e in best]
         dates = [d for e in best for d in (e.value, e.deadline) if d]
         return self._from_entries(best, "\n".join(lines), "date", question, dates=dates)
+
+    def _undated(self, matched: list[Entry], question: Question) -> Answer:
+        """支付宝什么时候接入网联? The sources tell it without a date: say so, and give the dated
+        events between the same parties that bound it."""
+        related = [e for e in self.matching(question, types=[]) if e.date and e not in matched][:2]
+        lines = [f"The sources do not date it: {e.summary}" + _factuality_note(e) for e in matched[:2]]
+        lines += [f"Related: {e.display_date}: {e.summary}" + _factuality_note(e) for e in related]
+        answer = self._from_entries(matched[:2] + related, "\n".join(lines), "date", question,
+                                    dates=[e.value for e in related if e.value])  # fmt: skip
+        answer.confidence = 0.5
+        return answer
 
     def _who(self, question: Question) -> Answer | None:
         people = [e for e in question.entities if self.entities.get(e, {}).get("type") == "person"]
