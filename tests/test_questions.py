@@ -48,8 +48,9 @@ def test_questions_who_and_profile(store):
 
 def test_questions_status_keeps_factuality(store):
     answer = ask(store, "Did UnionPay confirm Alipay's access?")
-    assert (answer.answer_type, answer.yes_no) == ("yes_no", "denied")
-    assert answer.answer.startswith("No.")
+    # No: the access was only reported, and UnionPay denied it the same evening.
+    assert (answer.answer_type, answer.yes_no, answer.factuality) == ("yes_no", False, "reported")
+    assert answer.answer.startswith("No.") and "deny by China UnionPay" in answer.answer
     assert ask(store, "Did Tenpay connect to NetsUnion?").yes_no is True
 
 
@@ -98,7 +99,7 @@ def test_cli_ask_json_contract(store):
     assert "2018-05-11" in data["dates"]
 
 
-FLOORS = {"en all": 0.60, "zh all": 0.38}
+FLOORS = {"en all": 0.78, "zh all": 0.52}
 
 
 def test_questions_gold_floors(shared):

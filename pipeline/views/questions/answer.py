@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from pipeline.store import Store
@@ -143,7 +143,9 @@ class Knowledge:
     def _when(self, question: Question) -> Answer | None:
         if not question.types:
             return None  # "When were the rules repealed?": no event the store knows of is asked about
-        matched = self.matching(question)
+        # "最晚什么时候要完成…": a question about a deadline asks for the deadline, not the act.
+        matched = self.matching(question, types=["deadline"]) if "deadline" in question.types else []
+        matched = matched or self.matching(question)
         dated = [e for e in matched if e.date]
         if not dated and matched:
             return self._undated(matched, question)
@@ -185,6 +187,11 @@ class Knowledge:
             for entity_id in side:
                 if entity_id not in found and entity_id not in asked and self._is_kind(entity_id, question.kinds):
                     found.append(entity_id)
+        if not found:
+            # "Who denied the report that Alipay had access to UnionPay?": both parties are named;
+            # whoever acted in the asked act answers it.
+            found = [i for e in entries for i in e.actor_ids if self._is_kind(i, question.kinds)]
+            found = list(dict.fromkeys(found))
         if not found:
             return None
         names = [self.name(i) for i in found[:MAX_LISTED]]
@@ -246,7 +253,14 @@ class Knowledge:
                                   dates=[e.value for e in entries[:MAX_LISTED] if e.value])  # fmt: skip
 
     def _requires(self, question: Question) -> Answer | None:
-        entries = [e for e in self.matching(question, types=["require", "prohibit", "deadline"]) if e.actor_ids or e.document_id]
+        undated = replace(question, dates=[])
+        entries = [e for e in self.matching(undated, types=["require", "prohibit", "deadline"]) if e.actor_ids or e.document_id]
+        if question.dates:  # "in August 2017", "from 30 June 2018": when it was required, or its deadline
+            entries = [e for e in entries if any(_within(e, t.value, loose=True) or _deadline_in(e, t.value) for t in question.dates)]
+        if not entries:
+            # "What do the Bar Code Payment Business Standards require?": what the sources tell of the rule.
+            documents = [e for e in question.entities if self.entities.get(e, {}).get("type") == "document"]
+            entries = [e for e in self.matching(undated, types=[]) if e.category == "regulatory" and e.document_id in documents]
         if not entries:
             return None
         entries.sort(key=lambda e: (e.type != "require", e.date or ""))
@@ -257,8 +271,10 @@ class Knowledge:
     def _what_is(self, question: Question) -> Answer | None:
         if question.entities:
             entity = self.entities.get(question.entities[0])
-            if entity is None or not self._only_about(question):
+            if entity is None:
                 return None
+            if not self._only_about(question):
+                return self._attribute(question)
             if entity["type"] in ("person", "document"):
                 return self._profile(entity["id"])
             found = self._defining_sentences(question, entity_id=entity["id"])
@@ -272,7 +288,11 @@ class Knowledge:
         found = self._defining_sentences(question)
         if not found:
             return None
-        return Answer(found[0]["sentence"], "definition", 0.6, [_evidence(s, question.terms) for s in found[:3]])
+        named = [r["entity_id"] for r in self.store.conn.execute(
+            "SELECT DISTINCT m.entity_id FROM mention m JOIN sentence s ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
+            "WHERE s.id = ? AND m.entity_id IS NOT NULL", (found[0]["id"],))]  # fmt: skip
+        text = found[0]["sentence"] + (f" ({', '.join(self.name(e) for e in named)})" if named else "")
+        return Answer(text, "definition", 0.6, [_evidence(s, question.terms) for s in found[:3]], entities=named)
 
     def _relation(self, question: Question) -> Answer | None:
         if len(question.entities) < 2:
@@ -301,10 +321,12 @@ class Knowledge:
         hl = self._aliases(question.entities[0]) + self._aliases(question.entities[1])
         evidence += [s for s in together if s["sentence"] not in {e.get("sentence") for e in evidence}]
         dates = [self.by_id[i].value for i in entry_ids if i in self.by_id and self.by_id[i].value]
-        return Answer("\n".join(lines), "relation", 0.85, [_evidence(s, hl) for s in evidence[:5]], events=entry_ids,
+        return Answer("\n".join(lines), "relation", 0.85, [_evidence(s, hl) for s in evidence[:8]], events=entry_ids,
                       entities=question.entities[:2], dates=list(dict.fromkeys(dates)))  # fmt: skip
 
     def _yes_no(self, question: Question) -> Answer | None:
+        if not question.types:
+            return self._attribute(question)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
         core = [t for t in question.types if t not in SPEECH_TYPES]
         speech = [t for t in question.types if t in SPEECH_TYPES]
         entries = self.matching(question, types=core or speech)
@@ -317,7 +339,8 @@ class Knowledge:
         best = entries[0]
         denials = [reason for reason in best.conflict_reasons if reason.startswith(("deny", "retract"))]
         if "announce" in speech and (denials or best.factuality == "reported"):
-            verdict, yes_no = "No", "denied" if denials else "reported"
+            # "Did UnionPay confirm it?": no, whatever else was said of the event itself.
+            verdict, yes_no = "No", False
         elif best.factuality == "denied" or denials:
             verdict, yes_no = "No", "denied"
         elif best.factuality == "reported":
@@ -389,6 +412,37 @@ class Knowledge:
         )
         return [dict(r) for r in rows]
 
+    def _attribute(self, question: Question) -> Answer | None:
+        """网联的注册资本是多少? 网联采用什么架构? A sentence naming the entity and every other word
+        the question asks with; no such sentence, no answer (Alipay's market share in 2019)."""
+        if not question.entities:
+            return None
+        rest = self._other_terms(question)
+        if not rest:
+            return None
+        names = [n for n in self._aliases(question.entities[0]) if n]
+        found = [
+            s for s in self.store.search_sentences(rest + [n.lower() for n in names], limit=40)
+            if any(n in s["sentence"] for n in names) and all(t.lower() in s["sentence"].lower() for t in rest)
+        ]  # fmt: skip
+        if not found:
+            return None
+        answer = Answer(found[0]["sentence"], "definition", 0.5, [_evidence(s, rest + names) for s in found[:3]],
+                        entities=question.entities[:1])  # fmt: skip
+        if question.shape == "yes_no":
+            answer.answer_type = "yes_no"
+            answer.answer = "The sources say: " + answer.answer
+        return answer
+
+    def _other_terms(self, question: Question) -> list[str]:
+        name_words = {w.lower() for e in question.entities for w in re.findall(r"\w+", question.names.get(e, ""))}
+        names = [question.names.get(e, "") for e in question.entities]
+        return [
+            t for t in question.terms
+            if t not in name_words and not any(t in n or n in t for n in names if n) and t not in grammar().what_is_words
+            and len(t) > 1 and not re.fullmatch(r"[?？!！。，,.]+", t)
+        ]  # fmt: skip
+
     def _only_about(self, question: Question) -> bool:
         """A "what is X" question asks about X alone, not X's market share in 2019."""
         name_words = {w.lower() for e in question.entities for w in re.findall(r"\w+", question.names.get(e, ""))}
@@ -424,9 +478,13 @@ class Knowledge:
                 evidence.append(item)
         facts = {e.factuality for e in entries[:3]}
         confidence = 0.9 if question.entities or question.dates else 0.6
+        if entities is None:  # the answer names the asked entities and the parties of what it lists
+            entities = list(dict.fromkeys(question.entities + [
+                i for e in entries[:MAX_LISTED] for i in (*e.actor_ids, *e.target_ids, e.document_id) if i
+            ]))  # fmt: skip
         return Answer(
             text, kind, confidence, evidence, events=[e.id for e in entries[:MAX_LISTED]],
-            entities=entities or question.entities, factuality=facts.pop() if len(facts) == 1 else None,
+            entities=entities, factuality=facts.pop() if len(facts) == 1 else None,
             dates=list(dict.fromkeys(dates or [])),
         )  # fmt: skip
 
@@ -439,7 +497,8 @@ class Knowledge:
             names = [w for w in self._aliases(entity_id) if w]
             found = [s for s in found if any(n in s["sentence"] for n in names)]
         cues = grammar().definition_cues[question.lang] + grammar().definition_cues["en" if question.lang == "zh" else "zh"]
-        found.sort(key=lambda s: (not any(c in s["sentence"] for c in cues), s["score"]))
+        same_language = (lambda t: bool(re.search(r"[\u4e00-\u9fff]", t))) if question.lang == "zh" else (lambda t: not re.search(r"[\u4e00-\u9fff]", t))
+        found.sort(key=lambda s: (not same_language(s["sentence"]), not any(c in s["sentence"] for c in cues), s["score"]))
         return found
 
     def _refuse(self, question: Question) -> Answer:
@@ -458,8 +517,6 @@ def _is_collective(entity_id: str) -> bool:
 
 
 def _without(question: Question, entity_ids: list[str]) -> Question:
-    from dataclasses import replace
-
     return replace(question, entities=[e for e in question.entities if e not in entity_ids])
 
 
@@ -473,6 +530,12 @@ def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
     if loose:
         return start <= asked[1] and asked[0] <= end
     return asked[0] <= start and end <= asked[1]
+
+
+def _deadline_in(entry: Entry, value: str) -> bool:
+    asked = span(value)
+    deadline = span(entry.deadline) if entry.deadline else None
+    return bool(asked and deadline and asked[0] <= deadline[0] <= asked[1])
 
 
 def _factuality_note(entry: Entry) -> str:

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
 from pipeline.extract.entities import extract_entities, find_entity, load_entity_table
@@ -35,6 +36,7 @@ class Grammar:
     relevance_floor: float
     glossary: list[tuple[tuple[str, ...], tuple[str, ...]]]
     what_is_words: frozenset[str]
+    event_words: dict[str, tuple[str, ...]]
     count_targets: dict[str, tuple[str, ...]]
 
 
@@ -50,6 +52,7 @@ def grammar() -> Grammar:
         relevance_floor=float(data["relevance_floor"]),
         glossary=[(tuple(t.lower() for t in g["terms"]), tuple(g["search"])) for g in data.get("glossary") or []],
         what_is_words=frozenset(data.get("what_is_words") or []),
+        event_words={k: tuple(v) for k, v in (data.get("event_words") or {}).items()},
         count_targets={k: tuple(v) for k, v in (data.get("count_targets") or {}).items()},
     )
 
@@ -79,14 +82,31 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     _link_entities(question, doc, known_names)
     question.types = _event_types(doc, lang)
     lowered = text.lower()
+    question.types += [t for t, words in g.event_words.items() if t not in question.types and any(_has_word(lowered, w) for w in words)]
     question.kinds = _asked_kinds(lowered, lang, g)
     question.roles = [role for role, words in g.role_words.items() if any(_has_word(lowered, w) for w in words)]
-    question.dates = [t for t in tag(text, None, lang) if re.match(r"\d{4}", t.value)]
+    question.dates = [t for t in tag(text, None, lang) if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
+    if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
+        question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     question.terms = _terms(doc, lang, g)
     for terms, search in g.glossary:
         if any(term in lowered for term in terms):
             question.terms += [w for w in search if w not in question.terms]
     return question
+
+
+def _numeric_dates(text: str) -> list[Timex]:
+    """27/4/2018 or 2018/4/27 in a question: day first when the first number cannot be a month."""
+    found = []
+    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})/(\d{1,2})/(\d{1,2})\b", text):
+        if m.group(4):
+            year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        else:
+            a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            day, month = (a, b) if a > 12 else (b, a)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day"))
+    return found
 
 
 def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
@@ -102,7 +122,10 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
     if not wh:
         return []
     phrase = wh.group(2)
-    return [kind for kind, words in g.type_words.items() if any(_has_word(phrase, w) for w in words)]
+    return [
+        kind for kind, words in g.type_words.items()
+        if any(_has_word(phrase, w) or (len(w) > 6 and fuzz.partial_ratio(w, phrase) >= NEAR) for w in words)
+    ]  # fmt: skip
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -148,13 +171,18 @@ def _link_entities(question: Question, doc, known_names: dict[str, str]) -> None
 
 
 def _link_chinese_names(question: Question, known_names: dict[str, str], covered: set[int]) -> None:
-    """Chinese names the question writes as the articles do (赵鹞是谁), or with one character
-    wrong but the surname right (赵瑶, 董骏峰): Chinese has no spaces to find them by."""
+    """Chinese names the question writes as the articles do (赵鹞是谁), with a character that
+    sounds the same (网连 for 网联, 财富通 for 财付通: typing by pinyin makes these slips), or a
+    person's name with one character wrong but the surname right (董骏峰)."""
     text = question.text
+    sounds = [lazy_pinyin(ch)[0] for ch in text]  # one syllable per character, aligned with the text
     for name, entity_id in sorted(known_names.items(), key=lambda kv: -len(kv[0])):
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", name) or entity_id in question.names:
             continue
         at = text.find(name)
+        if at == -1:
+            target = lazy_pinyin(name)
+            at = next((i for i in range(len(text) - len(name) + 1) if sounds[i : i + len(name)] == target), -1)
         if at == -1 and entity_id.startswith("person:") and 2 <= len(name) <= 4:
             at = next((i for i in range(len(text) - len(name) + 1)
                        if text[i] == name[0] and sum(a != b for a, b in zip(text[i : i + len(name)], name)) == 1), -1)  # fmt: skip
