@@ -173,6 +173,10 @@ class Knowledge:
             return self._profile(people[0])
         if not question.entities:
             return None  # "who" with nobody and nothing named asks about no fact of the store
+        if not question.types and all(e in self.collectives for e in question.entities):
+            # "Which payment institutons are named?": the group stands for its members.
+            kinds = question.kinds or [self.entities[e]["type"] for e in question.entities]
+            return self._list(replace(question, entities=[], kinds=kinds))
         if question.roles and question.entities:
             return self._by_role(question)
         entries = self.matching(question)
@@ -446,8 +450,8 @@ class Knowledge:
     def _only_about(self, question: Question) -> bool:
         """A "what is X" question asks about X alone, not X's market share in 2019."""
         name_words = {w.lower() for e in question.entities for w in re.findall(r"\w+", question.names.get(e, ""))}
-        rest = [t for t in question.terms if t not in name_words and not any(t in n for n in name_words)]
-        return all(t in grammar().what_is_words or len(t) < 2 for t in rest)
+        rest = [t for t in question.terms if t not in name_words and not any(t in n for n in name_words) and re.search(r"\w\w", t)]
+        return all(t in grammar().what_is_words for t in rest)
 
     def _is_kind(self, entity_id: str, kinds: list[str]) -> bool:
         return not kinds or self.entities.get(entity_id, {}).get("type") in kinds

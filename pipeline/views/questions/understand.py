@@ -122,6 +122,8 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
     if not wh:
         return []
     phrase = wh.group(2)
+    if lang == "en":  # the wh-phrase ends at its verb: "which body | is behind notice 209"
+        phrase = re.split(r"\b(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", phrase)[0]
     return [
         kind for kind, words in g.type_words.items()
         if any(_has_word(phrase, w) or (len(w) > 6 and fuzz.partial_ratio(w, phrase) >= NEAR) for w in words)
