@@ -170,10 +170,16 @@ def _sentence_subject(local, text: str, before: int, entities: EntityInfo) -> li
     start = 0
     while start < before:
         end = _clause(text, start)[1]
-        opening = [m for m, s, e in local if start <= s and e <= end and _actor_like(m, entities)]
+        opening = [(m, s, e) for m, s, e in local if start <= s and e <= end and _actor_like(m, entities)]
         if opening:
-            people = [m for m in opening if entities.types.get(m.entity_id) == "person"]
-            return [m.entity_id for m in (people[:1] or opening[:1])]
+            people = [x for x in opening if entities.types.get(x[0].entity_id) == "person"]
+            first = (people or opening)[0]
+            group = [first]  # 浙江易士…、广东益民…和上海畅购…3家支付机构: the subject is all three
+            for nxt in opening[opening.index(first) + 1 :]:
+                if text[group[-1][2] : nxt[1]].strip() not in COORDINATORS:
+                    break
+                group.append(nxt)
+            return [m.entity_id for m, _, _ in group]
         start = end + 1
     return []
 

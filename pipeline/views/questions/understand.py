@@ -198,7 +198,12 @@ def _event_types(doc, lang: str) -> list[str]:
     near spelling ("tak effect", "anounce") when no word is right."""
     taxonomy = load_taxonomy()
     if lang == "zh":
-        return list(dict.fromkeys(type_id for word, type_id in taxonomy.zh_triggers() if word in doc.text))
+        # A trigger written with a character of the same sound (要球 for 要求) still counts.
+        sounds = " ".join(lazy_pinyin(ch)[0] for ch in doc.text)
+        return list(dict.fromkeys(
+            type_id for word, type_id in taxonomy.zh_triggers()
+            if word in doc.text or (len(word) > 1 and " ".join(lazy_pinyin(word)) in sounds)
+        ))  # fmt: skip
     found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
     if found:
         return found
