@@ -206,6 +206,8 @@ class Knowledge:
     def _list(self, question: Question) -> Answer | None:
         if question.entities and question.types:
             return self._who(question)
+        if "place" in question.kinds and [e for e in question.entities if e not in self.collectives]:
+            return self._named_in_sentences(question)  # places are named where things happen, not as actors
         kinds = question.kinds or ["payment_institution"]
         listed = [
             e for e in self.entities.values()
@@ -438,12 +440,33 @@ class Knowledge:
             answer.answer = "The sources say: " + answer.answer
         return answer
 
+    def _named_in_sentences(self, question: Question) -> Answer | None:
+        """网联在哪些城市建设数据中心? The things of the asked kind named in the sentences that name
+        the entity and every other word of the question."""
+        found = self._attribute(question)
+        if found is None:
+            return None
+        ids: list[str] = []
+        for ev in found.evidence:
+            for row in self.store.conn.execute(
+                "SELECT m.entity_id FROM mention m JOIN sentence s ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
+                "WHERE s.article_id = ? AND s.text = ? AND m.entity_id IS NOT NULL ORDER BY m.start",
+                (ev["article_id"], ev["sentence"]),
+            ):
+                if self._is_kind(row["entity_id"], question.kinds) and row["entity_id"] not in ids + question.entities:
+                    ids.append(row["entity_id"])
+        if not ids:
+            return None
+        text = ", ".join(self.name(i) for i in ids) + "\n" + found.answer
+        return Answer(text, "entities", 0.6, found.evidence, entities=ids, count=len(ids))
+
     def _other_terms(self, question: Question) -> list[str]:
         name_words = {w.lower() for e in question.entities for w in re.findall(r"\w+", question.names.get(e, ""))}
         names = [question.names.get(e, "") for e in question.entities]
         return [
             t for t in question.terms
             if t not in name_words and not any(t in n or n in t for n in names if n) and t not in grammar().what_is_words
+            and not any(t in words for words in grammar().type_words.values())
             and len(t) > 1 and not re.fullmatch(r"[?？!！。，,.]+", t)
         ]  # fmt: skip
 
