@@ -18,7 +18,6 @@ def render() -> None:
     if opened is None:
         return
     path, _, stamp = opened
-    entities = {e["id"]: e for e in common.cached_entities(path, stamp)}
     whole = common.cached_graph(path, stamp, None, 1, 1)
     in_graph = sorted(whole.nodes, key=lambda n: whole.nodes[n]["label"].lower())
     c1, c2, c3 = st.columns([2, 1, 1])
