@@ -12,6 +12,7 @@ app: build
 		--server.headless true --browser.gatherUsageStats false -- --db $(KB_DB)
 
 test: setup
+	$(BIN)/ruff check pipeline tests benchmarks app.py
 	$(BIN)/python -m pytest
 
 build: setup
