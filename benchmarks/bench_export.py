@@ -41,7 +41,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         with Store(tmp / "kb.sqlite") as store:
-            ingest([ROOT / "corpus", shared / "corpus" / "zh", write_corpus(tmp / "c", args.size, shared)], store, workers=args.workers)
+            report = ingest([ROOT / "corpus", shared / "corpus" / "zh", write_corpus(tmp / "c", args.size, shared)], store, workers=args.workers)
+            print(f"ingest: {report.ingested} stored, {report.duplicates} reposts, {len(report.failed)} failed")
             started = time.perf_counter()
             graph, entries = build_graph(store), build_entries(store)
             build = time.perf_counter() - started

@@ -38,9 +38,10 @@ def baseline_seconds(corpus: Path) -> tuple[float, int]:
     from pipeline.extract.nlp import get_plain_nlp
 
     texts = {"en": [], "zh": []}
-    for line in corpus.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        texts[record["lang"]].append(record["text"])
+    for path in sorted(corpus.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts[record["lang"]].append(record["text"])
     words = 0
     started = time.perf_counter()
     for lang, batch in texts.items():

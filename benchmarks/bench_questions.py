@@ -77,7 +77,8 @@ def main() -> None:
             measure(store, asked)
         with Store(tmp / "big.sqlite") as store:
             started = time.perf_counter()
-            ingest([ROOT / "corpus", shared / "corpus" / "zh", write_corpus(tmp / "c", args.size, shared)], store, workers=args.workers)
+            report = ingest([ROOT / "corpus", shared / "corpus" / "zh", write_corpus(tmp / "c", args.size, shared)], store, workers=args.workers)
+            print(f"ingest: {report.ingested} stored, {report.duplicates} reposts, {len(report.failed)} failed")
             print(f"synthetic store of {store.counts()['articles']} articles (built in {time.perf_counter() - started:.0f} s):")
             measure(store, asked)
 

@@ -48,24 +48,31 @@ def vary(sentence: str, lang: str, rng: random.Random) -> str:
     return re.sub(r"\d+(\.\d+)?%", lambda m: f"{rng.randint(1, 99)}%", sentence)
 
 
+PER_FILE = 1000  # articles per JSON-lines file: a large corpus comes as many files, none over the size limit
+
+
 def write_corpus(folder: Path, count: int, shared: Path, *, seed: int = 7, sentences_per_article: int = 12) -> Path:
-    """Write `count` synthetic articles as JSON lines; returns the file."""
+    """Write `count` synthetic articles as JSON-lines files in `folder`; returns the folder."""
     rng = random.Random(seed)
     pool = real_sentences(shared)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"synthetic-{count}.jsonl"
-    with path.open("w", encoding="utf-8") as f:
-        for i in range(count):
-            lang = "en" if i % 2 == 0 else "zh"
-            chosen = rng.sample(pool[lang], min(sentences_per_article, len(pool[lang])))
-            joiner = " " if lang == "en" else ""
-            text = joiner.join(vary(s, lang, rng) for s in chosen)
-            record = {
-                "title": f"SYNTHETIC benchmark article {i}",
-                "source": "synthetic benchmark corpus (generated from the real corpus's sentences; not news)",
-                "date": f"{rng.randint(2016, 2019)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                "lang": lang,
-                "text": text,
-            }
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
+    for first in range(0, count, PER_FILE):
+        with (folder / f"synthetic-{first:06d}.jsonl").open("w", encoding="utf-8") as f:
+            for i in range(first, min(count, first + PER_FILE)):
+                f.write(_article(i, pool, rng, sentences_per_article) + "\n")
+    return folder
+
+
+def _article(i: int, pool: dict[str, list[str]], rng: random.Random, sentences_per_article: int) -> str:
+    lang = "en" if i % 2 == 0 else "zh"
+    chosen = rng.sample(pool[lang], min(sentences_per_article, len(pool[lang])))
+    joiner = " " if lang == "en" else ""
+    text = joiner.join(vary(s, lang, rng) for s in chosen)
+    record = {
+        "title": f"SYNTHETIC benchmark article {i}",
+        "source": "synthetic benchmark corpus (generated from the real corpus's sentences; not news)",
+        "date": f"{rng.randint(2016, 2019)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "lang": lang,
+        "text": text,
+    }
+    return json.dumps(record, ensure_ascii=False)
