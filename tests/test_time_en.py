@@ -93,8 +93,35 @@ def values(text: str, dct: str | None = DCT) -> list[tuple[str, str]]:
         # times
         ("The market closed at 3 p.m. on Friday.", [("3 p.m. on Friday", "2018-09-07T15:00")]),
         ("Trading resumed at 10:30 a.m.", [("10:30 a.m.", "2018-09-13T10:30")]),
+        # ranges and rough counts keep their whole extent; the lower count is the value
+        ("The review took two to three weeks.", [("two to three weeks", "P2W")]),
+        ("It could take a year or two.", [("a year or two", "P1Y")]),
+        ("It has run for at least 30 days.", [("at least 30 days", "P30D")]),
+        ("It fell for eight trading days.", [("eight trading days", "P8D")]),
+        ("The project took almost a hundred years.", [("almost a hundred years", "P100Y")]),
+        ("It made a profit after several quarters of losses.", [("several quarters", "PXQ")]),
+        # "earlier"/"later" belong to a relative date, not to a weekday
+        ("Rates rose earlier this year.", [("earlier this year", "2018")]),
+        ("The firm will report later this month.", [("later this month", "2018-09")]),
+        ("Earlier Friday the shares fell.", [("Friday", "2018-09-07")]),
+        # a hyphenated quarter is an adjective: "the" stays out
+        ("Shares fell after the third-quarter loss.", [("third-quarter", "2018-Q3")]),
+        # weeks, weekends, parts of days
+        ("Hearings were held the week of March 6.", [("the week of March 6", "2018-W10")]),
+        ("It rained this past weekend.", [("this past weekend", "2018-W36-WE")]),
+        ("Flights leave on Tuesday nights.", [("Tuesday nights", "XXXX-WXX-2TNI")]),
+        ("The blast came at 4 in the morning.", [("4 in the morning", "2018-09-13T04:00")]),
+        ("The firm grew in recent years.", [("recent years", "PAST_REF")]),
+        # "the day before <event>" is placed by the event, not by the narrative
+        ("It was seen on Nov. 3, the day before police arrived.", [("Nov. 3", "2017-11-03")]),
+        # a year named earlier in the sentence does not override the tense
+        ("Talks began in July 2017 and the deal will be signed on March 12.",
+         [("July 2017", "2017-07"), ("March 12", "2019-03-12")]),
+        # one reading per text: a month named again keeps the year it was given
+        ("The three will join in April. A summit is held in April.", [("April", "2019-04"), ("April", "2019-04")]),
         # not dates
         ("You may pay by card.", []),
+        ("She ran the March of Dimes campaign.", []),
         ("Protesters march on the bank.", []),
         ("The 21st Century Business Herald reported it.", []),
     ],
@@ -156,9 +183,9 @@ def test_time_en_founding_article(shared):
     assert not any("Century" in t for t in found)  # the newspaper's name is not a date
 
 
-# Pinned floor: Value F1 on tbaq_train (development set) was 79.97 when this was written;
-# lowering it needs a reason in the commit that does it.
-TE3_TRAIN_VALUE_F1_FLOOR = 0.79
+# Pinned floor: Value F1 on tbaq_train (development set) was 80.51 when this was last
+# raised (79.97 before); lowering it needs a reason in the commit that does it.
+TE3_TRAIN_VALUE_F1_FLOOR = 0.803
 
 
 def _te3_scorer(shared):

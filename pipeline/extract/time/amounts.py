@@ -69,9 +69,9 @@ def duration(c: Candidate, ctx: DocContext) -> Resolved | None:
             ctx.grammar.lookup("article_numbers", c.groups.get("num")) is not None:
         return None  # "a second time", not one second
     marker = settings.get("fraction_marker")
-    if marker and unit in (settings.get("fraction_units") or ()) and \
+    if marker and n is not None and unit in (settings.get("fraction_units") or ()) and \
             ctx.text[c.end:c.end + len(marker) + 2].lower().split()[:1] == [marker]:
-        return None  # "three-quarters of the shares" is a fraction
+        return None  # "three-quarters of the shares" is a fraction; "several quarters of losses" is not
     val = _duration_value(n, unit)
     if val is None:
         return None

@@ -50,6 +50,7 @@ class DocContext:
     prev_sentence: int = -1
     prev_explicit_year: bool = False
     prev_quarter: Point | None = None
+    month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
 

@@ -157,5 +157,7 @@ def _prefix_allowed(word: str, c: Candidate, grammar: Grammar) -> bool:
     if c.rule.kind == "date":
         if "mod" in c.groups:
             return False
+        if key in grammar.vocab.get("modifiers_only_before_relatives", {}) and "rel" not in c.groups:
+            return False
         return key in modifiers
     return key in approximators

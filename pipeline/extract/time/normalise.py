@@ -61,19 +61,36 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     # the narrative: a month or day with a written year earlier in the same sentence
     # ("in August 2017 ... in December"); a bare year nearby is too often a comparison
     prev = ctx.prev
+    tense = ctx.tense(c.start, c.end) if real else None
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
             and prev.gran in ("month", "day", "part", "time")
-            and ctx.prev_sentence == ctx.sentence_of(c.start)):
+            and ctx.prev_sentence == ctx.sentence_of(c.start)
+            and not _against_tense(prev.day.year, month, day, tense, anchor)):
         return prev.day.year, f"previous:{value(prev)}", True
     if not real:
         return dy, "dct", False
-    tense = ctx.tense(c.start, c.end)
+    if tense is None and month in ctx.month_years:
+        # one reading per text: "April" again is the April named before
+        return ctx.month_years[month], "dct", True
     upcoming = int(ctx.grammar.vocab.get("settings", {}).get("upcoming_months", 12))
+    year = dy
     if month > dm and (tense == "past" or tense is None and month - dm > upcoming):
-        return dy - 1, "dct", True
-    if month < dm and (tense == "future" or tense is None and month + 12 - dm <= upcoming):
-        return dy + 1, "dct", True
-    return dy, "dct", True
+        year = dy - 1
+    elif month < dm and (tense == "future" or tense is None and month + 12 - dm <= upcoming):
+        year = dy + 1
+    if tense is not None:
+        ctx.month_years[month] = year
+    return year, "dct", True
+
+
+def _against_tense(year: int, month: int, day: int | None, tense: str | None, anchor: Point) -> bool:
+    """Whether a month in `year` lies on the other side of the DCT from where the tense
+    points ("... in July 1997, will join on March 12" written in 1999)."""
+    if tense is None:
+        return False
+    here = (anchor.day.year, anchor.day.month, anchor.day.day if day else 0)
+    there = (year, month, day or 0)
+    return there < here if tense == "future" else there > here
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
@@ -107,6 +124,11 @@ def _year_for_period(first_month: int, gran: str, c: Candidate, ctx: DocContext)
 
 def _date(c: Candidate, ctx: DocContext) -> Resolved | None:
     found = _calendar_date(c, ctx)
+    coarser = dict(c.rule.attrs).get("granularity")
+    if coarser and found is not None and found.point is not None:
+        # "the week of March 6": the day written, named at the rule's granularity
+        point = found.point.at(coarser)
+        return replace(found, type="DATE", value=value(point), granularity=coarser, point=point)
     if found is None or found.point is None or ("hour" not in c.groups and "halfhour" not in c.groups):
         return found
     clock = _clock(c, ctx)
