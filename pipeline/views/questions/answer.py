@@ -301,6 +301,12 @@ class Knowledge:
         return Answer(text, "definition", 0.6, [_evidence(s, question.terms) for s in found[:3]], entities=named)
 
     def _relation(self, question: Question) -> Answer | None:
+        if len(question.entities) == 1:
+            # 网联和备付金集中存管有什么关系? An entity and a notion: the sentences that tell both.
+            answer = self._attribute(question)
+            if answer:
+                answer.answer_type = "relation"
+            return answer
         if len(question.entities) < 2:
             return None
         a, b = (self.expand(question.entities[0]), self.expand(question.entities[1]))
@@ -311,7 +317,7 @@ class Knowledge:
         if not found:
             text = f"No relation between {self.name(question.entities[0])} and {self.name(question.entities[1])} is told as an event; the sources name them together here:"
             hl = self._aliases(question.entities[0]) + self._aliases(question.entities[1])
-            return Answer(text + "\n" + together[0]["sentence"], "relation", 0.5, [_evidence(s, hl) for s in together[:5]],
+            return Answer(text + "\n" + together[0]["sentence"], "relation", 0.5, [_evidence(s, hl) for s in together[:10]],
                           entities=question.entities[:2])  # fmt: skip
         seen, lines, entry_ids, evidence = set(), [], [], []
         for r in found:
@@ -413,7 +419,7 @@ class Knowledge:
                 JOIN sentence s ON s.article_id = m1.article_id AND s.idx = m1.sentence_idx
                 JOIN article ar ON ar.id = m1.article_id AND ar.duplicate_of IS NULL
                 WHERE m1.entity_id IN ({",".join("?" * len(a))}) AND m2.entity_id IN ({",".join("?" * len(b))})
-                LIMIT 8""",
+                LIMIT 12""",
             (*a, *b),
         )
         return [dict(r) for r in rows]
@@ -436,8 +442,12 @@ class Knowledge:
         answer = Answer(found[0]["sentence"], "definition", 0.5, [_evidence(s, rest + names) for s in found[:3]],
                         entities=question.entities[:1])  # fmt: skip
         if question.shape == "yes_no":
-            answer.answer_type = "yes_no"
-            answer.answer = "The sources say: " + answer.answer
+            sentence = found[0]["sentence"]
+            at = min(sentence.lower().find(t.lower()) for t in rest)
+            lead = sentence[max(0, at - 4) : at].lower() if question.lang == "zh" else " ".join(sentence[:at].lower().split()[-3:])
+            denied = any(n in (lead if question.lang == "zh" else lead.split()) for n in grammar().negations[question.lang])
+            answer.answer_type, answer.yes_no = "yes_no", not denied
+            answer.answer = f"{'No' if denied else 'Yes'}, the sources say: {sentence}"
         return answer
 
     def _named_in_sentences(self, question: Question) -> Answer | None:

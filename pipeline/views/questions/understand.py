@@ -37,6 +37,7 @@ class Grammar:
     glossary: list[tuple[tuple[str, ...], tuple[str, ...]]]
     what_is_words: frozenset[str]
     event_words: dict[str, tuple[str, ...]]
+    negations: dict[str, tuple[str, ...]]
     count_targets: dict[str, tuple[str, ...]]
 
 
@@ -53,6 +54,7 @@ def grammar() -> Grammar:
         glossary=[(tuple(t.lower() for t in g["terms"]), tuple(g["search"])) for g in data.get("glossary") or []],
         what_is_words=frozenset(data.get("what_is_words") or []),
         event_words={k: tuple(v) for k, v in (data.get("event_words") or {}).items()},
+        negations={k: tuple(v) for k, v in (data.get("negations") or {}).items()},
         count_targets={k: tuple(v) for k, v in (data.get("count_targets") or {}).items()},
     )
 
