@@ -217,7 +217,7 @@ class Knowledge:
             return None
         listed.sort(key=lambda e: -e["mentions"])
         text = ", ".join(f"{e['name']} ({e['mentions']} mentions)" for e in listed)
-        evidence = [ev for e in listed[:3] for ev in self.store.entity_evidence(e["id"], limit=1)]
+        evidence = list({ev["sentence"]: ev for e in listed[:3] for ev in self.store.entity_evidence(e["id"], limit=1)}.values())
         return Answer(text, "entities", 0.8, [_evidence(ev, [ev["text_as_written"]]) for ev in evidence],
                       entities=[e["id"] for e in listed], count=len(listed))  # fmt: skip
 
@@ -535,7 +535,7 @@ class Knowledge:
             found = [s for s in found if any(n in s["sentence"] for n in names)]
         cues = grammar().definition_cues[question.lang] + grammar().definition_cues["en" if question.lang == "zh" else "zh"]
         same_language = (lambda t: bool(re.search(r"[\u4e00-\u9fff]", t))) if question.lang == "zh" else (lambda t: not re.search(r"[\u4e00-\u9fff]", t))
-        found.sort(key=lambda s: (not same_language(s["sentence"]), not any(c in s["sentence"] for c in cues), s["score"]))
+        found.sort(key=lambda s: (not same_language(s["sentence"]), not any(c in s["sentence"].lower() for c in cues), s["score"]))
         return found
 
     def _refuse(self, question: Question) -> Answer:
