@@ -337,6 +337,8 @@ class Knowledge:
                       entities=question.entities[:2], dates=list(dict.fromkeys(dates)))  # fmt: skip
 
     def _yes_no(self, question: Question) -> Answer | None:
+        if not question.entities:
+            return None  # a yes or no about nobody in particular would be a guess
         if not question.types:
             return self._attribute(question)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
         core = [t for t in question.types if t not in SPEECH_TYPES]
