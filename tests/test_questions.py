@@ -110,4 +110,4 @@ def test_questions_gold_floors(shared):
     result = score()
     for key, floor in FLOORS.items():
         assert result["tally"][key][2] >= floor, f"{key}: {result['tally'][key]}"
-    assert result["invented"] <= 1
+    assert result["invented"] == 0  # no invented answer among the questions that must be refused

@@ -179,6 +179,9 @@ class Knowledge:
             return self._list(replace(question, entities=[], kinds=kinds))
         if question.roles and question.entities:
             return self._by_role(question)
+        asked_documents = [e for e in question.entities if self.entities.get(e, {}).get("type") == "document"]
+        if not question.types and not asked_documents:
+            return None  # "who … NetsUnion?" with no act named: every party of every event would be a guess
         entries = self.matching(question)
         if not entries and question.types:
             # "Who issued Document 209?": whoever acted under that document, if no issue is told.
