@@ -190,6 +190,7 @@ class Store:
         else:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
+        self._memo: dict[str, tuple[tuple[int, int], object]] = {}
         self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
@@ -484,19 +485,47 @@ class Store:
         }
 
     def events(self) -> list[dict]:
-        """Every event mention that belongs to a timeline entry, with its sentence and article."""
-        rows = self.conn.execute(
+        """Every event mention that belongs to a timeline entry, with its sentence and article;
+        `roles` is a JSON array of [role, entity id] (event_rows() gives it parsed)."""
+        rows = self.event_rows()
+        for row in rows:
+            row["roles"] = json.dumps(row["roles"], ensure_ascii=False, separators=(",", ":"))
+        return rows
+
+    def event_rows(self) -> list[dict]:
+        """Every event mention that belongs to a timeline entry, with its sentence and article
+        and its roles ([(role, entity id), ...] by role, then position), ordered by entry, then
+        originals before reposts, article date (undated first), article and order in it.
+
+        The events are read in storage order (NOT INDEXED: through the entry index every event,
+        article and sentence would be a jump) with their roles in one pass, and sorted here."""
+        roles: dict[int, list[tuple[str, str]]] = {}
+        for event_id, role, entity_id in self.conn.execute(
+            "SELECT event_id, role, entity_id FROM event_role ORDER BY event_id, role, position"
+        ):
+            roles.setdefault(event_id, []).append((role, entity_id))
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(
             """SELECT e.*, a.title, a.date AS article_date, a.lang, a.duplicate_of, a.url,
-                      s.text AS sentence, s.start AS sentence_start,
-                      (SELECT json_group_array(json_array(r.role, r.entity_id)) FROM
-                          (SELECT role, entity_id FROM event_role WHERE event_id = e.id ORDER BY role, position) r) AS roles
-               FROM event e
+                      s.text AS sentence, s.start AS sentence_start
+               FROM event e NOT INDEXED
                JOIN article a ON a.id = e.article_id
                JOIN sentence s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
-               WHERE e.entry_id IS NOT NULL
-               ORDER BY e.entry_id, a.duplicate_of IS NOT NULL, a.date, e.article_id, e.idx"""
+               WHERE e.entry_id IS NOT NULL"""
         )
-        return [dict(r) for r in rows]
+        names = [d[0] for d in cursor.description]
+        rows = []
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            row["roles"] = roles.get(row["id"], [])
+            rows.append(row)
+        # SQLite's ORDER BY e.entry_id, a.duplicate_of IS NOT NULL, a.date, e.article_id, e.idx (NULL first).
+        rows.sort(
+            key=lambda r: (r["entry_id"], r["duplicate_of"] is not None, r["article_date"] is not None,
+                           r["article_date"] or "", r["article_id"], r["idx"])
+        )  # fmt: skip
+        return rows
 
     def entity_names(self) -> dict[str, dict]:
         """id -> {"name", "type", "parent_id", "name_en", "name_zh"}: entities, and names only
@@ -509,21 +538,86 @@ class Store:
             names[r["id"]] = dict(r)
         return names
 
+    def state(self) -> tuple[int, int]:
+        """Changes whenever what the store holds may have changed: a commit by another
+        connection (PRAGMA data_version) or a row written by this one (total_changes)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
+    def memo(self, key: str, compute):
+        """`compute()`, once per state of the store: the views share what several of them
+        read (the entities' counts, the reports), and any write makes it be read again.
+        Callers get the same object each time: keep what is memoised out of their reach
+        (tuples, or copied before it is handed out)."""
+        state = self.state()
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == state:
+            return hit[1]
+        value = compute()
+        self._memo[key] = (state, value)
+        return value
+
+    def entity_stats(self) -> dict[str, tuple[int, int, str, str | None, str | None]]:
+        """entity id -> (mentions, articles, JSON array of the spellings seen, first and last
+        article date), over original articles; once per state of the store.
+
+        One pass over the mention table in storage order (NOT INDEXED: walking the entity
+        index would visit the table, and the articles, in random order)."""
+
+        def compute():
+            rows = self.conn.execute(
+                """SELECT m.entity_id, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+                          json_group_array(DISTINCT m.text) AS seen, MIN(a.date) AS first, MAX(a.date) AS last
+                   FROM mention m NOT INDEXED JOIN article a ON a.id = m.article_id
+                   WHERE m.entity_id IS NOT NULL AND a.duplicate_of IS NULL
+                   GROUP BY m.entity_id"""
+            )
+            return {r["entity_id"]: (r["mentions"], r["articles"], r["seen"], r["first"], r["last"]) for r in rows}
+
+        return dict(self.memo("entity_stats", compute))
+
     def entity_rows(self, entity_type: str | None = None) -> list[dict]:
-        """Entities with the names seen for them and their counts in original articles."""
+        """Entities with the names seen for them and their counts in original articles,
+        most mentioned first (then by name)."""
+        stats = self.entity_stats()
         rows = self.conn.execute(
-            """SELECT e.*, COUNT(m.id) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
-                      json_group_array(DISTINCT m.text) AS seen
-               FROM entity e
-               LEFT JOIN (SELECT m.* FROM mention m JOIN article a ON a.id = m.article_id
-                          WHERE a.duplicate_of IS NULL) m ON m.entity_id = e.id
+            """SELECT e.* FROM entity e
                WHERE e.id NOT IN (SELECT other FROM judgement WHERE action = 'merge')
                  AND (:type IS NULL OR e.type = :type)
-               GROUP BY e.id
-               ORDER BY COUNT(m.id) DESC, e.name""",
+               ORDER BY e.id""",
             {"type": entity_type},
         )
-        return [dict(r) for r in rows]
+        out = []
+        for r in rows:
+            mentions, articles, seen, _, _ = stats.get(r["id"], (0, 0, "[null]", None, None))
+            out.append({**dict(r), "mentions": mentions, "articles": articles, "seen": seen})
+        # SQLite's BINARY order of names is Python's order of str; the sort is stable (by id on ties).
+        out.sort(key=lambda row: (-row["mentions"], row["name"]))
+        return out
+
+    def spellings(self) -> list[tuple[str, str]]:
+        """(text, entity id) of every resolved mention, each pair once, ordered by entity id
+        and then by where the pair first occurs (the order the entity index gives)."""
+
+        def compute():
+            # In storage order DISTINCT yields each pair at its first mention; a stable sort by
+            # entity then gives the entity index's order without walking the table through it.
+            rows = self.conn.execute("SELECT DISTINCT text, entity_id FROM mention NOT INDEXED WHERE entity_id IS NOT NULL")
+            return tuple(sorted(((r["text"], r["entity_id"]) for r in rows), key=lambda pair: pair[1]))
+
+        return list(self.memo("spellings", compute))
+
+    def media_reports(self) -> list[tuple]:
+        """(media entity id, article id, title, date): each original article a medium is named in."""
+
+        def compute():
+            rows = self.conn.execute(
+                """SELECT DISTINCT m.entity_id, a.id AS article_id, a.title, a.date FROM mention m
+                   JOIN article a ON a.id = m.article_id AND a.duplicate_of IS NULL
+                   WHERE m.entity_id IN (SELECT id FROM entity WHERE type = 'media')"""
+            )
+            return tuple(tuple(r) for r in rows)
+
+        return list(self.memo("media_reports", compute))
 
     def entity_evidence(self, entity_id: str, limit: int = 50) -> list[dict]:
         rows = self.conn.execute(

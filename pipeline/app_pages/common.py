@@ -9,12 +9,14 @@ times of the SQLite file and its WAL), so an ingest or a judgement, from the app
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+import networkx as nx
 import streamlit as st
 
 from pipeline.errors import StoreError
@@ -24,7 +26,7 @@ from pipeline.store import Store
 from pipeline.views.entities import entity_list, entity_profile
 from pipeline.views.graph import build_graph
 from pipeline.views.relations import relations
-from pipeline.views.timeline import FACT_ORDER, Entry, timeline
+from pipeline.views.timeline import FACT_ORDER, Entry, build_entries, timeline
 
 FACT_COLOURS = {
     "asserted": "green", "reported": "blue", "required": "violet",
@@ -125,6 +127,13 @@ def cached_article(path: str, stamp: tuple, article_id: int) -> dict | None:
 
 
 @st.cache_data(show_spinner=False)
+def cached_entries(path: str, stamp: tuple) -> list[Entry]:
+    """Every timeline entry, built once per version of the store for the timeline, the
+    relations and the graph."""
+    return build_entries(get_store(path))
+
+
+@st.cache_data(show_spinner=False)
 def cached_timeline(
     path: str,
     stamp: tuple,
@@ -141,6 +150,7 @@ def cached_timeline(
         factuality=set(factuality) if factuality else None,
         date_from=date_from,
         date_to=date_to,
+        entries=cached_entries(path, stamp),
     )
 
 
@@ -156,7 +166,7 @@ def cached_profile(path: str, stamp: tuple, name: str) -> dict | None:
 
 @st.cache_data(show_spinner=False)
 def cached_relations(path: str, stamp: tuple) -> list[dict]:
-    return [r.to_dict() for r in relations(get_store(path))]
+    return [r.to_dict() for r in relations(get_store(path), cached_entries(path, stamp))]
 
 
 @st.cache_data(show_spinner=False)
@@ -166,21 +176,51 @@ def cached_judgements(path: str, stamp: tuple) -> list[dict]:
 
 @st.cache_data(show_spinner=False)
 def cached_graph(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int):
-    return build_graph(get_store(path), entity_id=entity_id, depth=depth, min_sources=min_sources)
+    store = get_store(path)
+    return build_graph(
+        store, entity_id=entity_id, depth=depth, min_sources=min_sources,
+        relation_list=relations(store, cached_entries(path, stamp)),
+    )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False)
 def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int) -> dict:
-    """The interactive page and every export format of this graph: {"html": str, "files": {name: bytes}}."""
+    """The interactive page of this graph and every export format of it:
+    {"html": str, "files": {name: (format, content)}}. The page is made now; each other file's
+    content is a callable that makes it when it is downloaded (st.download_button takes one):
+    on a large store every format takes about a second, and a page render should not pay for
+    files nobody asked for."""
     graph = cached_graph(path, stamp, entity_id, depth, min_sources)
     entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None)
     with tempfile.TemporaryDirectory() as tmp:
-        page = html_page(graph, entries, Path(tmp)).read_text(encoding="utf-8")
-        files = {}
-        for fmt in EXPORTERS:
-            for written in export_all(graph, entries, Path(tmp) / fmt, [fmt]):
-                files[written.name] = (fmt, written.read_bytes())
+        written = html_page(graph, entries, Path(tmp))
+        page, page_bytes = written.read_text(encoding="utf-8"), written.read_bytes()
+    files = {}
+    for fmt in EXPORTERS:
+        for name in _export_names(fmt):
+            later = functools.partial(_export_file, path, stamp, entity_id, depth, min_sources, fmt, name)
+            files[name] = (fmt, page_bytes if fmt == "html" else later)
     return {"html": page, "files": files}
+
+
+@functools.cache
+def _export_names(fmt: str) -> tuple[str, ...]:
+    """The files an export format writes (their names do not depend on the graph)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return tuple(p.name for p in export_all(nx.MultiDiGraph(), [], Path(tmp), [fmt]))
+
+
+def _export_file(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str, name: str) -> bytes:
+    return cached_export(path, stamp, entity_id, depth, min_sources, fmt).get(name, b"")
+
+
+@st.cache_data(show_spinner=False)
+def cached_export(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str) -> dict[str, bytes]:
+    """One export format of the graph: {file name: content}."""
+    graph = cached_graph(path, stamp, entity_id, depth, min_sources)
+    entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None)
+    with tempfile.TemporaryDirectory() as tmp:
+        return {written.name: written.read_bytes() for written in export_all(graph, entries, Path(tmp), [fmt])}
 
 
 def ask_function():

@@ -15,10 +15,7 @@ def resolve_name(store: Store, name: str) -> str | None:
     then a part of a name that points at one entity only ("Xue" for Xue Hongyan).
     """
     seen = {row["name"]: row["entity_id"] for row in store.conn.execute("SELECT DISTINCT name, entity_id FROM discovery")}
-    seen |= {
-        row["text"]: row["entity_id"]
-        for row in store.conn.execute("SELECT DISTINCT text, entity_id FROM mention WHERE entity_id IS NOT NULL")
-    }
+    seen |= dict(store.spellings())
     found = find_entity(name, load_entity_table(), seen)
     if found:
         return found[0]

@@ -50,12 +50,8 @@ def build_graph(
 
 
 def _sightings(store: Store) -> dict[str, tuple[str | None, str | None]]:
-    rows = store.conn.execute(
-        """SELECT m.entity_id, MIN(a.date) AS first, MAX(a.date) AS last FROM mention m
-           JOIN article a ON a.id = m.article_id AND a.duplicate_of IS NULL
-           WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id"""
-    )
-    return {r["entity_id"]: (r["first"], r["last"]) for r in rows}
+    """entity id -> the dates of the first and last original articles that name it."""
+    return {entity_id: (first, last) for entity_id, (_, _, _, first, last) in store.entity_stats().items()}
 
 
 def _node_attributes(entity: dict, sightings: tuple[str | None, str | None] | None) -> dict:

@@ -5,7 +5,7 @@ report which article. Each relation keeps its dates, factuality and sources.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from pipeline.extract.events import load_taxonomy
 from pipeline.store import Store
@@ -29,7 +29,8 @@ class Relation:
     role: str | None = None  # for affiliated_with: the person's role
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # What asdict gives (the sources are flat dicts), without its deep copy of every value.
+        return {**vars(self), "sources": [dict(s) for s in self.sources]}
 
 
 def relations(store: Store, entries: list[Entry] | None = None) -> list[Relation]:
@@ -86,13 +87,8 @@ def _affiliations(store: Store) -> list[Relation]:
 
 def _reports(store: Store) -> list[Relation]:
     """A medium named in an article (as its source or its reporters' employer) reports it."""
-    rows = store.conn.execute(
-        """SELECT DISTINCT m.entity_id, a.id AS article_id, a.title, a.date FROM mention m
-           JOIN entity e ON e.id = m.entity_id AND e.type = 'media'
-           JOIN article a ON a.id = m.article_id AND a.duplicate_of IS NULL"""
-    )
     return [
-        Relation(r["entity_id"], "reports", f"article:{r['article_id']}", date=r["date"],
-                 sources=[{"article_id": r["article_id"], "title": r["title"], "date": r["date"]}])
-        for r in rows
+        Relation(entity_id, "reports", f"article:{article_id}", date=when,
+                 sources=[{"article_id": article_id, "title": title, "date": when}])
+        for entity_id, article_id, title, when in store.media_reports()
     ]  # fmt: skip

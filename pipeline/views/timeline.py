@@ -8,7 +8,6 @@ event, or sources of one entry that differ on factuality.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -52,8 +51,8 @@ def build_entries(store: Store) -> list[Entry]:
     names = store.entity_names()
     taxonomy = load_taxonomy()
     by_entry: dict[int, list[dict]] = defaultdict(list)
-    for row in store.events():
-        row["roles"] = json.loads(row["roles"])
+    # The rows are read once per state of the store and only read here (every Entry is new).
+    for row in store.memo("event_rows", store.event_rows):
         by_entry[row["entry_id"]].append(row)
     entries = [_entry(entry_id, rows, names, taxonomy) for entry_id, rows in by_entry.items()]
     _flag_conflicts(entries, by_entry)
@@ -69,10 +68,12 @@ def timeline(
     date_to: date | None = None,
     categories: set[str] | None = None,
     factuality: set[str] | None = None,
+    entries: list[Entry] | None = None,
 ) -> list[Entry]:
-    """The timeline, filtered. A date filter keeps entries whose span meets [date_from, date_to]."""
+    """The timeline, filtered. A date filter keeps entries whose span meets [date_from, date_to].
+    `entries`: build_entries(store) when the caller has it already."""
     out = []
-    for entry in build_entries(store):
+    for entry in build_entries(store) if entries is None else entries:
         if types and entry.type not in types:
             continue
         if categories and entry.category not in categories:
