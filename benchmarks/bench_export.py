@@ -10,7 +10,6 @@ Skips when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -20,10 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import write_corpus  # noqa: E402
+from synthetic import shared_dir, synthetic_store  # noqa: E402
 
 from pipeline.export import EXPORTERS  # noqa: E402
-from pipeline.ingest import ingest  # noqa: E402
 from pipeline.store import Store  # noqa: E402
 from pipeline.views.graph import build_graph  # noqa: E402
 from pipeline.views.timeline import build_entries  # noqa: E402
@@ -34,15 +32,13 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    shared = Path(os.environ.get("KB_SHARED") or ROOT.parent / "shared")
-    if not (shared / "corpus").is_dir():
-        print(f"skipped: needs the shared folder at {shared} (set KB_SHARED)")
+    shared = shared_dir()
+    if shared is None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         with Store(tmp / "kb.sqlite") as store:
-            report = ingest([ROOT / "corpus", shared / "corpus" / "zh", write_corpus(tmp / "c", args.size, shared)], store, workers=args.workers)
-            print(f"ingest: {report.ingested} stored, {report.duplicates} reposts, {len(report.failed)} failed")
+            synthetic_store(store, tmp / "c", args.size, shared, workers=args.workers)
             started = time.perf_counter()
             graph, entries = build_graph(store), build_entries(store)
             build = time.perf_counter() - started

@@ -11,7 +11,6 @@ builds the answerable facts once (reported apart as "warm-up"). Skips when ../sh
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import write_corpus  # noqa: E402
+from synthetic import shared_dir, synthetic_store  # noqa: E402
 
 from pipeline.ingest import ingest  # noqa: E402
 from pipeline.store import Store  # noqa: E402
@@ -64,9 +63,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=1000, help="synthetic store size")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    shared = Path(os.environ.get("KB_SHARED") or ROOT.parent / "shared")
-    if not (shared / "corpus").is_dir():
-        print(f"skipped: needs the shared folder at {shared} (set KB_SHARED)")
+    shared = shared_dir()
+    if shared is None:
         return
     asked = questions()
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,8 +75,7 @@ def main() -> None:
             measure(store, asked)
         with Store(tmp / "big.sqlite") as store:
             started = time.perf_counter()
-            report = ingest([ROOT / "corpus", shared / "corpus" / "zh", write_corpus(tmp / "c", args.size, shared)], store, workers=args.workers)
-            print(f"ingest: {report.ingested} stored, {report.duplicates} reposts, {len(report.failed)} failed")
+            synthetic_store(store, tmp / "c", args.size, shared, workers=args.workers)
             print(f"synthetic store of {store.counts()['articles']} articles (built in {time.perf_counter() - started:.0f} s):")
             measure(store, asked)
 

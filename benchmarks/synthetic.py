@@ -9,6 +9,7 @@ meets realistic text without any article being a copy. Every article says it is 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -46,6 +47,27 @@ def vary(sentence: str, lang: str, rng: random.Random) -> str:
     sentence = re.sub(r"\b(19|20)\d\d\b", lambda m: str(rng.randint(2014, 2020)), sentence)
     sentence = re.sub(r"(?<!\d)(\d{1,2})(?=日|th\b)", lambda m: str(rng.randint(1, 28)), sentence)
     return re.sub(r"\d+(\.\d+)?%", lambda m: f"{rng.randint(1, 99)}%", sentence)
+
+
+def shared_dir() -> Path | None:
+    """The shared folder beside the checkout (or KB_SHARED); None, after saying so, when absent."""
+    shared = Path(os.environ.get("KB_SHARED") or ROOT.parent / "shared")
+    if (shared / "corpus").is_dir():
+        return shared
+    print(f"skipped: needs the shared folder at {shared} (set KB_SHARED)")
+    return None
+
+
+def synthetic_store(store, folder: Path, size: int, shared: Path, *, workers: int = 2):
+    """Ingest the real corpus and `size` synthetic articles into `store`; say what went in."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from pipeline.ingest import ingest
+
+    report = ingest([ROOT / "corpus", shared / "corpus" / "zh", write_corpus(folder, size, shared)], store, workers=workers)
+    print(f"ingest: {report.ingested} stored, {report.duplicates} reposts, {len(report.failed)} failed")
+    return report
 
 
 PER_FILE = 1000  # articles per JSON-lines file: a large corpus comes as many files, none over the size limit
