@@ -229,7 +229,12 @@ class Knowledge:
         targets = grammar().count_targets
         asks = {kind for kind, words in targets.items() if any(w in lowered for w in words)}
         if not asks and not question.kinds:
-            return None  # "how many transactions": the store counts events, articles and entities only
+            # "how many transactions": the store counts events, articles and entities only; a number
+            # a sentence gives (首次交存的比例是多少) is answered by that sentence, when one has every word.
+            answer = self._attribute(question)
+            if answer:
+                answer.answer_type = "count"
+            return answer
         if question.entities and "articles" in asks:
             entity = self.entities.get(question.entities[0])
             if entity is None:
@@ -372,7 +377,10 @@ class Knowledge:
         return answer
 
     def _search(self, question: Question) -> Answer | None:
-        return None
+        """A question of no known shape about an entity (网联采用什么架构?): a sentence that tells it.
+        One that names an event ("How much did Alipay pay to connect?") asks more than a sentence
+        with the same words can be trusted to say."""
+        return None if question.types else self._attribute(question)
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -438,9 +446,16 @@ class Knowledge:
         if not rest:
             return None
         names = [n for n in self._aliases(question.entities[0]) if n]
+        def has(term: str, sentence: str) -> bool:
+            # English words whole, with their inflections ("connect" finds "connected"; "pay" finds
+            # neither "Alipay" nor "payment").
+            if question.lang == "zh":
+                return term in sentence
+            return re.search(rf"\b{re.escape(term)}(s|es|ed|d|ing)?\b", sentence, re.I) is not None
+
         found = [
             s for s in self.store.search_sentences(rest + [n.lower() for n in names], limit=40)
-            if any(n in s["sentence"] for n in names) and all(t.lower() in s["sentence"].lower() for t in rest)
+            if any(n in s["sentence"] for n in names) and all(has(t, s["sentence"]) for t in rest)
         ]  # fmt: skip
         if not found:
             return None
@@ -480,7 +495,9 @@ class Knowledge:
         names = [question.names.get(e, "") for e in question.entities]
         return [
             t for t in question.terms
-            if t not in name_words and not any(t in n or n in t for n in names if n) and t not in grammar().what_is_words
+            if t not in name_words and t not in grammar().what_is_words
+            # Chinese words of a name are parts of it (网联 in 网联清算); English ones must be whole words.
+            and not (question.lang == "zh" and any(t in n or n in t for n in names if n))
             and not any(t in words for words in grammar().type_words.values())
             and len(t) > 1 and not re.fullmatch(r"[?？!！。，,.]+", t)
         ]  # fmt: skip
