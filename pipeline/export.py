@@ -210,9 +210,9 @@ def _timeline_date(iso: str, granularity: str | None) -> dict:
     year, month, day = (int(x) for x in iso.split("-"))
     if granularity == "year":
         return {"year": year}
-    if granularity in ("month", "quarter", "half", "season", "week"):
-        return {"year": year, "month": month} if granularity == "month" else {"year": year, "month": month, "day": day}
-    return {"year": year, "month": month, "day": day}
+    if granularity == "month":
+        return {"year": year, "month": month}
+    return {"year": year, "month": month, "day": day}  # days, and weeks/quarters/seasons by their first day
 
 
 def _entry_html(entry: Entry) -> str:

@@ -73,7 +73,6 @@ class Article:
     url: str | None = None
     path: str | None = None
     key: str | None = None  # identity across re-ingests: the url, else the file (and item)
-    meta: dict = field(default_factory=dict)
 
 
 @dataclass(slots=True)

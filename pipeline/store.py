@@ -484,14 +484,6 @@ class Store:
             "timeline_entries": one("SELECT COUNT(*) FROM timeline_entry"),
         }
 
-    def events(self) -> list[dict]:
-        """Every event mention that belongs to a timeline entry, with its sentence and article;
-        `roles` is a JSON array of [role, entity id] (event_rows() gives it parsed)."""
-        rows = self.event_rows()
-        for row in rows:
-            row["roles"] = json.dumps(row["roles"], ensure_ascii=False, separators=(",", ":"))
-        return rows
-
     def event_rows(self) -> list[dict]:
         """Every event mention that belongs to a timeline entry, with its sentence and article
         and its roles ([(role, entity id), ...] by role, then position), ordered by entry, then
@@ -660,12 +652,3 @@ class Store:
 
     def judgements(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
-
-    def get_meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row["value"] if row else None
-
-    def set_meta(self, key: str, value: object) -> None:
-        text = value if isinstance(value, str) else json.dumps(value)
-        with self.atomic() as conn:
-            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, text))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
+from pipeline.extract.entities import load_entity_table
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
@@ -45,7 +46,7 @@ class Knowledge:
         self.entries = build_entries(store)
         self.by_id = {e.id: e for e in self.entries}
         self.entities = {e["id"]: e for e in entity_list(store)}
-        self.collectives = {e["id"] for e in self.entities.values() if e.get("origin") == "curated" and _is_collective(e["id"])}
+        self.collectives = {e.id for e in load_entity_table() if e.collective and e.id in self.entities}
         self.known_names = {
             name: e["id"] for e in self.entities.values() for name in [e["name"], *e["aliases_seen"]] if name
         }
@@ -566,13 +567,6 @@ class Knowledge:
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
-
-
-def _is_collective(entity_id: str) -> bool:
-    from pipeline.extract.entities import load_entity_table
-
-    entity = load_entity_table().get(entity_id)
-    return bool(entity and entity.collective)
 
 
 def _without(question: Question, entity_ids: list[str]) -> Question:
