@@ -130,6 +130,40 @@ def test_time_en_values(text, expected):
     assert values(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, dct, expected",
+    [
+        # holidays: fixed days, nth weekdays counted from a day, and feasts counted from Easter
+        ("Voters go to the polls on Election Day.", "1998-10-26", [("Election Day", "1998-11-03")]),
+        ("Shops will close on Good Friday.", "2013-03-20", [("Good Friday", "2013-03-29")]),
+        ("Crowds gathered as Easter week began.", "2000-04-17", [("Easter week", "2000-W16")]),
+        ("He was rescued last Thanksgiving.", "2000-02-10", [("last Thanksgiving", "1999-11-25")]),
+        ("Markets were shut on New Year’s Day.", "2013-01-05", [("New Year’s Day", "2013-01-01")]),
+        # a preposition right before a bare month decides its side of the DCT
+        ("The bank had extended the loan until January.", "1989-10-30", [("January", "1990-01")]),
+        ("It must repay the debt by February.", "1989-10-30", [("February", "1990-02")]),
+        ("The dividend is payable Jan. 3.", "1989-11-01", [("Jan. 3", "1990-01-03")]),
+        ("Prices have risen since September.", "1990-02-10", [("September", "1989-09")]),
+        # "year-end" is a December 31, on the side the preposition says
+        ("It expects to close the deal by year-end.", "1989-11-02", [("year-end", "1989-12-31")]),
+        ("The index is up 8% since year-end.", "1989-10-30", [("year-end", "1988-12-31")]),
+        # "the day before" a written date is counted from that date
+        ("The day before last Tuesday's hearing, talks failed.", "2000-02-24",
+         [("The day before last Tuesday", "2000-02-21")]),
+        # "in the past" is a vague past time, as "the past" alone
+        ("Such bids have failed in the past.", "1998-03-03", [("the past", "PAST_REF")]),
+        # halves and fiscal years written as codes
+        ("Sales fell in H1 2013.", "2013-09-01", [("H1 2013", "2013-H1")]),
+        ("The budget for FY2014 was cut.", "2013-09-01", [("FY2014", "2014")]),
+        # a count never starts inside a range of years ("2013-14" is not 14 of anything)
+        ("The 2013-14 fiscal year budget passed.", "2013-09-01", [("2013", "2013")]),
+        ("It took one-and-a-half years.", "2013-09-01", [("one-and-a-half years", "P1Y6M")]),
+    ],
+)
+def test_time_en_rule_classes(text, dct, expected):
+    assert values(text, dct) == expected
+
+
 def test_time_en_offsets_index_the_text():
     text = "Rules were issued in August 2017 and again on April 1, 2018."
     for t in tag(text, DCT):
@@ -183,9 +217,9 @@ def test_time_en_founding_article(shared):
     assert not any("Century" in t for t in found)  # the newspaper's name is not a date
 
 
-# Pinned floor: Value F1 on tbaq_train (development set) was 80.51 when this was last
-# raised (79.97 before); lowering it needs a reason in the commit that does it.
-TE3_TRAIN_VALUE_F1_FLOOR = 0.803
+# Pinned floor: Value F1 on tbaq_train (development set) was 80.88 when this was last
+# raised (80.51 before); lowering it needs a reason in the commit that does it.
+TE3_TRAIN_VALUE_F1_FLOOR = 0.806
 
 
 def _te3_scorer(shared):

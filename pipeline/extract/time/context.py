@@ -84,6 +84,9 @@ class DocContext:
 
     def tense(self, start: int, end: int) -> str | None:
         """"future" or "past" from cue words near the expression in its sentence."""
+        lead = self.lead_tense(start)
+        if lead is not None:
+            return lead
         s, e = self.sentence_span(start)
         g = self.grammar
         width = (40, 25) if g.lang == "zh" else (70, 25)
@@ -103,6 +106,18 @@ class DocContext:
             # the nearer cue to the expression wins
             pos = len(before)
             return "future" if abs(fut.start() - pos) <= abs(past.start() - pos) else "past"
+        return None
+
+    def lead_tense(self, start: int) -> str | None:
+        """The side of the DCT a word right before the expression points to: a
+        preposition outranks the verbs around ("had extended it until March" looks ahead,
+        "rose since June" looks back)."""
+        g = self.grammar
+        lead = self.text[max(0, start - 25):start]
+        if g.lead_future is not None and g.lead_future.search(lead):
+            return "future"
+        if g.lead_past is not None and g.lead_past.search(lead):
+            return "past"
         return None
 
     def is_boundary(self, start: int, end: int) -> bool:

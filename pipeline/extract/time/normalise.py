@@ -10,13 +10,14 @@ season, decade, century, holiday, part, hour, minute, ampm, named, num, unit, ad
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from pipeline.extract.time.amounts import duration, offset, reference, set_of
 from pipeline.extract.time.calendar import (
     SEASON_MONTH,
     Point,
     days_in_month,
+    easter_sunday,
     quarter_of,
     safe_date,
     shift,
@@ -78,7 +79,8 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         year = dy - 1
     elif month < dm and (tense == "future" or tense is None and month + 12 - dm <= upcoming):
         year = dy + 1
-    if tense is not None:
+    if tense is not None and ctx.lead_tense(c.start) is None:
+        # a deadline ("by February") says nothing of the month the story is about
         ctx.month_years[month] = year
     return year, "dct", True
 
@@ -93,15 +95,28 @@ def _against_tense(year: int, month: int, day: int | None, tense: str | None, an
     return there < here if tense == "future" else there > here
 
 
-def nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
-    """The day of the month of its nth ISO weekday (nth -1: the last one)."""
-    first = date(year, month, 1)
+def nth_weekday(year: int, month: int, weekday: int, nth: int, from_day: int = 1) -> int:
+    """The day of the month of its nth ISO weekday counted from `from_day` (nth -1: the
+    last one of the month)."""
+    first = date(year, month, from_day)
     ahead = (weekday - first.isoweekday()) % 7
     if nth > 0:
-        return 1 + ahead + 7 * (nth - 1)
+        return from_day + ahead + 7 * (nth - 1)
     last = days_in_month(year, month)
     back = (date(year, month, last).isoweekday() - weekday) % 7
     return last - back
+
+
+def _holiday_day(holiday: dict, year: int) -> tuple[int, int]:
+    """(month, day) of a movable holiday in `year`: days from Easter Sunday, or the nth
+    weekday of a month (counted from a given day: US Election Day is the Tuesday after
+    the first Monday of November, the first Tuesday from the 2nd)."""
+    if "easter" in holiday:
+        d = easter_sunday(year) + timedelta(days=int(holiday["easter"]))
+        return d.month, d.day
+    month = int(holiday["month"])
+    return month, nth_weekday(year, month, int(holiday["weekday"]), int(holiday["nth"]),
+                              int(holiday.get("from", 1)))
 
 
 def _year_for_period(first_month: int, gran: str, c: Candidate, ctx: DocContext) -> tuple[int, str, bool]:
@@ -173,13 +188,16 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
     rel = g.lookup("relative", gr.get("rel") or attrs.get("rel")) or g.lookup("relative_implicit", gr.get("rel"))
     quarter = int_of(gr.get("quarter"), ctx) or attrs.get("quarter_default")
     half = g.lookup("halves", gr.get("half"))
+    if half is None and (gr.get("half") or "").isdigit():
+        half = int(gr["half"])  # "H1 2013"
     season = g.lookup("seasons", gr.get("season"))
     part = g.lookup("dayparts", gr.get("part")) or (rel or {}).get("part")
     if quarter is not None and not 1 <= quarter <= 4 or half is not None and half not in (1, 2):
         return None
     holiday = g.lookup("holidays", gr.get("holiday"))
     if holiday is not None:
-        month, day = int(holiday["month"]), holiday.get("day")
+        # a movable feast is placed once its year is known; March anchors the year meanwhile
+        month, day = int(holiday.get("month", 3)), holiday.get("day")
     anchor = ctx.anchor
     dct_year = anchor.day.year if "y" in anchor.known else None
 
@@ -226,7 +244,7 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
             known = "y" if real else ""
         known += "m"
         if holiday is not None and day is None:
-            day = nth_weekday(year, month, int(holiday["weekday"]), int(holiday["nth"]))
+            month, day = _holiday_day(holiday, year)
         if day is not None:
             d = safe_date(year, month, day)
             if d is None:

@@ -31,8 +31,9 @@ def parse_number(text: str | None, grammar: Grammar) -> float | None:
         return float(fixed) if fixed is not None else parse_chinese(raw, grammar)
     half = 0.0
     for suffix, amount in grammar.vocab.get("number_suffixes", {}).items():
-        if key.endswith(" " + suffix):
-            half, key = float(amount), key[: -len(suffix)].strip()
+        spaced = key.replace("-", " ")  # "one-and-a-half" as "one and a half"
+        if spaced.endswith(" " + suffix):
+            half, key = float(amount), spaced[: -len(suffix)].strip()
             break
     m = _FRACTION.match(key)
     if m:

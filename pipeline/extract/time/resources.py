@@ -51,6 +51,8 @@ class Grammar:
     prefix: re.Pattern | None  # modifiers/approximators glued before an expression
     suffix: re.Pattern | None  # modifiers glued after an expression (Chinese 底, 左右)
     raw_names: frozenset[str] = frozenset()  # names_not_dates, case kept
+    lead_future: re.Pattern | None = None  # a word just before that points ahead ("by", "until")
+    lead_past: re.Pattern | None = None  # a word just before that points back ("since")
 
     def lookup(self, table: str, text: str | None):
         """The meaning of `text` in vocabulary `table`, or None."""
@@ -61,7 +63,7 @@ class Grammar:
 
 def normalise_key(text: str) -> str:
     """Vocabulary keys are compared lower-cased, with single spaces and no final dot."""
-    key = " ".join(text.lower().split())
+    key = " ".join(text.lower().replace("\u2019", "'").split())
     return key[:-1] if key.endswith(".") and len(key) > 2 else key
 
 
@@ -71,7 +73,7 @@ def _alternation(words, lang: str) -> str:
     for word in sorted({str(w) for w in words}, key=len, reverse=True):
         escaped = re.escape(word)
         if lang == "en":
-            escaped = escaped.replace(r"\ ", r"\s+")
+            escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['\u2019]")  # "New Year’s" too
         parts.append(escaped)
     return "(?:" + "|".join(parts) + ")"
 
@@ -212,4 +214,6 @@ def load_grammar(lang: str) -> Grammar:
         prefix=prefix,
         suffix=suffix,
         raw_names=frozenset(raw.get("names_not_dates") or ()),
+        lead_future=_cue_regex(raw.get("lead_future_cues"), lang, where="end"),
+        lead_past=_cue_regex(raw.get("lead_past_cues"), lang, where="end"),
     )

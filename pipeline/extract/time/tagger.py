@@ -1,6 +1,6 @@
 """The tagging pass over one document: match, fold modifiers, normalise in reading
 order (so that anaphors see the dates before them), then join a clock time to the day
-it is on."""
+it is on, and "the day before" to the day it is counted from."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extract.time.calendar import shift, value
 from pipeline.extract.time.context import DocContext
 from pipeline.extract.time.matcher import find_candidates, fold_modifiers
 from pipeline.extract.time.normalise import Resolved, normalise
 from pipeline.extract.time.resources import load_grammar
 from pipeline.facts import Timex
-
 
 
 @cache
@@ -22,6 +22,18 @@ def _time_day_gap(lang: str) -> re.Pattern:
     joiners = load_grammar(lang).vocab.get("settings", {}).get("time_day_joiners") or []
     words = "|".join(re.escape(j) for j in joiners if j.strip())
     return re.compile(r"^[\s,]*(?:(?:" + words + r")\s+)?$" if words else r"^\s*$", re.IGNORECASE)
+
+
+@cache
+def _day_offsets(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
+    """Words that count days from the date right after them ("the day before last
+    Tuesday"), as a pattern anchored at the end of the text before that date."""
+    offsets = {" ".join(k.lower().split()): int(v)
+               for k, v in (load_grammar(lang).vocab.get("day_offsets_before_date") or {}).items()}
+    if not offsets:
+        return None, {}
+    words = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(offsets, key=len, reverse=True))
+    return re.compile(r"(?<![\w'])(" + words + r")\s+$", re.IGNORECASE), offsets
 
 
 def tag_document(text: str, dct: str | None, lang: str,
@@ -42,6 +54,7 @@ def tag_document(text: str, dct: str | None, lang: str,
         if resolved.point is not None and resolved.narrative:
             ctx.observe(resolved.point, c.start, c.end, resolved.explicit_year)
     found = _join_time_and_day(text, found, _time_day_gap(lang))
+    found = _count_from_day(text, found, *_day_offsets(lang))
     return [
         Timex(start=s, end=e, text=text[s:e], type=r.type, value=r.value,
               granularity=r.granularity, modifier=r.modifier, anchor=r.anchor)
@@ -66,4 +79,23 @@ def _join_time_and_day(text: str, found: list[tuple[int, int, Resolved]],
             continue
         out.append((s, e, r))
         i += 1
+    return out
+
+
+def _count_from_day(text: str, found: list[tuple[int, int, Resolved]], pattern: re.Pattern | None,
+                    offsets: dict[str, int]) -> list[tuple[int, int, Resolved]]:
+    """"the day before last Tuesday" is one date, a day from the one named after it."""
+    if pattern is None:
+        return found
+    out: list[tuple[int, int, Resolved]] = []
+    floor = 0
+    for s, e, r in found:
+        m = pattern.search(text, max(floor, s - 40), s) if r.point is not None and r.granularity == "day" else None
+        if m is not None:
+            days = offsets[" ".join(m.group(1).lower().split())]
+            point = shift(r.point, "day", days)
+            r = replace(r, value=value(point), point=point, modifier=None)
+            s = m.start()
+        out.append((s, e, r))
+        floor = e
     return out
