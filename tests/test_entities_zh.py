@@ -129,3 +129,10 @@ def test_entities_zh_place_abbreviations_only_in_lists(nlp):
     assert {m.resolved_by for m in listed.mentions if len(m.text) == 1} == {"context"}
     alone = by_text(run_text(nlp, "他爱听京剧，水很深。", "zh"))
     assert "京" not in alone and "深" not in alone
+
+
+def test_entities_zh_a_post_after_the_name_keeps_its_hedge(nlp):
+    # 有望担任: expected to take the post; the role says so, and NetsUnion is where.
+    result = run_text(nlp, "中国银行网络金融部副总经理董俊峰牵头筹备。公司成立之后，董俊峰有望担任网联总裁。", "zh")
+    person = next(d for d in result.discovered if d.id == "person:董俊峰")
+    assert [(r["role"], r["affiliation"]) for r in person.roles] == [("副总经理", "bank_of_china"), ("有望担任总裁", "netsunion")]

@@ -33,6 +33,9 @@ class RoleFinder:
             rf"(?i)^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{en_roles}))\b")
         self.zh_before = re.compile(rf"(?P<role>{_alternation(zh.get('roles', []))})$")
         self.zh_joiner = re.compile(rf"(?:{_alternation(zh.get('name_joiners', []))})$")
+        self.zh_post = re.compile(
+            rf"^(?P<hedge>{_alternation(zh.get('post_hedges', []))})?(?P<verb>{_alternation(zh.get('post_verbs', []))})"
+            rf"(?P<between>[^，。；！？]{{0,20}}?)(?P<role>{_alternation(zh.get('roles', []))})")
 
     def _org_before(self, mentions: list[WorkingMention], person: WorkingMention, limit: int,
                     text_of) -> WorkingMention | None:
@@ -69,6 +72,15 @@ class RoleFinder:
                     found = {"role": match.group("role"), "affiliation": _name(org)}
                 elif previous and self.zh_joiner.fullmatch(text_of(previous_end, person.start)):
                     found = dict(previous)  # 分析师孙爽和郭竞: 郭竞 shares the role
+                post = self.zh_post.match(text_of(person.end, sentence_ends.get(person.sentence_idx, person.end + 40)))
+                if post:  # 董有望担任网联总裁: a second role, after the name
+                    at = person.end + post.start("between")
+                    org = self._org_after(mentions, person, at)
+                    entry = {"role": (post.group("hedge") or "") + post.group("verb") + post.group("role"),
+                             "affiliation": _name(org) if org and org.end <= person.end + post.start("role") else None,
+                             "sentence_idx": person.sentence_idx}  # fmt: skip
+                    if entry not in roles.setdefault(person.entity_id, []):
+                        roles[person.entity_id].append(entry)
             else:
                 match = self.en_before.search(before)
                 if match:

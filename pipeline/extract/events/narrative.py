@@ -6,6 +6,8 @@ Runs over one article's events in text order, after each sentence has been read 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pipeline.extract.events.taxonomy import EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence
 
@@ -175,8 +177,11 @@ def _merge_repeats(events: list[EventMention]) -> list[EventMention]:
     """Several trigger words of one type in one sentence (灰度上线测试, 交存…交存) tell one event:
     keep the mention that says most (parties, document, date)."""
     best: dict[tuple, EventMention] = {}
+    # One trigger told of several speakers (孙爽和郭竞指出) is one event each, not repeats.
+    shared = Counter((e.sentence_idx, e.type, e.start) for e in events)
     for event in events:
-        key = (event.sentence_idx, event.type, event.document)
+        speakers = tuple(event.actors) if shared[(event.sentence_idx, event.type, event.start)] > 1 else ()
+        key = (event.sentence_idx, event.type, event.document, speakers)
         if key not in best or _richness(event) > _richness(best[key]):
             best[key] = event
     kept = {id(e) for e in best.values()}

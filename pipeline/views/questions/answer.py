@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from pipeline.extract.entities import load_entity_table
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
-from pipeline.views.questions.understand import Question, grammar, understand
+from pipeline.views.questions.from_sentences import SentenceAnswers
+from pipeline.views.questions.model import Answer
+from pipeline.views.questions.model import evidence as _evidence
+from pipeline.views.questions.model import marked_words as _words
+from pipeline.views.questions.sentences import SentenceReader
+from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries
 
@@ -20,25 +25,7 @@ SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
 MAX_LISTED = 8
 
 
-@dataclass
-class Answer:
-    answer: str
-    answer_type: str  # date | entities | events | profile | definition | relation | yes_no | count | refused
-    confidence: float
-    evidence: list[dict] = field(default_factory=list)  # article_id, title, date, sentence, highlights
-    events: list[int] = field(default_factory=list)  # timeline entry ids
-    entities: list[str] = field(default_factory=list)
-    factuality: str | None = None
-    dates: list[str] = field(default_factory=list)  # TIMEX3 values the answer gives
-    yes_no: str | bool | None = None
-    count: int | None = None
-    question: dict = field(default_factory=dict)  # how the question was read
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-class Knowledge:
+class Knowledge(SentenceAnswers):
     """The store's facts, indexed for questions."""
 
     def __init__(self, store: Store):
@@ -61,6 +48,7 @@ class Knowledge:
             if e["parent"]:
                 children[e["parent"]].add(e["id"])
         self.children = children
+        self.reader = SentenceReader(self)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -95,8 +83,11 @@ class Knowledge:
             ids.add(entry.document_id)
         if ids & self.expand(entity_id):
             return True
-        # A question about Alipay reaches a rule addressed to payment institutions as a whole.
+        # A question about Alipay reaches a rule addressed to payment institutions as a whole; one
+        # about payment institutions (哪些支付机构…) reaches each of them.
         kind = self.entities.get(entity_id, {}).get("type")
+        if entity_id in self.collectives:
+            return any(self.entities.get(i, {}).get("type") == kind for i in ids)
         return any(i in self.collectives and self.entities.get(i, {}).get("type") == kind for i in ids)
 
     def matching(self, question: Question, *, types: list[str] | None = None, facts_only: bool = True) -> list[Entry]:
@@ -122,6 +113,8 @@ class Knowledge:
         if not question.entities:
             return self.entries
         first = question.entities[0]
+        if first in self.collectives:
+            return self.entries  # 哪些支付机构…: each institution's entries, not the group's only
         ids = self.expand(first) | {c for c in self.collectives if self.entities[c]["type"] == self.entities.get(first, {}).get("type")}
         seen: dict[int, Entry] = {}
         for entity_id in ids:
@@ -142,11 +135,12 @@ class Knowledge:
     # -- shapes -------------------------------------------------------------------------
 
     def _when(self, question: Question) -> Answer | None:
-        if not question.types:
-            return None  # "When were the rules repealed?": no event the store knows of is asked about
         # "最晚什么时候要完成…": a question about a deadline asks for the deadline, not the act.
         matched = self.matching(question, types=["deadline"]) if "deadline" in question.types else []
-        matched = matched or self.matching(question)
+        matched = matched or (self.matching(question) if question.types else [])
+        if not matched:
+            # 三家支付机构挪用备付金是什么时候被查出的? No event, but one sentence may tell all of it with a date.
+            return self._dated_sentence(question)
         dated = [e for e in matched if e.date]
         if not dated and matched:
             return self._undated(matched, question)
@@ -173,7 +167,8 @@ class Knowledge:
         if people and not question.types:
             return self._profile(people[0])
         if not question.entities:
-            return None  # "who" with nobody and nothing named asks about no fact of the store
+            # "who" with nobody named: only who did a named act on a named subject (谁对备付金存管发表了看法?)
+            return self._actors_on(question) if question.types else None
         if not question.types and all(e in self.collectives for e in question.entities):
             # "Which payment institutons are named?": the group stands for its members.
             kinds = question.kinds or [self.entities[e]["type"] for e in question.entities]
@@ -195,6 +190,7 @@ class Knowledge:
             for entity_id in side:
                 if entity_id not in found and entity_id not in asked and self._is_kind(entity_id, question.kinds):
                     found.append(entity_id)
+        found += [i for i in self._acting_on_each(question) if i not in found]
         if not found:
             # "Who denied the report that Alipay had access to UnionPay?": both parties are named;
             # whoever acted in the asked act answers it.
@@ -203,15 +199,40 @@ class Knowledge:
         if not found:
             return None
         names = [self.name(i) for i in found[:MAX_LISTED]]
-        used = [e for e in entries if set(e.actor_ids + e.target_ids) & set(found)]
+        # What the sources say of the whole group ("most payment institutions chose both") goes along.
+        groups = [i for e in entries for i in e.actor_ids if i in self.collectives and self._is_kind(i, question.kinds)]
+        used = [e for e in entries if set(e.actor_ids + e.target_ids) & set(found + groups)]
         lines = [f"{e.display_date}: {e.summary}" + _factuality_note(e) for e in used[:4]]
-        return self._from_entries(used, f"{', '.join(names)}\n" + "\n".join(lines), "entities", question, entities=found)
+        return self._from_entries(used, f"{', '.join(names)}\n" + "\n".join(lines), "entities", question,
+                                  entities=list(dict.fromkeys(found + groups)))  # fmt: skip
+
+    def _acting_on_each(self, question: Question) -> list[str]:
+        """哪些支付机构同时接入了银联和网联? Those of the asked kind that did the act with each named
+        party, though the sources tell each time apart (Alipay to UnionPay in April, to NetsUnion later)."""
+        parties = [e for e in question.entities if e not in self.collectives and not self._is_kind(e, question.kinds)]
+        if not question.kinds or not question.types or len(parties) < 2:
+            return []
+        entries = [e for e in self.entries if e.type in question.types and e.category != "commentary"]
+        actors = {i for e in entries for i in e.actor_ids if self._is_kind(i, question.kinds) and i not in self.collectives}
+        return sorted(a for a in actors if all(any(a in e.actor_ids and self.involves(e, p) for e in entries) for p in parties))
 
     def _list(self, question: Question) -> Answer | None:
         if question.entities and question.types:
-            return self._who(question)
-        if "place" in question.kinds and [e for e in question.entities if e not in self.collectives]:
-            return self._named_in_sentences(question)  # places are named where things happen, not as actors
+            answer = self._who(question)
+            if answer:
+                return answer
+        if question.types and not [e for e in question.entities if e not in self.collectives]:
+            answer = self._actors_on(question)  # 哪些专家评论了备付金集中存管?
+            if answer:
+                return answer
+        words = [c for c in self.reader.concepts(question) if c.kind == "word"]
+        named_entity = [e for e in question.entities if e not in self.collectives]
+        if words and (named_entity or not question.kinds or len(words) >= 2):
+            # 网联的股东有哪些? 哪三家支付机构被吊销牌照? Told in a sentence, not as an event.
+            # ("Which regulatory documents are cited?" asks for a kind, not for a sentence.)
+            named = self._named_in_sentences(question)
+            if named or "place" in question.kinds or named_entity:
+                return named
         kinds = question.kinds or ["payment_institution"]
         listed = [
             e for e in self.entities.values()
@@ -229,13 +250,13 @@ class Knowledge:
         lowered = question.text.lower()
         targets = grammar().count_targets
         asks = {kind for kind, words in targets.items() if any(w in lowered for w in words)}
-        if not asks and not question.kinds:
-            # "how many transactions": the store counts events, articles and entities only; a number
-            # a sentence gives (首次交存的比例是多少) is answered by that sentence, when one has every word.
-            answer = self._attribute(question)
-            if answer:
-                answer.answer_type = "count"
-            return answer
+        if not asks and question.counted and not any(has_word(lowered, w) for w in grammar().mention_words):
+            # 全国有多少家支付机构? A number a sentence gives, when one tells it of the counted thing.
+            answer = self._quantity(question)
+            if answer or not question.kinds:
+                return answer
+        if "articles" in asks and question.dates and not question.entities:
+            return self._articles_in(question)
         if question.entities and "articles" in asks:
             entity = self.entities.get(question.entities[0])
             if entity is None:
@@ -312,10 +333,11 @@ class Knowledge:
     def _relation(self, question: Question) -> Answer | None:
         if len(question.entities) == 1:
             # 网联和备付金集中存管有什么关系? An entity and a notion: the sentences that tell both.
-            answer = self._attribute(question)
-            if answer:
-                answer.answer_type = "relation"
-            return answer
+            readings = self.reader.read(question, self.reader.concepts(question), min_share=0.5)
+            if not readings:
+                return None
+            return Answer(readings[0].sentence["sentence"], "relation", 0.5, [_evidence(r.sentence, _words(r)) for r in readings[:3]],
+                          entities=question.entities)  # fmt: skip
         if len(question.entities) < 2:
             return None
         a, b = (self.expand(question.entities[0]), self.expand(question.entities[1]))
@@ -347,9 +369,10 @@ class Knowledge:
 
     def _yes_no(self, question: Question) -> Answer | None:
         if not question.entities:
-            return None  # a yes or no about nobody in particular would be a guess
+            # 集中存管的备付金有利息吗? About nobody in particular: only a sentence telling most of it.
+            return self._read_yes_no(question, min_share=0.6, min_words=2)
         if not question.types:
-            return self._attribute(question)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
+            return self._read_yes_no(question, min_share=0.5)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
         core = [t for t in question.types if t not in SPEECH_TYPES]
         speech = [t for t in question.types if t in SPEECH_TYPES]
         entries = self.matching(question, types=core or speech)
@@ -358,8 +381,15 @@ class Knowledge:
             others = [e for e in question.entities if self._acts(e, speech)]
             entries = self.matching(_without(question, others), types=core)
         if not entries:
-            return None
+            return self._read_yes_no(question, min_share=0.6, min_words=2)
         best = entries[0]
+        # 网联试运行期间怎么收费已经确定了吗? The launch is an event, but the question asks about its
+        # fees: a sentence telling more of the question than the event's own sentences answers it.
+        beyond = self.reader.beyond_the_act(question)
+        told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources))
+        sentence = self._read_yes_no(question, min_share=0.75) if beyond and told < 0.5 else None
+        if sentence:
+            return sentence
         denials = [reason for reason in best.conflict_reasons if reason.startswith(("deny", "retract"))]
         if "announce" in speech and (denials or best.factuality == "reported"):
             # "Did UnionPay confirm it?": no, whatever else was said of the event itself.
@@ -414,15 +444,22 @@ class Knowledge:
         return answer
 
     def _by_role(self, question: Question) -> Answer | None:
+        """Who is the CEO of NetsUnion? The people whose stored role is of the asked family at one
+        of the named organisations, with the role as the source words it (有望担任总裁: expected)."""
         words = [w for role in question.roles for w in grammar().role_words[role]]
         organisations = {eid for e in question.entities for eid in self.expand(e)}
-        people = []
-        for row in self.store.conn.execute("SELECT DISTINCT entity_id, role, affiliation FROM entity_role"):
-            if row["affiliation"] in organisations and any(w.lower() in row["role"].lower() for w in words):
-                people.append(row["entity_id"])
-        if not people:
+        rows = [
+            r for r in self.store.conn.execute("SELECT DISTINCT entity_id, role, affiliation, article_id FROM entity_role")
+            if r["affiliation"] in organisations and any(w.lower() in r["role"].lower() for w in words)
+        ]  # fmt: skip
+        if not rows:
             return None
-        return self._profile(people[0])
+        people = list(dict.fromkeys(r["entity_id"] for r in rows))
+        lines = [f"{self.name(r['entity_id'])}: {r['role']}, {self.name(r['affiliation'])}"
+                 + (" (expected, not yet held)" if any(h in r["role"] for h in grammar().hedges) else "") for r in rows]  # fmt: skip
+        evidence = [ev for p in people for ev in self.store.entity_evidence(p, limit=3)]
+        return Answer("\n".join(dict.fromkeys(lines)), "entities", 0.8,
+                      [_evidence(ev, [ev["text_as_written"]]) for ev in evidence[:3]], entities=people + [r["affiliation"] for r in rows])  # fmt: skip
 
     def _together(self, first: str, second: str) -> list[dict]:
         """Sentences of original articles that name both entities (or parts of them)."""
@@ -437,71 +474,6 @@ class Knowledge:
             (*a, *b),
         )
         return [dict(r) for r in rows]
-
-    def _attribute(self, question: Question) -> Answer | None:
-        """网联的注册资本是多少? 网联采用什么架构? A sentence naming the entity and every other word
-        the question asks with; no such sentence, no answer (Alipay's market share in 2019)."""
-        if not question.entities:
-            return None
-        rest = self._other_terms(question)
-        if not rest:
-            return None
-        names = [n for n in self._aliases(question.entities[0]) if n]
-        def has(term: str, sentence: str) -> bool:
-            # English words whole, with their inflections ("connect" finds "connected"; "pay" finds
-            # neither "Alipay" nor "payment").
-            if question.lang == "zh":
-                return term in sentence
-            return re.search(rf"\b{re.escape(term)}(s|es|ed|d|ing)?\b", sentence, re.I) is not None
-
-        found = [
-            s for s in self.store.search_sentences(rest + [n.lower() for n in names], limit=40)
-            if any(n in s["sentence"] for n in names) and all(has(t, s["sentence"]) for t in rest)
-        ]  # fmt: skip
-        if not found:
-            return None
-        answer = Answer(found[0]["sentence"], "definition", 0.5, [_evidence(s, rest + names) for s in found[:3]],
-                        entities=question.entities[:1])  # fmt: skip
-        if question.shape == "yes_no":
-            sentence = found[0]["sentence"]
-            at = min(sentence.lower().find(t.lower()) for t in rest)
-            lead = sentence[max(0, at - 4) : at].lower() if question.lang == "zh" else " ".join(sentence[:at].lower().split()[-3:])
-            denied = any(n in (lead if question.lang == "zh" else lead.split()) for n in grammar().negations[question.lang])
-            answer.answer_type, answer.yes_no = "yes_no", not denied
-            answer.answer = f"{'No' if denied else 'Yes'}, the sources say: {sentence}"
-        return answer
-
-    def _named_in_sentences(self, question: Question) -> Answer | None:
-        """网联在哪些城市建设数据中心? The things of the asked kind named in the sentences that name
-        the entity and every other word of the question."""
-        found = self._attribute(question)
-        if found is None:
-            return None
-        ids: list[str] = []
-        for ev in found.evidence:
-            for row in self.store.conn.execute(
-                "SELECT m.entity_id FROM mention m JOIN sentence s ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
-                "WHERE s.article_id = ? AND s.text = ? AND m.entity_id IS NOT NULL ORDER BY m.start",
-                (ev["article_id"], ev["sentence"]),
-            ):
-                if self._is_kind(row["entity_id"], question.kinds) and row["entity_id"] not in ids + question.entities:
-                    ids.append(row["entity_id"])
-        if not ids:
-            return None
-        text = ", ".join(self.name(i) for i in ids) + "\n" + found.answer
-        return Answer(text, "entities", 0.6, found.evidence, entities=ids, count=len(ids))
-
-    def _other_terms(self, question: Question) -> list[str]:
-        name_words = {w.lower() for e in question.entities for w in re.findall(r"\w+", question.names.get(e, ""))}
-        names = [question.names.get(e, "") for e in question.entities]
-        return [
-            t for t in question.terms
-            if t not in name_words and t not in grammar().what_is_words
-            # Chinese words of a name are parts of it (网联 in 网联清算); English ones must be whole words.
-            and not (question.lang == "zh" and any(t in n or n in t for n in names if n))
-            and not any(t in words for words in grammar().type_words.values())
-            and len(t) > 1 and not re.fullmatch(r"[?？!！。，,.]+", t)
-        ]  # fmt: skip
 
     def _only_about(self, question: Question) -> bool:
         """A "what is X" question asks about X alone, not X's market share in 2019."""
@@ -548,21 +520,8 @@ class Knowledge:
             dates=list(dict.fromkeys(dates or [])),
         )  # fmt: skip
 
-    def _defining_sentences(self, question: Question, entity_id: str | None = None) -> list[dict]:
-        terms = list(question.terms)
-        if entity_id:
-            terms += [w.lower() for w in self._aliases(entity_id) if w]
-        found = [s for s in self.store.search_sentences(terms, limit=30) if s["score"] <= grammar().relevance_floor]
-        if entity_id:
-            names = [w for w in self._aliases(entity_id) if w]
-            found = [s for s in found if any(n in s["sentence"] for n in names)]
-        cues = grammar().definition_cues[question.lang] + grammar().definition_cues["en" if question.lang == "zh" else "zh"]
-        same_language = (lambda t: bool(re.search(r"[\u4e00-\u9fff]", t))) if question.lang == "zh" else (lambda t: not re.search(r"[\u4e00-\u9fff]", t))
-        found.sort(key=lambda s: (not same_language(s["sentence"]), not any(c in s["sentence"].lower() for c in cues), s["score"]))
-        return found
-
     def _refuse(self, question: Question) -> Answer:
-        found = [s for s in self.store.search_sentences(question.terms, limit=5) if s["score"] <= grammar().relevance_floor]
+        found = [s for s in self.store.search_sentences(question.terms + question.expansions, limit=5) if s["score"] <= grammar().relevance_floor]
         text = "The sources in the knowledge base do not answer that."
         if found:
             text += " The most relevant sentences are shown below."
@@ -596,19 +555,3 @@ def _factuality_note(entry: Entry) -> str:
     if entry.conflict:
         note += f" — conflicting: {'; '.join(entry.conflict_reasons)}"
     return note
-
-
-def _evidence(source: dict, words: list[str]) -> dict:
-    sentence = source.get("sentence") or ""
-    highlights = []
-    for word in {w for w in words if w and len(w) > 1}:
-        for m in re.finditer(re.escape(word), sentence, flags=re.I):
-            highlights.append([m.start(), m.end()])
-    return {
-        "article_id": source.get("article_id"),
-        "title": source.get("title"),
-        "date": source.get("date"),
-        "sentence": sentence,
-        "highlights": sorted(highlights),
-    }
-

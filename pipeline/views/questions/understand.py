@@ -39,6 +39,10 @@ class Grammar:
     event_words: dict[str, tuple[str, ...]]
     negations: dict[str, tuple[str, ...]]
     count_targets: dict[str, tuple[str, ...]]
+    synonyms: list[tuple[str, ...]]
+    mention_words: tuple[str, ...]
+    hedges: tuple[str, ...]
+    contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 @cache
@@ -56,6 +60,10 @@ def grammar() -> Grammar:
         event_words={k: tuple(v) for k, v in (data.get("event_words") or {}).items()},
         negations={k: tuple(v) for k, v in (data.get("negations") or {}).items()},
         count_targets={k: tuple(v) for k, v in (data.get("count_targets") or {}).items()},
+        synonyms=[tuple(group) for group in data.get("synonyms") or []],
+        mention_words=tuple(data.get("mention_words") or []),
+        hedges=tuple(data.get("hedges") or []),
+        contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
     )
 
 
@@ -70,7 +78,10 @@ class Question:
     kinds: list[str] = field(default_factory=list)  # kinds of entity it asks for ("clearing houses")
     roles: list[str] = field(default_factory=list)  # role families ("CEO" -> head)
     dates: list[Timex] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)  # content words, for full-text search
+    terms: list[str] = field(default_factory=list)  # its content words
+    expansions: list[str] = field(default_factory=list)  # glossary words that find its subject in the articles
+    subjects: list[str] = field(default_factory=list)  # the glossary terms it asks about (断直连 for 断直联)
+    counted: str | None = None  # what a count asks the number of ("data centres", 支付机构, 亿元)
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -84,17 +95,37 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     _link_entities(question, doc, known_names)
     question.types = _event_types(doc, lang)
     lowered = text.lower()
-    question.types += [t for t, words in g.event_words.items() if t not in question.types and any(_has_word(lowered, w) for w in words)]
+    question.types += [t for t, words in g.event_words.items() if t not in question.types and any(has_word(lowered, w) for w in words)]
     question.kinds = _asked_kinds(lowered, lang, g)
-    question.roles = [role for role, words in g.role_words.items() if any(_has_word(lowered, w) for w in words)]
+    question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
     question.dates = [t for t in tag(text, None, lang) if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     question.terms = _terms(doc, lang, g)
+    question.counted = _counted(text, lang)
+    sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
-        if any(term in lowered for term in terms):
-            question.terms += [w for w in search if w not in question.terms]
+        # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
+        if any(term in lowered or (len(term) >= 3 and re.search(r"[\u4e00-\u9fff]", term) and "".join(lazy_pinyin(term)) in sounds)
+               for term in terms):  # fmt: skip
+            question.subjects += [t for t in terms if t not in question.subjects]
+            question.expansions += [w for w in search if w not in question.terms + question.expansions]
     return question
+
+
+def _counted(text: str, lang: str) -> str | None:
+    """The thing a count asks about: "how many [data centres] is …", "有几家[央行下属机构]持有…",
+    "超过多少[亿元]", "首次交存的[平均比例]是多少"."""
+    if lang == "zh":
+        m = re.search(r"(?:多少|几)([家个篇名位次笔项]?)([\u4e00-\u9fff]*?)(?=持有|是|在|有|的|被|因|[，,?？吗]|$)", text)
+        if m and m.group(2) and m.group(2) != "钱":  # 注册资本多少钱: the money is the capital
+            return m.group(2)
+        before = re.search(r"([\u4e00-\u9fff]+?)(?:是|为|有)?多少", text)
+        noun = re.split(r"[的，,]", before.group(1))[-1] if before else ""
+        return (noun if len(noun) <= 4 else noun[-2:]) or None  # 央行对财付通罚款多少: 罚款
+    m = re.search(r"\bhow many ((?:[\w-]+ ){0,3}?[\w-]+?)(?= (?:were|are|is|was|did|does|do|have|has|had|lost|lose|in|of|on"
+                  r"|at|by|for|according|to|there|will|would|can)\b|\s*[?.]|$)", text, re.I)
+    return m.group(1).lower() if m else None
 
 
 def _numeric_dates(text: str) -> list[Timex]:
@@ -115,10 +146,10 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
     """The kind of thing a which-question asks for: "which clearing houses", 哪些支付机构. Kind
     words elsewhere ("Who issued Document 209?") ask for nothing."""
     if lang == "zh":
-        wh = re.search(r"(哪些|哪个|哪家|哪几家|哪几个|哪位)(.{0,6})", lowered)
+        wh = re.search(r"(哪些|哪[几两三四五六七八九十]?[家个位])(.{0,6})", lowered)
         before = re.search(r"(.{1,6})是(哪些|哪个|哪家|哪位|谁)", lowered)  # 第一家接入网联的银行是哪家
         if before:
-            return [kind for kind, words in g.type_words.items() if any(_has_word(before.group(1), w) for w in words)]
+            return [kind for kind, words in g.type_words.items() if any(has_word(before.group(1), w) for w in words)]
     else:
         wh = re.search(r"\b(which|what)\s+((?:[\w-]+\s+){0,3}[\w-]+)", lowered)
     if not wh:
@@ -128,11 +159,11 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
         phrase = re.split(r"\b(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", phrase)[0]
     return [
         kind for kind, words in g.type_words.items()
-        if any(_has_word(phrase, w) or (len(w) > 6 and fuzz.partial_ratio(w, phrase) >= NEAR) for w in words)
+        if any(has_word(phrase, w) or (len(w) > 6 and fuzz.partial_ratio(w, phrase) >= NEAR) for w in words)
     ]  # fmt: skip
 
 
-def _has_word(text: str, word: str) -> bool:
+def has_word(text: str, word: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", word):
         return word in text
     return re.search(rf"\b{re.escape(word)}\b", text) is not None

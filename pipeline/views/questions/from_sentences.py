@@ -1,0 +1,166 @@
+"""Answers read off sentences, for what the articles tell but no event records: a number
+(全国有多少家支付机构?), a yes or no (网联直接开展支付业务吗?), what a sentence names (网联的股东有哪些?),
+a date a sentence gives, a definition. Mixed into Knowledge; the reading itself is sentences.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.views.dates import span
+from pipeline.views.questions.model import Answer
+from pipeline.views.questions.model import evidence as _evidence
+from pipeline.views.questions.model import marked_words as _words
+from pipeline.views.questions.sentences import has
+from pipeline.views.questions.understand import Question, grammar
+
+
+class SentenceAnswers:
+    def _attribute(self, question: Question) -> Answer | None:
+        """网联采用什么架构? A sentence naming the entity and telling every other word of the
+        question; no such sentence, no answer (Alipay's market share in 2019)."""
+        if not question.entities:
+            return None
+        concepts = self.reader.concepts(question)
+        if not [c for c in concepts if c.kind == "word"]:
+            return None
+        for reading in self.reader.read(question, concepts, min_share=1.0):
+            if any(has(v, reading.sentence["sentence"]) for c in reading.covered if c.kind == "entity" for v in c.variants):
+                return Answer(reading.sentence["sentence"], "definition", 0.5, [_evidence(reading.sentence, _words(reading))],
+                              entities=question.entities[:1])  # fmt: skip
+        return None
+
+    def _actors_on(self, question: Question) -> Answer | None:
+        """Who did the asked act, in the articles that tell the question's subject: the analysts
+        commenting in the articles on reserve deposit, not every analyst of the store."""
+        act_words = {w for t in question.types for w in grammar().event_words.get(t, ())}
+        concepts = [c for c in self.reader.concepts(question) if c.kind == "word" and c.label not in act_words]
+        if not concepts:
+            return None
+        articles = {r.sentence["article_id"] for r in self.reader.read(question, concepts, min_share=0.5)}
+        entries = [
+            e for e in self.matching(replace(question, entities=[]), facts_only=False)
+            if any(s["article_id"] in articles for s in e.sources)
+        ]  # fmt: skip
+        found = list(dict.fromkeys(i for e in entries for i in e.actor_ids if self._is_kind(i, question.kinds) and i not in self.collectives))
+        if not found:
+            return None
+        used = [e for e in entries if set(e.actor_ids) & set(found)]
+        return self._from_entries(used, ", ".join(self.name(i) for i in found), "entities", question, entities=found)
+
+    def _named_in_sentences(self, question: Question) -> Answer | None:
+        """网联在哪些城市建设数据中心? 网联的股东有哪些? The things of the asked kind named in the
+        sentences telling the entity and most other words of the question."""
+        concepts = self.reader.concepts(question)
+        if not [c for c in concepts if c.kind == "word"]:
+            return None
+        ids: list[str] = []
+        readings = []
+        for reading in self.reader.read(question, concepts, min_share=0.5):
+            named = [i for i in self.reader.named(reading, question.kinds, question.entities) if i not in ids]
+            if named:  # every sentence telling it may name others ("京、沪、深多个机房", "北京、上海、深圳3地")
+                ids += named
+                readings.append(reading)
+        if not ids:
+            return None
+        text = ", ".join(self.name(i) for i in ids) + "\n" + readings[0].sentence["sentence"]
+        return Answer(text, "entities", 0.6, [_evidence(r.sentence, _words(r)) for r in readings[:4]], entities=ids, count=len(ids))
+
+    def _quantity(self, question: Question) -> Answer | None:
+        """How many data centres is NetsUnion building? 首次交存的平均比例是多少? The number a
+        sentence gives for the counted thing, in a sentence telling the rest of the question."""
+        counted = self.reader.counted(question.counted)
+        concepts = self.reader.concepts(question, skip=(question.counted, *counted.variants))
+        for reading in self.reader.read(question, concepts + [counted], min_share=0.5):
+            found = self.reader.quantity(reading, counted)
+            if found:
+                number, said, is_value = found
+                # A value of a named entity (网联的注册资本为20亿元) is part of its profile.
+                kind = "profile" if is_value and [e for e in question.entities if e not in self.collectives] else "count"
+                answer = Answer(f"{number:g} ({said})\n{reading.sentence['sentence']}", kind, 0.6,
+                                [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
+                answer.count = int(number) if float(number).is_integer() else None
+                return answer
+        return None
+
+    def _dated_sentence(self, question: Question) -> Answer | None:
+        """The date of a sentence that names every entity of the question and tells every other
+        word of it: nothing less, since a date is easily given to the wrong thing."""
+        for reading in self.reader.read(question, self.reader.concepts(question), min_share=1.0):
+            text = reading.sentence["sentence"]
+            if not all(any(has(v, text) for v in c.variants) for c in reading.covered if c.kind == "entity") \
+                    or len([c for c in reading.covered if c.kind == "entity"]) < len(question.entities):
+                continue
+            timexes = self.store.conn.execute(
+                "SELECT text, value FROM timex WHERE article_id = ? AND sentence_idx = ? AND type = 'DATE' AND value GLOB '[12][0-9][0-9][0-9]*'",
+                (reading.sentence["article_id"], reading.sentence["idx"]),
+            ).fetchall()
+            if timexes:
+                dates = [t["value"] for t in timexes]
+                answer = Answer(f"{', '.join(t['text'] for t in timexes)} ({', '.join(dates)}), as a source tells it: {text}", "date", 0.5,
+                                [_evidence(reading.sentence, _words(reading) + [t["text"] for t in timexes])],
+                                entities=question.entities, dates=dates)  # fmt: skip
+                return answer
+        return None
+
+    def _read_yes_no(self, question: Question, *, min_share: float, min_words: int = 1) -> Answer | None:
+        """支付宝是网联的股东吗? Yes or no as a sentence tells it: no when a negation stands before
+        what the question asks ("并不直接开展支付业务") or the sentence contradicts it ("postponed")."""
+        readings = self.reader.read(question, self.reader.concepts(question), min_share=min_share, min_words=min_words)
+        if not readings:
+            return None
+        best = readings[0]
+        denied = self.reader.denies(question, best)
+        sentence = best.sentence["sentence"]
+        answer = Answer(f"{'No' if denied else 'Yes'}, as a source tells it: {sentence}", "yes_no", 0.5,
+                        [_evidence(r.sentence, _words(r)) for r in readings[:3]], entities=question.entities)  # fmt: skip
+        answer.yes_no = False if denied else "reported" if self.reader.hedged(best) else True
+        if answer.yes_no == "reported":
+            answer.answer = f"Reported, not confirmed: {sentence}"
+        return answer
+
+    def _articles_in(self, question: Question) -> Answer | None:
+        """2017年3月发表的文章有几篇? Original articles dated in the asked period."""
+        asked = [span(t.value) for t in question.dates if span(t.value)]
+        if not asked:
+            return None
+        # Published then by their date line; a date inferred from the text is no publication date.
+        rows = self.store.conn.execute(
+            "SELECT id, title, date FROM article WHERE duplicate_of IS NULL AND date IS NOT NULL AND date_source != 'inferred'"
+        )
+        inside = [r for r in rows if (told := span(r["date"])) and any(a[0] <= told[0] and told[1] <= a[1] for a in asked)]
+        titles = "\n".join(f"{r['date'][:10]}: {r['title']}" for r in inside)
+        answer = Answer(f"{len(inside)} articles dated {', '.join(t.text for t in question.dates)}\n{titles}", "count", 0.9,
+                        [{"article_id": r["id"], "title": r["title"], "date": r["date"], "sentence": "", "highlights": []} for r in inside])  # fmt: skip
+        answer.count = len(inside)
+        return answer
+
+    def _other_terms(self, question: Question) -> list[str]:
+        name_words = {w.lower() for e in question.entities for w in re.findall(r"\w+", question.names.get(e, ""))}
+        names = [question.names.get(e, "") for e in question.entities]
+        return [
+            t for t in question.terms
+            if t not in name_words and t not in grammar().what_is_words
+            # Chinese words of a name are parts of it (网联 in 网联清算); English ones must be whole words.
+            and not (question.lang == "zh" and any(t in n or n in t for n in names if n))
+            and not any(t in words for words in grammar().type_words.values())
+            and len(t) > 1 and not re.fullmatch(r"[?？!！。，,.]+", t)
+        ]  # fmt: skip
+
+    def _defining_sentences(self, question: Question, entity_id: str | None = None) -> list[dict]:
+        terms = question.terms + question.expansions
+        if entity_id:
+            terms += [w.lower() for w in self._aliases(entity_id) if w]
+        found = [s for s in self.reader.search(terms, limit=60) if s["score"] <= grammar().relevance_floor]
+        if entity_id:
+            names = [w for w in self._aliases(entity_id) if w]
+            found = [s for s in found if any(n in s["sentence"] for n in names)]
+        cues = grammar().definition_cues[question.lang] + grammar().definition_cues["en" if question.lang == "zh" else "zh"]
+        same_language = (lambda t: bool(re.search(r"[\u4e00-\u9fff]", t))) if question.lang == "zh" else (lambda t: not re.search(r"[\u4e00-\u9fff]", t))
+        # "客户备付金是…": a sentence opening with the term and "is" defines it better than any cue.
+        subjects = [re.escape(t) for t in question.subjects if len(t) > 1]
+        defines = re.compile(rf"^.{{0,6}}?(?:{'|'.join(subjects)})\s*(?:是|指|is|are|refers|means)", re.I) if subjects else None
+        found.sort(key=lambda s: (not same_language(s["sentence"]), not (defines and defines.search(s["sentence"])),
+                                  not any(c in s["sentence"].lower() for c in cues), s["score"]))  # fmt: skip
+        return found

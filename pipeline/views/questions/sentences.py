@@ -1,0 +1,320 @@
+"""Reading an answer off a sentence, for what the articles tell but no event records: a count
+("在全国267家支付机构中"), a yes or no ("网联…并不直接开展支付业务"), the things a sentence names
+("北京、上海、深圳3地建设6个数据中心").
+
+A question becomes a few concepts: each entity it names (any alias, either language), each
+content word with the words that say the same in the articles (questions.yaml `synonyms`, so an
+English question finds a Chinese sentence), and the year it asks about. A sentence answers when
+it covers enough of them; the date, when asked, always. Nothing is guessed past the sentence
+and the one before it (which may name what "这三家支付机构" stands for).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from pipeline.extract.events import load_taxonomy
+from pipeline.extract.time.numbers import parse_number
+from pipeline.extract.time.resources import load_grammar
+from pipeline.views.questions.understand import Question, grammar
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE = re.compile(r"[，。；！？,;!?]|\s-\s")
+_NUMBER = {
+    "en": r"\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?",
+    "zh": r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+",
+}
+GENERIC_ORGS = {"company", "organization"}
+NEGATION_WINDOW = {"zh": 8, "en": 4}  # characters (zh) or words (en) before a word that a negation may sit
+
+
+@dataclass(frozen=True)
+class Concept:
+    label: str  # the question's own words
+    variants: tuple[str, ...]
+    kind: str  # entity | date | word
+
+
+@dataclass
+class Reading:
+    """One sentence with what it covers of the question."""
+
+    sentence: dict  # id, article_id, idx, sentence, title, date
+    covered: list[Concept]
+    share: float  # of the question's word concepts
+    contrary: list[str] = field(default_factory=list)  # its words that contradict the question's
+    context: str = ""  # the sentence before, in the same article
+
+
+def has(variant: str, text: str) -> bool:
+    """A word in a sentence: Chinese as a substring; English whole, with its inflections
+    ("connect" finds "connected"; "pay" finds neither "Alipay" nor "payment")."""
+    if _CJK.search(variant):
+        return variant in text
+    # Bounded by Latin letters and digits only: "2016" is a word in "截至2016年".
+    return re.search(rf"(?<![A-Za-z0-9]){_stem_pattern(variant)}(?![A-Za-z0-9])", text, re.I) is not None
+
+
+def _stem_pattern(words: str) -> str:
+    parts = []
+    for word in words.lower().split():
+        stem = re.sub(r"(ing|ed|es|s|e|ion)$", "", word) if len(word) > 4 else word
+        parts.append(re.escape(stem) + r"[a-z]{0,4}")
+    return r"\s+".join(parts)
+
+
+def _shared_run(question: str, sentence: str) -> int:
+    """Characters of the longest stretch a question and a sentence share, ignoring case."""
+    a, b = question.lower(), sentence.lower()
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _skipped(term: str, skip: tuple[str, ...]) -> bool:
+    if _CJK.search(term):
+        return any(term in s for s in skip)
+    return any(_same(term, w) for s in skip for w in s.split())
+
+
+def _same(a: str, b: str) -> bool:
+    return a.lower() == b.lower() or (not _CJK.search(a + b) and re.fullmatch(_stem_pattern(b), a.lower()) is not None)
+
+
+class SentenceReader:
+    def __init__(self, knowledge):
+        self.k = knowledge
+        g = grammar()
+        self.groups = [tuple(words) for words in g.synonyms] + list(g.type_words.values()) + [terms for terms, _ in g.glossary]
+
+    # -- concepts -----------------------------------------------------------------------
+
+    def counted(self, phrase: str) -> Concept:
+        """The counted thing with the words the articles may use for it: "licensed payment
+        institutions" is counted as 支付机构 too; 央行下属机构 as 下属机构."""
+        words = phrase.split()
+        for cut in range(len(words)):
+            tail = " ".join(words[cut:])
+            group = next((g for g in self.groups if any(_same(tail, v) for v in g)), None)
+            if group:
+                return Concept(phrase, (tail, *group), "word")
+        if _CJK.search(phrase):
+            return Concept(phrase, tuple(dict.fromkeys((phrase, phrase[-4:]))), "word")
+        return Concept(phrase, (phrase, words[-1]), "word")
+
+    def concepts(self, question: Question, *, skip: tuple[str, ...] = ()) -> list[Concept]:
+        """skip: words asked about otherwise (the counted thing), not needed in the sentence."""
+        found = [
+            Concept(question.names.get(e, e), tuple(n for n in self._names(e) if n), "entity")
+            for e in question.entities if not _skipped(question.names.get(e, e), skip)
+        ]  # fmt: skip
+        for timex in question.dates:
+            found.append(Concept(timex.text, (timex.value[:4],), "date"))
+        lowered = question.text.lower()
+        used: set[str] = set()
+        taken: set[int] = set()  # characters of the question a phrase concept covers
+        # A phrase of the synonyms ("reserve funds", "data centres", 备付金 however the question was
+        # cut into words: 备付|金是) is one concept, not its words.
+        names = {n.lower() for n in question.names.values()}
+        for group in self.groups:
+            hit = next((v for v in sorted(group, key=len, reverse=True)
+                        if (" " in v or (_CJK.search(v) and len(v) >= 3)) and has(v, lowered)), None)  # fmt: skip
+            at = lowered.find(hit) if hit and _CJK.search(hit) else -1
+            if not hit or _skipped(hit, skip) or hit in names or (at != -1 and taken & set(range(at, at + len(hit)))):
+                continue
+            found.append(Concept(hit, group, "word"))
+            used |= set(hit.split())
+            if at != -1:
+                taken |= set(range(at, at + len(hit)))
+        for term in self.k._other_terms(question):
+            at = lowered.find(term) if _CJK.search(term) else -1
+            if at != -1 and taken & set(range(at, at + len(term))):
+                continue
+            if term in used or _skipped(term, skip) or any(_same(w, term) for w in used) or term[:4].isdigit() \
+                    or re.fullmatch(r"[\d一二两三四五六七八九十]+[家个位名]", term) \
+                    or term in grammar().mention_words or term in grammar().count_targets.get("articles", ()):
+                continue
+            group = next((g for g in self.groups if any(_same(term, v) for v in g)), (term,))
+            if not any(c.variants == group for c in found):
+                found.append(Concept(term, group if term in group else (term, *group), "word"))
+        return found
+
+    def _names(self, entity_id: str) -> list[str]:
+        entity = self.k.entities.get(entity_id, {})
+        names = [entity.get("name"), *entity.get("aliases_seen", []), *(entity.get("names") or {}).values()]
+        return list(dict.fromkeys(n for n in names if n and len(n) > 1))
+
+    # -- reading ------------------------------------------------------------------------
+
+    def read(self, question: Question, concepts: list[Concept], *, min_share: float, min_words: int = 1,
+             limit: int = 200) -> list[Reading]:  # fmt: skip
+        """Sentences covering every asked date, an entity of the question (in the sentence or
+        the one before), and at least min_share of its other concepts; best first."""
+        words = [c for c in concepts if c.kind == "word"]
+        entities = [c for c in concepts if c.kind == "entity"]
+        dates = [c for c in concepts if c.kind == "date"]
+        terms = [v.lower() for c in concepts for v in c.variants]
+        readings = []
+        for s in self.search(terms, limit):
+            text = s["sentence"]
+            if not all(has(v, text) for c in dates for v in c.variants):
+                continue
+            context = self._context(s) if entities else ""
+            seen_entities = [c for c in entities if any(has(v, text) or has(v, context) for v in c.variants)]
+            if entities and not seen_entities:
+                continue
+            covered = [c for c in words if any(has(v, text) for v in c.variants)]
+            contrary = self._contrary(question, text)
+            # "postponed" answers both "completed" and "on schedule": what it contradicts is covered.
+            denied = [c for c in words if c not in covered and contrary and self._contradicted(question, c)]
+            told = len(covered) + len(denied)
+            share = told / len(words) if words else 1.0
+            if share < min_share or told < min(min_words, len(words)):
+                continue
+            readings.append(Reading(s, seen_entities + covered, share, contrary, context))
+        # Of sentences telling as much, the shortest says it most directly ("However, the
+        # disconnection has been postponed.").
+        # and of those, the one sharing the longest run of the question's words ("三地三中心").
+        readings.sort(key=lambda r: (-r.share, -len(r.covered), -_shared_run(question.text, r.sentence["sentence"]),
+                                     len(r.sentence["sentence"])))  # fmt: skip
+        return readings
+
+    def _context(self, s: dict) -> str:
+        """What a sentence may leave unsaid: the sentence before it and its article's title
+        ("…说法完全不同" in an article titled "“网联”3月底上线测试" is about NetsUnion)."""
+        row = self.k.store.conn.execute(
+            "SELECT text FROM sentence WHERE article_id = ? AND idx = ?", (s["article_id"], s["idx"] - 1)
+        ).fetchone()
+        return (row["text"] if row else "") + "\n" + (s.get("title") or "")
+
+    def search(self, terms: list[str], limit: int) -> list[dict]:
+        """Sentences by BM25 over the question's words. A Chinese word is looked up by its first
+        two characters: the sentence may have been cut into words differently (备付金是 as 备付|金是),
+        and the caller checks the whole word in the text."""
+        words = list(dict.fromkeys(t.replace('"', "") for t in terms if t.strip()))
+        if not words:
+            return []
+        query = " OR ".join(dict.fromkeys(f'"{w[:2]}"*' if _CJK.search(w) else f'"{w}"' for w in words))
+        rows = self.k.store.conn.execute(
+            """SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
+               FROM sentence_search JOIN sentence s ON s.id = sentence_search.rowid
+               JOIN article a ON a.id = s.article_id AND a.duplicate_of IS NULL
+               WHERE sentence_search MATCH ? ORDER BY score LIMIT ?""",
+            (query, limit),
+        )
+        return [dict(r) for r in rows]
+
+    def beyond_the_act(self, question: Question) -> list[Concept]:
+        """The question's words that are not the words of the acts it names (接入, "connect"):
+        what an event of those acts does not tell by itself."""
+        taxonomy = load_taxonomy()
+        acts = {w for t in question.types for w in grammar().event_words.get(t, ())}
+        acts |= {w for w, t in taxonomy.zh_triggers() if t in question.types}
+        acts |= {w for t in question.types if t in taxonomy.types for w in taxonomy.types[t].en_lemmas}
+        return [c for c in self.concepts(question) if c.kind == "word" and not any(_same(c.label, a) for a in acts)]
+
+    def coverage(self, concepts: list[Concept], text: str) -> float:
+        """The share of the concepts a text tells."""
+        return sum(any(has(v, text) for v in c.variants) for c in concepts) / len(concepts) if concepts else 1.0
+
+    def _contradicted(self, question: Question, concept: Concept) -> bool:
+        asked = [a for asked, _ in grammar().contraries for a in asked]
+        return any(_same(concept.label, w) for a in asked for w in a.split() if len(w) > 2)
+
+    def _contrary(self, question: Question, text: str) -> list[str]:
+        """Words of the sentence that deny a word of the question ("on schedule" / "postponed")."""
+        lowered = question.text.lower()
+        return [told for asked, told_words in grammar().contraries if not asked or any(has(a, lowered) for a in asked)
+                for told in told_words if has(told, text)]  # fmt: skip
+
+    # -- what a sentence says -----------------------------------------------------------
+
+    def denies(self, question: Question, reading: Reading) -> bool:
+        """A negation just before a covered word, in the same clause ("并不直接开展支付业务",
+        "did not clearly define"), or a word contrary to the question's."""
+        if reading.contrary:
+            return True
+        text = reading.sentence["sentence"]
+        negations = grammar().negations["zh"] + grammar().negations["en"]
+        for concept in reading.covered:
+            if concept.kind != "word":
+                continue
+            for variant in concept.variants:
+                m = re.search(re.escape(variant) if _CJK.search(variant) else _stem_pattern(variant), text, re.I)
+                if not m:
+                    continue
+                clause = _CLAUSE.split(text[: m.start()])[-1]
+                if _CJK.search(variant):
+                    lead = clause[-NEGATION_WINDOW["zh"] :]
+                    if any(n in lead for n in grammar().negations["zh"]):
+                        return True
+                else:
+                    lead = re.findall(r"[\w']+", clause.lower())[-NEGATION_WINDOW["en"] :]
+                    if any(n in lead or f"{n}'t" in lead for n in negations) or any(w.endswith("n't") for w in lead):
+                        return True
+        return False
+
+    def hedged(self, reading: Reading) -> bool:
+        """Told as expected or as hearsay ("董有望担任网联总裁", "is expected to"): reported, not a fact."""
+        text = reading.sentence["sentence"]
+        return any(has(w, text) for w in grammar().hedges)
+
+    def quantity(self, reading: Reading, counted: Concept) -> tuple[float, str, bool] | None:
+        """The number a sentence gives for the counted thing: 267家支付机构, 6个数据中心,
+        超过4600亿元, "three payment institutions" (or 这三家支付机构); and whether it is a value
+        the noun has (注册资本为20亿元) rather than a count of it."""
+        text = reading.sentence["sentence"]
+        for variant in sorted(counted.variants, key=len, reverse=True):
+            lang = "zh" if _CJK.search(variant) else "en"
+            noun = re.escape(variant) if lang == "zh" else _stem_pattern(variant)
+            gap = r"[\u4e00-\u9fff]{0,6}?" if lang == "zh" else r"(?:\s+[\w-]+){0,2}?\s+"
+            if lang == "zh" and not re.match(r"[亿万千百]", variant):
+                gap = r"[家个篇名位次笔项地][\u4e00-\u9fff]{0,6}?"  # a count word: 三方支付 is no count
+            # A count precedes its noun (267家支付机构); a value follows it (平均比例为20%).
+            for is_value, pattern in enumerate((rf"(?<![\d.])({_NUMBER[lang]}){gap}{noun}", rf"{noun}[^\d，。,.]{{0,4}}?(\d+(?:\.\d+)?)\s*(?:%|亿元|万元|元)")):
+                m = re.search(pattern, text, re.I)
+                if m and m.group(1).lower() in ("一", "one"):
+                    continue  # 一家支付机构, "one payment institution told …": "a", not a count
+                number = parse_number(m.group(1), load_grammar(lang)) if m else None
+                if number is not None and not math.isnan(number):
+                    return number, m.group(), bool(is_value)
+        return None
+
+    def named(self, reading: Reading, kinds: list[str], exclude: list[str]) -> list[str]:
+        """The entities of the asked kinds a sentence names; for "这三家支付机构" / "these three
+        institutions", the three named last in the sentences before (at most three back)."""
+        article, idx = reading.sentence["article_id"], reading.sentence["idx"]
+
+        def of_kind(i: int, *, loose: bool = False) -> list[str]:
+            # Looking back from "这三家支付机构", the words already say the kind: any company will do.
+            wanted = set(kinds) | (GENERIC_ORGS if loose else set())
+            return [e for e in self._mentioned(article, i) if (not kinds or self._type(e) in wanted)
+                    and e not in exclude and e not in self.k.collectives]  # fmt: skip
+
+        found = of_kind(idx)
+        back = re.search(r"这([\d一二两三四五六七八九十]+)[家个位]|\bth(?:ese|ose) (two|three|four|five|six)\b", reading.sentence["sentence"])
+        if found or not back:
+            return list(dict.fromkeys(found))
+        wanted = parse_number(back.group(1) or back.group(2), load_grammar("zh" if back.group(1) else "en")) or 1
+        earlier: list[str] = []
+        for i in range(idx - 1, max(idx - 4, -1), -1):
+            earlier = list(dict.fromkeys(of_kind(i, loose=True) + earlier))
+            if len(earlier) >= wanted:
+                break
+        return earlier
+
+    def _type(self, entity_id: str) -> str | None:
+        """Also of names one article gives once (the three companies of 2014), which are not
+        entities of the store but are mentions of it."""
+        if entity_id in self.k.entities:
+            return self.k.entities[entity_id]["type"]
+        row = self.k.store.conn.execute("SELECT type FROM discovery WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
+        return row["type"] if row else None
+
+    def _mentioned(self, article_id: int, idx: int) -> list[str]:
+        rows = self.k.store.conn.execute(
+            "SELECT entity_id FROM mention WHERE article_id = ? AND sentence_idx = ? AND entity_id IS NOT NULL ORDER BY start",
+            (article_id, idx),
+        )
+        return [r["entity_id"] for r in rows]
