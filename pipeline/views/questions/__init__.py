@@ -20,10 +20,7 @@ _CACHE: dict[str, tuple[tuple, Knowledge]] = {}
 
 def knowledge(store: Store) -> Knowledge:
     """The facts questions are answered from, built once per state of the store."""
-    state = store.conn.execute(
-        "SELECT (SELECT COUNT(*) FROM article), (SELECT MAX(ingested_at) FROM article), (SELECT COUNT(*) FROM judgement)"
-    ).fetchone()
-    key = tuple(state)
+    key = store.state()  # changes with any write, here or by another connection
     cached = _CACHE.get(store.path)
     if cached is None or cached[0] != key:
         cached = (key, Knowledge(store))

@@ -23,6 +23,7 @@ from pipeline.views.timeline import Entry, build_entries
 
 SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
 MAX_LISTED = 8
+MAX_EVIDENCE = 12  # sentences an answer shows; an entry told by thousands of articles shows its first
 
 
 class Knowledge(SentenceAnswers):
@@ -500,8 +501,8 @@ class Knowledge(SentenceAnswers):
         evidence, seen = [], set()
         for entry in entries[:MAX_LISTED]:
             for source in entry.sources:
-                key = (source["article_id"], source["sentence"])
-                if key in seen or source.get("repost"):
+                key = source["sentence"]  # the same words in many articles are shown once
+                if key in seen or source.get("repost") or len(evidence) >= MAX_EVIDENCE:
                     continue
                 seen.add(key)
                 item = _evidence(source, words)
@@ -521,7 +522,8 @@ class Knowledge(SentenceAnswers):
         )  # fmt: skip
 
     def _refuse(self, question: Question) -> Answer:
-        found = [s for s in self.store.search_sentences(question.terms + question.expansions, limit=5) if s["score"] <= grammar().relevance_floor]
+        words = [(t,) for t in question.terms + question.expansions if len(t) > 1]
+        found = [s for s in self.reader.search_all(words, limit=5) if s["score"] <= grammar().relevance_floor]
         text = "The sources in the knowledge base do not answer that."
         if found:
             text += " The most relevant sentences are shown below."

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from pipeline.extract.events import load_taxonomy
 from pipeline.extract.time.numbers import parse_number
@@ -28,6 +29,7 @@ _NUMBER = {
     "zh": r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+",
 }
 GENERIC_ORGS = {"company", "organization"}
+ENOUGH_TO_RANK = 50  # sentences with every word of a question, beyond which no others are searched
 NEGATION_WINDOW = {"zh": 8, "en": 4}  # characters (zh) or words (en) before a word that a negation may sit
 
 
@@ -54,10 +56,16 @@ def has(variant: str, text: str) -> bool:
     ("connect" finds "connected"; "pay" finds neither "Alipay" nor "payment")."""
     if _CJK.search(variant):
         return variant in text
+    return _word_regex(variant).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_regex(variant: str) -> re.Pattern:
     # Bounded by Latin letters and digits only: "2016" is a word in "截至2016年".
-    return re.search(rf"(?<![A-Za-z0-9]){_stem_pattern(variant)}(?![A-Za-z0-9])", text, re.I) is not None
+    return re.compile(rf"(?<![A-Za-z0-9]){_stem_pattern(variant)}(?![A-Za-z0-9])", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _stem_pattern(words: str) -> str:
     parts = []
     for word in words.lower().split():
@@ -70,6 +78,14 @@ def _shared_run(question: str, sentence: str) -> int:
     """Characters of the longest stretch a question and a sentence share, ignoring case."""
     a, b = question.lower(), sentence.lower()
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _any(words) -> str:
+    """An FTS5 query for any of the words. A Chinese word is looked up by its first two
+    characters: the sentence may have been cut into words differently (备付金是 as 备付|金是), and
+    the caller checks the whole word in the text."""
+    words = [w.replace('"', "") for w in words if w.strip()]
+    return " OR ".join(dict.fromkeys(f'"{w[:2]}"*' if _CJK.search(w) else f'"{w}"' for w in words))
 
 
 def _skipped(term: str, skip: tuple[str, ...]) -> bool:
@@ -154,14 +170,16 @@ class SentenceReader:
         words = [c for c in concepts if c.kind == "word"]
         entities = [c for c in concepts if c.kind == "entity"]
         dates = [c for c in concepts if c.kind == "date"]
-        terms = [v.lower() for c in concepts for v in c.variants]
-        readings = []
-        for s in self.search(terms, limit):
+        # Searched by the question's own words when it has any: names (支付机构) are in too many sentences.
+        readings, seen = [], set()
+        for s in self.search_all([tuple(v.lower() for v in c.variants) for c in (words or entities)], limit):
             text = s["sentence"]
-            if not all(has(v, text) for c in dates for v in c.variants):
+            if text in seen or not all(has(v, text) for c in dates for v in c.variants):
                 continue
-            context = self._context(s) if entities else ""
-            seen_entities = [c for c in entities if any(has(v, text) or has(v, context) for v in c.variants)]
+            seen.add(text)
+            seen_entities = [c for c in entities if any(has(v, text) for v in c.variants)]
+            context = self._context(s) if entities and len(seen_entities) < len(entities) else ""
+            seen_entities += [c for c in entities if c not in seen_entities and any(has(v, context) for v in c.variants)]
             if entities and not seen_entities:
                 continue
             covered = [c for c in words if any(has(v, text) for v in c.variants)]
@@ -189,13 +207,25 @@ class SentenceReader:
         return (row["text"] if row else "") + "\n" + (s.get("title") or "")
 
     def search(self, terms: list[str], limit: int) -> list[dict]:
-        """Sentences by BM25 over the question's words. A Chinese word is looked up by its first
-        two characters: the sentence may have been cut into words differently (备付金是 as 备付|金是),
-        and the caller checks the whole word in the text."""
-        words = list(dict.fromkeys(t.replace('"', "") for t in terms if t.strip()))
-        if not words:
+        """Sentences by BM25 with any of the words."""
+        return self._ranked(_any(terms), limit)
+
+    def search_all(self, groups: list[tuple[str, ...]], limit: int) -> list[dict]:
+        """Sentences with a word of every group first, then with a word of any group. When enough
+        sentences have them all (a large store), those are all that is ranked: every sentence
+        naming a common word would take too long, and those telling all of a question are the
+        ones wanted. Fewer, and the rest are ranked too: a word cut apart differently in a
+        sentence (存管 inside 集中存管) is no token of it, so "all" may miss what tells it."""
+        groups = [g for g in groups if _any(g)]
+        found = self._ranked(" AND ".join(f"({_any(g)})" for g in groups), limit) if len(groups) > 1 else []
+        if len(found) >= ENOUGH_TO_RANK:
+            return found
+        known = {s["id"] for s in found}
+        return found + [s for s in self.search([w for g in groups for w in g], limit) if s["id"] not in known]
+
+    def _ranked(self, query: str, limit: int) -> list[dict]:
+        if not query:
             return []
-        query = " OR ".join(dict.fromkeys(f'"{w[:2]}"*' if _CJK.search(w) else f'"{w}"' for w in words))
         rows = self.k.store.conn.execute(
             """SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
                FROM sentence_search JOIN sentence s ON s.id = sentence_search.rowid

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -216,7 +216,7 @@ def _link_chinese_names(question: Question, known_names: dict[str, str], covered
             continue
         at = text.find(name)
         if at == -1:
-            target = lazy_pinyin(name)
+            target = _syllables(name)
             at = next((i for i in range(len(text) - len(name) + 1) if sounds[i : i + len(name)] == target), -1)
         if at == -1 and entity_id.startswith("person:") and 2 <= len(name) <= 4:
             at = next((i for i in range(len(text) - len(name) + 1)
@@ -224,6 +224,12 @@ def _link_chinese_names(question: Question, known_names: dict[str, str], covered
         if at != -1 and not covered & set(range(at, at + len(name))):
             question.names[entity_id] = text[at : at + len(name)]
             covered |= set(range(at, at + len(name)))
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> list[str]:
+    """Pinyin of a name or trigger word; the store's names are asked about again and again."""
+    return lazy_pinyin(word)
 
 
 def _event_types(doc, lang: str) -> list[str]:
@@ -235,7 +241,7 @@ def _event_types(doc, lang: str) -> list[str]:
         sounds = " ".join(lazy_pinyin(ch)[0] for ch in doc.text)
         return list(dict.fromkeys(
             type_id for word, type_id in taxonomy.zh_triggers()
-            if word in doc.text or (len(word) > 1 and " ".join(lazy_pinyin(word)) in sounds)
+            if word in doc.text or (len(word) > 1 and " ".join(_syllables(word)) in sounds)
         ))  # fmt: skip
     found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
     if found:
