@@ -37,6 +37,18 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def gold_store(tmp_path_factory, shared):
+    """A read-only store of the four gold articles (the founding one and the Chinese three)."""
+    from pipeline.ingest import ingest
+
+    path = tmp_path_factory.mktemp("gold") / "kb.sqlite"
+    with Store(path) as writable:
+        ingest([FOUNDING, shared / "corpus" / "zh"], writable)
+    with Store(path, readonly=True) as readonly:
+        yield readonly
+
+
 @pytest.fixture
 def write(tmp_path):
     """write("name.txt", "text" or b"bytes") -> the path of a new file under tmp_path."""

@@ -7,19 +7,13 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.ingest import ingest
-from pipeline.store import Store
 from pipeline.views.questions import ask
-from tests.conftest import FOUNDING, ROOT
+from tests.conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, shared):
-    path = tmp_path_factory.mktemp("questions") / "kb.sqlite"
-    with Store(path) as writable:
-        ingest([FOUNDING, shared / "corpus" / "zh"], writable)
-    with Store(path, readonly=True) as readonly:
-        yield readonly
+@pytest.fixture
+def store(gold_store):
+    return gold_store
 
 
 @pytest.mark.parametrize(
