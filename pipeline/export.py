@@ -149,15 +149,19 @@ def timelinejs(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
     return path
 
 
-def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
-    """A self-contained interactive graph: opens from disk, loads nothing from the network."""
-    positions = nx.spring_layout(graph.to_undirected(), seed=7) if graph else {}
+def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path, *, max_sources: int | None = None) -> Path:
+    """A self-contained interactive graph: opens from disk, loads nothing from the network.
+
+    max_sources: list at most this many sources per edge (the page says how many it leaves
+    out); the export keeps them all, the app's drawing stays light on a large store."""
+    # The layout reads only the structure: a view, not a copy of every edge's sources.
+    positions = nx.spring_layout(graph.to_undirected(as_view=True), seed=7) if graph else {}
     data = {
         "nodes": [
             {"id": n, "x": round(float(positions[n][0]), 4), "y": round(float(positions[n][1]), 4), "colour": TYPE_COLOURS.get(d.get("type"), "#555"), **d}
             for n, d in graph.nodes(data=True)
         ],
-        "edges": [{"source": u, "target": v, **d} for u, v, d in graph.edges(data=True)],
+        "edges": [{"source": u, "target": v, **_shown_sources(d, max_sources)} for u, v, d in graph.edges(data=True)],
         "colours": TYPE_COLOURS,
     }
     template = resources.files("pipeline").joinpath("templates/graph.html").read_text(encoding="utf-8")
@@ -166,6 +170,14 @@ def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
     path = out / "graph.html"
     path.write_text(template.replace("/*GRAPH_DATA*/null", payload), encoding="utf-8")
     return path
+
+
+def _shown_sources(data: dict, limit: int | None) -> dict:
+    """An edge's attributes with at most `limit` sources, and how many were left out."""
+    sources = data.get("sources")
+    if limit is None or not sources or len(sources) <= limit:
+        return data
+    return {**data, "sources": sources[:limit], "sources_left_out": len(sources) - limit}
 
 
 EXPORTERS: dict[str, Callable[[nx.MultiDiGraph, list[Entry], Path], Path | list[Path]]] = {

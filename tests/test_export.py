@@ -115,3 +115,37 @@ def test_graph_exports_in_the_repository_are_current(tmp_path):
     shipped = sorted(p.name for p in (ROOT / "graph_exports").iterdir())
     match, mismatch, errors = filecmp.cmpfiles(ROOT / "graph_exports", tmp_path / "exports", shipped, shallow=False)
     assert not mismatch and not errors, f"graph_exports/ is stale ({mismatch or errors}): run `make build` and commit it"
+
+
+def test_export_html_page_can_list_fewer_sources_and_says_so(exported, tmp_path):
+    from pipeline.export import html_page
+
+    graph, entries, out = exported
+    full = _page_data((out / "graph.html").read_text(encoding="utf-8"))
+    assert [len(e["sources"]) for e in full["edges"]] == [len(d["sources"]) for _, _, d in graph.edges(data=True)]
+    assert not any("sources_left_out" in e for e in full["edges"])
+    light = _page_data(html_page(graph, entries, tmp_path, max_sources=1).read_text(encoding="utf-8"))
+    for shown, (_, _, data) in zip(light["edges"], graph.edges(data=True), strict=True):
+        assert shown["sources"] == data["sources"][:1]
+        assert shown.get("sources_left_out", 0) == max(len(data["sources"]) - 1, 0)
+    assert [(n["x"], n["y"]) for n in light["nodes"]] == [(n["x"], n["y"]) for n in full["nodes"]]  # same drawing
+
+
+def _page_data(page: str) -> dict:
+    start = page.index("const data = ") + len("const data = ")
+    return json.loads(page[start : page.index(";\nconst NS")].replace("<\\/", "</"))
+
+
+def test_graph_neighbourhood_keeps_the_whole_graphs_order_and_cut_keeps_the_most_mentioned(exported, tmp_path):
+    from pipeline.views.graph import most_mentioned
+
+    graph, _, _ = exported
+    with Store(tmp_path / "kb.sqlite") as store:
+        ingest([FOUNDING], store)
+        near = build_graph(store, entity_id="alipay", depth=1)
+    assert list(near.nodes) == [n for n in graph.nodes if n in near]  # the same order in every process
+    assert list(near.edges(keys=True)) == [(u, v, k) for u, v, k in graph.edges(keys=True) if u in near and v in near]
+    top = most_mentioned(graph, 3)
+    ranked = sorted((d["mentions"] for _, d in graph.nodes(data=True)), reverse=True)
+    assert top.number_of_nodes() == 3 and sorted((d["mentions"] for _, d in top.nodes(data=True)), reverse=True) == ranked[:3]
+    assert most_mentioned(graph, graph.number_of_nodes()) is graph

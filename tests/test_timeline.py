@@ -106,3 +106,14 @@ def test_cli_timeline_json_contract(db_path):
 def test_cli_timeline_rejects_bad_dates(db_path, bad):
     result = CliRunner().invoke(cli, ["timeline", "--db", str(db_path), "--from", bad])
     assert result.exit_code == 2 and "use YYYY, YYYY-MM or YYYY-MM-DD" in result.output
+
+
+def test_timeline_entries_are_built_once_per_state_of_the_store(fresh_store, write):
+    from pipeline.views import questions
+
+    ingest([write("story.txt", STORY)], fresh_store)
+    first = build_entries(fresh_store)
+    assert first and build_entries(fresh_store)[0] is first[0]  # shared, not built again
+    assert questions.knowledge(fresh_store).entries[0] is first[0]  # the question engine reads the same ones
+    ingest([write("other.txt", STORY.replace("April 27th", "March 3rd"))], fresh_store)
+    assert build_entries(fresh_store)[0] is not first[0]  # a write builds them afresh

@@ -1,9 +1,12 @@
 """What every page of the app shares: the store's path, the cached store and queries, and
 rendering that never lets article text act as markup.
 
-Queries are cached with `st.cache_data` under a *version* of the store (the modification
-times of the SQLite file and its WAL), so an ingest or a judgement, from the app or from
-`kb` in a shell, refreshes every view on its next run.
+Queries are cached under a *version* of the store (the modification times of the SQLite file
+and its WAL), so an ingest or a judgement, from the app or from `kb` in a shell, refreshes
+every view on its next run. Small results are cached with `st.cache_data` (each run gets its
+own copy); the large ones every page reads (the timeline entries, the relations, the graph
+and its drawing) with `st.cache_resource`, shared as they are: `st.cache_data` would pickle
+them on the way in and unpickle a copy on every run. Their readers never change them.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pipeline.export import EXPORTERS, TYPE_COLOURS, export_all, html_page
 from pipeline.settings import default_db_path
 from pipeline.store import Store
 from pipeline.views.entities import entity_list, entity_profile
-from pipeline.views.graph import build_graph
+from pipeline.views.graph import build_graph, most_mentioned
 from pipeline.views.relations import relations
 from pipeline.views.timeline import FACT_ORDER, Entry, build_entries, timeline
 
@@ -38,6 +41,11 @@ ANSWER_COLOUR = "#aed6f1"
 # links, LaTeX, emoji shortcodes, colour directives, tables, headings), become character
 # references, in one pass so that no reference is escaped twice.
 _ESCAPES = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-!|~$:^="} | {"\n": "<br>"}
+# The Graph page's drawing: at most this many nodes (the most mentioned) and sources per edge,
+# so that a large store's page stays light in the browser; downloads and the evidence below
+# the drawing have everything.
+DRAWN_NODES = 300
+DRAWN_SOURCES = 3
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -96,6 +104,8 @@ def require_store() -> tuple[str, Store, tuple] | None:
 def refresh() -> None:
     """Forget every cached query: the next run of any page reads the store afresh."""
     st.cache_data.clear()
+    for shared in (cached_entries, cached_timeline, _relation_list, cached_relations, cached_graph, cached_graph_files):
+        shared.clear()
 
 
 # -- cached queries (path and version are the cache key; the store comes from the resource) --
@@ -126,14 +136,14 @@ def cached_article(path: str, stamp: tuple, article_id: int) -> dict | None:
     }
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def cached_entries(path: str, stamp: tuple) -> list[Entry]:
     """Every timeline entry, built once per version of the store for the timeline, the
-    relations and the graph."""
+    relations, the graph and the question engine (which finds them memoised in the store)."""
     return build_entries(get_store(path))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def cached_timeline(
     path: str,
     stamp: tuple,
@@ -160,13 +170,25 @@ def cached_entities(path: str, stamp: tuple) -> list[dict]:
 
 
 @st.cache_data(show_spinner=False)
+def cached_entity_labels(path: str, stamp: tuple) -> dict[str, str]:
+    """id -> name of every entity, for pickers (cheaper than the list with its counts)."""
+    return get_store(path).entity_labels()
+
+
+@st.cache_data(show_spinner=False)
 def cached_profile(path: str, stamp: tuple, name: str) -> dict | None:
     return entity_profile(get_store(path), name)
 
 
-@st.cache_data(show_spinner=False)
-def cached_relations(path: str, stamp: tuple) -> list[dict]:
-    return [r.to_dict() for r in relations(get_store(path), cached_entries(path, stamp))]
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _relation_list(path: str, stamp: tuple):
+    return relations(get_store(path), cached_entries(path, stamp))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def cached_relations(path: str, stamp: tuple, entity_id: str | None = None) -> list[dict]:
+    """The relations, or those `entity_id` is the subject or the object of."""
+    return [r.to_dict() for r in _relation_list(path, stamp) if entity_id is None or entity_id in (r.subject, r.object)]
 
 
 @st.cache_data(show_spinner=False)
@@ -174,33 +196,32 @@ def cached_judgements(path: str, stamp: tuple) -> list[dict]:
     return get_store(path).judgements()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def cached_graph(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int):
-    store = get_store(path)
     return build_graph(
-        store, entity_id=entity_id, depth=depth, min_sources=min_sources,
-        relation_list=relations(store, cached_entries(path, stamp)),
+        get_store(path), entity_id=entity_id, depth=depth, min_sources=min_sources,
+        relation_list=_relation_list(path, stamp),
     )  # fmt: skip
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int) -> dict:
-    """The interactive page of this graph and every export format of it:
-    {"html": str, "files": {name: (format, content)}}. The page is made now; each other file's
-    content is a callable that makes it when it is downloaded (st.download_button takes one):
-    on a large store every format takes about a second, and a page render should not pay for
+    """The interactive drawing of this graph and every export format of it:
+    {"html": str, "drawn": number of nodes drawn, "files": {name: (format, content)}}.
+
+    The drawing is made now, light (DRAWN_NODES, DRAWN_SOURCES); each file's content is a
+    callable that makes it, complete, when it is downloaded (st.download_button takes one): on
+    a large store every format takes about a second, and a page render should not pay for
     files nobody asked for."""
-    graph = cached_graph(path, stamp, entity_id, depth, min_sources)
-    entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None)
+    drawn = most_mentioned(cached_graph(path, stamp, entity_id, depth, min_sources), DRAWN_NODES)
     with tempfile.TemporaryDirectory() as tmp:
-        written = html_page(graph, entries, Path(tmp))
-        page, page_bytes = written.read_text(encoding="utf-8"), written.read_bytes()
+        # The drawing is of the graph alone (html_page does not read the timeline entries).
+        page = html_page(drawn, [], Path(tmp), max_sources=DRAWN_SOURCES).read_text(encoding="utf-8")
     files = {}
     for fmt in EXPORTERS:
         for name in _export_names(fmt):
-            later = functools.partial(_export_file, path, stamp, entity_id, depth, min_sources, fmt, name)
-            files[name] = (fmt, page_bytes if fmt == "html" else later)
-    return {"html": page, "files": files}
+            files[name] = (fmt, functools.partial(_export_file, path, stamp, entity_id, depth, min_sources, fmt, name))
+    return {"html": page, "drawn": drawn.number_of_nodes(), "files": files}
 
 
 @functools.cache

@@ -56,7 +56,7 @@ def profile(path: str, stamp: tuple, entity: dict, entities: dict[str, dict]) ->
         for e in entries[:30]:
             st.markdown(f"- {common.esc(e.display_date)}: {common.esc(e.summary)} {common.badge(e.factuality)}", unsafe_allow_html=True)
 
-    linked = [r for r in common.cached_relations(path, stamp) if found["id"] in (r["subject"], r["object"]) and r["predicate"] != "reports"]
+    linked = [r for r in common.cached_relations(path, stamp, found["id"]) if r["predicate"] != "reports"]
     st.markdown(f"#### Relations ({len(linked)})")
     if linked:
         name = lambda i: entities[i]["name"] if i in entities else i  # noqa: E731

@@ -40,7 +40,13 @@ def render() -> None:
         st.info("No relation matches: lower the minimum number of sources or pick another entity.")
         return
     files = common.cached_graph_files(path, stamp, centre, depth, int(min_sources))
+    if files["drawn"] < graph.number_of_nodes():
+        st.info(
+            f"The drawing shows the {files['drawn']} most mentioned of {graph.number_of_nodes()} nodes: pick an entity's "
+            "neighbourhood or raise the minimum number of sources to see the rest. The downloads have every node."
+        )
     st.iframe(files["html"], height=640)  # our own page: every value in it is JSON-escaped
+    st.caption(f"The drawing lists up to {common.DRAWN_SOURCES} sources per edge; the edge evidence below and the downloads have them all.")
 
     edges = list(graph.edges(data=True))
     labels = [
@@ -57,12 +63,13 @@ def render() -> None:
                                    f"{data.get('n_sources', 0)} source(s)"] if x),
             unsafe_allow_html=True,
         )  # fmt: skip
-        for s in data.get("sources") or []:
-            if s.get("sentence"):
-                meta = common.source_line(s.get("title"), s.get("date"), s.get("url"), s.get("article_id"))
-                common.html_block(f"{meta}<br>“{common.esc(s['sentence'])}”")
-            else:
-                st.caption(common.esc(s.get("source") or s.get("title") or "no sentence"))
+        # One block for all the sources: an edge of a large store has hundreds.
+        common.html_block("".join(
+            f"<p>{common.source_line(s.get('title'), s.get('date'), s.get('url'), s.get('article_id'))}<br>“{common.esc(s['sentence'])}”</p>"
+            if s.get("sentence") else
+            f'<p style="color:#888;font-size:0.85em">{common.esc(s.get("source") or s.get("title") or "no sentence")}</p>'
+            for s in data.get("sources") or []
+        ))  # fmt: skip
 
     st.markdown("#### Download")
     st.caption("The graph as drawn above (and its timeline entries), in every export format.")

@@ -78,11 +78,13 @@ def show_entry(entry: Entry) -> None:
         parties = [("Actors", entry.actors), ("Targets", entry.targets), ("Document", [entry.document] if entry.document else [])]
         st.markdown(" · ".join(f"**{label}**: {common.esc(', '.join(names))}" for label, names in parties if names), unsafe_allow_html=True)
         st.markdown(f"**{len(entry.sources)} source(s)**")
+        blocks = []  # one block for all the sources: an entry of a large store has hundreds
         for s in entry.sources:
             spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
             meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"])
             repost = " · repost" if s["repost"] else ""
-            common.html_block(f"{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”")
+            blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”</p>")
+        common.html_block("".join(blocks))
 
 
 def render() -> None:
@@ -92,12 +94,12 @@ def render() -> None:
         return
     path, _, stamp = opened
     everything = common.cached_timeline(path, stamp)
-    entities = {e["id"]: e for e in common.cached_entities(path, stamp)}
-    involved = sorted({i for e in everything for i in (*e.actor_ids, *e.target_ids, e.document_id) if i in entities}, key=lambda i: entities[i]["name"].lower())
+    names = common.cached_entity_labels(path, stamp)
+    involved = sorted({i for e in everything for i in (*e.actor_ids, *e.target_ids, e.document_id) if i in names}, key=lambda i: names[i].lower())
     dated = [date.fromisoformat(e.date) for e in everything if e.date] + [date.fromisoformat(e.date_end) for e in everything if e.date_end]
     with st.expander("Filters", expanded=True):
         c1, c2, c3 = st.columns(3)
-        chosen_entities = c1.multiselect("Entities", involved, format_func=lambda i: entities[i]["name"], key="tl_entities")
+        chosen_entities = c1.multiselect("Entities", involved, format_func=names.__getitem__, key="tl_entities")
         chosen_types = c2.multiselect("Event types", sorted({e.type for e in everything}), key="tl_types")
         chosen_facts = c3.multiselect("Factuality", common.fact_order({e.factuality for e in everything}), key="tl_facts")
         c4, c5 = st.columns([2, 1])

@@ -34,19 +34,36 @@ def build_graph(
     for relation in relation_list if relation_list is not None else relations(store):
         if relation.predicate == "reports" or relation.subject not in known or relation.object not in known:
             continue
-        if not _in_period(relation, date_from, date_to) or _source_count(relation) < min_sources:
+        sources = _source_count(relation)
+        if not _in_period(relation, date_from, date_to) or sources < min_sources:
             continue
         for node in (relation.subject, relation.object):
             if node not in graph:
                 graph.add_node(node, **_node_attributes(known[node], seen.get(node)))
-        graph.add_edge(relation.subject, relation.object, **_edge_attributes(relation))
+        graph.add_edge(relation.subject, relation.object, **_edge_attributes(relation, sources))
     if entity_id is not None:
         if entity_id not in graph:
             return nx.MultiDiGraph(name=graph.graph["name"])
-        keep = nx.ego_graph(graph.to_undirected(as_view=True), entity_id, radius=depth).nodes
-        graph = graph.subgraph(keep).copy()
+        graph = _induced(graph, set(nx.ego_graph(graph.to_undirected(as_view=True), entity_id, radius=depth)))
     _add_measures(graph)
     return graph
+
+
+def _induced(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
+    """The subgraph on `keep`, nodes and edges in the graph's own order (networkx's subgraph
+    of a small set follows the set's order, which changes from one process to the next)."""
+    sub = nx.MultiDiGraph(**graph.graph)
+    sub.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    return sub
+
+
+def most_mentioned(graph: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
+    """The graph cut to its `limit` most mentioned nodes (the graph itself when it is that small)."""
+    if graph.number_of_nodes() <= limit:
+        return graph
+    ranked = sorted(graph.nodes(data=True), key=lambda item: -(item[1].get("mentions") or 0))
+    return _induced(graph, {node for node, _ in ranked[:limit]})
 
 
 def _sightings(store: Store) -> dict[str, tuple[str | None, str | None]]:
@@ -70,7 +87,7 @@ def _node_attributes(entity: dict, sightings: tuple[str | None, str | None] | No
     }
 
 
-def _edge_attributes(relation: Relation) -> dict:
+def _edge_attributes(relation: Relation, n_sources: int) -> dict:
     # "relation", not "type": GEXF reserves an edge's type for directed/undirected.
     return {
         "relation": relation.predicate,
@@ -84,7 +101,7 @@ def _edge_attributes(relation: Relation) -> dict:
         "summary": relation.summary,
         "role": relation.role,
         "entry_id": relation.entry_id,
-        "n_sources": _source_count(relation),
+        "n_sources": n_sources,
         "sources": relation.sources,
     }
 

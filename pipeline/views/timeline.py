@@ -47,14 +47,26 @@ class Entry:
 
 
 def build_entries(store: Store) -> list[Entry]:
-    """Every timeline entry of the store, in date order."""
+    """Every timeline entry of the store, in date order.
+
+    Built once per state of the store and shared by every caller on that store (the timeline,
+    relations, the graph, the question engine): the list is the caller's own, the entries are
+    not, so never change one."""
+    return list(store.memo("entries", lambda: tuple(_build_entries(store))))
+
+
+def _build_entries(store: Store) -> list[Entry]:
     names = store.entity_names()
     taxonomy = load_taxonomy()
     by_entry: dict[int, list[dict]] = defaultdict(list)
-    # The rows are read once per state of the store and only read here (every Entry is new).
-    for row in store.memo("event_rows", store.event_rows):
+    for row in store.event_rows():
         by_entry[row["entry_id"]].append(row)
-    entries = [_entry(entry_id, rows, names, taxonomy) for entry_id, rows in by_entry.items()]
+    # The parties as the fullest original report names them (a union would mix readings of a garble).
+    richest = {entry_id: _richest(rows) for entry_id, rows in by_entry.items()}
+    roles = store.event_roles([row["id"] for row in richest.values()])
+    entries = [
+        _entry(entry_id, rows, roles.get(richest[entry_id]["id"], []), names, taxonomy) for entry_id, rows in by_entry.items()
+    ]
     _flag_conflicts(entries, by_entry)
     return sorted(entries, key=_order)
 
@@ -97,16 +109,21 @@ def _order(entry: Entry) -> tuple:
     return (entry.date is None, entry.date or "", entry.id)
 
 
-def _entry(entry_id: int, rows: list[dict], names: dict[str, dict], taxonomy) -> Entry:
+def _richest(rows: list[dict]) -> dict:
+    """The original report with the most roles (a dated one on ties; reposts if none is original)."""
+    originals = [r for r in rows if r["duplicate_of"] is None] or rows
+    return max(originals, key=lambda r: (r["n_roles"], r["date"] is not None))
+
+
+def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], names: dict[str, dict], taxonomy) -> Entry:
+    """One entry from its event rows and the roles of its richest report, `parties`."""
     first = rows[0]
     originals = [r for r in rows if r["duplicate_of"] is None] or rows
     # The most precise date any source gives ("2018-04-27" refines "2018-04").
     best = max((r for r in rows if r["date"]), key=lambda r: len(r["date"]), default=None)
     found = span(best["date"]) if best else None
-    # The parties as the fullest report names them (a union would mix readings of a garble).
-    richest = max(originals, key=lambda r: (len(r["roles"]), r["date"] is not None))
     roles: dict[str, list[str]] = {"actor": [], "target": [], "document": []}
-    for role, entity_id in richest["roles"]:
+    for role, entity_id in parties:
         if entity_id not in roles[role]:
             roles[role].append(entity_id)
     facts = sorted({r["factuality"] for r in originals}, key=FACT_ORDER.index)
@@ -188,7 +205,9 @@ def _sources(rows: list[dict]) -> list[dict]:
 
 def _flag_conflicts(entries: list[Entry], by_entry: dict[int, list[dict]]) -> None:
     """Denials and retractions conflict with what they answer; one event with two dates too."""
-    entry_of = {(r["article_id"], r["idx"]): entry_id for entry_id, rows in by_entry.items() for r in rows}
+    # A denial answers an event of its own article: only those articles' events need looking up.
+    answering = {r["article_id"] for rows in by_entry.values() for r in rows if r["refers_to"] is not None}
+    entry_of = {(r["article_id"], r["idx"]): entry_id for entry_id, rows in by_entry.items() for r in rows if r["article_id"] in answering}
     index = {e.id: e for e in entries}
     for entry in entries:
         for row in by_entry[entry.id]:

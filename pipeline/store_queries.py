@@ -1,0 +1,238 @@
+"""The store's reading side: every query the views, the app and the CLI read the knowledge
+base with, and the per-state memo they share. Mixed into `Store` (pipeline/store.py, which
+holds the schema and the writing); import `Store` from there.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+
+class Queries:
+    """Read-only queries over `self.conn` (a sqlite3 connection with `sqlite3.Row` rows)."""
+
+    conn: sqlite3.Connection
+    _memo: dict[str, tuple[tuple[int, int], object]]
+
+    def articles(self) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT a.id, a.title, a.date, a.date_source, a.lang, a.source, a.url, a.path, a.duplicate_of,
+                      (SELECT COUNT(*) FROM sentence s WHERE s.article_id = a.id) AS sentences
+               FROM article a ORDER BY a.date IS NULL, a.date, a.id"""
+        )
+        return [dict(r) for r in rows]
+
+    def article(self, article_id: int) -> dict | None:
+        row = self.conn.execute("SELECT * FROM article WHERE id = ?", (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def sentences(self, article_id: int) -> list[dict]:
+        rows = self.conn.execute(
+            'SELECT id, idx, paragraph, start, "end", text, repeat_of FROM sentence WHERE article_id = ? ORDER BY idx',
+            (article_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def mentions(self, article_id: int) -> list[dict]:
+        """The article's entity mentions (offsets into its text) with their entities' types."""
+        rows = self.conn.execute(
+            """SELECT m.sentence_idx, m.start, m."end", m.text, m.label, m.entity_id, m.resolved_by, e.name, e.type
+               FROM mention m LEFT JOIN entity e ON e.id = m.entity_id
+               WHERE m.article_id = ? ORDER BY m.start""",
+            (article_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def timexes(self, article_id: int) -> list[dict]:
+        rows = self.conn.execute(
+            'SELECT sentence_idx, start, "end", text, type, value, granularity, modifier, anchor FROM timex '
+            "WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT COUNT(*) FROM article"),
+            "originals": one("SELECT COUNT(*) FROM article WHERE duplicate_of IS NULL"),
+            "sentences": one("SELECT COUNT(*) FROM sentence"),
+            "entities": one("SELECT COUNT(*) FROM entity"),
+            "mentions": one("SELECT COUNT(*) FROM mention"),
+            "events": one("SELECT COUNT(*) FROM event WHERE entry_id IS NOT NULL"),
+            "timeline_entries": one("SELECT COUNT(*) FROM timeline_entry"),
+        }
+
+    def event_rows(self) -> list[dict]:
+        """Every event mention that belongs to a timeline entry, with its sentence and article
+        and its number of roles (`n_roles`), ordered by entry, then originals before reposts,
+        article date (undated first), article and order in it.
+
+        The events are read in storage order (NOT INDEXED: through the entry index every event,
+        article and sentence would be a jump), then sorted. The rows hold plain values only,
+        so the garbage collector leaves them alone (tens of thousands on a large store); the
+        roles themselves are read for the events that need them (event_roles)."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(
+            """SELECT e.id, e.entry_id, e.article_id, e.idx, e.sentence_idx, e.type, e.category, e.trigger,
+                      e.start, e."end", e.factuality, e.theme, e.date, e.date_mod, e.deadline, e.refers_to,
+                      e.object_type, a.title, a.date AS article_date, a.duplicate_of, a.url,
+                      s.text AS sentence, s.start AS sentence_start,
+                      (SELECT COUNT(*) FROM event_role r WHERE r.event_id = e.id) AS n_roles
+               FROM event e NOT INDEXED
+               JOIN article a ON a.id = e.article_id
+               JOIN sentence s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+               WHERE e.entry_id IS NOT NULL
+               ORDER BY e.entry_id, a.duplicate_of IS NOT NULL, a.date, e.article_id, e.idx"""
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor]
+
+    def event_roles(self, event_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+        """event id -> [(role, entity id), ...] by role, then position, for these events."""
+        roles: dict[int, list[tuple[str, str]]] = {}
+        for event_id, role, entity_id in self.conn.execute(
+            """SELECT r.event_id, r.role, r.entity_id FROM json_each(?) j JOIN event_role r ON r.event_id = j.value
+               ORDER BY r.event_id, r.role, r.position""",
+            (json.dumps(event_ids),),
+        ):
+            roles.setdefault(event_id, []).append((role, entity_id))
+        return roles
+
+    def entity_names(self) -> dict[str, dict]:
+        """id -> {"name", "type", "parent_id", "name_en", "name_zh"}: entities, and names only
+        discovered once (which are no entity yet but still need a name in a summary)."""
+        names = {
+            r["entity_id"]: {"name": r["name"], "type": r["type"], "parent_id": None, "name_en": None, "name_zh": None}
+            for r in self.conn.execute("SELECT entity_id, MAX(name) AS name, MAX(type) AS type FROM discovery GROUP BY entity_id")
+        }
+        for r in self.conn.execute("SELECT id, name, type, parent_id, name_en, name_zh FROM entity"):
+            names[r["id"]] = dict(r)
+        return names
+
+    def state(self) -> tuple[int, int]:
+        """Changes whenever what the store holds may have changed: a commit by another
+        connection (PRAGMA data_version) or a row written by this one (total_changes)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
+    def memo(self, key: str, compute):
+        """`compute()`, once per state of the store: the views share what several of them
+        read (the entities' counts, the reports), and any write makes it be read again.
+        Callers get the same object each time: keep what is memoised out of their reach
+        (tuples, or copied before it is handed out)."""
+        state = self.state()
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == state:
+            return hit[1]
+        value = compute()
+        self._memo[key] = (state, value)
+        return value
+
+    def entity_stats(self) -> dict[str, tuple[int, int, str, str | None, str | None]]:
+        """entity id -> (mentions, articles, JSON array of the spellings seen, first and last
+        article date), over original articles; once per state of the store.
+
+        One pass over the mention table in storage order (NOT INDEXED: walking the entity
+        index would visit the table, and the articles, in random order)."""
+
+        def compute():
+            rows = self.conn.execute(
+                """SELECT m.entity_id, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+                          json_group_array(DISTINCT m.text) AS seen, MIN(a.date) AS first, MAX(a.date) AS last
+                   FROM mention m NOT INDEXED JOIN article a ON a.id = m.article_id
+                   WHERE m.entity_id IS NOT NULL AND a.duplicate_of IS NULL
+                   GROUP BY m.entity_id"""
+            )
+            return {r["entity_id"]: (r["mentions"], r["articles"], r["seen"], r["first"], r["last"]) for r in rows}
+
+        return dict(self.memo("entity_stats", compute))
+
+    def entity_rows(self, entity_type: str | None = None) -> list[dict]:
+        """Entities with the names seen for them and their counts in original articles,
+        most mentioned first (then by name)."""
+        stats = self.entity_stats()
+        rows = self.conn.execute(
+            """SELECT e.* FROM entity e
+               WHERE e.id NOT IN (SELECT other FROM judgement WHERE action = 'merge')
+                 AND (:type IS NULL OR e.type = :type)
+               ORDER BY e.id""",
+            {"type": entity_type},
+        )
+        out = []
+        for r in rows:
+            mentions, articles, seen, _, _ = stats.get(r["id"], (0, 0, "[null]", None, None))
+            out.append({**dict(r), "mentions": mentions, "articles": articles, "seen": seen})
+        # SQLite's BINARY order of names is Python's order of str; the sort is stable (by id on ties).
+        out.sort(key=lambda row: (-row["mentions"], row["name"]))
+        return out
+
+    def entity_labels(self) -> dict[str, str]:
+        """id -> name of the entities entity_rows lists (none merged into another), without the
+        counts it reads every mention for."""
+        rows = self.conn.execute("SELECT id, name FROM entity WHERE id NOT IN (SELECT other FROM judgement WHERE action = 'merge')")
+        return {r["id"]: r["name"] for r in rows}
+
+    def spellings(self) -> list[tuple[str, str]]:
+        """(text, entity id) of every resolved mention, each pair once, ordered by entity id
+        and then by where the pair first occurs (the order the entity index gives)."""
+
+        def compute():
+            # In storage order DISTINCT yields each pair at its first mention; a stable sort by
+            # entity then gives the entity index's order without walking the table through it.
+            rows = self.conn.execute("SELECT DISTINCT text, entity_id FROM mention NOT INDEXED WHERE entity_id IS NOT NULL")
+            return tuple(sorted(((r["text"], r["entity_id"]) for r in rows), key=lambda pair: pair[1]))
+
+        return list(self.memo("spellings", compute))
+
+    def media_reports(self) -> list[tuple]:
+        """(media entity id, article id, title, date): each original article a medium is named in."""
+
+        def compute():
+            rows = self.conn.execute(
+                """SELECT DISTINCT m.entity_id, a.id AS article_id, a.title, a.date FROM mention m
+                   JOIN article a ON a.id = m.article_id AND a.duplicate_of IS NULL
+                   WHERE m.entity_id IN (SELECT id FROM entity WHERE type = 'media')"""
+            )
+            return tuple(tuple(r) for r in rows)
+
+        return list(self.memo("media_reports", compute))
+
+    def entity_evidence(self, entity_id: str, limit: int = 50) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT m.article_id, a.title, a.date, s.text AS sentence, m.text AS text_as_written,
+                      m.start - s.start AS start, m."end" - s.start AS "end", m.resolved_by
+               FROM mention m JOIN sentence s ON s.article_id = m.article_id AND s.idx = m.sentence_idx
+               JOIN article a ON a.id = m.article_id
+               WHERE m.entity_id = ? AND a.duplicate_of IS NULL
+               ORDER BY a.date, m.article_id, m.start LIMIT ?""",
+            (entity_id, limit),
+        )
+        return [dict(r) for r in rows]
+
+    def entity_roles(self, entity_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT DISTINCT r.role, r.affiliation, r.article_id FROM entity_role r
+               WHERE r.entity_id = ? ORDER BY r.article_id""",
+            (entity_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def search_sentences(self, terms: list[str], limit: int = 10) -> list[dict]:
+        """Sentences ranked by BM25 against any of the terms (best first)."""
+        words = [t.replace('"', "") for t in terms if t.strip()]
+        if not words:
+            return []
+        query = " OR ".join(f'"{w}"' for w in words)
+        rows = self.conn.execute(
+            """SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
+               FROM sentence_search JOIN sentence s ON s.id = sentence_search.rowid
+               JOIN article a ON a.id = s.article_id
+               WHERE sentence_search MATCH ? ORDER BY score LIMIT ?""",
+            (query, limit),
+        )
+        return [dict(r) for r in rows]
+
+    def judgements(self) -> list[dict]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
