@@ -182,7 +182,7 @@ def cached_profile(path: str, stamp: tuple, name: str) -> dict | None:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _relation_list(path: str, stamp: tuple):
-    return relations(get_store(path), cached_entries(path, stamp))
+    return relations(get_store(path))  # the store memoises them, shared with the question engine
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

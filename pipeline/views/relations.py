@@ -34,7 +34,14 @@ class Relation:
 
 
 def relations(store: Store, entries: list[Entry] | None = None) -> list[Relation]:
-    entries = build_entries(store) if entries is None else entries
+    """Relations of the given entries; of the whole store, built once per state of it and
+    shared (the graph, the entity pages and the question engine ask for the same)."""
+    if entries is None:
+        return list(store.memo("relations", lambda: tuple(_relations(store, build_entries(store)))))
+    return _relations(store, entries)
+
+
+def _relations(store: Store, entries: list[Entry]) -> list[Relation]:
     out = [r for e in entries for r in _from_entry(e)]
     out += _hierarchy(store)
     out += _affiliations(store)

@@ -38,7 +38,7 @@ class Knowledge(SentenceAnswers):
         self.known_names = {
             name: e["id"] for e in self.entities.values() for name in [e["name"], *e["aliases_seen"]] if name
         }
-        self.relations = relations(store, self.entries)
+        self.relations = relations(store)
         # entity id -> the entries it takes part in, so a question looks at its entities' entries only
         self.by_entity: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries:
