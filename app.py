@@ -38,6 +38,7 @@ def sidebar(path: str) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="断直连 knowledge base", layout="wide")
+    common.preload_pipelines()
     pages = [
         st.Page(PAGES / f"{name}.py", title=title, icon=icon, url_path=name, default=i == 0)
         for i, (name, title, icon) in enumerate(NAVIGATION)

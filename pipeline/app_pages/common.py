@@ -16,6 +16,7 @@ import functools
 import os
 import sys
 import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import streamlit as st
 
 from pipeline.errors import StoreError
 from pipeline.export import EXPORTERS, TYPE_COLOURS, export_all, html_page
+from pipeline.extract.nlp import warm_up
 from pipeline.settings import default_db_path
 from pipeline.store import Store
 from pipeline.views.entities import entity_list, entity_profile
@@ -46,6 +48,18 @@ _ESCAPES = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-!|~$:^="} | {"\n"
 # the drawing have everything.
 DRAWN_NODES = 300
 DRAWN_SOURCES = 3
+
+
+# -- the language pipelines ----------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def preload_pipelines() -> threading.Thread:
+    """Load spaCy's pipelines in the background as the app opens, once per process: the
+    first question then does not wait a second or two for them."""
+    thread = threading.Thread(target=warm_up, name="preload-pipelines", daemon=True)
+    thread.start()
+    return thread
 
 
 # -- the store ----------------------------------------------------------------------------

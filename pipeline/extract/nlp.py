@@ -10,6 +10,7 @@ nothing is downloaded.
 from __future__ import annotations
 
 import importlib.util
+import threading
 from functools import lru_cache
 
 import spacy
@@ -61,6 +62,9 @@ def _blank_zh() -> Language:
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
+_BUILDING = threading.Lock()
+
+
 @lru_cache(maxsize=4)
 def _get_nlp(lang: str, table_path: str | None) -> Language:
     if lang == "en":
@@ -71,8 +75,16 @@ def _get_nlp(lang: str, table_path: str | None) -> Language:
 
 
 def get_nlp(lang: str, table_path: str | None = None) -> Language:
-    """The pipeline for "en" or "zh", built on first use and cached for the process."""
-    return _get_nlp(lang, str(table_path) if table_path else None)
+    """The pipeline for "en" or "zh", built on first use and cached for the process (once,
+    though the app may ask for it from a thread that preloads it and from a page at once)."""
+    with _BUILDING:
+        return _get_nlp(lang, str(table_path) if table_path else None)
+
+
+def warm_up() -> None:
+    """Build both pipelines and run each once (jieba reads its dictionary on first use)."""
+    get_nlp("en")("NetsUnion.")
+    get_nlp("zh")("网联。")
 
 
 def get_plain_nlp(lang: str) -> Language:
