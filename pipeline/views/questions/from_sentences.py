@@ -34,8 +34,7 @@ class SentenceAnswers:
     def _actors_on(self, question: Question) -> Answer | None:
         """Who did the asked act, in the articles that tell the question's subject: the analysts
         commenting in the articles on reserve deposit, not every analyst of the store."""
-        act_words = {w for t in question.types for w in grammar().event_words.get(t, ())}
-        concepts = [c for c in self.reader.concepts(question) if c.kind == "word" and c.label not in act_words]
+        concepts = self.reader.beyond_the_act(question)  # the subject, not the act ("评论")
         if not concepts:
             return None
         articles = {r.sentence["article_id"] for r in self.reader.read(question, concepts, min_share=0.5)}

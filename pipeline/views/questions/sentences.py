@@ -5,8 +5,9 @@
 A question becomes a few concepts: each entity it names (any alias, either language), each
 content word with the words that say the same in the articles (questions.yaml `synonyms`, so an
 English question finds a Chinese sentence), and the year it asks about. A sentence answers when
-it covers enough of them; the date, when asked, always. Nothing is guessed past the sentence
-and the one before it (which may name what "这三家支付机构" stands for).
+it covers enough of them; the date, when asked, always. Nothing is read past the sentence,
+the one before it and its article's title (which may name what it leaves unsaid), or, for
+"这三家支付机构", the three sentences before it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class Reading:
     covered: list[Concept]
     share: float  # of the question's word concepts
     contrary: list[str] = field(default_factory=list)  # its words that contradict the question's
-    context: str = ""  # the sentence before, in the same article
+    context: str = ""  # the sentence before it and its article's title, when they were needed
 
 
 def has(variant: str, text: str) -> bool:
@@ -165,8 +166,8 @@ class SentenceReader:
 
     def read(self, question: Question, concepts: list[Concept], *, min_share: float, min_words: int = 1,
              limit: int = 200) -> list[Reading]:  # fmt: skip
-        """Sentences covering every asked date, an entity of the question (in the sentence or
-        the one before), and at least min_share of its other concepts; best first."""
+        """Sentences covering every asked date, an entity of the question (in the sentence, the
+        one before or the title), and at least min_share of its other concepts; best first."""
         words = [c for c in concepts if c.kind == "word"]
         entities = [c for c in concepts if c.kind == "entity"]
         dates = [c for c in concepts if c.kind == "date"]
@@ -191,9 +192,9 @@ class SentenceReader:
             if share < min_share or told < min(min_words, len(words)):
                 continue
             readings.append(Reading(s, seen_entities + covered, share, contrary, context))
-        # Of sentences telling as much, the shortest says it most directly ("However, the
+        # Best: telling most of the question; then sharing the longest run of its words
+        # ("三地三中心"); then the shortest, which says it most directly ("However, the
         # disconnection has been postponed.").
-        # and of those, the one sharing the longest run of the question's words ("三地三中心").
         readings.sort(key=lambda r: (-r.share, -len(r.covered), -_shared_run(question.text, r.sentence["sentence"]),
                                      len(r.sentence["sentence"])))  # fmt: skip
         return readings
