@@ -10,6 +10,7 @@ nothing is downloaded.
 from __future__ import annotations
 
 import importlib.util
+import os
 import threading
 from functools import lru_cache
 
@@ -63,6 +64,16 @@ def _blank_zh() -> Language:
 
 
 _BUILDING = threading.Lock()
+
+
+def _fresh_lock_in_child() -> None:
+    # A worker forked while a thread of the parent was building a pipeline must not inherit
+    # the lock held.
+    global _BUILDING
+    _BUILDING = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 @lru_cache(maxsize=4)
