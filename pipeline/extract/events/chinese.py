@@ -33,10 +33,14 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     text = doc.text
     taken: set[int] = set()
     for phrase in taxonomy.not_events.get("zh", ()):
+        if phrase not in text:  # most are not: skip the regex
+            continue
         for m in re.finditer(re.escape(phrase), text):
             taken |= set(range(m.start(), m.end()))
     found = []
     for word, type_id in taxonomy.zh_triggers():
+        if word not in text:
+            continue
         for m in re.finditer(re.escape(word), text):
             span = set(range(m.start(), m.end()))
             if m.start() in starts and m.end() in ends and not span & taken:
