@@ -4,6 +4,7 @@ right beside them, because the machines are noisy.
 
     .venv/bin/python benchmarks/bench_ingest.py                       # 200 synthetic articles
     .venv/bin/python benchmarks/bench_ingest.py --articles 1000 --memory 1000 10000
+    .venv/bin/python benchmarks/bench_ingest.py --articles 10 --memory 100000 --memory-workers 2   # ~1 h here
 
 Goals (issue 9): throughput >= 0.8x nlp.pipe; 2 workers >= 1.7x one; re-ingest < 5% of the
 first ingest; peak memory flat with corpus size (< 2 GB). Corpora are synthetic (see
@@ -62,15 +63,16 @@ def ingest_seconds(corpus: Path, db: Path, workers: int = 1) -> tuple[float, dic
 
 PEAK = """
 import resource, subprocess, sys
-subprocess.run([sys.executable, "-m", "pipeline", "ingest", sys.argv[1], "--db", sys.argv[2], "--quiet"])
+subprocess.run([sys.executable, "-m", "pipeline", "ingest", sys.argv[1], "--db", sys.argv[2], "--quiet", "--workers", sys.argv[3]])
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 
 
-def peak_memory_mb(corpus: Path, db: Path) -> float:
+def peak_memory_mb(corpus: Path, db: Path, workers: int = 1) -> float:
     """Peak RSS of a fresh `kb ingest` over the corpus, read in a process of its own (the
-    children's peak is per parent, so each size gets a new parent)."""
-    out = subprocess.run([sys.executable, "-c", PEAK, str(corpus), str(db)], capture_output=True, text=True, cwd=ROOT)
+    children's peak is per parent, so each size gets a new parent): the largest of the writer
+    and its workers."""
+    out = subprocess.run([sys.executable, "-c", PEAK, str(corpus), str(db), str(workers)], capture_output=True, text=True, cwd=ROOT)
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -78,6 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=200, help="size of the synthetic corpus for the ratios")
     parser.add_argument("--memory", type=int, nargs="*", default=[], help="corpus sizes to measure peak memory at")
+    parser.add_argument("--memory-workers", type=int, default=1, help="workers of the memory runs (2 halves a 100k run)")
     args = parser.parse_args()
     shared = shared_dir()
     if not (shared / "corpus").is_dir():
@@ -99,7 +102,8 @@ def main() -> None:
         print(f"re-ingest, unchanged     {again:8.2f} s         {again / one:.1%} of the first ({second['unchanged']} unchanged; goal < 5%)")
         for size in args.memory:
             big = write_corpus(tmp / f"m{size}", size, shared, seed=size)
-            print(f"peak memory, {size:>6} articles: {peak_memory_mb(big, tmp / f'm{size}.sqlite'):.0f} MB (goal < 2048, flat)")
+            peak = peak_memory_mb(big, tmp / f"m{size}.sqlite", args.memory_workers)
+            print(f"peak memory, {size:>6} articles: {peak:.0f} MB (goal < 2048, flat; {args.memory_workers} worker(s))")
 
 
 if __name__ == "__main__":
