@@ -372,18 +372,29 @@ class Store(Queries):
             return None  # a guess with no time ("if NetsUnion is set up, institutions may…") has no place on a timeline
         main = main_participant(event)
         targets = " ".join(sorted(event.targets))
-        rows = conn.execute(
-            "SELECT id, targets, date FROM timeline_entry WHERE type = ? AND main = ? AND document IS ?",
-            (event.type, main, event.document),
-        ).fetchall()
-        partners = [r for r in rows if r["targets"] == targets or not r["targets"] or not targets]
-        for row in partners:
-            if same_time(row["date"], event.date):
+        # Partners: the same parties, or one side names none. Only they, and only the dates that
+        # may be the same moment, are read: a large store has thousands of entries per type and
+        # main participant, and reading them all for every event slowed ingest as it grew.
+        partners = "type = ? AND main = ? AND document IS ? AND (targets = ? OR targets = '' OR targets IS NULL OR ? = '')"
+        key = (event.type, main, event.document, targets, targets)
+        if event.date is None:
+            row = conn.execute(f"SELECT id FROM timeline_entry WHERE {partners} AND date IS NULL ORDER BY id LIMIT 1", key).fetchone()
+            if row:
                 return row["id"]
-        # An undated retelling of a dated event ("Alipay had connected to NetsUnion") is that event.
-        dated = [r for r in partners if r["date"]]
-        if event.date is None and len(dated) == 1:
-            return dated[0]["id"]
+            # An undated retelling of a dated event ("Alipay had connected to NetsUnion") is that event.
+            dated = conn.execute(f"SELECT id FROM timeline_entry WHERE {partners} AND date IS NOT NULL ORDER BY id LIMIT 2", key).fetchall()
+            if len(dated) == 1:
+                return dated[0]["id"]
+        else:
+            # Same moment: one date a coarser reading of the other (same_time decides at the digits).
+            rows = conn.execute(
+                f"""SELECT id, date FROM timeline_entry WHERE {partners}
+                    AND (substr(?, 1, length(date)) = date OR substr(date, 1, length(?)) = ?) ORDER BY id""",
+                (*key, event.date, event.date, event.date),
+            )
+            for row in rows:
+                if same_time(row["date"], event.date):
+                    return row["id"]
         if not may_create:
             return None
         return conn.execute(
