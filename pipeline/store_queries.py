@@ -224,11 +224,15 @@ class Queries:
         words = [t.replace('"', "") for t in terms if t.strip()]
         if not words:
             return []
-        query = " OR ".join(f'"{w}"' for w in words)
+        return self.match_sentences(" OR ".join(f'"{w}"' for w in words), limit)
+
+    def match_sentences(self, query: str, limit: int = 10, *, originals_only: bool = False) -> list[dict]:
+        """Sentences matching an FTS5 query, ranked by BM25 (best first); originals_only leaves
+        out the sentences of reposts."""
         rows = self.conn.execute(
-            """SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
+            f"""SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
                FROM sentence_search JOIN sentence s ON s.id = sentence_search.rowid
-               JOIN article a ON a.id = s.article_id
+               JOIN article a ON a.id = s.article_id{" AND a.duplicate_of IS NULL" if originals_only else ""}
                WHERE sentence_search MATCH ? ORDER BY score LIMIT ?""",
             (query, limit),
         )

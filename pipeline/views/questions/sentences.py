@@ -225,16 +225,7 @@ class SentenceReader:
         return found + [s for s in self.search([w for g in groups for w in g], limit) if s["id"] not in known]
 
     def _ranked(self, query: str, limit: int) -> list[dict]:
-        if not query:
-            return []
-        rows = self.k.store.conn.execute(
-            """SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
-               FROM sentence_search JOIN sentence s ON s.id = sentence_search.rowid
-               JOIN article a ON a.id = s.article_id AND a.duplicate_of IS NULL
-               WHERE sentence_search MATCH ? ORDER BY score LIMIT ?""",
-            (query, limit),
-        )
-        return [dict(r) for r in rows]
+        return self.k.store.match_sentences(query, limit, originals_only=True) if query else []
 
     def beyond_the_act(self, question: Question) -> list[Concept]:
         """The question's words that are not the words of the acts it names (接入, "connect"):
