@@ -16,7 +16,7 @@ from pipeline.views.questions.from_sentences import SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
-from pipeline.views.questions.sentences import SentenceReader
+from pipeline.views.questions.sentences import SentenceReader, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries
@@ -457,7 +457,7 @@ class Knowledge(SentenceAnswers):
             return None
         people = list(dict.fromkeys(r["entity_id"] for r in rows))
         lines = [f"{self.name(r['entity_id'])}: {r['role']}, {self.name(r['affiliation'])}"
-                 + (" (expected, not yet held)" if any(h in r["role"] for h in grammar().hedges) else "") for r in rows]  # fmt: skip
+                 + (" (expected, not yet held)" if hedged(r["role"]) else "") for r in rows]  # fmt: skip
         evidence = [ev for p in people for ev in self.store.entity_evidence(p, limit=3)]
         return Answer("\n".join(dict.fromkeys(lines)), "entities", 0.8,
                       [_evidence(ev, [ev["text_as_written"]]) for ev in evidence[:3]], entities=people + [r["affiliation"] for r in rows])  # fmt: skip

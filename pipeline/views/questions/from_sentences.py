@@ -12,7 +12,7 @@ from pipeline.views.dates import span
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
-from pipeline.views.questions.sentences import has
+from pipeline.views.questions.sentences import has, hedged
 from pipeline.views.questions.understand import Question, grammar
 
 
@@ -114,7 +114,7 @@ class SentenceAnswers:
         sentence = best.sentence["sentence"]
         answer = Answer(f"{'No' if denied else 'Yes'}, as a source tells it: {sentence}", "yes_no", 0.5,
                         [_evidence(r.sentence, _words(r)) for r in readings[:3]], entities=question.entities)  # fmt: skip
-        answer.yes_no = False if denied else "reported" if self.reader.hedged(best) else True
+        answer.yes_no = False if denied else "reported" if hedged(best.sentence["sentence"]) else True
         if answer.yes_no == "reported":
             answer.answer = f"Reported, not confirmed: {sentence}"
         return answer

@@ -60,6 +60,11 @@ def has(variant: str, text: str) -> bool:
     return _word_regex(variant).search(text) is not None
 
 
+def hedged(text: str) -> bool:
+    """Told as expected or as hearsay ("董有望担任网联总裁", "is expected to"): reported, not a fact."""
+    return any(has(w, text) for w in grammar().hedges)
+
+
 @lru_cache(maxsize=4096)
 def _word_regex(variant: str) -> re.Pattern:
     # Bounded by Latin letters and digits only: "2016" is a word in "截至2016年".
@@ -276,11 +281,6 @@ class SentenceReader:
                     if any(n in lead or f"{n}'t" in lead for n in negations) or any(w.endswith("n't") for w in lead):
                         return True
         return False
-
-    def hedged(self, reading: Reading) -> bool:
-        """Told as expected or as hearsay ("董有望担任网联总裁", "is expected to"): reported, not a fact."""
-        text = reading.sentence["sentence"]
-        return any(has(w, text) for w in grammar().hedges)
 
     def quantity(self, reading: Reading, counted: Concept) -> tuple[float, str, bool] | None:
         """The number a sentence gives for the counted thing: 267家支付机构, 6个数据中心,
