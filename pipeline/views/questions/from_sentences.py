@@ -12,7 +12,7 @@ from pipeline.views.dates import span
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
-from pipeline.views.questions.sentences import has, hedged
+from pipeline.views.questions.sentences import hedged
 from pipeline.views.questions.understand import Question, grammar
 
 
@@ -26,7 +26,7 @@ class SentenceAnswers:
         if not [c for c in concepts if c.kind == "word"]:
             return None
         for reading in self.reader.read(question, concepts, min_share=1.0):
-            if any(has(v, reading.sentence["sentence"]) for c in reading.covered if c.kind == "entity" for v in c.variants):
+            if reading.in_sentence:
                 return Answer(reading.sentence["sentence"], "definition", 0.5, [_evidence(reading.sentence, _words(reading))],
                               entities=question.entities[:1])  # fmt: skip
         return None
@@ -88,9 +88,8 @@ class SentenceAnswers:
         word of it: nothing less, since a date is easily given to the wrong thing."""
         for reading in self.reader.read(question, self.reader.concepts(question), min_share=1.0):
             text = reading.sentence["sentence"]
-            if not all(any(has(v, text) for v in c.variants) for c in reading.covered if c.kind == "entity") \
-                    or len([c for c in reading.covered if c.kind == "entity"]) < len(question.entities):
-                continue
+            if len(reading.in_sentence) < len(question.entities):
+                continue  # every entity named in the sentence itself, none only by its context
             timexes = self.store.conn.execute(
                 "SELECT text, value FROM timex WHERE article_id = ? AND sentence_idx = ? AND type = 'DATE' AND value GLOB '[12][0-9][0-9][0-9]*'",
                 (reading.sentence["article_id"], reading.sentence["idx"]),

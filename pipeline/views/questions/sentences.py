@@ -49,6 +49,7 @@ class Reading:
     covered: list[Concept]
     share: float  # of the question's word concepts
     contrary: list[str] = field(default_factory=list)  # its words that contradict the question's
+    in_sentence: list[Concept] = field(default_factory=list)  # the entities it names itself (not by context)
     context: str = ""  # the sentence before it and its article's title, when they were needed
 
 
@@ -183,9 +184,9 @@ class SentenceReader:
             if text in seen or not all(has(v, text) for c in dates for v in c.variants):
                 continue
             seen.add(text)
-            seen_entities = [c for c in entities if any(has(v, text) for v in c.variants)]
-            context = self._context(s) if entities and len(seen_entities) < len(entities) else ""
-            seen_entities += [c for c in entities if c not in seen_entities and any(has(v, context) for v in c.variants)]
+            in_sentence = [c for c in entities if any(has(v, text) for v in c.variants)]
+            context = self._context(s) if entities and len(in_sentence) < len(entities) else ""
+            seen_entities = in_sentence + [c for c in entities if c not in in_sentence and any(has(v, context) for v in c.variants)]
             if entities and not seen_entities:
                 continue
             covered = [c for c in words if any(has(v, text) for v in c.variants)]
@@ -196,7 +197,7 @@ class SentenceReader:
             share = told / len(words) if words else 1.0
             if share < min_share or told < min(min_words, len(words)):
                 continue
-            readings.append(Reading(s, seen_entities + covered, share, contrary, context))
+            readings.append(Reading(s, seen_entities + covered, share, contrary=contrary, context=context, in_sentence=in_sentence))
         # Best: telling most of the question; then sharing the longest run of its words
         # ("三地三中心"); then the shortest, which says it most directly ("However, the
         # disconnection has been postponed.").
