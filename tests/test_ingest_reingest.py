@@ -1,6 +1,7 @@
 """Re-running is safe: unchanged articles are skipped, edited ones replace their facts."""
 
 from pipeline.ingest import ingest
+from pipeline.store import NEAR_DUPLICATE_CANDIDATES
 from tests.conftest import FOUNDING
 
 STORY = "title: t\n\nIn April 27th, it was reported that Alipay had access to the UnionPay. On the evening of the same day, UnionPay denied it."
@@ -65,3 +66,11 @@ def test_ingest_repeated_paragraphs_are_marked(fresh_store):
     for s in repeats:
         original = sentences[s["repeat_of"]]
         assert s["text"] in original["text"] and original["repeat_of"] is None
+
+
+def test_near_repost_lookup_reads_the_band_indexes_not_every_article(fresh_store):
+    # A scan of every article of the language grew the cost of each new article with the store.
+    plan = fresh_store.conn.execute(f"EXPLAIN QUERY PLAN {NEAR_DUPLICATE_CANDIDATES}", ("en", 1) * 4 + ("key",)).fetchall()
+    steps = " | ".join(row["detail"] for row in plan)
+    assert "MULTI-INDEX OR" in steps
+    assert all(f"article_band{i} (lang=? AND band{i}=?)" in steps for i in range(4)), steps

@@ -46,12 +46,13 @@ def find_original(record: ArticleRecord, store: Store) -> None:
         return
     max_bits = SETTINGS["near_duplicate_bits"].default
     threshold = SETTINGS["near_duplicate_ratio"].default
-    best: tuple[float, int] | None = None
+    scored = []
     for row in store.near_duplicate_candidates(record.article.lang, record.simhash, exclude_key=key):
         if bin((row["simhash"] & (2**64 - 1)) ^ record.simhash).count("1") > max_bits:
             continue
-        score = fuzz.ratio(record.article.text, row["text"], score_cutoff=threshold)
-        if score and (best is None or score > best[0]):
-            best = (score, row["id"])
-    if best:
-        record.duplicate_score, record.duplicate_of = best
+        score = fuzz.ratio(record.article.text, store.article_text(row["id"]), score_cutoff=threshold)
+        if score:
+            scored.append((score, -row["id"]))
+    if scored:  # the closest; of equals, the earliest stored
+        score, negative_id = max(scored)
+        record.duplicate_score, record.duplicate_of = score, -negative_id
