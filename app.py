@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from pipeline import saved_views
 from pipeline.app_pages import common
 
 PAGES = Path(__file__).resolve().parent / "pipeline" / "app_pages"
@@ -47,6 +48,7 @@ def main() -> None:
     st.sidebar.markdown("**断直连** · China's payment disconnection, from the news")
     sidebar(common.db_path())
     page.run()
+    saved_views.flush()  # the views this page built, for the next process (once it is drawn)
 
 
 main()

@@ -32,6 +32,16 @@ NEAR_DUPLICATE_CANDIDATES = """
       AND duplicate_of IS NULL AND key != ?
 """
 
+# Names the curated table lacks that become entities: given a role, or named by two originals.
+DISCOVERED_ENTITIES = """
+    SELECT d.entity_id, MAX(d.name), MAX(d.type),
+           MAX(CASE WHEN a.lang = 'en' THEN d.name END), MAX(CASE WHEN a.lang = 'zh' THEN d.name END),
+           NULL, '[]', 'discovered'
+    FROM discovery d JOIN article a ON a.id = d.article_id AND a.duplicate_of IS NULL
+    GROUP BY d.entity_id
+    HAVING COUNT(DISTINCT d.article_id) >= 2 OR d.entity_id IN (SELECT entity_id FROM entity_role)
+"""
+
 # Schema steps, applied once each and in order; PRAGMA user_version counts the applied ones.
 # Never edit a released step: add a new one.
 MIGRATIONS: list[tuple[str, str]] = [
@@ -249,6 +259,10 @@ class Store(Queries):
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            # Every write moves the store to a new generation: views saved for an older one are stale.
+            self.conn.execute(
+                "INSERT INTO meta VALUES ('generation', 1) ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -416,29 +430,24 @@ class Store(Queries):
 
         curated: [{"id", "name", "type", "names": {"en", "zh"}, "aliases", "parent"}].
         A name the file does not know becomes an entity when an article gives it a role or
-        several articles name it.
+        several articles name it. Writes nothing when the table matches already (a re-run).
         """
+        wanted = {
+            e["id"]: (e["id"], e["name"], e["type"], e["names"].get("en"), e["names"].get("zh"), e.get("parent"),
+                      json.dumps(e.get("aliases", []), ensure_ascii=False), "curated")
+            for e in curated
+        }  # fmt: skip
+        for row in self.conn.execute(DISCOVERED_ENTITIES):
+            wanted.setdefault(row[0], tuple(row))
+        stored = "SELECT id, name, type, name_en, name_zh, parent_id, aliases, origin FROM entity"
+        current = {row[0]: tuple(row) for row in self.conn.execute(stored)}
+        analysts = {key for key, row in current.items() if row[-1] == "analyst"}  # kept either way
+        if {k: v for k, v in wanted.items() if k not in analysts} == {k: v for k, v in current.items() if k not in analysts}:
+            return
         with self.atomic() as conn:
             conn.execute("DELETE FROM entity WHERE origin IN ('curated', 'discovered')")
-            conn.executemany(
-                "INSERT INTO entity (id, name, type, name_en, name_zh, parent_id, aliases, origin) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'curated')",
-                [
-                    (e["id"], e["name"], e["type"], e["names"].get("en"), e["names"].get("zh"), e.get("parent"),
-                     json.dumps(e.get("aliases", []), ensure_ascii=False))
-                    for e in curated
-                ],  # fmt: skip
-            )
-            conn.execute(
-                """INSERT OR IGNORE INTO entity (id, name, type, name_en, name_zh, origin)
-                   SELECT d.entity_id, MAX(d.name), MAX(d.type),
-                          MAX(CASE WHEN a.lang = 'en' THEN d.name END), MAX(CASE WHEN a.lang = 'zh' THEN d.name END),
-                          'discovered'
-                   FROM discovery d JOIN article a ON a.id = d.article_id AND a.duplicate_of IS NULL
-                   GROUP BY d.entity_id
-                   HAVING COUNT(DISTINCT d.article_id) >= 2
-                       OR d.entity_id IN (SELECT entity_id FROM entity_role)"""
-            )
+            conn.executemany("INSERT OR IGNORE INTO entity (id, name, type, name_en, name_zh, parent_id, aliases, origin) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(wanted.values()))  # fmt: skip
 
     # -- judgements -----------------------------------------------------------------------
 

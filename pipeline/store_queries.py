@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from pipeline import saved_views
+
 
 class Queries:
     """Read-only queries over `self.conn` (a sqlite3 connection with `sqlite3.Row` rows)."""
@@ -117,16 +119,25 @@ class Queries:
         connection (PRAGMA data_version) or a row written by this one (total_changes)."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
 
-    def memo(self, key: str, compute):
+    def generation(self) -> int | None:
+        """Counts the write transactions the store has seen (None before the first one that
+        counted): a name for what it holds, the same in every process."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else None
+
+    def memo(self, key: str, compute, *, encode=None, decode=None):
         """`compute()`, once per state of the store: the views share what several of them
         read (the entities' counts, the reports), and any write makes it be read again.
         Callers get the same object each time: keep what is memoised out of their reach
-        (tuples, or copied before it is handed out)."""
+        (tuples, or copied before it is handed out).
+
+        With `encode` (value -> JSON-able) and `decode` (its inverse), the value is also saved
+        beside the store for the next process (saved_views): for what takes long to build."""
         state = self.state()
         hit = self._memo.get(key)
         if hit is not None and hit[0] == state:
             return hit[1]
-        value = compute()
+        value = compute() if encode is None else saved_views.cached(self, key, compute, encode=encode, decode=decode)
         self._memo[key] = (state, value)
         return value
 
@@ -147,7 +158,7 @@ class Queries:
             )
             return {r["entity_id"]: (r["mentions"], r["articles"], r["seen"], r["first"], r["last"]) for r in rows}
 
-        return dict(self.memo("entity_stats", compute))
+        return dict(self.memo("entity_stats", compute, encode=lambda stats: list(stats.items()), decode=lambda saved: {k: tuple(v) for k, v in saved}))
 
     def entity_rows(self, entity_type: str | None = None) -> list[dict]:
         """Entities with the names seen for them and their counts in original articles,
@@ -197,7 +208,7 @@ class Queries:
             )
             return tuple(tuple(r) for r in rows)
 
-        return list(self.memo("media_reports", compute))
+        return list(self.memo("media_reports", compute, encode=list, decode=lambda saved: tuple(map(tuple, saved))))
 
     def entity_evidence(self, entity_id: str, limit: int = 50) -> list[dict]:
         rows = self.conn.execute(

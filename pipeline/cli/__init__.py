@@ -2,6 +2,7 @@
 
 import click
 
+from pipeline import saved_views
 from pipeline.cli import ask, entities, export, ingest, timeline
 from pipeline.cli.timex import timex
 
@@ -10,6 +11,11 @@ from pipeline.cli.timex import timex
 @click.version_option(package_name="duanzhilian-kb")
 def cli():
     """Build and query the knowledge base of the 断直连 payment disconnection."""
+
+
+@cli.result_callback()
+def save_views(*_, **__):
+    saved_views.wait()  # what a command built (the timeline, say) serves the next command and the app
 
 
 for command in (
