@@ -155,7 +155,7 @@ class SentenceReader:
             if at != -1 and taken & set(range(at, at + len(term))):
                 continue
             if term in used or _skipped(term, skip) or any(_same(w, term) for w in used) or term[:4].isdigit() \
-                    or re.fullmatch(r"[\d一二两三四五六七八九十]+[家个位名]", term) \
+                    or re.fullmatch(rf"[\d一二两三四五六七八九十]+[{grammar().measure_words('parties', 'things')}]", term) \
                     or term in grammar().mention_words or term in grammar().count_targets.get("articles", ()):
                 continue
             group = next((g for g in self.groups if any(_same(term, v) for v in g)), (term,))
@@ -293,7 +293,8 @@ class SentenceReader:
             noun = re.escape(variant) if lang == "zh" else _stem_pattern(variant)
             gap = r"[\u4e00-\u9fff]{0,6}?" if lang == "zh" else r"(?:\s+[\w-]+){0,2}?\s+"
             if lang == "zh" and not re.match(r"[亿万千百]", variant):
-                gap = r"[家个篇名位次笔项地][\u4e00-\u9fff]{0,6}?"  # a count word: 三方支付 is no count
+                # A measure word after the number: 三方支付 is no count.
+                gap = rf"[{grammar().measure_words('parties', 'things', 'places')}][\u4e00-\u9fff]{{0,6}}?"
             # A count precedes its noun (267家支付机构); a value follows it (平均比例为20%).
             for is_value, pattern in enumerate((rf"(?<![\d.])({_NUMBER[lang]}){gap}{noun}", rf"{noun}[^\d，。,.]{{0,4}}?(\d+(?:\.\d+)?)\s*(?:%|亿元|万元|元)")):
                 m = re.search(pattern, text, re.I)
@@ -316,7 +317,8 @@ class SentenceReader:
                     and e not in exclude and e not in self.k.collectives]  # fmt: skip
 
         found = of_kind(idx)
-        back = re.search(r"这([\d一二两三四五六七八九十]+)[家个位]|\bth(?:ese|ose) (two|three|four|five|six)\b", reading.sentence["sentence"])
+        parties = grammar().measure_words("parties")
+        back = re.search(rf"这([\d一二两三四五六七八九十]+)[{parties}]|\bth(?:ese|ose) (two|three|four|five|six)\b", reading.sentence["sentence"])
         if found or not back:
             return list(dict.fromkeys(found))
         wanted = parse_number(back.group(1) or back.group(2), load_grammar("zh" if back.group(1) else "en")) or 1

@@ -43,6 +43,11 @@ class Grammar:
     mention_words: tuple[str, ...]
     hedges: tuple[str, ...]
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
+    count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
+
+    def measure_words(self, *groups: str) -> str:
+        """The measure words of these groups, for a regex character class."""
+        return "".join(self.count_words[g] for g in groups)
 
 
 @cache
@@ -64,6 +69,7 @@ def grammar() -> Grammar:
         mention_words=tuple(data.get("mention_words") or []),
         hedges=tuple(data.get("hedges") or []),
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
+        count_words={group: "".join(words) for group, words in data["count_words"].items()},
     )
 
 
@@ -117,7 +123,8 @@ def _counted(text: str, lang: str) -> str | None:
     """The thing a count asks about: "how many [data centres] is …", "有几家[央行下属机构]持有…",
     "超过多少[亿元]", "首次交存的[平均比例]是多少"."""
     if lang == "zh":
-        m = re.search(r"(?:多少|几)([家个篇名位次笔项]?)([\u4e00-\u9fff]*?)(?=持有|是|在|有|的|被|因|[，,?？吗]|$)", text)
+        measure = grammar().measure_words("parties", "things")
+        m = re.search(rf"(?:多少|几)([{measure}]?)([\u4e00-\u9fff]*?)(?=持有|是|在|有|的|被|因|[，,?？吗]|$)", text)
         if m and m.group(2) and m.group(2) != "钱":  # 注册资本多少钱: the money is the capital
             return m.group(2)
         before = re.search(r"([\u4e00-\u9fff]+?)(?:是|为|有)?多少", text)
