@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 KB_DB ?= .kb/kb.sqlite
 PORT ?= 8501
 
-.PHONY: app test setup build screenshot
+.PHONY: app test setup build screenshot bench
 
 app: build
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
@@ -29,3 +29,8 @@ $(VENV)/.installed: pyproject.toml
 # Refresh the README's screenshot from the browser test.
 screenshot: setup
 	KB_SCREENSHOT=docs/screenshot.png $(BIN)/python -m pytest tests/test_app_browser.py -q
+
+# Every benchmark at its default (quick) size, one after another; each prints ratios against a
+# baseline it runs beside itself. Larger runs: see the flags in the README's Measured table.
+bench: setup
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
