@@ -7,11 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from pipeline import saved_views
 from pipeline.app_pages import common
 from pipeline.errors import BadInput
 from pipeline.ingest import SUPPORTED, find_files, ingest
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
+from pipeline.views.timeline import build_entries
 
 
 def upload_folder(path: str) -> Path:
@@ -29,7 +31,14 @@ def run_batch(path: str, sources: list[str], max_mb: float) -> dict:
         bar.progress(min(len(done) / max(len(files), 1), 1.0), text=f"{len(done)}/{len(files)}: {Path(name).name}")
 
     with Store(path) as store:
+        before = store.generation()
         report = ingest(sources, store, max_mb=max_mb, progress=progress)
+        if store.generation() != before:
+            # Built and saved while the analyst still watches the bar, so the next page opened
+            # reads them back (about a second on 10k articles) instead of building them.
+            bar.progress(1.0, text="Updating the timeline and entity counts…")
+            build_entries(store), store.entity_stats(), store.media_reports()
+            saved_views.wait()
     bar.progress(1.0, text=f"Done: {len(done)} file(s) read.")
     common.refresh()
     return report.to_dict()
