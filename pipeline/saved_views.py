@@ -3,9 +3,9 @@
 The timeline's entries of a 10k-article store take about a second to build from the facts
 and a fifth of that to read back from JSON. A saved view is named by the store's generation
 (every write moves it on) and by a fingerprint of the code and data files that build views,
-so it is read only while both are what built it. `Store.memo(..., encode=, decode=)` uses it. A cache and nothing more: the files can be
-deleted at any time, and a store that cannot be written beside (read-only folder, in memory)
-just builds its views each time.
+so it is read only while both are what built it; `Store.memo(..., encode=, decode=)` uses it.
+A cache and nothing more: the files can be deleted at any time, and a store that cannot be
+written beside (read-only folder, in memory) just builds its views each time.
 
     <store>.views/entries-<generation>-<fingerprint>.json
 """
