@@ -13,8 +13,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from pipeline import saved_views
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.graph import build_graph
@@ -303,6 +305,16 @@ def test_app_articles_language_filter(kb, monkeypatch, shared):
     at.multiselect(key="art_langs").set_value(["zh"]).run()
     assert at.subheader[0].value == "Articles (3)"
     assert set(at.dataframe[0].value["lang"]) == {"zh"}
+
+
+def test_app_saves_the_views_a_page_built_for_the_next_process(kb, monkeypatch):
+    views = kb.parent / f"{kb.name}.views"
+    shutil.rmtree(views, ignore_errors=True)
+    st.cache_resource.clear()  # a new process: nothing built yet
+    open_app(kb, "timeline", monkeypatch)
+    assert not saved_views._queued  # app.py handed them to a saving thread once the page was drawn
+    saved_views.wait()
+    assert "entries" in {p.name.split("-")[0] for p in views.iterdir()}
 
 
 # -- ingest ---------------------------------------------------------------------------------
