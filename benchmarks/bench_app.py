@@ -1,9 +1,8 @@
 """App page renders: every page of the Streamlit app driven headless with AppTest, the first
 render after the store changed (every cache cold, no view saved beside the store), the first
 render of a new process on an unchanged store (views read back from saved_views) and a second,
-cached render, against a
-trivial page rendered by AppTest in the same process; and the library calls behind the pages,
-so the output shows where the time goes.
+cached render, against a trivial page rendered by AppTest in the same process; and the library
+calls behind the pages (no view saved), so the output shows where the time goes.
 
     .venv/bin/python benchmarks/bench_app.py                        # shipped corpus + 1,000 synthetic articles
     .venv/bin/python benchmarks/bench_app.py --size 10000           # the issue's 10k store (see below)
@@ -248,9 +247,11 @@ def library_seconds(db: Path) -> list[tuple[str, float]]:
 
 def report(label: str, db: Path, base: float, repeat: int) -> None:
     with Store(db, readonly=True) as store:
-        counts = store.counts()
+        counts, generation = store.counts(), store.generation()
     print(f"\n{label}: {counts['articles']} articles, {counts['mentions']} mentions, {counts['events']} events, "
           f"{counts['timeline_entries']} timeline entries")  # fmt: skip
+    if generation is None:
+        print("  (written by an older version: no generation, so no view is saved; `kb ingest` any file into it once)")
     print("  library calls (s, fresh connection):")
     for name, seconds in library_seconds(db):
         print(f"    {name:24s} {seconds:6.3f}")
