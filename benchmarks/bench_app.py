@@ -247,11 +247,9 @@ def library_seconds(db: Path) -> list[tuple[str, float]]:
 
 def report(label: str, db: Path, base: float, repeat: int) -> None:
     with Store(db, readonly=True) as store:
-        counts, generation = store.counts(), store.generation()
+        counts = store.counts()
     print(f"\n{label}: {counts['articles']} articles, {counts['mentions']} mentions, {counts['events']} events, "
           f"{counts['timeline_entries']} timeline entries")  # fmt: skip
-    if generation is None:
-        print("  (written by an older version: no generation, so no view is saved; `kb ingest` any file into it once)")
     print("  library calls (s, fresh connection):")
     for name, seconds in library_seconds(db):
         print(f"    {name:24s} {seconds:6.3f}")

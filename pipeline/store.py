@@ -184,6 +184,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE VIRTUAL TABLE sentence_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2');
         """,
     ),
+    (
+        "a generation for saved views",
+        """
+        -- Bumped by every write transaction (Store.atomic); names the views saved beside the store.
+        INSERT OR IGNORE INTO meta VALUES ('generation', 0);
+        """,
+    ),
 ]
 
 

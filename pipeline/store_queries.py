@@ -120,8 +120,8 @@ class Queries:
         return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
 
     def generation(self) -> int | None:
-        """Counts the write transactions the store has seen (None before the first one that
-        counted): a name for what it holds, the same in every process."""
+        """Counts the write transactions the store has seen: a name for what it holds, the
+        same in every process (None for a store in memory before its first write)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else None
 
