@@ -237,15 +237,22 @@ class Queries:
             return []
         return self.match_sentences(" OR ".join(f'"{w}"' for w in words), limit)
 
-    def match_sentences(self, query: str, limit: int = 10, *, originals_only: bool = False) -> list[dict]:
-        """Sentences matching an FTS5 query, ranked by BM25 (best first); originals_only leaves
-        out the sentences of reposts."""
-        rows = self.conn.execute(
-            f"""SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, bm25(sentence_search) AS score
-               FROM sentence_search JOIN sentence s ON s.id = sentence_search.rowid
-               JOIN article a ON a.id = s.article_id{" AND a.duplicate_of IS NULL" if originals_only else ""}
-               WHERE sentence_search MATCH ? ORDER BY score LIMIT ?""",
+    def match_sentences(self, query: str, limit: int = 10) -> list[dict]:
+        """Sentences matching an FTS5 query, ranked by BM25 (best first). The index holds the
+        sentences of original articles only (reposts stay out of it when stored).
+
+        Ranked in the full-text index alone, and only the best then read with their sentence and
+        article: joining every match first (33k sentences with a common word on 10k articles)
+        took twice as long."""
+        top = self.conn.execute(
+            "SELECT rowid, bm25(sentence_search) FROM sentence_search WHERE sentence_search MATCH ? ORDER BY 2 LIMIT ?",
             (query, limit),
+        ).fetchall()
+        rows = self.conn.execute(
+            """SELECT s.id, s.article_id, s.idx, s.text AS sentence, a.title, a.date, json_extract(t.value, '$[1]') AS score
+               FROM json_each(?) t JOIN sentence s ON s.id = json_extract(t.value, '$[0]')
+               JOIN article a ON a.id = s.article_id ORDER BY t.key""",
+            (json.dumps([list(row) for row in top]),),
         )
         return [dict(r) for r in rows]
 

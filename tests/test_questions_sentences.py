@@ -95,3 +95,14 @@ def test_changing_the_number_in_the_article_changes_the_answer(tmp_path, shared)
     with Store(tmp_path / "kb.sqlite") as store:
         ingest([article.parent], store)
         assert ask(store, "全国有多少家支付机构?").count == 312
+
+
+
+def test_sentence_search_ranks_originals_only_reposts_stay_out_of_the_index(fresh_store, write):
+    told = "The reserve ratio was raised for every institution on the central bank's list that year."
+    filler = " ".join(f"Paragraph {i} says the clearing house routed payments for banks." for i in range(20))
+    ingest([write("original.txt", f"title: Original\n\n{told} {filler}")], fresh_store)
+    ingest([write("repost.txt", f"title: Repost\n\n{told.replace(' that year', '')} {filler}")], fresh_store)
+    assert [a["duplicate_of"] is not None for a in fresh_store.articles()] == [False, True]
+    found = fresh_store.match_sentences('"ratio"', limit=5)
+    assert [(s["title"], s["sentence"]) for s in found] == [("Original", told)]

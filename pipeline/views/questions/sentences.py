@@ -231,7 +231,7 @@ class SentenceReader:
         return found + [s for s in self.search([w for g in groups for w in g], limit) if s["id"] not in known]
 
     def _ranked(self, query: str, limit: int) -> list[dict]:
-        return self.k.store.match_sentences(query, limit, originals_only=True) if query else []
+        return self.k.store.match_sentences(query, limit) if query else []
 
     def beyond_the_act(self, question: Question) -> list[Concept]:
         """The question's words that are not the words of the acts it names (接入, "connect"):
