@@ -37,7 +37,9 @@ def run_batch(path: str, sources: list[str], max_mb: float) -> dict:
             # Built and saved while the analyst still watches the bar, so the next page opened
             # reads them back (about a second on 10k articles) instead of building them.
             bar.progress(1.0, text="Updating the timeline and entity counts…")
-            build_entries(store), store.entity_stats(), store.media_reports()
+            build_entries(store)
+            store.entity_stats()
+            store.media_reports()
             saved_views.wait()
     bar.progress(1.0, text=f"Done: {len(done)} file(s) read.")
     common.refresh()
