@@ -7,6 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.ingest import ingest
+from pipeline.store import Store
 from pipeline.views.questions import ask
 from tests.conftest import ROOT
 
@@ -105,3 +107,18 @@ def test_questions_gold_floors(shared):
     for key, floor in FLOORS.items():
         assert result["tally"][key][2] >= floor, f"{key}: {result['tally'][key]}"
     assert result["invented"] == 0  # no invented answer among the questions that must be refused
+
+
+def test_a_new_connection_answers_from_the_store_as_it_is_now(db_path, write):
+    # Two connections' states are not comparable: facts built on one must not answer for another.
+    question = "When did Alipay connect to NetsUnion?"
+    article = write("a.txt", "title: t\n\nIn April 2018, Alipay connected to NetsUnion.")
+    with Store(db_path) as store:
+        ingest([article], store)
+    with Store(db_path, readonly=True) as store:
+        assert ask(store, question).dates == ["2018-04"]
+    article.write_text("title: t\n\nIn March 2017, Alipay connected to NetsUnion.")
+    with Store(db_path) as store:
+        ingest([article], store)
+    with Store(db_path, readonly=True) as store:
+        assert ask(store, question).dates == ["2017-03"]

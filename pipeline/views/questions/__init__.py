@@ -15,17 +15,10 @@ from pipeline.views.questions.answer import Answer, Knowledge
 
 __all__ = ["Answer", "ask", "knowledge"]
 
-_CACHE: dict[str, tuple[tuple, Knowledge]] = {}
-
-
 def knowledge(store: Store) -> Knowledge:
-    """The facts questions are answered from, built once per state of the store."""
-    key = store.state()  # changes with any write, here or by another connection
-    cached = _CACHE.get(store.path)
-    if cached is None or cached[0] != key:
-        cached = (key, Knowledge(store))
-        _CACHE[store.path] = cached
-    return cached[1]
+    """The facts questions are answered from, built once per state of the store (memoised on
+    the connection: the states of two connections are not comparable)."""
+    return store.memo("knowledge", lambda: Knowledge(store))
 
 
 def ask(store: Store, question: str) -> Answer:
