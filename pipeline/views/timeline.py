@@ -120,16 +120,20 @@ def _order(entry: Entry) -> tuple:
     return (entry.date is None, entry.date or "", entry.id)
 
 
+def _originals(rows: list[dict]) -> list[dict]:
+    """The reports of original articles; the reposts when there is none."""
+    return [r for r in rows if r["duplicate_of"] is None] or rows
+
+
 def _richest(rows: list[dict]) -> dict:
-    """The original report with the most roles (a dated one on ties; reposts if none is original)."""
-    originals = [r for r in rows if r["duplicate_of"] is None] or rows
-    return max(originals, key=lambda r: (r["n_roles"], r["date"] is not None))
+    """The original report with the most roles (a dated one on ties)."""
+    return max(_originals(rows), key=lambda r: (r["n_roles"], r["date"] is not None))
 
 
 def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], names: dict[str, dict], taxonomy) -> Entry:
     """One entry from its event rows and the roles of its richest report, `parties`."""
     first = rows[0]
-    originals = [r for r in rows if r["duplicate_of"] is None] or rows
+    originals = _originals(rows)
     # The most precise date any source gives ("2018-04-27" refines "2018-04").
     best = max((r for r in rows if r["date"]), key=lambda r: len(r["date"]), default=None)
     found = span(best["date"]) if best else None
