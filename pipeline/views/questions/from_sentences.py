@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.extract.entities.table import has_cjk
 from pipeline.views.dates import span
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
@@ -155,7 +156,7 @@ class SentenceAnswers:
             names = [w for w in self._aliases(entity_id) if w]
             found = [s for s in found if any(n in s["sentence"] for n in names)]
         cues = grammar().definition_cues[question.lang] + grammar().definition_cues["en" if question.lang == "zh" else "zh"]
-        same_language = (lambda t: bool(re.search(r"[\u4e00-\u9fff]", t))) if question.lang == "zh" else (lambda t: not re.search(r"[\u4e00-\u9fff]", t))
+        same_language = lambda t: has_cjk(t) == (question.lang == "zh")  # noqa: E731
         # "客户备付金是…": a sentence opening with the term and "is" defines it better than any cue.
         subjects = [re.escape(t) for t in question.subjects if len(t) > 1]
         defines = re.compile(rf"^.{{0,6}}?(?:{'|'.join(subjects)})\s*(?:是|指|is|are|refers|means)", re.I) if subjects else None

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import load_taxonomy
 from pipeline.extract.time.numbers import parse_number
 from pipeline.extract.time.resources import load_grammar
 from pipeline.views.questions.understand import Question, grammar
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[，。；！？,;!?]|\s-\s")
 _NUMBER = {
     "en": r"\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?",
@@ -56,7 +56,7 @@ class Reading:
 def has(variant: str, text: str) -> bool:
     """A word in a sentence: Chinese as a substring; English whole, with its inflections
     ("connect" finds "connected"; "pay" finds neither "Alipay" nor "payment")."""
-    if _CJK.search(variant):
+    if has_cjk(variant):
         return variant in text
     return _word_regex(variant).search(text) is not None
 
@@ -92,17 +92,17 @@ def _any(words) -> str:
     characters: the sentence may have been cut into words differently (备付金是 as 备付|金是), and
     the caller checks the whole word in the text."""
     words = [w.replace('"', "") for w in words if w.strip()]
-    return " OR ".join(dict.fromkeys(f'"{w[:2]}"*' if _CJK.search(w) else f'"{w}"' for w in words))
+    return " OR ".join(dict.fromkeys(f'"{w[:2]}"*' if has_cjk(w) else f'"{w}"' for w in words))
 
 
 def _skipped(term: str, skip: tuple[str, ...]) -> bool:
-    if _CJK.search(term):
+    if has_cjk(term):
         return any(term in s for s in skip)
     return any(_same(term, w) for s in skip for w in s.split())
 
 
 def _same(a: str, b: str) -> bool:
-    return a.lower() == b.lower() or (not _CJK.search(a + b) and re.fullmatch(_stem_pattern(b), a.lower()) is not None)
+    return a.lower() == b.lower() or (not has_cjk(a + b) and re.fullmatch(_stem_pattern(b), a.lower()) is not None)
 
 
 class SentenceReader:
@@ -122,7 +122,7 @@ class SentenceReader:
             group = next((g for g in self.groups if any(_same(tail, v) for v in g)), None)
             if group:
                 return Concept(phrase, (tail, *group), "word")
-        if _CJK.search(phrase):
+        if has_cjk(phrase):
             return Concept(phrase, tuple(dict.fromkeys((phrase, phrase[-4:]))), "word")
         return Concept(phrase, (phrase, words[-1]), "word")
 
@@ -142,8 +142,8 @@ class SentenceReader:
         names = {n.lower() for n in question.names.values()}
         for group in self.groups:
             hit = next((v for v in sorted(group, key=len, reverse=True)
-                        if (" " in v or (_CJK.search(v) and len(v) >= 3)) and has(v, lowered)), None)  # fmt: skip
-            at = lowered.find(hit) if hit and _CJK.search(hit) else -1
+                        if (" " in v or (has_cjk(v) and len(v) >= 3)) and has(v, lowered)), None)  # fmt: skip
+            at = lowered.find(hit) if hit and has_cjk(hit) else -1
             if not hit or _skipped(hit, skip) or hit in names or (at != -1 and taken & set(range(at, at + len(hit)))):
                 continue
             found.append(Concept(hit, group, "word"))
@@ -151,7 +151,7 @@ class SentenceReader:
             if at != -1:
                 taken |= set(range(at, at + len(hit)))
         for term in self.k._other_terms(question):
-            at = lowered.find(term) if _CJK.search(term) else -1
+            at = lowered.find(term) if has_cjk(term) else -1
             if at != -1 and taken & set(range(at, at + len(term))):
                 continue
             if term in used or _skipped(term, skip) or any(_same(w, term) for w in used) or term[:4].isdigit() \
@@ -269,11 +269,11 @@ class SentenceReader:
             if concept.kind != "word":
                 continue
             for variant in concept.variants:
-                m = re.search(re.escape(variant) if _CJK.search(variant) else _stem_pattern(variant), text, re.I)
+                m = re.search(re.escape(variant) if has_cjk(variant) else _stem_pattern(variant), text, re.I)
                 if not m:
                     continue
                 clause = _CLAUSE.split(text[: m.start()])[-1]
-                if _CJK.search(variant):
+                if has_cjk(variant):
                     lead = clause[-NEGATION_WINDOW["zh"] :]
                     if any(n in lead for n in grammar().negations["zh"]):
                         return True
@@ -289,7 +289,7 @@ class SentenceReader:
         the noun has (注册资本为20亿元) rather than a count of it."""
         text = reading.sentence["sentence"]
         for variant in sorted(counted.variants, key=len, reverse=True):
-            lang = "zh" if _CJK.search(variant) else "en"
+            lang = "zh" if has_cjk(variant) else "en"
             noun = re.escape(variant) if lang == "zh" else _stem_pattern(variant)
             gap = r"[\u4e00-\u9fff]{0,6}?" if lang == "zh" else r"(?:\s+[\w-]+){0,2}?\s+"
             if lang == "zh" and not re.match(r"[亿万千百]", variant):

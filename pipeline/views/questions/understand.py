@@ -15,6 +15,7 @@ from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
 from pipeline.extract.entities import extract_entities, find_entity, load_entity_table
+from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import load_taxonomy
 from pipeline.extract.events.english import trigger_spans
 from pipeline.extract.nlp import get_nlp
@@ -112,7 +113,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
         # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
-        if any(term in lowered or (len(term) >= 3 and re.search(r"[\u4e00-\u9fff]", term) and "".join(lazy_pinyin(term)) in sounds)
+        if any(term in lowered or (len(term) >= 3 and has_cjk(term) and "".join(lazy_pinyin(term)) in sounds)
                for term in terms):  # fmt: skip
             question.subjects += [t for t in terms if t not in question.subjects]
             question.expansions += [w for w in search if w not in question.terms + question.expansions]
@@ -171,7 +172,7 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
 
 
 def has_word(text: str, word: str) -> bool:
-    if re.search(r"[\u4e00-\u9fff]", word):
+    if has_cjk(word):
         return word in text
     return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
