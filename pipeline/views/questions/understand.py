@@ -113,7 +113,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
         # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
-        if any(term in lowered or (len(term) >= 3 and has_cjk(term) and "".join(lazy_pinyin(term)) in sounds)
+        if any(term in lowered or (len(term) >= 3 and has_cjk(term) and "".join(_syllables(term)) in sounds)
                for term in terms):  # fmt: skip
             question.subjects += [t for t in terms if t not in question.subjects]
             question.expansions += [w for w in search if w not in question.terms + question.expansions]
