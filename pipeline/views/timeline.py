@@ -175,6 +175,8 @@ def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], name
 def summarise(entry: Entry, verb: str, *, theme: str | None = None, obj: str | None = None) -> str:
     """A one-line summary from the entry's parts: who, what, whom, under which document."""
     actors = _join(entry.actors)
+    if entry.type == "statistic" and theme:
+        return f"{actors or entry.document or 'Figures'}: {theme}"  # "NetsUnion Clearing Corporation: 462 banks; 115 payment institutions"
     if obj and actors:
         return f"{actors} {verb} {obj}"  # "NetsUnion and Alipay announced cooperation"
     if entry.type == "issue" and entry.document:
