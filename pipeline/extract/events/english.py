@@ -171,7 +171,8 @@ def find_events(
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
     # A trigger word inside a name ("Internet connection platform") is part of the name.
     matches = [(t, span) for t, span in trigger_spans(doc, taxonomy) if span.root.i not in name_tokens]
-    matches = sorted(matches + _modal_requirements(doc, matches, name_tokens), key=lambda m: m[1].start)
+    speech = {span.root.i for t, span in matches if taxonomy.types[t].speaker_only}
+    matches = sorted(matches + _modal_requirements(doc, matches, name_tokens, speech), key=lambda m: m[1].start)
     modal = {span.root.i for t, span in matches if t == "require" and span.root.lemma_ not in _trigger_index(taxonomy)[0]}
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
     speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
@@ -256,16 +257,17 @@ def _rule_speaks(verb: Token, spans: list[tuple[Mention, Span]], entities: Entit
     return False
 
 
-def _modal_requirements(doc: Doc, matches: list[tuple[str, Span]], name_tokens: set[int]) -> list[tuple[str, Span]]:
+def _modal_requirements(doc: Doc, matches: list[tuple[str, Span]], name_tokens: set[int], speech: set[int]) -> list[tuple[str, Span]]:
     """A verb under "must", "shall" or "should" is a requirement ("all payments must be processed
     through the platform from June 30"), unless it is an event of its own (its modal then only
-    marks it required), tells what another event is about, or sits inside a name."""
+    marks it required), tells what another event is about (what someone says still counts: "…,
+    the notice said"), or sits inside a name."""
     triggers = {i for _, span in matches for i in range(span.start, span.end)}
     found = []
     for token in doc:
         if token.pos_ != "VERB" or token.i in triggers or token.i in name_tokens:
             continue
-        if any(a.i in triggers for a in token.ancestors):
+        if any(a.i in triggers and a.i not in speech for a in token.ancestors):
             continue  # "requested that all payments should be processed …": the content of that event
         if any(c.dep_ == "aux" and c.lower_ in REQUIRING_MODALS for c in token.children):
             found.append(("require", doc[token.i : token.i + 1]))

@@ -35,7 +35,7 @@ def find_figures(
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in timexes]
     taken += [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
     figures = [m for m in _figure_pattern(taxonomy, lang).finditer(sentence.text)
-               if not any(s <= m.start() < e or s < m.end() <= e for s, e in taken)
+               if not any(s <= m.start() < e for s, e in taken)  # the number itself in a date or a name
                and not _counts_the_names_before(m, mentions, sentence, entities)]  # fmt: skip
     if not figures:
         return []
