@@ -127,3 +127,15 @@ def test_a_new_connection_answers_from_the_store_as_it_is_now(db_path, write):
         ingest([article], store)
     with Store(db_path, readonly=True) as store:
         assert ask(store, question).dates == ["2017-03"]
+
+
+def test_counts_come_from_dated_figures(fresh_store, write):
+    text = ("title: Figures\ndate: 2018-07-02\n\n"
+            "As of June 30, 2018, 462 banks and 115 payment institutions had connected to NetsUnion.\n"
+            "In October 2017, 18 large banks had connected to NetsUnion.\n")  # fmt: skip
+    ingest([write("figures.txt", text)], fresh_store)
+    answer = ask(fresh_store, "How many banks had connected to NetsUnion by June 30, 2018?")
+    assert answer.answer.startswith("462 (462 banks), as of 2018-06-30") and answer.count == 462
+    assert ask(fresh_store, "How many large banks had connected to NetsUnion?").count == 18
+    # A figure that was reached is no answer to what was expected.
+    assert ask(fresh_store, "How many banks are expected to connect to NetsUnion by 2019?").count is None

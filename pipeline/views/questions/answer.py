@@ -12,16 +12,19 @@ from pipeline.extract.entities import load_entity_table
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
+from pipeline.views.figures import figures, shown
 from pipeline.views.questions.from_sentences import SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
-from pipeline.views.questions.sentences import SentenceReader, hedged
+from pipeline.views.questions.sentences import SentenceReader, has, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries
 
 SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
+# A figure answers a count when its sentence tells at least this share of the question's other words.
+MIN_FIGURE_COVERAGE = 0.5
 # Acts with no direction: each party did it with the others.
 SYMMETRIC_TYPES = {"cooperate"}
 MAX_LISTED = 8
@@ -252,10 +255,13 @@ class Knowledge(SentenceAnswers):
     def _count(self, question: Question) -> Answer | None:
         lowered = question.text.lower()
         targets = grammar().count_targets
-        asks = {kind for kind, words in targets.items() if any(w in lowered for w in words)}
+        # What is counted decides: 截至报道时，共有多少家银行… counts banks, though 报道 is an article word.
+        where = (question.counted or "").lower() or lowered
+        asks = {kind for kind, words in targets.items() if any(w in where for w in words)}
         if not asks and question.counted and not any(has_word(lowered, w) for w in grammar().mention_words):
-            # 全国有多少家支付机构? A number a sentence gives, when one tells it of the counted thing.
-            answer = self._quantity(question)
+            # 全国有多少家支付机构? A dated figure the sources give of the counted thing; else a
+            # number a sentence gives, when one tells it of the counted thing.
+            answer = self._figure(question) or self._quantity(question)
             if answer or not question.kinds:
                 return answer
         if "articles" in asks and question.dates and not question.entities:
@@ -278,6 +284,42 @@ class Knowledge(SentenceAnswers):
         if listed:
             listed.answer_type, listed.answer = "count", f"{listed.count}: {listed.answer}"
         return listed
+
+    def _figure(self, question: Question) -> Answer | None:
+        """"How many banks had connected to NetsUnion by June 30?" The stored figure of the counted
+        thing whose entry takes part of the question's parties and date and whose sentence tells
+        most of the rest of it; said with its date, as of which it holds."""
+        counted = self.reader.counted(question.counted)
+        # 多少家支付机构 asked of English sources: the counted group's names in both languages.
+        named = [e for e in question.entities if e in self.collectives and question.names.get(e, "") in question.counted]
+        variants = [*counted.variants, *(n for e in named for n in self._aliases(e))]
+        concepts = [c for c in self.reader.concepts(question, skip=(question.counted, *counted.variants)) if c.kind == "word"]
+        planned = any(has_word(question.text.lower(), w) for w in grammar().hedges)
+        best, best_key = None, None
+        for entry in self.entries:
+            if entry.type != "statistic":
+                continue
+            if question.dates and not any(_within(entry, t.value, loose=True) for t in question.dates):
+                continue
+            if not all(self.involves(entry, e) for e in question.entities if e not in self.collectives):
+                continue
+            if planned and entry.factuality not in ("planned", "speculative"):
+                continue  # "How many banks are expected to …": a figure already reached is not the one asked
+            told = max(self.reader.coverage(concepts, s["sentence"]) for s in entry.sources)
+            for figure in figures(entry):
+                if not any(has(v, figure.context) for v in variants):
+                    continue
+                phrase = has(counted.label, figure.context)  # "large banks" itself, not only "banks"
+                key = (phrase, told, entry.factuality == "asserted", entry.value is not None)
+                if best_key is None or key > best_key:
+                    best, best_key = figure, key
+        if best is None or best_key[1] < MIN_FIGURE_COVERAGE:
+            return None
+        entry = best.entry
+        text = f"{shown(best.value)} ({best.said}), as of {entry.display_date}: {entry.summary}" + _factuality_note(entry)
+        answer = self._from_entries([entry], text, "count", question, dates=[entry.value] if entry.value else [])
+        answer.count = int(best.value) if best.value.is_integer() else None
+        return answer
 
     def _what_happened(self, question: Question) -> Answer | None:
         if not question.dates and not question.entities:
