@@ -149,7 +149,6 @@ def _counted(text: str, doc, lang: str) -> str | None:
         measure = grammar().measure_words("parties", "things")
         m = re.search(rf"(?:多少|几)([{measure}]?)([\u4e00-\u9fff]*?)(?=持有|是|在|有|的|被|因|[，,?？吗]|$)", text)
         if m and m.group(2) and m.group(2) not in grammar().amount_words:
-            # 多少家支付机构接入了网联: the counted noun ends where the act begins (a trigger word).
             return m.group(2)
         before = re.search(r"([\u4e00-\u9fff]+?)(?:是|为|有)?多少", text)
         noun = re.split(r"[的，,]", before.group(1))[-1] if before else ""
