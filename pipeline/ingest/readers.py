@@ -6,8 +6,10 @@ A reader never stops a batch: a malformed JSON line is reported and the next lin
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -51,7 +53,32 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     meta = {k: v for k, v in meta.items() if v}
     if meta.get("title") and body.startswith(meta["title"]):
         body = body[len(meta["title"]) :]
-    yield _article(path, body, meta, key=f"file:{path.resolve()}")
+    article = _article(path, body, meta, key=f"file:{path.resolve()}")
+    if article.date:
+        article.date_source, article.date_evidence = html_date_evidence(html, article.date, article.url)
+    yield article
+
+
+def html_date_evidence(html: str, day: str, url: str | None) -> tuple[str, str]:
+    """Where in a page htmldate found its date: ("html", the tag or byline holding it), or
+    ("url", the URL) when only the address holds it."""
+    y, m, d = day[:4], day[5:7], day[8:10]
+    spelled = rf"{y}\s*[-/.年]\s*0?{int(m)}\s*[-/.月]\s*0?{int(d)}(?!\d)" if d else rf"{y}[-/.年]0?{int(m)}(?!\d)"
+    for found in re.finditer(spelled, html):
+        before = html[:found.start()]
+        opening, closing = before.rfind("<"), before.rfind(">")
+        if opening > closing:  # inside a tag: <meta name="publishdate" content="...">, <time datetime="...">
+            tag = " ".join(html[opening:html.find(">", found.end()) + 1].split())[:200]
+            if re.match(r"<(?:link|a)\b", tag, re.IGNORECASE):  # the page's address: <link rel="canonical">
+                return "url", f"URL in the page's {tag}"
+            return "html", f"HTML {tag}"
+        words = " ".join(re.sub(r"<[^>]*(?:>|$)|^[^<]*>", " ", html[max(closing + 1, found.start() - 60):found.end() + 40]).split())
+        if before.rfind("<script") > before.rfind("</script"):
+            return "html", f"HTML script (JSON-LD) {words}"
+        return "html", f"HTML byline {words}"
+    if url and re.search(rf"{y}\D?{m}\D?{d}", urlsplit(url).path):
+        return "url", f'URL "{url}" (read by htmldate)'
+    return "html", "HTML metadata (htmldate)"
 
 
 def read_jsonl(path: Path, raw: bytes) -> Iterator[Item]:
