@@ -5,6 +5,7 @@ A reader never stops a batch: a malformed JSON line is reported and the next lin
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -35,7 +36,7 @@ def read_text(path: Path, raw: bytes) -> Iterator[Item]:
     meta, body = split_header(text)
     if path.suffix.lower() == ".md" or looks_like_markdown(body):
         body = strip_markdown(body)
-    yield _article(path, body, meta, key=f"file:{path.resolve()}")
+    yield _article(path, body, meta, key=f"file:{path.resolve()}", where="header")
 
 
 def read_html(path: Path, raw: bytes) -> Iterator[Item]:
@@ -63,8 +64,13 @@ def html_date_evidence(html: str, day: str, url: str | None) -> tuple[str, str]:
     """Where in a page htmldate found its date: ("html", the tag or byline holding it), or
     ("url", the URL) when only the address holds it."""
     y, m, d = day[:4], day[5:7], day[8:10]
-    spelled = rf"{y}\s*[-/.年]\s*0?{int(m)}\s*[-/.月]\s*0?{int(d)}(?!\d)" if d else rf"{y}[-/.年]0?{int(m)}(?!\d)"
-    for found in re.finditer(spelled, html):
+    month = calendar.month_abbr[int(m)]
+    spelled = "|".join([
+        rf"{y}\s*[-/.年]\s*0?{int(m)}\s*[-/.月]\s*0?{int(d)}(?!\d)",  # 2018-06-30, 2018年6月30日
+        rf"(?<!\d)0?{int(d)}(?:st|nd|rd|th)?\.?\s+{month}[a-z]*\.?,?\s+{y}",  # 28 Dec 2017
+        rf"{month}[a-z]*\.?\s+0?{int(d)}(?:st|nd|rd|th)?,?\s+{y}",  # December 28, 2017
+    ])
+    for found in re.finditer(spelled, html, re.IGNORECASE):
         before = html[:found.start()]
         opening, closing = before.rfind("<"), before.rfind(">")
         if opening > closing:  # inside a tag: <meta name="publishdate" content="...">, <time datetime="...">
@@ -144,12 +150,12 @@ def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
     local = obj.get("id") or obj.get("title") or n
     key = f"url:{meta['url']}" if meta.get("url") else f"file:{path.resolve()}#{local}"
     try:
-        return _article(path, body, meta, key=key)
+        return _article(path, body, meta, key=key, where="JSON field")
     except BadInput as e:
         return BadInput(where, e.reason)
 
 
-def _article(path: Path, body: str, meta: dict[str, str], *, key: str) -> Article:
+def _article(path: Path, body: str, meta: dict[str, str], *, key: str, where: str = "metadata") -> Article:
     lang = (meta.get("lang") or "").lower()[:2] or detect_lang(body)
     if lang not in ("en", "zh"):
         raise BadInput(str(path), f'language "{meta["lang"]}" is not supported (use en or zh)')
@@ -162,7 +168,8 @@ def _article(path: Path, body: str, meta: dict[str, str], *, key: str) -> Articl
         title=meta.get("title"),
         date=date,
         date_source="metadata" if date else None,
-        date_evidence=None if date or not meta.get("date") else f'metadata date "{meta["date"]}" not understood',
+        date_evidence=(f'{where} date "{meta["date"]}"' if date else f'{where} date "{meta["date"]}" not understood')
+        if meta.get("date") else None,
         lang=lang,
         source=meta.get("source"),
         url=meta.get("url"),
