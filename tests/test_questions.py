@@ -95,7 +95,12 @@ def test_cli_ask_json_contract(store):
     assert "2018-05-11" in data["dates"]
 
 
-FLOORS = {"all": 0.90, "en all": 0.92, "zh all": 0.88}
+# Regression pins on the four founding articles, whose rules were fitted to them: issue 14's
+# clean-out removed the synonyms, contraries and special cases written for these questions
+# (90.7% -> 89.3%), and issue 18 made sentence reading unable to say "Yes" by itself (its
+# shareholder and architecture questions: 89.3% -> 87.5%). The measure of truth is `kb eval` on
+# the dev corpus's check part (test_eval.py).
+FLOORS = {"all": 0.87, "en all": 0.90, "zh all": 0.84}
 
 
 def test_questions_gold_floors(shared):

@@ -27,6 +27,19 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "questions.yaml"
 NEAR = 85  # rapidfuzz ratio for a misspelt event word
 
 
+# Days of the week as questions name them, Monday first (周日 and 星期天 are Sunday).
+WEEKDAYS = [
+    ("monday", "星期一", "周一"), ("tuesday", "星期二", "周二"), ("wednesday", "星期三", "周三"),
+    ("thursday", "星期四", "周四"), ("friday", "星期五", "周五"), ("saturday", "星期六", "周六"),
+    ("sunday", "星期日", "星期天", "周日"),
+]
+
+# Parts of speech a counted noun phrase is made of ("payment institutions", "large banks"); a
+# finite verb tag ends it even when the tagger calls the word a noun.
+NOUN_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+
+
 @dataclass(frozen=True, eq=False)
 class Grammar:
     shapes: list[tuple[str, re.Pattern, re.Pattern]]
@@ -45,6 +58,7 @@ class Grammar:
     hedges: tuple[str, ...]
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
+    amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
 
     def measure_words(self, *groups: str) -> str:
         """The measure words of these groups, for a regex character class."""
@@ -71,6 +85,7 @@ def grammar() -> Grammar:
         hedges=tuple(data.get("hedges") or []),
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
+        amount_words=tuple(data.get("amount_words") or []),
     )
 
 
@@ -89,6 +104,9 @@ class Question:
     expansions: list[str] = field(default_factory=list)  # glossary words that find its subject in the articles
     subjects: list[str] = field(default_factory=list)  # the glossary terms it asks about (断直连 for 断直联)
     counted: str | None = None  # what a count asks the number of ("data centres", 支付机构, 亿元)
+    actor: str | None = None  # who the question says did it ("issued by UnionPay", 是人民银行下发的吗)
+    month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
+    weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -105,11 +123,15 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.types += [t for t, words in g.event_words.items() if t not in question.types and any(has_word(lowered, w) for w in words)]
     question.kinds = _asked_kinds(lowered, lang, g)
     question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
-    question.dates = [t for t in tag(text, None, lang) if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
+    timexes = tag(text, None, lang)
+    question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
+    question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     question.terms = _terms(doc, lang, g)
-    question.counted = _counted(text, lang)
+    question.counted = _counted(text, doc, lang)
+    question.actor = _asked_actor(question)
+    question.weekdays = [i for i, names in enumerate(WEEKDAYS) if any(n in lowered for n in names)]
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
         # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
@@ -120,20 +142,40 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     return question
 
 
-def _counted(text: str, lang: str) -> str | None:
+def _counted(text: str, doc, lang: str) -> str | None:
     """The thing a count asks about: "how many [data centres] is …", "有几家[央行下属机构]持有…",
     "超过多少[亿元]", "首次交存的[平均比例]是多少"."""
     if lang == "zh":
         measure = grammar().measure_words("parties", "things")
         m = re.search(rf"(?:多少|几)([{measure}]?)([\u4e00-\u9fff]*?)(?=持有|是|在|有|的|被|因|[，,?？吗]|$)", text)
-        if m and m.group(2) and m.group(2) != "钱":  # 注册资本多少钱: the money is the capital
+        if m and m.group(2) and m.group(2) not in grammar().amount_words:
             return m.group(2)
         before = re.search(r"([\u4e00-\u9fff]+?)(?:是|为|有)?多少", text)
         noun = re.split(r"[的，,]", before.group(1))[-1] if before else ""
         return (noun if len(noun) <= 4 else noun[-2:]) or None  # 央行对财付通罚款多少: 罚款
-    m = re.search(r"\bhow many ((?:[\w-]+ ){0,3}?[\w-]+?)(?= (?:were|are|is|was|did|does|do|have|has|had|lost|lose|in|of|on"
-                  r"|at|by|for|according|to|there|will|would|can)\b|\s*[?.]|$)", text, re.I)
-    return m.group(1).lower() if m else None
+    # "How many [large payment institutions] lost …": the words after "many" up to the first
+    # that is no part of a noun phrase (a verb, a preposition), as the tagger reads them.
+    for token in doc:
+        if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how":
+            words = []
+            for word in doc[token.i + 1 : token.i + 5]:
+                if word.pos_ not in NOUN_PHRASE_POS or word.tag_ in FINITE_VERB_TAGS:
+                    break
+                words.append(word.text)
+            return " ".join(words).lower() or None
+    return None
+
+
+def _asked_actor(question: Question) -> str | None:
+    """Who the question says acted: the agent of a passive ("was issued by UnionPay"), the one
+    a cleft names (网联函是人民银行办公厅下发的吗), else the first entity named (the subject of "Did
+    NetsUnion deny …", 银联是否证实…)."""
+    text = question.text
+    for entity_id in question.entities:
+        name = re.escape(question.names.get(entity_id, ""))
+        if name and (re.search(rf"\bby (?:the )?{name}", text, re.I) or re.search(rf"是{name}[\u4e00-\u9fff]{{0,6}}的", text)):
+            return entity_id
+    return question.entities[0] if question.entities else None
 
 
 def _numeric_dates(text: str) -> list[Timex]:
