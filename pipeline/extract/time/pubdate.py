@@ -288,7 +288,10 @@ def _opening_date(text: str, offset: int, timexes: list[Timex], ctx: DocContext,
         day_level = t.granularity in ("day", "part", "time") and v[5:7].isdigit() and v[8:10].isdigit()
         plain = t.anchor == "absolute" or (t.anchor == "dct" and v.startswith("XXXX") and not any(
             w in normalise_key(t.text) for w in _relative_years(lang)))
-        if (day_level and plain and not ctx.is_boundary(t.start, t.end) and ctx.tense(t.start, t.end) != "future"
-                and not is_background(text, t, lang)):
+        if not (day_level and plain):
+            continue
+        # the lead's first day, or none: a later one is not the day the news is about
+        if not ctx.is_boundary(t.start, t.end) and ctx.tense(t.start, t.end) != "future" and not is_background(text, t, lang):
             return t
+        return None
     return None

@@ -34,6 +34,7 @@ DATE_LINE_REST = 12  # a line that is a date and little else (a weekday, bracket
 _YEAR = r"(19[89]\d|20[0-4]\d)"
 _URL_DAY = re.compile(_YEAR + r"[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])")
 _URL_MONTH = re.compile(_YEAR + r"[/_-](0[1-9]|1[0-2])(?=/)")
+_SENTENCE_END = re.compile(r"[。！？!?]|[a-z]{3,}\.\s")
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d)")
 
 
@@ -150,7 +151,8 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
             value = _day_value(t)
             if value is None or t.start in skip or ctx.is_boundary(t.start, t.end) or is_background(text, t, lang):
                 continue
-            short = len(line.strip()) <= RELEASE_LINE_MAX
+            # a release line or byline is a list of fields, not prose: no sentence ends in it
+            short = len(line.strip()) <= RELEASE_LINE_MAX and not _SENTENCE_END.search(line.strip()[:-1])
             alone = len(line.strip()) - len(t.text) <= DATE_LINE_REST
             if alone or short and (p["label"].search(line) or p["byline"].search(line) or _CLOCK.search(line[t.end - start:])):
                 return Stated(value, "dateline", f'release line "{line.strip()}"')
