@@ -24,7 +24,7 @@ def run(*args):
 
 def stored(db_path) -> dict:
     with Store(db_path, readonly=True) as store:
-        [row] = store.conn.execute("SELECT date, date_source, date_evidence FROM article").fetchall()
+        [row] = store.conn.execute("SELECT date, date_source, date_evidence, date_confidence FROM article").fetchall()
     return dict(row)
 
 
@@ -65,6 +65,7 @@ def test_ingest_pubdate_dateline_and_its_change(db_path, write):
     with Store(db_path) as store:
         ingest([path], store)
     assert (stored(db_path)["date"], stored(db_path)["date_source"]) == ("2017-08-08", "dateline")
+    assert 0.5 < stored(db_path)["date_confidence"] < 1.0
     path.write_text(path.read_text().replace("August 4, 2017", "August 4, 2018"))
     with Store(db_path) as store:
         ingest([path], store)
@@ -81,8 +82,10 @@ def test_ingest_pubdate_header_wins_and_undated_says_why(db_path, write):
     listed = json.loads(run("articles", "--db", db_path, "--json").output)
     by_path = {a["path"].rsplit("/", 1)[-1]: a for a in listed}
     assert (by_path["e.txt"]["date"], by_path["e.txt"]["date_source"]) == ("2017-08-10", "metadata")
+    assert by_path["e.txt"]["date_confidence"] == 1.0 and by_path["e.txt"]["date_evidence"] == 'header date "2017-08-10"'
     assert by_path["f.txt"]["date"] is None and by_path["f.txt"]["date_evidence"].startswith("undated")
-    assert {"date_evidence", "path"} <= set(listed[0])
+    assert by_path["f.txt"]["date_confidence"] is None
+    assert {"date_evidence", "date_confidence", "path"} <= set(listed[0])
     lines = run("articles", "--db", db_path).output.splitlines()
     assert any("2017-08-10  metadata" in line for line in lines)
     assert any("undated     -" in line for line in lines)

@@ -96,7 +96,7 @@ def articles(db_path, as_json):
     """
     with open_store(db_path) as store:
         rows = store.articles()
-    keys = ["id", "title", "date", "date_source", "date_evidence", "lang", "source", "url", "path",
+    keys = ["id", "title", "date", "date_source", "date_evidence", "date_confidence", "lang", "source", "url", "path",
             "sentences", "duplicate_of"]
     if as_json:
         print_json([{k: row[k] for k in keys} for row in rows])

@@ -176,7 +176,8 @@ def reextract(store: Store, article_ids: list[int]) -> int:
         article = Article(
             text=row["text"], title=row["title"], date=row["date"] if known else None,
             date_source=row["date_source"] if known else None,
-            date_evidence=row["date_evidence"] if known else None, lang=row["lang"], source=row["source"],
+            date_evidence=row["date_evidence"] if known else None,
+            date_confidence=row.get("date_confidence") if known else None, lang=row["lang"], source=row["source"],
             url=row["url"], path=row["path"], key=row["key"],
         )  # fmt: skip
         record = process(article, judgements)

@@ -57,6 +57,7 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     article = _article(path, body, meta, key=f"file:{path.resolve()}")
     if article.date:
         article.date_source, article.date_evidence = html_date_evidence(html, article.date, article.url)
+        article.date_confidence = 0.9
     yield article
 
 
@@ -168,6 +169,7 @@ def _article(path: Path, body: str, meta: dict[str, str], *, key: str, where: st
         title=meta.get("title"),
         date=date,
         date_source="metadata" if date else None,
+        date_confidence=1.0 if date else None,
         date_evidence=(f'{where} date "{meta["date"]}"' if date else f'{where} date "{meta["date"]}" not understood')
         if meta.get("date") else None,
         lang=lang,
