@@ -107,3 +107,17 @@ def test_ingest_pubdate_dev_corpus_floors(dev_scores, part, right_or_coarse):
     found = dev_scores[part]
     assert found["wrong"] == 0, found
     assert found["right"] + found["coarse"] >= right_or_coarse, found
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("published", "2018-06-30T10:15:00+08:00"), ("pubDate", "Sat, 30 Jun 2018 10:15:00 +0800"),
+     ("datePublished", "June 30, 2018")],
+)
+def test_ingest_pubdate_feed_fields_of_a_json_item(db_path, write, field, value):
+    item = write("g.json", json.dumps({"title": "NetsUnion", field: value, "text": STORY}))
+    with Store(db_path) as store:
+        ingest([item], store)
+    row = stored(db_path)
+    assert (row["date"], row["date_source"], row["date_confidence"]) == ("2018-06-30", "metadata", 1.0)
+    assert row["date_evidence"] == f'JSON field "{field}" date "{value}"'

@@ -28,6 +28,8 @@ from pipeline.ingest.decode import DecodeError, decode
 
 Item = Article | BadInput
 _META_FIELDS = ("title", "date", "source", "url", "lang")
+# What feeds and scrapers call the publication date of a JSON item, after "date".
+_DATE_FIELDS = ("published", "published_at", "publishedAt", "pubDate", "datePublished", "publish_time", "pubdate")
 
 
 def read_text(path: Path, raw: bytes) -> Iterator[Item]:
@@ -147,11 +149,14 @@ def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
     if not isinstance(body, str) or not body.strip():
         return BadInput(where, 'no "text" or "content" field with the article text')
     meta = {k: str(obj[k]) for k in _META_FIELDS if obj.get(k)}
+    field = next((k for k in ("date", *_DATE_FIELDS) if obj.get(k)), "date")
+    if obj.get(field):
+        meta["date"] = str(obj[field])
     # Without a url, an item is known by its file and its id, title or position.
     local = obj.get("id") or obj.get("title") or n
     key = f"url:{meta['url']}" if meta.get("url") else f"file:{path.resolve()}#{local}"
     try:
-        return _article(path, body, meta, key=key, where="JSON field")
+        return _article(path, body, meta, key=key, where=f'JSON field "{field}"')
     except BadInput as e:
         return BadInput(where, e.reason)
 
