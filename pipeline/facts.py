@@ -66,8 +66,9 @@ class Article:
     text: str
     title: str | None = None
     date: str | None = None
-    date_source: str | None = None  # "metadata" or "inferred"
-    date_evidence: str | None = None
+    date_source: str | None = None  # metadata | html | url | dateline | text | inferred
+    date_evidence: str | None = None  # the words or the field the date rests on, or why undated
+    date_confidence: float | None = None  # 1.0 a file's own field ... 0.4 inferred from the text
     lang: str | None = None
     source: str | None = None
     url: str | None = None
