@@ -141,9 +141,9 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
     kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
     mentions = _recognised(docs, sentences, lang, table, skip_repeats)
     _resolve(mentions, table, extra_names)
-    rules = context.load_context_rules()
-    mentions = context.apply_ambiguous_names(mentions, kept, rules, table)
-    context.apply_coordinated_duplicates(mentions, text_of, rules, table)
+    if lang == "en":
+        mentions = context.add_rendered_names(mentions, docs, sentences, table, skip_repeats=skip_repeats)
+        mentions = context.resolve_short_forms(mentions, docs, sentences, table, skip_repeats=skip_repeats)
     _discover(mentions)
     coref.link_person_short_forms(mentions)
     mentions = coref.add_person_repeats(mentions, kept)
