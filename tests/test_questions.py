@@ -95,7 +95,10 @@ def test_cli_ask_json_contract(store):
     assert "2018-05-11" in data["dates"]
 
 
-FLOORS = {"all": 0.90, "en all": 0.92, "zh all": 0.88}
+# Regression pins on the four founding articles, whose rules were fitted to them: issue 14's
+# clean-out removed the synonyms, contraries and special cases written for these questions
+# (90.7% -> 89.3%). The measure of truth is `kb eval` on the dev corpus's check part (test_eval.py).
+FLOORS = {"all": 0.89, "en all": 0.91, "zh all": 0.87}
 
 
 def test_questions_gold_floors(shared):

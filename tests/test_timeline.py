@@ -117,3 +117,17 @@ def test_timeline_entries_are_built_once_per_state_of_the_store(fresh_store, wri
     assert questions.knowledge(fresh_store).entries[0] is first[0]  # the question engine reads the same ones
     ingest([write("other.txt", STORY.replace("April 27th", "March 3rd"))], fresh_store)
     assert build_entries(fresh_store)[0] is not first[0]  # a write builds them afresh
+
+
+@pytest.mark.parametrize(
+    "sentence, told",
+    [
+        ("2017年4月17日，支付宝将备付金交存至人民银行。", True),  # a verb with its object: an event
+        ("2017年4月17日，人民银行公布交存比例。", False),  # modifies an abstract head: the deposit ratio
+        ("2017年4月17日，支付宝落实监管要求。", False),  # a modifier before it: the requirements, a noun
+    ],
+)
+def test_chinese_trigger_used_as_a_noun_is_no_event(fresh_store, write, sentence, told):
+    ingest([write("zh.txt", f"title: 备付金\ndate: 2017-04-18\nlang: zh\n\n{sentence}\n")], fresh_store)
+    types = {e.type for e in build_entries(fresh_store)}
+    assert (("deposit" in types) or ("require" in types)) is told, types

@@ -7,7 +7,6 @@ import click
 from pipeline.cli.options import db_option, json_option, open_store, print_json
 from pipeline.views.questions import ask as answer_question
 
-CONTRACT = ("answer", "answer_type", "confidence", "evidence", "events", "entities")
 
 
 @click.command()

@@ -55,12 +55,10 @@ class EntityInfo:
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded taxonomy keys the caches
 class Taxonomy:
     types: dict[str, EventType]
-    light_verbs: frozenset[str]
     deadline_cues_en: tuple[str, ...]
     deadline_before_zh: tuple[str, ...]
     deadline_after_zh: tuple[str, ...]
     factuality: dict[str, dict[str, tuple[str, ...]]]
-    back_refs_en: tuple[str, ...]
     back_actors_zh: tuple[str, ...]
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -70,6 +68,8 @@ class Taxonomy:
     verbal_markers_zh: tuple[str, ...] = ()
     official_speakers_zh: tuple[str, ...] = ()
     agent_markers_zh: tuple[str, ...] = ()
+    nominal_heads_zh: tuple[str, ...] = ()
+    nominal_modifiers_zh: tuple[str, ...] = ()
 
     def zh_triggers(self) -> list[tuple[str, str]]:
         """(word, type id), longest words first so that 正式开始 wins over 开始."""
@@ -115,12 +115,10 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
     refs = data.get("back_references") or {}
     return Taxonomy(
         types=types,
-        light_verbs=frozenset((data.get("light_verbs") or {}).get("en") or []),
         deadline_cues_en=tuple(cues.get("en") or []),
         deadline_before_zh=tuple(cues.get("zh_before") or []),
         deadline_after_zh=tuple(cues.get("zh_after") or []),
         factuality=factuality,
-        back_refs_en=tuple(refs.get("en") or []),
         back_actors_zh=tuple(refs.get("zh_actors") or []),
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
         not_events={lang: tuple(words) for lang, words in (data.get("not_events") or {}).items()},
@@ -130,4 +128,6 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
         agent_markers_zh=tuple((data.get("agent_markers") or {}).get("zh") or []),
+        nominal_heads_zh=tuple((data.get("nominal_uses") or {}).get("zh_heads") or []),
+        nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
     )

@@ -27,6 +27,12 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "questions.yaml"
 NEAR = 85  # rapidfuzz ratio for a misspelt event word
 
 
+# Parts of speech a counted noun phrase is made of ("payment institutions", "large banks"); a
+# finite verb tag ends it even when the tagger calls the word a noun.
+NOUN_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+
+
 @dataclass(frozen=True, eq=False)
 class Grammar:
     shapes: list[tuple[str, re.Pattern, re.Pattern]]
@@ -45,6 +51,7 @@ class Grammar:
     hedges: tuple[str, ...]
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
+    amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
 
     def measure_words(self, *groups: str) -> str:
         """The measure words of these groups, for a regex character class."""
@@ -71,6 +78,7 @@ def grammar() -> Grammar:
         hedges=tuple(data.get("hedges") or []),
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
+        amount_words=tuple(data.get("amount_words") or []),
     )
 
 
@@ -109,7 +117,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     question.terms = _terms(doc, lang, g)
-    question.counted = _counted(text, lang)
+    question.counted = _counted(text, doc, lang)
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
         # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
@@ -120,20 +128,28 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     return question
 
 
-def _counted(text: str, lang: str) -> str | None:
+def _counted(text: str, doc, lang: str) -> str | None:
     """The thing a count asks about: "how many [data centres] is …", "有几家[央行下属机构]持有…",
     "超过多少[亿元]", "首次交存的[平均比例]是多少"."""
     if lang == "zh":
         measure = grammar().measure_words("parties", "things")
         m = re.search(rf"(?:多少|几)([{measure}]?)([\u4e00-\u9fff]*?)(?=持有|是|在|有|的|被|因|[，,?？吗]|$)", text)
-        if m and m.group(2) and m.group(2) != "钱":  # 注册资本多少钱: the money is the capital
+        if m and m.group(2) and m.group(2) not in grammar().amount_words:
             return m.group(2)
         before = re.search(r"([\u4e00-\u9fff]+?)(?:是|为|有)?多少", text)
         noun = re.split(r"[的，,]", before.group(1))[-1] if before else ""
         return (noun if len(noun) <= 4 else noun[-2:]) or None  # 央行对财付通罚款多少: 罚款
-    m = re.search(r"\bhow many ((?:[\w-]+ ){0,3}?[\w-]+?)(?= (?:were|are|is|was|did|does|do|have|has|had|lost|lose|in|of|on"
-                  r"|at|by|for|according|to|there|will|would|can)\b|\s*[?.]|$)", text, re.I)
-    return m.group(1).lower() if m else None
+    # "How many [large payment institutions] lost …": the words after "many" up to the first
+    # that is no part of a noun phrase (a verb, a preposition), as the tagger reads them.
+    for token in doc:
+        if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how":
+            words = []
+            for word in doc[token.i + 1 : token.i + 5]:
+                if word.pos_ not in NOUN_PHRASE_POS or word.tag_ in FINITE_VERB_TAGS:
+                    break
+                words.append(word.text)
+            return " ".join(words).lower() or None
+    return None
 
 
 def _numeric_dates(text: str) -> list[Timex]:

@@ -1,0 +1,170 @@
+"""kb eval: a gold corpus written here (our own words) scored through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.evaluate import evaluate, read_ids
+from pipeline.evaluate.score import date_outcome, is_garble, numbers_in
+
+TEXT = """title: Alipay joins UnionPay network
+date: 2018-04-28
+
+On April 27, 2018, Alipay connected to China UnionPay, according to people familiar with the matter.
+The People's Bank of China had issued a notice in August 2017 requiring payment institutions to route online payments through NetsUnion.
+"""
+
+
+def gold(**changes) -> dict:
+    record = {
+        "id": "t1", "file": "articles/t1.txt", "lang": "en", "published": "2018-04-28", "published_stated": "header",
+        "duplicate_of": None,
+        "entities": [
+            {"surface": "Alipay", "id": "alipay"}, {"surface": "China UnionPay", "id": "unionpay"},
+            {"surface": "People's Bank of China", "id": "pboc"}, {"surface": "NetsUnion", "id": "netsunion"},
+        ],
+        "facts": [{"date": "2018-04-27", "date_end": None, "type": "connect", "actors": ["alipay"], "targets": ["unionpay"],
+                   "document": None, "factuality": "reported", "evidence": "Alipay connected to China UnionPay"}],
+        "questions": [
+            {"q": "When did Alipay connect to China UnionPay?", "kind": "date", "answer": "2018-04-27"},
+            {"q": "Who is the chairman of NetsUnion?", "kind": "unanswerable"},
+        ],
+    }  # fmt: skip
+    record.update(changes)
+    return record
+
+
+def write_corpus(root: Path, record: dict, text: str = TEXT) -> Path:
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "gold").mkdir(exist_ok=True)
+    (root / "articles" / "t1.txt").write_text(text, encoding="utf-8")
+    (root / "gold" / "t1.json").write_text(json.dumps(record), encoding="utf-8")
+    return root
+
+
+def test_eval_scores_a_corpus_the_system_gets_right(tmp_path):
+    figures = evaluate(write_corpus(tmp_path, gold())).figures()["all"]
+    assert figures["pubdate_right"] == 1.0
+    assert figures["entities_right"] == 1.0
+    assert figures["timeline_recall"] == 1.0
+    assert figures["questions_date_right"] == 1.0
+    assert figures["unanswerable_refused"] == 1.0
+    assert figures["false_yes"] == 0
+
+
+def test_eval_sees_a_changed_date_in_the_article(tmp_path):
+    # The article now says April 26: the entry moves, and neither recall nor the date question holds.
+    changed = TEXT.replace("April 27, 2018", "April 26, 2018")
+    report = evaluate(write_corpus(tmp_path, gold(), text=changed))
+    figures = report.figures()["all"]
+    assert figures["timeline_recall"] == 0.0
+    assert figures["timeline_wrong_date"] > 0
+    assert figures["questions_date_right"] == 0.0
+    miss = report.failures(5)["timeline miss"][0]
+    assert miss["what"] == "wrong date" and "2018-04-26" in miss["system"]
+
+
+def test_eval_counts_a_wrong_publication_date_and_a_false_yes(tmp_path):
+    questions = [{"q": "Did Alipay connect to China UnionPay?", "kind": "yesno", "answer": "no"}]
+    report = evaluate(write_corpus(tmp_path, gold(published="2018-05-02", questions=questions)))
+    figures = report.figures()["all"]
+    assert figures["pubdate_wrong"] == 1.0
+    assert figures["false_yes"] == 1
+    worst = report.failures(1)
+    assert worst["publication date"][0]["what"] == "wrong"
+    assert worst["question"][0]["what"] == "yesno: false yes"
+
+
+def test_eval_entity_outcomes(tmp_path):
+    entities = [
+        {"surface": "Alipay", "id": "tenpay"},  # the system says alipay: wrong
+        {"surface": "Acme Clearing Works", "id": "new:acme"},  # not in the text: missed
+        {"surface": "China UnionPay", "id": "unionpay"},
+        {"surface": "People's Bank of China", "id": "bank_of_china"},  # resolved to the PBOC: a merge of two known banks
+    ]
+    report = evaluate(write_corpus(tmp_path, gold(entities=entities)))
+    counts = report.entities.counts["all"]
+    assert (counts["right"], counts["wrong"], counts["missed"]) == (1, 2, 1)
+    assert counts["garble wrong"] == 1  # "Alipay" shares no word with Tenpay
+    assert report.figures()["all"]["known_merged"] == 1  # a name sharing a word with Bank of China, given to the PBOC
+
+
+def test_garbles_are_names_that_share_no_word_with_the_real_one():
+    names = {"netsunion": {"name": "NetsUnion Clearing Corporation", "name_en": "NetsUnion Clearing Corporation"},
+             "pboc": {"name": "People's Bank of China", "name_en": "People's Bank of China"}}  # fmt: skip
+    assert is_garble("Internet alliance", "netsunion", "en-mt", names)
+    assert is_garble("Net Union Clearing Co., Ltd.", "netsunion", "en-mt", names)
+    assert not is_garble("NetsUnion", "netsunion", "en", names)
+    assert not is_garble("central bank", "pboc", "en", names)
+    assert not is_garble("PBOC", "pboc", "en", names)
+    assert not is_garble("网联", "netsunion", "zh", names)
+
+
+def test_numbers_and_dates_as_answers_state_them():
+    assert 5.775e9 in numbers_in("NetsUnion processed 5.775 billion transactions")
+    assert 5.775e9 in numbers_in("处理业务57.75亿笔")
+    assert 1398.562 in numbers_in("1,398.562 billion yuan") or 1.398562e12 in numbers_in("1,398.562 billion yuan")
+    assert date_outcome("2018-04", "2018-04-27") == "coarse"
+    assert date_outcome("2018-04-27", "2018-04-27") == "right"
+    assert date_outcome("2017-04-27", "2018-04-27") == "wrong"
+    assert date_outcome(None, "2018-04-27") == "undated"
+
+
+def test_kb_eval_command_text_json_and_errors(tmp_path):
+    root = write_corpus(tmp_path / "gold", gold(published="2018-05-02"))
+    ids = tmp_path / "ids.txt"
+    ids.write_text("# one article\nt1\n", encoding="utf-8")
+    runner = CliRunner()
+    text = runner.invoke(cli, ["eval", str(root), "--ids", str(ids), "--errors", "3"], catch_exceptions=False)
+    assert text.exit_code == 0
+    assert "publication date right" in text.output and "== publication date" in text.output
+    data = json.loads(runner.invoke(cli, ["eval", str(root), "--json"], catch_exceptions=False).output)
+    assert data["articles"] == ["t1"] and data["figures"]["all"]["pubdate_wrong"] == 1.0
+    ids.write_text("t1\nt9\n", encoding="utf-8")
+    missing = runner.invoke(cli, ["eval", str(root), "--ids", str(ids)])
+    assert missing.exit_code == 1 and "no gold for t9" in missing.output
+    (tmp_path / "plain").mkdir()
+    not_gold = runner.invoke(cli, ["eval", str(tmp_path / "plain")])
+    assert not_gold.exit_code == 1 and "not a gold corpus" in not_gold.output
+
+
+def test_the_dev_split_covers_the_corpus_once(shared):
+    split = Path(__file__).parent / "dev_split"
+    check, tuning = read_ids(split / "check.txt"), read_ids(split / "tuning.txt")
+    assert not set(check) & set(tuning)
+    assert sorted(check + tuning) == sorted(p.stem for p in (shared / "corpus/dev/gold").glob("*.json"))
+    assert len(check) >= 12 and {i[:2] for i in check} == {"dA", "dB", "dC", "dD", "dE"}
+
+
+@pytest.fixture(scope="module")
+def check_figures(shared):
+    split = Path(__file__).parent / "dev_split"
+    return evaluate(shared / "corpus/dev", read_ids(split / "check.txt")).figures()
+
+
+# Floors on the check part, a little under what it measures (tests/dev_split/check.txt; see the
+# README's Measured table). They move up as extraction improves; never tune on the check texts.
+CHECK_FLOORS = {
+    "pubdate_right_or_coarse": 0.75,  # measured 0.80
+    "entities_right": 0.58,  # 0.61
+    "timeline_recall": 0.20,  # 0.23
+    "timeline_precision": 0.42,  # 0.47
+    "questions_right": 0.25,  # 0.28
+    "unanswerable_refused": 0.80,  # 0.87
+}
+CHECK_CEILINGS = {"false_yes": 11, "pubdate_wrong": 0.25, "timeline_wrong_date": 0.28}  # 11, 0.20, 0.23
+
+
+@pytest.mark.parametrize("figure", sorted(CHECK_FLOORS))
+def test_check_part_floor(check_figures, figure):
+    assert check_figures["all"][figure] >= CHECK_FLOORS[figure], check_figures["all"]
+
+
+@pytest.mark.parametrize("figure", sorted(CHECK_CEILINGS))
+def test_check_part_ceiling(check_figures, figure):
+    assert check_figures["all"][figure] <= CHECK_CEILINGS[figure], check_figures["all"]
