@@ -31,6 +31,18 @@ def test_entities_zh_curated_names_resolve(nlp, text, name, entity_id):
     assert by_text(run_text(nlp, text, "zh"))[name] == [entity_id]
 
 
+def test_entities_zh_traditional_characters_resolve_and_stay_as_written(nlp):
+    text = "網聯清算有限公司與銀聯都要求支付寶和財付通接入，人民銀行表示備付金將集中存管。"
+    result = run_text(nlp, text, "zh")
+    found = by_text(result)
+    assert found["網聯清算有限公司"] == ["netsunion"]
+    assert found["銀聯"] == ["unionpay"]
+    assert found["支付寶"] == ["alipay"]
+    assert found["財付通"] == ["tenpay"]
+    assert found["人民銀行"] == ["pboc"]
+    assert all(text[m.start:m.end] == m.text for m in result.mentions)
+
+
 def test_entities_zh_bank_of_china_is_not_banking_industry(nlp):
     text = "中央财经大学中国银行(3.610, 0.01,0.28%)业研究中心主任郭田勇认为监管有必要。"
     found = by_text(run_text(nlp, text, "zh"))

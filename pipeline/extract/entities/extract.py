@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.extract.nlp import simplified_view
 from pipeline.facts import Sentence
 
 from . import context, coref
@@ -45,8 +46,11 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 entity_type = ner_types[label]
             else:
                 continue  # DATE, MONEY, ...: not entities
+            # The Doc may read a Simplified view of a Traditional sentence (same offsets): the
+            # mention keeps the characters as written.
+            written = sentence.text[start:end] if len(sentence.text) == len(doc.text) else doc.text[start:end]
             found.append(WorkingMention(
-                start=sentence.start + start, end=sentence.start + end, text=doc.text[start:end],
+                start=sentence.start + start, end=sentence.start + end, text=written,
                 type=entity_type, sentence_idx=sentence.idx, sent_start=sentence.start,
                 entity_id=entity.id if entity else None, resolved_by=how, score=score,
                 curated=entity is not None))
@@ -73,7 +77,7 @@ def _resolve(mentions: list[WorkingMention], table: EntityTable,
     for mention in mentions:
         if mention.entity_id:
             continue
-        found = resolver.resolve(mention.text)
+        found = resolver.resolve(simplified_view(mention.text) if has_cjk(mention.text) else mention.text)
         if found is None:
             continue
         entity_id, score, how = found
