@@ -16,11 +16,11 @@ from spacy.tokens import Doc
 from pipeline.extract.nlp import simplified_view
 from pipeline.facts import Sentence
 
-from . import context, coref
+from . import context, coref, documents
 from .model import DiscoveredEntity, EntityResult, WorkingMention, discovered_id
 from .resolve import resolver_for, similarity
 from .roles import RoleFinder
-from .ruler_zh import SPANS_ATTR
+from .ruler_zh import SPANS_ATTR, add_chinese_names
 from .table import ENTITY_TYPES, EntityTable, has_cjk, load_entity_table, load_rules
 
 
@@ -145,14 +145,14 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
     kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
     mentions = _recognised(docs, sentences, lang, table, skip_repeats)
     _resolve(mentions, table, extra_names)
+    mentions = documents.add_cited_documents(mentions, kept, table)
     if lang == "en":
+        mentions = add_chinese_names(mentions, kept, table)
         mentions = context.add_rendered_names(mentions, docs, sentences, table, skip_repeats=skip_repeats)
         mentions = context.resolve_short_forms(mentions, docs, sentences, table, skip_repeats=skip_repeats)
     _discover(mentions)
     coref.link_person_short_forms(mentions)
     mentions = coref.add_person_repeats(mentions, kept)
-    if lang == "zh":
-        mentions = coref.add_lone_surnames(mentions, kept)
     mentions = coref.link_defined_short_names(mentions, kept)
     roles = RoleFinder().find(mentions, text_of, lang, {s.idx: s.end for s in sentences})
     return EntityResult(
