@@ -44,7 +44,10 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
             start = sentence.start + doc[first].idx
             end = sentence.start + doc[last - 1].idx + len(doc[last - 1])
             clashes = [m for m in result if m.start < end and start < m.end]
-            if any(_holds(m, table) for m in clashes):
+            # The longest name wins: a rendering that holds a curated name and more ("central bank
+            # general office" for 央行办公厅) replaces it; one that only overlaps it does not.
+            if any(_holds(m, table) and (m.entity_id == entity_id or not (
+                    start <= m.start and m.end <= end and (end - start) > (m.end - m.start))) for m in clashes):
                 continue
             for clash in clashes:
                 result.remove(clash)

@@ -45,7 +45,7 @@ _SKIP_SENSE = re.compile(r"surname|classifier|variant of|old variant|see |abbr\.
 class Settings:
     """From pipeline/data/entity_renderings.yaml (documented there)."""
 
-    generic_chars: frozenset[str]
+    generic_words_zh: tuple[str, ...]
     generic_words: frozenset[str]
     function_words: frozenset[str]
     abbreviations: dict[str, str]
@@ -54,13 +54,14 @@ class Settings:
     near_min_len: int
     min_score: float
     weak_words: frozenset[str]
+    endings: frozenset[str]
     compound_min_words: int
 
 
 def settings() -> Settings:
     data = load_rules("entity_renderings")
     return Settings(
-        generic_chars=frozenset("".join(data.get("generic_zh", []))),
+        generic_words_zh=tuple(data.get("generic_zh", [])),
         generic_words=frozenset(w.lower() for w in data.get("generic_en", [])),
         function_words=frozenset(w.lower() for w in data.get("function_words", [])),
         abbreviations={k.lower(): v.lower() for k, v in (data.get("abbreviations") or {}).items()},
@@ -69,6 +70,7 @@ def settings() -> Settings:
         near_min_len=int(data.get("near_min_len", 5)),
         min_score=float(data.get("min_score", 0.6)),
         compound_min_words=int(data.get("compound_min_words", 2)),
+        endings=frozenset(data.get("endings", [])),
         weak_words=frozenset(w.lower() for w in data.get("weak_en", [])),
     )
 
@@ -108,6 +110,19 @@ def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
                 if len(words) > 1 and len(simplified) == 1:
                     found.update((w,) for w in words if len(w) > 2)
     return glosses
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    """The English words CC-CEDICT's senses write in small letters: ordinary words, which a name of
+    one word is not (names in the senses are capitalised: Singapore, Xinhua)."""
+    words: set[str] = set()
+    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                senses = re.sub(r"\[[^\]]*\]", " ", line.partition("/")[2])  # no pinyin: 学[xue2]
+                words.update(_WORD.findall(senses))
+    return frozenset(words)
 
 
 @dataclass(slots=True)
@@ -208,7 +223,11 @@ class Renderings:
                     target.blocks[i].append((j, ("".join(syllables[i:j]),), 1.0))
             for words in compounds.get(name[i], ()):
                 target.blocks[i].append((i + 1, words, self.s.compound_weight))
-        target.required = frozenset(i for i, c in enumerate(name) if c not in self.s.generic_chars)
+        generic: set[int] = set()
+        for word in self.s.generic_words_zh:
+            for match in re.finditer(re.escape(word), name):
+                generic.update(range(match.start(), match.end()))
+        target.required = frozenset(i for i in range(len(name)) if i not in generic)
         return target
 
     # -- matching --------------------------------------------------------------------------
@@ -220,6 +239,11 @@ class Renderings:
     def _same(self, word: str, rendering: str) -> bool:
         if word == rendering or _stem(word) == _stem(rendering):
             return True
+        # the same word with another ending: pay / payment, liquidate / liquidation, clear / clearing
+        for longer, shorter in ((word, rendering), (rendering, word)):
+            base = shorter[:-1] if shorter.endswith("e") and len(shorter) > 4 else shorter
+            if len(base) >= 3 and longer.startswith(base) and longer[len(base):] in self.s.endings:
+                return True
         return (len(word) >= self.s.near_min_len and len(rendering) >= self.s.near_min_len
                 and fuzz.ratio(word, rendering) >= self.s.near_spelling)
 
@@ -252,6 +276,8 @@ class Renderings:
             value = best[(p, i)]
             if i == n:
                 end = p
+                while end > start and words[end - 1] in self.s.function_words:
+                    end -= 1  # "Ant Group and": the joining word is not part of the name
                 while end < len(words) and (words[end] in self.s.generic_words or (
                         words[end] in self.s.function_words and end + 1 < len(words)
                         and words[end + 1] in self.s.generic_words)):
