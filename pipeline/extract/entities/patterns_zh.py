@@ -93,9 +93,11 @@ class ChinesePatterns:
             if text in self.org_generic or prefix_len < self.org_min_prefix:
                 continue
             known_word = len(span) == 1 and token.text in self.dictionary
-            # 邮储银行, 中信银行: a short name before the suffix is one word jieba tags as a name
-            # (abbreviation, proper noun, place...), not a verb or a common noun (交存银行).
-            named = len(span) == 2 and self._name_tag(span[0].text) in self.org_prefix_tags
+            # 邮储银行, 中信银行, 苏宁金融研究院: the name begins with a word jieba tags as a name
+            # (abbreviation, proper noun, place, organisation, person), not a verb or a common noun
+            # (交存银行, 无法直连银行).
+            tag = self._name_tag(span[0].text) or ""
+            named = len(span) >= 2 and (tag in self.org_prefix_tags or tag[:2] in self.org_prefix_tags)
             if not (known_word or named or text.startswith(self.org_starts)
                     or prefix_len >= self.org_min_prefix_free):
                 continue
