@@ -12,13 +12,15 @@ if str(GOLD_DIR) not in sys.path:
 from score_entities import load_article, shared_dir, split_sentences  # noqa: E402
 
 from pipeline.extract.entities import extract_entities  # noqa: E402
+from pipeline.extract.nlp import simplified_view  # noqa: E402
 
 __all__ = ["load_article", "run_text", "shared_dir", "split_sentences", "by_text"]
 
 
 def run_text(nlp, text: str, lang: str):
     sentences = split_sentences(text, lang)
-    docs = list(nlp.pipe([s.text for s in sentences]))
+    # as pipeline.extract.article does: Chinese is read on a Simplified view of the same length
+    docs = list(nlp.pipe([simplified_view(s.text) if lang == "zh" else s.text for s in sentences]))
     return extract_entities(docs, sentences, lang)
 
 

@@ -19,7 +19,7 @@ def test_cli_entities_json_contract(db_path):
     assert set(netsunion) >= {"id", "name", "type", "names", "aliases_seen", "mentions", "articles"}
     assert netsunion["names"] == {"en": "NetsUnion Clearing Corporation", "zh": "网联清算有限公司"}
     # Every garble of the founding article is one entity, never UnionPay.
-    assert {"Internet Federation", "Internet Union", "Networking", "network and union platform"} <= set(netsunion["aliases_seen"])
+    assert {"Internet Federation", "Internet Union", "network and union platform"} <= set(netsunion["aliases_seen"])
     assert all(r["type"] == "clearing_house" for r in rows)
 
 
@@ -36,12 +36,12 @@ def test_cli_entity_profile_by_any_name(db_path):
 
 def test_cli_judgements_survive_reingest(db_path, write):
     run("ingest", FOUNDING, "--db", db_path)
-    assert "split 'Networking' off netsunion" in run("entities", "split", "netsunion", "Networking", "--as", "Networking Co", "--db", db_path).output
+    assert "split 'Internet Union' off netsunion" in run("entities", "split", "netsunion", "Internet Union", "--as", "Hulian Group", "--db", db_path).output
     assert "merged" in run("entities", "merge", "Tenpay", "WeChat Pay", "--db", db_path).output
-    run("ingest", FOUNDING, write("later.txt", "title: later\n\nFiscal and Networking signed a deal in May 2018."), "--db", db_path)
-    networking = json.loads(run("entity", "Networking Co", "--db", db_path, "--json").output)
-    assert networking["id"] == "org:networking_co" and networking["mentions"] >= 1
+    run("ingest", FOUNDING, write("later.txt", "title: later\n\nTenpay and the Internet Union signed a deal in May 2018."), "--db", db_path)
+    split_off = json.loads(run("entity", "org:hulian_group", "--db", db_path, "--json").output)
+    assert split_off["id"] == "org:hulian_group" and split_off["mentions"] >= 1
     netsunion = json.loads(run("entity", "NetsUnion", "--db", db_path, "--json").output)
-    assert "Networking" not in netsunion["aliases_seen"]
+    assert "Internet Union" not in netsunion["aliases_seen"]
     tenpay = json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)
     assert "Wechat payment" in tenpay["aliases_seen"]

@@ -30,8 +30,6 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
      "Peoples Bank of Chinas", "pboc"),
     ("Alipay works with UnionPay and Internet Federation to carry out liquidation.",
      "Internet Federation", "netsunion"),
-    ("Most institutions access the platform of UnionPay and Networking at the same time.",
-     "Networking", "netsunion"),
     ("In May, the Internet Union and Alipay announced the cooperation.", "Internet Union", "netsunion"),
     ("The Payment Department of the Central Bank issued its Article 209 in August.",
      "Article 209", "doc_209"),
@@ -52,31 +50,27 @@ def test_entities_en_run_together_word_is_not_a_person(nlp):
     assert all("Connection" not in m.text for m in result.mentions)
 
 
-def test_entities_en_second_unionpay_in_coordination_is_netsunion(nlp):
-    text = "Tenpay has been connected to UnionPay and UnionPay, and began to cut the volume."
+def test_entities_en_the_union_is_decided_by_the_article(nlp):
+    text = ("China UnionPay and the Internet Federation are the two clearing houses. "
+            "Most institutions connected to the Union first.")
     result = run_text(nlp, text, "en")
-    assert [m.entity_id for m in result.mentions if m.text == "UnionPay"] == ["unionpay", "netsunion"]
-    assert [m.resolved_by for m in result.mentions if m.text == "UnionPay"] == ["alias", "context"]
+    union = next(m for m in result.mentions if m.text == "Union")
+    assert (union.entity_id, union.resolved_by) == ("unionpay", "context")
 
 
-def test_entities_en_union_and_internet_federation(nlp):
-    text = "With the two major clearing houses of the Union and the Internet Federation, work advances."
-    assert by_text(run_text(nlp, text, "en")) == {"Union": ["unionpay"], "Internet Federation": ["netsunion"]}
+def test_entities_en_the_union_is_refused_when_two_entities_carry_it(nlp):
+    text = "UnionPay and NetsUnion are the two clearing houses. Most institutions connected to the Union first."
+    assert not {"unionpay", "netsunion"} & set(by_text(run_text(nlp, text, "en")).get("Union", []))
 
 
-def test_entities_en_fiscal_is_tenpay_only_in_context(nlp):
-    in_domain = run_text(nlp, "Fiscal has been connected to UnionPay and began bar code payment.", "en")
-    assert by_text(in_domain)["Fiscal"] == ["tenpay"]
-    elsewhere = run_text(nlp, "Fiscal policy stayed loose while Tencent grew.", "en")
-    assert "Fiscal" not in by_text(elsewhere)
-
-
-def test_entities_en_connected_to_the_internet_is_netsunion_in_context(nlp):
-    text = ("The Internet Union deleted the announcement. "
-            "However, people revealed that Alipay had been connected to the Internet.")
-    assert by_text(run_text(nlp, text, "en"))["Internet"] == ["netsunion"]
-    plain = run_text(nlp, "My laptop was connected to the Internet all day.", "en")
-    assert "Internet" not in by_text(plain)
+@pytest.mark.parametrize("text", [
+    "Fiscal policy stayed loose while Tencent grew.",
+    "My laptop was connected to the Internet all day.",
+    "A Chinese bank lent more to the network.",
+])
+def test_entities_en_ordinary_words_are_not_names(nlp, text):
+    found = by_text(run_text(nlp, text, "en"))
+    assert not {"Fiscal", "Internet", "Chinese bank", "network"} & set(found), found
 
 
 @pytest.mark.parametrize("text, name, entity_id", [

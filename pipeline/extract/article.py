@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
 from pipeline.extract.events import EntityInfo, extract_events
-from pipeline.extract.nlp import get_nlp
+from pipeline.extract.nlp import get_nlp, simplified_view
 from pipeline.extract.time import find_publication_date, tag
 from pipeline.facts import ArticleRecord, Mention, Timex
 
@@ -37,6 +37,10 @@ def extract_batch(records: list[ArticleRecord], judgements: list[dict] | None = 
     for lang in {r.article.lang for r in records}:
         batch = [r for r in records if r.article.lang == lang]
         texts = [s.text for r in batch for s in r.sentences if s.repeat_of is None]
+        if lang == "zh":
+            # Traditional characters are read on a Simplified view of the same length; mentions
+            # keep the characters as written (entities.extract_entities reads them back).
+            texts = [simplified_view(t) for t in texts]
         docs = iter(get_nlp(lang).pipe(texts, batch_size=PIPE_BATCH))
         for r in batch:
             parsed[id(r)] = [next(docs) for s in r.sentences if s.repeat_of is None]

@@ -24,6 +24,8 @@ _PUNCT = {
 _OPENERS = "([{（【“‘《「『"
 # A repeat must be long enough that saying the same thing twice is not a coincidence.
 _MIN_REPEAT_CHARS = 40
+# A full stop of an abbreviation before a number ends no sentence: "Yinfa [2017] No. 296".
+_NUMBERED_ABBREVIATION = re.compile(r"\b(?:No|Nos|Art|Vol|Fig|Sec|pp?)\.\s*$", re.IGNORECASE)
 
 
 @cache
@@ -54,6 +56,9 @@ def split(text: str, lang: str) -> tuple[list[Paragraph], list[Sentence]]:
             # An opening bracket or quote after a full stop opens the next sentence.
             while cuts[i] > cuts[i - 1] + 1 and text[cuts[i] - 1] in _OPENERS + " ":
                 cuts[i] -= 1
+        cuts = [cut for i, cut in enumerate(cuts)
+                if i in (0, len(cuts) - 1) or not (_NUMBERED_ABBREVIATION.search(text[cuts[i - 1]:cut])
+                                                   and text[cut:cut + 8].lstrip()[:1].isdigit())]
         for start, end in zip(cuts, cuts[1:]):
             raw = text[start:end]
             # Trim spaces at the edges, so offsets hug the words.

@@ -1,106 +1,98 @@
-"""Context rules for garbles that are ambiguous on their own (entity_context.yaml).
+"""Names found by construction and decided by the article: renderings of the curated Chinese
+names in English text, and one-word short forms that only the article's other mentions decide.
 
-"Fiscal", "ants", "Networking", "the Union", "the Internet" are institutions only in an article
-about them; "UnionPay and UnionPay" names two institutions. The rules look at the article's
-other mentions, which is why they run after recognition and not inside the spaCy pipeline.
+- a span whose words render a known Chinese name ("Pay treasure" for 支付宝, "Netlink" for 网联)
+  becomes a mention of that entity (resolved_by "rendering"), unless a curated name holds it;
+- "the Union" renders a character that 银联 and 网联 share: it is the entity of this article whose
+  other mentions carry that word ("UnionPay", "China Union Pay"), and only when exactly one does
+  (resolved_by "context").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from pipeline.facts import Sentence
 
 from .model import WorkingMention
-from .table import EntityTable, load_rules
+from .renderings import renderings_for
+from .table import EntityTable
 
 
-@dataclass(frozen=True, slots=True)
-class _NameRule:
-    regex: re.Pattern
-    entity: str
-    article_requires_any: frozenset[str]
-    sentence_requires_any: frozenset[str]
-    overrides: bool
+def _pairs(docs: list[Doc], sentences: list[Sentence], skip_repeats: bool):
+    for doc, sentence in zip(docs, sentences, strict=True):
+        if skip_repeats and sentence.repeat_of is not None:
+            continue
+        yield doc, sentence
 
 
-@dataclass(frozen=True, slots=True)
-class ContextRules:
-    names: tuple[_NameRule, ...]
-    duplicates: dict[str, str]
-    conjunction: re.Pattern
+def _holds(mention: WorkingMention, table: EntityTable) -> bool:
+    # A name the table itself recognised (curated ruler, alias, near spelling) is never replaced.
+    return mention.curated or (mention.entity_id in table and mention.resolved_by in ("alias", "fuzzy"))
 
 
-def load_context_rules() -> ContextRules:
-    data = load_rules("entity_context")
-    names = tuple(
-        _NameRule(
-            regex=re.compile(rule["pattern"]),
-            entity=rule["entity"],
-            article_requires_any=frozenset(rule.get("article_requires_any", [])),
-            sentence_requires_any=frozenset(rule.get("sentence_requires_any", [])),
-            overrides=bool(rule.get("overrides", False)),
-        )
-        for rule in data.get("ambiguous_names", [])
-    )
-    duplicates = {r["entity"]: r["second_is"] for r in data.get("coordinated_duplicates", [])}
-    conjunctions = data.get("conjunctions") or [r"\s+and\s+"]
-    conjunction = re.compile("(?:" + "|".join(conjunctions) + ")")
-    return ContextRules(names, duplicates, conjunction)
-
-
-def apply_ambiguous_names(mentions: list[WorkingMention], sentences: list[Sentence],
-                          rules: ContextRules, table: EntityTable) -> list[WorkingMention]:
-    """Add (or re-resolve) mentions of ambiguous garbles where their context allows."""
-    article_ids = {m.entity_id for m in mentions if m.entity_id}
-    by_sentence: dict[int, list[WorkingMention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(mention.sentence_idx, []).append(mention)
+def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentences: list[Sentence],
+                       table: EntityTable, *, skip_repeats: bool = True) -> list[WorkingMention]:
+    """Mentions of known entities written as a literal translation of their Chinese name."""
+    renderings = renderings_for(table)
     result = list(mentions)
-    for rule in rules.names:
-        if rule.article_requires_any and not (rule.article_requires_any & article_ids):
-            continue
-        entity = table.get(rule.entity)
-        if entity is None:
-            continue
-        for sentence in sentences:
-            sentence_mentions = by_sentence.get(sentence.idx, [])
-            if rule.sentence_requires_any and not (
-                    rule.sentence_requires_any & {m.entity_id for m in sentence_mentions}):
+    for doc, sentence in _pairs(docs, sentences, skip_repeats):
+        words = [renderings.normalise(token.text) for token in doc]
+        for first, last, entity_id, score in renderings.match(words):
+            start = sentence.start + doc[first].idx
+            end = sentence.start + doc[last - 1].idx + len(doc[last - 1])
+            clashes = [m for m in result if m.start < end and start < m.end]
+            # The longest name wins: a rendering that holds a curated name and more ("central bank
+            # general office" for 央行办公厅) replaces it; one that only overlaps it does not.
+            if any(_holds(m, table) and (m.entity_id == entity_id or not (
+                    start <= m.start and m.end <= end and (end - start) > (m.end - m.start))) for m in clashes):
                 continue
-            for match in rule.regex.finditer(sentence.text):
-                group = "name" if "name" in rule.regex.groupindex else 0
-                start = sentence.start + match.start(group)
-                end = sentence.start + match.end(group)
-                clashes = [m for m in result if m.start < end and start < m.end]
-                if any(m.curated or m.entity_id in (table.entities.keys()) for m in clashes):
-                    continue
-                if clashes and not rule.overrides:
-                    continue
-                for clash in clashes:
-                    result.remove(clash)
-                    if clash in sentence_mentions:
-                        sentence_mentions.remove(clash)
-                added = WorkingMention(start, end, match.group(group), entity.type, sentence.idx,
-                                       sentence.start, entity.id, "context", 1.0)
-                result.append(added)
-                sentence_mentions.append(added)
+            for clash in clashes:
+                result.remove(clash)
+            entity = table.entities[entity_id]
+            result.append(WorkingMention(start, end, doc.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1])],
+                                         entity.type, sentence.idx, sentence.start, entity_id, "rendering", score))
     result.sort(key=lambda m: m.start)
     return result
 
 
-def apply_coordinated_duplicates(mentions: list[WorkingMention], article_text_of,
-                                 rules: ContextRules, table: EntityTable) -> None:
-    """In "UnionPay and UnionPay" the second mention is the other clearing house."""
-    for first, second in zip(mentions, mentions[1:]):
-        if first.sentence_idx != second.sentence_idx or first.entity_id != second.entity_id:
-            continue
-        target = rules.duplicates.get(first.entity_id or "")
-        if not target or target not in table:
-            continue
-        if rules.conjunction.fullmatch(article_text_of(first.end, second.start)):
-            second.entity_id = target
-            second.type = table.entities[target].type
-            second.resolved_by = "context"
-            second.score = 1.0
+def _carries(surface: str, word: str) -> bool:
+    # "UnionPay" carries "Union" (a word of its camel case), "China Union Pay" too.
+    parts = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", surface)
+    return word.lower() in {p.lower() for p in parts}
+
+
+def resolve_short_forms(mentions: list[WorkingMention], docs: list[Doc], sentences: list[Sentence],
+                        table: EntityTable, *, skip_repeats: bool = True) -> list[WorkingMention]:
+    """"the Union": one capitalised word after "the" that renders part of known names, decided by
+    which of them the article names with that word elsewhere."""
+    renderings = renderings_for(table)
+    surfaces: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity_id in table:
+            surfaces.setdefault(m.entity_id, set()).add(m.text)
+    result = list(mentions)
+    for doc, sentence in _pairs(docs, sentences, skip_repeats):
+        for token in doc[1:]:
+            if doc[token.i - 1].lower_ != "the" or not token.is_alpha or not token.text[:1].isupper():
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+                continue  # the start of a longer name
+            start = sentence.start + token.idx
+            end = start + len(token)
+            clashes = [m for m in result if m.start < end and start < m.end]
+            if any(m.entity_id in table for m in clashes):
+                continue
+            fits = renderings.partial(renderings.normalise(token.text)) & surfaces.keys()
+            owners = {e for e in fits if any(_carries(s, token.text) for s in surfaces[e])}
+            if len(owners) != 1:
+                continue
+            for clash in clashes:
+                result.remove(clash)
+            entity = table.entities[owners.pop()]
+            result.append(WorkingMention(start, end, token.text, entity.type, sentence.idx, sentence.start,
+                                         entity.id, "context", 1.0))
+    result.sort(key=lambda m: m.start)
+    return result

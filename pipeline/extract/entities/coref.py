@@ -2,7 +2,6 @@
 
 - a later "Xue" is the "Xue Hongyan" named in the same article (English, one candidate only);
 - a person's full name found once (by role or by the NER) is a mention wherever it recurs;
-- "董有望担任网联总裁": a lone surname before 有望/表示/... is the one person of that surname;
 - "(以下简称《指引》)" makes 《指引》 a name of the document just before it.
 "Central bank" after "People's Bank of China" needs no rule here: it is a curated alias.
 """
@@ -48,31 +47,6 @@ def add_person_repeats(mentions: list[WorkingMention], sentences: list[Sentence]
                 if not _overlaps(mentions, start, end) and not _overlaps(added, start, end):
                     added.append(WorkingMention(start, end, name, "person", sentence.idx,
                                                 sentence.start, entity_id, "coref", 1.0))
-    return sorted(mentions + added, key=lambda m: m.start)
-
-
-def add_lone_surnames(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
-    rules = load_rules("entity_patterns_zh")
-    after = rules.get("surname_alone_before", [])
-    if not after:
-        return mentions
-    people: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type == "person" and m.entity_id and has_cjk(m.text) and len(m.text) >= 2:
-            people.setdefault(m.text[0], set()).add(m.entity_id)
-    unique = {surname: ids.pop() for surname, ids in people.items() if len(ids) == 1}
-    if not unique:
-        return mentions
-    pattern = re.compile(
-        r"(?:^|(?<=[，。；：“”\s]))(?P<s>" + "|".join(map(re.escape, unique)) + r")(?="
-        + "|".join(map(re.escape, after)) + ")")
-    added = []
-    for sentence in sentences:
-        for match in pattern.finditer(sentence.text):
-            start, end = sentence.start + match.start("s"), sentence.start + match.end("s")
-            if not _overlaps(mentions, start, end):
-                added.append(WorkingMention(start, end, match.group("s"), "person", sentence.idx,
-                                            sentence.start, unique[match.group("s")], "coref", 1.0))
     return sorted(mentions + added, key=lambda m: m.start)
 
 

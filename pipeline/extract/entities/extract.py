@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.extract.nlp import simplified_view
 from pipeline.facts import Sentence
 
-from . import context, coref
+from . import context, coref, documents
 from .model import DiscoveredEntity, EntityResult, WorkingMention, discovered_id
 from .resolve import resolver_for, similarity
 from .roles import RoleFinder
-from .ruler_zh import SPANS_ATTR
+from .ruler_zh import SPANS_ATTR, add_chinese_names
 from .table import ENTITY_TYPES, EntityTable, has_cjk, load_entity_table, load_rules
 
 
@@ -45,8 +46,11 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 entity_type = ner_types[label]
             else:
                 continue  # DATE, MONEY, ...: not entities
+            # The Doc may read a Simplified view of a Traditional sentence (same offsets): the
+            # mention keeps the characters as written.
+            written = sentence.text[start:end] if len(sentence.text) == len(doc.text) else doc.text[start:end]
             found.append(WorkingMention(
-                start=sentence.start + start, end=sentence.start + end, text=doc.text[start:end],
+                start=sentence.start + start, end=sentence.start + end, text=written,
                 type=entity_type, sentence_idx=sentence.idx, sent_start=sentence.start,
                 entity_id=entity.id if entity else None, resolved_by=how, score=score,
                 curated=entity is not None))
@@ -73,7 +77,7 @@ def _resolve(mentions: list[WorkingMention], table: EntityTable,
     for mention in mentions:
         if mention.entity_id:
             continue
-        found = resolver.resolve(mention.text)
+        found = resolver.resolve(simplified_view(mention.text) if has_cjk(mention.text) else mention.text)
         if found is None:
             continue
         entity_id, score, how = found
@@ -141,14 +145,14 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
     kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
     mentions = _recognised(docs, sentences, lang, table, skip_repeats)
     _resolve(mentions, table, extra_names)
-    rules = context.load_context_rules()
-    mentions = context.apply_ambiguous_names(mentions, kept, rules, table)
-    context.apply_coordinated_duplicates(mentions, text_of, rules, table)
+    mentions = documents.add_cited_documents(mentions, kept, table)
+    if lang == "en":
+        mentions = add_chinese_names(mentions, kept, table)
+        mentions = context.add_rendered_names(mentions, docs, sentences, table, skip_repeats=skip_repeats)
+        mentions = context.resolve_short_forms(mentions, docs, sentences, table, skip_repeats=skip_repeats)
     _discover(mentions)
     coref.link_person_short_forms(mentions)
     mentions = coref.add_person_repeats(mentions, kept)
-    if lang == "zh":
-        mentions = coref.add_lone_surnames(mentions, kept)
     mentions = coref.link_defined_short_names(mentions, kept)
     roles = RoleFinder().find(mentions, text_of, lang, {s.idx: s.end for s in sentences})
     return EntityResult(

@@ -14,6 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .renderings import english_vocabulary
 from .table import load_rules
 
 FIXES_NAME = "kb_ent_fixes"
@@ -26,18 +27,32 @@ class EntityFixes:
         self.run_together = re.compile(rules.get("run_together_regex") or r"(?!)")
         self.run_together_labels = set(rules.get("run_together_labels", []))
         self.trim_leading = set(rules.get("trim_leading", []))
-        self.trim_trailing = {t.lower() for t in rules.get("trim_trailing", [])}
+        # As written: "bank" after "Peoples Bank of Chinas" is trimmed, "Bank" in "Ping An Bank" is the name.
+        self.trim_trailing = set(rules.get("trim_trailing", []))
+
+    def _ordinary_word(self, span: Span) -> bool:
+        # A heading in capitals ("KEY", "VIEW"), a small word ("congress"), "Founded" read as a
+        # person or a sentence's first word: one ordinary English word is no name.
+        if len(span) != 1 or span.label_ not in self.run_together_labels | {"GPE", "LOC", "FAC", "LAW"}:
+            return False
+        word = span.text
+        if not (word.isalpha() and word.lower() in english_vocabulary()):
+            return False
+        # A capitalised word inside a sentence may be a name that is also a word ("Meridian").
+        return word.isupper() or word.islower() or span.label_ == "PERSON" or span[0].is_sent_start
 
     def _fix(self, span: Span) -> Span | None:
         if span.id_:
             return span
+        if not any(ch.isalnum() for ch in span.text) or self._ordinary_word(span):
+            return None
         if span.label_ in self.run_together_labels and len(span) == 1 \
                 and self.run_together.search(span.text):
             return None
         start, end = span.start, span.end
         while start < end and span.doc[start].text in self.trim_leading:
             start += 1
-        while end > start and span.doc[end - 1].lower_ in self.trim_trailing:
+        while end > start and span.doc[end - 1].text in self.trim_trailing:
             end -= 1
         if start >= end:
             return None

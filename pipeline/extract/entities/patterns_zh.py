@@ -5,7 +5,8 @@
 - document numbers (银支付〔2017〕209号) and titles in 《》;
 - people introduced by a role (主任郭田勇, 记者…) or by what they say (王蓬博表示).
 Every word list and expression is in entity_patterns_zh.yaml. Curated names found earlier win,
-except that an organisation may swallow a place at its start ("上海畅购企业服务有限公司").
+except that an organisation may swallow a place at its start ("上海畅购企业服务有限公司") or a
+group word at its end (中信 + 银行).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .ruler_zh import SPANS_ATTR
-from .table import ENTITY_TYPES, load_rules
+from .table import ENTITY_TYPES, load_entity_table, load_rules
 
 PATTERNS_NAME = "kb_zh_patterns"
 _CJK_WORD = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
@@ -40,6 +41,9 @@ class ChinesePatterns:
         self.org_stop = set(rules.get("org_stop_words", []))
         self.org_generic = set(rules.get("org_generic", []))
         self.org_starts = tuple(rules.get("org_name_starts", []))
+        self.org_prefix_tags = frozenset(rules.get("org_prefix_name_tags", []))
+        self.org_stop_tags = frozenset(rules.get("org_stop_tags", []))
+        self.collectives = frozenset(e.id for e in load_entity_table() if e.collective)
         self.org_min_prefix_free = int(rules.get("org_min_prefix_chars_without_start", 4))
         self.place_label = load_rules("entity_rules_en").get("ruler_labels", {}).get("place", "GPE")
         self.org_reject_after = re.compile(rules.get("org_reject_after") or r"(?!)")
@@ -76,7 +80,8 @@ class ChinesePatterns:
             start = token.i
             while start > 0:
                 prev = doc[start - 1]
-                if prev.text in self.org_stop or not _CJK_WORD.match(prev.text) or prev.is_digit:
+                if prev.text in self.org_stop or not _CJK_WORD.match(prev.text) or prev.is_digit \
+                        or self._name_tag(prev.text) in self.org_stop_tags:
                     break
                 if doc[start - 1 : token.i + 1].end_char - doc[start - 1].idx > self.org_max:
                     break
@@ -88,13 +93,23 @@ class ChinesePatterns:
             if text in self.org_generic or prefix_len < self.org_min_prefix:
                 continue
             known_word = len(span) == 1 and token.text in self.dictionary
-            if not known_word and not text.startswith(self.org_starts) \
-                    and prefix_len < self.org_min_prefix_free:
+            # 邮储银行, 中信银行, 苏宁金融研究院: the name begins with a word jieba tags as a name
+            # (abbreviation, proper noun, place, organisation, person), not a verb or a common noun
+            # (交存银行, 无法直连银行).
+            tag = self._name_tag(span[0].text) or ""
+            named = len(span) >= 2 and (tag in self.org_prefix_tags or tag[:2] in self.org_prefix_tags)
+            if not (known_word or named or text.startswith(self.org_starts)
+                    or prefix_len >= self.org_min_prefix_free):
                 continue
             if self.org_reject_after.match(doc.text, span.end_char):
                 continue
             found.append((span.start_char, span.end_char, org_type))
         return found
+
+    def _name_tag(self, word: str) -> str | None:
+        import jieba.posseg
+
+        return jieba.posseg.dt.word_tag_tab.get(word)
 
     # -- documents and people ------------------------------------------------------------
     def _documents(self, text: str) -> list[tuple[int, int, str]]:
@@ -137,7 +152,8 @@ class ChinesePatterns:
             # A place inside an organisation's name, or any name inside a 《》 title, is part of it.
             titled = label == "document" and doc.text[start - 1 : start] == "《"
             swallow = clashes and inside and (
-                titled or label in ENTITY_TYPES and label not in ("person", "document") and all(e[2] == place_label for e in clashes))
+                titled or label in ENTITY_TYPES and label not in ("person", "document") and all(e[2] == place_label or (e[3] in self.collectives and doc.text[e[0]:e[1]] in self.org_suffixes)
+                                                                     for e in clashes))
             if clashes and not swallow:
                 continue
             if swallow:

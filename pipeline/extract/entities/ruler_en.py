@@ -32,7 +32,7 @@ def _alias_variants(alias: str, word_suffixes: list[str], possessives: list[str]
             forms.append(word[:-1])  # "Nets Union" also as "Net Union"
         if re.search(r"['’]s$", word):
             stem = word[:-2]
-            forms += [stem + p for p in possessives]
+            forms += [stem + p for p in possessives] + [stem + "'s", stem + "’s"]
         if is_last and re.search(r"[A-Za-z]$", word) and not word.isupper():
             forms += [word + s for s in word_suffixes]
         if is_last and word in abbreviations:
@@ -52,6 +52,10 @@ def build_patterns(table: EntityTable, rules: dict) -> list[dict]:
     possessives = list(rules.get("possessive_variants", []))
     abbreviations = set(rules.get("abbreviations", []))
     corporate = set(rules.get("corporate_words", []))
+    heads: dict[str, list[str]] = {}
+    for group in rules.get("collective_head_synonyms", []):
+        for word in group:
+            heads[word] = [w for w in group if w != word]
     patterns: list[dict] = []
     for entity in table:
         label = labels.get(entity.type, "ORG")
@@ -61,6 +65,10 @@ def build_patterns(table: EntityTable, rules: dict) -> list[dict]:
         names += [name.rsplit(" ", 1)[0] for name in list(names)
                   if name and " " in name and name.rsplit(" ", 1)[1].rstrip(".") in corporate]
         names += [f"{name} {suffix}" for name in list(names) if name for suffix in entity.suffixes]
+        if entity.collective:
+            # "payment institutions" is also "payment firms", "payment companies", ...
+            names += [f"{name.rsplit(' ', 1)[0]} {other}" for name in list(names) if name and " " in name
+                      for other in heads.get(name.rsplit(" ", 1)[1], ())]
         seen: set[str] = set()
         for name in names:
             if not name or has_cjk(name):

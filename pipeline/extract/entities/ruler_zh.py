@@ -9,10 +9,13 @@ for cases segmentation cannot see (a stock ticker pasted inside "中国银行(3.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from pipeline.extract.nlp import simplified_view
 
 from .table import EntityTable, has_cjk, load_entity_table, load_rules
 
@@ -89,3 +92,33 @@ class ChineseCuratedRuler:
 @Language.factory(RULER_NAME, default_config={"table_path": None}, assigns=["doc.ents"])
 def make_zh_curated_ruler(nlp: Language, name: str, table_path: str | None) -> ChineseCuratedRuler:
     return ChineseCuratedRuler(name, table_path)
+
+
+def add_chinese_names(mentions, sentences, table: EntityTable):
+    """Curated Chinese names inside English sentences ("the clearing house (网联清算有限公司)"),
+    longest first, where no mention holds the characters yet."""
+    from .model import WorkingMention
+
+    names = zh_names(table)
+    ordered = sorted(names, key=len, reverse=True)
+    if not ordered:
+        return mentions
+    regex = _names_regex(tuple(ordered))
+    result = list(mentions)
+    for sentence in sentences:
+        if not has_cjk(sentence.text):
+            continue
+        for match in regex.finditer(simplified_view(sentence.text)):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(m.start < end and start < m.end for m in result):
+                continue
+            entity = table.entities[names[match.group()]]
+            result.append(WorkingMention(start, end, sentence.text[match.start():match.end()], entity.type,
+                                         sentence.idx, sentence.start, entity.id, "alias", 1.0, curated=True))
+    result.sort(key=lambda m: m.start)
+    return result
+
+
+@lru_cache(maxsize=4)
+def _names_regex(ordered: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(n) for n in ordered))

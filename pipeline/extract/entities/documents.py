@@ -1,0 +1,75 @@
+"""Regulatory documents cited by their number, in either language: 银办发〔2018〕114号, 114号文,
+"Yinbanfa [2018] No. 114", "Document 114", "No. 114 document", "notice No. 114".
+
+The numbers come from the curated table itself (the 〔year〕N号 or N号文 in a document's names), so
+a document added to entities.yaml is found by every way of citing its number without a rule of
+its own. A citation is resolved when exactly one document of the table has that number (and
+that year, when the citation gives one); it replaces a statistical or pattern mention of the
+same words, never a curated one. The expressions are in entity_documents.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.facts import Sentence
+
+from .model import WorkingMention
+from .table import EntityTable, load_rules
+
+
+@lru_cache(maxsize=4)
+def _numbers(table: EntityTable) -> dict[str, list[tuple[str | None, str]]]:
+    """number -> [(year or None, document id)] read from the documents' names."""
+    rules = load_rules("entity_documents")
+    in_name = [re.compile(p) for p in rules.get("number_in_name", [])]
+    found: dict[str, list[tuple[str | None, str]]] = {}
+    for entity in table.of_type("document"):
+        for name in entity.all_names():
+            for regex in in_name:
+                for match in regex.finditer(name):
+                    year = match.groupdict().get("year")
+                    pair = (year, entity.id)
+                    number = str(int(match.group("num")))
+                    if pair not in found.setdefault(number, []):
+                        found[number].append(pair)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _citations() -> list[re.Pattern]:
+    return [re.compile(p) for p in load_rules("entity_documents").get("citations", [])]
+
+
+def _document_for(table: EntityTable, number: str, year: str | None) -> str | None:
+    candidates = _numbers(table).get(str(int(number)), [])
+    if year:
+        candidates = [c for c in candidates if c[0] in (year, None)]
+    ids = {entity_id for _, entity_id in candidates}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence],
+                        table: EntityTable) -> list[WorkingMention]:
+    result = list(mentions)
+    for sentence in sentences:
+        taken: list[tuple[int, int]] = []
+        for regex in _citations():
+            for match in regex.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                entity_id = _document_for(table, match.group("num"), match.groupdict().get("year"))
+                if entity_id is None:
+                    continue
+                clashes = [m for m in result if m.start < end and start < m.end]
+                if any(m.curated or (m.entity_id in table and m.entity_id != entity_id) for m in clashes):
+                    continue
+                for clash in clashes:
+                    result.remove(clash)
+                taken.append((start, end))
+                result.append(WorkingMention(start, end, match.group(), "document", sentence.idx,
+                                             sentence.start, entity_id, "number", 1.0))
+    result.sort(key=lambda m: m.start)
+    return result
