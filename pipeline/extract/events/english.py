@@ -359,6 +359,7 @@ def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, time
         earlier = [t for t in deadlines if t.end <= event.start and _in_reach(doc, sentence, t, event, taxonomy)]
         if later or earlier:
             event.deadline = (later or earlier[-1:])[0].value
+            event.later_deadlines = [t.value for t in later[1:]]
 
 
 def _in_reach(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:
