@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.export import export_all
+from pipeline.export import EXPORTERS, export_all
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.graph import build_graph
@@ -149,3 +149,9 @@ def test_graph_neighbourhood_keeps_the_whole_graphs_order_and_cut_keeps_the_most
     ranked = sorted((d["mentions"] for _, d in graph.nodes(data=True)), reverse=True)
     assert top.number_of_nodes() == 3 and sorted((d["mentions"] for _, d in top.nodes(data=True)), reverse=True) == ranked[:3]
     assert most_mentioned(graph, graph.number_of_nodes()) is graph
+
+
+def test_export_cli_format_names_are_the_exporters():
+    from pipeline.cli.export import FORMATS
+
+    assert list(FORMATS) == list(EXPORTERS)

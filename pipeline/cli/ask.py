@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from pipeline.cli.options import db_option, json_option, open_store, print_json
-from pipeline.views.questions import ask as answer_question
 
 CONTRACT = ("answer", "answer_type", "confidence", "evidence", "events", "entities")
 
@@ -22,6 +21,8 @@ def ask(question, db_path, as_json):
         kb ask "When did the Bar Code Payment Business Standards take effect?"
         kb ask "支付宝什么时候接入网联?" --json
     """
+    from pipeline.views.questions import ask as answer_question
+
     with open_store(db_path) as store:
         answer = answer_question(store, question)
     if as_json:

@@ -5,9 +5,6 @@ from __future__ import annotations
 import click
 
 from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
-from pipeline.extract.entities import discovered_id
-from pipeline.ingest import reextract
-from pipeline.views.entities import entity_list, entity_profile
 
 
 @click.group(invoke_without_command=True)
@@ -26,6 +23,8 @@ def entities(ctx, db_path, entity_type, as_json):
     """
     if ctx.invoked_subcommand:
         return
+    from pipeline.views.entities import entity_list
+
     with open_store(db_path) as store:
         rows = entity_list(store, entity_type)
     if as_json:
@@ -42,6 +41,8 @@ def entities(ctx, db_path, entity_type, as_json):
 @db_option
 def merge(keep, fold, db_path):
     """Fold entity FOLD into KEEP (any alias names them). Re-applied after every ingest."""
+    from pipeline.ingest import reextract
+
     with open_store(db_path) as store:
         keep_id, fold_id = entity_id_for(store, keep), entity_id_for(store, fold)
         if keep_id == fold_id:
@@ -57,6 +58,10 @@ def merge(keep, fold, db_path):
 @db_option
 def split(entity, spelling, new_name, db_path):
     """Move the mentions of ENTITY written as SPELLING to an entity of their own."""
+    from pipeline.extract.entities import discovered_id
+    from pipeline.ingest import reextract
+    from pipeline.views.entities import entity_list
+
     with open_store(db_path) as store:
         entity_id = entity_id_for(store, entity)
         kind = next((e["type"] for e in entity_list(store) if e["id"] == entity_id), "organization")
@@ -71,6 +76,8 @@ def split(entity, spelling, new_name, db_path):
 @json_option
 def entity(name, db_path, as_json):
     """One entity's profile, found by any alias in either language or a near spelling."""
+    from pipeline.views.entities import entity_profile
+
     with open_store(db_path) as store:
         profile = entity_profile(store, name)
     if profile is None:

@@ -6,8 +6,6 @@ import click
 
 from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
 from pipeline.views.dates import parse_bound
-from pipeline.views.entities import with_descendants
-from pipeline.views.timeline import timeline as build_timeline
 
 
 class DateBound(click.ParamType):
@@ -38,6 +36,9 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
     Example:
         kb timeline --entity Alipay --from 2018-04 --json
     """
+    from pipeline.views.entities import with_descendants
+    from pipeline.views.timeline import timeline as build_timeline
+
     with open_store(db_path) as store:
         entity_ids = with_descendants(store, entity_id_for(store, entity)) if entity else None
         entries = build_timeline(

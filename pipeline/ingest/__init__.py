@@ -15,10 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import BadInput
-from pipeline.extract.article import extract, extract_batch
 from pipeline.extract.entities import load_entity_table
 from pipeline.facts import Article, ArticleRecord
-from pipeline.ingest import dedup, segment
 from pipeline.ingest.engines import extract_many
 from pipeline.ingest.readers import READERS
 from pipeline.settings import SETTINGS
@@ -109,6 +107,10 @@ def content_hash(article: Article) -> str:
 
 def prepare(article: Article) -> ArticleRecord:
     """Split and fingerprint an article: everything ingest derives before the NLP stages."""
+    # spaCy's sentencizer and numpy: imported only when there is text to split (an unchanged
+    # re-ingest never needs them).
+    from pipeline.ingest import dedup, segment
+
     paragraphs, sentences = segment.split(article.text, article.lang)
     return ArticleRecord(
         article=article,
@@ -186,15 +188,21 @@ def reextract(store: Store, article_ids: list[int]) -> int:
 
 def process(article: Article, judgements: list[dict]) -> ArticleRecord:
     """Everything derived from one article: pure, so any process or cluster worker can run it."""
+    from pipeline.extract.article import extract
+
     return extract(prepare(article), judgements)
 
 
 def process_batch(articles: list[Article], judgements: list[dict]) -> list[ArticleRecord]:
     """process() for several articles, parsed in one spaCy stream."""
+    from pipeline.extract.article import extract_batch
+
     return extract_batch([prepare(a) for a in articles], judgements)
 
 
 def _write(record: ArticleRecord, stored, store: Store, version: str, report: IngestReport) -> None:
+    from pipeline.ingest import dedup
+
     dedup.find_original(record, store)
     store.write_article(record, extractor_version=version)
     if stored is None and record.duplicate_of is not None:

@@ -9,8 +9,6 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import trafilatura
-
 from pipeline.errors import BadInput
 from pipeline.facts import Article
 from pipeline.ingest.clean import (
@@ -38,6 +36,8 @@ def read_text(path: Path, raw: bytes) -> Iterator[Item]:
 
 def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     """.html/.htm: the main text only (trafilatura drops scripts, styles and navigation)."""
+    import trafilatura  # half a second to import: only for a batch with HTML in it
+
     html = _decoded(path, raw)
     doc = trafilatura.bare_extraction(
         html,
