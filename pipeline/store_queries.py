@@ -25,6 +25,12 @@ class Queries:
         )
         return [dict(r) for r in rows]
 
+    def article_origins(self) -> list[str]:
+        """Where each stored article was read from: its file (as the key names it, resolved at
+        ingest) or, for an article known by its url, the path it was given as."""
+        rows = self.conn.execute("SELECT key, path FROM article")
+        return [r["key"][5:].split("#")[0] if r["key"].startswith("file:") else (r["path"] or "") for r in rows]
+
     def article(self, article_id: int) -> dict | None:
         row = self.conn.execute("SELECT * FROM article WHERE id = ?", (article_id,)).fetchone()
         return dict(row) if row else None

@@ -58,3 +58,20 @@ def test_cli_build_ingests_the_shipped_corpus_once(db_path, monkeypatch):
     monkeypatch.chdir(FOUNDING.parents[2])
     assert run("build", "--db", db_path).output.startswith("1 ingested")
     assert run("build", "--db", db_path).output.startswith("0 ingested, 1 unchanged")
+
+
+def test_cli_build_leaves_exports_alone_when_the_store_holds_other_articles(db_path, tmp_path, write):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "founding.txt").write_bytes(FOUNDING.read_bytes())
+    exports = tmp_path / "exports"
+    first = run("build", "--db", db_path, "--corpus", corpus, "--exports", exports)
+    assert first.output.endswith(f"exports: 9 files in {exports}\n")
+    shipped = {p.name: p.read_bytes() for p in exports.iterdir()}
+    mine = write("mine.txt", "title: mine\n\nTenpay connected to UnionPay and NetsUnion in April 2018.")
+    assert run("ingest", mine, "--db", db_path).exit_code == 0
+    again = run("build", "--db", db_path, "--corpus", corpus, "--exports", exports)
+    assert again.exit_code == 0
+    assert f"exports: not written, the store holds 1 article(s) from outside {corpus}/ ({mine})" in again.output
+    assert "kb export --out DIR" in again.output
+    assert {p.name: p.read_bytes() for p in exports.iterdir()} == shipped

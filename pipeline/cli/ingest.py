@@ -6,13 +6,8 @@ import os
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled
-from pipeline.export import export_all
-from pipeline.ingest import ingest as ingest_paths
-from pipeline.views.graph import build_graph
-from pipeline.views.timeline import build_entries
 from pipeline.settings import SETTINGS
 
 CORPUS = Path("corpus")
@@ -72,14 +67,32 @@ def build(db_path, corpus, quiet, exports_dir):
     and write its exports for journalists into graph_exports/.
 
     Only new, edited or re-extracted articles cost time: a fresh store is built, a
-    current one is left as it is.
+    current one is left as it is. The exports are of the corpus alone: when the store also
+    holds articles from elsewhere, they are left as they are (write yours with kb export --out).
     """
+    from pipeline.export import export_all
+    from pipeline.views.graph import build_graph
+    from pipeline.views.timeline import build_entries
+
     report = _run([corpus], db_path, quiet=quiet, max_mb=SETTINGS["max_file_mb"].default)
     click.echo(_summary(report))
     with open_store(db_path, readonly=True) as store:
-        written = export_all(build_graph(store), build_entries(store), exports_dir)
-    click.echo(f"exports: {len(written)} files in {exports_dir}")
+        # graph_exports/ is tracked: a user's own articles in the store must not rewrite it.
+        foreign = [p for p in store.article_origins() if not _inside(p, corpus)]
+        if foreign:
+            click.echo(
+                f"exports: not written, the store holds {len(foreign)} article(s) from outside {corpus}/ "
+                f"({foreign[0]}{', ...' if len(foreign) > 1 else ''}); {exports_dir}/ keeps the corpus's. "
+                "Write yours with: kb export --out DIR"
+            )
+        else:
+            written = export_all(build_graph(store), build_entries(store), exports_dir)
+            click.echo(f"exports: {len(written)} files in {exports_dir}")
     raise SystemExit(1 if report.failed else 0)
+
+
+def _inside(path: str, folder: Path) -> bool:
+    return bool(path) and Path(path).resolve().is_relative_to(folder.resolve())
 
 
 @click.command()
@@ -104,8 +117,12 @@ def articles(db_path, as_json):
 
 
 def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, scheduler: str | None = None):
+    from pipeline.ingest import ingest as ingest_paths  # spaCy only when there is something to read
+
     bar = None
     if progress_enabled(quiet) and not os.environ.get("CI"):
+        from tqdm import tqdm
+
         bar = tqdm(unit="article", desc="ingest", leave=False)
     with open_store(db_path) as store:
         report = ingest_paths(
