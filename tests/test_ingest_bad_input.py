@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -101,3 +102,71 @@ def test_ingest_bad_input_never_touches_stored_articles(fresh_store, write):
     path.write_bytes(b"%PDF-1.4 now a pdf")
     report = ingest([path], fresh_store)
     assert report.failed and (fresh_store.articles(), fresh_store.counts()) == before
+
+
+def _bad_inputs(folder: Path) -> dict[str, str]:
+    """One file of each input that used to stop a whole batch; name -> what its line says."""
+    nested = "[" * 100_000 + "]" * 100_000
+    (folder / "nested.json").write_text(nested)
+    (folder / "nested.jsonl").write_text(json.dumps({"text": "Alipay connected to NetsUnion."}) + "\n" + nested + "\n")
+    (folder / "number.json").write_text('{"text": "Tenpay connected to UnionPay.", "id": ' + "7" * 5_000 + "}")
+    # 1.1 MB with no sentence end: over spaCy's max_length of 1,000,000 characters.
+    (folder / "run.txt").write_text("title: a dump\n\n" + "Alipay NetsUnion UnionPay Tenpay " * 35_000)
+    (folder / "run.html").write_text("<html><body><article><p>" + "网联 银联 支付宝 " * 5_000 + "</p></article></body></html>")
+    (folder / "title.json").write_text(json.dumps({"text": "Tenpay connected to UnionPay.", "title": ["a", "list"]}))
+    return {
+        "nested.json": "JSON nested too deeply to read",
+        "nested.jsonl:2": "JSON nested too deeply to read",
+        "number.json": "a JSON number too long to read",
+        "run.txt": "with no sentence end (the limit is 20,000): a table or a dump, not an article's prose",
+        "run.html": "with no sentence end (the limit is 20,000)",
+        "title.json": '"title" must be text, not a JSON list',
+    }
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_mixed_batch_stores_every_good_file(db_path, tmp_path, workers):
+    from pipeline.store import Store
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    expected = _bad_inputs(folder)
+    goods = [
+        "Tenpay connected to UnionPay in April 2018.",
+        "The People's Bank of China required payment institutions to connect to NetsUnion by June 30, 2018.",
+        "NetsUnion Clearing Corporation was founded in Beijing in August 2017.",
+    ]
+    for i, text in enumerate(goods):
+        (folder / f"good{i}.txt").write_text(f"title: good {i}\n\n{text}")
+    # A name in GBK bytes, as Chinese Windows archives carry them: stored under its Chinese name.
+    gbk_name = os.fsdecode("网联报道.txt".encode("gbk"))
+    (folder / gbk_name).write_text("title: 网联\n\n网联于2018年6月30日起处理所有网络支付业务。", encoding="utf-8")
+    with Store(db_path) as store:
+        report = ingest([folder], store, workers=workers)
+        stored = {row["title"]: row["path"] for row in store.articles()}
+    failed = {Path(f["path"]).name: f["error"] for f in report.failed}
+    assert set(failed) == set(expected)
+    for name, reason in expected.items():
+        assert reason in failed[name], (name, failed[name])
+    # The good files, the good line beside a bad one, and the file with a GBK name.
+    assert report.ingested == 5
+    assert {"good 0", "good 1", "good 2", "网联"} <= set(stored)
+    assert stored["网联"] == str(folder / "网联报道.txt")
+    again = ingest([folder], Store(db_path))
+    assert again.unchanged == 5 and len(again.failed) == len(expected)
+
+
+def test_ingest_bad_input_lines_reach_a_terminal_and_json(db_path, tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    _bad_inputs(folder)
+    (folder / os.fsdecode(b"\xcd\xf8\xc1\xaa\xff.txt")).write_text("Tenpay connected to UnionPay in April 2018.")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--json"], catch_exceptions=False)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ingested"] == 2 and len(report["failed"]) == 6
+    assert result.stderr.count("error: ") == 6

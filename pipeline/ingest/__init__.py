@@ -18,11 +18,17 @@ from pipeline.errors import BadInput
 from pipeline.extract.entities import load_entity_table
 from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest.engines import extract_many
+from pipeline.ingest.names import path_text
 from pipeline.ingest.readers import READERS
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
 
 SUPPORTED = sorted(READERS)
+# The longest run of text without a sentence end that goes to the NLP stages. The longest
+# sentence of the corpus has 454 characters; a run of tens of thousands is a table or a dump,
+# not prose, and one beyond spaCy's max_length (1,000,000) stopped the whole batch (a parser
+# Doc that size needs gigabytes).
+MAX_SENTENCE_CHARS = 20_000
 # Notes that sit beside articles in a folder and are not news; named explicitly, they are read.
 FOLDER_NOTES = {"README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOTES"}
 
@@ -72,15 +78,15 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | BadInput]:
                 and p.stem.upper() not in FOLDER_NOTES
             )  # fmt: skip
             if not found:
-                yield BadInput(str(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files in this folder")
+                yield BadInput(path_text(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files in this folder")
             yield from found
         elif path.is_file():
             if path.suffix.lower() in READERS:
                 yield path
             else:
-                yield BadInput(str(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
+                yield BadInput(path_text(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
         else:
-            yield BadInput(str(path), "no such file or folder")
+            yield BadInput(path_text(path), "no such file or folder")
 
 
 def read_articles(path: Path, *, max_bytes: int) -> Iterator[Article | BadInput]:
@@ -89,14 +95,14 @@ def read_articles(path: Path, *, max_bytes: int) -> Iterator[Article | BadInput]
         size = path.stat().st_size
         if size > max_bytes:
             raise BadInput(
-                str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (raise it with --max-size)"
+                path_text(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (raise it with --max-size)"
             )
         raw = path.read_bytes()
         yield from READERS[path.suffix.lower()](path, raw)
     except BadInput as e:
         yield e
     except OSError as e:
-        yield BadInput(str(path), f"cannot read the file: {e.strerror or e}")
+        yield BadInput(path_text(path), f"cannot read the file: {e.strerror or e}")
 
 
 def content_hash(article: Article) -> str:
@@ -112,6 +118,13 @@ def prepare(article: Article) -> ArticleRecord:
     from pipeline.ingest import dedup, segment
 
     paragraphs, sentences = segment.split(article.text, article.lang)
+    longest = max((s.end - s.start for s in sentences), default=0)
+    if longest > MAX_SENTENCE_CHARS:
+        raise BadInput(
+            article.path or article.key,
+            f"a run of {longest:,} characters with no sentence end (the limit is {MAX_SENTENCE_CHARS:,}): "
+            "a table or a dump, not an article's prose; split it into sentences or paragraphs first",
+        )
     return ArticleRecord(
         article=article,
         content_hash=content_hash(article),
@@ -158,7 +171,10 @@ def ingest(
                 yield article, stored
 
     for record, stored in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
-        _write(record, stored, store, version, report)
+        if isinstance(record, BadInput):
+            report.failed.append({"path": record.path, "error": record.reason})
+        else:
+            _write(record, stored, store, version, report)
         if progress:
             progress(record.article.path or "")
     store.sync_entities([e.to_dict() for e in load_entity_table()])
@@ -193,11 +209,39 @@ def process(article: Article, judgements: list[dict]) -> ArticleRecord:
     return extract(prepare(article), judgements)
 
 
-def process_batch(articles: list[Article], judgements: list[dict]) -> list[ArticleRecord]:
-    """process() for several articles, parsed in one spaCy stream."""
+def process_batch(articles: list[Article], judgements: list[dict]) -> list[ArticleRecord | BadInput]:
+    """process() for several articles, parsed in one spaCy stream. An article that cannot be
+    processed comes back as BadInput in its place: one bad article never costs the others."""
     from pipeline.extract.article import extract_batch
 
-    return extract_batch([prepare(a) for a in articles], judgements)
+    prepared: list[ArticleRecord | BadInput] = []
+    for article in articles:
+        try:
+            prepared.append(prepare(article))
+        except BadInput as e:
+            prepared.append(e)
+    records = [r for r in prepared if isinstance(r, ArticleRecord)]
+    try:
+        extract_batch(records, judgements)
+    except Exception:
+        # Something in one article broke a stage (the message names none): run them one by
+        # one, so that only that article is reported and the rest are stored.
+        return [r if isinstance(r, BadInput) else _extract_alone(r, judgements) for r in prepared]
+    return prepared
+
+
+def process_one(article: Article, judgements: list[dict]) -> ArticleRecord | BadInput:
+    """process_batch() for one article (a cluster worker's unit)."""
+    return process_batch([article], judgements)[0]
+
+
+def _extract_alone(record: ArticleRecord, judgements: list[dict]) -> ArticleRecord | BadInput:
+    from pipeline.extract.article import extract_batch
+
+    try:
+        return extract_batch([record], judgements)[0]
+    except Exception as e:  # any error in any stage: this article is reported, the batch goes on
+        return BadInput(record.article.path or record.article.key, f"could not be processed ({type(e).__name__}: {e})")
 
 
 def _write(record: ArticleRecord, stored, store: Store, version: str, report: IngestReport) -> None:

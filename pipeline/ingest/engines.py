@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import TypeVar
 
+from pipeline.errors import BadInput
 from pipeline.facts import Article, ArticleRecord
 
 T = TypeVar("T")
@@ -26,8 +27,9 @@ def extract_many(
     *,
     workers: int = 1,
     scheduler: str | None = None,
-) -> Iterator[tuple[ArticleRecord, T]]:
-    """Extract each (article, tag) and yield (record, tag) in the order given."""
+) -> Iterator[tuple[ArticleRecord | BadInput, T]]:
+    """Extract each (article, tag) and yield (record, tag) in the order given; an article
+    that cannot be processed yields (BadInput, tag)."""
     from pipeline.ingest import process_batch
 
     if scheduler:
@@ -69,10 +71,10 @@ def _on_dask(items, judgements, scheduler: str):
         from dask.distributed import Client
     except ImportError as e:
         raise RuntimeError("the Dask engine needs dask[distributed]: pip install 'duanzhilian-kb[dask]'") from e
-    from pipeline.ingest import process
+    from pipeline.ingest import process_one
 
     with Client(scheduler) as client:
         for window in _windows(items, 64):
             # The judgement log is small: it travels with each task.
-            futures = client.map(process, [article for article, _ in window], judgements=judgements, pure=False)
+            futures = client.map(process_one, [article for article, _ in window], judgements=judgements, pure=False)
             yield from zip(client.gather(futures), (tag for _, tag in window))

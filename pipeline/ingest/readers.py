@@ -20,6 +20,7 @@ from pipeline.ingest.clean import (
     strip_markdown,
 )
 from pipeline.ingest.decode import DecodeError, decode
+from pipeline.ingest.names import path_text
 
 Item = Article | BadInput
 _META_FIELDS = ("title", "date", "source", "url", "lang")
@@ -31,7 +32,7 @@ def read_text(path: Path, raw: bytes) -> Iterator[Item]:
     meta, body = split_header(text)
     if path.suffix.lower() == ".md" or looks_like_markdown(body):
         body = strip_markdown(body)
-    yield _article(path, body, meta, key=f"file:{path.resolve()}")
+    yield _article(path, body, meta, key=_file_key(path))
 
 
 def read_html(path: Path, raw: bytes) -> Iterator[Item]:
@@ -51,7 +52,7 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     meta = {k: v for k, v in meta.items() if v}
     if meta.get("title") and body.startswith(meta["title"]):
         body = body[len(meta["title"]) :]
-    yield _article(path, body, meta, key=f"file:{path.resolve()}")
+    yield _article(path, body, meta, key=_file_key(path))
 
 
 def read_jsonl(path: Path, raw: bytes) -> Iterator[Item]:
@@ -59,13 +60,16 @@ def read_jsonl(path: Path, raw: bytes) -> Iterator[Item]:
     text = _decoded(path, raw)
     lines = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     if not lines:
-        raise BadInput(str(path), "empty file: no JSON lines")
+        raise BadInput(path_text(path), "empty file: no JSON lines")
     for n, line in lines:
-        where = f"{path}:{n}"
+        where = f"{path_text(path)}:{n}"
         try:
-            obj = json.loads(line)
+            obj = _parse_json(line)
         except json.JSONDecodeError as e:
             yield BadInput(where, f"malformed JSON line ({e.msg} at column {e.colno})")
+            continue
+        except BadInput as e:
+            yield BadInput(where, e.reason)
             continue
         yield _from_object(path, where, obj, n)
 
@@ -74,16 +78,18 @@ def read_json(path: Path, raw: bytes) -> Iterator[Item]:
     """.json: one article object, or a list of them."""
     text = _decoded(path, raw)
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
+    except BadInput as e:
+        raise BadInput(path_text(path), e.reason) from e
     except json.JSONDecodeError as e:
-        raise BadInput(str(path), f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from e
+        raise BadInput(path_text(path), f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from e
     if not isinstance(data, list):
-        yield _from_object(path, str(path), data, 1)
+        yield _from_object(path, path_text(path), data, 1)
         return
     if not data:
-        raise BadInput(str(path), "empty JSON list: no articles")
+        raise BadInput(path_text(path), "empty JSON list: no articles")
     for n, obj in enumerate(data, 1):
-        yield _from_object(path, f"{path}[{n}]", obj, n)
+        yield _from_object(path, f"{path_text(path)}[{n}]", obj, n)
 
 
 READERS: dict[str, Callable[[Path, bytes], Iterator[Item]]] = {
@@ -96,13 +102,30 @@ READERS: dict[str, Callable[[Path, bytes], Iterator[Item]]] = {
 }
 
 
+def _parse_json(text: str) -> object:
+    """json.loads, with the two ways a hostile file made it raise something else than a
+    JSONDecodeError (which stopped the whole batch) turned into BadInput."""
+    try:
+        return json.loads(text)
+    except RecursionError as e:
+        raise BadInput("", "JSON nested too deeply to read (arrays or objects inside one another a thousand deep)") from e
+    except json.JSONDecodeError:
+        raise
+    except ValueError as e:  # Python refuses to read an integer of more than 4,300 digits
+        raise BadInput("", f"a JSON number too long to read ({str(e).split(':')[0]})") from e
+
+
+def _file_key(path: Path) -> str:
+    return f"file:{path_text(path.resolve())}"
+
+
 def _decoded(path: Path, raw: bytes) -> str:
     if not raw.strip():
-        raise BadInput(str(path), "empty file")
+        raise BadInput(path_text(path), "empty file")
     try:
         text, _ = decode(raw)
     except DecodeError as e:
-        raise BadInput(str(path), str(e)) from e
+        raise BadInput(path_text(path), str(e)) from e
     return text
 
 
@@ -112,10 +135,13 @@ def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
     body = obj.get("text") or obj.get("content")
     if not isinstance(body, str) or not body.strip():
         return BadInput(where, 'no "text" or "content" field with the article text')
+    for k in _META_FIELDS:
+        if isinstance(obj.get(k), (dict, list)):
+            return BadInput(where, f'"{k}" must be text, not a JSON {"object" if isinstance(obj[k], dict) else "list"}')
     meta = {k: str(obj[k]) for k in _META_FIELDS if obj.get(k)}
     # Without a url, an item is known by its file and its id, title or position.
     local = obj.get("id") or obj.get("title") or n
-    key = f"url:{meta['url']}" if meta.get("url") else f"file:{path.resolve()}#{local}"
+    key = f"url:{meta['url']}" if meta.get("url") else f"{_file_key(path)}#{local}"
     try:
         return _article(path, body, meta, key=key)
     except BadInput as e:
@@ -125,10 +151,10 @@ def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
 def _article(path: Path, body: str, meta: dict[str, str], *, key: str) -> Article:
     lang = (meta.get("lang") or "").lower()[:2] or detect_lang(body)
     if lang not in ("en", "zh"):
-        raise BadInput(str(path), f'language "{meta["lang"]}" is not supported (use en or zh)')
+        raise BadInput(path_text(path), f'language "{meta["lang"]}" is not supported (use en or zh)')
     text = normalise_text(body, lang)
     if not text:
-        raise BadInput(str(path), "no article text after the header")
+        raise BadInput(path_text(path), "no article text after the header")
     date = normalise_date(meta.get("date"))
     return Article(
         text=text,
@@ -139,6 +165,6 @@ def _article(path: Path, body: str, meta: dict[str, str], *, key: str) -> Articl
         lang=lang,
         source=meta.get("source"),
         url=meta.get("url"),
-        path=str(path),
+        path=path_text(path),
         key=f"url:{meta['url']}" if meta.get("url") else key,
     )
