@@ -20,3 +20,7 @@ class BadInput(KBError):
 
 class StoreError(KBError):
     """The store cannot be opened or is of a newer schema than this code knows."""
+
+
+class JudgementRejected(KBError):
+    """An analyst's merge or split that cannot be recorded; the message says why."""

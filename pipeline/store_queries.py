@@ -178,10 +178,10 @@ class Queries:
         stats = self.entity_stats()
         rows = self.conn.execute(
             """SELECT e.* FROM entity e
-               WHERE e.id NOT IN (SELECT other FROM judgement WHERE action = 'merge')
+               WHERE e.id NOT IN (SELECT value FROM json_each(:merged))
                  AND (:type IS NULL OR e.type = :type)
                ORDER BY e.id""",
-            {"type": entity_type},
+            {"type": entity_type, "merged": self._merged_away()},
         )
         out = []
         for r in rows:
@@ -194,7 +194,7 @@ class Queries:
     def entity_labels(self) -> dict[str, str]:
         """id -> name of the entities entity_rows lists (none merged into another), without the
         counts it reads every mention for."""
-        rows = self.conn.execute("SELECT id, name FROM entity WHERE id NOT IN (SELECT other FROM judgement WHERE action = 'merge')")
+        rows = self.conn.execute("SELECT id, name FROM entity WHERE id NOT IN (SELECT value FROM json_each(?))", (self._merged_away(),))
         return {r["id"]: r["name"] for r in rows}
 
     def spellings(self) -> list[tuple[str, str]]:
@@ -269,4 +269,18 @@ class Queries:
         return [dict(r) for r in rows]
 
     def judgements(self) -> list[dict]:
-        return [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
+        """The judgement log that is applied: rows that fail the checks (written by hand, or
+        by an older version) are left out; judgement_log() shows them with the reason."""
+        return [row for row in self.judgement_log() if row["problem"] is None]
+
+    def _merged_away(self) -> str:
+        """JSON list of the entities an applied merge folded into another (a skipped row hides none)."""
+        return json.dumps([row["other"] for row in self.judgements() if row["action"] == "merge"])
+
+    def judgement_log(self) -> list[dict]:
+        """Every row of the judgement log, each with "problem": None, or why it is skipped."""
+        from pipeline.extract.entities.judgements import row_problem
+
+        known = {r[0] for r in self.conn.execute("SELECT id FROM entity")}
+        rows = [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
+        return [{**row, "problem": row_problem(row, known)} for row in rows]

@@ -41,6 +41,7 @@ class IngestReport:
     reprocessed: int = 0  # same text, re-extracted because the pipeline changed
     duplicates: int = 0
     failed: list[dict] = field(default_factory=list)
+    skipped_judgements: list[dict] = field(default_factory=list)  # {"id", "problem"}: rows of the log not applied
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -151,7 +152,10 @@ def ingest(
     """
     report = IngestReport()
     version = extractor_version()
-    judgements = store.judgements()
+    # One malformed row of the log made every later ingest fail: it is skipped and reported.
+    log = store.judgement_log()
+    judgements = [row for row in log if row["problem"] is None]
+    report.skipped_judgements = [{"id": row["id"], "problem": row["problem"]} for row in log if row["problem"]]
 
     def to_extract() -> Iterator[tuple[Article, object]]:
         for item in find_files(paths):
@@ -181,10 +185,23 @@ def ingest(
     return report
 
 
-def reextract(store: Store, article_ids: list[int]) -> int:
-    """Derive the facts of stored articles again from their stored text (after a judgement)."""
+def reextract(store: Store, article_ids: list[int], judgements: list[dict] | None = None) -> int:
+    """Derive the facts of stored articles again from their stored text (after a judgement),
+    and write them all in one transaction: a killed run leaves every article as it was."""
+    records = rederive(store, article_ids, store.judgements() if judgements is None else judgements)
     version = extractor_version()
-    judgements = store.judgements()
+    with store.atomic():
+        for record in records:
+            store.write_article(record, extractor_version=version)
+    store.sync_entities([e.to_dict() for e in load_entity_table()])
+    return len(records)
+
+
+def rederive(store: Store, article_ids: list[int], judgements: list[dict]) -> list[ArticleRecord]:
+    """The records of stored articles extracted again under `judgements`; nothing is written.
+    (All are held until written together: a judgement touches the articles that mention two
+    entities, not the store.)"""
+    records = []
     for article_id in article_ids:
         row = store.article(article_id)
         if row is None:
@@ -197,9 +214,8 @@ def reextract(store: Store, article_ids: list[int]) -> int:
         )  # fmt: skip
         record = process(article, judgements)
         record.duplicate_of, record.duplicate_score = row["duplicate_of"], row["duplicate_score"]
-        store.write_article(record, extractor_version=version)
-    store.sync_entities([e.to_dict() for e in load_entity_table()])
-    return len(article_ids)
+        records.append(record)
+    return records
 
 
 def process(article: Article, judgements: list[dict]) -> ArticleRecord:
