@@ -76,3 +76,18 @@ def test_cli_build_leaves_exports_alone_when_the_store_holds_other_articles(db_p
     assert f"exports: not written, the store holds 1 article(s) from outside {corpus}/ ({mine})" in again.output
     assert "kb export --out DIR" in again.output
     assert {p.name: p.read_bytes() for p in exports.iterdir()} == shipped
+
+
+def test_cli_read_commands_never_create_or_write_a_store(db_path, tmp_path):
+    missing = tmp_path / "typo.sqlite"
+    for args in (["articles"], ["entities"], ["entity", "Alipay"], ["timeline"], ["ask", "When?"],
+                 ["export", "--out", tmp_path / "x"], ["entities", "judgements"]):  # fmt: skip
+        result = run(*args, "--db", missing)
+        assert result.exit_code == 1, args
+        assert "no knowledge base here yet; build it with `kb ingest corpus/`" in result.output
+        assert not missing.exists()
+    run("ingest", FOUNDING, "--db", db_path)
+    before = db_path.read_bytes()
+    for args in (["articles"], ["entities"], ["timeline"], ["ask", "When did Alipay connect to UnionPay?"]):
+        assert run(*args, "--db", db_path).exit_code == 0
+    assert db_path.read_bytes() == before

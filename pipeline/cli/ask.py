@@ -23,7 +23,7 @@ def ask(question, db_path, as_json):
     """
     from pipeline.views.questions import ask as answer_question
 
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         answer = answer_question(store, question)
     if as_json:
         data = answer.to_dict()

@@ -25,7 +25,7 @@ def entities(ctx, db_path, entity_type, as_json):
         return
     from pipeline.views.entities import entity_list
 
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         rows = entity_list(store, entity_type)
     if as_json:
         print_json(rows)
@@ -121,7 +121,7 @@ def entity(name, db_path, as_json):
     """One entity's profile, found by any alias in either language or a near spelling."""
     from pipeline.views.entities import entity_profile
 
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         profile = entity_profile(store, name)
     if profile is None:
         raise click.ClickException(f"no entity called {name!r}\n\nList them with: kb entities")

@@ -39,7 +39,7 @@ def export(db_path, out, formats, entity, depth, date_from, date_to, min_sources
     from pipeline.views.graph import build_graph
     from pipeline.views.timeline import timeline
 
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         entity_id = entity_id_for(store, entity) if entity else None
         entries = timeline(store, date_from=date_from, date_to=date_to, entity_ids={entity_id} if entity_id else None)
         graph = build_graph(store, entity_id=entity_id, depth=depth, date_from=date_from, date_to=date_to, min_sources=min_sources)

@@ -100,7 +100,7 @@ def _inside(path: str, folder: Path) -> bool:
 @json_option
 def articles(db_path, as_json):
     """List the stored articles: id, date (and how it was known), language, title."""
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         rows = store.articles()
     keys = ["id", "title", "date", "date_source", "lang", "source", "url", "sentences", "duplicate_of"]
     if as_json:

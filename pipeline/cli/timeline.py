@@ -39,7 +39,7 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
     from pipeline.views.entities import with_descendants
     from pipeline.views.timeline import timeline as build_timeline
 
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         entity_ids = with_descendants(store, entity_id_for(store, entity)) if entity else None
         entries = build_timeline(
             store,
