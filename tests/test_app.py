@@ -406,3 +406,11 @@ def test_app_ingest_folder_box_off_beyond_loopback(db_path, monkeypatch, tmp_pat
         assert not at.text_input(key="ing_folder").disabled
     finally:
         config.set_option("server.address", before)
+
+
+def test_app_ask_question_box_holds_at_most_the_limit(kb, monkeypatch):
+    at = open_app(kb, "ask", monkeypatch)
+    at.session_state["ask_question"] = "Why " * 1_000
+    at.run()
+    assert not at.exception
+    assert len(at.text_input(key="ask_question").value) == 500

@@ -122,3 +122,24 @@ def test_a_new_connection_answers_from_the_store_as_it_is_now(db_path, write):
         ingest([article], store)
     with Store(db_path, readonly=True) as store:
         assert ask(store, question).dates == ["2017-03"]
+
+
+def test_questions_too_long_refused_with_a_message(store):
+    from pipeline.views.questions import MAX_QUESTION_CHARS, QuestionRejected
+
+    with pytest.raises(QuestionRejected, match=f"ask in at most {MAX_QUESTION_CHARS}"):
+        ask(store, "Why " * 10_000)
+    result = CliRunner().invoke(cli, ["ask", "Why " * 10_000, "--db", store.path], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "the question has 39,999 characters; ask in at most 500" in result.output
+
+
+def test_cli_ask_invalid_utf8_is_read_not_a_traceback(store):
+    import subprocess
+
+    question = b"When did Tenpay \xff\xfe connect to NetsUnion?"
+    result = subprocess.run([sys.executable, "-m", "pipeline", "ask", question, "--db", store.path, "--json"],
+                            cwd=ROOT, capture_output=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    answer = json.loads(result.stdout)
+    assert answer["answer_type"] != "error" and "Traceback" not in result.stderr.decode(errors="replace")

@@ -21,8 +21,12 @@ def ask(question, db_path, as_json):
         kb ask "When did the Bar Code Payment Business Standards take effect?"
         kb ask "支付宝什么时候接入网联?" --json
     """
-    from pipeline.views.questions import ask as answer_question
+    from pipeline.views.questions import QuestionRejected, ask as answer_question, clean_question
 
+    try:
+        question = clean_question(question)  # before the store and the models are loaded
+    except QuestionRejected as e:
+        raise click.UsageError(str(e)) from e
     with open_store(db_path, readonly=True) as store:
         answer = answer_question(store, question)
     if as_json:
