@@ -7,6 +7,10 @@ Work is sent in windows, so a batch of any size holds only a few hundred article
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -52,7 +56,7 @@ def _in_pool(items, judgements, workers: int):
 
     # fork: workers start without re-importing; each loads the spaCy models once, on first use.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         # A rolling queue: a new batch goes out as soon as the oldest comes back, so no worker
         # waits for the slowest batch of a window.
         in_flight: deque = deque()
@@ -64,6 +68,28 @@ def _in_pool(items, judgements, workers: int):
         while in_flight:
             future, tags = in_flight.popleft()
             yield from zip(future.result(), tags)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it does: killed, the parent left its
+    workers (300 MB each) waiting forever on a queue whose other end they hold themselves.
+    Linux says so at once (PR_SET_PDEATHSIG); elsewhere a thread looks every second."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the call above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _on_dask(items, judgements, scheduler: str):
