@@ -10,6 +10,7 @@ from __future__ import annotations
 from pipeline.errors import JudgementRejected
 from pipeline.extract.entities import load_entity_table
 from pipeline.ingest import extractor_version, rederive
+from pipeline.locks import writer_lock
 from pipeline.store import Store
 
 
@@ -17,6 +18,11 @@ def record(store: Store, action: str, entity_id: str, other: str, *, alias: str 
     """Record a merge (other folded into entity_id) or a split (entity_id's mentions written
     as alias move to other, called name) and apply it; returns (judgement id, articles changed).
     Raises JudgementRejected before anything is written when the judgement cannot stand."""
+    with writer_lock(store.path):
+        return _record(store, action, entity_id, other, alias=alias, name=name)
+
+
+def _record(store: Store, action: str, entity_id: str, other: str, *, alias: str | None, name: str | None) -> tuple[int, int]:
     if action == "split":
         _check_spelling(store, entity_id, alias)
     pending = {"id": None, "action": action, "entity_id": entity_id, "other": other, "alias": alias}
@@ -34,6 +40,11 @@ def record(store: Store, action: str, entity_id: str, other: str, *, alias: str 
 def undo(store: Store, judgement_id: int) -> tuple[dict, int]:
     """Take judgement `judgement_id` back and re-derive the articles it touched; returns (the
     row, articles changed). Raises JudgementRejected when there is no such judgement."""
+    with writer_lock(store.path):
+        return _undo(store, judgement_id)
+
+
+def _undo(store: Store, judgement_id: int) -> tuple[dict, int]:
     row = next((r for r in store.judgement_log() if r["id"] == judgement_id), None)
     if row is None:
         raise JudgementRejected(f"no judgement {judgement_id}; list them with: kb entities judgements")

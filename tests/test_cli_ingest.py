@@ -91,3 +91,32 @@ def test_cli_read_commands_never_create_or_write_a_store(db_path, tmp_path):
     for args in (["articles"], ["entities"], ["timeline"], ["ask", "When did Alipay connect to UnionPay?"]):
         assert run(*args, "--db", db_path).exit_code == 0
     assert db_path.read_bytes() == before
+
+
+def test_cli_ingest_refuses_a_store_another_batch_is_writing(db_path, write):
+    import subprocess
+    import sys
+
+    # A real second process holds the writer lock, as a running `kb ingest` does.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pipeline.locks import writer_lock\n"
+         f"with writer_lock({str(db_path)!r}):\n    print('held', flush=True)\n    time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        busy = run("ingest", FOUNDING, "--db", db_path)
+        assert busy.exit_code == 1
+        assert f"another kb ingest or judgement (process {holder.pid}) is writing to it" in busy.output
+        assert not _has_articles(db_path)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run("ingest", FOUNDING, "--db", db_path).output.startswith("1 ingested")  # the lock went with the process
+
+
+def _has_articles(db_path) -> bool:
+    from pipeline.store import Store
+
+    with Store(db_path) as store:
+        return bool(store.articles())

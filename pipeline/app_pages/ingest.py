@@ -12,6 +12,7 @@ from pipeline.app_pages import common
 from pipeline.errors import BadInput
 from pipeline.folders import FolderNotAllowed, allowed_path, folder_box_enabled, ingest_roots, inside, upload_path
 from pipeline.ingest import SUPPORTED, find_files, ingest
+from pipeline.locks import StoreBusy
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
 from pipeline.views.timeline import build_entries
@@ -28,7 +29,12 @@ def run_batch(path: str, sources: list[str], max_mb: float) -> dict:
 
     with Store(path) as store:
         before = store.generation()
-        report = ingest(sources, store, max_mb=max_mb, progress=progress)
+        try:
+            report = ingest(sources, store, max_mb=max_mb, progress=progress)
+        except StoreBusy as e:
+            bar.empty()
+            st.error(str(e))
+            return st.session_state.get("ing_report") or {}
         if store.generation() != before:
             # Built and saved while the analyst still watches the bar, so the next page opened
             # reads them back (about a second on 10k articles) instead of building them.

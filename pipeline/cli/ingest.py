@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled
+from pipeline.errors import KBError
 from pipeline.settings import SETTINGS
 
 CORPUS = Path("corpus")
@@ -125,10 +126,13 @@ def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, schedu
 
         bar = tqdm(unit="article", desc="ingest", leave=False)
     with open_store(db_path) as store:
-        report = ingest_paths(
-            paths, store, max_mb=max_mb, progress=(lambda _: bar.update()) if bar else None,
-            workers=workers, scheduler=scheduler,
-        )  # fmt: skip
+        try:
+            report = ingest_paths(
+                paths, store, max_mb=max_mb, progress=(lambda _: bar.update()) if bar else None,
+                workers=workers, scheduler=scheduler,
+            )  # fmt: skip
+        except KBError as e:  # another batch holds the store
+            raise click.ClickException(str(e)) from e
     if bar:
         bar.close()
     for failure in report.failed:

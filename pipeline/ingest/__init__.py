@@ -19,6 +19,7 @@ from pipeline.extract.entities import load_entity_table
 from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest.engines import extract_many
 from pipeline.ingest.names import path_text
+from pipeline.locks import writer_lock
 from pipeline.ingest.readers import READERS
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
@@ -149,7 +150,13 @@ def ingest(
 
     workers: processes that run the NLP stages (the store has one writer: this process).
     scheduler: the address of a Dask cluster to run them on instead ("tcp://host:8786").
+    Raises StoreBusy when another batch is writing to the same store.
     """
+    with writer_lock(store.path):
+        return _ingest(paths, store, max_mb=max_mb, progress=progress, workers=workers, scheduler=scheduler)
+
+
+def _ingest(paths, store: Store, *, max_mb: float, progress, workers: int, scheduler: str | None) -> IngestReport:
     report = IngestReport()
     version = extractor_version()
     # One malformed row of the log made every later ingest fail: it is skipped and reported.
@@ -180,7 +187,7 @@ def ingest(
         else:
             _write(record, stored, store, version, report)
         if progress:
-            progress(record.article.path or "")
+            progress(record.path if isinstance(record, BadInput) else record.article.path or "")
     store.sync_entities([e.to_dict() for e in load_entity_table()])
     return report
 
