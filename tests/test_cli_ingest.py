@@ -19,7 +19,7 @@ def test_cli_ingest_summary_and_json(db_path):
     again = run("ingest", FOUNDING, "--db", db_path, "--json")
     assert json.loads(again.output) == {
         "ingested": 0, "unchanged": 1, "updated": 0, "reprocessed": 0, "duplicates": 0, "failed": [],
-        "skipped_judgements": [],
+        "skipped_judgements": [], "warnings": [],
     }  # fmt: skip
 
 

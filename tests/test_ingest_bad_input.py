@@ -170,3 +170,20 @@ def test_ingest_bad_input_lines_reach_a_terminal_and_json(db_path, tmp_path):
     report = json.loads(result.stdout)
     assert report["ingested"] == 2 and len(report["failed"]) == 6
     assert result.stderr.count("error: ") == 6
+
+
+@pytest.mark.parametrize("given", ["2018-02-30", "2018-04-31", "2017-02-29", "tomorrow"])
+def test_ingest_impossible_header_date_warned_not_stored(fresh_store, write, given):
+    path = write("dated.txt", f"title: dated\ndate: {given}\n\nNetsUnion was set up to clear payments for Alipay and Tenpay.")
+    report = ingest([path], fresh_store)
+    assert report.ingested == 1 and not report.failed
+    assert report.warnings == [{"path": str(path), "warning": f'date "{given}" is not a date (impossible, or not understood); not stored as the date'}]
+    [row] = fresh_store.articles()
+    assert row["date"] is None or row["date_source"] == "inferred"
+    assert ingest([path], fresh_store).warnings == []  # unchanged: said once
+
+
+def test_ingest_leap_day_header_date_is_kept(fresh_store, write):
+    path = write("leap.txt", "title: leap\ndate: 2016-02-29\n\nNetsUnion was set up to clear payments for Alipay and Tenpay.")
+    assert ingest([path], fresh_store).warnings == []
+    assert fresh_store.articles()[0]["date"] == "2016-02-29"

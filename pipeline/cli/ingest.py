@@ -137,6 +137,8 @@ def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, schedu
         bar.close()
     for failure in report.failed:
         click.echo(f"error: {failure['path']}: {failure['error']}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning['path']}: {warning['warning']}", err=True)
     for skipped in report.skipped_judgements:
         click.echo(f"warning: judgement {skipped['id']} skipped: {skipped['problem']} (see kb entities judgements)", err=True)
     return report

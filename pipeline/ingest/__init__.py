@@ -20,7 +20,7 @@ from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest.engines import extract_many
 from pipeline.ingest.names import path_text
 from pipeline.locks import writer_lock
-from pipeline.ingest.readers import READERS
+from pipeline.ingest.readers import DATE_NOT_UNDERSTOOD, READERS
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
 
@@ -43,6 +43,7 @@ class IngestReport:
     duplicates: int = 0
     failed: list[dict] = field(default_factory=list)
     skipped_judgements: list[dict] = field(default_factory=list)  # {"id", "problem"}: rows of the log not applied
+    warnings: list[dict] = field(default_factory=list)  # {"path", "warning"}: stored, but something was left out
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -179,6 +180,9 @@ def _ingest(paths, store: Store, *, max_mb: float, progress, workers: int, sched
                     if progress:
                         progress(article.path or "")
                     continue
+                if article.date_evidence and article.date_evidence.startswith(DATE_NOT_UNDERSTOOD):
+                    given = article.date_evidence[len(DATE_NOT_UNDERSTOOD):].strip()
+                    report.warnings.append({"path": article.path, "warning": f"date {given} is not a date (impossible, or not understood); not stored as the date"})
                 yield article, stored
 
     for record, stored in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):

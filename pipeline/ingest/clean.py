@@ -6,6 +6,7 @@ here are conservative: they remove layout, never words.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 
@@ -149,7 +150,8 @@ def normalise_date(value: str | None) -> str | None:
         parts = [int(g) for g in m.groups()]
         if not 1000 <= parts[0] <= 2999 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
             return None
-        if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        # A day the month does not have (2018-02-30, 2018-04-31) is no date either.
+        if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
             return None
         return "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
     return None

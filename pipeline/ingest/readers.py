@@ -24,6 +24,9 @@ from pipeline.ingest.names import path_text
 
 Item = Article | BadInput
 _META_FIELDS = ("title", "date", "source", "url", "lang")
+# date_evidence of an article whose source gave a date that is none (2018-02-30, "tomorrow"):
+# ingest reports it as a warning, and the date is read from the text if it can be.
+DATE_NOT_UNDERSTOOD = "not a date, in the source's metadata:"
 
 
 def read_text(path: Path, raw: bytes) -> Iterator[Item]:
@@ -161,7 +164,7 @@ def _article(path: Path, body: str, meta: dict[str, str], *, key: str) -> Articl
         title=meta.get("title"),
         date=date,
         date_source="metadata" if date else None,
-        date_evidence=None if date or not meta.get("date") else f'metadata date "{meta["date"]}" not understood',
+        date_evidence=None if date or not meta.get("date") else f'{DATE_NOT_UNDERSTOOD} "{meta["date"]}"',
         lang=lang,
         source=meta.get("source"),
         url=meta.get("url"),
