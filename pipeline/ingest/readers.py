@@ -5,6 +5,7 @@ A reader never stops a batch: a malformed JSON line is reported and the next lin
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -142,8 +143,12 @@ def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
         if isinstance(obj.get(k), (dict, list)):
             return BadInput(where, f'"{k}" must be text, not a JSON {"object" if isinstance(obj[k], dict) else "list"}')
     meta = {k: str(obj[k]) for k in _META_FIELDS if obj.get(k)}
-    # Without a url, an item is known by its file and its id, title or position.
-    local = obj.get("id") or obj.get("title") or n
+    # Without a url, an item is known by its file and its id, else its words: by its position,
+    # an item added to a list "updated" every one after it; by its title, two press releases
+    # called alike replaced each other.
+    local = obj.get("id") if isinstance(obj.get("id"), (str, int)) and obj.get("id") != "" else None
+    if local is None:
+        local = "text:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     key = f"url:{meta['url']}" if meta.get("url") else f"{_file_key(path)}#{local}"
     try:
         return _article(path, body, meta, key=key)
