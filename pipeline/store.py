@@ -192,6 +192,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT OR IGNORE INTO meta VALUES ('generation', 0);
         """,
     ),
+    (
+        "a content token for saved views",
+        # The generation alone named two contents alike: a backup restored and written to as
+        # many times, or a row edited by hand (which moves no counter). A random token, drawn
+        # again by every kb transaction and by a trigger on any row written by anyone, names
+        # one content only.
+        "INSERT OR IGNORE INTO meta VALUES ('token', lower(hex(randomblob(8))));\n"
+        + "\n".join(
+            f"CREATE TRIGGER {table}_{event.lower()}_token AFTER {event} ON {table} BEGIN "
+            "UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'token'; END;"
+            for table in ("article", "paragraph", "sentence", "entity", "mention", "discovery", "entity_role", "timex",
+                          "judgement", "timeline_entry", "event", "event_role")
+            for event in ("INSERT", "UPDATE", "DELETE")
+        ),  # fmt: skip
+    ),
 ]
 
 
@@ -281,6 +296,7 @@ class Store(Queries):
             self.conn.execute(
                 "INSERT INTO meta VALUES ('generation', 1) ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
             )
+            self.conn.execute("UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'token'")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise

@@ -137,6 +137,15 @@ class Queries:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else None
 
+    def content_key(self) -> str | None:
+        """Names what the store holds, the same in every process: the generation and a random
+        token drawn again whenever a row changes (a backup restored, a row edited by hand),
+        so that no two contents share it. None for a store in memory before its first write."""
+        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'token')").fetchall())
+        if "generation" not in rows:
+            return None
+        return f"{rows['generation']}.{rows.get('token', '')}"
+
     def memo(self, key: str, compute, *, encode=None, decode=None):
         """`compute()`, once per state of the store: the views share what several of them
         read (the entities' counts, the reports), and any write makes it be read again.
