@@ -120,3 +120,19 @@ def _has_articles(db_path) -> bool:
 
     with Store(db_path) as store:
         return bool(store.articles())
+
+
+def test_cli_control_characters_never_reach_the_terminal(db_path, write):
+    title = "\x1b]0;pwned\x07Alipay \x1b[2Jnews\u202e"
+    # In JSON (a text file with control characters is refused as binary data).
+    good = write("good.json", json.dumps({"title": title, "text": "Tenpay connected to UnionPay and NetsUnion in April 2018."}))
+    bad = write("scan\x1b[31m.txt", b"%PDF-1.4")
+    ingested = run("ingest", good, bad, "--db", db_path)
+    listed = run("articles", "--db", db_path)
+    for output in (ingested.output, ingested.stderr, listed.output):
+        assert not any(ch in output for ch in "\x1b\x07\u202e")
+    assert "scan\\x1b[31m.txt: this is a PDF document" in ingested.stderr
+    assert "\\x1b]0;pwned\\x07Alipay \\x1b[2Jnews\\u202e" in listed.output
+    # JSON keeps the text as it is (escaped by JSON itself).
+    [row] = json.loads(run("articles", "--db", db_path, "--json").output)
+    assert row["title"] == title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, json_option, open_store, print_json
+from pipeline.cli.options import db_option, json_option, open_store, print_json, say
 
 CONTRACT = ("answer", "answer_type", "confidence", "evidence", "events", "entities")
 
@@ -34,6 +34,6 @@ def ask(question, db_path, as_json):
         data["evidence"] = [{k: ev[k] for k in ev} for ev in data["evidence"]]
         print_json(data)
         return
-    click.echo(answer.answer)
+    say(answer.answer)
     for ev in answer.evidence[:5]:
-        click.echo(f"  - [{ev['article_id']}] {ev['title'] or ''} ({ev['date'] or 'undated'}): {ev['sentence']}")
+        say(f"  - [{ev['article_id']}] {ev['title'] or ''} ({ev['date'] or 'undated'}): {ev['sentence']}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
+from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json, say
 
 
 @click.group(invoke_without_command=True)
@@ -32,7 +32,7 @@ def entities(ctx, db_path, entity_type, as_json):
         return
     for row in rows:
         names = " / ".join(n for n in (row["names"]["en"], row["names"]["zh"]) if n) or row["name"]
-        click.echo(f"{row['id']:<34} {row['type']:<20} {row['mentions']:>4} mentions {row['articles']:>3} articles  {names}")
+        say(f"{row['id']:<34} {row['type']:<20} {row['mentions']:>4} mentions {row['articles']:>3} articles  {names}")
 
 
 @entities.command()
@@ -48,7 +48,7 @@ def merge(keep, fold, db_path):
         if keep_id == fold_id:
             raise click.ClickException(f"{keep!r} and {fold!r} are already one entity ({keep_id})")
         judgement_id, changed = _judged(judge.record, store, "merge", keep_id, fold_id)
-    click.echo(f"merged {fold_id} into {keep_id} (judgement {judgement_id}); {changed} article(s) updated")
+    say(f"merged {fold_id} into {keep_id} (judgement {judgement_id}); {changed} article(s) updated")
 
 
 @entities.command()
@@ -70,7 +70,7 @@ def split(entity, spelling, new_name, db_path):
         name = new_name or spelling
         new_id = discovered_id(kind, name)
         judgement_id, changed = _judged(judge.record, store, "split", entity_id, new_id, alias=spelling, name=name)
-    click.echo(f"split {spelling!r} off {entity_id} as {new_id} ({name}, judgement {judgement_id}); {changed} article(s) updated")
+    say(f"split {spelling!r} off {entity_id} as {new_id} ({name}, judgement {judgement_id}); {changed} article(s) updated")
 
 
 @entities.command()
@@ -84,12 +84,12 @@ def judgements(db_path, as_json):
         print_json(rows)
         return
     if not rows:
-        click.echo("No judgements yet. Record one with: kb entities merge KEEP FOLD")
+        say("No judgements yet. Record one with: kb entities merge KEEP FOLD")
     for row in rows:
         what = (f"{row['other']} into {row['entity_id']}" if row["action"] == "merge"
                 else f"{row['alias']!r} of {row['entity_id']} to {row['other']}")  # fmt: skip
         skipped = f"  [skipped: {row['problem']}]" if row["problem"] else ""
-        click.echo(f"{row['id']:>4}  {row['created_at']}  {row['action']:<6} {what}{skipped}")
+        say(f"{row['id']:>4}  {row['created_at']}  {row['action']:<6} {what}{skipped}")
 
 
 @entities.command()
@@ -101,7 +101,7 @@ def undo(judgement_id, db_path):
 
     with open_store(db_path) as store:
         row, changed = _judged(judge.undo, store, judgement_id)
-    click.echo(f"undid judgement {judgement_id} ({row['action']} {row['entity_id']} {row['other']}); {changed} article(s) updated")
+    say(f"undid judgement {judgement_id} ({row['action']} {row['entity_id']} {row['other']}); {changed} article(s) updated")
 
 
 def _judged(fn, *args, **kwargs):
@@ -128,13 +128,13 @@ def entity(name, db_path, as_json):
     if as_json:
         print_json(profile)
         return
-    click.echo(f"{profile['name']}  [{profile['type']}, {profile['id']}]")
-    click.echo(f"  names: {profile['names']['en'] or '-'} / {profile['names']['zh'] or '-'}")
+    say(f"{profile['name']}  [{profile['type']}, {profile['id']}]")
+    say(f"  names: {profile['names']['en'] or '-'} / {profile['names']['zh'] or '-'}")
     if profile["parent"]:
-        click.echo(f"  part of: {profile['parent']['name']}")
+        say(f"  part of: {profile['parent']['name']}")
     for role in profile["roles"]:
-        click.echo(f"  role: {role['role']}" + (f", {role['affiliation']}" if role["affiliation"] else ""))
-    click.echo(f"  seen as: {', '.join(profile['aliases_seen'])}")
-    click.echo(f"  {profile['mentions']} mentions in {profile['articles']} article(s)")
+        say(f"  role: {role['role']}" + (f", {role['affiliation']}" if role["affiliation"] else ""))
+    say(f"  seen as: {', '.join(profile['aliases_seen'])}")
+    say(f"  {profile['mentions']} mentions in {profile['articles']} article(s)")
     for ev in profile["evidence"][:5]:
-        click.echo(f"  - [{ev['article_id']}] {ev['sentence'][:110]}")
+        say(f"  - [{ev['article_id']}] {ev['sentence'][:110]}")

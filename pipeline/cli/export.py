@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.options import db_option, entity_id_for, open_store
+from pipeline.cli.options import db_option, entity_id_for, open_store, say
 from pipeline.cli.timeline import DateBound
 
 # The names of pipeline.export.EXPORTERS, written out so that `kb --help` need not import
@@ -50,9 +50,9 @@ def export(db_path, out, formats, entity, depth, date_from, date_to, min_sources
         written = export_all(graph, entries, out, list(formats) or None)
     except ExportError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, {len(entries)} timeline entries")
+    say(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, {len(entries)} timeline entries")
     for path in written:
-        click.echo(f"  {path}")
+        say(f"  {path}")
 
 
 def _folder(value: str) -> Path:

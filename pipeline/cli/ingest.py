@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled
+from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled, say
 from pipeline.errors import KBError
 from pipeline.settings import SETTINGS
 
@@ -53,7 +53,7 @@ def ingest(paths, db_path, as_json, quiet, max_mb, workers, engine, scheduler):
     if as_json:
         print_json(report.to_dict())
     elif not quiet:
-        click.echo(_summary(report))
+        say(_summary(report))
     raise SystemExit(1 if report.failed else 0)
 
 
@@ -76,19 +76,19 @@ def build(db_path, corpus, quiet, exports_dir):
     from pipeline.views.timeline import build_entries
 
     report = _run([corpus], db_path, quiet=quiet, max_mb=SETTINGS["max_file_mb"].default)
-    click.echo(_summary(report))
+    say(_summary(report))
     with open_store(db_path, readonly=True) as store:
         # graph_exports/ is tracked: a user's own articles in the store must not rewrite it.
         foreign = [p for p in store.article_origins() if not _inside(p, corpus)]
         if foreign:
-            click.echo(
+            say(
                 f"exports: not written, the store holds {len(foreign)} article(s) from outside {corpus}/ "
                 f"({foreign[0]}{', ...' if len(foreign) > 1 else ''}); {exports_dir}/ keeps the corpus's. "
                 "Write yours with: kb export --out DIR"
             )
         else:
             written = export_all(build_graph(store), build_entries(store), exports_dir)
-            click.echo(f"exports: {len(written)} files in {exports_dir}")
+            say(f"exports: {len(written)} files in {exports_dir}")
     raise SystemExit(1 if report.failed else 0)
 
 
@@ -108,13 +108,13 @@ def articles(db_path, as_json):
         print_json([{k: row[k] for k in keys} for row in rows])
         return
     if not rows:
-        click.echo("No articles yet. Add some with: kb ingest corpus/")
+        say("No articles yet. Add some with: kb ingest corpus/")
     for row in rows:
         date = row["date"] or "undated"
         if row["date_source"] == "inferred":
             date += "~"
         dup = f"  (copy of {row['duplicate_of']})" if row["duplicate_of"] else ""
-        click.echo(f"{row['id']:>4}  {date:<11} {row['lang']}  {row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
+        say(f"{row['id']:>4}  {date:<11} {row['lang']}  {row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
 
 
 def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, scheduler: str | None = None):
@@ -136,11 +136,11 @@ def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, schedu
     if bar:
         bar.close()
     for failure in report.failed:
-        click.echo(f"error: {failure['path']}: {failure['error']}", err=True)
+        say(f"error: {failure['path']}: {failure['error']}", err=True)
     for warning in report.warnings:
-        click.echo(f"warning: {warning['path']}: {warning['warning']}", err=True)
+        say(f"warning: {warning['path']}: {warning['warning']}", err=True)
     for skipped in report.skipped_judgements:
-        click.echo(f"warning: judgement {skipped['id']} skipped: {skipped['problem']} (see kb entities judgements)", err=True)
+        say(f"warning: judgement {skipped['id']} skipped: {skipped['problem']} (see kb entities judgements)", err=True)
     return report
 
 

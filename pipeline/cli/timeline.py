@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
+from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json, say
 from pipeline.views.dates import parse_bound
 
 
@@ -53,7 +53,7 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
         print_json([e.to_dict() for e in entries])
         return
     if not entries:
-        click.echo("No timeline entries. Add articles with: kb ingest PATH")
+        say("No timeline entries. Add articles with: kb ingest PATH")
     for e in entries:
         flags = "".join([" [conflict]" if e.conflict else "", f" ({e.factuality})" if e.factuality != "asserted" else ""])
-        click.echo(f"{e.display_date:<22} {e.type:<14} {e.summary}{flags}  [{len(e.sources)} source(s)]")
+        say(f"{e.display_date:<22} {e.type:<14} {e.summary}{flags}  [{len(e.sources)} source(s)]")
