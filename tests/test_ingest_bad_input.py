@@ -187,3 +187,44 @@ def test_ingest_leap_day_header_date_is_kept(fresh_store, write):
     path = write("leap.txt", "title: leap\ndate: 2016-02-29\n\nNetsUnion was set up to clear payments for Alipay and Tenpay.")
     assert ingest([path], fresh_store).warnings == []
     assert fresh_store.articles()[0]["date"] == "2016-02-29"
+
+
+def test_ingest_linked_folders_followed_once(fresh_store, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked.txt").write_text("title: linked\n\nTenpay connected to UnionPay in April 2018.")
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "here.txt").write_text("title: here\n\nThe People's Bank of China ordered the disconnection in August 2017.")
+    (batch / "more").symlink_to(elsewhere)
+    (elsewhere / "loop").symlink_to(batch)  # a link back up: walked once, not forever
+    report = ingest([batch], fresh_store)
+    assert (report.ingested, report.failed) == (2, [])
+    assert sorted(row["title"] for row in fresh_store.articles()) == ["here", "linked"]
+
+
+def test_ingest_unreadable_folder_is_reported(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    batch = tmp_path / "batch"
+    (batch / "locked").mkdir(parents=True)
+    (batch / "ok.txt").write_text("title: ok\n\nTenpay connected to UnionPay in April 2018.")
+    (batch / "locked" / "hidden.txt").write_text("title: locked\n\nAlipay connected to NetsUnion in May 2018.")
+    (batch / "locked").chmod(0)
+    command = [sys.executable, "-m", "pipeline", "ingest", str(batch), "--db", str(tmp_path / "kb.sqlite"), "--json"]
+    if os.geteuid() == 0:
+        # Root reads any folder: run kb without the capabilities that let it.
+        if not shutil.which("setpriv"):
+            pytest.skip("needs setpriv to run kb without root's right to read any folder")
+        caps = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[1])
+    finally:
+        (batch / "locked").chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ingested"] == 1
+    assert report["failed"] == [{"path": str(batch / "locked"), "error": "cannot read this folder: Permission denied; its files were not ingested"}]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -74,13 +75,10 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | BadInput]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READERS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.stem.upper() not in FOLDER_NOTES
-            )  # fmt: skip
-            if not found:
+            found, unreadable = _walk(path)
+            for folder, reason in unreadable:
+                yield BadInput(path_text(folder), f"cannot read this folder: {reason}; its files were not ingested")
+            if not found and not unreadable:
                 yield BadInput(path_text(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files in this folder")
             yield from found
         elif path.is_file():
@@ -90,6 +88,31 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | BadInput]:
                 yield BadInput(path_text(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
         else:
             yield BadInput(path_text(path), "no such file or folder")
+
+
+def _walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The readable files under root, in a stable order, and the folders that could not be
+    read (Path.rglob skipped those in silence). Linked folders are followed, each real folder
+    once (a link to a parent would loop)."""
+    found: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+
+    def failed(error: OSError) -> None:
+        unreadable.append((Path(error.filename), error.strerror or str(error)))
+
+    for folder, subfolders, files in os.walk(root, onerror=failed, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in files:
+            p = Path(folder) / name
+            if not name.startswith(".") and p.suffix.lower() in READERS and p.stem.upper() not in FOLDER_NOTES and p.is_file():
+                found.append(p)
+    return sorted(found), sorted(unreadable)
 
 
 def read_articles(path: Path, *, max_bytes: int) -> Iterator[Article | BadInput]:
