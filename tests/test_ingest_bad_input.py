@@ -228,3 +228,27 @@ def test_ingest_unreadable_folder_is_reported(tmp_path):
     report = json.loads(result.stdout)
     assert report["ingested"] == 1
     assert report["failed"] == [{"path": str(batch / "locked"), "error": "cannot read this folder: Permission denied; its files were not ingested"}]
+
+
+WALL = "no article text: a login or subscription page? (save the article's own page or text)"
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("paywall.html", "<html><body><div class=paywall><h2>Subscribe to continue reading</h2><p>Sign in or create an "
+                         "account to read this article.</p><form><input name=user><input type=password></form></div></body></html>"),
+        ("nav.html", "<html><head><title>Login</title></head><body><nav>Home News</nav></body></html>"),
+        ("wall.txt", "title: Caixin\n\n登录后阅读全文。订阅财新通，畅读全部内容。"),
+        ("wall.json", json.dumps({"title": "FT", "text": "Subscribe to read. Sign in to your account to continue reading."})),
+    ],
+)  # fmt: skip
+def test_ingest_login_wall_is_reported_not_stored(fresh_store, write, name, content):
+    report = ingest([write(name, content), write("good.txt", GOOD)], fresh_store)
+    assert report.ingested == 1
+    assert [f["error"] for f in report.failed] == [WALL]
+
+
+def test_ingest_short_news_that_mentions_a_login_is_kept(fresh_store, write):
+    news = "title: app\n\nAlipay users must log in again after the switch to NetsUnion, the company said on 30 June 2018."
+    assert ingest([write("news.txt", news)], fresh_store).ingested == 1

@@ -155,3 +155,23 @@ def normalise_date(value: str | None) -> str | None:
             return None
         return "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
     return None
+
+
+# What a login wall, paywall or cookie page says instead of the article. A page whose whole
+# text is short and says this is not news: it was stored as an article (and its "sign in"
+# sentence searched and answered from).
+_WALL_PHRASES = re.compile(
+    r"sign in|log ?in|subscribe|subscription|create an account|register to|to continue reading|"
+    r"members only|paywall|enable javascript|accept cookies|登录|登陆|注册|订阅|会员|阅读全文|付费阅读",
+    re.IGNORECASE,
+)
+_WALL_MAX_CHARS = 400
+
+
+def looks_like_a_wall(text: str) -> bool:
+    """A short text that asks the reader to log in or subscribe: two such phrases, or one in
+    a text too short to be an article."""
+    if len(text) > _WALL_MAX_CHARS:
+        return False
+    found = {m.group().lower() for m in _WALL_PHRASES.finditer(text)}
+    return len(found) >= 2 or (len(found) == 1 and len(text) < 60)

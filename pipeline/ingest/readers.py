@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pipeline.errors import BadInput
 from pipeline.facts import Article
 from pipeline.ingest.clean import (
     detect_lang,
+    looks_like_a_wall,
     looks_like_markdown,
     normalise_text,
     normalise_date,
@@ -52,6 +54,9 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = doc.text if doc is not None and doc.text else trafilatura.html2txt(html)
+    if not re.search(r"\w{2,}.*[.!?。！？]", body, re.DOTALL) and len(body.strip()) < 200:
+        # Navigation words and nothing that reads as a sentence: the page holds no article.
+        raise BadInput(path_text(path), "no article text: a login or subscription page? (save the article's own page or text)")
     meta = {"title": doc.title, "date": doc.date, "url": doc.url, "source": doc.sitename} if doc else {}
     meta = {k: v for k, v in meta.items() if v}
     if meta.get("title") and body.startswith(meta["title"]):
@@ -163,6 +168,8 @@ def _article(path: Path, body: str, meta: dict[str, str], *, key: str) -> Articl
     text = normalise_text(body, lang)
     if not text:
         raise BadInput(path_text(path), "no article text after the header")
+    if looks_like_a_wall(text):
+        raise BadInput(path_text(path), "no article text: a login or subscription page? (save the article's own page or text)")
     date = normalise_date(meta.get("date"))
     return Article(
         text=text,
