@@ -252,3 +252,18 @@ def test_ingest_login_wall_is_reported_not_stored(fresh_store, write, name, cont
 def test_ingest_short_news_that_mentions_a_login_is_kept(fresh_store, write):
     news = "title: app\n\nAlipay users must log in again after the switch to NetsUnion, the company said on 30 June 2018."
     assert ingest([write("news.txt", news)], fresh_store).ingested == 1
+
+
+def test_ingest_an_article_a_stage_fails_on_costs_only_itself():
+    from pipeline.errors import BadInput
+    from pipeline.facts import Article
+    from pipeline.ingest import process_batch
+
+    # No reader makes a French article (they refuse it), so the language stage raises for it:
+    # the article parsed in the same stream is still extracted.
+    good = Article(text="Tenpay connected to UnionPay in April 2018.", lang="en", path="good.txt", key="k:good")
+    odd = Article(text="Tenpay s'est connecté à UnionPay en avril 2018.", lang="fr", path="odd.txt", key="k:odd")
+    record, failed = process_batch([good, odd], [])
+    assert record.article.key == "k:good" and any(m.entity_id == "tenpay" for _, m in record.mentions)
+    assert isinstance(failed, BadInput) and failed.path == "odd.txt"
+    assert failed.reason.startswith("could not be processed (ValueError: no pipeline for language 'fr'")
