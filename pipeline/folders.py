@@ -67,4 +67,7 @@ def inside(path: Path, roots: list[Path]) -> bool:
 def upload_path(store_path: str, name: str, content: bytes) -> Path:
     """Where an upload is kept: by its content and its own name (no folders from the browser)."""
     digest = hashlib.sha256(content).hexdigest()[:16]
-    return Path(store_path).resolve().parent / "uploads" / digest / (Path(name).name or "upload")
+    own = Path(name.replace("\\", "/")).name
+    if own in ("", ".", ".."):  # a name that would climb out of its folder
+        own = "upload"
+    return Path(store_path).resolve().parent / "uploads" / digest / own

@@ -20,8 +20,8 @@ from pipeline.extract.entities import load_entity_table
 from pipeline.facts import Article, ArticleRecord
 from pipeline.ingest.engines import extract_many
 from pipeline.ingest.names import path_text
-from pipeline.locks import writer_lock
 from pipeline.ingest.readers import DATE_NOT_UNDERSTOOD, READERS
+from pipeline.locks import writer_lock
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
 
