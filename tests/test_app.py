@@ -268,6 +268,15 @@ def test_app_entities_merge_and_split_are_logged(writable_kb, monkeypatch):
     merge.click().run()
     with store_of(writable_kb) as store:
         assert [j["action"] for j in store.judgements()] == ["split", "merge"]
+    # The split named after what the analyst typed, and taken back from the log.
+    with store_of(writable_kb) as store:
+        assert store.conn.execute("SELECT name FROM entity WHERE id = ?", (log[0]["other"],)).fetchone()[0] == "Alipay Wallet"
+    at.selectbox(key="ent_undo_id").select(log[0]["id"])
+    next(b for b in at.button if b.label == "Undo").click().run()
+    assert not at.exception
+    assert f"Took back judgement {log[0]['id']} (split)" in at.success[0].value
+    with store_of(writable_kb) as store:
+        assert [j["action"] for j in store.judgements()] == ["merge"]
 
 
 # -- articles -------------------------------------------------------------------------------

@@ -120,6 +120,18 @@ def judgements(path: str, stamp: tuple, found: dict, entities: dict[str, dict]) 
     st.markdown(f"**Judgement log ({len(log)})**")
     if log:
         st.dataframe(log, hide_index=True, width="stretch")
+        with st.form("undo"):
+            chosen = st.selectbox("Judgement to take back", [row["id"] for row in log], key="ent_undo_id")
+            if st.form_submit_button("Undo") and chosen is not None:
+                try:
+                    with Store(path) as store:
+                        row, changed = judgements_log.undo(store, chosen)
+                except JudgementRejected as e:
+                    st.error(str(e))
+                else:
+                    common.refresh()
+                    st.session_state["ent_done"] = f"Took back judgement {chosen} ({row['action']}); {changed} article(s) updated."
+                    st.rerun()
 
 
 def render() -> None:

@@ -219,18 +219,6 @@ def _ingest(paths, store: Store, *, max_mb: float, progress, workers: int, sched
     return report
 
 
-def reextract(store: Store, article_ids: list[int], judgements: list[dict] | None = None) -> int:
-    """Derive the facts of stored articles again from their stored text (after a judgement),
-    and write them all in one transaction: a killed run leaves every article as it was."""
-    records = rederive(store, article_ids, store.judgements() if judgements is None else judgements)
-    version = extractor_version()
-    with store.atomic():
-        for record in records:
-            store.write_article(record, extractor_version=version)
-    store.sync_entities([e.to_dict() for e in load_entity_table()])
-    return len(records)
-
-
 def rederive(store: Store, article_ids: list[int], judgements: list[dict]) -> list[ArticleRecord]:
     """The records of stored articles extracted again under `judgements`; nothing is written.
     (All are held until written together: a judgement touches the articles that mention two
