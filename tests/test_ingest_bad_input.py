@@ -114,6 +114,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "run.txt").write_text("title: a dump\n\n" + "Alipay NetsUnion UnionPay Tenpay " * 35_000)
     (folder / "run.html").write_text("<html><body><article><p>" + "网联 银联 支付宝 " * 5_000 + "</p></article></body></html>")
     (folder / "title.json").write_text(json.dumps({"text": "Tenpay connected to UnionPay.", "title": ["a", "list"]}))
+    (folder / "wall.html").write_text("<html><body><h2>Subscribe to continue reading</h2><p>Sign in to read.</p></body></html>")
     return {
         "nested.json": "JSON nested too deeply to read",
         "nested.jsonl:2": "JSON nested too deeply to read",
@@ -121,6 +122,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
         "run.txt": "with no sentence end (the limit is 20,000): a table or a dump, not an article's prose",
         "run.html": "with no sentence end (the limit is 20,000)",
         "title.json": '"title" must be text, not a JSON list',
+        "wall.html": "no article text: a login or subscription page?",
     }
 
 
@@ -168,8 +170,8 @@ def test_ingest_bad_input_lines_reach_a_terminal_and_json(db_path, tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--json"], catch_exceptions=False)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["ingested"] == 2 and len(report["failed"]) == 6
-    assert result.stderr.count("error: ") == 6
+    assert report["ingested"] == 2 and len(report["failed"]) == 7
+    assert result.stderr.count("error: ") == 7
 
 
 @pytest.mark.parametrize("given", ["2018-02-30", "2018-04-31", "2017-02-29", "tomorrow"])
