@@ -287,9 +287,14 @@ class Queries:
         return json.dumps([row["other"] for row in self.judgements() if row["action"] == "merge"])
 
     def judgement_log(self) -> list[dict]:
-        """Every row of the judgement log, each with "problem": None, or why it is skipped."""
+        """Every row of the judgement log, each with "problem": None, or why it is skipped.
+        Checked once per state of the store (the entity list and profiles ask for it often);
+        each call gets its own copies of the rows."""
         from pipeline.extract.entities.judgements import row_problem
 
-        known = {r[0] for r in self.conn.execute("SELECT id FROM entity")}
-        rows = [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
-        return [{**row, "problem": row_problem(row, known)} for row in rows]
+        def compute():
+            known = {r[0] for r in self.conn.execute("SELECT id FROM entity")}
+            rows = [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
+            return tuple({**row, "problem": row_problem(row, known)} for row in rows)
+
+        return [dict(row) for row in self.memo("judgement_log", compute)]
