@@ -13,6 +13,14 @@ class BadInput(KBError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Sent back from a worker process in place of the article it stands for.
+        return BadInput, (self.path, self.reason)
+
 
 class StoreError(KBError):
     """The store cannot be opened or is of a newer schema than this code knows."""
+
+
+class JudgementRejected(KBError):
+    """An analyst's merge or split that cannot be recorded; the message says why."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from pipeline.errors import KBError
 from pipeline.views.timeline import Entry
 
 TYPE_COLOURS = {
@@ -84,7 +85,8 @@ def kumu(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
         {
             "label": label[node],
             "type": data.get("type"),
-            "description": " / ".join(n for n in (data.get("name_en"), data.get("name_zh")) if n),
+            # Kumu shows descriptions as markup: escaped, as timeline.json's texts are.
+            "description": html.escape(" / ".join(n for n in (data.get("name_en"), data.get("name_zh")) if n), quote=False),
             "tags": data.get("aliases", []),
             "mentions": data.get("mentions"),
             "community": data.get("community"),
@@ -99,7 +101,7 @@ def kumu(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
             "type": data.get("relation"),
             "direction": "directed",
             "label": data.get("display_date"),
-            "description": _sources_text(data),
+            "description": html.escape(_sources_text(data), quote=False),
             "factuality": data.get("factuality"),
             "date": data.get("date"),
         }
@@ -118,12 +120,12 @@ def flourish(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> list[Pa
         writer = csv.writer(f)
         writer.writerow(["id", "label", "group", "size", "name_zh", "community"])
         for node, data in graph.nodes(data=True):
-            writer.writerow([label[node], data.get("label"), data.get("type"), data.get("mentions", 0), data.get("name_zh") or "", data.get("community")])
+            writer.writerow(_cells([label[node], data.get("label"), data.get("type"), data.get("mentions", 0), data.get("name_zh") or "", data.get("community")]))
     with links.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["source", "target", "value", "type", "date", "factuality", "sources"])
         for u, v, data in graph.edges(data=True):
-            writer.writerow([label[u], label[v], data.get("n_sources", 1), data.get("relation"), data.get("date") or "", data.get("factuality"), _sources_text(data)])
+            writer.writerow(_cells([label[u], label[v], data.get("n_sources", 1), data.get("relation"), data.get("date") or "", data.get("factuality"), _sources_text(data)]))
     return [points, links]
 
 
@@ -192,13 +194,49 @@ EXPORTERS: dict[str, Callable[[nx.MultiDiGraph, list[Entry], Path], Path | list[
 }
 
 
+# The files each format writes: export_all refuses to write through a link by any of these names.
+OUTPUT_NAMES = {
+    "gexf": ["graph.gexf"], "graphml": ["graph.graphml"], "cytoscape": ["graph.cyjs"], "json": ["graph.json"],
+    "kumu": ["kumu.json"], "flourish": ["flourish_points.csv", "flourish_links.csv"],
+    "timelinejs": ["timeline.json"], "html": ["graph.html"],
+}  # fmt: skip
+
+
+class ExportError(KBError):
+    """The exports cannot be written where asked; the message says why in one line."""
+
+
 def export_all(graph: nx.MultiDiGraph, entries: list[Entry], out: Path, formats: list[str] | None = None) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
+    formats = formats or list(EXPORTERS)
+    _check_out(out, formats)
     written: list[Path] = []
-    for name in formats or list(EXPORTERS):
-        result = EXPORTERS[name](graph, entries, out)
-        written += result if isinstance(result, list) else [result]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in formats:
+            result = EXPORTERS[name](graph, entries, out)
+            written += result if isinstance(result, list) else [result]
+    except OSError as e:
+        raise ExportError(f"{out}: cannot write the exports there ({e.strerror or e})") from e
     return written
+
+
+def _check_out(out: Path, formats: list[str]) -> None:
+    """A link would send the files (and overwrite whatever it points to) somewhere else."""
+    if not str(out).strip():
+        raise ExportError("--out needs a folder to write to")
+    if out.is_symlink():
+        raise ExportError(f"{out}: is a symbolic link; name the folder itself")
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: is a file, not a folder")
+    for name in (n for f in formats for n in OUTPUT_NAMES[f]):
+        if (out / name).is_symlink():
+            raise ExportError(f"{out / name}: is a symbolic link; remove it or write elsewhere")
+
+
+def _cells(row: list) -> list:
+    """CSV cells a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first)
+    start with an apostrophe instead: a sentence of the news must never become a formula."""
+    return ["'" + cell if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row]
 
 
 def _write_json(path: Path, data) -> None:

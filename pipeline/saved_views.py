@@ -1,13 +1,15 @@
 """Views saved beside the store, so that a new process reads them instead of building them.
 
 The timeline's entries of a 10k-article store take about a second to build from the facts
-and a fifth of that to read back from JSON. A saved view is named by the store's generation
-(every write moves it on) and by a fingerprint of the code and data files that build views,
+and a fifth of that to read back from JSON. A saved view is named by the store's content key
+(its generation, which every write moves on, and a token drawn again whenever any row
+changes, by kb or by hand: a restored backup or an edit never passes for another content) and
+by a fingerprint of the code and data files that build views,
 so it is read only while both are what built it; `Store.memo(..., encode=, decode=)` uses it.
 A cache and nothing more: the files can be deleted at any time, and a store that cannot be
 written beside (read-only folder, in memory) just builds its views each time.
 
-    <store>.views/entries-<generation>-<fingerprint>.json
+    <store>.views/entries-<generation>.<token>-<fingerprint>.json
 """
 
 from __future__ import annotations
@@ -48,10 +50,10 @@ def fingerprint() -> str:
 
 
 def _path(store: "Store", name: str) -> Path | None:
-    generation = store.generation()
-    if store.path == ":memory:" or generation is None:
+    content = store.content_key()
+    if store.path == ":memory:" or content is None:
         return None
-    return Path(f"{store.path}.views") / f"{name}-{generation}-{fingerprint()}.json"
+    return Path(f"{store.path}.views") / f"{name}-{content}-{fingerprint()}.json"
 
 
 def cached(store: "Store", name: str, build: Callable[[], T], *, encode: Callable[[T], object], decode: Callable[[object], T]) -> T:

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipeline.errors import StoreError
+from pipeline.errors import JudgementRejected, StoreError
+from pipeline.extract.entities.judgements import row_problem
 from pipeline.facts import ArticleRecord, EventMention, main_participant, same_time
 from pipeline.store_queries import Queries
 
@@ -198,6 +199,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE article ADD COLUMN date_confidence REAL;
         """,
     ),
+    (
+        "a content token for saved views",
+        # The generation alone named two contents alike: a backup restored and written to as
+        # many times, or a row edited by hand (which moves no counter). A random token, drawn
+        # again by every kb transaction and by a trigger on any row written by anyone, names
+        # one content only.
+        "INSERT OR IGNORE INTO meta VALUES ('token', lower(hex(randomblob(8))));\n"
+        + "\n".join(
+            f"CREATE TRIGGER {table}_{event.lower()}_token AFTER {event} ON {table} BEGIN "
+            "UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'token'; END;"
+            for table in ("article", "paragraph", "sentence", "entity", "mention", "discovery", "entity_role", "timex",
+                          "judgement", "timeline_entry", "event", "event_role")
+            for event in ("INSERT", "UPDATE", "DELETE")
+        ),  # fmt: skip
+    ),
 ]
 
 
@@ -226,6 +242,7 @@ class Store(Queries):
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         self._memo: dict[str, tuple[tuple[int, int], object]] = {}
+        self._depth = 0  # nesting of atomic() blocks
         self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
@@ -269,17 +286,29 @@ class Store(Queries):
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: everything inside lands together or not at all."""
+        """One write transaction: everything inside lands together or not at all. Nested, the
+        inner blocks join the outer transaction (a judgement and the articles it re-derives)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield self.conn
             # Every write moves the store to a new generation: views saved for an older one are stale.
             self.conn.execute(
                 "INSERT INTO meta VALUES ('generation', 1) ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
             )
+            self.conn.execute("UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'token'")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
         self.conn.execute("COMMIT")
 
     # -- ingest ---------------------------------------------------------------------------
@@ -466,21 +495,54 @@ class Store(Queries):
 
     # -- judgements -----------------------------------------------------------------------
 
-    def add_judgement(self, action: str, entity_id: str, other: str, alias: str | None = None) -> list[int]:
-        """Record an analyst's decision; returns the articles whose facts it changes."""
+    def add_judgement(self, action: str, entity_id: str, other: str, alias: str | None = None, *, name: str | None = None) -> int:
+        """Record an analyst's decision, checked first (JudgementRejected says what is wrong);
+        returns its id. A split makes the entity `other`, called `name` (default: the alias).
+        Inside an atomic() block it lands with what else the block writes."""
+        row = {"action": action, "entity_id": entity_id, "other": other, "alias": alias}
+        known = {r[0] for r in self.conn.execute("SELECT id FROM entity")}
+        problem = row_problem(row, known | ({other} if action == "split" else set()), strict=True)
+        if problem:
+            raise JudgementRejected(problem)
+        same = self.conn.execute(
+            "SELECT id FROM judgement WHERE action = ? AND entity_id = ? AND other = ? AND alias IS ?", (action, entity_id, other, alias)
+        ).fetchone()
+        if same:
+            raise JudgementRejected(f"already recorded, as judgement {same['id']}")
         with self.atomic() as conn:
-            conn.execute(
+            judgement_id = conn.execute(
                 "INSERT INTO judgement (action, entity_id, other, alias, created_at) VALUES (?, ?, ?, ?, ?)",
                 (action, entity_id, other, alias, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
+            ).lastrowid
             if action == "split":
                 conn.execute(
                     "INSERT OR IGNORE INTO entity (id, name, type, origin) "
                     "SELECT ?, ?, type, 'analyst' FROM entity WHERE id = ?",
-                    (other, alias, entity_id),
+                    (other, name or alias, entity_id),
                 )
-        ids = (entity_id, other)
+        return judgement_id
+
+    def delete_judgement(self, judgement_id: int) -> dict | None:
+        """Take a judgement out of the log (and the entity a split made, when nothing else
+        names it); returns the row, or None when there is no such judgement."""
+        with self.atomic() as conn:
+            row = conn.execute("SELECT * FROM judgement WHERE id = ?", (judgement_id,)).fetchone()
+            if row is None:
+                return None
+            conn.execute("DELETE FROM judgement WHERE id = ?", (judgement_id,))
+            if row["action"] == "split":
+                conn.execute(
+                    "DELETE FROM entity WHERE id = ? AND origin = 'analyst' "
+                    "AND id NOT IN (SELECT entity_id FROM judgement UNION SELECT other FROM judgement)",
+                    (row["other"],),
+                )
+        return dict(row)
+
+    def articles_mentioning(self, entity_ids: set[str]) -> list[int]:
+        """Articles with a mention of these entities, as resolved or as the pipeline first had it."""
+        marks = ", ".join("?" * len(entity_ids))
         rows = self.conn.execute(
-            "SELECT DISTINCT article_id FROM mention WHERE entity_id IN (?, ?) OR extracted_entity_id IN (?, ?)", ids + ids
+            f"SELECT DISTINCT article_id FROM mention WHERE entity_id IN ({marks}) OR extracted_entity_id IN ({marks}) ORDER BY 1",
+            [*entity_ids, *entity_ids],
         )
         return [r["article_id"] for r in rows]

@@ -25,6 +25,12 @@ class Queries:
         )
         return [dict(r) for r in rows]
 
+    def article_origins(self) -> list[str]:
+        """Where each stored article was read from: its file (as the key names it, resolved at
+        ingest) or, for an article known by its url, the path it was given as."""
+        rows = self.conn.execute("SELECT key, path FROM article")
+        return [r["key"][5:].split("#")[0] if r["key"].startswith("file:") else (r["path"] or "") for r in rows]
+
     def article(self, article_id: int) -> dict | None:
         row = self.conn.execute("SELECT * FROM article WHERE id = ?", (article_id,)).fetchone()
         return dict(row) if row else None
@@ -131,6 +137,15 @@ class Queries:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else None
 
+    def content_key(self) -> str | None:
+        """Names what the store holds, the same in every process: the generation and a random
+        token drawn again whenever a row changes (a backup restored, a row edited by hand),
+        so that no two contents share it. None for a store in memory before its first write."""
+        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'token')").fetchall())
+        if "generation" not in rows:
+            return None
+        return f"{rows['generation']}.{rows.get('token', '')}"
+
     def memo(self, key: str, compute, *, encode=None, decode=None):
         """`compute()`, once per state of the store: the views share what several of them
         read (the entities' counts, the reports), and any write makes it be read again.
@@ -172,10 +187,10 @@ class Queries:
         stats = self.entity_stats()
         rows = self.conn.execute(
             """SELECT e.* FROM entity e
-               WHERE e.id NOT IN (SELECT other FROM judgement WHERE action = 'merge')
+               WHERE e.id NOT IN (SELECT value FROM json_each(:merged))
                  AND (:type IS NULL OR e.type = :type)
                ORDER BY e.id""",
-            {"type": entity_type},
+            {"type": entity_type, "merged": self._merged_away()},
         )
         out = []
         for r in rows:
@@ -188,7 +203,7 @@ class Queries:
     def entity_labels(self) -> dict[str, str]:
         """id -> name of the entities entity_rows lists (none merged into another), without the
         counts it reads every mention for."""
-        rows = self.conn.execute("SELECT id, name FROM entity WHERE id NOT IN (SELECT other FROM judgement WHERE action = 'merge')")
+        rows = self.conn.execute("SELECT id, name FROM entity WHERE id NOT IN (SELECT value FROM json_each(?))", (self._merged_away(),))
         return {r["id"]: r["name"] for r in rows}
 
     def spellings(self) -> list[tuple[str, str]]:
@@ -263,4 +278,23 @@ class Queries:
         return [dict(r) for r in rows]
 
     def judgements(self) -> list[dict]:
-        return [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
+        """The judgement log that is applied: rows that fail the checks (written by hand, or
+        by an older version) are left out; judgement_log() shows them with the reason."""
+        return [row for row in self.judgement_log() if row["problem"] is None]
+
+    def _merged_away(self) -> str:
+        """JSON list of the entities an applied merge folded into another (a skipped row hides none)."""
+        return json.dumps([row["other"] for row in self.judgements() if row["action"] == "merge"])
+
+    def judgement_log(self) -> list[dict]:
+        """Every row of the judgement log, each with "problem": None, or why it is skipped.
+        Checked once per state of the store (the entity list and profiles ask for it often);
+        each call gets its own copies of the rows."""
+        from pipeline.extract.entities.judgements import row_problem
+
+        def compute():
+            known = {r[0] for r in self.conn.execute("SELECT id FROM entity")}
+            rows = [dict(r) for r in self.conn.execute("SELECT * FROM judgement ORDER BY id")]
+            return tuple({**row, "problem": row_problem(row, known)} for row in rows)
+
+        return [dict(row) for row in self.memo("judgement_log", compute)]

@@ -268,6 +268,15 @@ def test_app_entities_merge_and_split_are_logged(writable_kb, monkeypatch):
     merge.click().run()
     with store_of(writable_kb) as store:
         assert [j["action"] for j in store.judgements()] == ["split", "merge"]
+    # The split named after what the analyst typed, and taken back from the log.
+    with store_of(writable_kb) as store:
+        assert store.conn.execute("SELECT name FROM entity WHERE id = ?", (log[0]["other"],)).fetchone()[0] == "Alipay Wallet"
+    at.selectbox(key="ent_undo_id").select(log[0]["id"])
+    next(b for b in at.button if b.label == "Undo").click().run()
+    assert not at.exception
+    assert f"Took back judgement {log[0]['id']} (split)" in at.success[0].value
+    with store_of(writable_kb) as store:
+        assert [j["action"] for j in store.judgements()] == ["merge"]
 
 
 # -- articles -------------------------------------------------------------------------------
@@ -320,7 +329,20 @@ def test_app_saves_the_views_a_page_built_for_the_next_process(kb, monkeypatch):
 # -- ingest ---------------------------------------------------------------------------------
 
 
-def test_app_ingest_folder_reports_errors_and_refreshes_views(db_path, write, monkeypatch):
+@pytest.fixture
+def local_app(monkeypatch, tmp_path):
+    """The app as `make app` serves it: on 127.0.0.1, reading folders under tmp_path only."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    monkeypatch.setenv("KB_INGEST_ROOTS", str(tmp_path))
+    monkeypatch.delenv("KB_INGEST_FOLDERS", raising=False)
+    yield
+    config.set_option("server.address", before)
+
+
+def test_app_ingest_folder_reports_errors_and_refreshes_views(db_path, write, monkeypatch, local_app):
     folder = write("news/good.txt", "title: Tenpay joins\ndate: 2018-04-02\n\nTenpay connected to NetsUnion in April 2018.").parent
     write("news/scan.txt", b"%PDF-1.4 binary")
     at = open_app(db_path, "ingest", monkeypatch)
@@ -337,7 +359,7 @@ def test_app_ingest_folder_reports_errors_and_refreshes_views(db_path, write, mo
     assert at.subheader[0].value == "Articles (1)"
 
 
-def test_app_ingest_uploads_are_kept_beside_the_store(db_path, monkeypatch):
+def test_app_ingest_uploads_are_kept_by_content(db_path, monkeypatch):
     at = open_app(db_path, "ingest", monkeypatch)
     uploads = [
         ("tenpay.txt", b"title: Tenpay joins\ndate: 2018-04-02\n\nTenpay connected to NetsUnion in April 2018.", "text/plain"),
@@ -348,10 +370,59 @@ def test_app_ingest_uploads_are_kept_beside_the_store(db_path, monkeypatch):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["ingested"], metrics["failed"]) == ("1", "1")
-    assert (db_path.parent / "uploads" / "tenpay.txt").is_file()
     at.button(key="ing_go").click().run()  # the same upload again changes nothing
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["ingested"], metrics["unchanged"]) == ("0", "1")
+    # Another file that happens to have the same name is another article: the first stays.
+    other = b"title: PBOC orders\ndate: 2017-08-04\n\nThe People's Bank of China ordered institutions to connect to NetsUnion."
+    at.file_uploader(key="ing_files").set_value([("tenpay.txt", other, "text/plain")]).run()
+    at.button(key="ing_go").click().run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["ingested"], metrics["updated"]) == ("1", "0")
+    with store_of(db_path) as store:
+        rows = store.articles()
+        assert sorted(r["title"] for r in rows) == ["PBOC orders", "Tenpay joins"]
+        assert all(Path(r["path"]).is_file() and Path(r["path"]).name == "tenpay.txt" for r in rows)
+
+
+def test_app_ingest_folder_outside_the_roots_is_refused(db_path, monkeypatch, local_app, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere")
+    (outside / "secret.txt").write_text("title: secret\n\nTenpay connected to NetsUnion in April 2018.")
+    at = open_app(db_path, "ingest", monkeypatch)
+    assert any("Only folders under" in c.value for c in at.caption)
+    for given in (str(outside), "/"):
+        at.text_input(key="ing_folder").input(given)
+        at.button(key="ing_go").click().run()
+        assert not at.exception
+        assert "the app reads only folders under" in at.error[0].value
+        assert not at.metric
+    assert not db_path.exists() or not store_of(db_path).articles()
+
+
+def test_app_ingest_folder_box_off_beyond_loopback(db_path, monkeypatch, tmp_path):
+    from streamlit import config
+
+    monkeypatch.setenv("KB_INGEST_ROOTS", str(tmp_path))
+    monkeypatch.delenv("KB_INGEST_FOLDERS", raising=False)
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        at = open_app(db_path, "ingest", monkeypatch)
+        assert at.text_input(key="ing_folder").disabled
+        assert any("Reading folders on the server is off" in c.value for c in at.caption)
+        monkeypatch.setenv("KB_INGEST_FOLDERS", "1")
+        at = open_app(db_path, "ingest", monkeypatch)
+        assert not at.text_input(key="ing_folder").disabled
+    finally:
+        config.set_option("server.address", before)
+
+
+def test_app_ask_question_box_holds_at_most_the_limit(kb, monkeypatch):
+    at = open_app(kb, "ask", monkeypatch)
+    at.session_state["ask_question"] = "Why " * 1_000
+    at.run()
+    assert not at.exception
+    assert len(at.text_input(key="ask_question").value) == 500
 
 
 def test_app_example_questions_are_answered_on_the_shipped_corpus(tmp_path):

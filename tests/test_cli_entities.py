@@ -45,3 +45,82 @@ def test_cli_judgements_survive_reingest(db_path, write):
     assert "Internet Union" not in netsunion["aliases_seen"]
     tenpay = json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)
     assert "Wechat payment" in tenpay["aliases_seen"]
+
+
+def test_cli_entities_split_checks_the_spelling_and_names_the_entity_after_as(db_path):
+    run("ingest", FOUNDING, "--db", db_path)
+    assert run("entities", "split", "netsunion", "", "--db", db_path).exit_code == 2
+    wrong = run("entities", "split", "netsunion", "Alipay", "--db", db_path)
+    assert wrong.exit_code == 1 and "netsunion is never written 'Alipay'; its spellings: " in wrong.output
+    done = run("entities", "split", "netsunion", "Networking", "--as", "Networking Co", "--db", db_path)
+    assert done.output.startswith("split 'Networking' off netsunion as org:networking_co (Networking Co, judgement 1)")
+    networking = json.loads(run("entity", "Networking Co", "--db", db_path, "--json").output)
+    assert (networking["id"], networking["name"]) == ("org:networking_co", "Networking Co")
+
+
+def test_cli_entities_judgements_listed_once_and_undone(db_path):
+    run("ingest", FOUNDING, "--db", db_path)
+    assert run("entities", "judgements", "--db", db_path).output == "No judgements yet. Record one with: kb entities merge KEEP FOLD\n"
+    assert "merged wechat_pay into tenpay (judgement 1)" in run("entities", "merge", "Tenpay", "WeChat Pay", "--db", db_path).output
+    again = run("entities", "merge", "Tenpay", "WeChat Pay", "--db", db_path)
+    assert again.exit_code == 1 and "already recorded, as judgement 1" in again.output
+    [row] = json.loads(run("entities", "judgements", "--db", db_path, "--json").output)
+    assert (row["id"], row["action"], row["entity_id"], row["other"], row["problem"]) == (1, "merge", "tenpay", "wechat_pay", None)
+    assert "Wechat payment" in json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)["aliases_seen"]
+    undone = run("entities", "undo", "1", "--db", db_path)
+    assert undone.output == "undid judgement 1 (merge tenpay wechat_pay); 1 article(s) updated\n"
+    assert "Wechat payment" not in json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)["aliases_seen"]
+    assert json.loads(run("entities", "judgements", "--db", db_path, "--json").output) == []
+    missing = run("entities", "undo", "1", "--db", db_path)
+    assert missing.exit_code == 1 and "no judgement 1" in missing.output
+
+
+def test_judgements_checked_on_write(db_path):
+    from pipeline.errors import JudgementRejected
+    from pipeline.store import Store
+
+    run("ingest", FOUNDING, "--db", db_path)
+    with Store(db_path) as store:
+        for args, reason in [
+            (("assign", "tenpay", "alipay"), "action 'assign' is not one of merge, split"),
+            (("merge", "tenpay", ""), "merge without a source entity"),
+            (("merge", "no_such_entity", "tenpay"), "merge into no_such_entity, which the store does not have"),
+            (("split", "tenpay", "org:x", None), "split without the spelling to move"),
+        ]:
+            try:
+                store.add_judgement(*args)
+            except JudgementRejected as e:
+                assert str(e) == reason
+            else:
+                raise AssertionError(f"{args} was recorded")
+        assert store.judgement_log() == []
+
+
+def test_ingest_skips_and_reports_malformed_judgement_rows(db_path, write):
+    import sqlite3
+
+    run("ingest", FOUNDING, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # rows written by hand, or by an older version
+        conn.executemany(
+            "INSERT INTO judgement (action, entity_id, other, alias, created_at) VALUES (?, ?, ?, ?, '2026-01-01')",
+            [("rename", "tenpay", "alipay", None), ("split", "netsunion", "org:x", None),
+             ("merge", "tenpay", "", None), ("merge", "no_such_entity", "tenpay", None),
+             ("merge", "tenpay", "wechat_pay", None)],  # fmt: skip
+        )
+    later = write("later.txt", "title: later\n\nTenpay and WeChat Pay connected to NetsUnion in May 2018.")
+    result = run("ingest", later, "--db", db_path, "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["ingested"] == 1
+    assert report["skipped_judgements"] == [
+        {"id": 1, "problem": "action 'rename' is not one of merge, split"},
+        {"id": 2, "problem": "split without the spelling to move"},
+        {"id": 3, "problem": "merge without a source entity"},
+        {"id": 4, "problem": "merge into no_such_entity, which the store does not have"},
+    ]
+    assert "warning: judgement 4 skipped: merge into no_such_entity" in result.stderr
+    listed = run("entities", "judgements", "--db", db_path).output
+    assert "[skipped: action 'rename' is not one of merge, split]" in listed
+    # The good row is still applied to the new article.
+    tenpay = json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)
+    assert "WeChat Pay" in tenpay["aliases_seen"]

@@ -19,6 +19,7 @@ def test_cli_ingest_summary_and_json(db_path):
     again = run("ingest", FOUNDING, "--db", db_path, "--json")
     assert json.loads(again.output) == {
         "ingested": 0, "unchanged": 1, "updated": 0, "reprocessed": 0, "duplicates": 0, "failed": [],
+        "skipped_judgements": [], "warnings": [],
     }  # fmt: skip
 
 
@@ -58,3 +59,80 @@ def test_cli_build_ingests_the_shipped_corpus_once(db_path, monkeypatch):
     monkeypatch.chdir(FOUNDING.parents[2])
     assert run("build", "--db", db_path).output.startswith("1 ingested")
     assert run("build", "--db", db_path).output.startswith("0 ingested, 1 unchanged")
+
+
+def test_cli_build_leaves_exports_alone_when_the_store_holds_other_articles(db_path, tmp_path, write):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "founding.txt").write_bytes(FOUNDING.read_bytes())
+    exports = tmp_path / "exports"
+    first = run("build", "--db", db_path, "--corpus", corpus, "--exports", exports)
+    assert first.output.endswith(f"exports: 9 files in {exports}\n")
+    shipped = {p.name: p.read_bytes() for p in exports.iterdir()}
+    mine = write("mine.txt", "title: mine\n\nTenpay connected to UnionPay and NetsUnion in April 2018.")
+    assert run("ingest", mine, "--db", db_path).exit_code == 0
+    again = run("build", "--db", db_path, "--corpus", corpus, "--exports", exports)
+    assert again.exit_code == 0
+    assert f"exports: not written, the store holds 1 article(s) from outside {corpus}/ ({mine})" in again.output
+    assert "kb export --out DIR" in again.output
+    assert {p.name: p.read_bytes() for p in exports.iterdir()} == shipped
+
+
+def test_cli_read_commands_never_create_or_write_a_store(db_path, tmp_path):
+    missing = tmp_path / "typo.sqlite"
+    for args in (["articles"], ["entities"], ["entity", "Alipay"], ["timeline"], ["ask", "When?"],
+                 ["export", "--out", tmp_path / "x"], ["entities", "judgements"]):  # fmt: skip
+        result = run(*args, "--db", missing)
+        assert result.exit_code == 1, args
+        assert "no knowledge base here yet; build it with `kb ingest corpus/`" in result.output
+        assert not missing.exists()
+    run("ingest", FOUNDING, "--db", db_path)
+    before = db_path.read_bytes()
+    for args in (["articles"], ["entities"], ["timeline"], ["ask", "When did Alipay connect to UnionPay?"]):
+        assert run(*args, "--db", db_path).exit_code == 0
+    assert db_path.read_bytes() == before
+
+
+def test_cli_ingest_refuses_a_store_another_batch_is_writing(db_path, write):
+    import subprocess
+    import sys
+
+    # A real second process holds the writer lock, as a running `kb ingest` does.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pipeline.locks import writer_lock\n"
+         f"with writer_lock({str(db_path)!r}):\n    print('held', flush=True)\n    time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        busy = run("ingest", FOUNDING, "--db", db_path)
+        assert busy.exit_code == 1
+        assert f"another kb ingest or judgement (process {holder.pid}) is writing to it" in busy.output
+        assert not _has_articles(db_path)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run("ingest", FOUNDING, "--db", db_path).output.startswith("1 ingested")  # the lock went with the process
+
+
+def _has_articles(db_path) -> bool:
+    from pipeline.store import Store
+
+    with Store(db_path) as store:
+        return bool(store.articles())
+
+
+def test_cli_control_characters_never_reach_the_terminal(db_path, write):
+    title = "\x1b]0;pwned\x07Alipay \x1b[2Jnews\u202e"
+    # In JSON (a text file with control characters is refused as binary data).
+    good = write("good.json", json.dumps({"title": title, "text": "Tenpay connected to UnionPay and NetsUnion in April 2018."}))
+    bad = write("scan\x1b[31m.txt", b"%PDF-1.4")
+    ingested = run("ingest", good, bad, "--db", db_path)
+    listed = run("articles", "--db", db_path)
+    for output in (ingested.output, ingested.stderr, listed.output):
+        assert not any(ch in output for ch in "\x1b\x07\u202e")
+    assert "scan\\x1b[31m.txt: this is a PDF document" in ingested.stderr
+    assert "\\x1b]0;pwned\\x07Alipay \\x1b[2Jnews\\u202e" in listed.output
+    # JSON keeps the text as it is (escaped by JSON itself).
+    [row] = json.loads(run("articles", "--db", db_path, "--json").output)
+    assert row["title"] == title

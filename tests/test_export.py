@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.export import export_all
+from pipeline.export import EXPORTERS, export_all
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.graph import build_graph
@@ -149,3 +149,65 @@ def test_graph_neighbourhood_keeps_the_whole_graphs_order_and_cut_keeps_the_most
     ranked = sorted((d["mentions"] for _, d in graph.nodes(data=True)), reverse=True)
     assert top.number_of_nodes() == 3 and sorted((d["mentions"] for _, d in top.nodes(data=True)), reverse=True) == ranked[:3]
     assert most_mentioned(graph, graph.number_of_nodes()) is graph
+
+
+def test_export_cli_format_names_are_the_exporters():
+    from pipeline.cli.export import FORMATS
+
+    assert list(FORMATS) == list(EXPORTERS)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """A store whose article title is a spreadsheet formula and whose sentence holds markup."""
+    folder = tmp_path_factory.mktemp("hostile")
+    article = folder / "hostile.txt"
+    article.write_text('title: =HYPERLINK("http://evil.example","x")\n\n'
+                       "Alipay connected to NetsUnion <script>alert(1)</script> on 30 June 2018.\n")  # fmt: skip
+    with Store(folder / "kb.sqlite") as store:
+        ingest([article], store)
+        graph, entries = build_graph(store), build_entries(store)
+    assert graph.number_of_edges() >= 1
+    return graph, entries, folder
+
+
+def test_export_flourish_cells_never_start_a_formula(hostile):
+    graph, entries, folder = hostile
+    export_all(graph, entries, folder / "out", ["flourish"])
+    cells = [cell for name in ("flourish_points.csv", "flourish_links.csv")
+             for row in csv.reader((folder / "out" / name).open(encoding="utf-8")) for cell in row]  # fmt: skip
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not any(cell[:1] in ("=", "+", "-", "@") for cell in cells)
+
+
+def test_export_kumu_descriptions_are_escaped(hostile):
+    graph, entries, folder = hostile
+    export_all(graph, entries, folder / "kumu", ["kumu"])
+    data = json.loads((folder / "kumu" / "kumu.json").read_text(encoding="utf-8"))
+    descriptions = " ".join(c["description"] for c in data["connections"])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in descriptions and "<script>" not in descriptions
+
+
+def test_export_out_refuses_links_files_and_empty(db_path, tmp_path):
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(FOUNDING), "--db", str(db_path)], catch_exceptions=False)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "linked").symlink_to(elsewhere)
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    (planted / "kumu.json").symlink_to(tmp_path / "victim.txt")
+    (tmp_path / "a_file").write_text("x")
+    cases = {
+        "": "needs a folder to write to (--out DIR)",
+        str(tmp_path / "linked"): "is a symbolic link; name the folder itself",
+        str(planted): "kumu.json: is a symbolic link; remove it or write elsewhere",
+        str(tmp_path / "a_file"): "is a file, not a folder",
+        str(tmp_path / "a_file" / "sub"): "cannot write the exports there (Not a directory)",
+    }
+    for out, message in cases.items():
+        result = runner.invoke(cli, ["export", "--db", str(db_path), "--out", out], catch_exceptions=False)
+        assert result.exit_code in (1, 2), out
+        assert message in result.output, (out, result.output)
+        assert "Traceback" not in result.output
+    assert not any(elsewhere.iterdir()) and not (tmp_path / "victim.txt").exists()

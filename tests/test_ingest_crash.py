@@ -70,3 +70,54 @@ def test_ingest_killed_mid_batch_then_rerun_completes(tmp_path):
     assert report["unchanged"] == killed_at and report["ingested"] + report["duplicates"] == ARTICLES - killed_at
     with Store(db) as store:
         assert store.counts()["articles"] == ARTICLES
+
+
+def _merge_state(db) -> tuple[int, int]:
+    """(judgement rows, mentions still resolved to WeChat Pay)."""
+    with Store(db, readonly=True) as store:
+        rows = store.conn.execute("SELECT COUNT(*) FROM judgement").fetchone()[0]
+        left = store.conn.execute("SELECT COUNT(*) FROM mention WHERE entity_id = 'wechat_pay'").fetchone()[0]
+    return rows, left
+
+
+def test_merge_killed_part_way_leaves_all_or_nothing(tmp_path):
+    import shutil
+
+    from pipeline.ingest import ingest
+
+    lines = [json.dumps({"title": f"n{i}", "url": f"https://example.com/m{i}",
+                         "text": f"Item {i}: WeChat Pay and Tenpay moved {i * 7} million yuan to NetsUnion on day {i}."})
+             for i in range(120)]  # fmt: skip
+    (tmp_path / "many.jsonl").write_text("\n".join(lines))
+    db = tmp_path / "kb.sqlite"
+    with Store(db) as store:
+        assert not ingest([tmp_path / "many.jsonl"], store).failed
+    _, before = _merge_state(db)
+    assert before >= 100
+
+    # The whole merge once, on a copy, to know how long one takes.
+    full = tmp_path / "full.sqlite"
+    shutil.copy(db, full)
+    started = time.time()
+    done = subprocess.run(_kb("entities", "merge", "Tenpay", "WeChat Pay", "--db", str(full)), capture_output=True, text=True)
+    took = time.time() - started
+    assert done.returncode == 0, done.stderr
+    assert _merge_state(full) == (1, 0)
+
+    killed_running = 0
+    for fraction in (0.5, 0.7, 0.85):
+        copy = tmp_path / f"killed-{fraction}.sqlite"
+        shutil.copy(db, copy)
+        merge = subprocess.Popen(_kb("entities", "merge", "Tenpay", "WeChat Pay", "--db", str(copy)), start_new_session=True)
+        time.sleep(took * fraction)
+        if merge.poll() is None:
+            killed_running += 1
+            os.killpg(merge.pid, signal.SIGKILL)
+        merge.wait()
+        # Either nothing happened or everything did; never the log row with half the articles.
+        assert _merge_state(copy) in {(0, before), (1, 0)}
+    assert killed_running >= 2, "the merges finished before they could be killed"
+    # Run again: it completes, and the log holds the merge once.
+    again = subprocess.run(_kb("entities", "merge", "Tenpay", "WeChat Pay", "--db", str(copy)), capture_output=True, text=True)
+    assert again.returncode == 0 or "already recorded" in again.stderr
+    assert _merge_state(copy) == (1, 0)

@@ -74,3 +74,18 @@ def test_near_repost_lookup_reads_the_band_indexes_not_every_article(fresh_store
     steps = " | ".join(row["detail"] for row in plan)
     assert "MULTI-INDEX OR" in steps
     assert all(f"article_band{i} (lang=? AND band{i}=?)" in steps for i in range(4)), steps
+
+
+def test_reingest_json_items_without_id_known_by_their_words(fresh_store, write):
+    import json
+
+    items = [{"title": "Press release", "text": "Tenpay connected to NetsUnion in April 2018."},
+             {"title": "Press release", "text": "UnionPay denied that Alipay had connected on 27 April 2018."}]  # fmt: skip
+    path = write("list.json", json.dumps(items))
+    first = ingest([path], fresh_store)
+    assert (first.ingested, first.updated) == (2, 0)  # one title, two articles
+    items.insert(0, {"text": "The People's Bank of China ordered the disconnection in August 2017."})
+    path.write_text(json.dumps(items))
+    again = ingest([path], fresh_store)
+    assert (again.ingested, again.unchanged, again.updated) == (1, 2, 0)
+    assert len(fresh_store.articles()) == 3

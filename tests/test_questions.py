@@ -139,3 +139,24 @@ def test_counts_come_from_dated_figures(fresh_store, write):
     assert ask(fresh_store, "How many large banks had connected to NetsUnion?").count == 18
     # A figure that was reached is no answer to what was expected.
     assert ask(fresh_store, "How many banks are expected to connect to NetsUnion by 2019?").count is None
+
+
+def test_questions_too_long_refused_with_a_message(store):
+    from pipeline.views.questions import MAX_QUESTION_CHARS, QuestionRejected
+
+    with pytest.raises(QuestionRejected, match=f"ask in at most {MAX_QUESTION_CHARS}"):
+        ask(store, "Why " * 10_000)
+    result = CliRunner().invoke(cli, ["ask", "Why " * 10_000, "--db", store.path], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "the question has 39,999 characters; ask in at most 500" in result.output
+
+
+def test_cli_ask_invalid_utf8_is_read_not_a_traceback(store):
+    import subprocess
+
+    question = b"When did Tenpay \xff\xfe connect to NetsUnion?"
+    result = subprocess.run([sys.executable, "-m", "pipeline", "ask", question, "--db", store.path, "--json"],
+                            cwd=ROOT, capture_output=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    answer = json.loads(result.stdout)
+    assert answer["answer_type"] != "error" and "Traceback" not in result.stderr.decode(errors="replace")

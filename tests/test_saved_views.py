@@ -71,3 +71,39 @@ def test_a_damaged_saved_view_is_built_again(db_path, built, caplog):
         assert entries_in_a_new_process(db_path) == entries
     assert "unreadable saved view" in caplog.text
 
+
+
+def _kinds(db_path) -> set[tuple[str, str]]:
+    return {(e["type"], e["value"]) for e in entries_in_a_new_process(db_path)}
+
+
+def test_a_restored_backup_written_to_as_often_never_reads_the_other_views(db_path, built, write, tmp_path):
+    import shutil
+
+    backup = tmp_path / "backup.sqlite"
+    shutil.copy(db_path, backup)  # a backup of the store as `built` left it (WAL checkpointed on close)
+    may = write("may.txt", "title: May\ndate: 2018-05-20\n\nTenpay connected to NetsUnion on 20 May 2018.")
+    with Store(db_path) as store:
+        ingest([may], store)
+        generation = store.generation()
+    assert ("connect", "2018-05-20") in _kinds(db_path)  # built and saved for this content
+    saved_views.wait()
+    shutil.copy(backup, db_path)  # restored; then as many writes, of other words
+    june = write("june.txt", "title: June\ndate: 2018-06-30\n\nTenpay connected to UnionPay on 30 June 2018.")
+    with Store(db_path) as store:
+        ingest([june], store)
+        assert store.generation() == generation
+    kinds = _kinds(db_path)
+    assert ("connect", "2018-06-30") in kinds and ("connect", "2018-05-20") not in kinds
+
+
+def test_a_row_edited_by_hand_makes_the_saved_entries_stale(db_path, built):
+    import sqlite3
+
+    _, entries = built
+    assert ("connect", "2018-04-27") in _kinds(db_path)
+    with sqlite3.connect(db_path) as conn:  # the sqlite3 shell, say: no kb code runs
+        conn.execute("UPDATE event SET date = '2018-03-03' WHERE date = '2018-04-27'")
+        conn.execute("UPDATE timeline_entry SET date = '2018-03-03' WHERE date = '2018-04-27'")
+    kinds = _kinds(db_path)
+    assert ("connect", "2018-03-03") in kinds and ("connect", "2018-04-27") not in kinds

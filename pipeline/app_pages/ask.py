@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pipeline.app_pages import common
+from pipeline.views.questions import MAX_QUESTION_CHARS, QuestionRejected, clean_question
 
 # Evidence sentences and timeline entries shown at first, and added by each "Show more": on a
 # large store an answer can rest on a thousand reports of one event.
@@ -98,8 +99,15 @@ def render() -> None:
     cols = st.columns(len(EXAMPLES))
     for i, (col, example) in enumerate(zip(cols, EXAMPLES, strict=True)):
         col.button(example, key=f"ask_example_{i}", on_click=_use_example, args=(example,), width="stretch")
-    question = st.text_input("Question", key="ask_question", placeholder="When did Tenpay connect to NetsUnion?")
+    question = st.text_input(
+        "Question", key="ask_question", placeholder="When did Tenpay connect to NetsUnion?", max_chars=MAX_QUESTION_CHARS
+    )
     if not question.strip():
+        return
+    try:
+        question = clean_question(question)
+    except QuestionRejected as e:  # the box stops at the limit; this is for what else sets it
+        st.warning(str(e))
         return
     if common.ask_function() is None:
         st.info("This version of the library cannot answer questions yet (no pipeline.views.questions.ask).")

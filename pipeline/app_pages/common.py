@@ -207,7 +207,7 @@ def cached_relations(path: str, stamp: tuple, entity_id: str | None = None) -> l
 
 @st.cache_data(show_spinner=False)
 def cached_judgements(path: str, stamp: tuple) -> list[dict]:
-    return get_store(path).judgements()
+    return get_store(path).judgement_log()
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

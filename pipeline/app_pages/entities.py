@@ -8,7 +8,8 @@ import streamlit as st
 from pipeline.app_pages import common
 from pipeline.app_pages.timeline import chart
 from pipeline.extract.entities import discovered_id
-from pipeline.ingest import reextract
+from pipeline import judge as judgements_log
+from pipeline.errors import JudgementRejected
 from pipeline.store import Store
 
 
@@ -18,10 +19,11 @@ def matches(entity: dict, query: str) -> bool:
     return not query or any(query in (n or "").lower() for n in names)
 
 
-def judge(path: str, action: str, entity_id: str, other: str, alias: str | None = None) -> int:
-    """Record a merge or split with a writable store, re-derive the articles it touches."""
+def judge(path: str, action: str, entity_id: str, other: str, alias: str | None = None, name: str | None = None) -> int:
+    """Record a merge or split with a writable store, re-derive the articles it touches (all
+    in one transaction). JudgementRejected says why one cannot be recorded."""
     with Store(path) as store:
-        changed = reextract(store, store.add_judgement(action, entity_id, other, alias))
+        _, changed = judgements_log.record(store, action, entity_id, other, alias=alias, name=name)
     common.refresh()
     return changed
 
@@ -94,21 +96,42 @@ def judgements(path: str, stamp: tuple, found: dict, entities: dict[str, dict]) 
         ]
         fold = st.selectbox("Fold this entity into the profile's", others, format_func=lambda i: f"{entities[i]['name']} ({entities[i]['type']})")
         if st.form_submit_button("Merge") and fold:
-            changed = judge(path, "merge", found["id"], fold)
-            st.session_state["ent_done"] = f"Merged {fold} into {found['id']}; {changed} article(s) updated."
-            st.rerun()
+            try:
+                changed = judge(path, "merge", found["id"], fold)
+            except JudgementRejected as e:
+                st.error(str(e))
+            else:
+                st.session_state["ent_done"] = f"Merged {fold} into {found['id']}; {changed} article(s) updated."
+                st.rerun()
     with c2.form("split"):
         spelling = st.selectbox("Spelling to move to an entity of its own", found["aliases_seen"])
         new_name = st.text_input("Name of the new entity (default: the spelling)", key="ent_split_name")
         if st.form_submit_button("Split") and spelling:
-            new_id = discovered_id(found["type"], new_name or spelling)
-            changed = judge(path, "split", found["id"], new_id, alias=spelling)
-            st.session_state["ent_done"] = f"Split {spelling!r} off {found['id']} as {new_id}; {changed} article(s) updated."
-            st.rerun()
-    log = common.cached_judgements(path, stamp)
+            name = new_name.strip() or spelling
+            new_id = discovered_id(found["type"], name)
+            try:
+                changed = judge(path, "split", found["id"], new_id, alias=spelling, name=name)
+            except JudgementRejected as e:
+                st.error(str(e))
+            else:
+                st.session_state["ent_done"] = f"Split {spelling!r} off {found['id']} as {new_id} ({name}); {changed} article(s) updated."
+                st.rerun()
+    log = common.cached_judgements(path, stamp)  # every row, with why one is skipped
     st.markdown(f"**Judgement log ({len(log)})**")
     if log:
         st.dataframe(log, hide_index=True, width="stretch")
+        with st.form("undo"):
+            chosen = st.selectbox("Judgement to take back", [row["id"] for row in log], key="ent_undo_id")
+            if st.form_submit_button("Undo") and chosen is not None:
+                try:
+                    with Store(path) as store:
+                        row, changed = judgements_log.undo(store, chosen)
+                except JudgementRejected as e:
+                    st.error(str(e))
+                else:
+                    common.refresh()
+                    st.session_state["ent_done"] = f"Took back judgement {chosen} ({row['action']}); {changed} article(s) updated."
+                    st.rerun()
 
 
 def render() -> None:

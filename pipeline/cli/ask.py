@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, json_option, open_store, print_json
-from pipeline.views.questions import ask as answer_question
+from pipeline.cli.options import db_option, json_option, open_store, print_json, say
 
 
 
@@ -21,13 +20,19 @@ def ask(question, db_path, as_json):
         kb ask "When did the Bar Code Payment Business Standards take effect?"
         kb ask "支付宝什么时候接入网联?" --json
     """
-    with open_store(db_path) as store:
+    from pipeline.views.questions import QuestionRejected, ask as answer_question, clean_question
+
+    try:
+        question = clean_question(question)  # before the store and the models are loaded
+    except QuestionRejected as e:
+        raise click.UsageError(str(e)) from e
+    with open_store(db_path, readonly=True) as store:
         answer = answer_question(store, question)
     if as_json:
         data = answer.to_dict()
         data["evidence"] = [{k: ev[k] for k in ev} for ev in data["evidence"]]
         print_json(data)
         return
-    click.echo(answer.answer)
+    say(answer.answer)
     for ev in answer.evidence[:5]:
-        click.echo(f"  - [{ev['article_id']}] {ev['title'] or ''} ({ev['date'] or 'undated'}): {ev['sentence']}")
+        say(f"  - [{ev['article_id']}] {ev['title'] or ''} ({ev['date'] or 'undated'}): {ev['sentence']}")

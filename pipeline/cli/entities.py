@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
-from pipeline.extract.entities import discovered_id
-from pipeline.ingest import reextract
-from pipeline.views.entities import entity_list, entity_profile
+from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json, say
 
 
 @click.group(invoke_without_command=True)
@@ -26,14 +23,16 @@ def entities(ctx, db_path, entity_type, as_json):
     """
     if ctx.invoked_subcommand:
         return
-    with open_store(db_path) as store:
+    from pipeline.views.entities import entity_list
+
+    with open_store(db_path, readonly=True) as store:
         rows = entity_list(store, entity_type)
     if as_json:
         print_json(rows)
         return
     for row in rows:
         names = " / ".join(n for n in (row["names"]["en"], row["names"]["zh"]) if n) or row["name"]
-        click.echo(f"{row['id']:<34} {row['type']:<20} {row['mentions']:>4} mentions {row['articles']:>3} articles  {names}")
+        say(f"{row['id']:<34} {row['type']:<20} {row['mentions']:>4} mentions {row['articles']:>3} articles  {names}")
 
 
 @entities.command()
@@ -42,12 +41,14 @@ def entities(ctx, db_path, entity_type, as_json):
 @db_option
 def merge(keep, fold, db_path):
     """Fold entity FOLD into KEEP (any alias names them). Re-applied after every ingest."""
+    from pipeline import judge
+
     with open_store(db_path) as store:
         keep_id, fold_id = entity_id_for(store, keep), entity_id_for(store, fold)
         if keep_id == fold_id:
             raise click.ClickException(f"{keep!r} and {fold!r} are already one entity ({keep_id})")
-        changed = reextract(store, store.add_judgement("merge", keep_id, fold_id))
-    click.echo(f"merged {fold_id} into {keep_id}; {changed} article(s) updated")
+        judgement_id, changed = _judged(judge.record, store, "merge", keep_id, fold_id)
+    say(f"merged {fold_id} into {keep_id} (judgement {judgement_id}); {changed} article(s) updated")
 
 
 @entities.command()
@@ -57,12 +58,59 @@ def merge(keep, fold, db_path):
 @db_option
 def split(entity, spelling, new_name, db_path):
     """Move the mentions of ENTITY written as SPELLING to an entity of their own."""
+    from pipeline import judge
+    from pipeline.extract.entities import discovered_id
+    from pipeline.views.entities import entity_list
+
+    if not spelling.strip() or (new_name is not None and not new_name.strip()):
+        raise click.UsageError("SPELLING and --as must not be empty")
     with open_store(db_path) as store:
         entity_id = entity_id_for(store, entity)
         kind = next((e["type"] for e in entity_list(store) if e["id"] == entity_id), "organization")
-        new_id = discovered_id(kind, new_name or spelling)
-        changed = reextract(store, store.add_judgement("split", entity_id, new_id, alias=spelling))
-    click.echo(f"split {spelling!r} off {entity_id} as {new_id}; {changed} article(s) updated")
+        name = new_name or spelling
+        new_id = discovered_id(kind, name)
+        judgement_id, changed = _judged(judge.record, store, "split", entity_id, new_id, alias=spelling, name=name)
+    say(f"split {spelling!r} off {entity_id} as {new_id} ({name}, judgement {judgement_id}); {changed} article(s) updated")
+
+
+@entities.command()
+@db_option
+@json_option
+def judgements(db_path, as_json):
+    """List the judgement log: id, action, entities, spelling, when; and why a row is skipped."""
+    with open_store(db_path, readonly=True) as store:
+        rows = store.judgement_log()
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        say("No judgements yet. Record one with: kb entities merge KEEP FOLD")
+    for row in rows:
+        what = (f"{row['other']} into {row['entity_id']}" if row["action"] == "merge"
+                else f"{row['alias']!r} of {row['entity_id']} to {row['other']}")  # fmt: skip
+        skipped = f"  [skipped: {row['problem']}]" if row["problem"] else ""
+        say(f"{row['id']:>4}  {row['created_at']}  {row['action']:<6} {what}{skipped}")
+
+
+@entities.command()
+@click.argument("judgement_id", metavar="ID", type=int)
+@db_option
+def undo(judgement_id, db_path):
+    """Take judgement ID back (see kb entities judgements) and re-derive what it changed."""
+    from pipeline import judge
+
+    with open_store(db_path) as store:
+        row, changed = _judged(judge.undo, store, judgement_id)
+    say(f"undid judgement {judgement_id} ({row['action']} {row['entity_id']} {row['other']}); {changed} article(s) updated")
+
+
+def _judged(fn, *args, **kwargs):
+    from pipeline.errors import JudgementRejected
+
+    try:
+        return fn(*args, **kwargs)
+    except JudgementRejected as e:
+        raise click.ClickException(str(e)) from e
 
 
 @click.command()
@@ -71,20 +119,22 @@ def split(entity, spelling, new_name, db_path):
 @json_option
 def entity(name, db_path, as_json):
     """One entity's profile, found by any alias in either language or a near spelling."""
-    with open_store(db_path) as store:
+    from pipeline.views.entities import entity_profile
+
+    with open_store(db_path, readonly=True) as store:
         profile = entity_profile(store, name)
     if profile is None:
         raise click.ClickException(f"no entity called {name!r}\n\nList them with: kb entities")
     if as_json:
         print_json(profile)
         return
-    click.echo(f"{profile['name']}  [{profile['type']}, {profile['id']}]")
-    click.echo(f"  names: {profile['names']['en'] or '-'} / {profile['names']['zh'] or '-'}")
+    say(f"{profile['name']}  [{profile['type']}, {profile['id']}]")
+    say(f"  names: {profile['names']['en'] or '-'} / {profile['names']['zh'] or '-'}")
     if profile["parent"]:
-        click.echo(f"  part of: {profile['parent']['name']}")
+        say(f"  part of: {profile['parent']['name']}")
     for role in profile["roles"]:
-        click.echo(f"  role: {role['role']}" + (f", {role['affiliation']}" if role["affiliation"] else ""))
-    click.echo(f"  seen as: {', '.join(profile['aliases_seen'])}")
-    click.echo(f"  {profile['mentions']} mentions in {profile['articles']} article(s)")
+        say(f"  role: {role['role']}" + (f", {role['affiliation']}" if role["affiliation"] else ""))
+    say(f"  seen as: {', '.join(profile['aliases_seen'])}")
+    say(f"  {profile['mentions']} mentions in {profile['articles']} article(s)")
     for ev in profile["evidence"][:5]:
-        click.echo(f"  - [{ev['article_id']}] {ev['sentence'][:110]}")
+        say(f"  - [{ev['article_id']}] {ev['sentence'][:110]}")

@@ -6,13 +6,9 @@ import os
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
-from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled
-from pipeline.export import export_all
-from pipeline.ingest import ingest as ingest_paths
-from pipeline.views.graph import build_graph
-from pipeline.views.timeline import build_entries
+from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled, say
+from pipeline.errors import KBError
 from pipeline.settings import SETTINGS
 
 CORPUS = Path("corpus")
@@ -57,7 +53,7 @@ def ingest(paths, db_path, as_json, quiet, max_mb, workers, engine, scheduler):
     if as_json:
         print_json(report.to_dict())
     elif not quiet:
-        click.echo(_summary(report))
+        say(_summary(report))
     raise SystemExit(1 if report.failed else 0)
 
 
@@ -72,14 +68,32 @@ def build(db_path, corpus, quiet, exports_dir):
     and write its exports for journalists into graph_exports/.
 
     Only new, edited or re-extracted articles cost time: a fresh store is built, a
-    current one is left as it is.
+    current one is left as it is. The exports are of the corpus alone: when the store also
+    holds articles from elsewhere, they are left as they are (write yours with kb export --out).
     """
+    from pipeline.export import export_all
+    from pipeline.views.graph import build_graph
+    from pipeline.views.timeline import build_entries
+
     report = _run([corpus], db_path, quiet=quiet, max_mb=SETTINGS["max_file_mb"].default)
-    click.echo(_summary(report))
+    say(_summary(report))
     with open_store(db_path, readonly=True) as store:
-        written = export_all(build_graph(store), build_entries(store), exports_dir)
-    click.echo(f"exports: {len(written)} files in {exports_dir}")
+        # graph_exports/ is tracked: a user's own articles in the store must not rewrite it.
+        foreign = [p for p in store.article_origins() if not _inside(p, corpus)]
+        if foreign:
+            say(
+                f"exports: not written, the store holds {len(foreign)} article(s) from outside {corpus}/ "
+                f"({foreign[0]}{', ...' if len(foreign) > 1 else ''}); {exports_dir}/ keeps the corpus's. "
+                "Write yours with: kb export --out DIR"
+            )
+        else:
+            written = export_all(build_graph(store), build_entries(store), exports_dir)
+            say(f"exports: {len(written)} files in {exports_dir}")
     raise SystemExit(1 if report.failed else 0)
+
+
+def _inside(path: str, folder: Path) -> bool:
+    return bool(path) and Path(path).resolve().is_relative_to(folder.resolve())
 
 
 @click.command()
@@ -94,7 +108,7 @@ def articles(db_path, as_json):
     (a relative day tied to its date: "yesterday (April 27)"), inferred (~, from the dates the
     text tells). --json gives the words or the field in date_evidence, or why it is undated.
     """
-    with open_store(db_path) as store:
+    with open_store(db_path, readonly=True) as store:
         rows = store.articles()
     keys = ["id", "title", "date", "date_source", "date_evidence", "date_confidence", "lang", "source", "url", "path",
             "sentences", "duplicate_of"]
@@ -102,29 +116,40 @@ def articles(db_path, as_json):
         print_json([{k: row[k] for k in keys} for row in rows])
         return
     if not rows:
-        click.echo("No articles yet. Add some with: kb ingest corpus/")
+        say("No articles yet. Add some with: kb ingest corpus/")
     for row in rows:
         date = row["date"] or "undated"
         if row["date_source"] == "inferred":
             date += "~"
         dup = f"  (copy of {row['duplicate_of']})" if row["duplicate_of"] else ""
-        click.echo(f"{row['id']:>4}  {date:<11} {row['date_source'] or '-':<9} {row['lang']}  "
-                   f"{row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
+        say(f"{row['id']:>4}  {date:<11} {row['date_source'] or '-':<9} {row['lang']}  "
+            f"{row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
 
 
 def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, scheduler: str | None = None):
+    from pipeline.ingest import ingest as ingest_paths  # spaCy only when there is something to read
+
     bar = None
     if progress_enabled(quiet) and not os.environ.get("CI"):
+        from tqdm import tqdm
+
         bar = tqdm(unit="article", desc="ingest", leave=False)
     with open_store(db_path) as store:
-        report = ingest_paths(
-            paths, store, max_mb=max_mb, progress=(lambda _: bar.update()) if bar else None,
-            workers=workers, scheduler=scheduler,
-        )  # fmt: skip
+        try:
+            report = ingest_paths(
+                paths, store, max_mb=max_mb, progress=(lambda _: bar.update()) if bar else None,
+                workers=workers, scheduler=scheduler,
+            )  # fmt: skip
+        except KBError as e:  # another batch holds the store
+            raise click.ClickException(str(e)) from e
     if bar:
         bar.close()
     for failure in report.failed:
-        click.echo(f"error: {failure['path']}: {failure['error']}", err=True)
+        say(f"error: {failure['path']}: {failure['error']}", err=True)
+    for warning in report.warnings:
+        say(f"warning: {warning['path']}: {warning['warning']}", err=True)
+    for skipped in report.skipped_judgements:
+        say(f"warning: judgement {skipped['id']} skipped: {skipped['problem']} (see kb entities judgements)", err=True)
     return report
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -31,7 +32,22 @@ def open_store(db_path: Path | None, *, readonly: bool = False) -> Store:
     try:
         return Store(db_path or default_db_path(), readonly=readonly)
     except KBError as e:
-        raise click.ClickException(str(e)) from e
+        raise click.ClickException(terminal_safe(str(e))) from e
+
+
+# C0 and C1 control characters, and the bidirectional overrides, that a title or a file name
+# may carry: written raw, "\x1b]0;...\x07" retitles the terminal and "\x1b[2J" clears it.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text as a terminal may show it: controls written as \\x1b, \\u202e (lines and tabs kept)."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """click.echo for text that holds what articles and file names say."""
+    click.echo(terminal_safe(message), err=err)
 
 
 def print_json(data) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import click
 
-from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json
+from pipeline.cli.options import db_option, entity_id_for, json_option, open_store, print_json, say
 from pipeline.views.dates import parse_bound
-from pipeline.views.entities import with_descendants
-from pipeline.views.timeline import timeline as build_timeline
 
 
 class DateBound(click.ParamType):
@@ -38,7 +36,10 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
     Example:
         kb timeline --entity Alipay --from 2018-04 --json
     """
-    with open_store(db_path) as store:
+    from pipeline.views.entities import with_descendants
+    from pipeline.views.timeline import timeline as build_timeline
+
+    with open_store(db_path, readonly=True) as store:
         entity_ids = with_descendants(store, entity_id_for(store, entity)) if entity else None
         entries = build_timeline(
             store,
@@ -52,7 +53,7 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
         print_json([e.to_dict() for e in entries])
         return
     if not entries:
-        click.echo("No timeline entries. Add articles with: kb ingest PATH")
+        say("No timeline entries. Add articles with: kb ingest PATH")
     for e in entries:
         flags = "".join([" [conflict]" if e.conflict else "", f" ({e.factuality})" if e.factuality != "asserted" else ""])
-        click.echo(f"{e.display_date:<22} {e.type:<14} {e.summary}{flags}  [{len(e.sources)} source(s)]")
+        say(f"{e.display_date:<22} {e.type:<14} {e.summary}{flags}  [{len(e.sources)} source(s)]")

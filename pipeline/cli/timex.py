@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from pipeline.extract.time import tag
 
 
 def _timex_json(t) -> dict:
@@ -29,6 +28,8 @@ def timex(source, lang: str | None) -> None:
     Example:
         echo '{"doc_id": "a", "dct": "2018-09-13", "text": "in December of the same year"}' | kb timex
     """
+    from pipeline.extract.time import tag
+
     failed = 0
     for number, line in enumerate(source, 1):
         if not line.strip():

@@ -9,22 +9,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
 from pipeline.errors import BadInput
-from pipeline.extract.article import extract, extract_batch
 from pipeline.extract.entities import load_entity_table
 from pipeline.facts import Article, ArticleRecord
-from pipeline.ingest import dedup, segment
 from pipeline.ingest.engines import extract_many
-from pipeline.ingest.readers import READERS
+from pipeline.ingest.names import path_text
+from pipeline.ingest.readers import DATE_NOT_UNDERSTOOD, READERS
+from pipeline.locks import writer_lock
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
 
 SUPPORTED = sorted(READERS)
+# The longest run of text without a sentence end that goes to the NLP stages. The longest
+# sentence of the corpus has 454 characters; a run of tens of thousands is a table or a dump,
+# not prose, and one beyond spaCy's max_length (1,000,000) stopped the whole batch (a parser
+# Doc that size needs gigabytes).
+MAX_SENTENCE_CHARS = 20_000
 # Notes that sit beside articles in a folder and are not news; named explicitly, they are read.
 FOLDER_NOTES = {"README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOTES"}
 
@@ -37,6 +43,8 @@ class IngestReport:
     reprocessed: int = 0  # same text, re-extracted because the pipeline changed
     duplicates: int = 0
     failed: list[dict] = field(default_factory=list)
+    skipped_judgements: list[dict] = field(default_factory=list)  # {"id", "problem"}: rows of the log not applied
+    warnings: list[dict] = field(default_factory=list)  # {"path", "warning"}: stored, but something was left out
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -67,22 +75,44 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | BadInput]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READERS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.stem.upper() not in FOLDER_NOTES
-            )  # fmt: skip
-            if not found:
-                yield BadInput(str(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files in this folder")
+            found, unreadable = _walk(path)
+            for folder, reason in unreadable:
+                yield BadInput(path_text(folder), f"cannot read this folder: {reason}; its files were not ingested")
+            if not found and not unreadable:
+                yield BadInput(path_text(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files in this folder")
             yield from found
         elif path.is_file():
             if path.suffix.lower() in READERS:
                 yield path
             else:
-                yield BadInput(str(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
+                yield BadInput(path_text(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
         else:
-            yield BadInput(str(path), "no such file or folder")
+            yield BadInput(path_text(path), "no such file or folder")
+
+
+def _walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The readable files under root, in a stable order, and the folders that could not be
+    read (Path.rglob skipped those in silence). Linked folders are followed, each real folder
+    once (a link to a parent would loop)."""
+    found: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+
+    def failed(error: OSError) -> None:
+        unreadable.append((Path(error.filename), error.strerror or str(error)))
+
+    for folder, subfolders, files in os.walk(root, onerror=failed, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in files:
+            p = Path(folder) / name
+            if not name.startswith(".") and p.suffix.lower() in READERS and p.stem.upper() not in FOLDER_NOTES and p.is_file():
+                found.append(p)
+    return sorted(found), sorted(unreadable)
 
 
 def read_articles(path: Path, *, max_bytes: int) -> Iterator[Article | BadInput]:
@@ -91,14 +121,14 @@ def read_articles(path: Path, *, max_bytes: int) -> Iterator[Article | BadInput]
         size = path.stat().st_size
         if size > max_bytes:
             raise BadInput(
-                str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (raise it with --max-size)"
+                path_text(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (raise it with --max-size)"
             )
         raw = path.read_bytes()
         yield from READERS[path.suffix.lower()](path, raw)
     except BadInput as e:
         yield e
     except OSError as e:
-        yield BadInput(str(path), f"cannot read the file: {e.strerror or e}")
+        yield BadInput(path_text(path), f"cannot read the file: {e.strerror or e}")
 
 
 def content_hash(article: Article) -> str:
@@ -109,7 +139,18 @@ def content_hash(article: Article) -> str:
 
 def prepare(article: Article) -> ArticleRecord:
     """Split and fingerprint an article: everything ingest derives before the NLP stages."""
+    # spaCy's sentencizer and numpy: imported only when there is text to split (an unchanged
+    # re-ingest never needs them).
+    from pipeline.ingest import dedup, segment
+
     paragraphs, sentences = segment.split(article.text, article.lang)
+    longest = max((s.end - s.start for s in sentences), default=0)
+    if longest > MAX_SENTENCE_CHARS:
+        raise BadInput(
+            article.path or article.key,
+            f"a run of {longest:,} characters with no sentence end (the limit is {MAX_SENTENCE_CHARS:,}): "
+            "a table or a dump, not an article's prose; split it into sentences or paragraphs first",
+        )
     return ArticleRecord(
         article=article,
         content_hash=content_hash(article),
@@ -133,10 +174,19 @@ def ingest(
 
     workers: processes that run the NLP stages (the store has one writer: this process).
     scheduler: the address of a Dask cluster to run them on instead ("tcp://host:8786").
+    Raises StoreBusy when another batch is writing to the same store.
     """
+    with writer_lock(store.path):
+        return _ingest(paths, store, max_mb=max_mb, progress=progress, workers=workers, scheduler=scheduler)
+
+
+def _ingest(paths, store: Store, *, max_mb: float, progress, workers: int, scheduler: str | None) -> IngestReport:
     report = IngestReport()
     version = extractor_version()
-    judgements = store.judgements()
+    # One malformed row of the log made every later ingest fail: it is skipped and reported.
+    log = store.judgement_log()
+    judgements = [row for row in log if row["problem"] is None]
+    report.skipped_judgements = [{"id": row["id"], "problem": row["problem"]} for row in log if row["problem"]]
 
     def to_extract() -> Iterator[tuple[Article, object]]:
         for item in find_files(paths):
@@ -153,20 +203,27 @@ def ingest(
                     if progress:
                         progress(article.path or "")
                     continue
+                if article.date_evidence and article.date_evidence.startswith(DATE_NOT_UNDERSTOOD):
+                    given = article.date_evidence[len(DATE_NOT_UNDERSTOOD):].strip()
+                    report.warnings.append({"path": article.path, "warning": f"date {given} is not a date (impossible, or not understood); not stored as the date"})
                 yield article, stored
 
     for record, stored in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
-        _write(record, stored, store, version, report)
+        if isinstance(record, BadInput):
+            report.failed.append({"path": record.path, "error": record.reason})
+        else:
+            _write(record, stored, store, version, report)
         if progress:
-            progress(record.article.path or "")
+            progress(record.path if isinstance(record, BadInput) else record.article.path or "")
     store.sync_entities([e.to_dict() for e in load_entity_table()])
     return report
 
 
-def reextract(store: Store, article_ids: list[int]) -> int:
-    """Derive the facts of stored articles again from their stored text (after a judgement)."""
-    version = extractor_version()
-    judgements = store.judgements()
+def rederive(store: Store, article_ids: list[int], judgements: list[dict]) -> list[ArticleRecord]:
+    """The records of stored articles extracted again under `judgements`; nothing is written.
+    (All are held until written together: a judgement touches the articles that mention two
+    entities, not the store.)"""
+    records = []
     for article_id in article_ids:
         row = store.article(article_id)
         if row is None:
@@ -182,22 +239,55 @@ def reextract(store: Store, article_ids: list[int]) -> int:
         )  # fmt: skip
         record = process(article, judgements)
         record.duplicate_of, record.duplicate_score = row["duplicate_of"], row["duplicate_score"]
-        store.write_article(record, extractor_version=version)
-    store.sync_entities([e.to_dict() for e in load_entity_table()])
-    return len(article_ids)
+        records.append(record)
+    return records
 
 
 def process(article: Article, judgements: list[dict]) -> ArticleRecord:
     """Everything derived from one article: pure, so any process or cluster worker can run it."""
+    from pipeline.extract.article import extract
+
     return extract(prepare(article), judgements)
 
 
-def process_batch(articles: list[Article], judgements: list[dict]) -> list[ArticleRecord]:
-    """process() for several articles, parsed in one spaCy stream."""
-    return extract_batch([prepare(a) for a in articles], judgements)
+def process_batch(articles: list[Article], judgements: list[dict]) -> list[ArticleRecord | BadInput]:
+    """process() for several articles, parsed in one spaCy stream. An article that cannot be
+    processed comes back as BadInput in its place: one bad article never costs the others."""
+    from pipeline.extract.article import extract_batch
+
+    prepared: list[ArticleRecord | BadInput] = []
+    for article in articles:
+        try:
+            prepared.append(prepare(article))
+        except BadInput as e:
+            prepared.append(e)
+    records = [r for r in prepared if isinstance(r, ArticleRecord)]
+    try:
+        extract_batch(records, judgements)
+    except Exception:
+        # Something in one article broke a stage (the message names none): run them one by
+        # one, so that only that article is reported and the rest are stored.
+        return [r if isinstance(r, BadInput) else _extract_alone(r, judgements) for r in prepared]
+    return prepared
+
+
+def process_one(article: Article, judgements: list[dict]) -> ArticleRecord | BadInput:
+    """process_batch() for one article (a cluster worker's unit)."""
+    return process_batch([article], judgements)[0]
+
+
+def _extract_alone(record: ArticleRecord, judgements: list[dict]) -> ArticleRecord | BadInput:
+    from pipeline.extract.article import extract_batch
+
+    try:
+        return extract_batch([record], judgements)[0]
+    except Exception as e:  # any error in any stage: this article is reported, the batch goes on
+        return BadInput(record.article.path or record.article.key, f"could not be processed ({type(e).__name__}: {e})")
 
 
 def _write(record: ArticleRecord, stored, store: Store, version: str, report: IngestReport) -> None:
+    from pipeline.ingest import dedup
+
     dedup.find_original(record, store)
     store.write_article(record, extractor_version=version)
     if stored is None and record.duplicate_of is not None:

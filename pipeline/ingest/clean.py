@@ -6,6 +6,7 @@ here are conservative: they remove layout, never words.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from email.utils import parsedate_to_datetime
@@ -151,7 +152,8 @@ def normalise_date(value: str | None) -> str | None:
         parts = [int(g) for g in m.groups()]
         if not 1000 <= parts[0] <= 2999 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
             return None
-        if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        # A day the month does not have (2018-02-30, 2018-04-31) is no date either.
+        if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
             return None
         return "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
     return _spelled_date(value)
@@ -171,3 +173,23 @@ def _spelled_date(value: str) -> str | None:
     if len(found) == 1 and len(value) - len(found[0].text) <= 12 and found[0].value[:4].isdigit():
         return found[0].value[:10]
     return None
+
+
+# What a login wall, paywall or cookie page says instead of the article. A page whose whole
+# text is short and says this is not news: it was stored as an article (and its "sign in"
+# sentence searched and answered from).
+_WALL_PHRASES = re.compile(
+    r"sign in|log ?in|subscribe|subscription|create an account|register to|to continue reading|"
+    r"members only|paywall|enable javascript|accept cookies|登录|登陆|注册|订阅|会员|阅读全文|付费阅读",
+    re.IGNORECASE,
+)
+_WALL_MAX_CHARS = 400
+
+
+def looks_like_a_wall(text: str) -> bool:
+    """A short text that asks the reader to log in or subscribe: two such phrases, or one in
+    a text too short to be an article."""
+    if len(text) > _WALL_MAX_CHARS:
+        return False
+    found = {m.group().lower() for m in _WALL_PHRASES.finditer(text)}
+    return len(found) >= 2 or (len(found) == 1 and len(text) < 60)

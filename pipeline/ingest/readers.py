@@ -6,18 +6,18 @@ A reader never stops a batch: a malformed JSON line is reported and the next lin
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import trafilatura
-
 from pipeline.errors import BadInput
 from pipeline.facts import Article
 from pipeline.ingest.clean import (
     detect_lang,
+    looks_like_a_wall,
     looks_like_markdown,
     normalise_text,
     normalise_date,
@@ -25,11 +25,15 @@ from pipeline.ingest.clean import (
     strip_markdown,
 )
 from pipeline.ingest.decode import DecodeError, decode
+from pipeline.ingest.names import path_text
 
 Item = Article | BadInput
 _META_FIELDS = ("title", "date", "source", "url", "lang")
 # What feeds and scrapers call the publication date of a JSON item, after "date".
 _DATE_FIELDS = ("published", "published_at", "publishedAt", "pubDate", "datePublished", "publish_time", "pubdate")
+# date_evidence of an article whose source gave a date that is none (2018-02-30, "tomorrow"):
+# ingest reports it as a warning, and the date is read from the text if it can be.
+DATE_NOT_UNDERSTOOD = "not a date, in the source's metadata:"
 
 
 def read_text(path: Path, raw: bytes) -> Iterator[Item]:
@@ -38,11 +42,13 @@ def read_text(path: Path, raw: bytes) -> Iterator[Item]:
     meta, body = split_header(text)
     if path.suffix.lower() == ".md" or looks_like_markdown(body):
         body = strip_markdown(body)
-    yield _article(path, body, meta, key=f"file:{path.resolve()}", where="header")
+    yield _article(path, body, meta, key=_file_key(path), where="header")
 
 
 def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     """.html/.htm: the main text only (trafilatura drops scripts, styles and navigation)."""
+    import trafilatura  # half a second to import: only for a batch with HTML in it
+
     html = _decoded(path, raw)
     doc = trafilatura.bare_extraction(
         html,
@@ -52,11 +58,14 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = doc.text if doc is not None and doc.text else trafilatura.html2txt(html)
+    if not re.search(r"\w{2,}.*[.!?。！？]", body, re.DOTALL) and len(body.strip()) < 200:
+        # Navigation words and nothing that reads as a sentence: the page holds no article.
+        raise BadInput(path_text(path), "no article text: a login or subscription page? (save the article's own page or text)")
     meta = {"title": doc.title, "date": doc.date, "url": doc.url, "source": doc.sitename} if doc else {}
     meta = {k: v for k, v in meta.items() if v}
     if meta.get("title") and body.startswith(meta["title"]):
         body = body[len(meta["title"]) :]
-    article = _article(path, body, meta, key=f"file:{path.resolve()}")
+    article = _article(path, body, meta, key=_file_key(path))
     if article.date:
         article.date_source, article.date_evidence = html_date_evidence(html, article.date, article.url)
         article.date_confidence = 0.9
@@ -95,13 +104,16 @@ def read_jsonl(path: Path, raw: bytes) -> Iterator[Item]:
     text = _decoded(path, raw)
     lines = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     if not lines:
-        raise BadInput(str(path), "empty file: no JSON lines")
+        raise BadInput(path_text(path), "empty file: no JSON lines")
     for n, line in lines:
-        where = f"{path}:{n}"
+        where = f"{path_text(path)}:{n}"
         try:
-            obj = json.loads(line)
+            obj = _parse_json(line)
         except json.JSONDecodeError as e:
             yield BadInput(where, f"malformed JSON line ({e.msg} at column {e.colno})")
+            continue
+        except BadInput as e:
+            yield BadInput(where, e.reason)
             continue
         yield _from_object(path, where, obj, n)
 
@@ -110,16 +122,18 @@ def read_json(path: Path, raw: bytes) -> Iterator[Item]:
     """.json: one article object, or a list of them."""
     text = _decoded(path, raw)
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
+    except BadInput as e:
+        raise BadInput(path_text(path), e.reason) from e
     except json.JSONDecodeError as e:
-        raise BadInput(str(path), f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from e
+        raise BadInput(path_text(path), f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})") from e
     if not isinstance(data, list):
-        yield _from_object(path, str(path), data, 1)
+        yield _from_object(path, path_text(path), data, 1)
         return
     if not data:
-        raise BadInput(str(path), "empty JSON list: no articles")
+        raise BadInput(path_text(path), "empty JSON list: no articles")
     for n, obj in enumerate(data, 1):
-        yield _from_object(path, f"{path}[{n}]", obj, n)
+        yield _from_object(path, f"{path_text(path)}[{n}]", obj, n)
 
 
 READERS: dict[str, Callable[[Path, bytes], Iterator[Item]]] = {
@@ -132,13 +146,30 @@ READERS: dict[str, Callable[[Path, bytes], Iterator[Item]]] = {
 }
 
 
+def _parse_json(text: str) -> object:
+    """json.loads, with the two ways a hostile file made it raise something else than a
+    JSONDecodeError (which stopped the whole batch) turned into BadInput."""
+    try:
+        return json.loads(text)
+    except RecursionError as e:
+        raise BadInput("", "JSON nested too deeply to read (arrays or objects inside one another a thousand deep)") from e
+    except json.JSONDecodeError:
+        raise
+    except ValueError as e:  # Python refuses to read an integer of more than 4,300 digits
+        raise BadInput("", f"a JSON number too long to read ({str(e).split(':')[0]})") from e
+
+
+def _file_key(path: Path) -> str:
+    return f"file:{path_text(path.resolve())}"
+
+
 def _decoded(path: Path, raw: bytes) -> str:
     if not raw.strip():
-        raise BadInput(str(path), "empty file")
+        raise BadInput(path_text(path), "empty file")
     try:
         text, _ = decode(raw)
     except DecodeError as e:
-        raise BadInput(str(path), str(e)) from e
+        raise BadInput(path_text(path), str(e)) from e
     return text
 
 
@@ -148,13 +179,20 @@ def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
     body = obj.get("text") or obj.get("content")
     if not isinstance(body, str) or not body.strip():
         return BadInput(where, 'no "text" or "content" field with the article text')
+    for k in _META_FIELDS:
+        if isinstance(obj.get(k), (dict, list)):
+            return BadInput(where, f'"{k}" must be text, not a JSON {"object" if isinstance(obj[k], dict) else "list"}')
     meta = {k: str(obj[k]) for k in _META_FIELDS if obj.get(k)}
     field = next((k for k in ("date", *_DATE_FIELDS) if obj.get(k)), "date")
     if obj.get(field):
         meta["date"] = str(obj[field])
-    # Without a url, an item is known by its file and its id, title or position.
-    local = obj.get("id") or obj.get("title") or n
-    key = f"url:{meta['url']}" if meta.get("url") else f"file:{path.resolve()}#{local}"
+    # Without a url, an item is known by its file and its id, else its words: by its position,
+    # an item added to a list "updated" every one after it; by its title, two press releases
+    # called alike replaced each other.
+    local = obj.get("id") if isinstance(obj.get("id"), (str, int)) and obj.get("id") != "" else None
+    if local is None:
+        local = "text:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    key = f"url:{meta['url']}" if meta.get("url") else f"{_file_key(path)}#{local}"
     try:
         return _article(path, body, meta, key=key, where=f'JSON field "{field}"')
     except BadInput as e:
@@ -164,10 +202,12 @@ def _from_object(path: Path, where: str, obj: object, n: int) -> Item:
 def _article(path: Path, body: str, meta: dict[str, str], *, key: str, where: str = "metadata") -> Article:
     lang = (meta.get("lang") or "").lower()[:2] or detect_lang(body)
     if lang not in ("en", "zh"):
-        raise BadInput(str(path), f'language "{meta["lang"]}" is not supported (use en or zh)')
+        raise BadInput(path_text(path), f'language "{meta["lang"]}" is not supported (use en or zh)')
     text = normalise_text(body, lang)
     if not text:
-        raise BadInput(str(path), "no article text after the header")
+        raise BadInput(path_text(path), "no article text after the header")
+    if looks_like_a_wall(text):
+        raise BadInput(path_text(path), "no article text: a login or subscription page? (save the article's own page or text)")
     date = normalise_date(meta.get("date"))
     return Article(
         text=text,
@@ -175,11 +215,11 @@ def _article(path: Path, body: str, meta: dict[str, str], *, key: str, where: st
         date=date,
         date_source="metadata" if date else None,
         date_confidence=1.0 if date else None,
-        date_evidence=(f'{where} date "{meta["date"]}"' if date else f'{where} date "{meta["date"]}" not understood')
+        date_evidence=(f'{where} date "{meta["date"]}"' if date else f'{DATE_NOT_UNDERSTOOD} "{meta["date"]}"')
         if meta.get("date") else None,
         lang=lang,
         source=meta.get("source"),
         url=meta.get("url"),
-        path=str(path),
+        path=path_text(path),
         key=f"url:{meta['url']}" if meta.get("url") else key,
     )

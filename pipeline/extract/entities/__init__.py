@@ -8,7 +8,6 @@ Public API:
 The spaCy pipelines that produce the Docs come from pipeline.extract.nlp.get_nlp(lang).
 """
 
-from .extract import extract_entities
 from .judgements import JudgementError, apply_judgements, validate_judgement
 from .model import DiscoveredEntity, EntityResult, discovered_id
 from .resolve import find_entity, similarity
@@ -30,3 +29,13 @@ __all__ = [
     "similarity",
     "validate_judgement",
 ]
+
+
+def __getattr__(name: str):
+    # extract_entities needs spaCy (a second to import); the table, resolution and judgements
+    # do not, and an unchanged re-ingest or a question uses only those.
+    if name == "extract_entities":
+        from .extract import extract_entities
+
+        return extract_entities
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

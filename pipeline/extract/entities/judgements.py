@@ -63,6 +63,38 @@ def validate_judgement(judgement: dict) -> None:
                              "to move every mention use a merge")
 
 
+STORED_ACTIONS = ("merge", "split")
+
+
+def row_problem(row: dict, known: set[str], *, strict: bool = False) -> str | None:
+    """Why a row of the store's judgement log cannot be applied, or None.
+
+    known: the entity ids of the store. A merge into an entity the store does not have, a
+    split of one, an empty target or spelling are refused. strict (when a row is written):
+    the entity merged away must exist too; read back, it may have left the curated table and
+    the merge is harmless.
+    """
+    action = row.get("action")
+    if action not in STORED_ACTIONS:
+        return f"action {action!r} is not one of {', '.join(STORED_ACTIONS)}"
+    for field in ("entity_id", "other"):
+        if not isinstance(row.get(field), str) or not row[field].strip():
+            return f"{action} without {'a target' if (field == 'entity_id') == (action == 'merge') else 'a source'} entity"
+    if row["entity_id"] == row["other"]:
+        return f"{action} of {row['entity_id']} into itself"
+    if row["entity_id"] not in known:
+        return f"{action} {'into' if action == 'merge' else 'of'} {row['entity_id']}, which the store does not have"
+    if action == "merge" and strict and row["other"] not in known:
+        return f"merge of {row['other']}, which the store does not have"
+    if action == "split" and (not isinstance(row.get("alias"), str) or not row["alias"].strip()):
+        return "split without the spelling to move"
+    try:
+        validate_judgement(row)
+    except JudgementError as e:
+        return str(e)
+    return None
+
+
 def _sentence_text(mention: Mention, sentences: list[Sentence]) -> str:
     for sentence in sentences:
         if sentence.start <= mention.start < sentence.end:
