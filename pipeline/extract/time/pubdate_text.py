@@ -26,8 +26,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "pubdate.yaml"
 HEADER_LINES = 8
 HEADER_CHARS = 1200
 RELEASE_LINE_MAX = 160  # a release line or byline is short; a longer line is prose
-DATELINE_PREFIX_MAX = 40
-DATE_LINE_REST = 12  # a line that is a date and little else (a weekday, brackets) is a release line  # a place, a news agency, 本报北京: what may precede a dateline's date
+DATELINE_PREFIX_MAX = 40  # a place, a news agency, 本报北京: what may precede a dateline's date
 
 # Dates in URLs: /2018/09/17/, /2018-09-17, /20180917/, /2018/0917/, n1/2018/1206/, /2018-12/07/.
 # htmldate's COMPLETE_URL reads the separated forms; these add the compact ones it leaves.
@@ -149,11 +148,12 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
         line = text[start:end]
         for t in (t for t in timexes if start <= t.start < end):
             value = _day_value(t)
-            if value is None or t.start in skip or ctx.is_boundary(t.start, t.end) or is_background(text, t, lang):
+            if (value is None or t.start in skip or ctx.is_boundary(t.start, t.end) or is_background(text, t, lang)
+                    or is_as_of(text, t, lang)):
                 continue
             # a release line or byline is a list of fields, not prose: no sentence ends in it
             short = len(line.strip()) <= RELEASE_LINE_MAX and not _SENTENCE_END.search(line.strip()[:-1])
-            alone = len(line.strip()) - len(t.text) <= DATE_LINE_REST
+            alone = _only_a_date(line, [u for u in timexes if start <= u.start < end])
             if alone or short and (p["label"].search(line) or p["byline"].search(line) or _CLOCK.search(line[t.end - start:])):
                 return Stated(value, "dateline", f'release line "{line.strip()}"')
             prefix = text[start:t.start]
@@ -161,6 +161,15 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
                     and p["after"].match(text[t.end:t.end + 12])):
                 return Stated(value, "dateline", f'dateline "{text[start:min(end, t.end + 12)].strip()}"')
     return None
+
+
+def _only_a_date(line: str, in_line: list[Timex]) -> bool:
+    """A line that holds dates (a day, its weekday, a clock time) and punctuation only
+    ("2018-06-30 星期六", "Monday, June 30, 2018"): a release line."""
+    rest = line
+    for t in sorted(in_line, key=lambda t: len(t.text), reverse=True):
+        rest = rest.replace(t.text, " ")
+    return not re.search(r"\w", rest)
 
 
 def same_day_link(text: str, timexes: list[Timex], lang: str) -> Stated | None:
