@@ -257,3 +257,17 @@ def test_time_en_sentence_spans_decide_the_narrative(sentences, value):
     text = "In August 2016 the bank applied; in December it was approved by them."
     found = tag(text, DCT, sentences=sentences)
     assert found[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text, dct, value",
+    [
+        ("It was signed on the 20th of last month.", "2018-09-17", "2018-08-20"),
+        ("They met on the 10th of this month.", "2018-09-17", "2018-09-10"),
+        ("It began in May 2017; on the 3rd of the following month it ended.", "2018-09-17", "2017-06-03"),
+        # without a document date the month is as unknown as the year
+        ("It was signed on the 20th of last month.", None, "XXXX-XX-20"),
+    ],
+)
+def test_time_en_day_of_a_relative_month(text, dct, value):
+    assert tag(text, dct)[-1].value == value

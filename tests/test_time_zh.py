@@ -136,3 +136,7 @@ def test_time_zh_previous_sentence_year_governs_a_month_day(text, value):
 def test_time_zh_two_spellings_of_one_date_get_one_year():
     found = values("支付机构须在6月30日前完成切换。6月30号以后，直连全部关闭。", "2018-03-14")
     assert found == [("6月30日", "2018-06-30"), ("6月30号", "2018-06-30")]
+
+
+def test_time_zh_day_of_a_relative_month_without_dct_leaves_the_month_open():
+    assert values("上月20日签约，本月10日完成。", None) == [("上月20日", "XXXX-XX-20"), ("本月10日", "XXXX-XX-10")]
