@@ -271,3 +271,16 @@ def test_time_en_sentence_spans_decide_the_narrative(sentences, value):
 )
 def test_time_en_day_of_a_relative_month(text, dct, value):
     assert tag(text, dct)[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # "by" looks ahead, unless the clause tells the limit as reached
+        ("A total of 462 banks had connected to NetsUnion by June 30.", "2018-06-30"),
+        ("By June 30, 462 banks had connected.", "2018-06-30"),
+        ("Banks must connect by June 30.", "2019-06-30"),
+    ],
+)
+def test_time_en_limit_reached_in_the_past(text, value):
+    assert tag(text, "2018-07-01")[-1].value == value

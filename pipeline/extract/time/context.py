@@ -85,8 +85,6 @@ class DocContext:
     def tense(self, start: int, end: int) -> str | None:
         """"future" or "past" from cue words near the expression in its sentence."""
         lead = self.lead_tense(start)
-        if lead is not None:
-            return lead
         s, e = self.sentence_span(start)
         g = self.grammar
         width = (40, 25) if g.lang == "zh" else (70, 25)
@@ -96,6 +94,10 @@ class DocContext:
         before = _CLAUSE_END.split(before)[-1]
         after = _CLAUSE_END.split(after)[0]
         window = before + " " + after
+        if lead == "future" and g.perfect is not None and g.perfect.search(window):
+            return "past"  # a limit reached in the past: "462 banks had connected by June 30"
+        if lead is not None:
+            return lead
         fut = g.future_cues.search(window) if g.future_cues else None
         past = g.past_cues.search(window) if g.past_cues else None
         if fut and not past:

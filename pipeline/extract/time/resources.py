@@ -53,6 +53,7 @@ class Grammar:
     raw_names: frozenset[str] = frozenset()  # names_not_dates, case kept
     lead_future: re.Pattern | None = None  # a word just before that points ahead ("by", "until")
     lead_past: re.Pattern | None = None  # a word just before that points back ("since")
+    perfect: re.Pattern | None = None  # a completed past in the clause ("had connected by June 30")
 
     def lookup(self, table: str, text: str | None):
         """The meaning of `text` in vocabulary `table`, or None."""
@@ -216,4 +217,5 @@ def load_grammar(lang: str) -> Grammar:
         raw_names=frozenset(raw.get("names_not_dates") or ()),
         lead_future=_cue_regex(raw.get("lead_future_cues"), lang, where="end"),
         lead_past=_cue_regex(raw.get("lead_past_cues"), lang, where="end"),
+        perfect=_cue_regex(raw.get("perfect_cues"), lang),
     )
