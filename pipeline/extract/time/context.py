@@ -94,8 +94,9 @@ class DocContext:
         before = _CLAUSE_END.split(before)[-1]
         after = _CLAUSE_END.split(after)[0]
         window = before + " " + after
-        if lead == "future" and g.perfect is not None and g.perfect.search(window):
-            return "past"  # a limit reached in the past: "462 banks had connected by June 30"
+        if (lead == "future" and g.perfect is not None and g.perfect_turns is not None and g.perfect.search(window)
+                and g.perfect_turns.search(self.text[max(0, start - 25):start])):
+            return "past"  # a limit reached: "462 banks had connected by June 30" (but "had extended it until March")
         if lead is not None:
             return lead
         fut = g.future_cues.search(window) if g.future_cues else None
