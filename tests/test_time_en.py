@@ -284,3 +284,17 @@ def test_time_en_day_of_a_relative_month(text, dct, value):
 )
 def test_time_en_limit_reached_in_the_past(text, value):
     assert tag(text, "2018-07-01")[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # the start of a range takes the year of its end, which a December article would
+        # otherwise read as the coming January
+        ("From January to April of this year, the ratio was raised.", ["2018-01", "2018-04"]),
+        ("From November to February 2019 the ratio rose.", ["2018-11", "2019-02"]),
+        ("In September and November, banks closed the interfaces.", ["2018-09", "2018-11"]),
+    ],
+)
+def test_time_en_range_start_takes_the_year_of_its_end(text, values):
+    assert [t.value for t in tag(text, "2018-12-24")] == values
