@@ -148,7 +148,7 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
         line = text[start:end]
         for t in (t for t in timexes if start <= t.start < end):
             value = _day_value(t)
-            if (value is None or t.start in skip or ctx.is_boundary(t.start, t.end) or is_background(text, t, lang)
+            if (value is None or t.start in skip or _limit_in_line(text, start, t, ctx) or is_background(text, t, lang)
                     or is_as_of(text, t, lang)):
                 continue
             # a release line or byline is a list of fields, not prose: no sentence ends in it
@@ -161,6 +161,16 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
                     and p["after"].match(text[t.end:t.end + 12])):
                 return Stated(value, "dateline", f'dateline "{text[start:min(end, t.end + 12)].strip()}"')
     return None
+
+
+def _limit_in_line(text: str, line_start: int, t: Timex, ctx: DocContext) -> bool:
+    """A deadline word before or after the date within its line (a title ending 大限已至 above a
+    release line is no 至 of the date below it)."""
+    g = ctx.grammar
+    before = text[max(line_start, t.start - 30):t.start]
+    after = text[t.end:t.end + 6].split("\n", 1)[0]
+    return bool(g.boundary_before and g.boundary_before.search(before)
+                or g.boundary_after and g.boundary_after.search(after))
 
 
 def _only_a_date(line: str, in_line: list[Timex]) -> bool:
