@@ -28,8 +28,8 @@ HEADER_CHARS = 1200
 RELEASE_LINE_MAX = 160  # a release line or byline is short; a longer line is prose
 DATELINE_PREFIX_MAX = 40  # a place, a news agency, 本报北京: what may precede a dateline's date
 
-# Dates in URLs: /2018/09/17/, /2018-09-17, /20180917/, /2018/0917/, n1/2018/1206/, /2018-12/07/.
-# htmldate's COMPLETE_URL reads the separated forms; these add the compact ones it leaves.
+# Dates in URLs: /2018/09/17/, /2018-09-17, /20180917/, /2018/0917/, n1/2018/1206/, /2018-12/07/
+# (htmldate's COMPLETE_URL reads only the separated forms), and a month alone: /2018/09/.
 _YEAR = r"(19[89]\d|20[0-4]\d)"
 _URL_DAY = re.compile(_YEAR + r"[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])")
 _URL_MONTH = re.compile(_YEAR + r"[/_-](0[1-9]|1[0-2])(?=/)")
