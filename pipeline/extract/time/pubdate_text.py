@@ -27,6 +27,7 @@ HEADER_LINES = 8
 HEADER_CHARS = 1200
 RELEASE_LINE_MAX = 160  # a release line or byline is short; a longer line is prose
 DATELINE_PREFIX_MAX = 40  # a place, a news agency, 本报北京: what may precede a dateline's date
+STAMP_REST = 30  # what a line holding a full date may hold besides (a site's name) to be its stamp
 
 # Dates in URLs: /2018/09/17/, /2018-09-17, /20180917/, /2018/0917/, n1/2018/1206/, /2018-12/07/
 # (htmldate's COMPLETE_URL reads only the separated forms), and a month alone: /2018/09/.
@@ -154,7 +155,12 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
             # a release line or byline is a list of fields, not prose: no sentence ends in it
             short = len(line.strip()) <= RELEASE_LINE_MAX and not _SENTENCE_END.search(line.strip()[:-1])
             alone = _only_a_date(line, [u for u in timexes if start <= u.start < end])
-            if alone or short and (p["label"].search(line) or p["byline"].search(line) or _CLOCK.search(line[t.end - start:])):
+            # a site's name beside a full date under the title ("人民网－人民日报 2018年12月06日"):
+            # a short line below the first with no clause in it
+            stamp = (start > 0 and t.anchor == "absolute" and len(line.strip()) - len(t.text) <= STAMP_REST
+                     and not re.search(r"[,，;；:：。.!?！？]", line.replace(t.text, "")))
+            if alone or stamp or short and (p["label"].search(line) or p["byline"].search(line)
+                                            or _CLOCK.search(line[t.end - start:])):
                 return Stated(value, "dateline", f'release line "{line.strip()}"')
             prefix = text[start:t.start]
             if (len(prefix.strip()) <= DATELINE_PREFIX_MAX and not re.search(r"[.。!?！？]", prefix)
