@@ -121,3 +121,20 @@ def test_ingest_pubdate_feed_fields_of_a_json_item(db_path, write, field, value)
     row = stored(db_path)
     assert (row["date"], row["date_source"], row["date_confidence"]) == ("2018-06-30", "metadata", 1.0)
     assert row["date_evidence"] == f'JSON field "{field}" date "{value}"'
+
+
+def test_ingest_pubdate_html_release_line_beside_the_title(db_path, write):
+    # no metadata htmldate reads, and the release line is outside the main text: it is read
+    # from the page's lines, from the title down (the title's 至 is no deadline of that date)
+    page = write("h.html", """<html><head><title>支付机构断直连大限已至</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/fin">金融</a></div>
+<h1>支付机构断直连大限已至</h1>
+<div class="info"><span>2018年06月30日 10:15</span> <span>来源：金融早报</span></div>
+<div class="content"><p>支付机构断直连的最后期限到了。已有462家银行和115家支付机构接入网联平台。央行2017年8月发布209号文，要求网络支付业务全部通过网联平台处理。</p>
+<p>业内人士表示，断直连之后，央行能够看清资金流向。支付宝、财付通等机构已经完成接入工作。</p></div>
+</body></html>""")
+    with Store(db_path) as store:
+        ingest([page], store)
+    row = stored(db_path)
+    assert (row["date"], row["date_source"]) == ("2018-06-30", "html")
+    assert '"2018年06月30日 10:15"' in row["date_evidence"]

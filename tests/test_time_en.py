@@ -257,3 +257,44 @@ def test_time_en_sentence_spans_decide_the_narrative(sentences, value):
     text = "In August 2016 the bank applied; in December it was approved by them."
     found = tag(text, DCT, sentences=sentences)
     assert found[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text, dct, value",
+    [
+        ("It was signed on the 20th of last month.", "2018-09-17", "2018-08-20"),
+        ("They met on the 10th of this month.", "2018-09-17", "2018-09-10"),
+        ("It began in May 2017; on the 3rd of the following month it ended.", "2018-09-17", "2017-06-03"),
+        # without a document date the month is as unknown as the year
+        ("It was signed on the 20th of last month.", None, "XXXX-XX-20"),
+    ],
+)
+def test_time_en_day_of_a_relative_month(text, dct, value):
+    assert tag(text, dct)[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # "by" looks ahead, unless the clause tells the limit as reached
+        ("A total of 462 banks had connected to NetsUnion by June 30.", "2018-06-30"),
+        ("By June 30, 462 banks had connected.", "2018-06-30"),
+        ("Banks must connect by June 30.", "2019-06-30"),
+    ],
+)
+def test_time_en_limit_reached_in_the_past(text, value):
+    assert tag(text, "2018-07-01")[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # the start of a range takes the year of its end, which a December article would
+        # otherwise read as the coming January
+        ("From January to April of this year, the ratio was raised.", ["2018-01", "2018-04"]),
+        ("From November to February 2019 the ratio rose.", ["2018-11", "2019-02"]),
+        ("In September and November, banks closed the interfaces.", ["2018-09", "2018-11"]),
+    ],
+)
+def test_time_en_range_start_takes_the_year_of_its_end(text, values):
+    assert [t.value for t in tag(text, "2018-12-24")] == values

@@ -47,10 +47,19 @@ def test_pubdate_chinese_article_with_only_years_is_not_guessed(shared):
         ("Banks also disconnect\n\nReporter Han Xue December 3\n\nSince July, six banks closed their "
          "interfaces. On July 31, 2018, China CITIC Bank announced it first.", "en", "2018-12-03", "dateline"),
         ("本报北京4月28日讯（记者 陈浩）昨日有消息称支付宝接入银联。2018年4月27日晚，银联回应称不实。", "zh", "2018-04-28", "dateline"),
+        ("Title\n\n2018-06-30 星期六\n\n银行表示将遵守新规。", "zh", "2018-06-30", "dateline"),
+        ("央行要求撤销账户\n人民网－人民日报 2018年12月06日\n央行支付结算司下发通知。", "zh", "2018-12-06", "dateline"),
+        # 电 as a machine translation renders it
+        ("Title\n\nXinhua News Agency, Beijing, December 6 electricity (reporter Wang) The central bank "
+         "requires the accounts closed before January 14, 2019.", "en", "2018-12-06", "dateline"),
+        ("Title\n\nMonday, June 30, 2018\n\nThe bank said it would comply.", "en", "2018-06-30", "dateline"),
         ("Our newspaper news (reporter Sun Yue) Yesterday is June 30, 2018, the big limit day of the "
          "payment industry.", "en", "2018-07-01", "text"),
         ("Shanghai reporter.\n\nIn June 3rd, the bank joined. In August 2017 rules were issued.", "en", "2018-06", "inferred"),
         ("3月23日，机构证实，2016年三季度备付金超过4600亿元。", "zh", "2017-03", "inferred"),
+        # a short line with a reporter's name is a byline only when it holds no sentence: this
+        # one is the lead, whose day near a month's end gives the year alone
+        ("本报讯（记者 王静）央行下发通知。2018年6月29日，央行发布114号文。", "zh", "2018", "inferred"),
     ],
 )
 def test_pubdate_from_the_words_of_the_page(text, lang, value, source):
@@ -63,6 +72,10 @@ def test_pubdate_from_the_words_of_the_page(text, lang, value, source):
     [
         ("In March 2016 the rules were drafted; in May 2016 they were issued.", "en"),
         ("The bank said it would comply.", "en"),
+        # a fact box and a figure's as-of date near the top are no release lines
+        ("Title here\n\nFounded: 29 August 2017\n\nThe bank said it would comply.", "en"),
+        ("Title here\n\nThe bank, on June 30, 2018, said so\n\nIt would comply.", "en"),
+        ("Title here\n\nSource: PBOC, data as of June 30, 2018\n\nThe bank said it would comply.", "en"),
         # an encyclopedia: dates of history, none told as recent
         ("NetsUnion Clearing Corporation is a clearing house. Since 30 June 2018, online payments "
          "have gone through it. In 2019 it processed 397 billion transactions.", "en"),

@@ -136,3 +136,11 @@ def test_time_zh_previous_sentence_year_governs_a_month_day(text, value):
 def test_time_zh_two_spellings_of_one_date_get_one_year():
     found = values("支付机构须在6月30日前完成切换。6月30号以后，直连全部关闭。", "2018-03-14")
     assert found == [("6月30日", "2018-06-30"), ("6月30号", "2018-06-30")]
+
+
+def test_time_zh_day_of_a_relative_month_without_dct_leaves_the_month_open():
+    assert values("上月20日签约，本月10日完成。", None) == [("上月20日", "XXXX-XX-20"), ("本月10日", "XXXX-XX-10")]
+
+
+def test_time_zh_range_start_takes_the_year_of_its_end():
+    assert values("1月至2018年4月，比例逐月提高。", "2018-12-24") == [("1月", "2018-01"), ("2018年4月", "2018-04")]

@@ -9,11 +9,14 @@ import calendar
 import hashlib
 import json
 import re
+from html import unescape
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pipeline.errors import BadInput
+from pipeline.extract.time.pubdate import find_publication_date
+from pipeline.extract.time.pubdate_text import url_date
 from pipeline.facts import Article
 from pipeline.ingest.clean import (
     detect_lang,
@@ -69,7 +72,28 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     if article.date:
         article.date_source, article.date_evidence = html_date_evidence(html, article.date, article.url)
         article.date_confidence = 0.9
+    elif not article.url or url_date(article.url) is None:
+        # the byline htmldate did not read sits beside the title, outside the main text
+        _date_from_page_text(article, page_lines(html))
     yield article
+
+
+def page_lines(html: str) -> str:
+    """A page's visible text, one line per block element (a byline stays a line of its own)."""
+    html = re.sub(r"(?is)<(script|style|noscript|head)\b.*?</\1\s*>", " ", html)
+    html = re.sub(r"(?i)<(?:/?(?:div|p|h[1-6]|li|ul|ol|br|tr|td|section|header|footer|article|aside|nav|time|span)\b)[^>]*>", "\n", html)
+    text = unescape(re.sub(r"<[^>]*>", " ", html))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def _date_from_page_text(article: Article, page: str) -> None:
+    """The release line or byline of a page's whole text ("2018-06-30 10:15 来源：…"), read from
+    its title on, the way pubdate reads the top of an article."""
+    at = page.find(article.title) if article.title else -1
+    found = find_publication_date(page[at:] if at >= 0 else page, article.lang or "en")
+    if found.value is not None and found.source == "dateline" and len(found.value) == 10:
+        article.date, article.date_source, article.date_confidence = found.value, "html", found.confidence - 0.1
+        article.date_evidence = f"HTML page text: {found.evidence}"
 
 
 def html_date_evidence(html: str, day: str, url: str | None) -> tuple[str, str]:

@@ -85,8 +85,6 @@ class DocContext:
     def tense(self, start: int, end: int) -> str | None:
         """"future" or "past" from cue words near the expression in its sentence."""
         lead = self.lead_tense(start)
-        if lead is not None:
-            return lead
         s, e = self.sentence_span(start)
         g = self.grammar
         width = (40, 25) if g.lang == "zh" else (70, 25)
@@ -96,6 +94,11 @@ class DocContext:
         before = _CLAUSE_END.split(before)[-1]
         after = _CLAUSE_END.split(after)[0]
         window = before + " " + after
+        if (lead == "future" and g.perfect is not None and g.perfect_turns is not None and g.perfect.search(window)
+                and g.perfect_turns.search(self.text[max(0, start - 25):start])):
+            return "past"  # a limit reached: "462 banks had connected by June 30" (but "had extended it until March")
+        if lead is not None:
+            return lead
         fut = g.future_cues.search(window) if g.future_cues else None
         past = g.past_cues.search(window) if g.past_cues else None
         if fut and not past:

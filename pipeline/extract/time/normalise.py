@@ -234,7 +234,7 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
         year = base.day.year
         known = "y" if "y" in base.known else ""
         if rel.get("unit") == "month" and month is None:
-            month = base.day.month  # 本月15日: the day of that month
+            month = base.day.month  # 本月15日: the day of that month, known as well as it is
             known += "m" if "m" in base.known else ""
 
     if month is not None:
@@ -244,7 +244,8 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
                 return None
             year, label, real = year_found
             known = "y" if real else ""
-        known += "m"
+        if base is None or rel is None or rel.get("unit") != "month" or "month" in gr:
+            known += "m"
         if holiday is not None and day is None:
             month, day = _holiday_day(holiday, year)
         if day is not None:

@@ -26,11 +26,11 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "pubdate.yaml"
 HEADER_LINES = 8
 HEADER_CHARS = 1200
 RELEASE_LINE_MAX = 160  # a release line or byline is short; a longer line is prose
-DATELINE_PREFIX_MAX = 40
-DATE_LINE_REST = 12  # a line that is a date and little else (a weekday, brackets) is a release line  # a place, a news agency, 本报北京: what may precede a dateline's date
+DATELINE_PREFIX_MAX = 40  # a place, a news agency, 本报北京: what may precede a dateline's date
+STAMP_REST = 30  # what a line holding a full date may hold besides (a site's name) to be its stamp
 
-# Dates in URLs: /2018/09/17/, /2018-09-17, /20180917/, /2018/0917/, n1/2018/1206/, /2018-12/07/.
-# htmldate's COMPLETE_URL reads the separated forms; these add the compact ones it leaves.
+# Dates in URLs: /2018/09/17/, /2018-09-17, /20180917/, /2018/0917/, n1/2018/1206/, /2018-12/07/
+# (htmldate's COMPLETE_URL reads only the separated forms), and a month alone: /2018/09/.
 _YEAR = r"(19[89]\d|20[0-4]\d)"
 _URL_DAY = re.compile(_YEAR + r"[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])")
 _URL_MONTH = re.compile(_YEAR + r"[/_-](0[1-9]|1[0-2])(?=/)")
@@ -149,18 +149,43 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
         line = text[start:end]
         for t in (t for t in timexes if start <= t.start < end):
             value = _day_value(t)
-            if value is None or t.start in skip or ctx.is_boundary(t.start, t.end) or is_background(text, t, lang):
+            if (value is None or t.start in skip or _limit_in_line(text, start, t, ctx) or is_background(text, t, lang)
+                    or is_as_of(text, t, lang)):
                 continue
             # a release line or byline is a list of fields, not prose: no sentence ends in it
             short = len(line.strip()) <= RELEASE_LINE_MAX and not _SENTENCE_END.search(line.strip()[:-1])
-            alone = len(line.strip()) - len(t.text) <= DATE_LINE_REST
-            if alone or short and (p["label"].search(line) or p["byline"].search(line) or _CLOCK.search(line[t.end - start:])):
+            alone = _only_a_date(line, [u for u in timexes if start <= u.start < end])
+            # a site's name beside a full date under the title ("人民网－人民日报 2018年12月06日"):
+            # a short line below the first with no clause in it
+            stamp = (start > 0 and t.anchor == "absolute" and len(line.strip()) - len(t.text) <= STAMP_REST
+                     and not re.search(r"[,，;；:：。.!?！？]", line.replace(t.text, "")))
+            if alone or stamp or short and (p["label"].search(line) or p["byline"].search(line)
+                                            or _CLOCK.search(line[t.end - start:])):
                 return Stated(value, "dateline", f'release line "{line.strip()}"')
             prefix = text[start:t.start]
             if (len(prefix.strip()) <= DATELINE_PREFIX_MAX and not re.search(r"[.。!?！？]", prefix)
                     and p["after"].match(text[t.end:t.end + 12])):
                 return Stated(value, "dateline", f'dateline "{text[start:min(end, t.end + 12)].strip()}"')
     return None
+
+
+def _limit_in_line(text: str, line_start: int, t: Timex, ctx: DocContext) -> bool:
+    """A deadline word before or after the date within its line (a title ending 大限已至 above a
+    release line is no 至 of the date below it)."""
+    g = ctx.grammar
+    before = text[max(line_start, t.start - 30):t.start]
+    after = text[t.end:t.end + 6].split("\n", 1)[0]
+    return bool(g.boundary_before and g.boundary_before.search(before)
+                or g.boundary_after and g.boundary_after.search(after))
+
+
+def _only_a_date(line: str, in_line: list[Timex]) -> bool:
+    """A line that holds dates (a day, its weekday, a clock time) and punctuation only
+    ("2018-06-30 星期六", "Monday, June 30, 2018"): a release line."""
+    rest = line
+    for t in sorted(in_line, key=lambda t: len(t.text), reverse=True):
+        rest = rest.replace(t.text, " ")
+    return not re.search(r"\w", rest)
 
 
 def same_day_link(text: str, timexes: list[Timex], lang: str) -> Stated | None:

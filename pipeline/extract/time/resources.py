@@ -53,6 +53,8 @@ class Grammar:
     raw_names: frozenset[str] = frozenset()  # names_not_dates, case kept
     lead_future: re.Pattern | None = None  # a word just before that points ahead ("by", "until")
     lead_past: re.Pattern | None = None  # a word just before that points back ("since")
+    perfect: re.Pattern | None = None  # a completed past in the clause ("had connected by June 30")
+    perfect_turns: re.Pattern | None = None  # the words just before that a completed past turns back ("by")
 
     def lookup(self, table: str, text: str | None):
         """The meaning of `text` in vocabulary `table`, or None."""
@@ -216,4 +218,6 @@ def load_grammar(lang: str) -> Grammar:
         raw_names=frozenset(raw.get("names_not_dates") or ()),
         lead_future=_cue_regex(raw.get("lead_future_cues"), lang, where="end"),
         lead_past=_cue_regex(raw.get("lead_past_cues"), lang, where="end"),
+        perfect=_cue_regex(raw.get("perfect_cues"), lang),
+        perfect_turns=_cue_regex(raw.get("perfect_turns"), lang, where="end"),
     )

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from pipeline.extract.time.calendar import shift, value
+from pipeline.extract.time.calendar import safe_date, shift, value
 from pipeline.extract.time.context import DocContext
 from pipeline.extract.time.matcher import find_candidates, fold_modifiers
 from pipeline.extract.time.normalise import Resolved, normalise
@@ -55,11 +55,46 @@ def tag_document(text: str, dct: str | None, lang: str,
             ctx.observe(resolved.point, c.start, c.end, resolved.explicit_year)
     found = _join_time_and_day(text, found, _time_day_gap(lang))
     found = _count_from_day(text, found, *_day_offsets(lang))
+    found = _range_start_year(text, found, *_range_joiners(lang))
     return [
         Timex(start=s, end=e, text=text[s:e], type=r.type, value=r.value,
               granularity=r.granularity, modifier=r.modifier, anchor=r.anchor)
         for s, e, r in found
     ]
+
+
+@cache
+def _range_joiners(lang: str) -> tuple[re.Pattern | None, tuple[str, ...]]:
+    """What joins the two ends of a range ("from January to April", 9月至11月), and the words of
+    a relative year ("this year", 今年) that state the year of an end as surely as digits."""
+    vocab = load_grammar(lang).vocab
+    joiners = vocab.get("settings", {}).get("range_joiners") or []
+    words = "|".join(re.escape(j) for j in joiners if j.strip())
+    pattern = re.compile(r"^\s*(?:" + words + r")\s*$", re.IGNORECASE) if words else None
+    years = tuple(k for k, v in vocab.get("relative", {}).items() if v.get("unit") == "year" and v.get("anchor") == "dct")
+    return pattern, years
+
+
+def _range_start_year(text: str, found: list[tuple[int, int, Resolved]], pattern: re.Pattern | None,
+                      year_words: tuple[str, ...]) -> list[tuple[int, int, Resolved]]:
+    """The start of a range written without a year takes the year of its end: "from January to
+    April of this year", "January to April 2018", 1月至4月 (a start after its end: the year before)."""
+    if pattern is None:
+        return found
+    out = list(found)
+    for i in range(len(out) - 1):
+        (s1, e1, r1), (s2, e2, r2) = out[i], out[i + 1]
+        stated = r2.explicit_year or any(w in text[s2:e2].lower() for w in year_words)
+        if (r1.explicit_year or not stated or r1.point is None or r2.point is None or r1.anchor != "dct"
+                or r1.granularity not in ("month", "day") or r2.granularity not in ("month", "day")
+                or "y" not in r2.point.known or not pattern.match(text[e1:s2])):
+            continue
+        first, last = r1.point.day, r2.point.day
+        year = last.year - ((first.month, first.day if r1.granularity == "day" else 1) > (last.month, last.day if r2.granularity == "day" else 1))
+        point = replace(r1.point, day=safe_date(year, first.month, first.day) or first.replace(day=28, year=year),
+                        known="y" + r1.point.known.replace("y", ""))
+        out[i] = (s1, e1, replace(r1, value=value(point), point=point, anchor=f"previous:{value(r2.point)}"))
+    return out
 
 
 def _join_time_and_day(text: str, found: list[tuple[int, int, Resolved]],
