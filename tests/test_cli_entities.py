@@ -52,10 +52,10 @@ def test_cli_entities_split_checks_the_spelling_and_names_the_entity_after_as(db
     assert run("entities", "split", "netsunion", "", "--db", db_path).exit_code == 2
     wrong = run("entities", "split", "netsunion", "Alipay", "--db", db_path)
     assert wrong.exit_code == 1 and "netsunion is never written 'Alipay'; its spellings: " in wrong.output
-    done = run("entities", "split", "netsunion", "Networking", "--as", "Networking Co", "--db", db_path)
-    assert done.output.startswith("split 'Networking' off netsunion as org:networking_co (Networking Co, judgement 1)")
-    networking = json.loads(run("entity", "Networking Co", "--db", db_path, "--json").output)
-    assert (networking["id"], networking["name"]) == ("org:networking_co", "Networking Co")
+    done = run("entities", "split", "netsunion", "Internet Union", "--as", "Internet Union Co", "--db", db_path)
+    assert done.output.startswith("split 'Internet Union' off netsunion as org:internet_union_co (Internet Union Co, judgement 1)")
+    split_off = json.loads(run("entity", "Internet Union Co", "--db", db_path, "--json").output)
+    assert (split_off["id"], split_off["name"]) == ("org:internet_union_co", "Internet Union Co")
 
 
 def test_cli_entities_judgements_listed_once_and_undone(db_path):

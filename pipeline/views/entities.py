@@ -14,6 +14,12 @@ def resolve_name(store: Store, name: str) -> str | None:
     Tries the curated table and every spelling seen in the articles (exact, normalised, near),
     then a part of a name that points at one entity only ("Xue" for Xue Hongyan).
     """
+    # An entity's own name or id, as the store has it, first: an analyst who split "Fiscal" off as
+    # "Fiscal (garble)" means that entity, whatever the curated garbles make of the words.
+    wanted = name.strip().casefold()
+    for row in store.conn.execute("SELECT id, name FROM entity"):
+        if wanted in (row["id"].casefold(), (row["name"] or "").casefold()):
+            return row["id"]
     seen = {row["name"]: row["entity_id"] for row in store.conn.execute("SELECT DISTINCT name, entity_id FROM discovery")}
     seen |= dict(store.spellings())
     found = find_entity(name, load_entity_table(), seen)
