@@ -75,6 +75,19 @@ class Article:
     key: str | None = None  # identity across re-ingests: the url, else the file (and item)
 
 
+@dataclass(frozen=True, slots=True)
+class PageCapture:
+    """A web page as served (kb fetch) or archived (a WARC record), kept beside its article."""
+
+    url: str  # as asked for
+    final_url: str  # after redirects
+    body: bytes
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    captured_at: str | None = None  # an archive's capture date (ISO 8601)
+
+
 @dataclass(slots=True)
 class EventMention:
     """One event as one sentence tells it. Timeline entries gather the mentions of one event."""

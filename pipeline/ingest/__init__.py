@@ -13,14 +13,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from pipeline.errors import BadInput
 from pipeline.extract.article import extract, extract_batch
 from pipeline.extract.entities import load_entity_table
-from pipeline.facts import Article, ArticleRecord
-from pipeline.ingest import dedup, segment
+from pipeline.facts import Article, ArticleRecord, PageCapture
+from pipeline.ingest import dedup, segment, warc
 from pipeline.ingest.engines import extract_many
 from pipeline.ingest.readers import READERS
+from pipeline.ingest.relevance import load_relevance
+from pipeline.ingest.webpage import article_from_page
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
 
@@ -36,16 +39,36 @@ class IngestReport:
     updated: int = 0
     reprocessed: int = 0  # same text, re-extracted because the pipeline changed
     duplicates: int = 0
+    off_topic: list[dict] = field(default_factory=list)  # pages of web archives not about the story
     failed: list[dict] = field(default_factory=list)
+
+    def fail(self, where: str, reason: str) -> None:
+        self.failed.append({"path": where, "error": reason})
+
+    def skip_off_topic(self, where: str, score: float) -> None:
+        self.off_topic.append({"path": where, "score": score})
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
+class Report(Protocol):
+    """What store_articles counts into: IngestReport here, FetchReport for kb fetch."""
+
+    ingested: int
+    unchanged: int
+    updated: int
+    reprocessed: int
+    duplicates: int
+
+    def fail(self, where: str, reason: str) -> None: ...
+
+
 # What turns text into facts. A change here re-extracts every article on the next ingest; a
 # change to the views, the app or the CLI does not.
 EXTRACTION_CODE = ("ingest", "extract", "data", "facts.py")
-NOT_EXTRACTION = {"questions.yaml"}
+# Files that decide what comes in, not what is read from it (downloads, archives, the on-topic filter).
+NOT_EXTRACTION = {"questions.yaml", "relevance.yaml", "fetch.py", "feeds.py", "warc.py", "relevance.py", "crawl.py"}
 
 
 @cache
@@ -69,18 +92,18 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | BadInput]:
         if path.is_dir():
             found = sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READERS
+                if p.is_file() and (p.suffix.lower() in READERS or warc.is_archive(p))
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.stem.upper() not in FOLDER_NOTES
             )  # fmt: skip
             if not found:
-                yield BadInput(str(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files in this folder")
+                yield BadInput(str(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files or web archives in this folder")
             yield from found
         elif path.is_file():
-            if path.suffix.lower() in READERS:
+            if path.suffix.lower() in READERS or warc.is_archive(path):
                 yield path
             else:
-                yield BadInput(str(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
+                yield BadInput(str(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)} or a web archive (.warc.gz)")
         else:
             yield BadInput(str(path), "no such file or folder")
 
@@ -135,32 +158,79 @@ def ingest(
     scheduler: the address of a Dask cluster to run them on instead ("tcp://host:8786").
     """
     report = IngestReport()
+    max_bytes = int(max_mb * 1_000_000)
+
+    def articles() -> Iterator[Article | BadInput | tuple[Article, PageCapture]]:
+        for item in find_files(paths):
+            if isinstance(item, BadInput):
+                yield item
+            elif warc.is_archive(item):
+                yield from archive_articles(item, report, max_bytes=max_bytes)
+            else:
+                yield from read_articles(item, max_bytes=max_bytes)
+
+    store_articles(articles(), store, report, progress=progress, workers=workers, scheduler=scheduler)
+    return report
+
+
+def archive_articles(path: Path, report: IngestReport, *, max_bytes: int) -> Iterator[BadInput | tuple[Article, PageCapture]]:
+    """The on-topic pages of a web archive as articles; off-topic ones go into the report."""
+    relevance = load_relevance()
+    for page in warc.read_archive(path, max_bytes=max_bytes):
+        if isinstance(page, BadInput):
+            yield page
+            continue
+        where = f"{path}[{page.url}]"
+        try:
+            article = article_from_page(page, where=where)
+        except BadInput as e:
+            yield e
+            continue
+        on_topic, score = relevance.on_topic(article.text, article.title)
+        if on_topic:
+            yield article, page
+        else:
+            report.skip_off_topic(where, score)
+
+
+def store_articles(
+    items: Iterable[Article | BadInput | tuple[Article, PageCapture]],
+    store: Store,
+    report: Report,
+    *,
+    progress: Callable[[str], None] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> None:
+    """The one way in for articles, whatever they came from: skip what is stored already, run
+    the NLP stages, find reposts, write each article (and the page it was read from) whole.
+
+    items: articles, (article, the web page it was read from), or BadInput to report.
+    """
     version = extractor_version()
     judgements = store.judgements()
 
-    def to_extract() -> Iterator[tuple[Article, object]]:
-        for item in find_files(paths):
+    def to_extract() -> Iterator[tuple[Article, tuple]]:
+        for item in items:
             if isinstance(item, BadInput):
-                report.failed.append({"path": item.path, "error": item.reason})
+                report.fail(item.path, item.reason)
                 continue
-            for article in read_articles(item, max_bytes=int(max_mb * 1_000_000)):
-                if isinstance(article, BadInput):
-                    report.failed.append({"path": article.path, "error": article.reason})
-                    continue
-                stored = store.article_by_key(article.key)
-                if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
-                    report.unchanged += 1
-                    if progress:
-                        progress(article.path or "")
-                    continue
-                yield article, stored
+            article, page = item if isinstance(item, tuple) else (item, None)
+            stored = store.article_by_key(article.key)
+            if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
+                report.unchanged += 1
+                if page is not None:
+                    store.save_page(article.key, page)  # new validators or a new address, same words
+                if progress:
+                    progress(article.path or "")
+                continue
+            yield article, (stored, page)
 
-    for record, stored in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
-        _write(record, stored, store, version, report)
+    for record, (stored, page) in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
+        _write(record, stored, store, version, report, page)
         if progress:
             progress(record.article.path or "")
     store.sync_entities([e.to_dict() for e in load_entity_table()])
-    return report
 
 
 def reextract(store: Store, article_ids: list[int]) -> int:
@@ -194,9 +264,9 @@ def process_batch(articles: list[Article], judgements: list[dict]) -> list[Artic
     return extract_batch([prepare(a) for a in articles], judgements)
 
 
-def _write(record: ArticleRecord, stored, store: Store, version: str, report: IngestReport) -> None:
+def _write(record: ArticleRecord, stored, store: Store, version: str, report: Report, page: PageCapture | None) -> None:
     dedup.find_original(record, store)
-    store.write_article(record, extractor_version=version)
+    store.write_article(record, extractor_version=version, page=page)
     if stored is None and record.duplicate_of is not None:
         report.duplicates += 1
     elif stored is None:
