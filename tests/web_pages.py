@@ -120,3 +120,28 @@ def news_site(base: str) -> dict[str, Page]:
         "/sitemap-sport.xml.gz": Page(gzip.compress(urlset(base, [("/sport/derby", "2018-07-01")]).encode()),
                                       content_type="application/gzip"),
     }  # fmt: skip
+
+
+def write_warc(path, records, *, gzipped: bool = True) -> None:
+    """A web archive of (url, status, content type, body) responses, each with its request,
+    captured on 2018-09-14 (the tests' own archive: warcio writes it as crawlers do)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzipped)
+        for url, status, content_type, body in records:
+            body = body.encode() if isinstance(body, str) else body
+            request = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b""),
+                http_headers=StatusAndHeaders(f"GET {url} HTTP/1.1", [("User-Agent", "test")], is_http_request=True),
+            )  # fmt: skip
+            headers = StatusAndHeaders(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+            response = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2018-09-14T10:00:00Z"},
+            )  # fmt: skip
+            writer.write_record(request)
+            writer.write_record(response)

@@ -35,12 +35,14 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Seconds between two requests to the same host (robots.txt's Crawl-delay may ask for more).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
               help="Seconds to wait for a server before giving up on a page.")
+@click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Further attempts after a 429 or 5xx answer, waiting 2 s, 4 s, 8 s... (or what Retry-After asks).")
 @click.option("--hosts", "hosts_at_once", type=click.IntRange(min=1), default=HOSTS_AT_ONCE, show_default=True,
               help="Hosts downloaded from at once (always one request at a time per host).")
 @db_option
 @json_option
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary line (errors still go to stderr).")
-def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, hosts_at_once, db_path, as_json, quiet):
+def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, retries, hosts_at_once, db_path, as_json, quiet):
     """Fetch news pages from the web and ingest them like files.
 
     Pages named on the command line (or in --urls FILE) are always kept; pages listed by a
@@ -60,7 +62,7 @@ def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, ho
     addresses = list(urls) + (_read_list(urls_file) if urls_file else [])
     if not (addresses or feeds or sitemaps):
         raise click.UsageError("name pages to fetch: URL..., --urls FILE, --feed URL or --sitemap URL")
-    settings = FetchSettings(delay=delay, timeout=timeout)
+    settings = FetchSettings(delay=delay, timeout=timeout, retries=retries)
     bar = None
     if progress_enabled(quiet or as_json) and not os.environ.get("CI"):
         bar = tqdm(unit="page", desc="fetch", leave=False)

@@ -209,6 +209,8 @@ def store_articles(
     """
     version = extractor_version()
     judgements = store.judgements()
+    in_flight: dict[str, str] = {}  # key -> content hash of the articles sent to the NLP stages
+    later: list[tuple[str, PageCapture]] = []  # pages of an article in flight, kept once it is written
 
     def to_extract() -> Iterator[tuple[Article, tuple]]:
         for item in items:
@@ -216,6 +218,12 @@ def store_articles(
                 report.fail(item.path, item.reason)
                 continue
             article, page = item if isinstance(item, tuple) else (item, None)
+            if in_flight.get(article.key) == content_hash(article):  # one story by two addresses in a batch
+                report.unchanged += 1
+                if page is not None:
+                    later.append((article.key, page))
+                continue
+            in_flight[article.key] = content_hash(article)
             stored = store.article_by_key(article.key)
             if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
                 report.unchanged += 1
@@ -228,8 +236,11 @@ def store_articles(
 
     for record, (stored, page) in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
         _write(record, stored, store, version, report, page)
+        in_flight.pop(record.article.key, None)
         if progress:
             progress(record.article.path or "")
+    for key, page in later:
+        store.save_page(key, page)
     store.sync_entities([e.to_dict() for e in load_entity_table()])
 
 

@@ -62,6 +62,8 @@ def parse_sitemap(body: bytes, url: str, *, max_bytes: int) -> tuple[list[Entry]
             raise BadInput(url, f"malformed sitemap: damaged gzip data ({e})") from e
         if inflater.unconsumed_tail:
             raise BadInput(url, f"sitemap too large: over {max_bytes / 1e6:g} MB once unzipped")
+        if not inflater.eof:
+            raise BadInput(url, "malformed sitemap: damaged gzip data (it ends too soon)")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False, huge_tree=False)
     try:
         root = etree.fromstring(body, parser)

@@ -1,0 +1,69 @@
+"""How kb fetch downloads: hosts in parallel and one request at a time per host; an
+interruption leaves whole articles and a re-run completes the batch."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.ingest.crawl import Target, _download, fetch
+from pipeline.ingest.fetch import Fetcher, FetchSettings
+from pipeline.store import Store
+from tests import web_pages
+from tests.web_server import Page, serve
+
+
+def test_fetch_crawl_hosts_in_parallel_one_request_at_a_time_per_host():
+    pages = {f"/{n}": Page(f"<p>{n}</p>") for n in range(3)}
+    with serve(dict(pages), host="127.0.0.1") as one, serve(dict(pages), host="127.0.0.2") as two:
+        targets = [Target(site.base + path) for site in (one, two) for path in pages]
+        with Fetcher(FetchSettings(delay=0.3), trust_env=False) as fetcher:
+            start = time.monotonic()
+            results = list(_download(targets, fetcher, {}, hosts_at_once=2))
+            elapsed = time.monotonic() - start
+    assert sorted(t.url for t, _ in results) == sorted(t.url for t in targets)
+    # Each host: robots.txt and three pages, 0.3 s apart (0.9 s); the two hosts side by side.
+    assert 0.9 <= elapsed < 1.6
+    for site in (one, two):
+        assert [path for path, _ in site.requests] == ["/robots.txt", "/0", "/1", "/2"]  # in order, per host
+
+
+def test_fetch_crawl_an_interruption_leaves_whole_articles_and_a_rerun_completes(news_site, tmp_path):
+    urls = [news_site.base + p for p in ("/news/netsunion-routing", "/2018/09/14/unionpay-alipay", "/news/reserve-funds")]
+    path = tmp_path / "kb.sqlite"
+    seen = []
+
+    def interrupt(_):
+        seen.append(1)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with Store(path) as store, pytest.raises(KeyboardInterrupt):
+        fetch(urls, store, settings=FetchSettings(delay=0), progress=interrupt, trust_env=False)
+    with Store(path) as store:
+        stored = store.articles()
+        assert len(stored) == 2 and all(a["sentences"] > 0 for a in stored)  # whole articles, each with its page
+        assert all(store.page(a["url"]) is not None for a in stored)
+        report = fetch(urls, store, settings=FetchSettings(delay=0), trust_env=False)
+        assert (report.ingested, report.unchanged) == (1, 2)
+
+
+def test_fetch_crawl_pages_named_are_kept_even_off_topic(news_site, tmp_path):
+    with Store(tmp_path / "kb.sqlite") as store:
+        report = fetch([news_site.base + "/sport/derby"], store, settings=FetchSettings(delay=0), trust_env=False)
+        assert (report.ingested, report.off_topic) == (1, [])
+
+
+def test_fetch_crawl_feed_pages_off_topic_are_listed_not_stored(tmp_path, monkeypatch):
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    with serve({}) as site:
+        site.routes.update({
+            "/feed": Page(web_pages.rss(site.base, [("/derby", "Sun, 01 Jul 2018 20:00:00 +0000")]), content_type="application/rss+xml"),
+            "/derby": Page(web_pages.article("Late goals win the derby", web_pages.FOOTBALL)),
+        })  # fmt: skip
+        with Store(tmp_path / "kb.sqlite") as store:
+            report = fetch([], store, feeds=[site.base + "/feed"], settings=FetchSettings(delay=0), trust_env=False)
+            assert report.to_dict()["off_topic"] == [{"url": site.base + "/derby", "score": 0}]
+            assert store.articles() == []
