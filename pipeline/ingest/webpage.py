@@ -93,10 +93,11 @@ def _extracted(html: str, url: str) -> tuple[str | None, str, dict[str, str]]:
     )  # fmt: skip
     if doc is None:
         return None, "", {}
-    body = doc.text or ""
+    # trafilatura puts each block (a paragraph, a heading, a list item) on a line of its own.
+    body = "\n\n".join(line.strip() for line in (doc.text or "").split("\n") if line.strip())
     title = doc.title or None
     if title and body.startswith(title):
-        body = body[len(title) :]
+        body = body[len(title) :].lstrip()
     date = htmldate.find_date(html, url=url, original_date=True, extensive_search=False) or doc.date
     link = _CANONICAL.search(html)
     href = _HREF.search(link.group(0)) if link else None
