@@ -41,6 +41,7 @@ class Site:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body leave at once: no 40 ms delayed-ACK stalls
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         site: Site = self.server.site  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from pipeline.ingest import dedup, segment, warc
 from pipeline.ingest.engines import extract_many
 from pipeline.ingest.readers import READERS
 from pipeline.ingest.relevance import load_relevance
-from pipeline.ingest.webpage import article_from_page
+from pipeline.ingest.webpage import article_from_page, page_text
 from pipeline.settings import SETTINGS
 from pipeline.store import Store
 
@@ -182,6 +182,10 @@ def archive_articles(path: Path, report: IngestReport, *, max_bytes: int) -> Ite
             continue
         where = f"{path}[{page.url}]"
         try:
+            may_be, score = relevance.page_may_be_on_topic(page_text(page, where))
+            if not may_be:
+                report.skip_off_topic(where, score)  # sure without extracting the article: most pages
+                continue
             article = article_from_page(page, where=where)
         except BadInput as e:
             yield e

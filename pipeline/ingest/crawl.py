@@ -22,7 +22,7 @@ from pipeline.ingest import extractor_version, store_articles
 from pipeline.ingest.feeds import LISTING_TYPES, Entry, entry_is_older, expand_sitemaps, parse_feed, stored_is_current
 from pipeline.ingest.fetch import Fetcher, FetchError, FetchSettings, Response
 from pipeline.ingest.relevance import load_relevance
-from pipeline.ingest.webpage import article_from_page
+from pipeline.ingest.webpage import article_from_page, page_text
 from pipeline.store import Store
 
 HOSTS_AT_ONCE = 4
@@ -204,6 +204,11 @@ def _articles(
         else:
             report.fetched += 1
         try:
+            if target.filtered:
+                may_be, score = relevance.page_may_be_on_topic(page_text(page, target.url))
+                if not may_be:  # sure without extracting the article
+                    report.off_topic.append({"url": target.url, "score": score})
+                    continue
             article = article_from_page(page)
         except BadInput as e:
             yield e

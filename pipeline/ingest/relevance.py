@@ -20,26 +20,53 @@ from pipeline.extract.entities.table import has_cjk
 DATA = Path(__file__).resolve().parents[1] / "data" / "relevance.yaml"
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]+>", re.IGNORECASE | re.DOTALL)
+
+
 @dataclass(frozen=True)
 class Relevance:
-    """The compiled rules: one pattern over every name and term, and the weight of each."""
+    """The compiled rules. English names are found through their first word (a lookup per
+    distinct word of the page, then one small pattern per candidate); Chinese names by
+    substring. Where names overlap (Bank of China in People's Bank of China) the longest counts."""
 
     threshold: float
-    pattern: re.Pattern
-    weights: dict[str, tuple[str, float]]  # lower-cased name -> (what it counts as, weight)
+    english: dict[str, list[tuple[re.Pattern, str, float]]]  # first word -> (pattern, what it counts as, weight)
+    chinese: dict[str, tuple[str, float]]  # name -> (what it counts as, weight)
 
     def score(self, text: str, title: str | None = None) -> float:
         """The sum of the weights of the distinct entities and terms the page names."""
+        full = f"{title or ''}\n{text}"
+        lowered = full.lower()
+        spans: list[tuple[int, int, str, float]] = []
+        patterns = set()
+        for word in set(_WORD.findall(lowered)):
+            patterns.update(self.english.get(word, ()))
+            if word.endswith("s"):  # "Alipays": machine translation glues an s onto names
+                patterns.update(self.english.get(word[:-1], ()))
+        for pattern, what, weight in patterns:
+            spans += [(m.start(), m.end(), what, weight) for m in pattern.finditer(lowered)]
+        if has_cjk(full):
+            for name, (what, weight) in self.chinese.items():
+                if name in full:
+                    spans += [(m.start(), m.end(), what, weight) for m in re.finditer(re.escape(name), full)]
         counted: dict[str, float] = {}
-        for match in self.pattern.finditer(f"{title or ''}\n{text}"):
-            found = match.group(0).lower()
-            what, weight = self.weights.get(found) or self.weights.get(found.rstrip("s"), ("", 0.0))
-            counted[what] = weight
+        covered_to = -1
+        for start, end, what, weight in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+            if start >= covered_to:  # the longest name at a position; names inside it do not count
+                counted[what] = weight
+                covered_to = end
         return round(sum(counted.values()), 2)
 
     def on_topic(self, text: str, title: str | None = None) -> tuple[bool, float]:
         score = self.score(text, title)
         return score >= self.threshold, score
+
+    def page_may_be_on_topic(self, html: str) -> tuple[bool, float]:
+        """The score of everything a page shows (navigation and all), without extracting its
+        article: never lower than its article's, so a page below the threshold here is off
+        topic for sure and costs no extraction (most of an outlet's archive)."""
+        return self.on_topic(_MARKUP.sub(" ", html).replace("&amp;", "&").replace("&#39;", "'").replace("&#x27;", "'"))
 
 
 def load_relevance() -> Relevance:
@@ -61,7 +88,13 @@ def _compiled(_data_mtime: float, _table_mtime: float) -> Relevance:
     for lang in ("en", "zh"):
         for term, weight in ((rules.get("terms") or {}).get(lang) or {}).items():
             weights.setdefault(str(term).lower(), (f"term:{str(term).lower()}", float(weight)))
-    names = sorted(weights, key=len, reverse=True)  # the longest name wins at a position
-    alternatives = [re.escape(n) if has_cjk(n) else rf"(?<![\w-]){re.escape(n)}s?(?![\w-])" for n in names]
-    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
-    return Relevance(threshold=float(rules["threshold"]), pattern=pattern, weights=weights)
+    english: dict[str, list[tuple[re.Pattern, str, float]]] = {}
+    chinese: dict[str, tuple[str, float]] = {}
+    for name, (what, weight) in weights.items():
+        words = _WORD.findall(name)
+        if has_cjk(name) or not words:
+            chinese[name] = (what, weight)
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])")
+        english.setdefault(words[0], []).append((pattern, what, weight))
+    return Relevance(threshold=float(rules["threshold"]), english=english, chinese=chinese)

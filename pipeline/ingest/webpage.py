@@ -54,7 +54,7 @@ def article_from_page(page: PageCapture, *, where: str | None = None) -> Article
     why there is none: not text, no article text, a login wall, a language we do not read."""
     where = where or page.url
     kind = media_type(page.content_type)
-    text = _decoded(page, where)
+    text = page_text(page, where)
     if kind == "text/plain":
         title, body, meta = None, text, {}
     else:
@@ -71,7 +71,8 @@ def article_from_page(page: PageCapture, *, where: str | None = None) -> Article
     )  # fmt: skip
 
 
-def _decoded(page: PageCapture, where: str) -> str:
+def page_text(page: PageCapture, where: str) -> str:
+    """The page's bytes as text: the charset its server declared, else what the bytes show."""
     if not page.body.strip():
         raise BadInput(where, "empty response: the server sent no content")
     declared = _CHARSET.search(page.content_type or "")
