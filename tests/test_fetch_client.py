@@ -120,6 +120,12 @@ def test_fetch_client_times_out_on_a_slow_page():
         assert failure(site, "/slow", FetchSettings(delay=0, timeout=0.3)) == f"timed out after 0.3 s waiting for {site.base[7:]}"
 
 
+def test_fetch_client_gives_up_on_a_page_that_trickles_in():
+    with serve({"/drip": Page("<p>" + "slow words " * 100 + "</p>", drip=0.12)}) as site:
+        reason = failure(site, "/drip", FetchSettings(delay=0, timeout=0.25))
+    assert reason == "too slow: the page took over 0.75 s to arrive"
+
+
 @pytest.mark.parametrize(
     ("content_type", "body"),
     [("application/octet-stream", b"\x00\x01\x02binary"), ("image/png", b"\x89PNG\r\n"), ("application/pdf", b"%PDF-1.4")],

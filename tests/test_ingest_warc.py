@@ -3,6 +3,7 @@ only, with their address and capture date; a truncated archive keeps what came b
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -76,3 +77,21 @@ def test_ingest_warc_folder_finds_archives(tmp_path, db_path):
     (tmp_path / "crawl").mkdir()
     web_pages.write_warc(tmp_path / "crawl" / "part-1.warc.gz", records()[:1])
     assert ingest(tmp_path / "crawl", "--db", db_path).stdout.startswith("1 ingested")
+
+
+def write_arc(path, url: str, html: str, *, gzipped: bool) -> None:
+    """An ARC (version 1) file: a file description record, then one response; gzipped per record."""
+    body = html.encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    about = b"1 0 tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    records = [b"filedesc://%s 0.0.0.0 20180914100000 text/plain %d\n%s\n" % (path.name.encode(), len(about), about),
+               b"%s 127.0.0.1 20180914100000 text/html %d\n%s\n" % (url.encode(), len(http), http)]  # fmt: skip
+    path.write_bytes(b"".join(gzip.compress(r) if gzipped else r for r in records))
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_ingest_warc_reads_arc_files(tmp_path, gzipped):
+    archive = tmp_path / ("old.arc.gz" if gzipped else "old.arc")
+    write_arc(archive, f"{SITE}/news/netsunion-routing", web_pages.article("Wallets", web_pages.NETSUNION), gzipped=gzipped)
+    [page] = read_archive(archive, max_bytes=1_000_000)
+    assert (page.url, page.captured_at) == (f"{SITE}/news/netsunion-routing", "2018-09-14T10:00:00Z")

@@ -24,6 +24,7 @@ class Page:
     etag: str | None = None
     last_modified: str | None = None
     delay: float = 0.0
+    drip: float = 0.0  # seconds between ten slices of the body (a server that trickles)
 
 
 Route = Page | Callable[[BaseHTTPRequestHandler], Page]
@@ -65,9 +66,9 @@ class _Handler(BaseHTTPRequestHandler):
             headers["ETag"] = page.etag
         if page.last_modified:
             headers["Last-Modified"] = page.last_modified
-        self._answer(page.status, page.content_type, body, headers)
+        self._answer(page.status, page.content_type, body, headers, drip=page.drip)
 
-    def _answer(self, status: int, content_type: str | None, body: bytes, headers: dict[str, str]) -> None:
+    def _answer(self, status: int, content_type: str | None, body: bytes, headers: dict[str, str], drip: float = 0.0) -> None:
         try:
             self.send_response(status)
             if content_type:
@@ -76,8 +77,12 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            if body:
-                self.wfile.write(body)
+            step = max(1, len(body) // 10) if drip else len(body) or 1
+            for start in range(0, len(body), step):
+                self.wfile.write(body[start : start + step])
+                if drip:
+                    self.wfile.flush()
+                    time.sleep(drip)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout test): nothing to tell it
 

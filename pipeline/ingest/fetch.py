@@ -27,6 +27,7 @@ ROBOTS_AGENT = "duanzhilian-kb"
 USER_AGENT = f"{ROBOTS_AGENT}/0.1 (a news knowledge base of the payment disconnection; reads robots.txt; python-httpx)"
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRIED = {429, 500, 502, 503, 504}
+READ_ALLOWANCE = 3  # a whole answer may take this many timeouts to arrive
 REASONS = {401: "access refused: the page needs a login (HTTP 401)", 403: "access refused (HTTP 403 Forbidden)",
            404: "page not found (HTTP 404)", 410: "page gone (HTTP 410): the site removed it"}  # fmt: skip
 
@@ -154,10 +155,14 @@ class Fetcher:
         if declared and declared.isdigit() and int(declared) > cap:
             raise FetchError(url, f"too large: {int(declared) / 1e6:.1f} MB, over the {cap / 1e6:g} MB limit")
         chunks, size = [], 0
+        # httpx's timeout bounds each read; a server dripping bytes would never trip it.
+        deadline = time.monotonic() + READ_ALLOWANCE * self.settings.timeout
         for chunk in answer.iter_bytes():
             size += len(chunk)
             if size > cap:
                 raise FetchError(url, f"too large: over the {cap / 1e6:g} MB limit")
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"too slow: the page took over {READ_ALLOWANCE * self.settings.timeout:g} s to arrive")
             chunks.append(chunk)
         return b"".join(chunks)
 
