@@ -115,6 +115,28 @@ def test_fetch_client_retries_429_after_the_time_asked():
         assert site.hits("/x") == 2
 
 
+def test_fetch_client_tries_again_when_the_server_hangs_up():
+    calls = []
+
+    def hang_up_once(_):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionAbortedError("the test server hangs up without an answer")
+        return Page("<p>second time</p>")
+
+    with serve({"/x": hang_up_once}) as site:
+        assert get(site, "/x").page.body == b"<p>second time</p>"
+        assert site.hits("/x") == 2
+
+
+def test_fetch_client_names_a_server_that_always_hangs_up():
+    def hang_up(_):
+        raise ConnectionAbortedError("the test server hangs up without an answer")
+
+    with serve({"/x": hang_up}) as site:
+        assert failure(site, "/x").startswith(f"network error with {site.base[7:]}: Server disconnected")
+
+
 def test_fetch_client_times_out_on_a_slow_page():
     with serve({"/slow": Page("<p>late</p>", delay=1.5)}) as site:
         assert failure(site, "/slow", FetchSettings(delay=0, timeout=0.3)) == f"timed out after 0.3 s waiting for {site.base[7:]}"

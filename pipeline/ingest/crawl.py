@@ -27,6 +27,7 @@ from pipeline.store import Store
 
 HOSTS_AT_ONCE = 4
 QUEUE_SIZE = 32  # downloaded pages waiting for the NLP stages
+LISTING_BYTES = 50_000_000  # the sitemaps protocol allows 50 MB (uncompressed) per sitemap
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _targets(urls: list[str], feeds: list[str], sitemaps: list[str], fetcher: Fe
         found.setdefault(url.strip(), Target(url.strip()))
 
     def listing(url: str) -> bytes:
-        response = fetcher.get(url, accept=LISTING_TYPES)
+        response = fetcher.get(url, accept=LISTING_TYPES, max_bytes=LISTING_BYTES)
         return response.page.body
 
     for feed in feeds:
@@ -117,7 +118,7 @@ def _targets(urls: list[str], feeds: list[str], sitemaps: list[str], fetcher: Fe
             continue
         for entry in entries:
             found.setdefault(entry.url, Target(entry.url, entry))
-    for entry in expand_sitemaps(sitemaps, listing, report.fail, max_bytes=fetcher.settings.max_bytes * 10):
+    for entry in expand_sitemaps(sitemaps, listing, report.fail, max_bytes=LISTING_BYTES):
         found.setdefault(entry.url, Target(entry.url, entry))
     return list(found.values())
 

@@ -99,15 +99,19 @@ class Fetcher:
         accept: frozenset[str] | set[str] = frozenset(PAGE_TYPES),
         etag: str | None = None,
         last_modified: str | None = None,
+        max_bytes: int | None = None,
     ) -> Response:
-        """GET `url`, following redirects; raises FetchError with the reason when it fails."""
+        """GET `url`, following redirects; raises FetchError with the reason when it fails.
+
+        max_bytes: a larger answer is refused (default: the settings' cap; sitemaps may be larger).
+        """
         _check_address(url)
         conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         chain = [url]
         current = url
         for _ in range(self.settings.max_redirects + 1):
             self._check_robots(url, current)
-            status, headers, body = self._request(url, current, conditional, accept)
+            status, headers, body = self._request(url, current, conditional, accept, max_bytes or self.settings.max_bytes)
             if status in REDIRECTS:
                 location = headers.get("location")
                 if not location:
@@ -127,7 +131,7 @@ class Fetcher:
 
     # -- one request, with retries ------------------------------------------------------------
 
-    def _request(self, url: str, current: str, conditional: dict, accept) -> tuple[int, httpx.Headers, bytes]:
+    def _request(self, url: str, current: str, conditional: dict, accept, cap: int) -> tuple[int, httpx.Headers, bytes]:
         for attempt in range(self.settings.retries + 1):
             self._wait_turn(current)
             try:
@@ -141,16 +145,19 @@ class Fetcher:
                         return status, answer.headers, b""
                     if status != 200:
                         raise FetchError(url, _status_reason(status, answer.reason_phrase, attempt))
-                    return status, answer.headers, self._body(url, answer, accept)
+                    return status, answer.headers, self._body(url, answer, accept, cap)
+            except (httpx.RemoteProtocolError, httpx.ReadError) as e:  # a dropped connection: worth another try
+                if attempt == self.settings.retries:
+                    raise FetchError(url, _network_reason(e, current, self.settings.timeout)) from e
+                time.sleep(self.settings.backoff * 2**attempt)
             except httpx.HTTPError as e:
                 raise FetchError(url, _network_reason(e, current, self.settings.timeout)) from e
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        raise FetchError(url, "no answer after the retries")  # not reached: the last attempt returns or raises
 
-    def _body(self, url: str, answer: httpx.Response, accept) -> bytes:
+    def _body(self, url: str, answer: httpx.Response, accept, cap: int) -> bytes:
         kind = media_type(answer.headers.get("content-type"))
         if kind is not None and kind not in accept:
             raise FetchError(url, f"not a web page: the server sent {kind} (accepted: {', '.join(sorted(accept))})")
-        cap = self.settings.max_bytes
         declared = answer.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > cap:
             raise FetchError(url, f"too large: {int(declared) / 1e6:.1f} MB, over the {cap / 1e6:g} MB limit")
