@@ -73,6 +73,7 @@ class Article:
     url: str | None = None
     path: str | None = None
     key: str | None = None  # identity across re-ingests: the url, else the file (and item)
+    author: str | None = None  # a web page's byline, kept with its page
 
 
 @dataclass(frozen=True, slots=True)

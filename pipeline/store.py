@@ -203,6 +203,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             final_url TEXT NOT NULL,               -- after redirects
             etag TEXT, last_modified TEXT,         -- validators sent back on the next fetch
             content_type TEXT,
+            author TEXT,                           -- the byline trafilatura read
             captured_at TEXT,                      -- an archive's capture date
             fetched_at TEXT NOT NULL,
             html BLOB NOT NULL                     -- zlib-compressed bytes as served
@@ -361,20 +362,20 @@ class Store(Queries):
             if old:
                 conn.execute("DELETE FROM timeline_entry WHERE id NOT IN (SELECT entry_id FROM event WHERE entry_id IS NOT NULL)")
             if page is not None:
-                self._write_page(conn, article_id, page)
+                self._write_page(conn, article_id, page, a.author)
         return article_id
 
     # -- web pages ------------------------------------------------------------------------
 
-    def _write_page(self, conn: sqlite3.Connection, article_id: int, page: PageCapture) -> None:
+    def _write_page(self, conn: sqlite3.Connection, article_id: int, page: PageCapture, author: str | None = None) -> None:
         conn.execute(
-            "INSERT OR REPLACE INTO page (url, article_id, final_url, etag, last_modified, content_type, captured_at, "
-            "fetched_at, html) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (page.url, article_id, page.final_url, page.etag, page.last_modified, page.content_type, page.captured_at,
+            "INSERT OR REPLACE INTO page (url, article_id, final_url, etag, last_modified, content_type, author, captured_at, "
+            "fetched_at, html) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (page.url, article_id, page.final_url, page.etag, page.last_modified, page.content_type, author, page.captured_at,
              datetime.now(timezone.utc).isoformat(timespec="seconds"), zlib.compress(page.body, 6)),
         )  # fmt: skip
 
-    def save_page(self, article_key: str, page: PageCapture) -> None:
+    def save_page(self, article_key: str, page: PageCapture, *, author: str | None = None) -> None:
         """Keep a page (and its validators) for the stored article with this key, which it
         did not change: a page asked for by a new address, or served again with new validators."""
         row = self.conn.execute("SELECT id FROM article WHERE key = ?", (article_key,)).fetchone()
@@ -384,7 +385,7 @@ class Store(Queries):
         if kept is not None and tuple(kept) == (row["id"], page.etag, page.last_modified):
             return
         with self.atomic() as conn:
-            self._write_page(conn, row["id"], page)
+            self._write_page(conn, row["id"], page, author)
 
     def page(self, url: str) -> dict | None:
         """What is stored of the page at this address: validators, its article, its raw bytes."""

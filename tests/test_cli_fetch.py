@@ -42,6 +42,7 @@ def test_cli_fetch_feeds_and_sitemap_index_with_the_on_topic_filter(news_site, d
         kept = store.page(f"{base}/news/netsunion-routing")
         assert kept["html"] == news_site.routes["/news/netsunion-routing"].body.encode()
         assert kept["etag"] == '"netsunion-v1"' and kept["article_key"] == f"url:{base}/news/netsunion-routing"
+        assert store.page(f"{base}/news/reserve-funds")["author"] == "A Staff Reporter"
 
     # A re-run asks again only for what the listings say changed since: here, nothing stored.
     before = len(news_site.requests)

@@ -214,7 +214,7 @@ def store_articles(
     version = extractor_version()
     judgements = store.judgements()
     in_flight: dict[str, str] = {}  # key -> content hash of the articles sent to the NLP stages
-    later: list[tuple[str, PageCapture]] = []  # pages of an article in flight, kept once it is written
+    later: list[tuple[Article, PageCapture]] = []  # pages of an article in flight, kept once it is written
 
     def to_extract() -> Iterator[tuple[Article, tuple]]:
         for item in items:
@@ -225,14 +225,14 @@ def store_articles(
             if in_flight.get(article.key) == content_hash(article):  # one story by two addresses in a batch
                 report.unchanged += 1
                 if page is not None:
-                    later.append((article.key, page))
+                    later.append((article, page))
                 continue
             in_flight[article.key] = content_hash(article)
             stored = store.article_by_key(article.key)
             if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
                 report.unchanged += 1
                 if page is not None:
-                    store.save_page(article.key, page)  # new validators or a new address, same words
+                    store.save_page(article.key, page, author=article.author)  # new validators or a new address, same words
                 if progress:
                     progress(article.path or "")
                 continue
@@ -243,8 +243,8 @@ def store_articles(
         in_flight.pop(record.article.key, None)
         if progress:
             progress(record.article.path or "")
-    for key, page in later:
-        store.save_page(key, page)
+    for article, page in later:
+        store.save_page(article.key, page, author=article.author)
     store.sync_entities([e.to_dict() for e in load_entity_table()])
 
 

@@ -68,6 +68,7 @@ def article_from_page(page: PageCapture, *, where: str | None = None) -> Article
     return Article(
         text=body, title=title, date=date, date_source="metadata" if date else None, lang=lang,
         source=meta.get("sitename") or urlsplit(canonical).hostname, url=canonical, path=where, key=f"url:{canonical}",
+        author=meta.get("author"),
     )  # fmt: skip
 
 
