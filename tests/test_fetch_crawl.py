@@ -67,3 +67,14 @@ def test_fetch_crawl_feed_pages_off_topic_are_listed_not_stored(tmp_path, monkey
             report = fetch([], store, feeds=[site.base + "/feed"], settings=FetchSettings(delay=0), trust_env=False)
             assert report.to_dict()["off_topic"] == [{"url": site.base + "/derby", "score": 0}]
             assert store.articles() == []
+
+
+def test_fetch_crawl_a_304_page_is_read_again_from_its_stored_copy_when_the_pipeline_changed(news_site, tmp_path):
+    url = news_site.base + "/news/netsunion-routing"
+    with Store(tmp_path / "kb.sqlite") as store:
+        fetch([url], store, settings=FetchSettings(delay=0), trust_env=False)
+        store.conn.execute("UPDATE article SET extractor_version = 'older'")
+        report = fetch([url], store, settings=FetchSettings(delay=0), trust_env=False)
+        assert (report.fetched, report.reprocessed, report.to_dict()["unchanged"]) == (0, 1, 1)  # a 304, no download
+        [row] = store.articles()
+        assert store.article(row["id"])["extractor_version"] != "older"
