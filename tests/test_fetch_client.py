@@ -143,9 +143,10 @@ def test_fetch_client_times_out_on_a_slow_page():
 
 
 def test_fetch_client_gives_up_on_a_page_that_trickles_in():
-    with serve({"/drip": Page("<p>" + "slow words " * 100 + "</p>", drip=0.12)}) as site:
-        reason = failure(site, "/drip", FetchSettings(delay=0, timeout=0.25))
-    assert reason == "too slow: the page took over 0.75 s to arrive"
+    # Each slice comes well within the timeout (0.25 s of 0.6 s); the whole takes 2.5 s, over 3 x 0.6 s.
+    with serve({"/drip": Page("<p>" + "slow words " * 100 + "</p>", drip=0.25)}) as site:
+        reason = failure(site, "/drip", FetchSettings(delay=0, timeout=0.6))
+    assert reason == "too slow: the page took over 1.8 s to arrive"
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,6 @@ interruption leaves whole articles and a re-run completes the batch."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from pipeline.ingest.crawl import Target, _download, fetch
@@ -19,14 +17,24 @@ def test_fetch_crawl_hosts_in_parallel_one_request_at_a_time_per_host():
     with serve(dict(pages), host="127.0.0.1") as one, serve(dict(pages), host="127.0.0.2") as two:
         targets = [Target(site.base + path) for site in (one, two) for path in pages]
         with Fetcher(FetchSettings(delay=0.3), trust_env=False) as fetcher:
-            start = time.monotonic()
             results = list(_download(targets, fetcher, {}, hosts_at_once=2))
-            elapsed = time.monotonic() - start
     assert sorted(t.url for t, _ in results) == sorted(t.url for t in targets)
-    # Each host: robots.txt and three pages, 0.3 s apart (0.9 s); the two hosts side by side.
-    assert 0.9 <= elapsed < 1.6
     for site in (one, two):
         assert [path for path, _ in site.requests] == ["/robots.txt", "/0", "/1", "/2"]  # in order, per host
+        gaps = [later - earlier for earlier, later in zip(site.times, site.times[1:])]
+        assert min(gaps) >= 0.29  # one request at a time, the delay between them
+    # The two hosts side by side: each started before the other finished.
+    assert one.times[0] < two.times[-1] and two.times[0] < one.times[-1]
+
+
+def test_fetch_crawl_robots_crawl_delay_slows_a_host_down():
+    routes = {"/robots.txt": Page("User-agent: *\nCrawl-delay: 1\n", content_type="text/plain"), "/a": Page("<p>a</p>"),
+              "/b": Page("<p>b</p>")}  # fmt: skip
+    with serve(routes) as site:
+        with Fetcher(FetchSettings(delay=0), trust_env=False) as fetcher:
+            fetcher.get(site.base + "/a")
+            fetcher.get(site.base + "/b")
+        assert site.times[-1] - site.times[-2] >= 0.99
 
 
 def test_fetch_crawl_an_interruption_leaves_whole_articles_and_a_rerun_completes(news_site, tmp_path):

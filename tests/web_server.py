@@ -35,6 +35,7 @@ class Site:
     base: str
     routes: dict[str, Route]
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # time.monotonic() of each request, as requests
 
     def hits(self, path: str) -> int:
         return sum(1 for p, _ in self.requests if p == path)
@@ -46,6 +47,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         site: Site = self.server.site  # type: ignore[attr-defined]
+        site.times.append(time.monotonic())
         site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
         route = site.routes.get(self.path)
         if route is None:
