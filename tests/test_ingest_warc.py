@@ -95,3 +95,10 @@ def test_ingest_warc_reads_arc_files(tmp_path, gzipped):
     write_arc(archive, f"{SITE}/news/netsunion-routing", web_pages.article("Wallets", web_pages.NETSUNION), gzipped=gzipped)
     [page] = read_archive(archive, max_bytes=1_000_000)
     assert (page.url, page.captured_at) == (f"{SITE}/news/netsunion-routing", "2018-09-14T10:00:00Z")
+
+
+def test_ingest_warc_empty_archive_is_named(tmp_path):
+    archive = tmp_path / "empty.warc.gz"
+    archive.write_bytes(b"")
+    [failure] = read_archive(archive, max_bytes=1_000_000)
+    assert (failure.path, failure.reason) == (str(archive), "empty web archive: no records")

@@ -51,6 +51,8 @@ def read_archive(path: Path, *, max_bytes: int) -> Iterator[PageCapture | BadInp
             unread = records.member_info is not None and records.member_info[0] > read_up_to
             if stream.cut_inside_member() or unread or _bytes_after(raw, records.member_info):
                 yield BadInput(str(path), _truncated(last, None))
+            elif read_up_to < 0:
+                yield BadInput(str(path), "empty web archive: no records")
     except OSError as e:
         yield BadInput(str(path), f"cannot read the archive: {e.strerror or e}")
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, TypeError, AttributeError, KeyError) as e:
