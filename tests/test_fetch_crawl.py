@@ -86,3 +86,17 @@ def test_fetch_crawl_a_304_page_is_read_again_from_its_stored_copy_when_the_pipe
         assert (report.fetched, report.reprocessed, report.to_dict()["unchanged"]) == (0, 1, 1)  # a 304, no download
         [row] = store.articles()
         assert store.article(row["id"])["extractor_version"] != "older"
+
+
+def test_fetch_crawl_since_skips_old_listed_pages_by_their_own_date_never_named_ones(news_site, tmp_path):
+    base = news_site.base
+    news_site.routes["/undated.xml"] = Page(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/news/netsunion-routing</loc></url></urlset>' % base,
+        content_type="application/xml",
+    )
+    with Store(tmp_path / "kb.sqlite") as store:
+        settings = FetchSettings(delay=0)
+        listed = fetch([], store, sitemaps=[base + "/undated.xml"], since="2018-07-01", settings=settings, trust_env=False)
+        assert (listed.fetched, listed.ingested) == (1, 0)  # its page says 2018-06-30
+        named = fetch([base + "/news/netsunion-routing"], store, since="2018-07-01", settings=settings, trust_env=False)
+        assert named.ingested == 1

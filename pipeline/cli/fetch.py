@@ -29,7 +29,8 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="A file of addresses, one a line (blank lines and # comments ignored).")
 @click.option("--feed", "feeds", multiple=True, help="An RSS or Atom feed; its articles are fetched (repeatable).")
 @click.option("--sitemap", "sitemaps", multiple=True, help="A sitemap or sitemap index; its pages are fetched (repeatable).")
-@click.option("--since", callback=_date, help="Skip articles dated before this day (YYYY-MM-DD).")
+@click.option("--since", callback=_date,
+              help="Skip the feeds' and sitemaps' articles dated before this day (YYYY-MM-DD).")
 @click.option("--max", "max_pages", type=click.IntRange(min=1), help="Fetch at most this many pages.")
 @click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
               help="Seconds between two requests to the same host (robots.txt's Crawl-delay may ask for more).")

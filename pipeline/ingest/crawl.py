@@ -80,7 +80,8 @@ def fetch(
 ) -> FetchReport:
     """Fetch pages (named, and listed by feeds and sitemaps) into `store`; returns the report.
 
-    since: YYYY-MM-DD; listed pages dated before it, and pages whose own date is before it, are skipped.
+    since: YYYY-MM-DD; pages of feeds and sitemaps dated before it (by the listing, else by the
+        page itself) are skipped. Pages named one by one are always taken.
     max_pages: fetch at most this many pages (after --since).
     """
     settings = settings or FetchSettings()
@@ -214,7 +215,7 @@ def _articles(
         except BadInput as e:
             yield e
             continue
-        if since and article.date and article.date < since:
+        if target.filtered and since and article.date and article.date < since:
             continue
         if target.filtered:
             on_topic, score = relevance.on_topic(article.text, article.title)
