@@ -115,6 +115,18 @@ def test_webpage_identity_is_the_canonical_address():
     assert article.key == f"url:{BASE}/news/netsunion-routing"
 
 
+@pytest.mark.parametrize(
+    ("final", "canonical", "key"),
+    [("https://www.example.com/a?ref=rss", "https://example.com/a", "https://example.com/a"),
+     ("https://m.example.com/a", "https://www.example.com/a", "https://www.example.com/a"),
+     ("https://aggregator.test/copy/7", "https://example.com/a", "https://aggregator.test/copy/7")],
+)  # fmt: skip
+def test_webpage_canonical_counts_on_its_own_site_only(final, canonical, key):
+    html = web_pages.article("Wallets", web_pages.NETSUNION, head=f'<link rel="canonical" href="{canonical}">')
+    capture = PageCapture(url=final, final_url=final, body=html.encode(), content_type="text/html")
+    assert article_from_page(capture).key == f"url:{key}"
+
+
 def test_webpage_a_home_page_canonical_is_not_an_identity():
     html = web_pages.article("Wallets", web_pages.NETSUNION, head=f'<link rel="canonical" href="{BASE}/">')
     assert article_from_page(page("/news/a", html)).key == f"url:{BASE}/news/a"

@@ -125,11 +125,19 @@ def _why_no_text(raw: bytes, text: str) -> str:
 
 
 def _identity(canonical: str | None, final_url: str) -> str:
-    """The canonical address when the page names a plausible one; a site that names its home
-    page as every page's canonical would otherwise fold all its articles into one."""
+    """The canonical address when the page names a plausible one: on its own site (a copy that
+    names the original elsewhere stays a page of its own, and dedup finds it a repost, instead
+    of both rewriting one article in turn), and not the home page (a site that names its home
+    page as every page's canonical would fold all its articles into one)."""
     if canonical:
         absolute = urljoin(final_url, canonical)
         parts = urlsplit(absolute)
-        if parts.scheme in ("http", "https") and parts.path not in ("", "/"):
+        same_site = _site(parts.hostname) == _site(urlsplit(final_url).hostname)
+        if parts.scheme in ("http", "https") and parts.path not in ("", "/") and same_site:
             return canonical_url(absolute)
     return canonical_url(final_url)
+
+
+def _site(host: str | None) -> str:
+    host = (host or "").lower()
+    return host[4:] if host.startswith(("www.", "amp.")) else host.removeprefix("m.")
