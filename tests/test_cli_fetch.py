@@ -140,6 +140,12 @@ def test_cli_fetch_urls_file_and_max(news_site, db_path, tmp_path):
     assert news_site.hits("/zh/duanzhilian") == 0
 
 
+def test_cli_fetch_all_topics_keeps_the_off_topic_pages_too(news_site, db_path):
+    result = run("--feed", f"{news_site.base}/rss.xml", "--since", "2018-01-01", "--all-topics", *FAST, "--db", db_path, "--json")
+    report = json.loads(result.stdout)
+    assert (report["ingested"], report["off_topic"]) == (3, [])
+
+
 def test_cli_fetch_usage_errors_exit_2(db_path):
     assert run("--db", db_path).exit_code == 2
     assert run("http://127.0.0.1/a", "--since", "last week", "--db", db_path).exit_code == 2

@@ -40,10 +40,14 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Further attempts after a 429 or 5xx answer, waiting 2 s, 4 s, 8 s... (or what Retry-After asks).")
 @click.option("--hosts", "hosts_at_once", type=click.IntRange(min=1), default=HOSTS_AT_ONCE, show_default=True,
               help="Hosts downloaded from at once (always one request at a time per host).")
+@click.option("--all-topics", is_flag=True, help="Keep every page of the feeds and sitemaps, on the story or not.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that run the NLP stages (one writer stores the results).")
 @db_option
 @json_option
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary line (errors still go to stderr).")
-def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, retries, hosts_at_once, db_path, as_json, quiet):
+def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, retries, hosts_at_once, all_topics, workers, db_path,
+          as_json, quiet):  # fmt: skip
     """Fetch news pages from the web and ingest them like files.
 
     Pages named on the command line (or in --urls FILE) are always kept; pages listed by a
@@ -70,7 +74,8 @@ def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, re
     with open_store(db_path) as store:
         report = fetch_pages(
             addresses, store, feeds=feeds, sitemaps=sitemaps, since=since, max_pages=max_pages, settings=settings,
-            hosts_at_once=hosts_at_once, progress=(lambda _: bar.update()) if bar else None,
+            hosts_at_once=hosts_at_once, progress=(lambda _: bar.update()) if bar else None, workers=workers,
+            on_topic_only=not all_topics,
         )  # fmt: skip
     if bar:
         bar.close()

@@ -76,6 +76,7 @@ def fetch(
     hosts_at_once: int = HOSTS_AT_ONCE,
     progress: Callable[[str], None] | None = None,
     workers: int = 1,
+    on_topic_only: bool = True,
     trust_env: bool = True,
 ) -> FetchReport:
     """Fetch pages (named, and listed by feeds and sitemaps) into `store`; returns the report.
@@ -83,6 +84,7 @@ def fetch(
     since: YYYY-MM-DD; pages of feeds and sitemaps dated before it (by the listing, else by the
         page itself) are skipped. Pages named one by one are always taken.
     max_pages: fetch at most this many pages (after --since).
+    on_topic_only: keep only the listed pages about the story (pipeline/data/relevance.yaml).
     """
     settings = settings or FetchSettings()
     report = FetchReport()
@@ -95,7 +97,8 @@ def fetch(
         if max_pages is not None:
             fresh = fresh[:max_pages]
         pages = _download(fresh, fetcher, stored, hosts_at_once)
-        store_articles(_articles(pages, store, report, since), store, report, progress=progress, workers=workers)
+        articles = _articles(pages, store, report, since, on_topic_only=on_topic_only)
+        store_articles(articles, store, report, progress=progress, workers=workers)
     order = {target.url: n for n, target in enumerate(targets)}
     report.failed.sort(key=lambda f: order.get(f["url"], -1))  # feeds and sitemaps first, then pages as given
     return report
@@ -183,7 +186,8 @@ def _download(
 
 
 def _articles(
-    pages: Iterator[tuple[Target, Response | FetchError]], store: Store, report: FetchReport, since: str | None
+    pages: Iterator[tuple[Target, Response | FetchError]], store: Store, report: FetchReport, since: str | None, *,
+    on_topic_only: bool,
 ) -> Iterator[BadInput | tuple[Article, PageCapture]]:
     """Downloaded pages as articles for store_articles: failures reported, off-topic pages listed."""
     relevance = load_relevance()
@@ -206,7 +210,7 @@ def _articles(
         else:
             report.fetched += 1
         try:
-            if target.filtered:
+            if target.filtered and on_topic_only:
                 may_be, score = relevance.page_may_be_on_topic(page_text(page, target.url))
                 if not may_be:  # sure without extracting the article
                     report.off_topic.append({"url": target.url, "score": score})
@@ -217,7 +221,7 @@ def _articles(
             continue
         if target.filtered and since and article.date and article.date < since:
             continue
-        if target.filtered:
+        if target.filtered and on_topic_only:
             on_topic, score = relevance.on_topic(article.text, article.title)
             if not on_topic:
                 report.off_topic.append({"url": target.url, "score": score})
