@@ -134,24 +134,26 @@ class Fetcher:
     def _request(self, url: str, current: str, conditional: dict, accept, cap: int) -> tuple[int, httpx.Headers, bytes]:
         for attempt in range(self.settings.retries + 1):
             self._wait_turn(current)
+            wait = None
             try:
                 with self.client.stream("GET", current, headers=conditional) as answer:
                     status = answer.status_code
                     if status in RETRIED and attempt < self.settings.retries:
-                        wait = _retry_after(answer.headers.get("retry-after"), self.settings.max_retry_after)
-                        time.sleep(wait if wait is not None else self.settings.backoff * 2**attempt)
-                        continue
-                    if status in REDIRECTS or status == 304:
+                        asked = _retry_after(answer.headers.get("retry-after"), self.settings.max_retry_after)
+                        wait = asked if asked is not None else self.settings.backoff * 2**attempt
+                    elif status in REDIRECTS or status == 304:
                         return status, answer.headers, b""
-                    if status != 200:
+                    elif status != 200:
                         raise FetchError(url, _status_reason(status, answer.reason_phrase, attempt))
-                    return status, answer.headers, self._body(url, answer, accept, cap)
+                    else:
+                        return status, answer.headers, self._body(url, answer, accept, cap)
             except (httpx.RemoteProtocolError, httpx.ReadError) as e:  # a dropped connection: worth another try
                 if attempt == self.settings.retries:
                     raise FetchError(url, _network_reason(e, current, self.settings.timeout)) from e
-                time.sleep(self.settings.backoff * 2**attempt)
+                wait = self.settings.backoff * 2**attempt
             except httpx.HTTPError as e:
                 raise FetchError(url, _network_reason(e, current, self.settings.timeout)) from e
+            time.sleep(wait)  # with the connection closed
         raise FetchError(url, "no answer after the retries")  # not reached: the last attempt returns or raises
 
     def _body(self, url: str, answer: httpx.Response, accept, cap: int) -> bytes:
