@@ -74,6 +74,20 @@ class Article:
     url: str | None = None
     path: str | None = None
     key: str | None = None  # identity across re-ingests: the url, else the file (and item)
+    author: str | None = None  # a web page's byline, kept with its page
+
+
+@dataclass(frozen=True, slots=True)
+class PageCapture:
+    """A web page as served (kb fetch) or archived (a WARC record), kept beside its article."""
+
+    url: str  # as asked for
+    final_url: str  # after redirects
+    body: bytes
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    captured_at: str | None = None  # an archive's capture date (ISO 8601)
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from pipeline.errors import JudgementRejected, StoreError
 from pipeline.extract.entities.judgements import row_problem
-from pipeline.facts import ArticleRecord, EventMention, main_participant, same_time
+from pipeline.facts import ArticleRecord, EventMention, PageCapture, main_participant, same_time
 from pipeline.store_queries import Queries
 
 # Tables whose rows derive from an article's text; re-extraction clears them first.
@@ -214,6 +215,25 @@ MIGRATIONS: list[tuple[str, str]] = [
             for event in ("INSERT", "UPDATE", "DELETE")
         ),  # fmt: skip
     ),
+    (
+        "web pages beside their articles",
+        """
+        -- The raw page an article was read from (kb fetch, a web archive), so a better extractor can
+        -- read it again without the network, and what a conditional request needs to ask for it again.
+        CREATE TABLE page (
+            url TEXT PRIMARY KEY,                  -- as asked for: a command line, a feed, a sitemap, an archive
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            final_url TEXT NOT NULL,               -- after redirects
+            etag TEXT, last_modified TEXT,         -- validators sent back on the next fetch
+            content_type TEXT,
+            author TEXT,                           -- the byline trafilatura read
+            captured_at TEXT,                      -- an archive's capture date
+            fetched_at TEXT NOT NULL,
+            html BLOB NOT NULL                     -- zlib-compressed bytes as served
+        );
+        CREATE INDEX page_article ON page(article_id);
+        """,
+    ),
 ]
 
 
@@ -336,8 +356,9 @@ class Store(Queries):
     def article_text(self, article_id: int) -> str:
         return self.conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()["text"]
 
-    def write_article(self, record: ArticleRecord, *, extractor_version: str) -> int:
-        """Insert the article, or replace the stored version with the same key, and its facts."""
+    def write_article(self, record: ArticleRecord, *, extractor_version: str, page: PageCapture | None = None) -> int:
+        """Insert the article, or replace the stored version with the same key, and its facts;
+        with `page`, the raw page it was read from, in the same transaction."""
         a = record.article
         bands = [(record.simhash >> (16 * i)) & 0xFFFF for i in range(4)]
         values = dict(
@@ -377,7 +398,55 @@ class Store(Queries):
             self._index_sentences(conn, article_id, record)
             if old:
                 conn.execute("DELETE FROM timeline_entry WHERE id NOT IN (SELECT entry_id FROM event WHERE entry_id IS NOT NULL)")
+            if page is not None:
+                self._write_page(conn, article_id, page, a.author)
         return article_id
+
+    # -- web pages ------------------------------------------------------------------------
+
+    def _write_page(self, conn: sqlite3.Connection, article_id: int, page: PageCapture, author: str | None = None) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO page (url, article_id, final_url, etag, last_modified, content_type, author, captured_at, "
+            "fetched_at, html) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (page.url, article_id, page.final_url, page.etag, page.last_modified, page.content_type, author, page.captured_at,
+             datetime.now(timezone.utc).isoformat(timespec="seconds"), zlib.compress(page.body, 6)),
+        )  # fmt: skip
+
+    def save_page(self, article_key: str, page: PageCapture, *, author: str | None = None) -> None:
+        """Keep a page (and its validators) for the stored article with this key, which it
+        did not change: a page asked for by a new address, or served again with new validators."""
+        row = self.conn.execute("SELECT id FROM article WHERE key = ?", (article_key,)).fetchone()
+        if row is None:
+            return
+        kept = self.conn.execute("SELECT article_id, etag, last_modified FROM page WHERE url = ?", (page.url,)).fetchone()
+        if kept is not None and tuple(kept) == (row["id"], page.etag, page.last_modified):
+            return
+        with self.atomic() as conn:
+            self._write_page(conn, row["id"], page, author)
+
+    def page(self, url: str) -> dict | None:
+        """What is stored of the page at this address: validators, its article, its raw bytes."""
+        row = self.conn.execute(
+            "SELECT p.*, a.key AS article_key, a.extractor_version FROM page p JOIN article a ON a.id = p.article_id "
+            "WHERE p.url = ?",
+            (url,),
+        ).fetchone()
+        if row is None:
+            return None
+        found = dict(row)
+        found["html"] = zlib.decompress(found["html"])
+        return found
+
+    def page_validators(self, urls: list[str]) -> dict[str, tuple[str | None, str | None, str]]:
+        """url -> (etag, last_modified, fetched_at) for the pages stored at these addresses."""
+        found: dict[str, tuple[str | None, str | None, str]] = {}
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT url, etag, last_modified, fetched_at FROM page WHERE url IN ({marks})"
+            for row in self.conn.execute(query, chunk):
+                found[row["url"]] = (row["etag"], row["last_modified"], row["fetched_at"])
+        return found
 
     def _write_facts(self, conn: sqlite3.Connection, article_id: int, record: ArticleRecord) -> None:
         conn.executemany(

@@ -86,3 +86,16 @@ def chromium() -> str:
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"browser test skipped: no Chromium at {CHROMIUM} and it could not be installed with apt-get")
     return CHROMIUM
+
+
+@pytest.fixture
+def news_site(monkeypatch):
+    """The made-up outlet of tests/web_pages.py, served on 127.0.0.1 (no proxy in between)."""
+    from tests.web_pages import news_site as pages
+    from tests.web_server import serve
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    with serve({}) as site:
+        site.routes.update(pages(site.base))
+        yield site

@@ -18,7 +18,7 @@ def test_cli_ingest_summary_and_json(db_path):
     assert result.output == "1 ingested, 0 unchanged, 0 updated, 0 duplicates, 0 failed\n"
     again = run("ingest", FOUNDING, "--db", db_path, "--json")
     assert json.loads(again.output) == {
-        "ingested": 0, "unchanged": 1, "updated": 0, "reprocessed": 0, "duplicates": 0, "failed": [],
+        "ingested": 0, "unchanged": 1, "updated": 0, "reprocessed": 0, "duplicates": 0, "off_topic": [], "failed": [],
         "skipped_judgements": [], "warnings": [],
     }  # fmt: skip
 

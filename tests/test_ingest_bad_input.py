@@ -86,7 +86,7 @@ def test_ingest_missing_path_and_empty_folder(fresh_store, tmp_path):
     report = ingest([tmp_path / "nope", tmp_path / "empty"], fresh_store)
     assert [f["error"] for f in report.failed] == [
         "no such file or folder",
-        "nothing to ingest: no .htm, .html, .json, .jsonl, .md, .txt files in this folder",
+        "nothing to ingest: no .htm, .html, .json, .jsonl, .md, .txt files or web archives in this folder",
     ]
 
 

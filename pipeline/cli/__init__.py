@@ -3,7 +3,7 @@
 import click
 
 from pipeline import saved_views
-from pipeline.cli import ask, entities, evaluate, export, ingest, timeline
+from pipeline.cli import ask, entities, evaluate, export, fetch, ingest, timeline
 from pipeline.cli.timex import timex
 
 
@@ -19,7 +19,7 @@ def save_views(*_, **__):
 
 
 for command in (
-    ingest.ingest, ingest.articles, ingest.build, entities.entities, entities.entity, timeline.timeline, export.export, ask.ask, timex,
+    ingest.ingest, fetch.fetch, ingest.articles, ingest.build, entities.entities, entities.entity, timeline.timeline, export.export, ask.ask, timex,
     evaluate.evaluate,
 ):
     cli.add_command(command)

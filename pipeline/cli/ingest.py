@@ -36,9 +36,10 @@ EXPORTS = Path("graph_exports")
 def ingest(paths, db_path, as_json, quiet, max_mb, workers, engine, scheduler):
     """Ingest articles from files and folders (recursively) into the knowledge base.
 
-    Reads .txt/.md (optional "key: value" header), .html/.htm (main text only) and
-    .json/.jsonl (objects with "text" or "content"). Safe to re-run: unchanged articles
-    are skipped, edited ones replace their old version.
+    Reads .txt/.md (optional "key: value" header), .html/.htm (main text only),
+    .json/.jsonl (objects with "text" or "content") and web archives (.warc, .warc.gz,
+    .arc, .arc.gz: the HTML pages with status 200, those on the story's topic). Safe to
+    re-run: unchanged articles are skipped, edited ones replace their old version.
 
     \b
     Example:
@@ -157,5 +158,8 @@ def _summary(report) -> str:
     parts = [f"{report.ingested} ingested", f"{report.unchanged} unchanged", f"{report.updated} updated"]
     if report.reprocessed:
         parts.append(f"{report.reprocessed} re-extracted")
-    parts += [f"{report.duplicates} duplicates", f"{len(report.failed)} failed"]
+    parts.append(f"{report.duplicates} duplicates")
+    if report.off_topic:
+        parts.append(f"{len(report.off_topic)} off topic")
+    parts.append(f"{len(report.failed)} failed")
     return ", ".join(parts)

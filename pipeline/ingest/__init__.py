@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from pipeline.errors import BadInput
 from pipeline.extract.entities import load_entity_table
-from pipeline.facts import Article, ArticleRecord
+from pipeline.facts import Article, ArticleRecord, PageCapture
 from pipeline.ingest.engines import extract_many
 from pipeline.ingest.names import path_text
 from pipeline.ingest.readers import DATE_NOT_UNDERSTOOD, READERS
@@ -42,18 +43,45 @@ class IngestReport:
     updated: int = 0
     reprocessed: int = 0  # same text, re-extracted because the pipeline changed
     duplicates: int = 0
+    off_topic: list[dict] = field(default_factory=list)  # pages of web archives not about the story
     failed: list[dict] = field(default_factory=list)
     skipped_judgements: list[dict] = field(default_factory=list)  # {"id", "problem"}: rows of the log not applied
     warnings: list[dict] = field(default_factory=list)  # {"path", "warning"}: stored, but something was left out
+
+    def fail(self, where: str, reason: str) -> None:
+        self.failed.append({"path": where, "error": reason})
+
+    def skip_off_topic(self, where: str, score: float) -> None:
+        self.off_topic.append({"path": where, "score": score})
+
+    def warn(self, where: str, warning: str) -> None:
+        self.warnings.append({"path": where, "warning": warning})
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
+class Report(Protocol):
+    """What store_articles counts into: IngestReport here, FetchReport for kb fetch."""
+
+    ingested: int
+    unchanged: int
+    updated: int
+    reprocessed: int
+    duplicates: int
+
+    def fail(self, where: str, reason: str) -> None: ...
+
+    def warn(self, where: str, warning: str) -> None: ...
+
+
 # What turns text into facts. A change here re-extracts every article on the next ingest; a
 # change to the views, the app or the CLI does not.
 EXTRACTION_CODE = ("ingest", "extract", "data", "facts.py")
-NOT_EXTRACTION = {"questions.yaml"}
+# Files that decide what comes in, not what is read from it (downloads, archives, the on-topic filter).
+NOT_EXTRACTION = {"questions.yaml", "relevance.yaml", "fetch.py", "feeds.py", "warc.py", "relevance.py", "crawl.py"}
+# Web archives (warc.SUFFIXES, kept here so that listing files imports no archive reader).
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 @cache
@@ -79,13 +107,13 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | BadInput]:
             for folder, reason in unreadable:
                 yield BadInput(path_text(folder), f"cannot read this folder: {reason}; its files were not ingested")
             if not found and not unreadable:
-                yield BadInput(path_text(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files in this folder")
+                yield BadInput(path_text(path), f"nothing to ingest: no {', '.join(SUPPORTED)} files or web archives in this folder")
             yield from found
         elif path.is_file():
-            if path.suffix.lower() in READERS:
+            if _readable(path):
                 yield path
             else:
-                yield BadInput(path_text(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)}")
+                yield BadInput(path_text(path), f"unsupported file type {path.suffix or '(none)'}; use {', '.join(SUPPORTED)} or a web archive (.warc.gz)")
         else:
             yield BadInput(path_text(path), "no such file or folder")
 
@@ -110,9 +138,13 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in files:
             p = Path(folder) / name
-            if not name.startswith(".") and p.suffix.lower() in READERS and p.stem.upper() not in FOLDER_NOTES and p.is_file():
+            if not name.startswith(".") and _readable(p) and p.stem.upper() not in FOLDER_NOTES and p.is_file():
                 found.append(p)
     return sorted(found), sorted(unreadable)
+
+
+def _readable(path: Path) -> bool:
+    return path.suffix.lower() in READERS or path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def read_articles(path: Path, *, max_bytes: int) -> Iterator[Article | BadInput]:
@@ -182,41 +214,106 @@ def ingest(
 
 def _ingest(paths, store: Store, *, max_mb: float, progress, workers: int, scheduler: str | None) -> IngestReport:
     report = IngestReport()
-    version = extractor_version()
-    # One malformed row of the log made every later ingest fail: it is skipped and reported.
-    log = store.judgement_log()
-    judgements = [row for row in log if row["problem"] is None]
-    report.skipped_judgements = [{"id": row["id"], "problem": row["problem"]} for row in log if row["problem"]]
+    max_bytes = int(max_mb * 1_000_000)
 
-    def to_extract() -> Iterator[tuple[Article, object]]:
+    def articles() -> Iterator[Article | BadInput | tuple[Article, PageCapture]]:
         for item in find_files(paths):
             if isinstance(item, BadInput):
-                report.failed.append({"path": item.path, "error": item.reason})
-                continue
-            for article in read_articles(item, max_bytes=int(max_mb * 1_000_000)):
-                if isinstance(article, BadInput):
-                    report.failed.append({"path": article.path, "error": article.reason})
-                    continue
-                stored = store.article_by_key(article.key)
-                if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
-                    report.unchanged += 1
-                    if progress:
-                        progress(article.path or "")
-                    continue
-                if article.date_evidence and article.date_evidence.startswith(DATE_NOT_UNDERSTOOD):
-                    given = article.date_evidence[len(DATE_NOT_UNDERSTOOD):].strip()
-                    report.warnings.append({"path": article.path, "warning": f"date {given} is not a date (impossible, or not understood); not stored as the date"})
-                yield article, stored
+                yield item
+            elif item.name.lower().endswith(ARCHIVE_SUFFIXES):
+                yield from archive_articles(item, report, max_bytes=max_bytes)
+            else:
+                yield from read_articles(item, max_bytes=max_bytes)
 
-    for record, stored in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
-        if isinstance(record, BadInput):
-            report.failed.append({"path": record.path, "error": record.reason})
+    store_articles(articles(), store, report, progress=progress, workers=workers, scheduler=scheduler)
+    report.skipped_judgements = [{"id": row["id"], "problem": row["problem"]} for row in store.judgement_log() if row["problem"]]
+    return report
+
+
+def archive_articles(path: Path, report: IngestReport, *, max_bytes: int) -> Iterator[BadInput | tuple[Article, PageCapture]]:
+    """The on-topic pages of a web archive as articles; off-topic ones go into the report."""
+    from pipeline.ingest import warc  # warcio, trafilatura: only when there is an archive
+    from pipeline.ingest.relevance import load_relevance
+    from pipeline.ingest.webpage import article_from_page, page_text
+
+    relevance = load_relevance()
+    for page in warc.read_archive(path, max_bytes=max_bytes):
+        if isinstance(page, BadInput):
+            yield page
+            continue
+        where = f"{path}[{page.url}]"
+        try:
+            may_be, score = relevance.page_may_be_on_topic(page_text(page, where))
+            if not may_be:
+                report.skip_off_topic(where, score)  # sure without extracting the article: most pages
+                continue
+            article = article_from_page(page, where=where)
+        except BadInput as e:
+            yield e
+            continue
+        on_topic, score = relevance.on_topic(article.text, article.title)
+        if on_topic:
+            yield article, page
         else:
-            _write(record, stored, store, version, report)
+            report.skip_off_topic(where, score)
+
+
+def store_articles(
+    items: Iterable[Article | BadInput | tuple[Article, PageCapture]],
+    store: Store,
+    report: Report,
+    *,
+    progress: Callable[[str], None] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> None:
+    """The one way in for articles, whatever they came from: skip what is stored already, run
+    the NLP stages, find reposts, write each article (and the page it was read from) whole.
+
+    items: articles, (article, the web page it was read from), or BadInput to report.
+    """
+    version = extractor_version()
+    # One malformed row of the log made every later ingest fail: it is skipped (and reported by the caller).
+    judgements = [row for row in store.judgement_log() if row["problem"] is None]
+    in_flight: dict[str, str] = {}  # key -> content hash of the articles sent to the NLP stages
+    later: list[tuple[Article, PageCapture]] = []  # pages of an article in flight, kept once it is written
+
+    def to_extract() -> Iterator[tuple[Article, tuple]]:
+        for item in items:
+            if isinstance(item, BadInput):
+                report.fail(item.path, item.reason)
+                continue
+            article, page = item if isinstance(item, tuple) else (item, None)
+            if in_flight.get(article.key) == content_hash(article):  # one story by two addresses in a batch
+                report.unchanged += 1
+                if page is not None:
+                    later.append((article, page))
+                continue
+            in_flight[article.key] = content_hash(article)
+            stored = store.article_by_key(article.key)
+            if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
+                report.unchanged += 1
+                if page is not None:
+                    store.save_page(article.key, page, author=article.author)  # new validators or a new address, same words
+                if progress:
+                    progress(article.path or "")
+                continue
+            if article.date_evidence and article.date_evidence.startswith(DATE_NOT_UNDERSTOOD):
+                given = article.date_evidence[len(DATE_NOT_UNDERSTOOD):].strip()
+                report.warn(article.path, f"date {given} is not a date (impossible, or not understood); not stored as the date")
+            yield article, (stored, page)
+
+    for record, (stored, page) in extract_many(to_extract(), judgements, workers=workers, scheduler=scheduler):
+        if isinstance(record, BadInput):
+            report.fail(record.path, record.reason)
+        else:
+            _write(record, stored, store, version, report, page)
+            in_flight.pop(record.article.key, None)
         if progress:
             progress(record.path if isinstance(record, BadInput) else record.article.path or "")
+    for article, page in later:
+        store.save_page(article.key, page, author=article.author)
     store.sync_entities([e.to_dict() for e in load_entity_table()])
-    return report
 
 
 def rederive(store: Store, article_ids: list[int], judgements: list[dict]) -> list[ArticleRecord]:
@@ -285,11 +382,11 @@ def _extract_alone(record: ArticleRecord, judgements: list[dict]) -> ArticleReco
         return BadInput(record.article.path or record.article.key, f"could not be processed ({type(e).__name__}: {e})")
 
 
-def _write(record: ArticleRecord, stored, store: Store, version: str, report: IngestReport) -> None:
+def _write(record: ArticleRecord, stored, store: Store, version: str, report: Report, page: PageCapture | None) -> None:
     from pipeline.ingest import dedup
 
     dedup.find_original(record, store)
-    store.write_article(record, extractor_version=version)
+    store.write_article(record, extractor_version=version, page=page)
     if stored is None and record.duplicate_of is not None:
         report.duplicates += 1
     elif stored is None:
