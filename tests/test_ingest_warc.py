@@ -42,6 +42,7 @@ def test_ingest_warc_takes_on_topic_html_pages_with_address_and_capture_date(tmp
     assert json.loads(result.stdout) == {
         "ingested": 2, "unchanged": 0, "updated": 0, "reprocessed": 0, "duplicates": 0,
         "off_topic": [{"path": f"{archive}[{SITE}/sport/derby]", "score": 0}], "failed": [],
+        "skipped_judgements": [], "warnings": [],
     }  # fmt: skip
     with Store(db_path) as store:
         assert sorted(a["url"] for a in store.articles()) == [f"{SITE}/news/netsunion-routing", f"{SITE}/zh/duanzhilian"]

@@ -10,8 +10,6 @@ from tqdm import tqdm
 
 from pipeline.cli.options import db_option, json_option, open_store, print_json, progress_enabled
 from pipeline.ingest.clean import normalise_date
-from pipeline.ingest.crawl import HOSTS_AT_ONCE, FetchReport, fetch as fetch_pages
-from pipeline.ingest.fetch import FetchSettings
 
 
 def _date(ctx, param, value: str | None) -> str | None:
@@ -38,8 +36,8 @@ def _date(ctx, param, value: str | None) -> str | None:
               help="Seconds to wait for a server before giving up on a page.")
 @click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True,
               help="Further attempts after a 429 or 5xx answer, waiting 2 s, 4 s, 8 s... (or what Retry-After asks).")
-@click.option("--hosts", "hosts_at_once", type=click.IntRange(min=1), default=HOSTS_AT_ONCE, show_default=True,
-              help="Hosts downloaded from at once (always one request at a time per host).")
+@click.option("--hosts", "hosts_at_once", type=click.IntRange(min=1), default=None,
+              help="Hosts downloaded from at once (always one request at a time per host). Default: 4.")
 @click.option("--all-topics", is_flag=True, help="Keep every page of the feeds and sitemaps, on the story or not.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that run the NLP stages (one writer stores the results).")
@@ -67,6 +65,10 @@ def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, re
     addresses = list(urls) + (_read_list(urls_file) if urls_file else [])
     if not (addresses or feeds or sitemaps):
         raise click.UsageError("name pages to fetch: URL..., --urls FILE, --feed URL or --sitemap URL")
+    # The downloading modules (httpx, trafilatura, feedparser) load when a fetch runs: `kb --help` never pays for them.
+    from pipeline.ingest.crawl import HOSTS_AT_ONCE, fetch as fetch_pages
+    from pipeline.ingest.fetch import FetchSettings
+
     settings = FetchSettings(delay=delay, timeout=timeout, retries=retries)
     bar = None
     if progress_enabled(quiet or as_json) and not os.environ.get("CI"):
@@ -74,7 +76,7 @@ def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, re
     with open_store(db_path) as store:
         report = fetch_pages(
             addresses, store, feeds=feeds, sitemaps=sitemaps, since=since, max_pages=max_pages, settings=settings,
-            hosts_at_once=hosts_at_once, progress=(lambda _: bar.update()) if bar else None, workers=workers,
+            hosts_at_once=hosts_at_once or HOSTS_AT_ONCE, progress=(lambda _: bar.update()) if bar else None, workers=workers,
             on_topic_only=not all_topics,
         )  # fmt: skip
     if bar:
@@ -90,7 +92,8 @@ def fetch(urls, urls_file, feeds, sitemaps, since, max_pages, delay, timeout, re
     raise SystemExit(1 if report.failed else 0)
 
 
-def summary(report: FetchReport) -> str:
+def summary(report) -> str:
+    """One line of counts from a FetchReport."""
     counts = report.to_dict()
     return (f"{counts['fetched']} fetched, {counts['ingested']} ingested, {counts['unchanged']} unchanged, "
             f"{counts['updated']} updated, {counts['duplicates']} duplicates, {len(counts['off_topic'])} off topic, "
