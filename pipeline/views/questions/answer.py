@@ -420,11 +420,20 @@ class Knowledge(SentenceAnswers):
             return self._read_yes_no(question, min_share=0.5)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
         core = [t for t in question.types if t not in SPEECH_TYPES]
         speech = [t for t in question.types if t in SPEECH_TYPES]
-        entries = self.matching(question, types=core or speech)
+        # "Did UnionPay deny Alipay's access?": the asked speaker's own word first, then the act it is about.
+        entries = [e for e in self.matching(question, types=speech) if self._acted_by(e, question.actor)] if speech else []
+        entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
+        entries = entries or self.matching(question, types=core or speech)
         if not entries and core and speech:
             # "Did UnionPay confirm Alipay's access?": the speaker need not be a party of the access.
             others = [e for e in question.entities if self._acts(e, speech)]
             entries = self.matching(_without(question, others), types=core)
+        if not entries and question.actor and (len(question.entities) > 1 or question.dates or question.month_days):
+            # "Did the association issue the January 13 notice?": the act, on what was asked, by
+            # someone else is a No (said with who did it); the asked actor is left out to find it.
+            others = [e for e in self.matching(_without(question, [question.actor]), types=core or speech)
+                      if e.actor_ids and not self._acted_by(e, question.actor) and self._on_the_asked_day(e, question)]
+            entries = others[:1]
         if not entries:
             return self._read_yes_no(question, min_share=0.6, min_words=2)
         best = max(entries, key=lambda e: self._acted_by(e, question.actor))  # stable: the best ranked of those
@@ -437,8 +446,10 @@ class Knowledge(SentenceAnswers):
             return sentence
         denials = [reason for reason in best.conflict_reasons if reason.startswith(("deny", "retract"))]
         disputed = best.conflict and any("denied" in reason for reason in best.conflict_reasons)
-        other = self._contrary(best, question)
         said_by_speaker = not speech or best.type in SPEECH_TYPES
+        # Asked of a speaker ("Did NetsUnion deny Alipay's access?"), the entry is the act spoken of:
+        # who did that act is no answer; who spoke of it is.
+        other = self._contrary(best, question) if said_by_speaker else self._other_speaker(best, question, speech)
         if "announce" in speech and (denials or disputed or best.factuality == "reported"):
             # "Did UnionPay confirm it?": no, whatever else was said of the event itself.
             verdict, yes_no = "No", False
@@ -484,6 +495,22 @@ class Knowledge(SentenceAnswers):
         if found and found[2] == "day" and question.weekdays and found[0].weekday() not in question.weekdays:
             return f"the sources date it {entry.display_date}, a {found[0].strftime('%A')}"
         return None
+
+    def _other_speaker(self, entry: Entry, question: Question, speech: list[str]) -> str | None:
+        """Another party said what was asked of the speaker: "deny by China UnionPay" against
+        "Did NetsUnion deny it?"."""
+        said = [r for r in entry.conflict_reasons if r.startswith(tuple(speech))]
+        asked = self.name(question.actor) if question.actor else ""
+        if said and asked and not any(asked in reason for reason in said):
+            return f"the sources tell of {said[0]}, not by {asked}"
+        return None
+
+    def _on_the_asked_day(self, entry: Entry, question: Question) -> bool:
+        """No day asked, or the entry is dated on it ("on April 27" and 2018-04-27)."""
+        if not question.month_days:
+            return True
+        found = span(entry.value) if entry.value else None
+        return bool(found) and found[2] == "day" and found[0].strftime("%m-%d") in question.month_days
 
     def _date_unconfirmed(self, entry: Entry, question: Question) -> bool:
         """A day was asked ("on July 31", "on Saturday") and the sources date the act less exactly."""
