@@ -66,8 +66,9 @@ class Article:
     text: str
     title: str | None = None
     date: str | None = None
-    date_source: str | None = None  # "metadata" or "inferred"
-    date_evidence: str | None = None
+    date_source: str | None = None  # metadata | html | url | dateline | text | inferred
+    date_evidence: str | None = None  # the words or the field the date rests on, or why undated
+    date_confidence: float | None = None  # 1.0 a file's own field ... 0.4 inferred from the text
     lang: str | None = None
     source: str | None = None
     url: str | None = None
@@ -95,6 +96,7 @@ class EventMention:
     date_source: str | None = None  # sentence | inherited | None
     date_mod: str | None = None  # AFTER: "later" than the date given
     deadline: str | None = None  # the "from/by" date of a requirement
+    later_deadlines: list[str] = field(default_factory=list)  # further steps: "from July 9 …, 100% by January 14"
     refers_to: int | None = None  # index, in the article's events, of the event it denies or retracts
     object_type: str | None = None  # the kind of event acted on: "deleted the announcement" -> announce
 

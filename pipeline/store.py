@@ -59,7 +59,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             title TEXT, url TEXT, source TEXT, path TEXT,
             lang TEXT NOT NULL,
             date TEXT,                         -- publication date (YYYY-MM-DD or coarser)
-            date_source TEXT,                  -- metadata | inferred | NULL (unknown)
+            date_source TEXT,                  -- metadata | html | url | dateline | text | inferred | NULL
             date_evidence TEXT,
             text TEXT NOT NULL,
             duplicate_of INTEGER REFERENCES article(id) ON DELETE SET NULL,
@@ -191,6 +191,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT OR IGNORE INTO meta VALUES ('generation', 0);
         """,
     ),
+    (
+        "how sure a publication date is",
+        """
+        -- 1.0 for a file's own date field, less for a URL, a dateline, and least for inference.
+        ALTER TABLE article ADD COLUMN date_confidence REAL;
+        """,
+    ),
 ]
 
 
@@ -308,7 +315,8 @@ class Store(Queries):
             key=a.key, content_hash=record.content_hash, text_hash=record.text_hash,
             simhash=_signed(record.simhash), band0=bands[0], band1=bands[1], band2=bands[2], band3=bands[3],
             title=a.title, url=a.url, source=a.source, path=a.path, lang=a.lang,
-            date=a.date, date_source=a.date_source, date_evidence=a.date_evidence, text=a.text,
+            date=a.date, date_source=a.date_source, date_evidence=a.date_evidence,
+            date_confidence=a.date_confidence, text=a.text,
             duplicate_of=record.duplicate_of, duplicate_score=record.duplicate_score,
             extractor_version=extractor_version, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )  # fmt: skip

@@ -19,7 +19,7 @@ class Queries:
 
     def articles(self) -> list[dict]:
         rows = self.conn.execute(
-            """SELECT a.id, a.title, a.date, a.date_source, a.lang, a.source, a.url, a.path, a.duplicate_of,
+            """SELECT a.id, a.title, a.date, a.date_source, a.date_evidence, a.date_confidence, a.lang, a.source, a.url, a.path, a.duplicate_of,
                       (SELECT COUNT(*) FROM sentence s WHERE s.article_id = a.id) AS sentences
                FROM article a ORDER BY a.date IS NULL, a.date, a.id"""
         )

@@ -104,7 +104,7 @@ def test_app_ingest_page_on_empty_path_offers_to_ingest(db_path, monkeypatch):
 @pytest.mark.parametrize(
     "page, expected",
     [
-        ("ask", "When did Tenpay connect to UnionPay and NetsUnion?"),
+        ("ask", "When did the Bar Code Payment Business Standards take effect?"),
         ("timeline", "of {entries} entries"),
         ("graph", "{nodes} nodes, {edges} edges"),
         ("entities", "NetsUnion Clearing Corporation"),
@@ -139,7 +139,7 @@ def test_app_ask_shows_the_engines_answer_and_evidence(kb, monkeypatch):
     at = open_app(kb, "ask", monkeypatch)
     at.button(key="ask_example_0").click().run()
     question = at.text_input(key="ask_question").value
-    assert question == "When did Tenpay connect to UnionPay and NetsUnion?"
+    assert question == "When did the Bar Code Payment Business Standards take effect?"
     with store_of(kb) as store:
         expected = questions.ask(store, question).to_dict()
     text = shown(at)
@@ -352,3 +352,14 @@ def test_app_ingest_uploads_are_kept_beside_the_store(db_path, monkeypatch):
     at.button(key="ing_go").click().run()  # the same upload again changes nothing
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["ingested"], metrics["unchanged"]) == ("0", "1")
+
+
+def test_app_example_questions_are_answered_on_the_shipped_corpus(tmp_path):
+    """The Ask page offers these to a new user, whose store holds only corpus/: none may be refused."""
+    from pipeline.app_pages.ask import EXAMPLES
+    from pipeline.views.questions import ask
+
+    with Store(tmp_path / "kb.sqlite") as store:
+        ingest([ROOT / "corpus"], store)
+        for question in EXAMPLES:
+            assert ask(store, question).answer_type != "refused", question

@@ -22,7 +22,7 @@ from pipeline.ingest import ingest
 from pipeline.store import Store
 from tests.conftest import CHROMIUM_ARGS, ROOT
 
-QUESTION = "When did Tenpay connect to UnionPay and NetsUnion?"
+QUESTION = "When did the Bar Code Payment Business Standards take effect?"
 
 
 @pytest.fixture(scope="module")

@@ -152,12 +152,12 @@ def check_figures(shared):
 CHECK_FLOORS = {
     "pubdate_right_or_coarse": 0.75,  # measured 0.80
     "entities_right": 0.58,  # 0.61
-    "timeline_recall": 0.20,  # 0.23
+    "timeline_recall": 0.25,  # 0.28
     "timeline_precision": 0.42,  # 0.47
     "questions_right": 0.25,  # 0.28
     "unanswerable_refused": 0.80,  # 0.87
 }
-CHECK_CEILINGS = {"false_yes": 11, "pubdate_wrong": 0.25, "timeline_wrong_date": 0.28}  # 11, 0.20, 0.23
+CHECK_CEILINGS = {"false_yes": 0, "pubdate_wrong": 0.25, "timeline_wrong_date": 0.38}  # 0, 0.20, 0.33
 
 
 @pytest.mark.parametrize("figure", sorted(CHECK_FLOORS))
@@ -168,3 +168,11 @@ def test_check_part_floor(check_figures, figure):
 @pytest.mark.parametrize("figure", sorted(CHECK_CEILINGS))
 def test_check_part_ceiling(check_figures, figure):
     assert check_figures["all"][figure] <= CHECK_CEILINGS[figure], check_figures["all"]
+
+
+def test_dates_agree_leniently_between_a_month_and_its_days():
+    from pipeline.evaluate.score import dates_agree
+
+    assert dates_agree("2018-03", "2018-03-31") and dates_agree("2018-03-31", "2018-03")
+    assert not dates_agree("2018-04", "2018-03-31")
+    assert not dates_agree("2018", "2018-03-31") and not dates_agree("2018-Q1", "2018-03")

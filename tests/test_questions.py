@@ -97,8 +97,10 @@ def test_cli_ask_json_contract(store):
 
 # Regression pins on the four founding articles, whose rules were fitted to them: issue 14's
 # clean-out removed the synonyms, contraries and special cases written for these questions
-# (90.7% -> 89.3%). The measure of truth is `kb eval` on the dev corpus's check part (test_eval.py).
-FLOORS = {"all": 0.89, "en all": 0.91, "zh all": 0.87}
+# (90.7% -> 89.3%), and issue 18 made sentence reading unable to say "Yes" by itself (its
+# shareholder and architecture questions: 89.3% -> 87.5%). The measure of truth is `kb eval` on
+# the dev corpus's check part (test_eval.py).
+FLOORS = {"all": 0.87, "en all": 0.90, "zh all": 0.84}
 
 
 def test_questions_gold_floors(shared):
@@ -125,3 +127,15 @@ def test_a_new_connection_answers_from_the_store_as_it_is_now(db_path, write):
         ingest([article], store)
     with Store(db_path, readonly=True) as store:
         assert ask(store, question).dates == ["2017-03"]
+
+
+def test_counts_come_from_dated_figures(fresh_store, write):
+    text = ("title: Figures\ndate: 2018-07-02\n\n"
+            "As of June 30, 2018, 462 banks and 115 payment institutions had connected to NetsUnion.\n"
+            "In October 2017, 18 large banks had connected to NetsUnion.\n")  # fmt: skip
+    ingest([write("figures.txt", text)], fresh_store)
+    answer = ask(fresh_store, "How many banks had connected to NetsUnion by June 30, 2018?")
+    assert answer.answer.startswith("462 (462 banks), as of 2018-06-30") and answer.count == 462
+    assert ask(fresh_store, "How many large banks had connected to NetsUnion?").count == 18
+    # A figure that was reached is no answer to what was expected.
+    assert ask(fresh_store, "How many banks are expected to connect to NetsUnion by 2019?").count is None

@@ -43,7 +43,8 @@ def test_a_count_needs_its_date_in_the_sentence(store):
 @pytest.mark.parametrize(
     "question, yes_no, quoted",
     [
-        ("支付宝是网联的股东吗?", True, "分别持股"),  # 股东 found as 持股 (synonyms)
+        # 股东 found as 持股 (synonyms); the sentence is shown, but shared words never make a "Yes".
+        ("支付宝是网联的股东吗?", None, "分别持股"),
         ("网联直接开展支付业务吗?", False, "并不直接开展支付业务"),  # a negation before the asked words
         ("交存到专用存款账户的备付金计付利息吗?", False, "暂不计付利息"),
         ("Was the disconnection completed on schedule?", False, "postponed"),  # a word contrary to the question's
@@ -51,6 +52,7 @@ def test_a_count_needs_its_date_in_the_sentence(store):
     ],
 )
 def test_yes_or_no_as_a_sentence_tells_it(store, question, yes_no, quoted):
+    """A sentence may say no (a negation, a contrary word) or hedge; it never decides yes alone."""
     answer = ask(store, question)
     assert (answer.answer_type, answer.yes_no) == ("yes_no", yes_no)
     assert any(quoted in ev["sentence"] for ev in answer.evidence)
@@ -97,3 +99,19 @@ def test_sentence_search_ranks_originals_only_reposts_stay_out_of_the_index(fres
     assert [a["duplicate_of"] is not None for a in fresh_store.articles()] == [False, True]
     found = fresh_store.match_sentences('"ratio"', limit=5)
     assert [(s["title"], s["sentence"]) for s in found] == [("Original", told)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Lakala a shareholder of NetsUnion?",  # the founding articles name no such holding
+        "百度钱包是网联的股东吗?",
+        "Did NetsUnion deny Alipay's access?",  # UnionPay denied it
+        "Did Tenpay connect to Baidu?",
+        "Did Alipay connect to China UnionPay on Saturday?",
+        "Was the notice on migrating to the NetsUnion platform issued by UnionPay?",
+    ],
+)
+def test_false_premises_never_get_a_yes(store, question):
+    answer = ask(store, question)
+    assert answer.yes_no is not True and not answer.answer.lower().startswith("yes"), answer.answer

@@ -117,3 +117,22 @@ def test_time_zh_corpus_articles(shared):
     assert found["1月13日"] == "2017-01-13"
     assert found["2010年6月"] == "2010-06"
     assert found["彼时"] == "2017-01-13"  # "at that time": the date just named
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the written year of the sentence before governs a month-day without one
+        ("2017年8月，网联获批。10月15日，首批机构接入。", "2017-10-15"),
+        ("2016年8月，网联获批。10月15日，首批机构接入。", "2016-10-15"),
+        # two sentences back is too far: the DCT and its tense decide
+        ("2017年8月，网联获批。\n\n网联平台运行平稳。10月15日，首批机构接入。", "2018-10-15"),
+    ],
+)
+def test_time_zh_previous_sentence_year_governs_a_month_day(text, value):
+    assert tag(text, "2018-09-14", "zh")[-1].value == value
+
+
+def test_time_zh_two_spellings_of_one_date_get_one_year():
+    found = values("支付机构须在6月30日前完成切换。6月30号以后，直连全部关闭。", "2018-03-14")
+    assert found == [("6月30日", "2018-06-30"), ("6月30号", "2018-06-30")]

@@ -131,3 +131,27 @@ def test_chinese_trigger_used_as_a_noun_is_no_event(fresh_store, write, sentence
     ingest([write("zh.txt", f"title: 备付金\ndate: 2017-04-18\nlang: zh\n\n{sentence}\n")], fresh_store)
     types = {e.type for e in build_entries(fresh_store)}
     assert (("deposit" in types) or ("require" in types)) is told, types
+
+
+def test_dated_figures_are_statistic_entries(fresh_store, write):
+    text = ("title: Figures\ndate: 2018-07-02\n\n"
+            "As of June 30, 2018, 462 banks and 115 payment institutions had connected to NetsUnion.\n"
+            "Alipay, Tenpay and Chinabank Payment, 3 institutions, joined on March 31, 2017.\n")  # fmt: skip
+    ingest([write("figures.txt", text)], fresh_store)
+    figures = [e for e in build_entries(fresh_store) if e.type == "statistic"]
+    # One entry, and the "3 institutions" that count the names before them are no figure.
+    assert [e.value for e in figures] == ["2018-06-30"]
+    assert figures[0].summary.endswith(": 462 banks; 115 payment institutions") and "netsunion" in figures[0].actor_ids
+    ingest([write("figures.txt", text.replace("As of June 30", "As of May 31"))], fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "statistic"] == ["2018-05-31"]
+
+
+def test_a_verb_under_must_is_a_requirement_with_its_deadline(fresh_store, write):
+    text = ("title: Rules\ndate: 2017-08-10\n\n"
+            "The PBOC issued the Bar Code Payment Business Standards (Trial) on August 4, 2017.\n"
+            "From June 30, 2018, payment institutions must route all online payments through NetsUnion, the notice said.\n")  # fmt: skip
+    ingest([write("rules.txt", text)], fresh_store)
+    found = {(e.type, e.value) for e in build_entries(fresh_store)}
+    assert ("deadline", "2018-06-30") in found
+    require = next(e for e in build_entries(fresh_store) if e.type == "require")
+    assert require.deadline == "2018-06-30" and "payment_institutions" in require.target_ids

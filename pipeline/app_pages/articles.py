@@ -22,6 +22,8 @@ def read(path: str, stamp: tuple, article_id: int) -> None:
         return
     common.html_block(f"<h3>{common.esc(article['title'] or 'untitled article')}</h3>")
     when = f"{article['date'] or 'undated'} (date from {article['date_source'] or 'nowhere: unknown'})"
+    if article.get("date_evidence"):
+        when += f": {article['date_evidence']}"
     where = article["source"] or article["url"] or article["path"] or ""
     copy = f" · repost of article {article['duplicate_of']}" if article["duplicate_of"] else ""
     common.html_block(f"{common.esc(when)} · {common.esc(where)} · {common.esc(article['lang'])}{common.esc(copy)}")

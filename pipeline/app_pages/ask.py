@@ -11,10 +11,10 @@ from pipeline.app_pages import common
 # large store an answer can rest on a thousand reports of one event.
 SHOWN = 20
 EXAMPLES = [
-    "When did Tenpay connect to UnionPay and NetsUnion?",
+    "When did the Bar Code Payment Business Standards take effect?",
     "Who issued Document 209?",
     "How are Alipay and NetsUnion related?",
-    "网联什么时候上线？",
+    "网联和支付宝什么时候宣布合作？",
 ]
 
 

@@ -86,10 +86,18 @@ def build(db_path, corpus, quiet, exports_dir):
 @db_option
 @json_option
 def articles(db_path, as_json):
-    """List the stored articles: id, date (and how it was known), language, title."""
+    """List the stored articles: id, date and where it came from, language, title.
+
+    \b
+    Where a date comes from: metadata (the file's header or a JSON field), html (the page's
+    metadata or byline), url, dateline (a dateline, release line or byline in the text), text
+    (a relative day tied to its date: "yesterday (April 27)"), inferred (~, from the dates the
+    text tells). --json gives the words or the field in date_evidence, or why it is undated.
+    """
     with open_store(db_path) as store:
         rows = store.articles()
-    keys = ["id", "title", "date", "date_source", "lang", "source", "url", "sentences", "duplicate_of"]
+    keys = ["id", "title", "date", "date_source", "date_evidence", "date_confidence", "lang", "source", "url", "path",
+            "sentences", "duplicate_of"]
     if as_json:
         print_json([{k: row[k] for k in keys} for row in rows])
         return
@@ -100,7 +108,8 @@ def articles(db_path, as_json):
         if row["date_source"] == "inferred":
             date += "~"
         dup = f"  (copy of {row['duplicate_of']})" if row["duplicate_of"] else ""
-        click.echo(f"{row['id']:>4}  {date:<11} {row['lang']}  {row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
+        click.echo(f"{row['id']:>4}  {date:<11} {row['date_source'] or '-':<9} {row['lang']}  "
+                   f"{row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
 
 
 def _run(paths, db_path, *, quiet: bool, max_mb: float, workers: int = 1, scheduler: str | None = None):

@@ -1,6 +1,6 @@
 """Runs every extraction stage over one article: a pure function from record to record.
 
-    publication date (when the source gave none) -> spaCy over the sentences -> entities
+    publication date (when the file gave none: URL, dateline, inference) -> spaCy over the sentences -> entities
     -> dates -> events
 
 Pure, so that worker processes (or a Dask cluster) can run it and one writer stores the result.
@@ -14,7 +14,7 @@ from dataclasses import replace
 from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
 from pipeline.extract.events import EntityInfo, extract_events
 from pipeline.extract.nlp import get_nlp, simplified_view
-from pipeline.extract.time import infer_publication_date, tag
+from pipeline.extract.time import find_publication_date, tag
 from pipeline.facts import ArticleRecord, Mention, Timex
 
 PIPE_BATCH = 256  # sentences per spaCy batch
@@ -52,10 +52,11 @@ def extract_batch(records: list[ArticleRecord], judgements: list[dict] | None = 
 def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | None) -> None:
     article = record.article
     if article.date is None:
-        guess = infer_publication_date(article.text, article.lang)
-        if guess:
-            article.date, article.date_source = guess.value, "inferred"
-            article.date_evidence = guess.evidence
+        found = find_publication_date(article.text, article.lang, article.url)
+        article.date, article.date_source = found.value, found.source if found.value else None
+        article.date_confidence = found.confidence if found.value else None
+        if found.value or not article.date_evidence:
+            article.date_evidence = found.evidence
     sentences = [s for s in record.sentences if s.repeat_of is None]
     table = load_entity_table()
     found = extract_entities(docs, sentences, article.lang, table)

@@ -171,10 +171,13 @@ def reextract(store: Store, article_ids: list[int]) -> int:
         row = store.article(article_id)
         if row is None:
             continue
-        known = row["date_source"] == "metadata"
+        # a date from outside the text (the file's header, a JSON field, the HTML) is kept
+        known = row["date_source"] in ("metadata", "html")
         article = Article(
             text=row["text"], title=row["title"], date=row["date"] if known else None,
-            date_source="metadata" if known else None, lang=row["lang"], source=row["source"],
+            date_source=row["date_source"] if known else None,
+            date_evidence=row["date_evidence"] if known else None,
+            date_confidence=row.get("date_confidence") if known else None, lang=row["lang"], source=row["source"],
             url=row["url"], path=row["path"], key=row["key"],
         )  # fmt: skip
         record = process(article, judgements)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from email.utils import parsedate_to_datetime
 
 HEADER_KEYS = {"title", "date", "published", "source", "url", "lang", "language", "author"}
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
@@ -129,6 +130,7 @@ def normalise_text(text: str, lang: str, *, min_wrapped_line: int = 20) -> str:
     return "\n\n".join(paragraphs)
 
 
+_RFC822 = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 _DATE_FORMS = [
     re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T|\s|$)"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日"),
@@ -152,4 +154,20 @@ def normalise_date(value: str | None) -> str | None:
         if len(parts) > 2 and not 1 <= parts[2] <= 31:
             return None
         return "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
+    return _spelled_date(value)
+
+
+def _spelled_date(value: str) -> str | None:
+    """A feed's RFC 822 date ("Sat, 30 Jun 2018 10:15:00 +0800") or a date in words ("30 June
+    2018", "June 30, 2018"), read by the temporal tagger when it is the whole field."""
+    if _RFC822.match(value):
+        try:
+            return parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError):
+            return None
+    from pipeline.extract.time import tag  # the tagger loads its grammar on first use
+
+    found = [t for t in tag(value, None, "en") if t.anchor == "absolute" and t.type in ("DATE", "TIME")]
+    if len(found) == 1 and len(value) - len(found[0].text) <= 12 and found[0].value[:4].isdigit():
+        return found[0].value[:10]
     return None

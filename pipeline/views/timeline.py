@@ -41,6 +41,7 @@ class Entry:
     document_id: str | None = None
     deadline: str | None = None
     value: str | None = None  # the date as TIMEX3, at the granularity the sources give
+    theme: str | None = None  # what it is about, as written, when no entity names it; a statistic's figures
 
     def to_dict(self) -> dict:
         # What asdict gives (lists of names, flat source dicts), without its deep copy of every
@@ -166,6 +167,7 @@ def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], name
         document_id=document,
         deadline=next((r["deadline"] for r in rows if r["deadline"]), None),
         value=best["date"] if best else None,
+        theme=first["theme"],
     )
     acted_on = taxonomy.types.get(first["object_type"]) if first["object_type"] else None
     entry.summary = summarise(entry, spec.verb if spec else first["type"], theme=first["theme"], obj=acted_on.noun if acted_on else None)
@@ -175,6 +177,8 @@ def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], name
 def summarise(entry: Entry, verb: str, *, theme: str | None = None, obj: str | None = None) -> str:
     """A one-line summary from the entry's parts: who, what, whom, under which document."""
     actors = _join(entry.actors)
+    if entry.type == "statistic" and theme:
+        return f"{actors or entry.document or 'Figures'}: {theme}"  # "NetsUnion Clearing Corporation: 462 banks; 115 payment institutions"
     if obj and actors:
         return f"{actors} {verb} {obj}"  # "NetsUnion and Alipay announced cooperation"
     if entry.type == "issue" and entry.document:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.extract.events import chinese, english, narrative
+from pipeline.extract.events.figures import find_figures
 from pipeline.extract.events.taxonomy import EntityInfo, EventType, Taxonomy, TaxonomyError, load_taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
@@ -36,5 +37,7 @@ def extract_events(
     find = FINDERS[lang]
     events: list[EventMention] = []
     for doc, sentence in zip(docs, sentences, strict=True):
-        events += find(doc, sentence, mentions.get(sentence.idx, []), timexes.get(sentence.idx, []), entities, taxonomy)
+        here, dates = mentions.get(sentence.idx, []), timexes.get(sentence.idx, [])
+        events += find(doc, sentence, here, dates, entities, taxonomy)
+        events += find_figures(doc, sentence, here, dates, entities, taxonomy, lang)
     return narrative.resolve(events, sentences, mentions, entities, taxonomy)

@@ -270,3 +270,4 @@ def _attach_dates(events: list[EventMention], sentence: Sentence, timexes: list[
         later = [t for t in deadlines if t.start - sentence.start >= local]
         if later:
             event.deadline = later[0].value
+            event.later_deadlines = [t.value for t in later[1:]]

@@ -31,6 +31,11 @@ SELF_CUED = {"deny": ("denied",), "retract": ("denied",), "require": ("required"
 OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce"}
 
 
+# Nouns for a rule that may speak for itself ("the notice said").
+RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "guideline", "guidelines", "specification", "measure"}
+# Modals that make the verb they govern a requirement.
+REQUIRING_MODALS = {"must", "shall", "should"}
+
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 
@@ -166,6 +171,9 @@ def find_events(
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
     # A trigger word inside a name ("Internet connection platform") is part of the name.
     matches = [(t, span) for t, span in trigger_spans(doc, taxonomy) if span.root.i not in name_tokens]
+    speech = {span.root.i for t, span in matches if taxonomy.types[t].speaker_only}
+    matches = sorted(matches + _modal_requirements(doc, matches, name_tokens, speech), key=lambda m: m[1].start)
+    modal = {span.root.i for t, span in matches if t == "require" and span.root.lemma_ not in _trigger_index(taxonomy)[0]}
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
     speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
     events = []
@@ -188,6 +196,8 @@ def find_events(
         if passive and spec.passive == "target":
             agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
+        elif head.i in modal:
+            actors, targets = [], actors  # "payment institutions must route …": they are required; the rule's issuer requires
         else:
             targets = []
         scope = _within([head]) | (_within([carrier]) if carrier is not head else set())
@@ -195,7 +205,8 @@ def find_events(
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
         nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
         scope = scope - actor_tokens - nested
-        targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
+        if head.i not in modal:  # who must act is the subject; what follows is what they must do
+            targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         actors = [a for a in actors if entities.types.get(a) != "document"]
         targets = [t for t in targets if entities.types.get(t) != "document"]
         if head.pos_ == "NOUN" and not actors and not targets:
@@ -205,13 +216,14 @@ def find_events(
             if not actors:
                 continue
             targets = []
-        if not actors and spec.positional_actor:
+        if not actors and spec.positional_actor and head.i not in modal:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         document = _document(documents, spans, scope, trigger.start)
         theme = None if actors or targets or document else _theme(subjects, head)
         # What someone says ("a payment institution told the reporter that ...") is a claim.
         claimed = not spec.speaker_only and any(
-            a.lemma_.lower() in speech_lemmas and a.i not in name_tokens for a in head.ancestors
+            a.lemma_.lower() in speech_lemmas and a.i not in name_tokens and not _rule_speaks(a, spans, entities)
+            for a in head.ancestors
         )
         events.append(
             EventMention(
@@ -231,6 +243,35 @@ def find_events(
         )
     _attach_dates(events, doc, sentence, timexes, taxonomy)
     return events
+
+
+def _rule_speaks(verb: Token, spans: list[tuple[Mention, Span]], entities: EntityInfo) -> bool:
+    """"…, the notice said", "the central bank said": a rule or a regulator states what it
+    requires; that is the rule itself, not someone's claim about it."""
+    for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+        if subject.lemma_.lower() in RULE_NOUNS:
+            return True
+        named = _ids(spans, {t.i for t in subject.subtree}, entities)
+        if any(entities.types.get(i) in ("document", "regulator") for i in named):
+            return True
+    return False
+
+
+def _modal_requirements(doc: Doc, matches: list[tuple[str, Span]], name_tokens: set[int], speech: set[int]) -> list[tuple[str, Span]]:
+    """A verb under "must", "shall" or "should" is a requirement ("all payments must be processed
+    through the platform from June 30"), unless it is an event of its own (its modal then only
+    marks it required), tells what another event is about (what someone says still counts: "…,
+    the notice said"), or sits inside a name."""
+    triggers = {i for _, span in matches for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.i in triggers or token.i in name_tokens:
+            continue
+        if any(a.i in triggers and a.i not in speech for a in token.ancestors):
+            continue  # "requested that all payments should be processed …": the content of that event
+        if any(c.dep_ == "aux" and c.lower_ in REQUIRING_MODALS for c in token.children):
+            found.append(("require", doc[token.i : token.i + 1]))
+    return found
 
 
 def _is_carrier_of_other(head: Token, triggers: dict[int, str], type_id: str) -> bool:
@@ -314,8 +355,11 @@ def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, time
             if any(re.search(rf"\b{re.escape(c)}\b", between) for c in after_cues):
                 event.date_mod = "AFTER"
         later = [t for t in deadlines if t.start >= event.end]
-        if later:
-            event.deadline = later[0].value
+        # "From June 30, all payments must go through NetsUnion": the cue may open the sentence.
+        earlier = [t for t in deadlines if t.end <= event.start and _in_reach(doc, sentence, t, event, taxonomy)]
+        if later or earlier:
+            event.deadline = (later or earlier[-1:])[0].value
+            event.later_deadlines = [t.value for t in later[1:]]
 
 
 def _in_reach(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:

@@ -257,14 +257,15 @@ def _deadline_of(event: EventMention, date: str) -> EventMention:
 
 
 def _with_deadline_entries(events: list[EventMention]) -> list[EventMention]:
-    """A requirement's "from/by" date is a moment of its own on the timeline: add it as a
-    deadline event with the same parties and document."""
+    """A requirement's "from/by" dates are moments of their own on the timeline: add each as a
+    deadline event with the same parties and document ("from July 9, the ratio rises each month,
+    reaching 100% by January 14": two steps, two deadlines)."""
     out = []
     for event in events:
         out.append(event)
         if not event.deadline or not (event.type in ("require", "prohibit") or event.factuality == "required"):
             continue
-        if any(o.type == "deadline" and o.sentence_idx == event.sentence_idx and o.date == event.deadline for o in out):
-            continue
-        out.append(_deadline_of(event, event.deadline))
+        for date in [event.deadline, *event.later_deadlines]:
+            if not any(o.type == "deadline" and o.sentence_idx == event.sentence_idx and o.date == date for o in out):
+                out.append(_deadline_of(event, date))
     return out

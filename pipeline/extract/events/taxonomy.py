@@ -69,6 +69,7 @@ class Taxonomy:
     official_speakers_zh: tuple[str, ...] = ()
     agent_markers_zh: tuple[str, ...] = ()
     nominal_heads_zh: tuple[str, ...] = ()
+    figures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> scales, units
     nominal_modifiers_zh: tuple[str, ...] = ()
 
     def zh_triggers(self) -> list[tuple[str, str]]:
@@ -129,5 +130,6 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
         agent_markers_zh=tuple((data.get("agent_markers") or {}).get("zh") or []),
         nominal_heads_zh=tuple((data.get("nominal_uses") or {}).get("zh_heads") or []),
+        figures={lang: {k: tuple(map(str, v)) for k, v in words.items()} for lang, words in (data.get("figures") or {}).items()},
         nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
     )

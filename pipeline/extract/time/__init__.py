@@ -10,12 +10,12 @@ normaliser. No spaCy model is needed.
 
 from __future__ import annotations
 
-from pipeline.extract.time.pubdate import PublicationDate, infer_publication_date
+from pipeline.extract.time.pubdate import PublicationDate, find_publication_date, infer_publication_date
 from pipeline.extract.time.resources import GrammarError, load_grammar
 from pipeline.extract.time.tagger import tag_document
 from pipeline.facts import Timex
 
-__all__ = ["tag", "infer_publication_date", "PublicationDate", "GrammarError", "load_grammar"]
+__all__ = ["tag", "find_publication_date", "infer_publication_date", "PublicationDate", "GrammarError", "load_grammar"]
 
 
 def tag(text: str, dct: str | None, lang: str = "en",

@@ -59,13 +59,15 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         if direction > 0:
             return (dy if there > here else dy + 1), "dct", real
         return dy, "dct", real
-    # the narrative: a month or day with a written year earlier in the same sentence
-    # ("in August 2017 ... in December"); a bare year nearby is too often a comparison
+    # the narrative: a month or day with a written year earlier in the same sentence, or in
+    # the ones just before where the grammar says so ("in August 2017 ... in December"); a bare
+    # year nearby is too often a comparison
     prev = ctx.prev
     tense = ctx.tense(c.start, c.end) if real else None
+    reach = int(ctx.grammar.vocab.get("settings", {}).get("narrative_year_sentences", 0))
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
             and prev.gran in ("month", "day", "part", "time")
-            and ctx.prev_sentence == ctx.sentence_of(c.start)
+            and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
             and not _against_tense(prev.day.year, month, day, tense, anchor)):
         return prev.day.year, f"previous:{value(prev)}", True
     if not real:

@@ -12,16 +12,21 @@ from pipeline.extract.entities import load_entity_table
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
+from pipeline.views.figures import figures, shown
 from pipeline.views.questions.from_sentences import SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
-from pipeline.views.questions.sentences import SentenceReader, hedged
+from pipeline.views.questions.sentences import SentenceReader, has, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries
 
 SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
+# A figure answers a count when its sentence tells at least this share of the question's other words.
+MIN_FIGURE_COVERAGE = 0.5
+# Acts with no direction: each party did it with the others.
+SYMMETRIC_TYPES = {"cooperate"}
 MAX_LISTED = 8
 MAX_EVIDENCE = 12  # sentences an answer shows; an entry told by thousands of articles shows its first
 
@@ -250,10 +255,13 @@ class Knowledge(SentenceAnswers):
     def _count(self, question: Question) -> Answer | None:
         lowered = question.text.lower()
         targets = grammar().count_targets
-        asks = {kind for kind, words in targets.items() if any(w in lowered for w in words)}
+        # What is counted decides: 截至报道时，共有多少家银行… counts banks, though 报道 is an article word.
+        where = (question.counted or "").lower() or lowered
+        asks = {kind for kind, words in targets.items() if any(w in where for w in words)}
         if not asks and question.counted and not any(has_word(lowered, w) for w in grammar().mention_words):
-            # 全国有多少家支付机构? A number a sentence gives, when one tells it of the counted thing.
-            answer = self._quantity(question)
+            # 全国有多少家支付机构? A dated figure the sources give of the counted thing; else a
+            # number a sentence gives, when one tells it of the counted thing.
+            answer = self._figure(question) or self._quantity(question)
             if answer or not question.kinds:
                 return answer
         if "articles" in asks and question.dates and not question.entities:
@@ -276,6 +284,42 @@ class Knowledge(SentenceAnswers):
         if listed:
             listed.answer_type, listed.answer = "count", f"{listed.count}: {listed.answer}"
         return listed
+
+    def _figure(self, question: Question) -> Answer | None:
+        """"How many banks had connected to NetsUnion by June 30?" The stored figure of the counted
+        thing whose entry takes part of the question's parties and date and whose sentence tells
+        most of the rest of it; said with its date, as of which it holds."""
+        counted = self.reader.counted(question.counted)
+        # 多少家支付机构 asked of English sources: the counted group's names in both languages.
+        named = [e for e in question.entities if e in self.collectives and question.names.get(e, "") in question.counted]
+        variants = [*counted.variants, *(n for e in named for n in self._aliases(e))]
+        concepts = [c for c in self.reader.concepts(question, skip=(question.counted, *counted.variants)) if c.kind == "word"]
+        planned = any(has_word(question.text.lower(), w) for w in grammar().hedges)
+        best, best_key = None, None
+        for entry in self.entries:
+            if entry.type != "statistic":
+                continue
+            if question.dates and not any(_within(entry, t.value, loose=True) for t in question.dates):
+                continue
+            if not all(self.involves(entry, e) for e in question.entities if e not in self.collectives):
+                continue
+            if planned and entry.factuality not in ("planned", "speculative"):
+                continue  # "How many banks are expected to …": a figure already reached is not the one asked
+            told = max(self.reader.coverage(concepts, s["sentence"]) for s in entry.sources)
+            for figure in figures(entry):
+                if not any(has(v, figure.context) for v in variants):
+                    continue
+                phrase = has(counted.label, figure.context)  # "large banks" itself, not only "banks"
+                key = (phrase, told, entry.factuality == "asserted", entry.value is not None)
+                if best_key is None or key > best_key:
+                    best, best_key = figure, key
+        if best is None or best_key[1] < MIN_FIGURE_COVERAGE:
+            return None
+        entry = best.entry
+        text = f"{shown(best.value)} ({best.said}), as of {entry.display_date}: {entry.summary}" + _factuality_note(entry)
+        answer = self._from_entries([entry], text, "count", question, dates=[entry.value] if entry.value else [])
+        answer.count = int(best.value) if best.value.is_integer() else None
+        return answer
 
     def _what_happened(self, question: Question) -> Answer | None:
         if not question.dates and not question.entities:
@@ -383,7 +427,7 @@ class Knowledge(SentenceAnswers):
             entries = self.matching(_without(question, others), types=core)
         if not entries:
             return self._read_yes_no(question, min_share=0.6, min_words=2)
-        best = entries[0]
+        best = max(entries, key=lambda e: self._acted_by(e, question.actor))  # stable: the best ranked of those
         # 网联试运行期间怎么收费已经确定了吗? The launch is an event, but the question asks about its
         # fees: a sentence telling more of the question than the event's own sentences answers it.
         beyond = self.reader.beyond_the_act(question)
@@ -392,21 +436,59 @@ class Knowledge(SentenceAnswers):
         if sentence:
             return sentence
         denials = [reason for reason in best.conflict_reasons if reason.startswith(("deny", "retract"))]
-        if "announce" in speech and (denials or best.factuality == "reported"):
+        disputed = best.conflict and any("denied" in reason for reason in best.conflict_reasons)
+        other = self._contrary(best, question)
+        said_by_speaker = not speech or best.type in SPEECH_TYPES
+        if "announce" in speech and (denials or disputed or best.factuality == "reported"):
             # "Did UnionPay confirm it?": no, whatever else was said of the event itself.
             verdict, yes_no = "No", False
+        elif other:
+            verdict, yes_no = f"No: {other}", False
         elif best.factuality == "denied" or denials:
             verdict, yes_no = "No", "denied"
+        elif disputed:
+            verdict, yes_no = "The sources disagree", "disputed"
         elif best.factuality == "reported":
             verdict, yes_no = "Reported, not confirmed", "reported"
         elif best.factuality in ("planned", "required", "speculative"):
             verdict, yes_no = f"Not as a fact: it was {best.factuality}", best.factuality
+        elif not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question):
+            # The act is stored, but not all that was asked of it: who said it, the thing it was
+            # about, the day. What is stored is shown; nothing is affirmed.
+            verdict, yes_no = "The sources do not say so; what they tell of it", None
         else:
             verdict, yes_no = "Yes", True
         text = f"{verdict}. {best.display_date}: {best.summary}" + _factuality_note(best)
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
         answer.yes_no, answer.factuality = yes_no, best.factuality
         return answer
+
+    def _acted_by(self, entry: Entry, actor: str | None) -> bool:
+        """The asked actor did it: an actor of the entry, or any party of an act done together
+        (cooperating has no direction: "Did UnionPay sign with Tenpay" is Tenpay's signing too)."""
+        if actor is None:
+            return True
+        parties = [*entry.actor_ids, *entry.target_ids] if entry.type in SYMMETRIC_TYPES else entry.actor_ids
+        return bool(set(parties) & self.expand(actor))
+
+    def _contrary(self, entry: Entry, question: Question) -> str | None:
+        """What the sources hold against the question's premise: the act done by someone else,
+        or on another day than the one asked. None when the entry agrees."""
+        if entry.actor_ids and not self._acted_by(entry, question.actor):
+            return f"the sources name {', '.join(self.name(i) for i in entry.actor_ids)} as the one who did it, not {self.name(question.actor)}"
+        found = span(entry.value) if entry.value else None
+        if found and question.month_days and found[2] in ("day", "month"):
+            months = {md[:2] for md in question.month_days}
+            if found[0].strftime("%m") not in months or found[2] == "day" and found[0].strftime("%m-%d") not in question.month_days:
+                return f"the sources date it {entry.display_date}"
+        if found and found[2] == "day" and question.weekdays and found[0].weekday() not in question.weekdays:
+            return f"the sources date it {entry.display_date}, a {found[0].strftime('%A')}"
+        return None
+
+    def _date_unconfirmed(self, entry: Entry, question: Question) -> bool:
+        """A day was asked ("on July 31", "on Saturday") and the sources date the act less exactly."""
+        found = span(entry.value) if entry.value else None
+        return bool(question.month_days or question.weekdays) and (found is None or found[2] != "day")
 
     def _search(self, question: Question) -> Answer | None:
         """A question of no known shape about an entity (网联采用什么架构?): a sentence that tells it.

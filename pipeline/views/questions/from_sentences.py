@@ -112,11 +112,17 @@ class SentenceAnswers:
         best = readings[0]
         denied = self.reader.denies(question, best)
         sentence = best.sentence["sentence"]
-        answer = Answer(f"{'No' if denied else 'Yes'}, as a source tells it: {sentence}", "yes_no", 0.5,
-                        [_evidence(r.sentence, _words(r)) for r in readings[:3]], entities=question.entities)  # fmt: skip
-        answer.yes_no = False if denied else "reported" if hedged(best.sentence["sentence"]) else True
-        if answer.yes_no == "reported":
-            answer.answer = f"Reported, not confirmed: {sentence}"
+        evidence = [_evidence(r.sentence, _words(r)) for r in readings[:3]]
+        if denied:
+            answer = Answer(f"No, as a source tells it: {sentence}", "yes_no", 0.5, evidence, entities=question.entities)
+            answer.yes_no = False
+            return answer
+        # Shared words are no proof: a "Yes" needs a stored fact with the asked parties in their
+        # roles (answer.py). A sentence that may bear on it is shown, and nothing is affirmed.
+        reported = hedged(sentence)
+        lead = "Reported, not confirmed" if reported else "The sources do not say so as a fact; a sentence that bears on it"
+        answer = Answer(f"{lead}: {sentence}", "yes_no", 0.3, evidence, entities=question.entities)
+        answer.yes_no = "reported" if reported else None
         return answer
 
     def _articles_in(self, question: Question) -> Answer | None:

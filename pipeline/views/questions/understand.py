@@ -27,6 +27,13 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "questions.yaml"
 NEAR = 85  # rapidfuzz ratio for a misspelt event word
 
 
+# Days of the week as questions name them, Monday first (周日 and 星期天 are Sunday).
+WEEKDAYS = [
+    ("monday", "星期一", "周一"), ("tuesday", "星期二", "周二"), ("wednesday", "星期三", "周三"),
+    ("thursday", "星期四", "周四"), ("friday", "星期五", "周五"), ("saturday", "星期六", "周六"),
+    ("sunday", "星期日", "星期天", "周日"),
+]
+
 # Parts of speech a counted noun phrase is made of ("payment institutions", "large banks"); a
 # finite verb tag ends it even when the tagger calls the word a noun.
 NOUN_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
@@ -97,6 +104,9 @@ class Question:
     expansions: list[str] = field(default_factory=list)  # glossary words that find its subject in the articles
     subjects: list[str] = field(default_factory=list)  # the glossary terms it asks about (断直连 for 断直联)
     counted: str | None = None  # what a count asks the number of ("data centres", 支付机构, 亿元)
+    actor: str | None = None  # who the question says did it ("issued by UnionPay", 是人民银行下发的吗)
+    month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
+    weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -113,11 +123,15 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.types += [t for t, words in g.event_words.items() if t not in question.types and any(has_word(lowered, w) for w in words)]
     question.kinds = _asked_kinds(lowered, lang, g)
     question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
-    question.dates = [t for t in tag(text, None, lang) if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
+    timexes = tag(text, None, lang)
+    question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
+    question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     question.terms = _terms(doc, lang, g)
     question.counted = _counted(text, doc, lang)
+    question.actor = _asked_actor(question)
+    question.weekdays = [i for i, names in enumerate(WEEKDAYS) if any(n in lowered for n in names)]
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
         # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
@@ -150,6 +164,18 @@ def _counted(text: str, doc, lang: str) -> str | None:
                 words.append(word.text)
             return " ".join(words).lower() or None
     return None
+
+
+def _asked_actor(question: Question) -> str | None:
+    """Who the question says acted: the agent of a passive ("was issued by UnionPay"), the one
+    a cleft names (网联函是人民银行办公厅下发的吗), else the first entity named (the subject of "Did
+    NetsUnion deny …", 银联是否证实…)."""
+    text = question.text
+    for entity_id in question.entities:
+        name = re.escape(question.names.get(entity_id, ""))
+        if name and (re.search(rf"\bby (?:the )?{name}", text, re.I) or re.search(rf"是{name}[\u4e00-\u9fff]{{0,6}}的", text)):
+            return entity_id
+    return question.entities[0] if question.entities else None
 
 
 def _numeric_dates(text: str) -> list[Timex]:

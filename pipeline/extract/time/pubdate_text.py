@@ -1,0 +1,185 @@
+"""Where an article states its own publication date: its URL, a release line or byline near
+the top, a dateline opening a paragraph, or a relative day tied to a date ("yesterday (April
+27)"). Each finder returns what the words say, with the words; a month-day without a year is
+left for pubdate.py to place in a year from the rest of the text.
+
+The cue words live in pipeline/data/pubdate.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from pipeline.extract.time.calendar import safe_date
+from pipeline.extract.time.context import DocContext
+from pipeline.extract.time.resources import load_grammar, normalise_key
+from pipeline.facts import Timex
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "pubdate.yaml"
+# How far into the text release lines, bylines and datelines may sit.
+HEADER_LINES = 8
+HEADER_CHARS = 1200
+RELEASE_LINE_MAX = 160  # a release line or byline is short; a longer line is prose
+DATELINE_PREFIX_MAX = 40
+DATE_LINE_REST = 12  # a line that is a date and little else (a weekday, brackets) is a release line  # a place, a news agency, 本报北京: what may precede a dateline's date
+
+# Dates in URLs: /2018/09/17/, /2018-09-17, /20180917/, /2018/0917/, n1/2018/1206/, /2018-12/07/.
+# htmldate's COMPLETE_URL reads the separated forms; these add the compact ones it leaves.
+_YEAR = r"(19[89]\d|20[0-4]\d)"
+_URL_DAY = re.compile(_YEAR + r"[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])")
+_URL_MONTH = re.compile(_YEAR + r"[/_-](0[1-9]|1[0-2])(?=/)")
+_SENTENCE_END = re.compile(r"[。！？!?]|[a-z]{3,}\.\s")
+_CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A date the article states for itself: value "YYYY-MM-DD", "YYYY-MM" or "XXXX-MM-DD"
+    (a month-day whose year is still to be found)."""
+
+    value: str
+    source: str  # url | dateline | text
+    evidence: str
+    shift_days: int = 0  # "yesterday (April 27)": the publication date is this many days after
+    start: int = 0  # where the date is in the text
+
+
+@cache
+def cues(lang: str) -> dict[str, list[str]]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return {k: [str(w) for w in v or []] for k, v in data["zh" if lang == "zh" else "en"].items()}
+
+
+def _words(words: list[str], lang: str) -> str:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return f"(?:{alts})" if lang == "zh" else rf"(?<![\w])(?:{alts})(?![\w])"
+
+
+@cache
+def _patterns(lang: str) -> dict[str, re.Pattern]:
+    c = cues(lang)
+    after = "|".join(re.escape(w.strip()) if w.strip() else re.escape(w) for w in c["dateline_after"])
+    links = "|".join(re.escape(w) for w in c["same_day_links"])
+    return {
+        "label": re.compile(_words(c["release_labels"], lang) + r"\s*[:：]", re.IGNORECASE),
+        "byline": re.compile(_words(c["byline_words"], lang), re.IGNORECASE),
+        "after": re.compile(r"^\s*(?:" + after + ")", re.IGNORECASE),
+        "link": re.compile(r"^\s*,?\s*(?:" + links + r")\s*$", re.IGNORECASE),
+        "background_before": re.compile(_words(c["background_before"], lang) + r"\s*(?:the\s+)?(?:(?:early|mid|late|end of|beginning of)\s+)?$", re.IGNORECASE)
+        if c["background_before"] else None,
+        "as_of": re.compile(_words(c["as_of"], lang) + r"\s*(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE) if c["as_of"] else None,
+        "background_after": re.compile(r"^\s*" + _words(c["background_after"], lang), re.IGNORECASE)
+        if c["background_after"] else None,
+    }
+
+
+def is_background(text: str, t: Timex, lang: str) -> bool:
+    """A date told as history ("since 2016", "as early as 2010", 2016年以来), which says nothing of
+    when the article was written."""
+    p = _patterns(lang)
+    before = text[max(0, t.start - 30):t.start]
+    if p["background_before"] is not None and p["background_before"].search(before):
+        return True
+    return p["background_after"] is not None and bool(p["background_after"].match(text[t.end:t.end + 6]))
+
+
+def is_as_of(text: str, t: Timex, lang: str) -> bool:
+    """A date a figure is given as of ("as of June 30", 截至2016年三季度): a point the report
+    looks back to, although it reads like a deadline."""
+    pattern = _patterns(lang)["as_of"]
+    return pattern is not None and bool(pattern.search(text[max(0, t.start - 20):t.start]))
+
+
+def url_date(url: str | None) -> Stated | None:
+    """The date a URL's path holds, at day or month granularity."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    path = parts.path + ("?" + parts.query if parts.query else "")
+    m = _URL_DAY.search(path)
+    if m:
+        day = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day is not None:
+            return Stated(day.isoformat(), "url", f'URL "{url}" ({m.group(0)})')
+    m = _URL_MONTH.search(path)
+    if m:
+        return Stated(f"{m.group(1)}-{m.group(2)}", "url", f'URL "{url}" ({m.group(0)})')
+    return None
+
+
+def _day_value(t: Timex) -> str | None:
+    """"YYYY-MM-DD" or "XXXX-MM-DD" of a plain day date; None for anything else (a relative
+    year such as "April 1 next year" is a date the text counts, not the day it is written)."""
+    v = t.value
+    if t.granularity not in ("day", "part", "time") or len(v) < 10 or not (v[5:7].isdigit() and v[8:10].isdigit()):
+        return None
+    if t.anchor == "absolute":
+        return v[:10]
+    if t.anchor == "dct" and v.startswith("XXXX"):
+        return v[:10]
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the first non-empty lines of the text."""
+    out, pos = [], 0
+    for line in text[:HEADER_CHARS].split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+        if len(out) >= HEADER_LINES:
+            break
+    return out
+
+
+def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
+                 skip: set[int] = frozenset()) -> Stated | None:
+    """A release line or byline near the top ("Time: 2017-12-28 10:16:33", "Reporter Han Xue
+    December 3", "原创：券商前沿  记者 何思远  2018-05-11"), or a dateline opening a paragraph
+    ("BEIJING, Aug 8 (Reuters) -", 本报北京4月28日讯). skip: where dates a relative day names
+    are ("Yesterday is June 30, 2018"), which are not the day of publication."""
+    p = _patterns(lang)
+    for start, end in _lines(text):
+        line = text[start:end]
+        for t in (t for t in timexes if start <= t.start < end):
+            value = _day_value(t)
+            if value is None or t.start in skip or ctx.is_boundary(t.start, t.end) or is_background(text, t, lang):
+                continue
+            # a release line or byline is a list of fields, not prose: no sentence ends in it
+            short = len(line.strip()) <= RELEASE_LINE_MAX and not _SENTENCE_END.search(line.strip()[:-1])
+            alone = len(line.strip()) - len(t.text) <= DATE_LINE_REST
+            if alone or short and (p["label"].search(line) or p["byline"].search(line) or _CLOCK.search(line[t.end - start:])):
+                return Stated(value, "dateline", f'release line "{line.strip()}"')
+            prefix = text[start:t.start]
+            if (len(prefix.strip()) <= DATELINE_PREFIX_MAX and not re.search(r"[.。!?！？]", prefix)
+                    and p["after"].match(text[t.end:t.end + 12])):
+                return Stated(value, "dateline", f'dateline "{text[start:min(end, t.end + 12)].strip()}"')
+    return None
+
+
+def same_day_link(text: str, timexes: list[Timex], lang: str) -> Stated | None:
+    """A relative day tied to the date it is: "yesterday (April 27)", "Yesterday is June 30,
+    2018", 昨天（4月27日）; the publication date is counted from that date."""
+    offsets = _relative_days(lang)
+    p = _patterns(lang)
+    for t, u in zip(timexes, timexes[1:]):
+        n = offsets.get(normalise_key(t.text))
+        value = _day_value(u)
+        if n is None or value is None or not p["link"].match(text[t.end:u.start]):
+            continue
+        return Stated(value, "text", f'"{text[t.start:u.end + 1].strip()}"', shift_days=-n, start=u.start)
+    return None
+
+
+@cache
+def _relative_days(lang: str) -> dict[str, int]:
+    """today 0, yesterday -1, 前天 -2: relative days counted from the publication date."""
+    relative = load_grammar(lang).vocab.get("relative", {})
+    return {k: int(v.get("offset", 0)) for k, v in relative.items()
+            if v.get("unit") == "day" and v.get("anchor") == "dct" and not v.get("part")}

@@ -1,0 +1,52 @@
+"""The figures of statistic entries, read back as numbers: "5.775 billion transactions" is
+5.775e9 of "transactions", "57.75亿笔" is 5.775e9 of 笔. The extraction stage stored each
+entry's figures as written (its theme); this reads them for counts, amounts and comparisons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.views.timeline import Entry
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12,
+          "千亿": 1e11, "百亿": 1e10}  # fmt: skip
+NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万亿|千亿|百亿|thousand|million|billion|trillion|千|万|亿)?", re.I)
+CONTEXT_CHARS = 12  # what a figure counts may follow it in its sentence (462家 银行)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    said: str  # as written: "462 banks", "57.75亿笔"
+    context: str  # the figure and the words after it in its sentence, where what it counts is named
+    entry: Entry
+
+
+def figures(entry: Entry) -> list[Figure]:
+    """Every figure of a statistic entry, with the words around it in the first source that has it."""
+    if entry.type != "statistic" or not entry.theme:
+        return []
+    out = []
+    for said in entry.theme.split("; "):
+        m = NUMBER.match(said)
+        if not m:
+            continue
+        value = float(m[1].replace(",", "")) * SCALES.get((m[2] or "").lower(), 1)
+        context = said
+        for source in entry.sources:
+            at = source["sentence"].find(said)
+            if at >= 0:
+                context = source["sentence"][at : at + len(said) + CONTEXT_CHARS]
+                break
+        out.append(Figure(value, said, context, entry))
+    return out
+
+
+def shown(value: float) -> str:
+    """A figure as an answer says it: 462, 5.775 billion, 1.398562 trillion, 9.61."""
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if value >= scale:
+            return f"{value / scale:g} {word}"
+    return f"{value:g}"
