@@ -153,3 +153,12 @@ def test_entities_en_a_name_and_its_chinese_in_brackets_are_one_organisation(nlp
 def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entity_type):
     mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)
     assert mention.label == entity_type
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("Reporter Li Ming Beijing reported on Monday.", "Li Ming Beijing"),
+    ("The registered capital is CN¥2 billion, the filing says.", "CN¥2 billion"),
+    ("An Analyst at the firm said so.", "Analyst"),
+])
+def test_entities_en_no_junk_names(nlp, text, junk):
+    assert junk not in by_text(run_text(nlp, text, "en"))
