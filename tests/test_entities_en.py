@@ -138,3 +138,27 @@ def test_entities_en_repeated_sentences_are_skipped(nlp):
     said = "Alipay has carried out liquidation cooperation with UnionPay this year."
     result = run_text(nlp, f"{said}\n\nXue Hongyan said so.\n\n{said}", "en")
     assert [m.text for m in result.mentions] == ["Alipay", "UnionPay", "Xue Hongyan"]
+
+
+def test_entities_en_a_name_and_its_chinese_in_brackets_are_one_organisation(nlp):
+    text = "Lenders such as China CITIC Bank (中信银行) closed the old channels. CITIC Bank said so."
+    ids = by_text(run_text(nlp, text, "en"))
+    assert ids["China CITIC Bank"] == ids["中信银行"] == ids["CITIC Bank"] == ["org:citic_bank"]
+
+
+@pytest.mark.parametrize("text, name, entity_type", [
+    ("Analysts at Ping An Bank were not available.", "Ping An Bank", "bank"),
+    ("The report ran in the Sino Finance Daily on Monday.", "Sino Finance Daily", "media"),
+])
+def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entity_type):
+    mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)
+    assert mention.label == entity_type
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("Reporter Li Ming Beijing reported on Monday.", "Li Ming Beijing"),
+    ("The registered capital is CN¥2 billion, the filing says.", "CN¥2 billion"),
+    ("An Analyst at the firm said so.", "Analyst"),
+])
+def test_entities_en_no_junk_names(nlp, text, junk):
+    assert junk not in by_text(run_text(nlp, text, "en"))

@@ -142,3 +142,12 @@ def test_entities_zh_a_post_after_the_name_keeps_its_hedge(nlp):
     result = run_text(nlp, "中国银行网络金融部副总经理董俊峰牵头筹备。公司成立之后，董俊峰有望担任网联总裁。", "zh")
     person = next(d for d in result.discovered if d.id == "person:董俊峰")
     assert [(r["role"], r["affiliation"]) for r in person.roles] == [("副总经理", "bank_of_china"), ("有望担任总裁", "netsunion")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("本报讯（记者 林一鸣）网联平台今日上线。", "林一鸣"),
+    ("来源：某某日报 作者：徐清 2018-06-30", "徐清"),
+    ("（责任编辑：高远）", "高远"),
+])
+def test_entities_zh_byline_names_after_a_space_or_colon(nlp, text, name):
+    assert by_text(run_text(nlp, text, "zh"))[name] == [f"person:{name}"]

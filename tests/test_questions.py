@@ -36,7 +36,8 @@ def test_questions_when(store, question, answer_type, date):
 
 def test_questions_who_and_profile(store):
     assert ask(store, "Who issued Document 209?").entities == ["pboc_payment_dept"]
-    assert set(ask(store, "Which clearing houses did Alipay connect to?").entities) == {"unionpay", "netsunion"}
+    # NetsUnion was found only by the removed rule that read "connected to the Internet" as it
+    assert "unionpay" in set(ask(store, "Which clearing houses did Alipay connect to?").entities)
     profile = ask(store, "Who is Xue Hongyan?")
     assert profile.answer_type == "profile" and "director" in profile.answer
     assert {"person:xue_hongyan", "suning_ifrc"} <= set(profile.entities)
@@ -47,7 +48,6 @@ def test_questions_status_keeps_factuality(store):
     # No: the access was only reported, and UnionPay denied it the same evening.
     assert (answer.answer_type, answer.yes_no, answer.factuality) == ("yes_no", False, "reported")
     assert answer.answer.startswith("No.") and "deny by China UnionPay" in answer.answer
-    assert ask(store, "Did Tenpay connect to NetsUnion?").yes_no is True
 
 
 def test_questions_what_happened_on_a_day(store):
@@ -99,8 +99,11 @@ def test_cli_ask_json_contract(store):
 # clean-out removed the synonyms, contraries and special cases written for these questions
 # (90.7% -> 89.3%), and issue 18 made sentence reading unable to say "Yes" by itself (its
 # shareholder and architecture questions: 89.3% -> 87.5%). The measure of truth is `kb eval` on
-# the dev corpus's check part (test_eval.py).
-FLOORS = {"all": 0.87, "en all": 0.90, "zh all": 0.84}
+# the dev corpus's check part (test_eval.py). Issue 15 removed the entity rules fitted to the
+# founding article ("Fiscal" as Tenpay, "UnionPay and UnionPay" as NetsUnion, "connected to the
+# Internet", the lone surname 董 of "董有望担任网联总裁", the stock ticker inside 中国银行业): the
+# questions answered only through them fail now (87.5% -> 75.8%; en 76.3%, zh 75.3%).
+FLOORS = {"all": 0.74, "en all": 0.74, "zh all": 0.73}
 
 
 def test_questions_gold_floors(shared):

@@ -14,7 +14,9 @@ FLOORS = {
     # 0.88: "it shall be handled through … clearing institution, which shall take effect from April
     # 1, 2018" is now a requirement with its deadline (a verb under "shall"), as the dev corpus's
     # gold annotates such sentences; this older gold has no entry for it.
-    "en facts": {"precision": 0.85, "recall": 0.90},
+    # 0.65 / 0.70 since issue 15: "Fiscal" (财付通) and the second "UnionPay" of "UnionPay and
+    # UnionPay" (网联) were Tenpay and NetsUnion only through rules written for those sentences.
+    "en facts": {"precision": 0.65, "recall": 0.70},
     "zh facts": {"precision": 0.85, "recall": 0.85},
     "zh commentary": {"precision": 0.85, "recall": 0.75},
 }

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from pipeline.extract.nlp import simplified_view
 from pipeline.facts import Sentence
 
-from . import context, coref, documents
+from . import context, coref, discovered, documents
 from .model import DiscoveredEntity, EntityResult, WorkingMention, discovered_id
 from .resolve import resolver_for, similarity
 from .roles import RoleFinder
@@ -150,7 +150,9 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
         mentions = add_chinese_names(mentions, kept, table)
         mentions = context.add_rendered_names(mentions, docs, sentences, table, skip_repeats=skip_repeats)
         mentions = context.resolve_short_forms(mentions, docs, sentences, table, skip_repeats=skip_repeats)
+    discovered.type_by_name(mentions, table)
     _discover(mentions)
+    discovered.link_bracketed(mentions, text_of, table)
     coref.link_person_short_forms(mentions)
     mentions = coref.add_person_repeats(mentions, kept)
     mentions = coref.link_defined_short_names(mentions, kept)

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .renderings import english_vocabulary
-from .table import load_rules
+from .table import has_cjk, load_entity_table, load_rules
 
 FIXES_NAME = "kb_ent_fixes"
 
@@ -29,6 +29,8 @@ class EntityFixes:
         self.trim_leading = set(rules.get("trim_leading", []))
         # As written: "bank" after "Peoples Bank of Chinas" is trimmed, "Bank" in "Ping An Bank" is the name.
         self.trim_trailing = set(rules.get("trim_trailing", []))
+        self.places = {name for entity in load_entity_table() if entity.type == "place"
+                       for name in entity.all_names() if " " not in name and not has_cjk(name)}
 
     def _ordinary_word(self, span: Span) -> bool:
         # A heading in capitals ("KEY", "VIEW"), a small word ("congress"), "Founded" read as a
@@ -46,6 +48,11 @@ class EntityFixes:
             return span
         if not any(ch.isalnum() for ch in span.text) or self._ordinary_word(span):
             return None
+        # A person's name has no digits ("click:862"); an organisation is no sum ("CN¥2 billion").
+        if span.label_ == "PERSON" and any(ch.isdigit() for ch in span.text):
+            return None
+        if span.label_ == "ORG" and any(t.is_currency or t.lower_ in ("billion", "million") for t in span):
+            return None
         if span.label_ in self.run_together_labels and len(span) == 1 \
                 and self.run_together.search(span.text):
             return None
@@ -53,6 +60,10 @@ class EntityFixes:
         while start < end and span.doc[start].text in self.trim_leading:
             start += 1
         while end > start and span.doc[end - 1].text in self.trim_trailing:
+            end -= 1
+        # A byline glues the dateline's city to the reporter ("Chen Hao Beijing"): a person's name
+        # does not end in a known place.
+        while span.label_ == "PERSON" and end - start > 2 and span.doc[end - 1].text in self.places:
             end -= 1
         if start >= end:
             return None

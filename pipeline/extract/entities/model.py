@@ -23,6 +23,11 @@ def discovered_id(entity_type: str, name: str) -> str:
     prefix = ID_PREFIX.get(entity_type, "org")
     text = unicodedata.normalize("NFKC", name).lower()
     text = re.sub(r"['’`]", "", text)
+    if prefix == "org":
+        # "China CITIC Bank" and "CITIC Bank" are one bank; "China Daily" keeps its one word.
+        folded = re.sub(r"^(?:the|china)\s+", "", text)
+        if len(folded.split()) >= 2:
+            text = folded
     slug = re.sub(r"[^\w\u3400-\u9fff]+", "_", text).strip("_")
     return f"{prefix}:{slug or 'unnamed'}"
 

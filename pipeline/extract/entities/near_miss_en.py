@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .renderings import english_vocabulary
 from .resolve import Resolver
 from .table import EntityTable, has_cjk, load_entity_table, load_rules
 
@@ -44,6 +45,8 @@ class NearMiss:
             if (token.ent_iob_ != "O" or token.is_sent_start or not token.is_alpha
                     or len(token) < self.min_length or not token.text[:1].isupper()):
                 continue
+            if token.lower_ in english_vocabulary():
+                continue  # "Analyst" is a word, not a misspelt Analysys
             found = self.resolver.fuzzy(token.text)
             if found is None or found[1] < self.min_score:
                 continue

@@ -59,7 +59,8 @@ class ChinesePatterns:
         self.name_core = name
         joiners = _alternation(rules.get("name_joiners", []))
         self.by_role = re.compile(
-            rf"(?:{_alternation(rules.get('roles', []))})(?P<name>{name})(?:(?:{joiners})(?P<second>{name}))?")
+            rf"(?:{_alternation(rules.get('roles', []))}){rules.get('role_name_gap', '')}(?P<name>{name})"
+            rf"(?:(?:{joiners})(?P<second>{name}))?")
         self.by_speech = re.compile(
             rf"{rules.get('name_left_boundary', '')}(?P<name>{name})(?:{_alternation(rules.get('speech_verbs', []))})")
         self.stop_tail = re.compile(rf"(?:{stop})$")

@@ -25,7 +25,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .table import DEFAULT_TABLE, EntityTable, load_rules
 
@@ -134,6 +134,7 @@ class Target:
     # blocks[i]: (end, rendering words, weight) for the characters chars[i:end]
     blocks: list[list[tuple[int, tuple[str, ...], float]]] = field(default_factory=list)
     required: frozenset[int] = frozenset()  # positions that must be rendered
+    first_at: list[dict] = field(default_factory=list)  # blocks[i] by their first word
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -181,6 +182,7 @@ class Renderings:
         for index, target in enumerate(self.targets):
             for _, words, _ in target.blocks[0] if target.blocks else ():
                 self.first.setdefault(words[0], set()).add(index)
+        self._build_index()
 
     def _compound_glosses(self, chars: set[str]) -> dict[str, set[tuple[str, ...]]]:
         # Two-character words that begin or end with a character of a name: their one-word senses
@@ -236,34 +238,73 @@ class Renderings:
         word = self.s.abbreviations.get(word, word)
         return word
 
-    def _same(self, word: str, rendering: str) -> bool:
-        if word == rendering or _stem(word) == _stem(rendering):
-            return True
-        # the same word with another ending: pay / payment, liquidate / liquidation, clear / clearing
-        for longer, shorter in ((word, rendering), (rendering, word)):
-            base = shorter[:-1] if shorter.endswith("e") and len(shorter) > 4 else shorter
-            if len(base) >= 3 and longer.startswith(base) and longer[len(base):] in self.s.endings:
-                return True
-        return (len(word) >= self.s.near_min_len and len(rendering) >= self.s.near_min_len
-                and fuzz.ratio(word, rendering) >= self.s.near_spelling)
+    def _build_index(self) -> None:
+        # Each target's blocks by their first word, every rendered word, and the words that
+        # render one distinctive character on their own (for partial()).
+        self.vocabulary: set[str] = set()
+        self.partial_index: dict[str, set[str]] = {}
+        for target in self.targets:
+            target.first_at = []
+            for i, blocks in enumerate(target.blocks):
+                by_word: dict[str, list[tuple[int, tuple[str, ...], float]]] = {}
+                for block in blocks:
+                    by_word.setdefault(block[1][0], []).append(block)
+                    self.vocabulary.update(block[1])
+                    end, rendering, _ = block
+                    if len(rendering) == 1 and end == i + 1 and i in target.required:
+                        self.partial_index.setdefault(rendering[0], set()).add(target.entity_id)
+                target.first_at.append(by_word)
+        self.vocabulary_list = sorted(self.vocabulary)
+        self.by_stem: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            self.by_stem.setdefault(_stem(word), set()).add(word)
+        self._canon: dict[str, frozenset[str]] = {}
+
+    def canon(self, word: str) -> frozenset[str]:
+        """The rendered words this English word is the same as: equal, equal but for a plural "s",
+        another ending of it (pay / payment, liquidate / liquidation), or a near spelling."""
+        found = self._canon.get(word)
+        if found is not None:
+            return found
+        same = set(self.by_stem.get(_stem(word), ()))
+        bases = {word, word[:-1] if word.endswith("e") and len(word) > 4 else word}
+        for base in bases:
+            for ending in self.s.endings:
+                if base + ending in self.vocabulary:
+                    same.add(base + ending)
+        for ending in self.s.endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                base = word[: -len(ending)]
+                same.update(r for r in (base, base + "e") if r in self.vocabulary)
+        if len(word) >= self.s.near_min_len:
+            for rendering, _, _ in process.extract(word, self.vocabulary_list, scorer=fuzz.ratio,
+                                                   score_cutoff=self.s.near_spelling, limit=None):
+                if len(rendering) >= self.s.near_min_len:
+                    same.add(rendering)
+        found = self._canon[word] = frozenset(same)
+        return found
 
     def _step(self, target: Target, words: list[str], p: int, i: int):
         """(next word, next char, weight) for every block of target starting at char i that the
         words from p render (a block's words in turn, or part of one word: "Netlink")."""
-        for end, rendering, weight in target.blocks[i]:
-            n = len(rendering)
-            if p + n <= len(words) and all(self._same(words[p + k], rendering[k]) for k in range(n)):
-                yield p + n, end, weight * (end - i)
+        first_at = target.first_at[i]
+        for first in self.canon(words[p]) & first_at.keys():
+            for end, rendering, weight in first_at[first]:
+                n = len(rendering)
+                if p + n <= len(words) and all(rendering[k] in self.canon(words[p + k]) for k in range(1, n)):
+                    yield p + n, end, weight * (end - i)
         # one English word gluing two renderings: "netlink" = net + link
-        word = words[p] if p < len(words) else ""
+        word = words[p]
         if len(word) >= 6:
-            for end, rendering, weight in target.blocks[i]:
-                head = rendering[0]
-                if len(rendering) == 1 and len(head) >= 3 and word.startswith(head) and end < len(target.chars):
-                    rest = word[len(head):]
-                    for end2, rendering2, weight2 in target.blocks[end]:
-                        if len(rendering2) == 1 and self._same(rest, rendering2[0]):
-                            yield p + 1, end2, weight * (end - i) + weight2 * (end2 - end)
+            for cut in range(3, len(word) - 2):
+                for end, rendering, weight in first_at.get(word[:cut], ()):
+                    if len(rendering) != 1 or end >= len(target.chars):
+                        continue
+                    then = target.first_at[end]
+                    for first in self.canon(word[cut:]) & then.keys():
+                        for end2, rendering2, weight2 in then[first]:
+                            if len(rendering2) == 1:
+                                yield p + 1, end2, weight * (end - i) + weight2 * (end2 - end)
 
     def align(self, target: Target, words: list[str], start: int) -> tuple[int, float] | None:
         """The longest run of words from start rendering the whole target: (end word, score)."""
@@ -301,9 +342,13 @@ class Renderings:
         longest first and never overlapping; a span that two entities fit equally is left out."""
         found: list[tuple[int, int, str, float]] = []
         for start, word in enumerate(words):
-            candidates = self.first.get(word, set()) | self.first.get(_stem(word), set())
-            if not candidates and len(word) >= 6:
-                candidates = {i for head, ids in self.first.items() if len(head) >= 3 and word.startswith(head) for i in ids}
+            if word in self.s.function_words:
+                continue
+            candidates: set[int] = set()
+            for same in self.canon(word):
+                candidates |= self.first.get(same, set())
+            for cut in range(3, len(word) - 2):
+                candidates |= self.first.get(word[:cut], set())
             by_entity: dict[str, tuple[int, float]] = {}
             for index in candidates:
                 target = self.targets[index]
@@ -331,12 +376,9 @@ class Renderings:
 
     def partial(self, word: str) -> set[str]:
         """Entities one of whose distinctive characters this one word renders ("Union": 银联, 网联)."""
-        ids = set()
-        for target in self.targets:
-            for i in target.required:
-                if any(len(r) == 1 and self._same(word, r[0]) and end == i + 1
-                       for end, r, _ in target.blocks[i]):
-                    ids.add(target.entity_id)
+        ids: set[str] = set()
+        for same in self.canon(word):
+            ids |= self.partial_index.get(same, set())
         return ids
 
 

@@ -31,7 +31,7 @@ class RoleFinder:
         self.en_before = re.compile(rf"(?i)\b(?P<role>{en_roles})\s*[:：]?\s*$")
         self.en_after = re.compile(
             rf"(?i)^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{en_roles}))\b")
-        self.zh_before = re.compile(rf"(?P<role>{_alternation(zh.get('roles', []))})$")
+        self.zh_before = re.compile(rf"(?P<role>{_alternation(zh.get('roles', []))}){zh.get('role_name_gap', '')}$")
         self.zh_joiner = re.compile(rf"(?:{_alternation(zh.get('name_joiners', []))})$")
         self.zh_post = re.compile(
             rf"^(?P<hedge>{_alternation(zh.get('post_hedges', []))})?(?P<verb>{_alternation(zh.get('post_verbs', []))})"

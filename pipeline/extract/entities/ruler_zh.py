@@ -104,19 +104,35 @@ def add_chinese_names(mentions, sentences, table: EntityTable):
     if not ordered:
         return mentions
     regex = _names_regex(tuple(ordered))
+    suffixes: dict[str, str] = load_rules("entity_patterns_zh").get("org_suffixes", {})
     result = list(mentions)
     for sentence in sentences:
         if not has_cjk(sentence.text):
             continue
-        for match in regex.finditer(simplified_view(sentence.text)):
+        view = simplified_view(sentence.text)
+        for match in regex.finditer(view):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if any(m.start < end and start < m.end for m in result):
+                continue
+            # a short name is a word of its own here, not two characters of a longer one (银行 in 中信银行)
+            if len(match.group()) <= 2 and (has_cjk(view[match.start() - 1: match.start()])
+                                            or has_cjk(view[match.end(): match.end() + 1])):
                 continue
             entity = table.entities[names[match.group()]]
             result.append(WorkingMention(start, end, sentence.text[match.start():match.end()], entity.type,
                                          sentence.idx, sentence.start, entity.id, "alias", 1.0, curated=True))
+        # an organisation written in Chinese characters ("China CITIC Bank (中信银行)"): a new name
+        for run in _CJK_RUN.finditer(view):
+            suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if run.group().endswith(s)), None)
+            start, end = sentence.start + run.start(), sentence.start + run.end()
+            if suffix and len(run.group()) > len(suffix) + 1 and not any(m.start < end and start < m.end for m in result):
+                result.append(WorkingMention(start, end, sentence.text[run.start():run.end()], suffixes[suffix],
+                                             sentence.idx, sentence.start))
     result.sort(key=lambda m: m.start)
     return result
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 @lru_cache(maxsize=4)
