@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from pipeline.facts import Mention
 
@@ -89,10 +89,3 @@ class EntityResult:
         """[(sentence idx, mention)], the shape of ArticleRecord.mentions."""
         return list(zip(self.sentence_idx, self.mentions))
 
-    def discovered_dicts(self) -> list[dict]:
-        """Plain dicts of the discovered entities (id, name, type, lang, aliases, roles, mentions)."""
-        return [asdict(entity) for entity in self.discovered]
-
-    def role_rows(self) -> list[dict]:
-        """[{"entity_id", "role", "affiliation", "sentence_idx"}], the shape of ArticleRecord.roles."""
-        return [{"entity_id": entity_id, **role} for entity_id, roles in self.roles.items() for role in roles]

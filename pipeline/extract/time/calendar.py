@@ -12,8 +12,6 @@ import calendar as _calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-# Granularities from finest to coarsest; a point can be truncated to a coarser one.
-GRANULARITIES = ("time", "part", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 
