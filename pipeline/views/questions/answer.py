@@ -299,7 +299,10 @@ class Knowledge(SentenceAnswers):
         for entry in self.entries:
             if entry.type != "statistic":
                 continue
-            if question.dates and not any(_within(entry, t.value, loose=True) for t in question.dates):
+            # A figure holds for its date: asked for a day or a month, one of a quarter is not it.
+            if question.dates and not any(_within(entry, t.value) for t in question.dates):
+                continue
+            if (question.month_days or question.months) and not self._in_asked_months(entry, question):
                 continue
             if not all(self.involves(entry, e) for e in question.entities if e not in self.collectives):
                 continue
@@ -504,6 +507,14 @@ class Knowledge(SentenceAnswers):
         if said and asked and not any(asked in reason for reason in said):
             return f"the sources tell of {said[0]}, not by {asked}"
         return None
+
+    def _in_asked_months(self, entry: Entry, question: Question) -> bool:
+        """The entry lies inside a day or month asked without a year ("on April 1", "in June")."""
+        found = span(entry.value) if entry.value else None
+        if found is None or found[2] not in ("day", "month"):
+            return False
+        day, month = found[0].strftime("%m-%d"), found[0].strftime("%m")
+        return (found[2] == "day" and day in question.month_days) or month in question.months
 
     def _on_the_asked_day(self, entry: Entry, question: Question) -> bool:
         """No day asked, or the entry is dated on it ("on April 27" and 2018-04-27)."""

@@ -106,6 +106,7 @@ class Question:
     counted: str | None = None  # what a count asks the number of ("data centres", 支付机构, 亿元)
     actor: str | None = None  # who the question says did it ("issued by UnionPay", 是人民银行下发的吗)
     month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
+    months: list[str] = field(default_factory=list)  # months asked without a year: "06" for "in June"
     weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
 
 
@@ -126,6 +127,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     timexes = tag(text, None, lang)
     question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
     question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
+    question.months = [m.group(1) for t in timexes if (m := re.fullmatch(r"XXXX-(\d{2})", t.value))]
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     question.terms = _terms(doc, lang, g)
