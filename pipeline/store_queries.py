@@ -298,3 +298,86 @@ class Queries:
             return tuple({**row, "problem": row_problem(row, known)} for row in rows)
 
         return [dict(row) for row in self.memo("judgement_log", compute)]
+
+    # -- what the views and the question engine read besides facts and entries -------------
+
+    def entity_ids_and_names(self) -> list[tuple[str, str | None]]:
+        """(id, name) of every entity row, in storage order."""
+        return [(r["id"], r["name"]) for r in self.conn.execute("SELECT id, name FROM entity")]
+
+    def discovered_names(self) -> dict[str, str]:
+        """Name as one article gives it -> the id of the discovered entity it stands for."""
+        return {r["name"]: r["entity_id"] for r in self.conn.execute("SELECT DISTINCT name, entity_id FROM discovery")}
+
+    def discovered_type(self, entity_id: str) -> str | None:
+        """The type an article gave a name that is no entity of the table (yet)."""
+        row = self.conn.execute("SELECT type FROM discovery WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
+        return row["type"] if row else None
+
+    def parent_links(self) -> list[tuple[str, str]]:
+        """(parent id, child id) of every entity with a parent."""
+        return [(r["parent_id"], r["id"]) for r in self.conn.execute("SELECT parent_id, id FROM entity WHERE parent_id IS NOT NULL")]
+
+    def entities_in_sentence(self, sentence_id: int) -> list[str]:
+        """The distinct entities a stored sentence (by its row id) names."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT m.entity_id FROM mention m JOIN sentence s ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
+            "WHERE s.id = ? AND m.entity_id IS NOT NULL",
+            (sentence_id,),
+        )
+        return [r["entity_id"] for r in rows]
+
+    def entities_at(self, article_id: int, idx: int) -> list[str]:
+        """The entities sentence idx of an article names, in text order (repeats kept)."""
+        rows = self.conn.execute(
+            "SELECT entity_id FROM mention WHERE article_id = ? AND sentence_idx = ? AND entity_id IS NOT NULL ORDER BY start",
+            (article_id, idx),
+        )
+        return [r["entity_id"] for r in rows]
+
+    def sentence_text(self, article_id: int, idx: int) -> str | None:
+        row = self.conn.execute("SELECT text FROM sentence WHERE article_id = ? AND idx = ?", (article_id, idx)).fetchone()
+        return row["text"] if row else None
+
+    def written_dates(self, article_id: int, idx: int) -> list[dict]:
+        """The dates with a year that sentence idx of an article writes: {"text", "value"}."""
+        rows = self.conn.execute(
+            "SELECT text, value FROM timex WHERE article_id = ? AND sentence_idx = ? AND type = 'DATE' "
+            "AND value GLOB '[12][0-9][0-9][0-9]*'",
+            (article_id, idx),
+        )
+        return [dict(r) for r in rows]
+
+    def dated_originals(self) -> list[dict]:
+        """Original articles with a publication date the page states (not one inferred from the text)."""
+        rows = self.conn.execute(
+            "SELECT id, title, date FROM article WHERE duplicate_of IS NULL AND date IS NOT NULL AND date_source != 'inferred'"
+        )
+        return [dict(r) for r in rows]
+
+    def people_roles(self) -> list[dict]:
+        """Every distinct (person, role, organisation, article) the articles state."""
+        return [dict(r) for r in self.conn.execute("SELECT DISTINCT entity_id, role, affiliation, article_id FROM entity_role")]
+
+    def affiliations(self) -> list[dict]:
+        """Roles with an organisation, with the article and sentence that state them."""
+        rows = self.conn.execute(
+            """SELECT r.entity_id, r.role, r.affiliation, r.article_id, a.title, a.date, s.text AS sentence
+               FROM entity_role r JOIN article a ON a.id = r.article_id
+               LEFT JOIN sentence s ON s.article_id = r.article_id AND s.idx = r.sentence_idx
+               WHERE r.affiliation IS NOT NULL"""
+        )
+        return [dict(r) for r in rows]
+
+    def sentences_naming_both(self, first: list[str], second: list[str], limit: int = 12) -> list[dict]:
+        """Sentences of original articles that name one of `first` and one of `second`."""
+        rows = self.conn.execute(
+            f"""SELECT DISTINCT s.article_id, s.text AS sentence, ar.title, ar.date FROM mention m1
+                JOIN mention m2 ON m2.article_id = m1.article_id AND m2.sentence_idx = m1.sentence_idx
+                JOIN sentence s ON s.article_id = m1.article_id AND s.idx = m1.sentence_idx
+                JOIN article ar ON ar.id = m1.article_id AND ar.duplicate_of IS NULL
+                WHERE m1.entity_id IN ({",".join("?" * len(first))}) AND m2.entity_id IN ({",".join("?" * len(second))})
+                LIMIT ?""",
+            (*first, *second, limit),
+        )
+        return [dict(r) for r in rows]

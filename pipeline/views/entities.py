@@ -17,10 +17,10 @@ def resolve_name(store: Store, name: str) -> str | None:
     # An entity's own name or id, as the store has it, first: an analyst who split "Fiscal" off as
     # "Fiscal (garble)" means that entity, whatever the curated garbles make of the words.
     wanted = name.strip().casefold()
-    for row in store.conn.execute("SELECT id, name FROM entity"):
-        if wanted in (row["id"].casefold(), (row["name"] or "").casefold()):
-            return row["id"]
-    seen = {row["name"]: row["entity_id"] for row in store.conn.execute("SELECT DISTINCT name, entity_id FROM discovery")}
+    for entity_id, entity_name in store.entity_ids_and_names():
+        if wanted in (entity_id.casefold(), (entity_name or "").casefold()):
+            return entity_id
+    seen = store.discovered_names()
     seen |= dict(store.spellings())
     found = find_entity(name, load_entity_table(), seen)
     if found:
@@ -33,8 +33,8 @@ def resolve_name(store: Store, name: str) -> str | None:
 def with_descendants(store: Store, entity_id: str) -> set[str]:
     """An entity and the parts under it: the PBOC acts through its payment department too."""
     children: dict[str, list[str]] = {}
-    for row in store.conn.execute("SELECT id, parent_id FROM entity WHERE parent_id IS NOT NULL"):
-        children.setdefault(row["parent_id"], []).append(row["id"])
+    for parent_id, child_id in store.parent_links():
+        children.setdefault(parent_id, []).append(child_id)
     out, todo = set(), [entity_id]
     while todo:
         current = todo.pop()

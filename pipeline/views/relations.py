@@ -71,19 +71,13 @@ def _from_entry(entry: Entry) -> list[Relation]:
 
 
 def _hierarchy(store: Store) -> list[Relation]:
-    rows = store.conn.execute("SELECT parent_id, id FROM entity WHERE parent_id IS NOT NULL")
-    return [Relation(r["parent_id"], "parent_of", r["id"], sources=[{"source": "curated entity table"}]) for r in rows]
+    return [Relation(parent, "parent_of", child, sources=[{"source": "curated entity table"}]) for parent, child in store.parent_links()]
 
 
 def _affiliations(store: Store) -> list[Relation]:
-    known = {r["id"] for r in store.conn.execute("SELECT id FROM entity")}
+    known = {entity_id for entity_id, _ in store.entity_ids_and_names()}
     out: dict[tuple, Relation] = {}
-    for r in store.conn.execute(
-        """SELECT r.entity_id, r.role, r.affiliation, r.article_id, a.title, a.date, s.text AS sentence
-           FROM entity_role r JOIN article a ON a.id = r.article_id
-           LEFT JOIN sentence s ON s.article_id = r.article_id AND s.idx = r.sentence_idx
-           WHERE r.affiliation IS NOT NULL"""
-    ):
+    for r in store.affiliations():
         if r["affiliation"] not in known or r["entity_id"] not in known:
             continue
         key = (r["entity_id"], r["affiliation"], r["role"])

@@ -372,9 +372,7 @@ class Knowledge(SentenceAnswers):
         found = self._defining_sentences(question)
         if not found:
             return None
-        named = [r["entity_id"] for r in self.store.conn.execute(
-            "SELECT DISTINCT m.entity_id FROM mention m JOIN sentence s ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
-            "WHERE s.id = ? AND m.entity_id IS NOT NULL", (found[0]["id"],))]  # fmt: skip
+        named = self.store.entities_in_sentence(found[0]["id"])
         text = found[0]["sentence"] + (f" ({', '.join(self.name(e) for e in named)})" if named else "")
         return Answer(text, "definition", 0.6, [_evidence(s, question.terms) for s in found[:3]], entities=named)
 
@@ -570,7 +568,7 @@ class Knowledge(SentenceAnswers):
         words = [w for role in question.roles for w in grammar().role_words[role]]
         organisations = {eid for e in question.entities for eid in self.expand(e)}
         rows = [
-            r for r in self.store.conn.execute("SELECT DISTINCT entity_id, role, affiliation, article_id FROM entity_role")
+            r for r in self.store.people_roles()
             if r["affiliation"] in organisations and any(w.lower() in r["role"].lower() for w in words)
         ]  # fmt: skip
         if not rows:
@@ -585,16 +583,7 @@ class Knowledge(SentenceAnswers):
     def _together(self, first: str, second: str) -> list[dict]:
         """Sentences of original articles that name both entities (or parts of them)."""
         a, b = sorted(self.expand(first)), sorted(self.expand(second))
-        rows = self.store.conn.execute(
-            f"""SELECT DISTINCT s.article_id, s.text AS sentence, ar.title, ar.date FROM mention m1
-                JOIN mention m2 ON m2.article_id = m1.article_id AND m2.sentence_idx = m1.sentence_idx
-                JOIN sentence s ON s.article_id = m1.article_id AND s.idx = m1.sentence_idx
-                JOIN article ar ON ar.id = m1.article_id AND ar.duplicate_of IS NULL
-                WHERE m1.entity_id IN ({",".join("?" * len(a))}) AND m2.entity_id IN ({",".join("?" * len(b))})
-                LIMIT 12""",
-            (*a, *b),
-        )
-        return [dict(r) for r in rows]
+        return self.store.sentences_naming_both(a, b)
 
     def _only_about(self, question: Question) -> bool:
         """A "what is X" question asks about X alone, not X's market share in 2019."""

@@ -91,10 +91,7 @@ class SentenceAnswers:
             text = reading.sentence["sentence"]
             if len(reading.in_sentence) < len(question.entities):
                 continue  # every entity named in the sentence itself, none only by its context
-            timexes = self.store.conn.execute(
-                "SELECT text, value FROM timex WHERE article_id = ? AND sentence_idx = ? AND type = 'DATE' AND value GLOB '[12][0-9][0-9][0-9]*'",
-                (reading.sentence["article_id"], reading.sentence["idx"]),
-            ).fetchall()
+            timexes = self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"])
             if timexes:
                 dates = [t["value"] for t in timexes]
                 answer = Answer(f"{', '.join(t['text'] for t in timexes)} ({', '.join(dates)}), as a source tells it: {text}", "date", 0.5,
@@ -131,9 +128,7 @@ class SentenceAnswers:
         if not asked:
             return None
         # Published then by their date line; a date inferred from the text is no publication date.
-        rows = self.store.conn.execute(
-            "SELECT id, title, date FROM article WHERE duplicate_of IS NULL AND date IS NOT NULL AND date_source != 'inferred'"
-        )
+        rows = self.store.dated_originals()
         inside = [r for r in rows if (told := span(r["date"])) and any(a[0] <= told[0] and told[1] <= a[1] for a in asked)]
         titles = "\n".join(f"{r['date'][:10]}: {r['title']}" for r in inside)
         answer = Answer(f"{len(inside)} articles dated {', '.join(t.text for t in question.dates)}\n{titles}", "count", 0.9,

@@ -208,10 +208,7 @@ class SentenceReader:
     def _context(self, s: dict) -> str:
         """What a sentence may leave unsaid: the sentence before it and its article's title
         ("…说法完全不同" in an article titled "“网联”3月底上线测试" is about NetsUnion)."""
-        row = self.k.store.conn.execute(
-            "SELECT text FROM sentence WHERE article_id = ? AND idx = ?", (s["article_id"], s["idx"] - 1)
-        ).fetchone()
-        return (row["text"] if row else "") + "\n" + (s.get("title") or "")
+        return (self.k.store.sentence_text(s["article_id"], s["idx"] - 1) or "") + "\n" + (s.get("title") or "")
 
     def search(self, terms: list[str], limit: int) -> list[dict]:
         """Sentences by BM25 with any of the words."""
@@ -334,12 +331,7 @@ class SentenceReader:
         entities of the store but are mentions of it."""
         if entity_id in self.k.entities:
             return self.k.entities[entity_id]["type"]
-        row = self.k.store.conn.execute("SELECT type FROM discovery WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
-        return row["type"] if row else None
+        return self.k.store.discovered_type(entity_id)
 
     def _mentioned(self, article_id: int, idx: int) -> list[str]:
-        rows = self.k.store.conn.execute(
-            "SELECT entity_id FROM mention WHERE article_id = ? AND sentence_idx = ? AND entity_id IS NOT NULL ORDER BY start",
-            (article_id, idx),
-        )
-        return [r["entity_id"] for r in rows]
+        return self.k.store.entities_at(article_id, idx)
