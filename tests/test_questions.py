@@ -163,3 +163,15 @@ def test_cli_ask_invalid_utf8_is_read_not_a_traceback(store):
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     answer = json.loads(result.stdout)
     assert answer["answer_type"] != "error" and "Traceback" not in result.stderr.decode(errors="replace")
+
+
+def test_what_is_gives_the_dated_beginnings_from_stored_facts(fresh_store, write):
+    text = ("title: NetsUnion registered\ndate: 2017-08-31\n\n"
+            "NetsUnion Clearing Corporation was founded on August 29, 2017 in Beijing.\n"
+            "Alipay and Tenpay each hold 9.61 percent of it.\n")  # fmt: skip
+    ingest([write("nu.txt", text)], fresh_store)
+    answer = ask(fresh_store, "What is NetsUnion?")
+    assert answer.answer_type == "definition" and "Key dates: 2017-08-29 " in answer.answer
+    assert "2017-08-29" in answer.dates and any("August 29, 2017" in ev["sentence"] for ev in answer.evidence)
+    ingest([write("nu.txt", text.replace("August 29", "August 28"))], fresh_store)
+    assert "Key dates: 2017-08-28" in ask(fresh_store, "What is NetsUnion?").answer

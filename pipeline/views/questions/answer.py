@@ -25,6 +25,9 @@ from pipeline.views.timeline import Entry, build_entries
 SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
 # A figure answers a count when its sentence tells at least this share of the question's other words.
 MIN_FIGURE_COVERAGE = 0.5
+# What an organisation's profile dates: how it came to be ("What is NetsUnion?").
+MILESTONE_TYPES = {"approve", "found", "launch"}
+MAX_MILESTONES = 4
 # Acts with no direction: each party did it with the others.
 SYMMETRIC_TYPES = {"cooperate"}
 MAX_LISTED = 8
@@ -367,14 +370,39 @@ class Knowledge(SentenceAnswers):
             text = f"{names}: {kind}" + (f", part of {self.name(entity['parent'])}" if entity["parent"] else "")
             if found:
                 text += f". {found[0]['sentence']}"
-            return Answer(text, "definition", 0.8, [_evidence(s, self._aliases(entity["id"])) for s in found[:3]],
-                          entities=[entity["id"]])  # fmt: skip
+            milestones = self._milestones(entity["id"])
+            if milestones:
+                text += "\nKey dates: " + "; ".join(f"{e.display_date} {e.summary}" for e in milestones)
+            evidence = [_evidence(s, self._aliases(entity["id"])) for s in found[:3]]
+            evidence += [_evidence(e.sources[0], self._aliases(entity["id"])) for e in milestones]
+            return Answer(text, "definition", 0.8, evidence, events=[e.id for e in milestones], entities=[entity["id"]],
+                          dates=[e.value for e in milestones if e.value])  # fmt: skip
         found = self._defining_sentences(question)
         if not found:
             return None
         named = self.store.entities_in_sentence(found[0]["id"])
         text = found[0]["sentence"] + (f" ({', '.join(self.name(e) for e in named)})" if named else "")
         return Answer(text, "definition", 0.6, [_evidence(s, question.terms) for s in found[:3]], entities=named)
+
+    def _milestones(self, entity_id: str) -> list[Entry]:
+        """An organisation's dated beginnings as the stored facts tell them, each with its source:
+        approved, founded, launched, by date (asserted facts of original articles only)."""
+        entries = [
+            e for e in self.by_entity.get(entity_id, ())
+            if e.type in MILESTONE_TYPES and e.date and e.factuality == "asserted" and not e.conflict
+            and self._began(e, entity_id) and any(not s.get("repost") for s in e.sources)
+        ]  # fmt: skip
+        return sorted(entries, key=lambda e: e.date)[:MAX_MILESTONES]
+
+    @staticmethod
+    def _began(entry: Entry, entity_id: str) -> bool:
+        """The entry tells the entity's own beginning: it was approved, it was founded (it
+        registered, or someone founded it), it launched (or was launched, by nobody named)."""
+        if entry.type == "approve":
+            return entity_id in entry.target_ids
+        if entry.type == "found":
+            return entity_id in (*entry.actor_ids, *entry.target_ids)
+        return entity_id in entry.actor_ids or (entity_id in entry.target_ids and not entry.actor_ids)
 
     def _relation(self, question: Question) -> Answer | None:
         if len(question.entities) == 1:
