@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from pipeline import saved_views
 from pipeline.ingest import ingest
 from pipeline.store import Store
+from pipeline.views.answers import headline
 from pipeline.views.graph import build_graph
 from pipeline.views.timeline import timeline
 from tests.conftest import ROOT, SHARED
@@ -143,7 +144,7 @@ def test_app_ask_shows_the_engines_answer_and_evidence(kb, monkeypatch):
     with store_of(kb) as store:
         expected = questions.ask(store, question).to_dict()
     text = shown(at)
-    assert expected["answer_type"] == "date" and expected["answer"].splitlines()[0] in text
+    assert expected["answer_type"] == "date" and headline(expected)[0] in text
     assert f"Evidence ({len(expected['evidence'])})" in text
     for item in expected["evidence"][:3]:
         assert item["sentence"] in text
@@ -156,8 +157,59 @@ def test_app_ask_typed_question_in_chinese(kb, monkeypatch, shared):
     assert not at.exception
     with store_of(kb) as store:
         expected = questions.ask(store, "网联什么时候上线？").to_dict()
-    assert expected["answer"].splitlines()[0] in shown(at)
+    assert headline(expected)[0] in shown(at)
     assert "Timeline (" in shown(at)  # the related entries
+
+
+def test_app_ask_headline_then_details_and_how_sure_in_words(kb, monkeypatch):
+    from pipeline.views.questions import ask
+
+    question = "Who issued Document 209?"
+    at = open_app(kb, "ask", monkeypatch)
+    at.text_input(key="ask_question").input(question).run()
+    with store_of(kb) as store:
+        expected = ask(store, question).to_dict()
+    first, details = headline(expected)
+    source = raw(at)
+    # The first line is the headline (no giant heading of the whole answer); the rest are details.
+    drawn = next(m.value for m in at.markdown if "kb-headline" in m.value)
+    assert html.unescape(re.sub(r"<[^>]+>", "", drawn)) == first
+    assert not any(m.value.startswith("#") and first[:20] in m.value for m in at.markdown)
+    text = shown(at)
+    assert all(line in text for line in details if line.strip())
+    assert "How sure: " in text and "independent source" in text
+    assert "confidence 0." not in text and "events ·" not in text
+    # The answer downloads as Markdown, and the address holds the question.
+    assert any(d.proto.label == "Download the answer (.md)" for d in at.get("download_button"))
+    assert at.query_params["q"] == question
+    assert 'href="ask?q=Who%20issued%20Document%20209%3F"' in html.unescape(source)
+
+
+def test_app_ask_keeps_a_history_of_the_session(kb, monkeypatch):
+    at = open_app(kb, "ask", monkeypatch)
+    at.button(key="ask_example_0").click().run()
+    at.button(key="ask_example_1").click().run()
+    assert at.expander[0].label == "Asked in this session (2)"
+    assert [at.button(key=f"ask_history_{i}").label for i in range(2)] == [
+        "Who issued Document 209?", "When did the Bar Code Payment Business Standards take effect?"]  # fmt: skip
+    at.button(key="ask_history_1").click().run()
+    assert at.text_input(key="ask_question").value == "When did the Bar Code Payment Business Standards take effect?"
+    assert at.button(key="ask_history_0").label == "When did the Bar Code Payment Business Standards take effect?"
+
+
+def test_app_ask_question_from_the_address(kb, monkeypatch):
+    from pipeline.views.questions import ask
+
+    question = "网联和支付宝什么时候宣布合作？"
+    at = open_app(kb, None, monkeypatch, q=question)
+    assert at.text_input(key="ask_question").value == question
+    with store_of(kb) as store:
+        expected = ask(store, question).to_dict()
+    assert headline(expected)[0] in shown(at)
+    # Typing another question is not overridden by the link's.
+    at.text_input(key="ask_question").input("Who issued Document 209?").run()
+    assert at.text_input(key="ask_question").value == "Who issued Document 209?"
+    assert at.query_params["q"] == "Who issued Document 209?"
 
 
 # -- timeline -------------------------------------------------------------------------------

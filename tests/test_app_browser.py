@@ -20,6 +20,7 @@ import pytest
 
 from pipeline.ingest import ingest
 from pipeline.store import Store
+from pipeline.views.answers import headline
 from tests.conftest import CHROMIUM_ARGS, ROOT
 
 QUESTION = "When did the Bar Code Payment Business Standards take effect?"
@@ -87,7 +88,7 @@ def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_pa
     box.wait_for(timeout=60_000)
     box.fill(QUESTION)
     box.press("Enter")
-    page.get_by_text(expected["answer"].splitlines()[0]).first.wait_for(timeout=60_000)
+    page.get_by_text(headline(expected)[0]).first.wait_for(timeout=60_000)
     page.get_by_text(f"Evidence ({len(expected['evidence'])})").wait_for(timeout=30_000)
     page.get_by_text(expected["evidence"][0]["sentence"][:40], exact=False).first.wait_for(timeout=30_000)
     page.wait_for_timeout(1000)  # let the last elements settle before the picture
@@ -98,6 +99,7 @@ def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_pa
 @pytest.mark.parametrize(
     "path, text",
     [
+        ("ask", "Examples:"),
         ("timeline", "entries"),
         ("graph", "nodes,"),
         ("entities?entity=alipay", "Best sentences"),
@@ -107,8 +109,27 @@ def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_pa
 def test_app_in_chromium_draws_every_page(page, served_app, path, text, tmp_path):
     page.goto(f"{served_app}/{path}")
     page.get_by_text(text, exact=False).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
     assert not page.get_by_test_id("stException").count()
+    assert not page.get_by_text("Page not found").count()  # each page answers at its own address
     page.screenshot(path=str(tmp_path / "page.png"))
+
+
+@pytest.mark.parametrize("path", ["", "ask"])
+def test_app_in_chromium_asks_the_question_of_a_link(page, served_app, shipped_kb, path, tmp_path):
+    from urllib.parse import quote
+
+    from pipeline.views.questions import ask
+
+    with Store(shipped_kb, readonly=True) as store:
+        expected = ask(store, QUESTION).to_dict()
+    page.goto(f"{served_app}/{path}?q={quote(QUESTION)}")
+    page.get_by_text(headline(expected)[0]).first.wait_for(timeout=60_000)
+    page.get_by_text("How sure:").first.wait_for(timeout=30_000)
+    assert page.get_by_label("Question").input_value() == QUESTION
+    assert not page.get_by_text("Page not found").count()
+    assert page.url.endswith(f"{path}?q={quote(QUESTION, safe='')}") or QUESTION.split()[0] in page.url
+    page.screenshot(path=str(tmp_path / "ask.png"))
 
 
 def test_app_in_chromium_shows_article_markup_as_text(page, tmp_path):

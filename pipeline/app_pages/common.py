@@ -136,6 +136,18 @@ def cached_articles(path: str, stamp: tuple) -> list[dict]:
 
 
 @st.cache_data(show_spinner=False)
+def cached_article_rows(path: str, stamp: tuple) -> dict[int, dict]:
+    """Every article's row (no text) by id, for citations."""
+    return {row["id"]: row for row in cached_articles(path, stamp)}
+
+
+@st.cache_data(show_spinner=False)
+def cached_reposts(path: str, stamp: tuple) -> set[int]:
+    """The ids of the articles that are reposts of another."""
+    return {row["id"] for row in cached_articles(path, stamp) if row["duplicate_of"] is not None}
+
+
+@st.cache_data(show_spinner=False)
 def cached_article(path: str, stamp: tuple, article_id: int) -> dict | None:
     """One article with its sentences, entity mentions and dates."""
     store = get_store(path)
@@ -353,15 +365,33 @@ def html_block(content: str) -> None:
     st.markdown(f'<div class="kb-text" style="line-height:1.7">{content}</div>', unsafe_allow_html=True)
 
 
-def source_line(title: str | None, when: str | None, url: str | None = None, article_id: int | None = None) -> str:
-    """An article's title and date as escaped HTML, linked to the reader."""
+def source_line(
+    title: str | None, when: str | None, url: str | None = None, article_id: int | None = None, sentence: int | None = None
+) -> str:
+    """An article's title and date as escaped HTML, linked to the reader (opened at the cited
+    sentence, when its index is given); the source's own address is a link too."""
     name = esc(title or "untitled article")
     if article_id is not None:
-        name = f'<a href="articles?article={article_id}" target="_self">{name}</a>'
+        at = f"&sentence={sentence}" if sentence is not None else ""
+        name = f'<a class="kb-article" href="articles?article={article_id}{at}" target="_self">{name}</a>'
     parts = [f"<b>{name}</b>", esc(when or "undated")]
     if url:
-        parts.append(f'<span style="color:#888">{esc(url)}</span>')
+        parts.append(url_link(url))
     return " · ".join(parts)
+
+
+def url_link(url: str) -> str:
+    """A source's address as a link that opens in a new tab (an http(s) address only; anything
+    else is shown as text)."""
+    if not url.lower().startswith(("http://", "https://")):
+        return f'<span style="color:#888">{esc(url)}</span>'
+    return f'<a class="kb-url" href="{esc(url)}" target="_blank" rel="noopener noreferrer" style="color:#888">{esc(url)}</a>'
+
+
+def sentence_index(path: str, stamp: tuple, article_id: int | None, text: str | None) -> int | None:
+    """The index of the sentence of the article that reads `text`, if there is one."""
+    article = cached_article(path, stamp, article_id) if article_id is not None and text else None
+    return next((s["idx"] for s in article["sentence_rows"] if s["text"] == text), None) if article else None
 
 
 def fact_order(values) -> list[str]:

@@ -117,6 +117,17 @@ def timeline(
     return out
 
 
+def sources_phrase(sources: list[dict]) -> str:
+    """The sources of an entry in words, reposts told apart: "3 sources, 1 of them a repost".
+    A source is an article (two sentences of one article are one source)."""
+    articles = {s["article_id"]: s["repost"] for s in sources}
+    total, copies = len(articles), sum(articles.values())
+    words = f"{total} source{'' if total == 1 else 's'}"
+    if copies:
+        words += ", it a repost" if total == 1 else f", {copies} of them {'a repost' if copies == 1 else 'reposts'}"
+    return words
+
+
 def _order(entry: Entry) -> tuple:
     return (entry.date is None, entry.date or "", entry.id)
 
