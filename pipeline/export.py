@@ -131,6 +131,13 @@ def flourish(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> list[Pa
 
 def timelinejs(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
     """TimelineJS JSON: dated entries, partial dates as spans, sources in the text."""
+    path = out / "timeline.json"
+    _write_json(path, timelinejs_data(entries))
+    return path
+
+
+def timelinejs_data(entries: list[Entry]) -> dict:
+    """What timeline.json holds: TimelineJS's title and one event per dated entry."""
     events = []
     for entry in entries:
         if not entry.date:
@@ -146,9 +153,7 @@ def timelinejs(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
         if entry.granularity != "day":
             item["end_date"] = _timeline_date(entry.date_end, "day")
         events.append(item)
-    path = out / "timeline.json"
-    _write_json(path, {"title": {"text": {"headline": "断直连: China's payment disconnection", "text": "Built from the news, every entry with its sources."}}, "events": events})
-    return path
+    return {"title": {"text": {"headline": "断直连: China's payment disconnection", "text": "Built from the news, every entry with its sources."}}, "events": events}
 
 
 def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path, *, max_sources: int | None = None) -> Path:

@@ -21,7 +21,7 @@ from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.answers import headline
 from pipeline.views.graph import build_graph
-from pipeline.views.timeline import timeline
+from pipeline.views.timeline import default_period, search, sources_phrase, timeline
 from tests.conftest import ROOT, SHARED
 
 PAGES = {
@@ -215,12 +215,19 @@ def test_app_ask_question_from_the_address(kb, monkeypatch):
 # -- timeline -------------------------------------------------------------------------------
 
 
+def opening_view(store, **filters):
+    """What the Timeline page lists before its date range is touched: the busiest span, undated entries too."""
+    everything = timeline(store)
+    start, end = default_period(everything)
+    return timeline(store, date_from=start, date_to=end, keep_undated=True, **filters)
+
+
 @pytest.mark.parametrize("factuality", ["reported", "required"])
 def test_app_timeline_filters_by_factuality(kb, monkeypatch, factuality):
     at = open_app(kb, "timeline", monkeypatch)
     at.multiselect(key="tl_facts").select(factuality).run()
     with store_of(kb) as store:
-        expected = timeline(store, factuality={factuality})
+        expected = opening_view(store, factuality={factuality})
     assert at.caption[0].value.startswith(f"{len(expected)} of ")
     assert set(at.dataframe[0].value["factuality"]) == {factuality}
 
@@ -229,12 +236,41 @@ def test_app_timeline_filters_by_entity_and_shows_sources(kb, monkeypatch):
     at = open_app(kb, "timeline", monkeypatch)
     at.multiselect(key="tl_entities").select("alipay").run()
     with store_of(kb) as store:
-        expected = timeline(store, entity_ids={"alipay"})
+        expected = opening_view(store, entity_ids={"alipay"})
     assert at.caption[0].value.startswith(f"{len(expected)} of ")
     first = expected[0]
     text = shown(at)
-    assert first.summary in text and f"{len(first.sources)} source(s)" in text
+    assert first.summary in text and sources_phrase(first.sources) in text
     assert first.sources[0]["sentence"] in text
+
+
+def test_app_timeline_opens_on_the_busiest_years(kb, monkeypatch):
+    with store_of(kb) as store:
+        everything = timeline(store)
+    oldest = min(e.date for e in everything if e.date)
+    at = open_app(kb, "timeline", monkeypatch)
+    start, end = at.date_input(key="tl_period").value
+    assert (start.isoformat(), end.year) == ("2017-01-01", 2018) and oldest < "2017"
+    assert "outside the date range" in at.caption[0].value and "undated, listed below the chart" in at.caption[0].value
+    at.checkbox(key="tl_undated").uncheck().run()
+    assert all(d != "undated" for d in at.dataframe[0].value["date"])
+
+
+@pytest.mark.parametrize("text", ["unionpay", "网联", "Internet Federation"])
+def test_app_timeline_searches_summaries_and_sources(kb, monkeypatch, text):
+    at = open_app(kb, "timeline", monkeypatch)
+    at.text_input(key="tl_search").input(text).run()
+    with store_of(kb) as store:
+        expected = search(opening_view(store), text)
+    assert expected and at.caption[0].value.startswith(f"{len(expected)} of ")
+    assert list(at.dataframe[0].value["id"]) == [e.id for e in expected]
+
+
+def test_app_timeline_downloads_the_filtered_view(kb, monkeypatch):
+    at = open_app(kb, "timeline", monkeypatch)
+    at.multiselect(key="tl_entities").select("alipay").run()
+    labels = {d.proto.label for d in at.get("download_button")}
+    assert {"Download these entries (CSV)", "Download for TimelineJS (JSON)"} <= labels
 
 
 def test_app_timeline_entry_shows_its_conflict(kb, monkeypatch):
@@ -250,7 +286,7 @@ def test_app_timeline_date_range(kb, monkeypatch):
     at = open_app(kb, "timeline", monkeypatch)
     at.date_input(key="tl_period").set_value((dt.date(2018, 1, 1), dt.date(2018, 6, 1))).run()
     with store_of(kb) as store:
-        expected = timeline(store, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 6, 1))
+        expected = timeline(store, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 6, 1), keep_undated=True)
     assert at.caption[0].value.startswith(f"{len(expected)} of ")
 
 

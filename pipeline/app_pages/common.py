@@ -178,6 +178,7 @@ def cached_timeline(
     factuality: frozenset[str] | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    keep_undated: bool = False,
 ) -> list[Entry]:
     return timeline(
         get_store(path),
@@ -187,6 +188,7 @@ def cached_timeline(
         date_from=date_from,
         date_to=date_to,
         entries=cached_entries(path, stamp),
+        keep_undated=keep_undated,
     )
 
 
