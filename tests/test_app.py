@@ -270,7 +270,7 @@ def test_app_timeline_downloads_the_filtered_view(kb, monkeypatch):
     at = open_app(kb, "timeline", monkeypatch)
     at.multiselect(key="tl_entities").select("alipay").run()
     labels = {d.proto.label for d in at.get("download_button")}
-    assert {"Download these entries (CSV)", "Download for TimelineJS (JSON)"} <= labels
+    assert {"Download CSV", "Download TimelineJS"} <= labels
 
 
 def test_app_timeline_entry_shows_its_conflict(kb, monkeypatch):

@@ -46,7 +46,7 @@ def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320
         opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
     )
     spans = base.transform_filter(alt.datum.shape == "span").mark_bar(height=12, cornerRadius=3).encode(
-        x=alt.X("start:T", title=None), x2="end:T"
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y")), x2="end:T"
     )
     days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T"))
     rows_needed = frame["type"].nunique()
@@ -131,8 +131,8 @@ def render() -> None:
         st.info("No entry matches these filters.")
         return
     d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download these entries (CSV)", data=entries_csv(entries), file_name="timeline.csv", mime="text/csv", key="tl_csv")
-    d2.download_button("Download for TimelineJS (JSON)", data=entries_timelinejs(entries), file_name="timeline.json",
+    d1.download_button("Download CSV", data=entries_csv(entries), file_name="timeline.csv", mime="text/csv", key="tl_csv")
+    d2.download_button("Download TimelineJS", data=entries_timelinejs(entries), file_name="timeline.json",
                        mime="application/json", key="tl_timelinejs", help="Undated entries are left out: TimelineJS needs a year.")  # fmt: skip
     picked = chart(entries, colour=colour, key="tl_chart")
     ids = [e.id for e in entries]
