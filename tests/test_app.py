@@ -390,6 +390,39 @@ def test_app_articles_reader_marks_entities_and_dates(kb, monkeypatch):
     assert re.search(r'class="kb-date" title="DATE 2018-09-13"[^>]*>September 13th<', source)
 
 
+def test_app_articles_opens_at_the_cited_sentence(kb, monkeypatch):
+    with store_of(kb) as store:
+        article = next(a for a in store.articles() if a["title"] and a["title"].startswith("Alipay has entered"))
+        sentence = store.sentences(article["id"])[5]
+    at = open_app(kb, "articles", monkeypatch, article=str(article["id"]), sentence=str(sentence["idx"]))
+    cited = re.search(r'<span id="kb-cited" class="kb-cited"[^>]*>(.*?)</span>(?= |<|$)', raw(at))
+    assert cited and html.unescape(re.sub(r"<[^>]+>", "", cited.group(1))) == sentence["text"]
+    assert raw(at).count('id="kb-cited"') == 1
+    assert any("yellow frame" in c.value for c in at.caption)
+    # The date line says where the date came from, in words, with its evidence.
+    assert 'date inferred from the text: lead date "September 13th"' in shown(at)
+
+
+def test_app_evidence_links_open_the_article_at_its_sentence(kb, monkeypatch):
+    at = open_app(kb, "ask", monkeypatch)
+    at.button(key="ask_example_0").click().run()
+    assert re.search(r'href="articles\?article=\d+&sentence=\d+"', raw(at))
+    at = open_app(kb, "timeline", monkeypatch)
+    assert re.search(r'href="articles\?article=\d+&sentence=\d+"', raw(at))
+
+
+def test_app_articles_source_address_is_a_link(writable_kb, monkeypatch, write):
+    article = write("dated.txt", "title: Tenpay joins\ndate: 2018-04-02\nurl: https://news.example.com/2018/04/02/tenpay\n\n"
+                                 "Tenpay connected to NetsUnion in April 2018.")  # fmt: skip
+    with Store(writable_kb) as store:
+        ingest([article], store)
+    at = open_app(writable_kb, "articles", monkeypatch)
+    at.text_input(key="art_search").input("Tenpay joins").run()
+    source = html.unescape(raw(at))
+    assert re.search(r'<a class="kb-url" href="https://news.example.com/2018/04/02/tenpay" target="_blank" rel="noopener noreferrer"', source)
+    assert '2018-04-02: date from the page\'s metadata: header date "2018-04-02"' in shown(at)
+
+
 @pytest.mark.parametrize("choice, count", [("originals only", 5), ("reposts only", 0)])
 def test_app_articles_duplicates_filter(kb, monkeypatch, shared, choice, count):
     at = open_app(kb, "articles", monkeypatch)

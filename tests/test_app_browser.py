@@ -145,3 +145,17 @@ def test_app_in_chromium_shows_article_markup_as_text(page, tmp_path):
         page.get_by_text("*joined* <b>NetsUnion</b> <img src=x onerror=alert(2)>", exact=False).wait_for(timeout=30_000)
         assert not page.locator("[data-testid='stMain'] img[src='x']").count()
     assert dialogs == []
+
+
+def test_app_in_chromium_opens_an_article_at_the_cited_sentence(page, served_app, shipped_kb, tmp_path):
+    with Store(shipped_kb, readonly=True) as store:
+        article = store.articles()[0]
+        sentence = store.sentences(article["id"])[-3]  # far down the page
+    page.goto(f"{served_app}/articles?article={article['id']}&sentence={sentence['idx']}")
+    cited = page.locator("#kb-cited")
+    cited.wait_for(timeout=60_000)
+    assert cited.inner_text().strip() == sentence["text"].strip()
+    # Scrolled to it: the sentence is on the screen without the reader scrolling.
+    page.wait_for_function("() => { const r = document.getElementById('kb-cited').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=30_000)  # fmt: skip
+    page.screenshot(path=os.environ.get("KB_ARTICLE_SCREENSHOT") or str(tmp_path / "article.png"))

@@ -81,3 +81,21 @@ def test_cli_timeline_counts_sources_without_reposts(db_path, write):
     result = runner.invoke(cli, ["timeline", "--db", str(db_path), "--type", "deny"], catch_exceptions=False)
     assert result.output.rstrip().endswith("[2 sources, 1 of them a repost]")
     assert "source(s)" not in result.output
+
+
+@pytest.mark.parametrize(
+    "article, line",
+    [
+        ({"date": "2018-09", "date_source": "inferred", "date_evidence": 'lead date "September 13th"'},
+         '2018-09: date inferred from the text: lead date "September 13th"'),
+        ({"date": "2017-03-25", "date_source": "metadata", "date_evidence": 'header date "2017-03-25"'},
+         '2017-03-25: date from the page\'s metadata: header date "2017-03-25"'),
+        ({"date": "2018-09-17", "date_source": "url", "date_evidence": None}, "2018-09-17: date from the page's address"),
+        ({"date": None, "date_source": None, "date_evidence": "undated: no dateline"}, "undated: no dateline"),
+        ({"date": None, "date_source": None, "date_evidence": None}, "undated"),
+    ],
+)  # fmt: skip
+def test_views_dates_date_line_says_where_the_date_came_from(article, line):
+    from pipeline.views.dates import date_line
+
+    assert date_line(article) == line

@@ -363,6 +363,17 @@ def badge_html(factuality: str | None) -> str:
             f'padding:1px 6px;font-size:0.85em">{esc(factuality)}</span>')
 
 
+def scroll_to(element_id: str) -> None:
+    """Scroll the page to the element with this id once it is drawn (a script in a frame of
+    no height: Streamlit's markdown runs no script)."""
+    st.iframe(
+        "<script>const find = () => window.parent.document.getElementById(" + repr(element_id) + ");"
+        "let tries = 0; const go = () => { const el = find(); if (el) { el.scrollIntoView({block: 'center'}); }"
+        " else if (tries++ < 50) { setTimeout(go, 100); } }; go();</script>",
+        height=1,
+    )
+
+
 def html_block(content: str) -> None:
     st.markdown(f'<div class="kb-text" style="line-height:1.7">{content}</div>', unsafe_allow_html=True)
 

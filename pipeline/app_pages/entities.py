@@ -77,7 +77,7 @@ def profile(path: str, stamp: tuple, entity: dict, entities: dict[str, dict]) ->
     unique = list({(ev["article_id"], ev["sentence"]): ev for ev in reversed(evidence)}.values())[::-1]
     for ev in unique[:8]:
         spans = [{"start": ev["start"], "end": ev["end"], "kind": "entity", "title": ev["text_as_written"], "colour": common.ANSWER_COLOUR}]
-        common.html_block(f"{common.source_line(ev['title'], ev['date'], article_id=ev['article_id'])}<br>“{common.highlight(ev['sentence'], spans)}”")
+        common.html_block(f"{common.source_line(ev['title'], ev['date'], article_id=ev['article_id'], sentence=common.sentence_index(path, stamp, ev['article_id'], ev['sentence']))}<br>“{common.highlight(ev['sentence'], spans)}”")
     if not evidence:
         st.caption("No sentence names it in an original article.")
 

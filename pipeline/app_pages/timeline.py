@@ -81,7 +81,7 @@ def show_entry(entry: Entry) -> None:
         blocks = []  # one block for all the sources: an entry of a large store has hundreds
         for s in entry.sources:
             spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
-            meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"])
+            meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"], s.get("sentence_idx"))
             repost = " · repost" if s["repost"] else ""
             blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”</p>")
         common.html_block("".join(blocks))
