@@ -335,6 +335,20 @@ def test_app_entities_search_and_profile(kb, monkeypatch, query):
     assert "Events (" in text and "Relations (" in text and "Best sentences" in text
 
 
+@pytest.mark.parametrize("rows, shown", [(1, 1), (6, 6), (18, 18), (300, 18)])
+def test_app_entities_list_shows_more_rows(rows, shown):
+    from pipeline.app_pages.entities import ROW_PIXELS, list_height
+
+    assert list_height(rows) == ROW_PIXELS * (shown + 1) + 3  # a header and `shown` rows, before it scrolls
+    assert list_height(300) > 2 * 260  # the old list showed about 6 rows
+
+
+def test_app_entities_chart_axis_shows_years(kb, monkeypatch):
+    at = open_app(kb, "entities", monkeypatch, entity="alipay")
+    specs = [c.proto.spec for c in at.get("vega_lite_chart")]
+    assert specs and all('"format": "%b %Y"' in spec or '"format":"%b %Y"' in spec for spec in specs)
+
+
 def test_app_entities_profile_from_a_link(kb, monkeypatch):
     at = open_app(kb, "entities", monkeypatch, entity="pboc")
     assert "People's Bank of China / 中国人民银行" in shown(at)

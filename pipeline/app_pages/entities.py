@@ -7,10 +7,18 @@ import streamlit as st
 
 from pipeline.app_pages import common
 from pipeline.app_pages.timeline import chart
+
+LIST_ROWS = 18  # entities the list shows before it scrolls
+ROW_PIXELS = 35  # a row of st.dataframe
 from pipeline.extract.entities import discovered_id
 from pipeline import judge as judgements_log
 from pipeline.errors import JudgementRejected
 from pipeline.store import Store
+
+
+def list_height(rows: int) -> int:
+    """The list's height in pixels: every row up to LIST_ROWS, then a scroll bar."""
+    return ROW_PIXELS * (min(max(rows, 1), LIST_ROWS) + 1) + 3
 
 
 def matches(entity: dict, query: str) -> bool:
@@ -154,7 +162,7 @@ def render() -> None:
         ],  # fmt: skip
         hide_index=True,
         width="stretch",
-        height=260,
+        height=list_height(len(shown)),
     )
     if not shown:
         st.info("No entity matches.")

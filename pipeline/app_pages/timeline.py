@@ -12,6 +12,9 @@ import streamlit as st
 from pipeline.app_pages import common
 from pipeline.views.timeline import Entry, default_period, entries_csv, entries_timelinejs, search, sources_phrase
 
+# Every mark of the time axis carries its year ("Apr 2018"), whatever the span drawn.
+AXIS = alt.Axis(format="%b %Y", labelOverlap=True)
+
 
 def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320, key: str | None = None):
     """Bars from the first to the last day of a partial date, points for days; returns the
@@ -46,9 +49,9 @@ def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320
         opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
     )
     spans = base.transform_filter(alt.datum.shape == "span").mark_bar(height=12, cornerRadius=3).encode(
-        x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y")), x2="end:T"
+        x=alt.X("start:T", title=None, axis=AXIS), x2="end:T"
     )
-    days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T"))
+    days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T", title=None, axis=AXIS))
     rows_needed = frame["type"].nunique()
     tall = max(height, 26 * rows_needed)
     layered = alt.layer(spans, days).add_params(pick).properties(height=tall)
