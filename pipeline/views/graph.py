@@ -183,7 +183,7 @@ def layered_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         ordered = sorted(nodes, key=key)
         y = -1.0 + 2.0 * depth / max(len(layers) - 1, 1)
         for i, node in enumerate(ordered):
-            x = -1.0 + 2.0 * (i + 0.5) / len(ordered)
+            x = -1.0 + 1.8 * (i + 0.5) / len(ordered)  # room on the right for the last label
             placed[node] = x
             positions[node] = (x, y + (0.12 if i % 2 and len(ordered) > 3 else 0.0))
     return positions
