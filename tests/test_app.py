@@ -303,6 +303,19 @@ def test_app_graph_neighbourhood(kb, monkeypatch, depth):
     assert any(c.value.startswith(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges") for c in at.caption)
 
 
+def test_app_graph_period(kb, monkeypatch):
+    at = open_app(kb, "graph", monkeypatch)
+    years = at.select_slider(key="graph_period").options
+    assert len(years) > 1 and at.select_slider(key="graph_period").value == (years[0], years[-1])
+    at.select_slider(key="graph_period").set_value(("2018", "2018")).run()
+    assert not at.exception
+    with store_of(kb) as store:
+        whole = build_graph(store)
+        graph = build_graph(store, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 12, 31))
+    assert graph.number_of_edges() < whole.number_of_edges()
+    assert any(c.value.startswith(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges") for c in at.caption)
+
+
 def test_app_graph_edge_shows_its_evidence_and_offers_every_export(kb, monkeypatch):
     from pipeline.export import EXPORTERS
 

@@ -225,15 +225,18 @@ def cached_judgements(path: str, stamp: tuple) -> list[dict]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def cached_graph(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int):
+def cached_graph(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, period: tuple[date, date] | None = None):
+    """The graph, an entity's neighbourhood of it, cut to edges with `min_sources` and to a
+    period (first day, last day; undated edges stay)."""
     return build_graph(
         get_store(path), entity_id=entity_id, depth=depth, min_sources=min_sources,
+        date_from=period[0] if period else None, date_to=period[1] if period else None,
         relation_list=_relation_list(path, stamp),
     )  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int) -> dict:
+def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, period: tuple[date, date] | None = None) -> dict:
     """The interactive drawing of this graph and every export format of it:
     {"html": str, "drawn": number of nodes drawn, "files": {name: (format, content)}}.
 
@@ -241,14 +244,14 @@ def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: in
     callable that makes it, complete, when it is downloaded (st.download_button takes one): on
     a large store every format takes about a second, and a page render should not pay for
     files nobody asked for."""
-    drawn = most_mentioned(cached_graph(path, stamp, entity_id, depth, min_sources), DRAWN_NODES)
+    drawn = most_mentioned(cached_graph(path, stamp, entity_id, depth, min_sources, period), DRAWN_NODES)
     with tempfile.TemporaryDirectory() as tmp:
         # The drawing is of the graph alone (html_page does not read the timeline entries).
         page = html_page(drawn, [], Path(tmp), max_sources=DRAWN_SOURCES).read_text(encoding="utf-8")
     files = {}
     for fmt in EXPORTERS:
         for name in _export_names(fmt):
-            files[name] = (fmt, functools.partial(_export_file, path, stamp, entity_id, depth, min_sources, fmt, name))
+            files[name] = (fmt, functools.partial(_export_file, path, stamp, entity_id, depth, min_sources, fmt, name, period))
     return {"html": page, "drawn": drawn.number_of_nodes(), "files": files}
 
 
@@ -259,15 +262,19 @@ def _export_names(fmt: str) -> tuple[str, ...]:
         return tuple(p.name for p in export_all(nx.MultiDiGraph(), [], Path(tmp), [fmt]))
 
 
-def _export_file(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str, name: str) -> bytes:
-    return cached_export(path, stamp, entity_id, depth, min_sources, fmt).get(name, b"")
+def _export_file(
+    path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str, name: str, period: tuple[date, date] | None = None
+) -> bytes:
+    return cached_export(path, stamp, entity_id, depth, min_sources, fmt, period).get(name, b"")
 
 
 @st.cache_data(show_spinner=False)
-def cached_export(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str) -> dict[str, bytes]:
+def cached_export(
+    path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str, period: tuple[date, date] | None = None
+) -> dict[str, bytes]:
     """One export format of the graph: {file name: content}."""
-    graph = cached_graph(path, stamp, entity_id, depth, min_sources)
-    entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None)
+    graph = cached_graph(path, stamp, entity_id, depth, min_sources, period)
+    entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None, None, None, *(period or (None, None)))
     with tempfile.TemporaryDirectory() as tmp:
         return {written.name: written.read_bytes() for written in export_all(graph, entries, Path(tmp), [fmt])}
 
