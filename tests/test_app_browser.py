@@ -159,3 +159,29 @@ def test_app_in_chromium_opens_an_article_at_the_cited_sentence(page, served_app
     page.wait_for_function("() => { const r = document.getElementById('kb-cited').getBoundingClientRect();"
                            " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=30_000)  # fmt: skip
     page.screenshot(path=os.environ.get("KB_ARTICLE_SCREENSHOT") or str(tmp_path / "article.png"))
+
+
+def test_app_in_chromium_downloads_the_filtered_timeline(page, served_app, shipped_kb, tmp_path):
+    import csv
+    import io
+    import json
+
+    from pipeline.views.timeline import default_period, search, timeline
+
+    with Store(shipped_kb, readonly=True) as store:
+        start, end = default_period(timeline(store))
+        expected = search(timeline(store, date_from=start, date_to=end, keep_undated=True), "UnionPay")
+    page.goto(f"{served_app}/timeline")
+    box = page.get_by_label("Search summaries and sources")
+    box.wait_for(timeout=60_000)
+    box.fill("UnionPay")
+    box.press("Enter")
+    page.get_by_text(f"{len(expected)} of ", exact=False).first.wait_for(timeout=30_000)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    assert [int(r["id"]) for r in rows] == [e.id for e in expected]
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download TimelineJS").click()
+    events = json.loads(download.value.path().read_text(encoding="utf-8"))["events"]
+    assert [e["unique_id"] for e in events] == [f"entry-{e.id}" for e in expected if e.date]

@@ -5,6 +5,8 @@ session keeps a history of the questions asked, and an answer downloads as Markd
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from pipeline.app_pages import common
@@ -68,7 +70,7 @@ def show_answer(path: str, stamp: tuple, question: str, result: dict, limit: int
         c1, c2 = st.columns([1, 2])
         c1.download_button(
             "Download the answer (.md)", key="ask_download", file_name="answer.md", mime="text/markdown",
-            data=answers.answer_markdown(question, result, entries, reposts, common.cached_article_rows(path, stamp)),
+            data=functools.partial(answers.answer_markdown, question, result, entries, reposts, common.cached_article_rows(path, stamp)),
         )  # fmt: skip
         c2.markdown(f'<a class="kb-share" href="{common.esc(answers.share_link(question))}" target="_self">Link to this question</a>',
                     unsafe_allow_html=True)  # fmt: skip

@@ -3,6 +3,7 @@ summary, sources and conflicts."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 import altair as alt
@@ -133,9 +134,10 @@ def render() -> None:
     if not entries:
         st.info("No entry matches these filters.")
         return
+    # The files are made when downloaded (a callable): a large store's view takes a while to write.
     d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download CSV", data=entries_csv(entries), file_name="timeline.csv", mime="text/csv", key="tl_csv")
-    d2.download_button("Download TimelineJS", data=entries_timelinejs(entries), file_name="timeline.json",
+    d1.download_button("Download CSV", data=functools.partial(entries_csv, entries), file_name="timeline.csv", mime="text/csv", key="tl_csv")
+    d2.download_button("Download TimelineJS", data=functools.partial(entries_timelinejs, entries), file_name="timeline.json",
                        mime="application/json", key="tl_timelinejs", help="Undated entries are left out: TimelineJS needs a year.")  # fmt: skip
     picked = chart(entries, colour=colour, key="tl_chart")
     ids = [e.id for e in entries]
