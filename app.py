@@ -40,10 +40,15 @@ def sidebar(path: str) -> None:
 def main() -> None:
     st.set_page_config(page_title="断直连 knowledge base", layout="wide")
     common.preload_pipelines()
+    # Streamlit serves the default page at the root only, and reserves its url_path without
+    # serving it: the default is registered as "home", and its own address (/ask, and
+    # /ask?q=... in a shared link) is a hidden twin of it, so that every page answers at its name.
     pages = [
-        st.Page(PAGES / f"{name}.py", title=title, icon=icon, url_path=name, default=i == 0)
+        st.Page(PAGES / f"{name}.py", title=title, icon=icon, url_path="home" if i == 0 else name, default=i == 0)
         for i, (name, title, icon) in enumerate(NAVIGATION)
     ]
+    name, title, icon = NAVIGATION[0]
+    pages.append(st.Page(PAGES / f"{name}.py", title=title, icon=icon, url_path=name, visibility="hidden"))
     page = st.navigation(pages)
     st.sidebar.markdown("**断直连** · China's payment disconnection, from the news")
     sidebar(common.db_path())

@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from pipeline.errors import KBError
+from pipeline.views.graph import layered_layout
 from pipeline.views.timeline import Entry
 
 TYPE_COLOURS = {
@@ -25,6 +26,10 @@ TYPE_COLOURS = {
     "bank": "#b9770e", "association": "#5d6d7e", "media": "#95a5a6", "document": "#e67e22", "person": "#d35400",
     "product": "#16a085", "place": "#7f8c8d", "organization": "#34495e",
 }  # fmt: skip
+
+# Edge colours, one per relation type of the graph drawn (the legend lists them).
+RELATION_PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+                    "#bcbd22", "#7f7f7f", "#393b79", "#637939"]  # fmt: skip
 
 
 def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -131,6 +136,13 @@ def flourish(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> list[Pa
 
 def timelinejs(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
     """TimelineJS JSON: dated entries, partial dates as spans, sources in the text."""
+    path = out / "timeline.json"
+    _write_json(path, timelinejs_data(entries))
+    return path
+
+
+def timelinejs_data(entries: list[Entry]) -> dict:
+    """What timeline.json holds: TimelineJS's title and one event per dated entry."""
     events = []
     for entry in entries:
         if not entry.date:
@@ -146,9 +158,7 @@ def timelinejs(graph: nx.MultiDiGraph, entries: list[Entry], out: Path) -> Path:
         if entry.granularity != "day":
             item["end_date"] = _timeline_date(entry.date_end, "day")
         events.append(item)
-    path = out / "timeline.json"
-    _write_json(path, {"title": {"text": {"headline": "断直连: China's payment disconnection", "text": "Built from the news, every entry with its sources."}}, "events": events})
-    return path
+    return {"title": {"text": {"headline": "断直连: China's payment disconnection", "text": "Built from the news, every entry with its sources."}}, "events": events}
 
 
 def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path, *, max_sources: int | None = None) -> Path:
@@ -157,7 +167,8 @@ def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path, *, max_so
     max_sources: list at most this many sources per edge (the page says how many it leaves
     out); the export keeps them all, the app's drawing stays light on a large store."""
     # The layout reads only the structure: a view, not a copy of every edge's sources.
-    positions = nx.spring_layout(graph.to_undirected(as_view=True), seed=7) if graph else {}
+    positions = layered_layout(graph)
+    relations = sorted({d.get("relation") or "related" for _, _, d in graph.edges(data=True)})
     data = {
         "nodes": [
             {"id": n, "x": round(float(positions[n][0]), 4), "y": round(float(positions[n][1]), 4), "colour": TYPE_COLOURS.get(d.get("type"), "#555"), **d}
@@ -165,6 +176,7 @@ def html_page(graph: nx.MultiDiGraph, entries: list[Entry], out: Path, *, max_so
         ],
         "edges": [{"source": u, "target": v, **_shown_sources(d, max_sources)} for u, v, d in graph.edges(data=True)],
         "colours": TYPE_COLOURS,
+        "relation_colours": {r: RELATION_PALETTE[i % len(RELATION_PALETTE)] for i, r in enumerate(relations)},
     }
     template = resources.files("pipeline").joinpath("templates/graph.html").read_text(encoding="utf-8")
     # "</" inside the JSON would end the script element early.

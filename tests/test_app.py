@@ -19,8 +19,9 @@ from streamlit.testing.v1 import AppTest
 from pipeline import saved_views
 from pipeline.ingest import ingest
 from pipeline.store import Store
+from pipeline.views.answers import headline
 from pipeline.views.graph import build_graph
-from pipeline.views.timeline import timeline
+from pipeline.views.timeline import default_period, search, sources_phrase, timeline
 from tests.conftest import ROOT, SHARED
 
 PAGES = {
@@ -143,7 +144,7 @@ def test_app_ask_shows_the_engines_answer_and_evidence(kb, monkeypatch):
     with store_of(kb) as store:
         expected = questions.ask(store, question).to_dict()
     text = shown(at)
-    assert expected["answer_type"] == "date" and expected["answer"].splitlines()[0] in text
+    assert expected["answer_type"] == "date" and headline(expected)[0] in text
     assert f"Evidence ({len(expected['evidence'])})" in text
     for item in expected["evidence"][:3]:
         assert item["sentence"] in text
@@ -156,11 +157,69 @@ def test_app_ask_typed_question_in_chinese(kb, monkeypatch, shared):
     assert not at.exception
     with store_of(kb) as store:
         expected = questions.ask(store, "网联什么时候上线？").to_dict()
-    assert expected["answer"].splitlines()[0] in shown(at)
+    assert headline(expected)[0] in shown(at)
     assert "Timeline (" in shown(at)  # the related entries
 
 
+def test_app_ask_headline_then_details_and_how_sure_in_words(kb, monkeypatch):
+    from pipeline.views.questions import ask
+
+    question = "Who issued Document 209?"
+    at = open_app(kb, "ask", monkeypatch)
+    at.text_input(key="ask_question").input(question).run()
+    with store_of(kb) as store:
+        expected = ask(store, question).to_dict()
+    first, details = headline(expected)
+    source = raw(at)
+    # The first line is the headline (no giant heading of the whole answer); the rest are details.
+    drawn = next(m.value for m in at.markdown if "kb-headline" in m.value)
+    assert html.unescape(re.sub(r"<[^>]+>", "", drawn)) == first
+    assert not any(m.value.startswith("#") and first[:20] in m.value for m in at.markdown)
+    text = shown(at)
+    assert all(line in text for line in details if line.strip())
+    assert "How sure: " in text and "independent source" in text
+    assert "confidence 0." not in text and "events ·" not in text
+    # The answer downloads as Markdown, and the address holds the question.
+    assert any(d.proto.label == "Download the answer (.md)" for d in at.get("download_button"))
+    assert at.query_params["q"] == question
+    assert 'href="ask?q=Who%20issued%20Document%20209%3F"' in html.unescape(source)
+
+
+def test_app_ask_keeps_a_history_of_the_session(kb, monkeypatch):
+    at = open_app(kb, "ask", monkeypatch)
+    at.button(key="ask_example_0").click().run()
+    at.button(key="ask_example_1").click().run()
+    assert at.expander[0].label == "Asked in this session (2)"
+    assert [at.button(key=f"ask_history_{i}").label for i in range(2)] == [
+        "Who issued Document 209?", "When did the Bar Code Payment Business Standards take effect?"]  # fmt: skip
+    at.button(key="ask_history_1").click().run()
+    assert at.text_input(key="ask_question").value == "When did the Bar Code Payment Business Standards take effect?"
+    assert at.button(key="ask_history_0").label == "When did the Bar Code Payment Business Standards take effect?"
+
+
+def test_app_ask_question_from_the_address(kb, monkeypatch):
+    from pipeline.views.questions import ask
+
+    question = "网联和支付宝什么时候宣布合作？"
+    at = open_app(kb, None, monkeypatch, q=question)
+    assert at.text_input(key="ask_question").value == question
+    with store_of(kb) as store:
+        expected = ask(store, question).to_dict()
+    assert headline(expected)[0] in shown(at)
+    # Typing another question is not overridden by the link's.
+    at.text_input(key="ask_question").input("Who issued Document 209?").run()
+    assert at.text_input(key="ask_question").value == "Who issued Document 209?"
+    assert at.query_params["q"] == "Who issued Document 209?"
+
+
 # -- timeline -------------------------------------------------------------------------------
+
+
+def opening_view(store, **filters):
+    """What the Timeline page lists before its date range is touched: the busiest span, undated entries too."""
+    everything = timeline(store)
+    start, end = default_period(everything)
+    return timeline(store, date_from=start, date_to=end, keep_undated=True, **filters)
 
 
 @pytest.mark.parametrize("factuality", ["reported", "required"])
@@ -168,7 +227,7 @@ def test_app_timeline_filters_by_factuality(kb, monkeypatch, factuality):
     at = open_app(kb, "timeline", monkeypatch)
     at.multiselect(key="tl_facts").select(factuality).run()
     with store_of(kb) as store:
-        expected = timeline(store, factuality={factuality})
+        expected = opening_view(store, factuality={factuality})
     assert at.caption[0].value.startswith(f"{len(expected)} of ")
     assert set(at.dataframe[0].value["factuality"]) == {factuality}
 
@@ -177,12 +236,41 @@ def test_app_timeline_filters_by_entity_and_shows_sources(kb, monkeypatch):
     at = open_app(kb, "timeline", monkeypatch)
     at.multiselect(key="tl_entities").select("alipay").run()
     with store_of(kb) as store:
-        expected = timeline(store, entity_ids={"alipay"})
+        expected = opening_view(store, entity_ids={"alipay"})
     assert at.caption[0].value.startswith(f"{len(expected)} of ")
     first = expected[0]
     text = shown(at)
-    assert first.summary in text and f"{len(first.sources)} source(s)" in text
+    assert first.summary in text and sources_phrase(first.sources) in text
     assert first.sources[0]["sentence"] in text
+
+
+def test_app_timeline_opens_on_the_busiest_years(kb, monkeypatch):
+    with store_of(kb) as store:
+        everything = timeline(store)
+    oldest = min(e.date for e in everything if e.date)
+    at = open_app(kb, "timeline", monkeypatch)
+    start, end = at.date_input(key="tl_period").value
+    assert (start.isoformat(), end.year) == ("2017-01-01", 2018) and oldest < "2017"
+    assert "outside the date range" in at.caption[0].value and "undated, listed below the chart" in at.caption[0].value
+    at.checkbox(key="tl_undated").uncheck().run()
+    assert all(d != "undated" for d in at.dataframe[0].value["date"])
+
+
+@pytest.mark.parametrize("text", ["unionpay", "网联", "Internet Federation"])
+def test_app_timeline_searches_summaries_and_sources(kb, monkeypatch, text):
+    at = open_app(kb, "timeline", monkeypatch)
+    at.text_input(key="tl_search").input(text).run()
+    with store_of(kb) as store:
+        expected = search(opening_view(store), text)
+    assert expected and at.caption[0].value.startswith(f"{len(expected)} of ")
+    assert list(at.dataframe[0].value["id"]) == [e.id for e in expected]
+
+
+def test_app_timeline_downloads_the_filtered_view(kb, monkeypatch):
+    at = open_app(kb, "timeline", monkeypatch)
+    at.multiselect(key="tl_entities").select("alipay").run()
+    labels = {d.proto.label for d in at.get("download_button")}
+    assert {"Download CSV", "Download TimelineJS"} <= labels
 
 
 def test_app_timeline_entry_shows_its_conflict(kb, monkeypatch):
@@ -198,7 +286,7 @@ def test_app_timeline_date_range(kb, monkeypatch):
     at = open_app(kb, "timeline", monkeypatch)
     at.date_input(key="tl_period").set_value((dt.date(2018, 1, 1), dt.date(2018, 6, 1))).run()
     with store_of(kb) as store:
-        expected = timeline(store, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 6, 1))
+        expected = timeline(store, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 6, 1), keep_undated=True)
     assert at.caption[0].value.startswith(f"{len(expected)} of ")
 
 
@@ -212,6 +300,19 @@ def test_app_graph_neighbourhood(kb, monkeypatch, depth):
     at.slider(key="graph_depth").set_value(depth).run()
     with store_of(kb) as store:
         graph = build_graph(store, entity_id="alipay", depth=depth)
+    assert any(c.value.startswith(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges") for c in at.caption)
+
+
+def test_app_graph_period(kb, monkeypatch):
+    at = open_app(kb, "graph", monkeypatch)
+    years = at.select_slider(key="graph_period").options
+    assert len(years) > 1 and at.select_slider(key="graph_period").value == (years[0], years[-1])
+    at.select_slider(key="graph_period").set_value(("2018", "2018")).run()
+    assert not at.exception
+    with store_of(kb) as store:
+        whole = build_graph(store)
+        graph = build_graph(store, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 12, 31))
+    assert graph.number_of_edges() < whole.number_of_edges()
     assert any(c.value.startswith(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges") for c in at.caption)
 
 
@@ -245,6 +346,20 @@ def test_app_entities_search_and_profile(kb, monkeypatch, query):
     assert "Alipay / 支付宝" in text
     assert "Part of" in text and "Ant Financial" in text
     assert "Events (" in text and "Relations (" in text and "Best sentences" in text
+
+
+@pytest.mark.parametrize("rows, shown", [(1, 1), (6, 6), (18, 18), (300, 18)])
+def test_app_entities_list_shows_more_rows(rows, shown):
+    from pipeline.app_pages.entities import ROW_PIXELS, list_height
+
+    assert list_height(rows) == ROW_PIXELS * (shown + 1) + 3  # a header and `shown` rows, before it scrolls
+    assert list_height(300) > 2 * 260  # the old list showed about 6 rows
+
+
+def test_app_entities_chart_axis_shows_years(kb, monkeypatch):
+    at = open_app(kb, "entities", monkeypatch, entity="alipay")
+    specs = [c.proto.spec for c in at.get("vega_lite_chart")]
+    assert specs and all('"format": "%b %Y"' in spec or '"format":"%b %Y"' in spec for spec in specs)
 
 
 def test_app_entities_profile_from_a_link(kb, monkeypatch):
@@ -300,6 +415,39 @@ def test_app_articles_reader_marks_entities_and_dates(kb, monkeypatch):
     source = html.unescape(raw(at))
     assert 'class="kb-entity" href="entities?entity=alipay"' in source
     assert re.search(r'class="kb-date" title="DATE 2018-09-13"[^>]*>September 13th<', source)
+
+
+def test_app_articles_opens_at_the_cited_sentence(kb, monkeypatch):
+    with store_of(kb) as store:
+        article = next(a for a in store.articles() if a["title"] and a["title"].startswith("Alipay has entered"))
+        sentence = store.sentences(article["id"])[5]
+    at = open_app(kb, "articles", monkeypatch, article=str(article["id"]), sentence=str(sentence["idx"]))
+    cited = re.search(r'<span id="kb-cited" class="kb-cited"[^>]*>(.*?)</span>(?= |<|$)', raw(at))
+    assert cited and html.unescape(re.sub(r"<[^>]+>", "", cited.group(1))) == sentence["text"]
+    assert raw(at).count('id="kb-cited"') == 1
+    assert any("yellow frame" in c.value for c in at.caption)
+    # The date line says where the date came from, in words, with its evidence.
+    assert 'date inferred from the text: lead date "September 13th"' in shown(at)
+
+
+def test_app_evidence_links_open_the_article_at_its_sentence(kb, monkeypatch):
+    at = open_app(kb, "ask", monkeypatch)
+    at.button(key="ask_example_0").click().run()
+    assert re.search(r'href="articles\?article=\d+&sentence=\d+"', raw(at))
+    at = open_app(kb, "timeline", monkeypatch)
+    assert re.search(r'href="articles\?article=\d+&sentence=\d+"', raw(at))
+
+
+def test_app_articles_source_address_is_a_link(writable_kb, monkeypatch, write):
+    article = write("dated.txt", "title: Tenpay joins\ndate: 2018-04-02\nurl: https://news.example.com/2018/04/02/tenpay\n\n"
+                                 "Tenpay connected to NetsUnion in April 2018.")  # fmt: skip
+    with Store(writable_kb) as store:
+        ingest([article], store)
+    at = open_app(writable_kb, "articles", monkeypatch)
+    at.text_input(key="art_search").input("Tenpay joins").run()
+    source = html.unescape(raw(at))
+    assert re.search(r'<a class="kb-url" href="https://news.example.com/2018/04/02/tenpay" target="_blank" rel="noopener noreferrer"', source)
+    assert '2018-04-02: date from the page\'s metadata: header date "2018-04-02"' in shown(at)
 
 
 @pytest.mark.parametrize("choice, count", [("originals only", 5), ("reposts only", 0)])

@@ -20,6 +20,7 @@ import pytest
 
 from pipeline.ingest import ingest
 from pipeline.store import Store
+from pipeline.views.answers import headline
 from tests.conftest import CHROMIUM_ARGS, ROOT
 
 QUESTION = "When did the Bar Code Payment Business Standards take effect?"
@@ -87,7 +88,7 @@ def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_pa
     box.wait_for(timeout=60_000)
     box.fill(QUESTION)
     box.press("Enter")
-    page.get_by_text(expected["answer"].splitlines()[0]).first.wait_for(timeout=60_000)
+    page.get_by_text(headline(expected)[0]).first.wait_for(timeout=60_000)
     page.get_by_text(f"Evidence ({len(expected['evidence'])})").wait_for(timeout=30_000)
     page.get_by_text(expected["evidence"][0]["sentence"][:40], exact=False).first.wait_for(timeout=30_000)
     page.wait_for_timeout(1000)  # let the last elements settle before the picture
@@ -98,6 +99,7 @@ def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_pa
 @pytest.mark.parametrize(
     "path, text",
     [
+        ("ask", "Examples:"),
         ("timeline", "entries"),
         ("graph", "nodes,"),
         ("entities?entity=alipay", "Best sentences"),
@@ -107,8 +109,27 @@ def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_pa
 def test_app_in_chromium_draws_every_page(page, served_app, path, text, tmp_path):
     page.goto(f"{served_app}/{path}")
     page.get_by_text(text, exact=False).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
     assert not page.get_by_test_id("stException").count()
+    assert not page.get_by_text("Page not found").count()  # each page answers at its own address
     page.screenshot(path=str(tmp_path / "page.png"))
+
+
+@pytest.mark.parametrize("path", ["", "ask"])
+def test_app_in_chromium_asks_the_question_of_a_link(page, served_app, shipped_kb, path, tmp_path):
+    from urllib.parse import quote
+
+    from pipeline.views.questions import ask
+
+    with Store(shipped_kb, readonly=True) as store:
+        expected = ask(store, QUESTION).to_dict()
+    page.goto(f"{served_app}/{path}?q={quote(QUESTION)}")
+    page.get_by_text(headline(expected)[0]).first.wait_for(timeout=60_000)
+    page.get_by_text("How sure:").first.wait_for(timeout=30_000)
+    assert page.get_by_label("Question").input_value() == QUESTION
+    assert not page.get_by_text("Page not found").count()
+    assert page.url.endswith(f"{path}?q={quote(QUESTION, safe='')}") or QUESTION.split()[0] in page.url
+    page.screenshot(path=str(tmp_path / "ask.png"))
 
 
 def test_app_in_chromium_shows_article_markup_as_text(page, tmp_path):
@@ -124,3 +145,43 @@ def test_app_in_chromium_shows_article_markup_as_text(page, tmp_path):
         page.get_by_text("*joined* <b>NetsUnion</b> <img src=x onerror=alert(2)>", exact=False).wait_for(timeout=30_000)
         assert not page.locator("[data-testid='stMain'] img[src='x']").count()
     assert dialogs == []
+
+
+def test_app_in_chromium_opens_an_article_at_the_cited_sentence(page, served_app, shipped_kb, tmp_path):
+    with Store(shipped_kb, readonly=True) as store:
+        article = store.articles()[0]
+        sentence = store.sentences(article["id"])[-3]  # far down the page
+    page.goto(f"{served_app}/articles?article={article['id']}&sentence={sentence['idx']}")
+    cited = page.locator("#kb-cited")
+    cited.wait_for(timeout=60_000)
+    assert cited.inner_text().strip() == sentence["text"].strip()
+    # Scrolled to it: the sentence is on the screen without the reader scrolling.
+    page.wait_for_function("() => { const r = document.getElementById('kb-cited').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=30_000)  # fmt: skip
+    page.screenshot(path=os.environ.get("KB_ARTICLE_SCREENSHOT") or str(tmp_path / "article.png"))
+
+
+def test_app_in_chromium_downloads_the_filtered_timeline(page, served_app, shipped_kb, tmp_path):
+    import csv
+    import io
+    import json
+
+    from pipeline.views.timeline import default_period, search, timeline
+
+    with Store(shipped_kb, readonly=True) as store:
+        start, end = default_period(timeline(store))
+        expected = search(timeline(store, date_from=start, date_to=end, keep_undated=True), "UnionPay")
+    page.goto(f"{served_app}/timeline")
+    box = page.get_by_label("Search summaries and sources")
+    box.wait_for(timeout=60_000)
+    box.fill("UnionPay")
+    box.press("Enter")
+    page.get_by_text(f"{len(expected)} of ", exact=False).first.wait_for(timeout=30_000)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    assert [int(r["id"]) for r in rows] == [e.id for e in expected]
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download TimelineJS").click()
+    events = json.loads(download.value.path().read_text(encoding="utf-8"))["events"]
+    assert [e["unique_id"] for e in events] == [f"entry-{e.id}" for e in expected if e.date]

@@ -8,37 +8,62 @@ from pathlib import Path
 import streamlit as st
 
 from pipeline.app_pages import common
+from pipeline.views.dates import date_line
+
+CITED_STYLE = "outline:2px solid #f1c40f;background:#fef9e7;border-radius:3px;padding:1px 2px"
 
 
 def _title(row: dict) -> str:
     return row["title"] or Path(row["path"] or "").name or f"article {row['id']}"
 
 
-def read(path: str, stamp: tuple, article_id: int) -> None:
-    """The article's text, paragraph by paragraph, entities and dates marked."""
+def read(path: str, stamp: tuple, article_id: int, cited: int | None = None) -> None:
+    """The article's text, paragraph by paragraph, entities and dates marked; the sentence
+    `cited` (its index), when given, highlighted and scrolled to."""
     article = common.cached_article(path, stamp, article_id)
     if article is None:
         st.info(f"There is no article {article_id}.")
         return
     common.html_block(f"<h3>{common.esc(article['title'] or 'untitled article')}</h3>")
-    when = f"{article['date'] or 'undated'} (date from {article['date_source'] or 'nowhere: unknown'})"
-    if article.get("date_evidence"):
-        when += f": {article['date_evidence']}"
-    where = article["source"] or article["url"] or article["path"] or ""
+    where = [common.esc(article["source"])] if article["source"] else []
+    if article["url"]:
+        where.append(common.url_link(article["url"]))
+    elif not article["source"] and article["path"]:
+        where.append(common.esc(article["path"]))
     copy = f" · repost of article {article['duplicate_of']}" if article["duplicate_of"] else ""
-    common.html_block(f"{common.esc(when)} · {common.esc(where)} · {common.esc(article['lang'])}{common.esc(copy)}")
-    st.caption("Entities are marked in their type's colour and link to their profiles; dates are yellow.")
+    common.html_block(" · ".join([f'<span class="kb-dateline">{common.esc(date_line(article))}</span>', *where, common.esc(article["lang"])]) + common.esc(copy))
+    st.caption("Entities are marked in their type's colour and link to their profiles; dates are yellow."
+               + (" The sentence the evidence cites has a yellow frame." if cited is not None else ""))  # fmt: skip
     text = article["text"]
     paragraphs: dict[int, list[dict]] = {}
     for sentence in article["sentence_rows"]:
         paragraphs.setdefault(sentence["paragraph"], []).append(sentence)
     for sentences in paragraphs.values():
-        start, end = sentences[0]["start"], sentences[-1]["end"]
-        mentions = [m for m in article["mention_rows"] if start <= m["start"] and m["end"] <= end]
-        timexes = [t for t in article["timex_rows"] if start <= t["start"] and t["end"] <= end]
-        spans = common.date_spans(timexes, start) + common.entity_spans(mentions, start)
+        # Pieces of the paragraph: the cited sentence alone, and the text around it.
+        pieces, at = [], sentences[0]["start"]
+        for s in sentences:
+            if s["idx"] == cited:
+                pieces += [(at, s["start"], False), (s["start"], s["end"], True)]
+                at = s["end"]
+        pieces.append((at, sentences[-1]["end"], False))
+        out = []
+        for start, end, is_cited in pieces:
+            if end <= start:
+                continue
+            mentions = [m for m in article["mention_rows"] if start <= m["start"] and m["end"] <= end]
+            timexes = [t for t in article["timex_rows"] if start <= t["start"] and t["end"] <= end]
+            marked = common.highlight(text[start:end], common.date_spans(timexes, start) + common.entity_spans(mentions, start))
+            out.append(f'<span id="kb-cited" class="kb-cited" style="{CITED_STYLE}">{marked}</span>' if is_cited else marked)
         repeat = " <i>(repeated paragraph)</i>" if all(s["repeat_of"] is not None for s in sentences) else ""
-        common.html_block(f"<p>{common.highlight(text[start:end], spans)}{repeat}</p>")
+        common.html_block(f"<p>{''.join(out)}{repeat}</p>")
+    if cited is not None and any(s["idx"] == cited for s in article["sentence_rows"]):
+        common.scroll_to("kb-cited")
+
+
+def cited_sentence() -> int | None:
+    """The sentence index a link gives (`?article=3&sentence=12`), if any."""
+    given = st.query_params.get("sentence")
+    return int(given) if given and given.isdigit() else None
 
 
 def render() -> None:
@@ -88,7 +113,8 @@ def render() -> None:
     wanted = st.query_params.get("article")
     index = ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0
     article_id = st.selectbox("Read an article", ids, index=index, format_func=titles.__getitem__, key="art_read")
-    read(path, stamp, article_id)
+    linked = wanted and wanted.isdigit() and int(wanted) == article_id
+    read(path, stamp, article_id, cited_sentence() if linked else None)
 
 
 if __name__ == "__main__":

@@ -1,16 +1,23 @@
-"""Ask: a question in English or Chinese; the answer first, then its evidence sentences
-(entities and dates marked), their articles and factuality, and the related timeline entries."""
+"""Ask: a question in English or Chinese; a short headline answer, the details and how sure
+it is in words, then its evidence sentences (entities and dates marked), their articles and
+factuality, and the related timeline entries. `ask?q=...` asks a question from a link; the
+session keeps a history of the questions asked, and an answer downloads as Markdown."""
 
 from __future__ import annotations
+
+import functools
 
 import streamlit as st
 
 from pipeline.app_pages import common
+from pipeline.views import answers
 from pipeline.views.questions import MAX_QUESTION_CHARS, QuestionRejected, clean_question
+from pipeline.views.timeline import sources_phrase
 
 # Evidence sentences and timeline entries shown at first, and added by each "Show more": on a
 # large store an answer can rest on a thousand reports of one event.
 SHOWN = 20
+HISTORY = 20  # questions kept in the session's history
 EXAMPLES = [
     "When did the Bar Code Payment Business Standards take effect?",
     "Who issued Document 209?",
@@ -48,20 +55,25 @@ def evidence_spans(path: str, stamp: tuple, item: dict) -> list[dict]:
     return spans + [{"start": a, "end": b, "kind": "answer", "title": "answer", "colour": common.ANSWER_COLOUR} for a, b in item.get("highlights") or []]
 
 
-def show_answer(path: str, stamp: tuple, result: dict, limit: int | None = None) -> None:
-    """The answer, then its first `limit` evidence sentences and related entries (all if None)."""
-    with st.container(border=True):
-        first, *more = (result.get("answer") or "No answer found").splitlines() or [""]
-        st.markdown(f"### {common.esc(first)}", unsafe_allow_html=True)
-        if more:
-            st.markdown("\n".join(f"- {common.esc(line)}" for line in more if line.strip()), unsafe_allow_html=True)
-        facts = [f"{result.get('answer_type') or 'answer'}"]
-        if result.get("confidence") is not None:
-            facts.append(f"confidence {float(result['confidence']):.2f}")
-        if result.get("factuality"):
-            facts.append(common.badge(result["factuality"]))
-        st.markdown(" · ".join(facts))
+def show_answer(path: str, stamp: tuple, question: str, result: dict, limit: int | None = None) -> None:
+    """The headline answer, the details and how sure it is, then the first `limit` evidence
+    sentences and related entries (all if None), and the answer as a Markdown download."""
     entries = {e.id: e for e in common.cached_timeline(path, stamp)}
+    reposts = common.cached_reposts(path, stamp)
+    first, details = answers.headline(result)
+    with st.container(border=True):
+        common.html_block(f'<div class="kb-headline" style="font-size:1.3em;font-weight:600">{common.esc(first)}</div>')
+        if details:
+            st.markdown("\n".join(f"- {common.esc(line)}" for line in details), unsafe_allow_html=True)
+        sure = answers.explain(result, entries, reposts)
+        common.html_block(f'<span class="kb-sure"><b>How sure:</b> {common.esc(sure)}</span> {common.badge_html(result.get("factuality"))}')
+        c1, c2 = st.columns([1, 2])
+        c1.download_button(
+            "Download the answer (.md)", key="ask_download", file_name="answer.md", mime="text/markdown",
+            data=functools.partial(answers.answer_markdown, question, result, entries, reposts, common.cached_article_rows(path, stamp)),
+        )  # fmt: skip
+        c2.markdown(f'<a class="kb-share" href="{common.esc(answers.share_link(question))}" target="_self">Link to this question</a>',
+                    unsafe_allow_html=True)  # fmt: skip
     evidence = result.get("evidence") or []
     # The factuality of a sentence the engine gives none for, as the timeline read it.
     unknown = {(item.get("article_id"), item.get("sentence")) for item in evidence[:limit] if not item.get("factuality")}
@@ -71,9 +83,10 @@ def show_answer(path: str, stamp: tuple, result: dict, limit: int | None = None)
         st.caption("Entities are marked in their type's colour and link to their profiles; dates are yellow; the other words the answer rests on are blue.")
     for item in evidence[:limit]:
         fact = item.get("factuality") or sentence_facts.get((item.get("article_id"), item.get("sentence"))) or result.get("factuality")
-        meta = common.source_line(item.get("title"), item.get("date"), article_id=item.get("article_id"))
+        meta = common.source_line(item.get("title"), item.get("date"), article_id=item.get("article_id"), sentence=common.sentence_index(path, stamp, item.get("article_id"), item.get("sentence")))
+        repost = " · repost" if item.get("article_id") in reposts else ""
         body = common.highlight(item.get("sentence") or "", evidence_spans(path, stamp, item))
-        common.html_block(f"{meta} · {common.badge_html(fact)}<br>“{body}”")
+        common.html_block(f"{meta}{repost} · {common.badge_html(fact)}<br>“{body}”")
     related = [entries[i] for i in result.get("events") or [] if i in entries]
     if related:
         st.markdown(f"#### Timeline ({len(related)})")
@@ -81,12 +94,35 @@ def show_answer(path: str, stamp: tuple, result: dict, limit: int | None = None)
             conflict = " :red-badge[conflict]" if e.conflict else ""
             st.markdown(
                 f"- **{common.esc(e.display_date)}** {common.esc(e.summary)} {common.badge(e.factuality)}{conflict} "
-                f"({len(e.sources)} source(s))",
+                f"({common.esc(sources_phrase(e.sources))})",
                 unsafe_allow_html=True,
             )
     if limit is not None and max(len(evidence), len(related)) > limit:
         st.caption(f"Showing the first {limit} of {len(evidence)} evidence sentences and {len(related)} timeline entries.")
         st.button(f"Show {SHOWN} more", key="ask_more", on_click=_show_more)
+
+
+def remember(question: str) -> None:
+    """Put the question first in the session's history (once)."""
+    history = [q for q in st.session_state.get("ask_history", []) if q != question]
+    st.session_state["ask_history"] = [question, *history][:HISTORY]
+
+
+def from_link() -> None:
+    """A question given in the address (`?q=`) fills the box, once per distinct link."""
+    given = st.query_params.get("q")
+    if given and given != st.session_state.get("ask_linked"):
+        st.session_state["ask_linked"] = given
+        st.session_state["ask_question"] = given[:MAX_QUESTION_CHARS]
+
+
+def show_history() -> None:
+    history = st.session_state.get("ask_history", [])
+    if not history:
+        return
+    with st.expander(f"Asked in this session ({len(history)})", expanded=False):
+        for i, asked in enumerate(history):
+            st.button(asked, key=f"ask_history_{i}", on_click=_use_example, args=(asked,), type="tertiary")
 
 
 def render() -> None:
@@ -99,10 +135,12 @@ def render() -> None:
     cols = st.columns(len(EXAMPLES))
     for i, (col, example) in enumerate(zip(cols, EXAMPLES, strict=True)):
         col.button(example, key=f"ask_example_{i}", on_click=_use_example, args=(example,), width="stretch")
+    from_link()
     question = st.text_input(
         "Question", key="ask_question", placeholder="When did Tenpay connect to NetsUnion?", max_chars=MAX_QUESTION_CHARS
     )
     if not question.strip():
+        show_history()
         return
     try:
         question = clean_question(question)
@@ -118,7 +156,14 @@ def render() -> None:
         except Exception as e:  # noqa: BLE001 — one failed question should not take the page down
             st.error(f"The question engine failed on this question: {type(e).__name__}: {common.esc(str(e))}")
             return
-    show_answer(path, stamp, result, shown_count(question.strip()))
+    question = question.strip()
+    remember(question)
+    # The address holds the question: it can be shared, and reloading asks it again.
+    st.session_state["ask_linked"] = question
+    if st.query_params.get("q") != question:
+        st.query_params["q"] = question
+    show_history()
+    show_answer(path, stamp, question, result, shown_count(question))
 
 
 if __name__ == "__main__":

@@ -136,6 +136,18 @@ def cached_articles(path: str, stamp: tuple) -> list[dict]:
 
 
 @st.cache_data(show_spinner=False)
+def cached_article_rows(path: str, stamp: tuple) -> dict[int, dict]:
+    """Every article's row (no text) by id, for citations."""
+    return {row["id"]: row for row in cached_articles(path, stamp)}
+
+
+@st.cache_data(show_spinner=False)
+def cached_reposts(path: str, stamp: tuple) -> set[int]:
+    """The ids of the articles that are reposts of another."""
+    return {row["id"] for row in cached_articles(path, stamp) if row["duplicate_of"] is not None}
+
+
+@st.cache_data(show_spinner=False)
 def cached_article(path: str, stamp: tuple, article_id: int) -> dict | None:
     """One article with its sentences, entity mentions and dates."""
     store = get_store(path)
@@ -166,6 +178,7 @@ def cached_timeline(
     factuality: frozenset[str] | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    keep_undated: bool = False,
 ) -> list[Entry]:
     return timeline(
         get_store(path),
@@ -175,6 +188,7 @@ def cached_timeline(
         date_from=date_from,
         date_to=date_to,
         entries=cached_entries(path, stamp),
+        keep_undated=keep_undated,
     )
 
 
@@ -211,15 +225,18 @@ def cached_judgements(path: str, stamp: tuple) -> list[dict]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def cached_graph(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int):
+def cached_graph(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, period: tuple[date, date] | None = None):
+    """The graph, an entity's neighbourhood of it, cut to edges with `min_sources` and to a
+    period (first day, last day; undated edges stay)."""
     return build_graph(
         get_store(path), entity_id=entity_id, depth=depth, min_sources=min_sources,
+        date_from=period[0] if period else None, date_to=period[1] if period else None,
         relation_list=_relation_list(path, stamp),
     )  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int) -> dict:
+def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, period: tuple[date, date] | None = None) -> dict:
     """The interactive drawing of this graph and every export format of it:
     {"html": str, "drawn": number of nodes drawn, "files": {name: (format, content)}}.
 
@@ -227,14 +244,14 @@ def cached_graph_files(path: str, stamp: tuple, entity_id: str | None, depth: in
     callable that makes it, complete, when it is downloaded (st.download_button takes one): on
     a large store every format takes about a second, and a page render should not pay for
     files nobody asked for."""
-    drawn = most_mentioned(cached_graph(path, stamp, entity_id, depth, min_sources), DRAWN_NODES)
+    drawn = most_mentioned(cached_graph(path, stamp, entity_id, depth, min_sources, period), DRAWN_NODES)
     with tempfile.TemporaryDirectory() as tmp:
         # The drawing is of the graph alone (html_page does not read the timeline entries).
         page = html_page(drawn, [], Path(tmp), max_sources=DRAWN_SOURCES).read_text(encoding="utf-8")
     files = {}
     for fmt in EXPORTERS:
         for name in _export_names(fmt):
-            files[name] = (fmt, functools.partial(_export_file, path, stamp, entity_id, depth, min_sources, fmt, name))
+            files[name] = (fmt, functools.partial(_export_file, path, stamp, entity_id, depth, min_sources, fmt, name, period))
     return {"html": page, "drawn": drawn.number_of_nodes(), "files": files}
 
 
@@ -245,15 +262,19 @@ def _export_names(fmt: str) -> tuple[str, ...]:
         return tuple(p.name for p in export_all(nx.MultiDiGraph(), [], Path(tmp), [fmt]))
 
 
-def _export_file(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str, name: str) -> bytes:
-    return cached_export(path, stamp, entity_id, depth, min_sources, fmt).get(name, b"")
+def _export_file(
+    path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str, name: str, period: tuple[date, date] | None = None
+) -> bytes:
+    return cached_export(path, stamp, entity_id, depth, min_sources, fmt, period).get(name, b"")
 
 
 @st.cache_data(show_spinner=False)
-def cached_export(path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str) -> dict[str, bytes]:
+def cached_export(
+    path: str, stamp: tuple, entity_id: str | None, depth: int, min_sources: int, fmt: str, period: tuple[date, date] | None = None
+) -> dict[str, bytes]:
     """One export format of the graph: {file name: content}."""
-    graph = cached_graph(path, stamp, entity_id, depth, min_sources)
-    entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None)
+    graph = cached_graph(path, stamp, entity_id, depth, min_sources, period)
+    entries = cached_timeline(path, stamp, frozenset({entity_id}) if entity_id else None, None, None, *(period or (None, None)))
     with tempfile.TemporaryDirectory() as tmp:
         return {written.name: written.read_bytes() for written in export_all(graph, entries, Path(tmp), [fmt])}
 
@@ -349,19 +370,48 @@ def badge_html(factuality: str | None) -> str:
             f'padding:1px 6px;font-size:0.85em">{esc(factuality)}</span>')
 
 
+def scroll_to(element_id: str) -> None:
+    """Scroll the page to the element with this id once it is drawn (a script in a frame of
+    no height: Streamlit's markdown runs no script)."""
+    st.iframe(
+        "<script>const find = () => window.parent.document.getElementById(" + repr(element_id) + ");"
+        "let tries = 0; const go = () => { const el = find(); if (el) { el.scrollIntoView({block: 'center'}); }"
+        " else if (tries++ < 50) { setTimeout(go, 100); } }; go();</script>",
+        height=1,
+    )
+
+
 def html_block(content: str) -> None:
     st.markdown(f'<div class="kb-text" style="line-height:1.7">{content}</div>', unsafe_allow_html=True)
 
 
-def source_line(title: str | None, when: str | None, url: str | None = None, article_id: int | None = None) -> str:
-    """An article's title and date as escaped HTML, linked to the reader."""
+def source_line(
+    title: str | None, when: str | None, url: str | None = None, article_id: int | None = None, sentence: int | None = None
+) -> str:
+    """An article's title and date as escaped HTML, linked to the reader (opened at the cited
+    sentence, when its index is given); the source's own address is a link too."""
     name = esc(title or "untitled article")
     if article_id is not None:
-        name = f'<a href="articles?article={article_id}" target="_self">{name}</a>'
+        at = f"&sentence={sentence}" if sentence is not None else ""
+        name = f'<a class="kb-article" href="articles?article={article_id}{at}" target="_self">{name}</a>'
     parts = [f"<b>{name}</b>", esc(when or "undated")]
     if url:
-        parts.append(f'<span style="color:#888">{esc(url)}</span>')
+        parts.append(url_link(url))
     return " · ".join(parts)
+
+
+def url_link(url: str) -> str:
+    """A source's address as a link that opens in a new tab (an http(s) address only; anything
+    else is shown as text)."""
+    if not url.lower().startswith(("http://", "https://")):
+        return f'<span style="color:#888">{esc(url)}</span>'
+    return f'<a class="kb-url" href="{esc(url)}" target="_blank" rel="noopener noreferrer" style="color:#888">{esc(url)}</a>'
+
+
+def sentence_index(path: str, stamp: tuple, article_id: int | None, text: str | None) -> int | None:
+    """The index of the sentence of the article that reads `text`, if there is one."""
+    article = cached_article(path, stamp, article_id) if article_id is not None and text else None
+    return next((s["idx"] for s in article["sentence_rows"] if s["text"] == text), None) if article else None
 
 
 def fact_order(values) -> list[str]:

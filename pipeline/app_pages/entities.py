@@ -7,10 +7,18 @@ import streamlit as st
 
 from pipeline.app_pages import common
 from pipeline.app_pages.timeline import chart
+
+LIST_ROWS = 18  # entities the list shows before it scrolls
+ROW_PIXELS = 35  # a row of st.dataframe
 from pipeline.extract.entities import discovered_id
 from pipeline import judge as judgements_log
 from pipeline.errors import JudgementRejected
 from pipeline.store import Store
+
+
+def list_height(rows: int) -> int:
+    """The list's height in pixels: every row up to LIST_ROWS, then a scroll bar."""
+    return ROW_PIXELS * (min(max(rows, 1), LIST_ROWS) + 1) + 3
 
 
 def matches(entity: dict, query: str) -> bool:
@@ -77,7 +85,7 @@ def profile(path: str, stamp: tuple, entity: dict, entities: dict[str, dict]) ->
     unique = list({(ev["article_id"], ev["sentence"]): ev for ev in reversed(evidence)}.values())[::-1]
     for ev in unique[:8]:
         spans = [{"start": ev["start"], "end": ev["end"], "kind": "entity", "title": ev["text_as_written"], "colour": common.ANSWER_COLOUR}]
-        common.html_block(f"{common.source_line(ev['title'], ev['date'], article_id=ev['article_id'])}<br>“{common.highlight(ev['sentence'], spans)}”")
+        common.html_block(f"{common.source_line(ev['title'], ev['date'], article_id=ev['article_id'], sentence=common.sentence_index(path, stamp, ev['article_id'], ev['sentence']))}<br>“{common.highlight(ev['sentence'], spans)}”")
     if not evidence:
         st.caption("No sentence names it in an original article.")
 
@@ -154,7 +162,7 @@ def render() -> None:
         ],  # fmt: skip
         hide_index=True,
         width="stretch",
-        height=260,
+        height=list_height(len(shown)),
     )
     if not shown:
         st.info("No entity matches.")

@@ -3,6 +3,8 @@ entity's neighbourhood, each edge's evidence, and every export format to downloa
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from pipeline.app_pages import common
@@ -29,7 +31,13 @@ def render() -> None:
     )  # fmt: skip
     depth = c2.slider("Depth", 1, 4, 1, key="graph_depth", disabled=centre is None)
     min_sources = c3.number_input("Min. sources per edge", 1, 20, 1, key="graph_min_sources")
-    graph = common.cached_graph(path, stamp, centre, depth, int(min_sources))
+    years = sorted({d["date"][:4] for _, _, d in whole.edges(data=True) if d.get("date")})
+    period = None
+    if len(years) > 1:
+        first, last = st.select_slider("Period (dated relations; undated ones always shown)", options=years, value=(years[0], years[-1]), key="graph_period")
+        if (first, last) != (years[0], years[-1]):
+            period = (date(int(first), 1, 1), date(int(last), 12, 31))
+    graph = common.cached_graph(path, stamp, centre, depth, int(min_sources), period)
     st.caption(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges. Click a node or an edge for its sources; drag to move, wheel to zoom.")
     present = sorted({d.get("type") for _, d in graph.nodes(data=True)})
     st.markdown(
@@ -39,7 +47,7 @@ def render() -> None:
     if not graph:
         st.info("No relation matches: lower the minimum number of sources or pick another entity.")
         return
-    files = common.cached_graph_files(path, stamp, centre, depth, int(min_sources))
+    files = common.cached_graph_files(path, stamp, centre, depth, int(min_sources), period)
     if files["drawn"] < graph.number_of_nodes():
         st.info(
             f"The drawing shows the {files['drawn']} most mentioned of {graph.number_of_nodes()} nodes: pick an entity's "

@@ -3,6 +3,7 @@ summary, sources and conflicts."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 import altair as alt
@@ -10,7 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from pipeline.app_pages import common
-from pipeline.views.timeline import Entry
+from pipeline.views.timeline import Entry, default_period, entries_csv, entries_timelinejs, search, sources_phrase
+
+# Every mark of the time axis carries its year ("Apr 2018"), whatever the span drawn.
+AXIS = alt.Axis(format="%b %Y", labelOverlap=True)
 
 
 def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320, key: str | None = None):
@@ -46,9 +50,9 @@ def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320
         opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
     )
     spans = base.transform_filter(alt.datum.shape == "span").mark_bar(height=12, cornerRadius=3).encode(
-        x=alt.X("start:T", title=None), x2="end:T"
+        x=alt.X("start:T", title=None, axis=AXIS), x2="end:T"
     )
-    days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T"))
+    days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T", title=None, axis=AXIS))
     rows_needed = frame["type"].nunique()
     tall = max(height, 26 * rows_needed)
     layered = alt.layer(spans, days).add_params(pick).properties(height=tall)
@@ -77,11 +81,11 @@ def show_entry(entry: Entry) -> None:
             st.warning(f"Conflicting reports: {common.esc(reason)}")
         parties = [("Actors", entry.actors), ("Targets", entry.targets), ("Document", [entry.document] if entry.document else [])]
         st.markdown(" · ".join(f"**{label}**: {common.esc(', '.join(names))}" for label, names in parties if names), unsafe_allow_html=True)
-        st.markdown(f"**{len(entry.sources)} source(s)**")
+        st.markdown(f"**{common.esc(sources_phrase(entry.sources))}**", unsafe_allow_html=True)
         blocks = []  # one block for all the sources: an entry of a large store has hundreds
         for s in entry.sources:
             spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
-            meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"])
+            meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"], s.get("sentence_idx"))
             repost = " · repost" if s["repost"] else ""
             blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”</p>")
         common.html_block("".join(blocks))
@@ -102,23 +106,39 @@ def render() -> None:
         chosen_entities = c1.multiselect("Entities", involved, format_func=names.__getitem__, key="tl_entities")
         chosen_types = c2.multiselect("Event types", sorted({e.type for e in everything}), key="tl_types")
         chosen_facts = c3.multiselect("Factuality", common.fact_order({e.factuality for e in everything}), key="tl_facts")
-        c4, c5 = st.columns([2, 1])
+        c4, c5, c6 = st.columns([2, 2, 1])
         period = None
         if dated:
-            period = c4.date_input("Date range", value=(min(dated), max(dated)), min_value=min(dated), max_value=max(dated), key="tl_period")
-        colour = c5.radio("Colour by", ["factuality", "type", "category"], horizontal=True, key="tl_colour")
+            # The years that hold most entries, not the oldest entry's year: the rest is a widening away.
+            period = c4.date_input("Date range", value=default_period(everything), min_value=min(dated), max_value=max(dated), key="tl_period",
+                                   help="Starts on the years that hold most entries; widen it to see the others.")  # fmt: skip
+        text = c5.text_input("Search summaries and sources", key="tl_search", placeholder="UnionPay, 网联, a site's address…")
+        undated_too = c6.checkbox("Undated entries", value=True, key="tl_undated", help="List the entries no source dates, below the chart.")
+        colour = st.radio("Colour by", ["factuality", "type", "category"], horizontal=True, key="tl_colour")
     date_from = date_to = None
     if isinstance(period, (tuple, list)) and len(period) == 2 and (period[0], period[1]) != (min(dated), max(dated)):
         date_from, date_to = period
     entries = common.cached_timeline(
         path, stamp, frozenset(chosen_entities) or None, frozenset(chosen_types) or None,
-        frozenset(chosen_facts) or None, date_from, date_to,
+        frozenset(chosen_facts) or None, date_from, date_to, undated_too,
     )  # fmt: skip
+    if not undated_too:
+        entries = [e for e in entries if e.date]
+    entries = search(entries, text)
     undated = sum(1 for e in entries if not e.date)
-    st.caption(f"{len(entries)} of {len(everything)} entries" + (f" ({undated} undated, listed below the chart)" if undated else ""))
+    outside = len(everything) - len(common.cached_timeline(path, stamp, None, None, None, date_from, date_to, True)) if date_from else 0
+    notes = [f"{undated} undated, listed below the chart"] if undated else []
+    if outside:
+        notes.append(f"{outside} outside the date range")
+    st.caption(f"{len(entries)} of {len(everything)} entries" + (f" ({'; '.join(notes)})" if notes else ""))
     if not entries:
         st.info("No entry matches these filters.")
         return
+    # The files are made when downloaded (a callable): a large store's view takes a while to write.
+    d1, d2, _ = st.columns([1, 1, 3])
+    d1.download_button("Download CSV", data=functools.partial(entries_csv, entries), file_name="timeline.csv", mime="text/csv", key="tl_csv")
+    d2.download_button("Download TimelineJS", data=functools.partial(entries_timelinejs, entries), file_name="timeline.json",
+                       mime="application/json", key="tl_timelinejs", help="Undated entries are left out: TimelineJS needs a year.")  # fmt: skip
     picked = chart(entries, colour=colour, key="tl_chart")
     ids = [e.id for e in entries]
     by_id = {e.id: e for e in entries}
@@ -128,7 +148,7 @@ def render() -> None:
     st.dataframe(
         [
             {"id": e.id, "date": e.display_date, "type": e.type, "summary": e.summary, "factuality": e.factuality,
-             "conflict": e.conflict, "sources": len(e.sources)}
+             "conflict": e.conflict, "sources": sources_phrase(e.sources)}
             for e in entries
         ],  # fmt: skip
         hide_index=True,

@@ -37,6 +37,7 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
         kb timeline --entity Alipay --from 2018-04 --json
     """
     from pipeline.views.entities import with_descendants
+    from pipeline.views.timeline import sources_phrase
     from pipeline.views.timeline import timeline as build_timeline
 
     with open_store(db_path, readonly=True) as store:
@@ -56,4 +57,4 @@ def timeline(db_path, entity, types, date_from, date_to, facts_only, as_json):
         say("No timeline entries. Add articles with: kb ingest PATH")
     for e in entries:
         flags = "".join([" [conflict]" if e.conflict else "", f" ({e.factuality})" if e.factuality != "asserted" else ""])
-        say(f"{e.display_date:<22} {e.type:<14} {e.summary}{flags}  [{len(e.sources)} source(s)]")
+        say(f"{e.display_date:<22} {e.type:<14} {e.summary}{flags}  [{sources_phrase(e.sources)}]")

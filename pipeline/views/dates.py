@@ -73,3 +73,24 @@ def display(value: str | None, mod: str | None = None) -> str:
         part = {"EV": "evening", "MO": "morning", "AF": "afternoon", "NI": "night"}.get(value.split("T", 1)[1])
         text += f" {part}" if part else ""
     return f"after {text}" if mod == "AFTER" else text
+
+
+# Where an article's publication date came from (article.date_source), in words.
+DATE_SOURCES = {
+    "metadata": "date from the page's metadata",
+    "html": "date from the page's HTML metadata or byline",
+    "url": "date from the page's address",
+    "dateline": "date from the article's dateline or byline",
+    "text": "date from a day the text ties to its writing",
+    "inferred": "date inferred from the text",
+}
+
+
+def date_line(article: dict) -> str:
+    """An article's date, where it came from and the words or field it rests on:
+    "2018-09: date inferred from the text: lead date "September 13th"; ..."."""
+    evidence = (article.get("date_evidence") or "").strip()
+    if not article.get("date"):
+        return evidence if evidence.startswith("undated") else "undated" + (f": {evidence}" if evidence else "")
+    said = DATE_SOURCES.get(article.get("date_source") or "", f"date from {article.get('date_source') or 'an unknown place'}")
+    return f"{article['date']}: {said}" + (f": {evidence}" if evidence else "")

@@ -145,3 +145,45 @@ def _add_measures(graph: nx.MultiDiGraph) -> None:
         data["degree_centrality"] = round(degree.get(node, 0.0), 4)
         data["betweenness"] = round(betweenness.get(node, 0.0), 4)
         data["community"] = community_of.get(node, -1)
+
+
+# The layers of the drawing, top to bottom: who orders, what they issue, who clears, who pays,
+# and everyone else. A type not named here goes to the last layer.
+LAYERS = [
+    ("regulator",),
+    ("document", "association"),
+    ("clearing_house",),
+    ("payment_institution", "bank", "company", "product"),
+]
+
+
+def layered_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions in [-1, 1] for a drawing that answers who connects to whom on whose order:
+    regulators on top, then documents, clearing houses, payment institutions and banks (a
+    product beside its company), the rest below. Within a layer, a node sits near the nodes
+    of the layers above it that it is linked to; every other node of a layer a little lower,
+    so that neighbours' labels do not run into each other."""
+    layer_of = {t: i for i, types in enumerate(LAYERS) for t in types}
+    layers: list[list[str]] = [[] for _ in range(len(LAYERS) + 1)]
+    for node, data in graph.nodes(data=True):
+        layers[layer_of.get(data.get("type"), len(LAYERS))].append(node)
+    layers = [nodes for nodes in layers if nodes]
+    undirected = graph.to_undirected(as_view=True)
+    parent = {v: u for u, v, d in graph.edges(data=True) if d.get("relation") == "parent_of"}
+    mentions = lambda n: -(graph.nodes[n].get("mentions") or 0)  # noqa: E731
+    placed: dict[str, float] = {}
+    positions: dict[str, tuple[float, float]] = {}
+    for depth, nodes in enumerate(layers):
+        def key(node: str) -> tuple:
+            if graph.nodes[node].get("type") == "product" and parent.get(node) in nodes:
+                return (*key(parent[node])[:3], 1, mentions(node), node)  # right after its company
+            above = [placed[n] for n in undirected.neighbors(node) if n in placed]
+            return (sum(above) / len(above) if above else 0.0, mentions(node), node, 0, 0, node)
+
+        ordered = sorted(nodes, key=key)
+        y = -1.0 + 2.0 * depth / max(len(layers) - 1, 1)
+        for i, node in enumerate(ordered):
+            x = -1.0 + 1.8 * (i + 0.5) / len(ordered)  # room on the right for the last label
+            placed[node] = x
+            positions[node] = (x, y + (0.12 if i % 2 and len(ordered) > 3 else 0.0))
+    return positions

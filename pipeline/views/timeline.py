@@ -8,6 +8,10 @@ event, or sources of one entry that differ on factuality.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,9 +97,11 @@ def timeline(
     categories: set[str] | None = None,
     factuality: set[str] | None = None,
     entries: list[Entry] | None = None,
+    keep_undated: bool = False,
 ) -> list[Entry]:
-    """The timeline, filtered. A date filter keeps entries whose span meets [date_from, date_to].
-    `entries`: build_entries(store) when the caller has it already."""
+    """The timeline, filtered. A date filter keeps entries whose span meets [date_from, date_to]
+    (and the undated ones with `keep_undated`). `entries`: build_entries(store) when the caller
+    has it already."""
     out = []
     for entry in build_entries(store) if entries is None else entries:
         if types and entry.type not in types:
@@ -108,6 +114,8 @@ def timeline(
             continue
         if date_from or date_to:
             if entry.date is None:
+                if keep_undated:
+                    out.append(entry)
                 continue
             if date_from and date.fromisoformat(entry.date_end or entry.date) < date_from:
                 continue
@@ -115,6 +123,85 @@ def timeline(
                 continue
         out.append(entry)
     return out
+
+
+def busiest_span(entries: list[Entry], *, share: float = 0.8) -> tuple[date, date] | None:
+    """The whole years around the shortest span that holds `share` of the dated entries (the
+    years where the story happens, not the one background entry of 2010); None when none is
+    dated."""
+    starts = sorted(date.fromisoformat(e.date) for e in entries if e.date)
+    if not starts:
+        return None
+    need = max(1, math.ceil(share * len(starts)))
+    first, last = min(((starts[i], starts[i + need - 1]) for i in range(len(starts) - need + 1)), key=lambda p: p[1] - p[0])
+    ends = [date.fromisoformat(e.date_end or e.date) for e in entries if e.date and first <= date.fromisoformat(e.date) <= last]
+    return date(first.year, 1, 1), date(max([last, *ends]).year, 12, 31)
+
+
+def default_period(entries: list[Entry]) -> tuple[date, date] | None:
+    """The date range a timeline opens on: the busiest span, within the dates the entries have."""
+    dated = [date.fromisoformat(d) for e in entries for d in (e.date, e.date_end) if d]
+    busy = busiest_span(entries)
+    if busy is None:
+        return None
+    return max(busy[0], min(dated)), min(busy[1], max(dated))
+
+
+def search(entries: list[Entry], text: str) -> list[Entry]:
+    """The entries whose summary, parties or sources (sentence, title, address) hold `text`
+    (any case); all of them for an empty text."""
+    wanted = text.strip().casefold()
+    if not wanted:
+        return list(entries)
+    return [e for e in entries if wanted in _searchable(e)]
+
+
+def _searchable(entry: Entry) -> str:
+    parts = [entry.summary, entry.display_date, entry.type, *entry.actors, *entry.targets, entry.document or ""]
+    parts += [f"{s['sentence']} {s['title'] or ''} {s['url'] or ''}" for s in entry.sources]
+    return "\n".join(parts).casefold()
+
+
+def sources_phrase(sources: list[dict]) -> str:
+    """The sources of an entry in words, reposts told apart: "3 sources, 1 of them a repost".
+    A source is an article (two sentences of one article are one source)."""
+    articles = {s["article_id"]: s["repost"] for s in sources}
+    total, copies = len(articles), sum(articles.values())
+    words = f"{total} source{'' if total == 1 else 's'}"
+    if copies:
+        words += ", it a repost" if total == 1 else f", {copies} of them {'a repost' if copies == 1 else 'reposts'}"
+    return words
+
+
+CSV_COLUMNS = ["id", "date", "date_end", "display_date", "type", "summary", "actors", "targets", "document",
+               "factuality", "conflict", "conflict_reasons", "sources", "source_articles"]  # fmt: skip
+
+
+def entries_csv(entries: list[Entry]) -> str:
+    """The entries as CSV, one row each: the date, what happened, who, how sure, the sources
+    in words and each source's article (title, date, address). No cell starts a formula."""
+    from pipeline.export import _cells  # export reads this module's Entry
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for e in entries:
+        cited = " | ".join(
+            f"{s['title'] or 'article'} ({s['date'] or 'undated'}){' ' + s['url'] if s['url'] else ''}{' [repost]' if s['repost'] else ''}"
+            for s in {s["article_id"]: s for s in e.sources}.values()
+        )
+        writer.writerow(_cells([e.id, e.date or "", e.date_end or "", e.display_date, e.type, e.summary, "; ".join(e.actors),
+                         "; ".join(e.targets), e.document or "", e.factuality, "yes" if e.conflict else "",
+                         "; ".join(e.conflict_reasons), sources_phrase(e.sources), cited]))  # fmt: skip
+    return out.getvalue()
+
+
+def entries_timelinejs(entries: list[Entry]) -> str:
+    """The entries as TimelineJS JSON (what `kb export --format timelinejs` writes; undated
+    entries left out, TimelineJS needs a year)."""
+    from pipeline.export import timelinejs_data  # export reads this module's Entry
+
+    return json.dumps(timelinejs_data(entries), ensure_ascii=False, indent=1) + "\n"
 
 
 def _order(entry: Entry) -> tuple:
