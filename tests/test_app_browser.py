@@ -89,8 +89,8 @@ def test_app_in_chromium_answers_a_question(page, served_app, shipped_kb, tmp_pa
     box.fill(QUESTION)
     box.press("Enter")
     page.get_by_text(headline(expected)[0]).first.wait_for(timeout=60_000)
-    page.get_by_text(f"Evidence ({len(expected['evidence'])})").wait_for(timeout=30_000)
-    page.get_by_text(expected["evidence"][0]["sentence"][:40], exact=False).first.wait_for(timeout=30_000)
+    page.get_by_text(f"Evidence ({len(expected['evidence'])})").wait_for(timeout=60_000)
+    page.get_by_text(expected["evidence"][0]["sentence"][:40], exact=False).first.wait_for(timeout=60_000)
     page.wait_for_timeout(1000)  # let the last elements settle before the picture
     page.screenshot(path=shot, full_page=False)
     assert os.path.getsize(shot) > 10_000
@@ -125,7 +125,7 @@ def test_app_in_chromium_asks_the_question_of_a_link(page, served_app, shipped_k
         expected = ask(store, QUESTION).to_dict()
     page.goto(f"{served_app}/{path}?q={quote(QUESTION)}")
     page.get_by_text(headline(expected)[0]).first.wait_for(timeout=60_000)
-    page.get_by_text("How sure:").first.wait_for(timeout=30_000)
+    page.get_by_text("How sure:").first.wait_for(timeout=60_000)
     assert page.get_by_label("Question").input_value() == QUESTION
     assert not page.get_by_text("Page not found").count()
     assert page.url.endswith(f"{path}?q={quote(QUESTION, safe='')}") or QUESTION.split()[0] in page.url
@@ -142,7 +142,7 @@ def test_app_in_chromium_shows_article_markup_as_text(page, tmp_path):
     with serve(tmp_path / "kb.sqlite") as url:
         page.goto(f"{url}/articles")
         page.get_by_role("heading", name="<script>alert(1)</script> **bold?**").wait_for(timeout=60_000)
-        page.get_by_text("*joined* <b>NetsUnion</b> <img src=x onerror=alert(2)>", exact=False).wait_for(timeout=30_000)
+        page.get_by_text("*joined* <b>NetsUnion</b> <img src=x onerror=alert(2)>", exact=False).wait_for(timeout=60_000)
         assert not page.locator("[data-testid='stMain'] img[src='x']").count()
     assert dialogs == []
 
@@ -157,7 +157,7 @@ def test_app_in_chromium_opens_an_article_at_the_cited_sentence(page, served_app
     assert cited.inner_text().strip() == sentence["text"].strip()
     # Scrolled to it: the sentence is on the screen without the reader scrolling.
     page.wait_for_function("() => { const r = document.getElementById('kb-cited').getBoundingClientRect();"
-                           " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=30_000)  # fmt: skip
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=60_000)  # fmt: skip
     page.screenshot(path=os.environ.get("KB_ARTICLE_SCREENSHOT") or str(tmp_path / "article.png"))
 
 
@@ -176,12 +176,12 @@ def test_app_in_chromium_downloads_the_filtered_timeline(page, served_app, shipp
     box.wait_for(timeout=60_000)
     box.fill("UnionPay")
     box.press("Enter")
-    page.get_by_text(f"{len(expected)} of ", exact=False).first.wait_for(timeout=30_000)
-    with page.expect_download(timeout=30_000) as download:
+    page.get_by_text(f"{len(expected)} of ", exact=False).first.wait_for(timeout=60_000)
+    with page.expect_download(timeout=90_000) as download:
         page.get_by_role("button", name="Download CSV").click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
     assert [int(r["id"]) for r in rows] == [e.id for e in expected]
-    with page.expect_download(timeout=30_000) as download:
+    with page.expect_download(timeout=90_000) as download:
         page.get_by_role("button", name="Download TimelineJS").click()
     events = json.loads(download.value.path().read_text(encoding="utf-8"))["events"]
     assert [e["unique_id"] for e in events] == [f"entry-{e.id}" for e in expected if e.date]
