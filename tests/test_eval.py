@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.evaluate import evaluate, read_ids
-from pipeline.evaluate.score import date_outcome, is_garble, numbers_in
+from pipeline.evaluate.score import date_outcome, is_garble
+from pipeline.views.figures import numbers_in
 
 TEXT = """title: Alipay joins UnionPay network
 date: 2018-04-28

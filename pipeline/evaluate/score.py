@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pipeline.evaluate.gold import NEW, GoldArticle, GoldCorpus, participants
 from pipeline.store import Store
 from pipeline.views.dates import display
+from pipeline.views.figures import numbers_in
 from pipeline.views.timeline import Entry
 
 # Types that report one kind of fact, so an entry of one matches a gold fact of another.
@@ -343,17 +344,6 @@ def score_timeline(run: Run, entries: list[Entry], resolved: list[Resolution]) -
 
 LINES_FOR_ENTITIES = 3  # an entities answer must name every expected entity in its first lines
 REFUSAL = re.compile(r"^The sources(?: in the knowledge base)? do not\b", re.I)
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
-NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(thousand|million|billion|trillion|万亿|千|万|亿)?", re.I)
-
-
-def numbers_in(text: str) -> list[float]:
-    """Every number a line states, scale words applied: "5.775 billion" and "57.75亿" are 5.775e9."""
-    out = []
-    for whole, fraction, scale in NUMBER.findall(text):
-        value = float(whole.replace(",", "") + (fraction or ""))
-        out.append(value * SCALES.get(scale.lower(), 1) if scale else value)
-    return out
 
 
 def yes_or_no(first_line: str) -> str | None:

@@ -12,7 +12,7 @@ from pipeline.views.timeline import Entry
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12,
           "千亿": 1e11, "百亿": 1e10}  # fmt: skip
-NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万亿|千亿|百亿|thousand|million|billion|trillion|千|万|亿)?", re.I)
+NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万亿|千亿|百亿|thousand|million|billion|trillion|千|万|亿)?", re.I)
 CONTEXT_CHARS = 12  # what a figure counts may follow it in its sentence (462家 银行)
 
 
@@ -33,7 +33,7 @@ def figures(entry: Entry) -> list[Figure]:
         m = NUMBER.match(said)
         if not m:
             continue
-        value = float(m[1].replace(",", "")) * SCALES.get((m[2] or "").lower(), 1)
+        value = _value(m)
         context = said
         for source in entry.sources:
             at = source["sentence"].find(said)
@@ -42,6 +42,15 @@ def figures(entry: Entry) -> list[Figure]:
                 break
         out.append(Figure(value, said, context, entry))
     return out
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number a text states, scale words applied: "5.775 billion" and "57.75亿" are 5.775e9."""
+    return [_value(m) for m in NUMBER.finditer(text)]
+
+
+def _value(m: re.Match) -> float:
+    return float(m[1].replace(",", "")) * SCALES.get((m[2] or "").lower(), 1)
 
 
 def shown(value: float) -> str:
