@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -89,26 +90,21 @@ def _last_day(value: str) -> str | None:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
-_PATTERNS: dict[tuple[int, str], re.Pattern] = {}
-
-
+@cache  # a Taxonomy hashes by identity: one pattern per loaded taxonomy and language
 def _figure_pattern(taxonomy: Taxonomy, lang: str) -> re.Pattern:
     """A number with the words that say what it counts, from events.yaml's `figures`."""
-    key = (id(taxonomy), lang)
-    if key not in _PATTERNS:
-        words = taxonomy.figures.get(lang, {})
-        scales = "|".join(sorted(map(re.escape, words.get("scales", ())), key=len, reverse=True))
-        units = "|".join(sorted(map(re.escape, words.get("units", ())), key=len, reverse=True))
-        # Not the tail of a word or of a document number (〔2017〕209号, [2017] No. 209); in
-        # Chinese a figure follows a character directly (已有462家).
-        number = (r"(?<![\d.〔\[])" if lang == "zh" else r"(?<![\w.\[])") + r"\d[\d,]*(?:\.\d+)?"
-        if lang == "zh":
-            pattern = rf"{number}\s*(?:{scales})?\s*(?:{units})"
-        else:
-            # "462 banks", "5.775 billion transactions", "9.61 percent", "2 billion yuan", "about 50%"
-            pattern = rf"{number}\s*(?:%|\s(?:{scales}))?(?:\s+(?:[a-z-]+\s+){{0,2}}?(?:{units})\b|%|\s+(?:percent|per cent)\b)"
-        _PATTERNS[key] = re.compile(pattern, re.I)
-    return _PATTERNS[key]
+    words = taxonomy.figures.get(lang, {})
+    scales = "|".join(sorted(map(re.escape, words.get("scales", ())), key=len, reverse=True))
+    units = "|".join(sorted(map(re.escape, words.get("units", ())), key=len, reverse=True))
+    # Not the tail of a word or of a document number (〔2017〕209号, [2017] No. 209); in
+    # Chinese a figure follows a character directly (已有462家).
+    number = (r"(?<![\d.〔\[])" if lang == "zh" else r"(?<![\w.\[])") + r"\d[\d,]*(?:\.\d+)?"
+    if lang == "zh":
+        pattern = rf"{number}\s*(?:{scales})?\s*(?:{units})"
+    else:
+        # "462 banks", "5.775 billion transactions", "9.61 percent", "2 billion yuan", "about 50%"
+        pattern = rf"{number}\s*(?:%|\s(?:{scales}))?(?:\s+(?:[a-z-]+\s+){{0,2}}?(?:{units})\b|%|\s+(?:percent|per cent)\b)"
+    return re.compile(pattern, re.I)
 
 
 def _factuality(before: str, taxonomy: Taxonomy, lang: str) -> str:
