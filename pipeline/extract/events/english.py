@@ -172,8 +172,9 @@ def find_events(
     # A trigger word inside a name ("Internet connection platform") is part of the name.
     matches = [(t, span) for t, span in trigger_spans(doc, taxonomy) if span.root.i not in name_tokens]
     speech = {span.root.i for t, span in matches if taxonomy.types[t].speaker_only}
-    matches = sorted(matches + _modal_requirements(doc, matches, name_tokens, speech), key=lambda m: m[1].start)
-    modal = {span.root.i for t, span in matches if t == "require" and span.root.lemma_ not in _trigger_index(taxonomy)[0]}
+    modal_matches = _modal_requirements(doc, matches, name_tokens, speech)
+    modal = {span.root.i for _, span in modal_matches}
+    matches = sorted(matches + modal_matches, key=lambda m: m[1].start)
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
     speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
     events = []
