@@ -69,7 +69,7 @@ def show_answer(path: str, stamp: tuple, question: str, result: dict, limit: int
         common.html_block(f'<span class="kb-sure"><b>How sure:</b> {common.esc(sure)}</span> {common.badge_html(result.get("factuality"))}')
         c1, c2 = st.columns([1, 2])
         c1.download_button(
-            "Download the answer (.md)", key="ask_download", file_name="answer.md", mime="text/markdown",
+            "Download the answer (.md)", key="ask_download", file_name="answer.md", mime="text/markdown", on_click="ignore",
             data=functools.partial(answers.answer_markdown, question, result, entries, reposts, common.cached_article_rows(path, stamp)),
         )  # fmt: skip
         c2.markdown(f'<a class="kb-share" href="{common.esc(answers.share_link(question))}" target="_self">Link to this question</a>',

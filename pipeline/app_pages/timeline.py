@@ -135,10 +135,14 @@ def render() -> None:
         st.info("No entry matches these filters.")
         return
     # The files are made when downloaded (a callable): a large store's view takes a while to write.
+    # on_click="ignore": a click that also reran the page would register the callable anew and
+    # drop the one the browser is asking for ("Deferred file ... not found", seen under load).
     d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download CSV", data=functools.partial(entries_csv, entries), file_name="timeline.csv", mime="text/csv", key="tl_csv")
+    d1.download_button("Download CSV", data=functools.partial(entries_csv, entries), file_name="timeline.csv", mime="text/csv",
+                       key="tl_csv", on_click="ignore")  # fmt: skip
     d2.download_button("Download TimelineJS", data=functools.partial(entries_timelinejs, entries), file_name="timeline.json",
-                       mime="application/json", key="tl_timelinejs", help="Undated entries are left out: TimelineJS needs a year.")  # fmt: skip
+                       mime="application/json", key="tl_timelinejs", on_click="ignore",
+                       help="Undated entries are left out: TimelineJS needs a year.")  # fmt: skip
     picked = chart(entries, colour=colour, key="tl_chart")
     ids = [e.id for e in entries]
     by_id = {e.id: e for e in entries}
