@@ -175,3 +175,30 @@ def test_what_is_gives_the_dated_beginnings_from_stored_facts(fresh_store, write
     assert "2017-08-29" in answer.dates and any("August 29, 2017" in ev["sentence"] for ev in answer.evidence)
     ingest([write("nu.txt", text.replace("August 29", "August 28"))], fresh_store)
     assert "Key dates: 2017-08-28" in ask(fresh_store, "What is NetsUnion?").answer
+
+
+@pytest.mark.parametrize("opening", ["From which date", "Since what date", "On which day", "Starting which date"])
+def test_a_date_asked_after_a_preposition_is_a_when_question(fresh_store, write, opening):
+    # "From which date …" used to fall to the sentence search and be refused with the date stored.
+    text = ("title: Barcode rules\ndate: 2018-04-02\n\n"
+            "The central bank's barcode payment rules took effect on April 1, 2018.\n")  # fmt: skip
+    ingest([write("rules.txt", text)], fresh_store)
+    answer = ask(fresh_store, f"{opening} did the barcode payment rules take effect?")
+    if opening.startswith("Starting"):  # no preposition of the grammar: not read as a date question
+        assert answer.question["shape"] != "when"
+        return
+    assert answer.question["shape"] == "when" and answer.dates[:1] == ["2018-04-01"]
+    ingest([write("rules.txt", text.replace("April 1", "April 3"))], fresh_store)
+    assert ask(fresh_store, f"{opening} did the barcode payment rules take effect?").dates[:1] == ["2018-04-03"]
+
+
+def test_a_deadline_question_takes_the_entry_whose_sources_say_what_is_asked(fresh_store, write):
+    # Two deadlines of the same rule, for the same institutions: the asked words pick one.
+    text = ("title: Reserve rules\ndate: 2018-12-06\n\n"
+            "The central bank required payment institutions to close their reserve accounts at banks by January 14, 2019.\n"
+            "The central bank required payment institutions to report their reserve figures by March 1, 2019.\n")  # fmt: skip
+    ingest([write("reserves.txt", text)], fresh_store)
+    close = ask(fresh_store, "By which date must payment institutions close their reserve accounts?")
+    report = ask(fresh_store, "By which date must payment institutions report their reserve figures?")
+    assert close.question["shape"] == report.question["shape"] == "when"
+    assert close.dates[:1] == ["2019-01-14"] and report.dates[:1] == ["2019-03-01"]
