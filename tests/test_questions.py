@@ -202,3 +202,23 @@ def test_a_deadline_question_takes_the_entry_whose_sources_say_what_is_asked(fre
     report = ask(fresh_store, "By which date must payment institutions report their reserve figures?")
     assert close.question["shape"] == report.question["shape"] == "when"
     assert close.dates[:1] == ["2019-01-14"] and report.dates[:1] == ["2019-03-01"]
+
+
+def test_the_kind_asked_is_the_noun_the_which_word_governs():
+    from pipeline.views.questions.understand import understand
+
+    # "notice" is the object, not what is asked for; "department" is a body that regulates.
+    assert understand("Which department issued the notice on reserve accounts?", {}).kinds == ["regulator"]
+    assert understand("Which document required payment institutions to connect to NetsUnion?", {}).kinds == ["document"]
+    assert understand("Which clearing houses did Alipay connect to?", {}).kinds == ["clearing_house"]
+
+
+def test_who_did_an_act_is_read_from_the_acts_whose_sentences_tell_the_question(fresh_store, write):
+    text = ("title: Two notices\ndate: 2018-12-07\n\n"
+            "In August 2017 the Payment and Settlement Department issued Document 209 on moving online payments to NetsUnion.\n"
+            "In June 2018 the PBOC General Office issued Document 114 on the centralised deposit of client reserves.\n")  # fmt: skip
+    ingest([write("notices.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Which department issued the rules on moving online payments?")
+    assert answer.entities == ["pboc_payment_dept"], answer.answer
+    other = ask(fresh_store, "Which department issued the rules on the centralised deposit of client reserves?")
+    assert other.entities == ["pboc_general_office"], other.answer

@@ -17,6 +17,7 @@ from pipeline.views.questions.from_sentences import SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
+from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import SentenceReader, has, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
@@ -138,7 +139,7 @@ class Knowledge(SentenceAnswers):
             entry.type in question.types,
             # Among entries of the same parties and type, the one whose sources say what is asked
             # ("by which date must 100% be deposited": the entry told with "100%").
-            _terms_told(entry, question.terms),
+            terms_told(entry, question.terms),
             entry.date is not None,
             entry.factuality == "asserted",
             len(entry.sources),
@@ -684,12 +685,6 @@ def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
     if loose:
         return start <= asked[1] and asked[0] <= end
     return asked[0] <= start and end <= asked[1]
-
-
-def _terms_told(entry: Entry, terms: list[str]) -> int:
-    """How many of the question's words the entry's source sentences hold."""
-    told = " ".join(source["sentence"] for source in entry.sources).lower()
-    return sum(1 for term in set(terms) if term.lower() in told)
 
 
 def _deadline_in(entry: Entry, value: str) -> bool:

@@ -13,6 +13,7 @@ from pipeline.views.dates import span
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
+from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import hedged
 from pipeline.views.questions.understand import Question, grammar
 
@@ -43,6 +44,12 @@ class SentenceAnswers:
             e for e in self.matching(replace(question, entities=[]), facts_only=False)
             if any(s["article_id"] in articles for s in e.sources)
         ]  # fmt: skip
+        if question.asks_for_one:
+            # The acts whose own sentences tell most of the question: "which department issued the
+            # notice on cancelling the reserve accounts" is not answered by every issuer there.
+            told = {e.id: terms_told(e, question.terms) for e in entries}
+            most = max(told.values(), default=0)
+            entries = [e for e in entries if told[e.id] == most]
         found = list(dict.fromkeys(i for e in entries for i in e.actor_ids if self._is_kind(i, question.kinds) and i not in self.collectives))
         if not found:
             return None

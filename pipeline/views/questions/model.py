@@ -24,6 +24,12 @@ class Answer:
         return asdict(self)
 
 
+def terms_told(entry, terms: list[str]) -> int:
+    """How many of the question's words a timeline entry's source sentences hold."""
+    told = " ".join(source["sentence"] for source in entry.sources).lower()
+    return sum(1 for term in set(terms) if term.lower() in told)
+
+
 def marked_words(reading) -> list[str]:
     """The words of a sentence that match the question, to mark."""
     return [v for c in reading.covered for v in c.variants if v and v.lower() in reading.sentence["sentence"].lower()]

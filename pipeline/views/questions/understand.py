@@ -108,6 +108,7 @@ class Question:
     month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
     months: list[str] = field(default_factory=list)  # months asked without a year: "06" for "in June"
     weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
+    asks_for_one: bool = False  # "which department", 哪个部门: one answer, not every party of the kind
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -122,7 +123,8 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.types = _event_types(doc, lang)
     lowered = text.lower()
     question.types += [t for t, words in g.event_words.items() if t not in question.types and any(has_word(lowered, w) for w in words)]
-    question.kinds = _asked_kinds(lowered, lang, g)
+    question.kinds = _asked_kinds(lowered, lang, g, doc)
+    question.asks_for_one = _asks_for_one(lowered, lang, doc)
     question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
     timexes = tag(text, None, lang)
     question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
@@ -194,7 +196,7 @@ def _numeric_dates(text: str) -> list[Timex]:
     return found
 
 
-def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
+def _asked_kinds(lowered: str, lang: str, g: Grammar, doc) -> list[str]:
     """The kind of thing a which-question asks for: "which clearing houses", 哪些支付机构. Kind
     words elsewhere ("Who issued Document 209?") ask for nothing."""
     if lang == "zh":
@@ -207,12 +209,27 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar) -> list[str]:
     if not wh:
         return []
     phrase = wh.group(2)
-    if lang == "en":  # the wh-phrase ends at its verb: "which body | is behind notice 209"
-        phrase = re.split(r"\b(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", phrase)[0]
+    if lang == "en":
+        # The noun the wh-word determines, with its modifiers, as the parse gives it: "which
+        # department | issued the notice" asks for a department, not a notice.
+        asked = next((t.head for t in doc if t.lower_ in ("which", "what") and t.dep_ == "det" and t.head.pos_ in ("NOUN", "PROPN")), None)
+        if asked is not None:
+            phrase = " ".join(t.lower_ for t in asked.subtree if t.i <= asked.i and t.lower_ not in ("which", "what"))
+        else:  # the wh-phrase ends at its verb: "which body | is behind notice 209"
+            phrase = re.split(r"\b(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", phrase)[0]
     return [
         kind for kind, words in g.type_words.items()
         if any(has_word(phrase, w) or (len(w) > 6 and fuzz.partial_ratio(w, phrase) >= NEAR) for w in words)
     ]  # fmt: skip
+
+
+def _asks_for_one(lowered: str, lang: str, doc) -> bool:
+    """A which-question in the singular: "Which bank said …" (NN), 哪个部门, 哪家银行; not "which
+    banks", 哪些专家."""
+    if lang == "zh":
+        return re.search(r"哪(?:一|个|家|位|個|間)", lowered) is not None
+    asked = next((t.head for t in doc if t.lower_ in ("which", "what") and t.dep_ == "det"), None)
+    return asked is not None and asked.tag_ == "NN"
 
 
 def has_word(text: str, word: str) -> bool:
