@@ -162,3 +162,13 @@ def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entit
 ])
 def test_entities_en_no_junk_names(nlp, text, junk):
     assert junk not in by_text(run_text(nlp, text, "en"))
+
+
+@pytest.mark.parametrize("text, cut_short", [
+    ("March 2016: The member congress of the Payment and Clearing Association of China (PCAC) backs a plan for a clearing platform.",
+     "congress of the"),
+])
+def test_entities_en_a_span_ending_on_a_function_word_is_no_new_entity(nlp, text, cut_short):
+    # The statistical model sometimes stops a name after "of the"; such a span names nothing.
+    result = run_text(nlp, text, "en")
+    assert cut_short not in [d.name for d in result.discovered]

@@ -46,6 +46,8 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 entity_type = ner_types[label]
             else:
                 continue  # DATE, MONEY, ...: not entities
+            if entity is None and lang != "zh" and not _reads_as_a_name(doc, start, end):
+                continue
             # The Doc may read a Simplified view of a Traditional sentence (same offsets): the
             # mention keeps the characters as written.
             written = sentence.text[start:end] if len(sentence.text) == len(doc.text) else doc.text[start:end]
@@ -55,6 +57,25 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 entity_id=entity.id if entity else None, resolved_by=how, score=score,
                 curated=entity is not None))
     return found
+
+
+# Words a name never ends with: "congress of the" is a name cut short, not a name.
+_NOT_NAME_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
+
+
+def _reads_as_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether an unknown span the statistical model called a name reads as one: a single word
+    tagged as no proper noun is an ordinary word; a span ending on a function word ("congress of
+    the") is a name cut short. Acronyms stay (CNCC)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    if span[-1].pos_ in _NOT_NAME_END:
+        return False
+    word = span[0]
+    if len(span) > 1 or word.text.isupper():
+        return True
+    return word.pos_ == "PROPN"
 
 
 def _how_recognised(text: str, entity, table: EntityTable) -> tuple[str | None, float | None]:
