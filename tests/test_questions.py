@@ -222,3 +222,14 @@ def test_who_did_an_act_is_read_from_the_acts_whose_sentences_tell_the_question(
     assert answer.entities == ["pboc_payment_dept"], answer.answer
     other = ask(fresh_store, "Which department issued the rules on the centralised deposit of client reserves?")
     assert other.entities == ["pboc_general_office"], other.answer
+
+
+def test_a_figure_of_another_period_answers_no_count_asked_for_a_day(fresh_store, write):
+    text = ("title: Volumes\ndate: 2018-07-02\n\n"
+            "In the first quarter of 2018 NetsUnion processed 5.775 billion transactions.\n")  # fmt: skip
+    ingest([write("volumes.txt", text)], fresh_store)
+    # The quarter's total is not what was processed on one day of July: refused, not 5.775.
+    day = ask(fresh_store, "How many transactions did NetsUnion process on July 1, 2018?")
+    assert day.answer_type == "refused" and day.count is None, day.answer
+    quarter = ask(fresh_store, "How many transactions did NetsUnion process in the first quarter of 2018?")
+    assert quarter.answer.startswith("5.775"), quarter.answer

@@ -80,6 +80,8 @@ class SentenceAnswers:
         counted = self.reader.counted(question.counted)
         concepts = self.reader.concepts(question, skip=(question.counted, *counted.variants))
         for reading in self.reader.read(question, concepts + [counted], min_share=0.5):
+            if not self._dated_as_asked(reading, question):
+                continue
             found = self.reader.quantity(reading, counted)
             if found:
                 number, said, is_value = found
@@ -90,6 +92,18 @@ class SentenceAnswers:
                 answer.count = int(number) if float(number).is_integer() else None
                 return answer
         return None
+
+    def _dated_as_asked(self, reading, question: Question) -> bool:
+        """A number holds for its date: asked for a day or a month ("on July 1, 2018"), a sentence
+        dated only in another period (the first quarter's total) does not answer it. A sentence
+        dating nothing, or a period around or inside the asked one, may."""
+        asked = [span(t.value) for t in question.dates]
+        asked = [a for a in asked if a is not None]
+        if not asked:
+            return True
+        written = [span(t["value"]) for t in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"])]
+        written = [w for w in written if w is not None]
+        return not written or any(w[0] <= a[1] and a[0] <= w[1] for w in written for a in asked)
 
     def _dated_sentence(self, question: Question) -> Answer | None:
         """The date of a sentence that names every entity of the question and tells every other
@@ -171,3 +185,4 @@ class SentenceAnswers:
         found.sort(key=lambda s: (not same_language(s["sentence"]), not (defines and defines.search(s["sentence"])),
                                   not any(c in s["sentence"].lower() for c in cues), s["score"]))  # fmt: skip
         return found
+
