@@ -63,6 +63,13 @@ class FetchReport:
         }  # fmt: skip
 
 
+def address_lines(text: str) -> list[str]:
+    """The addresses of a list, one a line (`kb fetch --urls FILE`, the app's pasted list):
+    blank lines and # comments ignored, each address once, in the order given."""
+    lines = (line.strip() for line in text.splitlines())
+    return list(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
+
+
 @dataclass(frozen=True)
 class Target:
     """One page to fetch: where it was found, and whether the on-topic filter applies to it."""
