@@ -186,7 +186,7 @@ def show_outcome(outcome: dict) -> None:
     cols[4].metric("off topic", len(counts["off_topic"]))
     cols[5].metric("failed", len(counts["failed"]))
     if counts["failed"]:
-        st.error(f"{len(counts['failed'])} could not be ingested; the others were:")
+        st.error(f"{len(counts['failed'])} could not be ingested (the rest of the batch went on):")
         failed = [r for r in outcome["results"] if r["result"] == "failed"]
         items = [f"<li><b>{common.esc(r['source'])}</b>: {common.esc(r['detail'])}</li>" for r in failed[:LINKS_SHOWN]]
         more = f"<li>…and {len(failed) - LINKS_SHOWN} more, in the table below</li>" if len(failed) > LINKS_SHOWN else ""
