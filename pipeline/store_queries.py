@@ -72,6 +72,10 @@ class Queries:
             "timeline_entries": one("SELECT COUNT(*) FROM timeline_entry"),
         }
 
+    def timeline_entry_ids(self) -> set[int]:
+        """The ids of the timeline entries (what a batch of ingest is compared against)."""
+        return {row[0] for row in self.conn.execute("SELECT id FROM timeline_entry")}
+
     def event_rows(self) -> list[dict]:
         """Every event mention that belongs to a timeline entry, with its sentence and article
         and its number of roles (`n_roles`), ordered by entry, then originals before reposts,

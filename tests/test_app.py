@@ -499,7 +499,7 @@ def test_app_ingest_folder_reports_errors_and_refreshes_views(db_path, write, mo
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["ingested"] == "1" and metrics["failed"] == "1"
-    assert "scan.txt" in " ".join(at.dataframe[0].value["path"])
+    assert "scan.txt" in " ".join(at.dataframe[0].value["source"])
     # The views the pages read first were built and saved for the new state of the store.
     saved = {p.name.split("-")[0] for p in (db_path.parent / f"{db_path.name}.views").iterdir()}
     assert saved == {"entries", "entity_stats", "media_reports"}

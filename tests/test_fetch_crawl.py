@@ -100,3 +100,14 @@ def test_fetch_crawl_since_skips_old_listed_pages_by_their_own_date_never_named_
         assert (listed.fetched, listed.ingested) == (1, 0)  # its page says 2018-06-30
         named = fetch([base + "/news/netsunion-routing"], store, since="2018-07-01", settings=settings, trust_env=False)
         assert named.ingested == 1
+
+
+def test_fetch_crawl_report_names_what_became_of_each_page(news_site, tmp_path):
+    good, missing = news_site.base + "/news/netsunion-routing", news_site.base + "/news/gone"
+    with Store(tmp_path / "kb.sqlite") as store:
+        first = fetch([good, missing], store, settings=FetchSettings(delay=0, retries=0), trust_env=False)
+        [row] = store.articles()
+        assert first.articles == [{"where": good, "outcome": "ingested", "article_id": row["id"]}]
+        assert [f["url"] for f in first.failed] == [missing]
+        again = fetch([good], store, settings=FetchSettings(delay=0), trust_env=False)  # a 304
+        assert again.articles == [{"where": good, "outcome": "unchanged", "article_id": row["id"]}]

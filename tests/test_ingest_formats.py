@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tests.conftest import FOUNDING
 from pipeline.ingest import ingest
 
@@ -85,3 +87,18 @@ def test_ingest_metadata_date_forms(fresh_store, write):
     ingest([write("a.txt", f"title: a\ndate: 2017年3月25日\n\n{NEWS_EN} (a)").parent], fresh_store)
     dates = {r["title"]: r["date"] for r in fresh_store.articles()}
     assert dates == {"a": "2017-03-25", "b": "2018-05-11", "c": "2018-04", "d": None}
+
+
+@pytest.mark.parametrize(
+    "meta, body",
+    [
+        ({"title": "Wallets\nmove", "date": "2021-01-05", "source": None, "lang": "en"}, "title: not a header here\n\nText."),
+        ({}, "Text alone."),
+    ],
+)
+def test_ingest_with_header_is_read_back_by_split_header(meta, body):
+    from pipeline.ingest.clean import split_header, with_header
+
+    given = {k: " ".join(v.split()) for k, v in meta.items() if v}
+    read_meta, read_body = split_header(with_header(meta, body))
+    assert (read_meta, read_body.strip()) == (given, body)

@@ -89,3 +89,19 @@ def test_reingest_json_items_without_id_known_by_their_words(fresh_store, write)
     again = ingest([path], fresh_store)
     assert (again.ingested, again.unchanged, again.updated) == (1, 2, 0)
     assert len(fresh_store.articles()) == 3
+
+
+def test_ingest_report_names_what_became_of_each_article(fresh_store, write):
+    story = write("story.txt", STORY)
+    first = ingest([story], fresh_store)
+    [stored] = fresh_store.articles()
+    assert first.articles == [{"where": str(story), "outcome": "ingested", "article_id": stored["id"]}]
+    story.write_text(STORY + " Alipay later connected to NetsUnion.")
+    copy = write("copy.txt", story.read_text().replace("title: t", "title: c"))  # a repost of the edited story
+    second = ingest([story, copy], fresh_store)
+    copied = next(a["id"] for a in fresh_store.articles() if a["title"] == "c")
+    assert sorted((a["where"], a["outcome"], a["article_id"]) for a in second.articles) == sorted(
+        [(str(story), "updated", stored["id"]), (str(copy), "duplicate", copied)]
+    )
+    assert ingest([story], fresh_store).articles == [{"where": str(story), "outcome": "unchanged", "article_id": stored["id"]}]
+    assert "articles" not in second.to_dict()  # kb ingest --json keeps its counts

@@ -91,6 +91,12 @@ def show_entry(entry: Entry) -> None:
         common.html_block("".join(blocks))
 
 
+def linked_entry(everything: list[Entry]) -> Entry | None:
+    """The entry named by the page's address (?entry=ID), if there is one by that id."""
+    given = st.query_params.get("entry", "")
+    return next((e for e in everything if str(e.id) == given.strip()), None) if given else None
+
+
 def render() -> None:
     st.header("Timeline")
     opened = common.require_store()
@@ -131,6 +137,12 @@ def render() -> None:
     if outside:
         notes.append(f"{outside} outside the date range")
     st.caption(f"{len(entries)} of {len(everything)} entries" + (f" ({'; '.join(notes)})" if notes else ""))
+    # ?entry=ID (the Ingest page links the entries a batch added): that entry is the one shown,
+    # and shown even when the filters leave it out.
+    linked = linked_entry(everything)
+    if linked is not None and linked not in entries:
+        st.info("The linked entry is outside these filters:")
+        show_entry(linked)
     if not entries:
         st.info("No entry matches these filters.")
         return
@@ -146,7 +158,8 @@ def render() -> None:
     picked = chart(entries, colour=colour, key="tl_chart")
     ids = [e.id for e in entries]
     by_id = {e.id: e for e in entries}
-    index = ids.index(picked) if picked in by_id else 0
+    shown = picked if picked in by_id else linked.id if linked is not None and linked.id in by_id else ids[0]
+    index = ids.index(shown)
     entry_id = st.selectbox("Entry", ids, index=index, format_func=lambda i: common.entry_label(by_id[i]), key=f"tl_entry_{picked}")
     show_entry(by_id[entry_id])
     st.dataframe(

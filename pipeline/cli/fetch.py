@@ -101,5 +101,6 @@ def summary(report) -> str:
 
 
 def _read_list(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    from pipeline.ingest.crawl import address_lines
+
+    return address_lines(path.read_text(encoding="utf-8-sig"))

@@ -47,9 +47,15 @@ class IngestReport:
     failed: list[dict] = field(default_factory=list)
     skipped_judgements: list[dict] = field(default_factory=list)  # {"id", "problem"}: rows of the log not applied
     warnings: list[dict] = field(default_factory=list)  # {"path", "warning"}: stored, but something was left out
+    # What became of each article read: {"where", "outcome", "article_id"} (see Report.record).
+    # Not in to_dict: `kb ingest --json` reports counts; the app links each article.
+    articles: list[dict] = field(default_factory=list)
 
     def fail(self, where: str, reason: str) -> None:
         self.failed.append({"path": where, "error": reason})
+
+    def record(self, where: str, outcome: str, article_id: int | None) -> None:
+        self.articles.append({"where": where, "outcome": outcome, "article_id": article_id})
 
     def skip_off_topic(self, where: str, score: float) -> None:
         self.off_topic.append({"path": where, "score": score})
@@ -58,11 +64,16 @@ class IngestReport:
         self.warnings.append({"path": where, "warning": warning})
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        counts = asdict(self)
+        del counts["articles"]
+        return counts
 
 
 class Report(Protocol):
-    """What store_articles counts into: IngestReport here, FetchReport for kb fetch."""
+    """What store_articles counts into: IngestReport here, FetchReport for kb fetch.
+
+    record(where, outcome, article_id) is told what became of each article besides the
+    counts: outcome is one of OUTCOMES, `where` the article's file (or address)."""
 
     ingested: int
     unchanged: int
@@ -74,6 +85,12 @@ class Report(Protocol):
 
     def warn(self, where: str, warning: str) -> None: ...
 
+    def record(self, where: str, outcome: str, article_id: int | None) -> None: ...
+
+
+# What store_articles can make of an article it reads ("reprocessed": the same words, read
+# again because the pipeline changed). Failures go to Report.fail instead.
+OUTCOMES = ("ingested", "unchanged", "updated", "reprocessed", "duplicate")
 
 # What turns text into facts. A change here re-extracts every article on the next ingest; a
 # change to the views, the app or the CLI does not.
@@ -277,6 +294,7 @@ def store_articles(
     judgements = [row for row in store.judgement_log() if row["problem"] is None]
     in_flight: dict[str, str] = {}  # key -> content hash of the articles sent to the NLP stages
     later: list[tuple[Article, PageCapture]] = []  # pages of an article in flight, kept once it is written
+    repeats: list[Article] = []  # articles read again while their first reading was in flight
 
     def to_extract() -> Iterator[tuple[Article, tuple]]:
         for item in items:
@@ -286,6 +304,7 @@ def store_articles(
             article, page = item if isinstance(item, tuple) else (item, None)
             if in_flight.get(article.key) == content_hash(article):  # one story by two addresses in a batch
                 report.unchanged += 1
+                repeats.append(article)
                 if page is not None:
                     later.append((article, page))
                 continue
@@ -293,6 +312,7 @@ def store_articles(
             stored = store.article_by_key(article.key)
             if stored and stored["content_hash"] == content_hash(article) and stored["extractor_version"] == version:
                 report.unchanged += 1
+                report.record(article.path or article.key, "unchanged", stored["id"])
                 if page is not None:
                     store.save_page(article.key, page, author=article.author)  # new validators or a new address, same words
                 if progress:
@@ -313,6 +333,9 @@ def store_articles(
             progress(record.path if isinstance(record, BadInput) else record.article.path or "")
     for article, page in later:
         store.save_page(article.key, page, author=article.author)
+    for article in repeats:  # written by now (or failed, and then there is no article to name)
+        written = store.article_by_key(article.key)
+        report.record(article.path or article.key, "unchanged", written["id"] if written else None)
     store.sync_entities([e.to_dict() for e in load_entity_table()])
 
 
@@ -386,12 +409,17 @@ def _write(record: ArticleRecord, stored, store: Store, version: str, report: Re
     from pipeline.ingest import dedup
 
     dedup.find_original(record, store)
-    store.write_article(record, extractor_version=version, page=page)
+    article_id = store.write_article(record, extractor_version=version, page=page)
     if stored is None and record.duplicate_of is not None:
         report.duplicates += 1
+        outcome = "duplicate"
     elif stored is None:
         report.ingested += 1
+        outcome = "ingested"
     elif stored["content_hash"] != record.content_hash:
         report.updated += 1
+        outcome = "updated"
     else:
         report.reprocessed += 1
+        outcome = "reprocessed"
+    report.record(record.article.path or record.article.key, outcome, article_id)

@@ -59,6 +59,19 @@ def split_header(raw: str) -> tuple[dict[str, str], str]:
     return {}, raw
 
 
+def with_header(meta: dict[str, str | None], body: str) -> str:
+    """The text of a .txt file that split_header reads back as (meta, body): a `key: value`
+    line for each field given, a blank line, the body. A field's line breaks become spaces
+    (a header field is one line); with no field, the body alone."""
+    lines = []
+    for key, value in meta.items():
+        if key not in HEADER_KEYS:
+            raise ValueError(f"{key!r} is not a header field; use one of {', '.join(sorted(HEADER_KEYS))}")
+        if value and value.strip():
+            lines.append(f"{key}: {' '.join(value.split())}")
+    return "\n".join(lines) + "\n\n" + body if lines else body
+
+
 def _canonical_keys(meta: dict[str, str]) -> dict[str, str]:
     aliases = {"published": "date", "language": "lang"}
     out = {aliases.get(k, k): v for k, v in meta.items() if v}

@@ -42,9 +42,15 @@ class FetchReport:
     off_topic: list[dict] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)  # stored, but something was left out (a date that is none)
+    # What became of each page that is an article: {"where": its address, "outcome", "article_id"}
+    # (pipeline.ingest.Report.record). Not in to_dict: the CLI's JSON reports counts.
+    articles: list[dict] = field(default_factory=list)
 
     def fail(self, where: str, reason: str) -> None:
         self.failed.append({"url": where, "error": reason})
+
+    def record(self, where: str, outcome: str, article_id: int | None) -> None:
+        self.articles.append({"where": where, "outcome": outcome, "article_id": article_id})
 
     def warn(self, where: str, warning: str) -> None:
         self.warnings.append({"url": where, "warning": warning})
@@ -55,6 +61,13 @@ class FetchReport:
             "updated": self.updated, "duplicates": self.duplicates, "off_topic": list(self.off_topic),
             "failed": list(self.failed),
         }  # fmt: skip
+
+
+def address_lines(text: str) -> list[str]:
+    """The addresses of a list, one a line (`kb fetch --urls FILE`, the app's pasted list):
+    blank lines and # comments ignored, each address once, in the order given."""
+    lines = (line.strip() for line in text.splitlines())
+    return list(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,11 @@ def fetch(
         stored = store.page_validators([t.url for t in targets])
         fresh = [t for t in targets if not (t.listed and stored_is_current(t.listed, stored.get(t.url, (None,) * 3)[2]))]
         report.unchanged += len(targets) - len(fresh)
+        to_ask = {target.url for target in fresh}
+        for target in targets:
+            if target.url not in to_ask:
+                kept = store.page(target.url)
+                report.record(target.url, "unchanged", kept["article_id"] if kept else None)
         if max_pages is not None:
             fresh = fresh[:max_pages]
         pages = _download(fresh, fetcher, stored, hosts_at_once)
@@ -207,6 +225,7 @@ def _articles(
             kept = store.page(target.url)
             if kept is None or kept["extractor_version"] == version:
                 report.unchanged += 1
+                report.record(target.url, "unchanged", kept["article_id"] if kept else None)
                 continue
             # The page has not changed but the pipeline has: read the stored copy again.
             page = PageCapture(
