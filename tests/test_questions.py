@@ -233,3 +233,23 @@ def test_a_figure_of_another_period_answers_no_count_asked_for_a_day(fresh_store
     assert day.answer_type == "refused" and day.count is None, day.answer
     quarter = ask(fresh_store, "How many transactions did NetsUnion process in the first quarter of 2018?")
     assert quarter.answer.startswith("5.775"), quarter.answer
+
+
+def test_a_trigger_sounded_across_two_words_is_no_event_type():
+    from pipeline.views.questions.understand import understand
+
+    # 快捷支付 holds the sounds of 截止 (jie zhi) across two words: no deadline is asked.
+    assert "deadline" not in understand("中信银行哪天关闭了快捷支付接口？", {}).types
+    # A trigger written with a same-sounding character is still read: 要球 for 要求.
+    assert "require" in understand("央行什么时候要球支付机构接入网联？", {}).types
+
+
+def test_what_a_group_did_does_not_answer_for_one_of_its_members(fresh_store, write):
+    text = ("title: Banks\ndate: 2018-12-03\n\n"
+            "On July 31, 2018, commercial banks announced that they would close their direct quick-payment interfaces.\n"
+            "On June 30, 2018, the central bank required commercial banks to close the direct channels.\n")  # fmt: skip
+    ingest([write("banks.txt", text)], fresh_store)
+    # The group's announcement is not ICBC's: refused rather than dated 2018-07-31 ...
+    assert ask(fresh_store, "When did ICBC announce the closure of its interface?").dates == []
+    # ... while a rule addressed to all banks binds ICBC too.
+    assert "2018-06-30" in ask(fresh_store, "When was ICBC required to close the direct channels?").dates

@@ -93,12 +93,13 @@ class Knowledge(SentenceAnswers):
             ids.add(entry.document_id)
         if ids & self.expand(entity_id):
             return True
-        # A question about Alipay reaches a rule addressed to payment institutions as a whole; one
-        # about payment institutions (哪些支付机构…) reaches each of them.
+        # A question about Alipay reaches a rule addressed to payment institutions as a whole (not
+        # what the group did: "banks announced …" does not say when CITIC did); one about payment
+        # institutions (哪些支付机构…) reaches each of them.
         kind = self.entities.get(entity_id, {}).get("type")
         if entity_id in self.collectives:
             return any(self.entities.get(i, {}).get("type") == kind for i in ids)
-        return any(i in self.collectives and self.entities.get(i, {}).get("type") == kind for i in ids)
+        return entry.category == "regulatory" and any(i in self.collectives and self.entities.get(i, {}).get("type") == kind for i in ids)
 
     def matching(self, question: Question, *, types: list[str] | None = None, facts_only: bool = True) -> list[Entry]:
         """Entries of the asked types that involve every entity of the question, best first."""

@@ -295,6 +295,20 @@ def _link_chinese_names(question: Question, known_names: dict[str, str], covered
             covered |= set(range(at, at + len(name)))
 
 
+def _word_runs_by_sound(doc, longest: int = 6) -> set[str]:
+    """The pinyin of every run of whole words of a Chinese question, up to `longest` characters."""
+    words = [t.text for t in doc]
+    runs = set()
+    for i in range(len(words)):
+        text = ""
+        for word in words[i:]:
+            text += word
+            if len(text) > longest:
+                break
+            runs.add(" ".join(_syllables(text)))
+    return runs
+
+
 @lru_cache(maxsize=65536)
 def _syllables(word: str) -> list[str]:
     """Pinyin of a name or trigger word; the store's names are asked about again and again."""
@@ -306,11 +320,12 @@ def _event_types(doc, lang: str) -> list[str]:
     near spelling ("tak effect", "anounce") when no word is right."""
     taxonomy = load_taxonomy()
     if lang == "zh":
-        # A trigger written with a character of the same sound (要球 for 要求) still counts.
-        sounds = " ".join(lazy_pinyin(ch)[0] for ch in doc.text)
+        # A trigger written with a character of the same sound (要球 for 要求) still counts, when
+        # it is whole words of the question: 快捷支付 holds the sounds of 截止 across two words.
+        sounded = _word_runs_by_sound(doc)
         return list(dict.fromkeys(
             type_id for word, type_id in taxonomy.zh_triggers()
-            if word in doc.text or (len(word) > 1 and " ".join(_syllables(word)) in sounds)
+            if word in doc.text or (len(word) > 1 and " ".join(_syllables(word)) in sounded)
         ))  # fmt: skip
     found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
     if found:
