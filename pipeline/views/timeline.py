@@ -19,6 +19,7 @@ from datetime import date
 from pipeline.extract.events import load_taxonomy
 from pipeline.store import Store
 from pipeline.views.dates import display, span
+from pipeline.views.english_names import displayed
 
 FACT_ORDER = ["asserted", "reported", "required", "planned", "speculative", "denied"]
 
@@ -230,7 +231,7 @@ def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], name
         if entity_id not in roles[role]:
             roles[role].append(entity_id)
     facts = sorted({r["factuality"] for r in originals}, key=FACT_ORDER.index)
-    name = lambda i: names.get(i, {}).get("name") or i  # noqa: E731
+    name = lambda i: displayed(names[i]) if i in names else i  # noqa: E731
     document = roles["document"][0] if roles["document"] else None
     spec = taxonomy.types.get(first["type"])
     entry = Entry(

