@@ -1,9 +1,9 @@
-"""English for Chinese names the entity table does not know (views.english_names)."""
+"""English for Chinese names the entity table does not know (extract.entities.english_names)."""
 
 import pytest
 
 from pipeline.ingest import ingest
-from pipeline.views.english_names import english_name, with_english
+from pipeline.extract.entities.english_names import english_name, id_spelling, with_english
 from pipeline.views.timeline import timeline
 
 
@@ -35,3 +35,15 @@ def test_a_timeline_summary_names_a_chinese_party_in_english_too(fresh_store, wr
     ingest([write("banks.txt", text)], fresh_store)
     summaries = [e.summary for e in timeline(fresh_store, keep_undated=True)]
     assert any("Guangda Bank (光大银行)" in s for s in summaries), summaries
+
+
+@pytest.mark.parametrize("chinese, english, entity_type", [
+    ("范一飞", "Fan Yifei", "person"),  # pinyin, family name first, as English news writes it
+    ("中信银行", "China CITIC Bank", "bank"),  # the dictionary's name for the whole bank
+])
+def test_a_name_discovered_in_chinese_has_the_id_of_its_english_spelling(chinese, english, entity_type):
+    from pipeline.extract.entities.model import discovered_id
+
+    assert discovered_id(entity_type, id_spelling(chinese, entity_type)) == discovered_id(entity_type, english)
+    # A pinyin guess is no sure spelling: 光大银行 keeps its own id (English news say "Everbright").
+    assert id_spelling("光大银行", "bank") == "光大银行"

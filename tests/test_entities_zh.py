@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from entities_helpers import by_text, run_text
+from pipeline.extract.entities.english_names import id_spelling
+from pipeline.extract.entities.model import discovered_id
 from pipeline.extract.nlp import get_nlp
+
+
+def person_id(name: str) -> str:
+    """A Chinese person's id: made from the pinyin English news would write (范一飞 Fan Yifei)."""
+    return discovered_id("person", id_spelling(name, "person"))
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +113,8 @@ def test_entities_zh_magazine_in_brackets_is_media_not_document(nlp):
 ])
 def test_entities_zh_people_by_role(nlp, text, name, role, affiliation):
     result = run_text(nlp, text, "zh")
-    assert by_text(result)[name] == [f"person:{name}"]
-    person = next(d for d in result.discovered if d.id == f"person:{name}")
+    assert by_text(result)[name] == [person_id(name)]
+    person = next(d for d in result.discovered if d.id == person_id(name))
     assert person.roles[0]["role"] == role
     assert person.roles[0]["affiliation"] == affiliation
 
@@ -115,12 +122,12 @@ def test_entities_zh_people_by_role(nlp, text, name, role, affiliation):
 def test_entities_zh_coordinated_people_share_the_role(nlp):
     result = run_text(nlp, "零壹财经分析师孙爽和郭竞指出，创收方式将改变。", "zh")
     roles = {d.id: d.roles[0]["role"] for d in result.discovered if d.type == "person"}
-    assert roles == {"person:孙爽": "分析师", "person:郭竞": "分析师"}
+    assert roles == {person_id("孙爽"): "分析师", person_id("郭竞"): "分析师"}
 
 
 def test_entities_zh_people_by_speech_verb_and_repeats(nlp):
     text = "王蓬博表示，竞争不是坏事。在王蓬博看来，存管扫清了障碍。"
-    assert by_text(run_text(nlp, text, "zh"))["王蓬博"] == ["person:王蓬博"] * 2
+    assert by_text(run_text(nlp, text, "zh"))["王蓬博"] == [person_id("王蓬博")] * 2
 
 
 def test_entities_zh_english_and_chinese_names_are_one_entity(nlp):
@@ -140,7 +147,7 @@ def test_entities_zh_place_abbreviations_only_in_lists(nlp):
 def test_entities_zh_a_post_after_the_name_keeps_its_hedge(nlp):
     # 有望担任: expected to take the post; the role says so, and NetsUnion is where.
     result = run_text(nlp, "中国银行网络金融部副总经理董俊峰牵头筹备。公司成立之后，董俊峰有望担任网联总裁。", "zh")
-    person = next(d for d in result.discovered if d.id == "person:董俊峰")
+    person = next(d for d in result.discovered if d.id == person_id("董俊峰"))
     assert [(r["role"], r["affiliation"]) for r in person.roles] == [("副总经理", "bank_of_china"), ("有望担任总裁", "netsunion")]
 
 
@@ -150,4 +157,4 @@ def test_entities_zh_a_post_after_the_name_keeps_its_hedge(nlp):
     ("（责任编辑：高远）", "高远"),
 ])
 def test_entities_zh_byline_names_after_a_space_or_colon(nlp, text, name):
-    assert by_text(run_text(nlp, text, "zh"))[name] == [f"person:{name}"]
+    assert by_text(run_text(nlp, text, "zh"))[name] == [person_id(name)]

@@ -75,7 +75,7 @@ def test_a_date_a_sentence_gives(store):
 def test_each_commentator_of_a_shared_remark_is_named(store):
     # 孙爽和郭竞指出: one remark, two speakers.
     answer = ask(store, "哪些专家或分析师评论了备付金集中存管?")
-    assert {"person:孙爽", "person:郭竞", "person:王蓬博"} <= set(answer.entities)
+    assert {"person:sun_shuang", "person:guo_jing", "person:wang_pengbo"} <= set(answer.entities)
 
 
 def test_changing_the_number_in_the_article_changes_the_answer(tmp_path, shared):

