@@ -124,3 +124,19 @@ def test_ingest_skips_and_reports_malformed_judgement_rows(db_path, write):
     # The good row is still applied to the new article.
     tenpay = json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)
     assert "WeChat Pay" in tenpay["aliases_seen"]
+
+
+def test_cli_entity_never_shows_another_entitys_name_as_seen(db_path):
+    import sqlite3
+
+    run("ingest", FOUNDING, "--db", db_path)
+    # The garbled "UnionPay and UnionPay" of the founding article, read as NetsUnion by the
+    # context: the mention counts for NetsUnion, but UnionPay's name is not NetsUnion's alias.
+    with sqlite3.connect(db_path) as conn:
+        moved = conn.execute("UPDATE mention SET entity_id = 'netsunion' WHERE id = (SELECT MIN(id) FROM mention WHERE text = 'UnionPay')")
+        assert moved.rowcount == 1
+    netsunion = json.loads(run("entity", "NetsUnion", "--db", db_path, "--json").output)
+    assert "UnionPay" not in netsunion["aliases_seen"] and "Internet Union" in netsunion["aliases_seen"]
+    listed = json.loads(run("entities", "--type", "clearing_house", "--db", db_path, "--json").output)
+    assert "UnionPay" not in next(r for r in listed if r["id"] == "netsunion")["aliases_seen"]
+    assert "UnionPay" in next(r for r in listed if r["id"] == "unionpay")["aliases_seen"]
