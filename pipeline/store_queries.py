@@ -278,9 +278,10 @@ class Queries:
         return [dict(r) for r in rows]
 
     def judgements(self) -> list[dict]:
-        """The judgement log that is applied: rows that fail the checks (written by hand, or
-        by an older version) are left out; judgement_log() shows them with the reason."""
-        return [row for row in self.judgement_log() if row["problem"] is None]
+        """The judgement log that is applied: rows taken back, and rows that fail the checks
+        (written by hand, or by an older version) are left out; judgement_log() shows them,
+        with the reason."""
+        return [row for row in self.judgement_log() if row["problem"] is None and row.get("undone_at") is None]
 
     def _merged_away(self) -> str:
         """JSON list of the entities an applied merge folded into another (a skipped row hides none)."""
