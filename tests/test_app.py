@@ -367,31 +367,56 @@ def test_app_entities_profile_from_a_link(kb, monkeypatch):
     assert "People's Bank of China / 中国人民银行" in shown(at)
 
 
-def test_app_entities_merge_and_split_are_logged(writable_kb, monkeypatch):
+def test_app_entities_merge_split_and_undo_ask_for_confirmation(writable_kb, monkeypatch):
     at = open_app(writable_kb, "entities", monkeypatch, entity="alipay")
     assert at.selectbox(key="ent_pick_alipay").value == "alipay"  # the profile the link opened
-    submit = next(b for b in at.button if b.label == "Split")
+
+    def logged():
+        with store_of(writable_kb) as store:
+            return store.judgement_log()
+
+    # The merge form defaults to no entity: a click alone merges nothing.
+    merge_box = next(s for s in at.selectbox if s.label == "Fold this entity into the profile's")
+    assert merge_box.value is None
+    next(b for b in at.button if b.label == "Merge").click().run()
+    assert "Choose the entity to fold into this one first." in [w.value for w in at.warning]
+    assert logged() == []
+
+    split_box = next(s for s in at.selectbox if s.label == "Spelling to move to an entity of its own")
+    split_box.select("Alipay")
     at.text_input(key="ent_split_name").input("Alipay Wallet")
-    submit.click().run()
+    next(b for b in at.button if b.label == "Split").click().run()
+    assert not at.exception
+    assert any("to a new entity, Alipay Wallet" in w.value for w in at.warning)
+    assert logged() == []  # not before it is confirmed
+    at.button(key="ent_cancel").click().run()
+    assert logged() == [] and not any("to a new entity" in w.value for w in at.warning)
+
+    split_box = next(s for s in at.selectbox if s.label == "Spelling to move to an entity of its own")
+    split_box.select("Alipay")
+    at.text_input(key="ent_split_name").input("Alipay Wallet")
+    next(b for b in at.button if b.label == "Split").click().run()
+    at.button(key="ent_confirm").click().run()
     assert not at.exception
     assert "Split" in at.success[0].value
-    with store_of(writable_kb) as store:
-        log = store.judgements()
-    assert [(j["action"], j["entity_id"], j["alias"]) for j in log] == [("split", "alipay", "Alipay")]
+    [split] = logged()
+    assert (split["action"], split["entity_id"], split["alias"]) == ("split", "alipay", "Alipay")
+    with store_of(writable_kb) as store:  # named after what the analyst typed
+        assert store.conn.execute("SELECT name FROM entity WHERE id = ?", (split["other"],)).fetchone()[0] == "Alipay Wallet"
     assert "Judgement log (1)" in shown(at)
-    merge = next(b for b in at.button if b.label == "Merge")
-    merge.click().run()
-    with store_of(writable_kb) as store:
-        assert [j["action"] for j in store.judgements()] == ["split", "merge"]
-    # The split named after what the analyst typed, and taken back from the log.
-    with store_of(writable_kb) as store:
-        assert store.conn.execute("SELECT name FROM entity WHERE id = ?", (log[0]["other"],)).fetchone()[0] == "Alipay Wallet"
-    at.selectbox(key="ent_undo_id").select(log[0]["id"])
+
+    # Undone from the app, confirmed: the log keeps both the judgement and that it was undone.
+    at.selectbox(key="ent_undo_id").select(split["id"])
     next(b for b in at.button if b.label == "Undo").click().run()
+    assert logged()[0]["undone_at"] is None
+    at.button(key="ent_confirm").click().run()
     assert not at.exception
-    assert f"Took back judgement {log[0]['id']} (split)" in at.success[0].value
+    assert f"Took back judgement {split['id']} (split)" in at.success[0].value
+    [row] = logged()
+    assert row["id"] == split["id"] and row["undone_at"]
     with store_of(writable_kb) as store:
-        assert [j["action"] for j in store.judgements()] == ["merge"]
+        assert store.judgements() == []
+        assert store.conn.execute("SELECT COUNT(*) FROM entity WHERE id = ?", (split["other"],)).fetchone()[0] == 0
 
 
 # -- articles -------------------------------------------------------------------------------
