@@ -419,6 +419,35 @@ def test_app_entities_merge_split_and_undo_ask_for_confirmation(writable_kb, mon
         assert store.conn.execute("SELECT COUNT(*) FROM entity WHERE id = ?", (split["other"],)).fetchone()[0] == 0
 
 
+# -- Chinese evidence -------------------------------------------------------------------------
+
+
+def test_app_chinese_evidence_shows_english_names(kb, monkeypatch, shared):
+    """Beside a Chinese sentence, the English names of the entities it mentions: in the Ask
+    evidence, in the timeline entry's sources and under an article's paragraphs."""
+    at = open_app(kb, "ask", monkeypatch)
+    at.text_input(key="ask_question").input("网联是什么？").run()
+    assert not at.exception
+    assert re.search(r"In English: [^\n]*网联 = NetsUnion Clearing Corporation", shown(at))
+
+    with store_of(kb) as store:
+        chinese = next(e for e in opening_view(store, entity_ids={"netsunion"}) if any("网联" in s["sentence"] for s in e.sources))
+    at = open_app(kb, "timeline", monkeypatch)
+    at.multiselect(key="tl_entities").select("netsunion").run()
+    at.selectbox(key="tl_entry_None").select(chinese.id).run()
+    assert not at.exception
+    assert re.search(r"In English: [^\n]*= NetsUnion Clearing Corporation", shown(at))
+
+    at = open_app(kb, "articles", monkeypatch)
+    at.multiselect(key="art_langs").set_value(["zh"]).run()
+    assert not at.exception
+    text = shown(at)
+    assert "In English:" in text and "= NetsUnion Clearing Corporation" in text
+    # English articles have none.
+    at.multiselect(key="art_langs").set_value(["en"]).run()
+    assert "In English:" not in shown(at)
+
+
 # -- articles -------------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from pipeline.app_pages import common
+from pipeline.views.glosses import english_names
 from pipeline.views.timeline import Entry, default_period, entries_csv, entries_timelinejs, search, sources_phrase
 
 # Every mark of the time axis carries its year ("Apr 2018"), whatever the span drawn.
@@ -68,8 +69,9 @@ def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320
     return None
 
 
-def show_entry(entry: Entry) -> None:
-    """Summary, type, factuality, conflicts, and every source with its sentence."""
+def show_entry(entry: Entry, mentions: dict[tuple[int, int], list[dict]] | None = None) -> None:
+    """Summary, type, factuality, conflicts, and every source with its sentence; beside a
+    Chinese sentence, the English names of the entities `mentions` (by (article id, index)) give it."""
     with st.container(border=True):
         st.markdown(f"#### {common.esc(entry.summary)}", unsafe_allow_html=True)
         st.markdown(
@@ -87,7 +89,9 @@ def show_entry(entry: Entry) -> None:
             spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
             meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"], s.get("sentence_idx"))
             repost = " · repost" if s["repost"] else ""
-            blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”</p>")
+            english = english_names(s["sentence"], (mentions or {}).get((s["article_id"], s.get("sentence_idx")), []))
+            blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”"
+                          f"{common.english_names_html(english)}</p>")  # fmt: skip
         common.html_block("".join(blocks))
 
 
@@ -148,7 +152,8 @@ def render() -> None:
     by_id = {e.id: e for e in entries}
     index = ids.index(picked) if picked in by_id else 0
     entry_id = st.selectbox("Entry", ids, index=index, format_func=lambda i: common.entry_label(by_id[i]), key=f"tl_entry_{picked}")
-    show_entry(by_id[entry_id])
+    cited = tuple((s["article_id"], s["sentence_idx"]) for s in by_id[entry_id].sources if s.get("sentence_idx") is not None)
+    show_entry(by_id[entry_id], common.cached_sentence_mentions(path, stamp, cited))
     st.dataframe(
         [
             {"id": e.id, "date": e.display_date, "type": e.type, "summary": e.summary, "factuality": e.factuality,
