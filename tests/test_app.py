@@ -282,6 +282,46 @@ def test_app_timeline_entry_shows_its_conflict(kb, monkeypatch):
     assert conflicted.conflict_reasons[0] in html.unescape(" ".join(w.value for w in at.warning))
 
 
+def test_app_timeline_labels_the_important_marks_and_keeps_the_last_day_inside(kb, monkeypatch):
+    import json
+
+    from pipeline.views.timeline import labelled, short_summary
+
+    at = open_app(kb, "timeline", monkeypatch)
+    with store_of(kb) as store:
+        view = [e for e in opening_view(store) if e.date]
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["bar", "point", "text"]
+    data = b"".join(d.data.data for d in chart.proto.datasets)
+    chosen = labelled(view, 10)
+    assert 0 < len(chosen) <= 10
+    assert all(short_summary(e.summary).encode() in data for e in view if e.id in chosen)
+    # The last day's dot is drawn whole: the axis ends after it.
+    last = max(e.date_end or e.date for e in view)
+    domain = spec["layer"][1]["encoding"]["x"]["scale"]["domain"]
+    assert domain[0] < min(e.date for e in view) and domain[1] > last
+
+
+def test_labelled_prefers_independent_sources_and_short_summaries_cut_at_a_word():
+    from pipeline.views.timeline import Entry, labelled, short_summary
+
+    def entry(i, sources, fact="asserted"):
+        rows = [{"article_id": a, "repost": r} for a, r in sources]
+        return Entry(id=i, date="2018-01-0%d" % i, date_end=None, display_date="", granularity="day", type="connect",
+                     category="", summary="", actors=[], targets=[], document=None, factuality=fact, conflict=False,
+                     conflict_reasons=[], sources=rows)  # fmt: skip
+
+    two_originals = entry(1, [(1, False), (2, False)])
+    reposted = entry(2, [(3, False), (4, True), (5, True)])
+    one = entry(3, [(6, False)], "speculative")
+    assert labelled([one, reposted, two_originals], 1) == {1}
+    assert labelled([one, reposted, two_originals], 2) == {1, 2}
+    assert short_summary("NetsUnion Clearing Corporation and Alipay announced cooperation") == "NetsUnion Clearing Corporation…"
+    assert short_summary("Alipay connected") == "Alipay connected"
+
+
 def test_app_timeline_date_range(kb, monkeypatch):
     at = open_app(kb, "timeline", monkeypatch)
     at.date_input(key="tl_period").set_value((dt.date(2018, 1, 1), dt.date(2018, 6, 1))).run()
