@@ -1,4 +1,5 @@
-"""The analysts' judgements: recorded, applied to the stored facts, listed and undone.
+"""The analysts' judgements: recorded, applied to the stored facts, listed and undone (an
+undone judgement stays in the log, marked with when it was taken back).
 
 A judgement and every article it re-derives land in one transaction: a merge killed part way
 leaves the store as it was (it used to leave the log row and half the articles, which no
@@ -39,7 +40,8 @@ def _record(store: Store, action: str, entity_id: str, other: str, *, alias: str
 
 def undo(store: Store, judgement_id: int) -> tuple[dict, int]:
     """Take judgement `judgement_id` back and re-derive the articles it touched; returns (the
-    row, articles changed). Raises JudgementRejected when there is no such judgement."""
+    row, articles changed). The log keeps the row, marked undone. Raises JudgementRejected when
+    there is no such judgement, or it was taken back already."""
     with writer_lock(store.path):
         return _undo(store, judgement_id)
 
@@ -48,12 +50,14 @@ def _undo(store: Store, judgement_id: int) -> tuple[dict, int]:
     row = next((r for r in store.judgement_log() if r["id"] == judgement_id), None)
     if row is None:
         raise JudgementRejected(f"no judgement {judgement_id}; list them with: kb entities judgements")
+    if row["undone_at"]:
+        raise JudgementRejected(f"judgement {judgement_id} was taken back already, on {row['undone_at']}")
     remaining = [r for r in store.judgements() if r["id"] != judgement_id]
     ids = {x for x in (row["entity_id"], row["other"]) if isinstance(x, str) and x}
     records = rederive(store, store.articles_mentioning(ids), remaining) if ids else []
     version = extractor_version()
     with store.atomic():
-        store.delete_judgement(judgement_id)
+        store.undo_judgement(judgement_id)
         for rec in records:
             store.write_article(rec, extractor_version=version)
     store.sync_entities([e.to_dict() for e in load_entity_table()])

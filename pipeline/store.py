@@ -234,6 +234,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX page_article ON page(article_id);
         """,
     ),
+    (
+        "judgements taken back stay in the log",
+        """
+        -- An undone judgement is no longer applied, but the log keeps it and says when it was
+        -- taken back: what an analyst decided and undid is part of the record.
+        ALTER TABLE judgement ADD COLUMN undone_at TEXT;
+        """,
+    ),
 ]
 
 
@@ -574,7 +582,8 @@ class Store(Queries):
         if problem:
             raise JudgementRejected(problem)
         same = self.conn.execute(
-            "SELECT id FROM judgement WHERE action = ? AND entity_id = ? AND other = ? AND alias IS ?", (action, entity_id, other, alias)
+            "SELECT id FROM judgement WHERE action = ? AND entity_id = ? AND other = ? AND alias IS ? AND undone_at IS NULL",
+            (action, entity_id, other, alias),
         ).fetchone()
         if same:
             raise JudgementRejected(f"already recorded, as judgement {same['id']}")
@@ -591,18 +600,19 @@ class Store(Queries):
                 )
         return judgement_id
 
-    def delete_judgement(self, judgement_id: int) -> dict | None:
-        """Take a judgement out of the log (and the entity a split made, when nothing else
-        names it); returns the row, or None when there is no such judgement."""
+    def undo_judgement(self, judgement_id: int) -> dict | None:
+        """Mark a judgement as taken back (it stays in the log, no longer applied) and drop the
+        entity a split made, when no judgement still applied names it; returns the row as it
+        was, or None when there is no such judgement."""
         with self.atomic() as conn:
             row = conn.execute("SELECT * FROM judgement WHERE id = ?", (judgement_id,)).fetchone()
             if row is None:
                 return None
-            conn.execute("DELETE FROM judgement WHERE id = ?", (judgement_id,))
+            conn.execute("UPDATE judgement SET undone_at = ? WHERE id = ?", (datetime.now(timezone.utc).isoformat(timespec="seconds"), judgement_id))
             if row["action"] == "split":
                 conn.execute(
-                    "DELETE FROM entity WHERE id = ? AND origin = 'analyst' "
-                    "AND id NOT IN (SELECT entity_id FROM judgement UNION SELECT other FROM judgement)",
+                    "DELETE FROM entity WHERE id = ? AND origin = 'analyst' AND id NOT IN "
+                    "(SELECT entity_id FROM judgement WHERE undone_at IS NULL UNION SELECT other FROM judgement WHERE undone_at IS NULL)",
                     (row["other"],),
                 )
         return dict(row)

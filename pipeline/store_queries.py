@@ -45,7 +45,7 @@ class Queries:
     def mentions(self, article_id: int) -> list[dict]:
         """The article's entity mentions (offsets into its text) with their entities' types."""
         rows = self.conn.execute(
-            """SELECT m.sentence_idx, m.start, m."end", m.text, m.label, m.entity_id, m.resolved_by, e.name, e.type
+            """SELECT m.sentence_idx, m.start, m."end", m.text, m.label, m.entity_id, m.resolved_by, e.name, e.type, e.name_en
                FROM mention m LEFT JOIN entity e ON e.id = m.entity_id
                WHERE m.article_id = ? ORDER BY m.start""",
             (article_id,),
@@ -282,9 +282,10 @@ class Queries:
         return [dict(r) for r in rows]
 
     def judgements(self) -> list[dict]:
-        """The judgement log that is applied: rows that fail the checks (written by hand, or
-        by an older version) are left out; judgement_log() shows them with the reason."""
-        return [row for row in self.judgement_log() if row["problem"] is None]
+        """The judgement log that is applied: rows taken back, and rows that fail the checks
+        (written by hand, or by an older version) are left out; judgement_log() shows them,
+        with the reason."""
+        return [row for row in self.judgement_log() if row["problem"] is None and row.get("undone_at") is None]
 
     def _merged_away(self) -> str:
         """JSON list of the entities an applied merge folded into another (a skipped row hides none)."""
@@ -338,6 +339,25 @@ class Queries:
             (article_id, idx),
         )
         return [r["entity_id"] for r in rows]
+
+    def sentence_mentions(self, sentences: list[tuple[int, int]]) -> dict[tuple[int, int], list[dict]]:
+        """The resolved mentions of these sentences ((article id, sentence index) each), in text
+        order, with their entities' names: {"text", "entity_id", "name", "name_en"}. One query
+        for all of them: a timeline entry of a large store cites hundreds of sentences."""
+        out: dict[tuple[int, int], list[dict]] = {tuple(key): [] for key in sentences}
+        if not sentences:
+            return out
+        rows = self.conn.execute(
+            """SELECT m.article_id, m.sentence_idx, m.text, m.entity_id, e.name, e.name_en
+               FROM json_each(?) j
+               JOIN mention m ON m.article_id = json_extract(j.value, '$[0]') AND m.sentence_idx = json_extract(j.value, '$[1]')
+               LEFT JOIN entity e ON e.id = m.entity_id
+               WHERE m.entity_id IS NOT NULL ORDER BY m.article_id, m.sentence_idx, m.start""",
+            (json.dumps(sorted(set(out))),),
+        )
+        for r in rows:
+            out[(r["article_id"], r["sentence_idx"])].append({"text": r["text"], "entity_id": r["entity_id"], "name": r["name"], "name_en": r["name_en"]})
+        return out
 
     def sentence_text(self, article_id: int, idx: int) -> str | None:
         row = self.conn.execute("SELECT text FROM sentence WHERE article_id = ? AND idx = ?", (article_id, idx)).fetchone()

@@ -282,6 +282,46 @@ def test_app_timeline_entry_shows_its_conflict(kb, monkeypatch):
     assert conflicted.conflict_reasons[0] in html.unescape(" ".join(w.value for w in at.warning))
 
 
+def test_app_timeline_labels_the_important_marks_and_keeps_the_last_day_inside(kb, monkeypatch):
+    import json
+
+    from pipeline.views.timeline import labelled, short_summary
+
+    at = open_app(kb, "timeline", monkeypatch)
+    with store_of(kb) as store:
+        view = [e for e in opening_view(store) if e.date]
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["bar", "point", "text"]
+    data = b"".join(d.data.data for d in chart.proto.datasets)
+    chosen = labelled(view, 10)
+    assert 0 < len(chosen) <= 10
+    assert all(short_summary(e.summary).encode() in data for e in view if e.id in chosen)
+    # The last day's dot is drawn whole: the axis ends after it.
+    last = max(e.date_end or e.date for e in view)
+    domain = spec["layer"][1]["encoding"]["x"]["scale"]["domain"]
+    assert domain[0] < min(e.date for e in view) and domain[1] > last
+
+
+def test_labelled_prefers_independent_sources_and_short_summaries_cut_at_a_word():
+    from pipeline.views.timeline import Entry, labelled, short_summary
+
+    def entry(i, sources, fact="asserted"):
+        rows = [{"article_id": a, "repost": r} for a, r in sources]
+        return Entry(id=i, date="2018-01-0%d" % i, date_end=None, display_date="", granularity="day", type="connect",
+                     category="", summary="", actors=[], targets=[], document=None, factuality=fact, conflict=False,
+                     conflict_reasons=[], sources=rows)  # fmt: skip
+
+    two_originals = entry(1, [(1, False), (2, False)])
+    reposted = entry(2, [(3, False), (4, True), (5, True)])
+    one = entry(3, [(6, False)], "speculative")
+    assert labelled([one, reposted, two_originals], 1) == {1}
+    assert labelled([one, reposted, two_originals], 2) == {1, 2}
+    assert short_summary("NetsUnion Clearing Corporation and Alipay announced cooperation") == "NetsUnion Clearing Corporation…"
+    assert short_summary("Alipay connected") == "Alipay connected"
+
+
 def test_app_timeline_date_range(kb, monkeypatch):
     at = open_app(kb, "timeline", monkeypatch)
     at.date_input(key="tl_period").set_value((dt.date(2018, 1, 1), dt.date(2018, 6, 1))).run()
@@ -367,31 +407,85 @@ def test_app_entities_profile_from_a_link(kb, monkeypatch):
     assert "People's Bank of China / 中国人民银行" in shown(at)
 
 
-def test_app_entities_merge_and_split_are_logged(writable_kb, monkeypatch):
+def test_app_entities_merge_split_and_undo_ask_for_confirmation(writable_kb, monkeypatch):
     at = open_app(writable_kb, "entities", monkeypatch, entity="alipay")
     assert at.selectbox(key="ent_pick_alipay").value == "alipay"  # the profile the link opened
-    submit = next(b for b in at.button if b.label == "Split")
+
+    def logged():
+        with store_of(writable_kb) as store:
+            return store.judgement_log()
+
+    # The merge form defaults to no entity: a click alone merges nothing.
+    merge_box = next(s for s in at.selectbox if s.label == "Fold this entity into the profile's")
+    assert merge_box.value is None
+    next(b for b in at.button if b.label == "Merge").click().run()
+    assert "Choose the entity to fold into this one first." in [w.value for w in at.warning]
+    assert logged() == []
+
+    split_box = next(s for s in at.selectbox if s.label == "Spelling to move to an entity of its own")
+    split_box.select("Alipay")
     at.text_input(key="ent_split_name").input("Alipay Wallet")
-    submit.click().run()
+    next(b for b in at.button if b.label == "Split").click().run()
+    assert not at.exception
+    assert any("to a new entity, Alipay Wallet" in w.value for w in at.warning)
+    assert logged() == []  # not before it is confirmed
+    at.button(key="ent_cancel").click().run()
+    assert logged() == [] and not any("to a new entity" in w.value for w in at.warning)
+
+    split_box = next(s for s in at.selectbox if s.label == "Spelling to move to an entity of its own")
+    split_box.select("Alipay")
+    at.text_input(key="ent_split_name").input("Alipay Wallet")
+    next(b for b in at.button if b.label == "Split").click().run()
+    at.button(key="ent_confirm").click().run()
     assert not at.exception
     assert "Split" in at.success[0].value
-    with store_of(writable_kb) as store:
-        log = store.judgements()
-    assert [(j["action"], j["entity_id"], j["alias"]) for j in log] == [("split", "alipay", "Alipay")]
+    [split] = logged()
+    assert (split["action"], split["entity_id"], split["alias"]) == ("split", "alipay", "Alipay")
+    with store_of(writable_kb) as store:  # named after what the analyst typed
+        assert store.conn.execute("SELECT name FROM entity WHERE id = ?", (split["other"],)).fetchone()[0] == "Alipay Wallet"
     assert "Judgement log (1)" in shown(at)
-    merge = next(b for b in at.button if b.label == "Merge")
-    merge.click().run()
-    with store_of(writable_kb) as store:
-        assert [j["action"] for j in store.judgements()] == ["split", "merge"]
-    # The split named after what the analyst typed, and taken back from the log.
-    with store_of(writable_kb) as store:
-        assert store.conn.execute("SELECT name FROM entity WHERE id = ?", (log[0]["other"],)).fetchone()[0] == "Alipay Wallet"
-    at.selectbox(key="ent_undo_id").select(log[0]["id"])
+
+    # Undone from the app, confirmed: the log keeps both the judgement and that it was undone.
+    at.selectbox(key="ent_undo_id").select(split["id"])
     next(b for b in at.button if b.label == "Undo").click().run()
+    assert logged()[0]["undone_at"] is None
+    at.button(key="ent_confirm").click().run()
     assert not at.exception
-    assert f"Took back judgement {log[0]['id']} (split)" in at.success[0].value
+    assert f"Took back judgement {split['id']} (split)" in at.success[0].value
+    [row] = logged()
+    assert row["id"] == split["id"] and row["undone_at"]
     with store_of(writable_kb) as store:
-        assert [j["action"] for j in store.judgements()] == ["merge"]
+        assert store.judgements() == []
+        assert store.conn.execute("SELECT COUNT(*) FROM entity WHERE id = ?", (split["other"],)).fetchone()[0] == 0
+
+
+# -- Chinese evidence -------------------------------------------------------------------------
+
+
+def test_app_chinese_evidence_shows_english_names(kb, monkeypatch, shared):
+    """Beside a Chinese sentence, the English names of the entities it mentions: in the Ask
+    evidence, in the timeline entry's sources and under an article's paragraphs."""
+    at = open_app(kb, "ask", monkeypatch)
+    at.text_input(key="ask_question").input("网联是什么？").run()
+    assert not at.exception
+    assert re.search(r"In English: [^\n]*网联 = NetsUnion Clearing Corporation", shown(at))
+
+    with store_of(kb) as store:
+        chinese = next(e for e in opening_view(store, entity_ids={"netsunion"}) if any("网联" in s["sentence"] for s in e.sources))
+    at = open_app(kb, "timeline", monkeypatch)
+    at.multiselect(key="tl_entities").select("netsunion").run()
+    at.selectbox(key="tl_entry_None").select(chinese.id).run()
+    assert not at.exception
+    assert re.search(r"In English: [^\n]*= NetsUnion Clearing Corporation", shown(at))
+
+    at = open_app(kb, "articles", monkeypatch)
+    at.multiselect(key="art_langs").set_value(["zh"]).run()
+    assert not at.exception
+    text = shown(at)
+    assert "In English:" in text and "= NetsUnion Clearing Corporation" in text
+    # English articles have none.
+    at.multiselect(key="art_langs").set_value(["en"]).run()
+    assert "In English:" not in shown(at)
 
 
 # -- articles -------------------------------------------------------------------------------

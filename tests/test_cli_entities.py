@@ -70,9 +70,29 @@ def test_cli_entities_judgements_listed_once_and_undone(db_path):
     undone = run("entities", "undo", "1", "--db", db_path)
     assert undone.output == "undid judgement 1 (merge tenpay wechat_pay); 1 article(s) updated\n"
     assert "Wechat payment" not in json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)["aliases_seen"]
-    assert json.loads(run("entities", "judgements", "--db", db_path, "--json").output) == []
-    missing = run("entities", "undo", "1", "--db", db_path)
-    assert missing.exit_code == 1 and "no judgement 1" in missing.output
+    # The log keeps both: the judgement, and that it was taken back.
+    [row] = json.loads(run("entities", "judgements", "--db", db_path, "--json").output)
+    assert (row["id"], row["action"], row["other"]) == (1, "merge", "wechat_pay") and row["undone_at"]
+    assert f"merge  wechat_pay into tenpay  [undone {row['undone_at']}]" in run("entities", "judgements", "--db", db_path).output
+    twice = run("entities", "undo", "1", "--db", db_path)
+    assert twice.exit_code == 1 and "judgement 1 was taken back already" in twice.output
+    missing = run("entities", "undo", "2", "--db", db_path)
+    assert missing.exit_code == 1 and "no judgement 2" in missing.output
+    # The same merge can be made again after it was undone; it is a new row of the log.
+    assert "merged wechat_pay into tenpay (judgement 2)" in run("entities", "merge", "Tenpay", "WeChat Pay", "--db", db_path).output
+    assert "Wechat payment" in json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)["aliases_seen"]
+
+
+def test_cli_entities_split_undone_drops_the_entity_and_keeps_the_row(db_path):
+    run("ingest", FOUNDING, "--db", db_path)
+    done = run("entities", "split", "netsunion", "Internet Union", "--as", "Internet Union (garble)", "--db", db_path)
+    assert "as org:internet_union_garble (Internet Union (garble), judgement 1)" in done.output
+    assert json.loads(run("entity", "Internet Union (garble)", "--db", db_path, "--json").output)["id"] == "org:internet_union_garble"
+    run("entities", "undo", "1", "--db", db_path)
+    assert run("entity", "org:internet_union_garble", "--db", db_path, "--json").exit_code == 1
+    assert "Internet Union" in json.loads(run("entity", "NetsUnion", "--db", db_path, "--json").output)["aliases_seen"]
+    [row] = json.loads(run("entities", "judgements", "--db", db_path, "--json").output)
+    assert (row["action"], row["alias"], row["undone_at"] is not None) == ("split", "Internet Union", True)
 
 
 def test_judgements_checked_on_write(db_path):
@@ -124,3 +144,19 @@ def test_ingest_skips_and_reports_malformed_judgement_rows(db_path, write):
     # The good row is still applied to the new article.
     tenpay = json.loads(run("entity", "Tenpay", "--db", db_path, "--json").output)
     assert "WeChat Pay" in tenpay["aliases_seen"]
+
+
+def test_cli_entity_never_shows_another_entitys_name_as_seen(db_path):
+    import sqlite3
+
+    run("ingest", FOUNDING, "--db", db_path)
+    # The garbled "UnionPay and UnionPay" of the founding article, read as NetsUnion by the
+    # context: the mention counts for NetsUnion, but UnionPay's name is not NetsUnion's alias.
+    with sqlite3.connect(db_path) as conn:
+        moved = conn.execute("UPDATE mention SET entity_id = 'netsunion' WHERE id = (SELECT MIN(id) FROM mention WHERE text = 'UnionPay')")
+        assert moved.rowcount == 1
+    netsunion = json.loads(run("entity", "NetsUnion", "--db", db_path, "--json").output)
+    assert "UnionPay" not in netsunion["aliases_seen"] and "Internet Union" in netsunion["aliases_seen"]
+    listed = json.loads(run("entities", "--type", "clearing_house", "--db", db_path, "--json").output)
+    assert "UnionPay" not in next(r for r in listed if r["id"] == "netsunion")["aliases_seen"]
+    assert "UnionPay" in next(r for r in listed if r["id"] == "unionpay")["aliases_seen"]

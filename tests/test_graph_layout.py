@@ -48,3 +48,28 @@ def test_graph_page_colours_edges_by_relation_with_a_legend(graph, tmp_path):
     assert set(data["relation_colours"]) == {"issues", "requires", "connects_to", "parent_of", "affiliated_with"}
     assert len(set(data["relation_colours"].values())) == 5
     assert "relation_colours" in page and 'class="relation"' in page
+
+
+def test_graph_layout_wraps_a_crowded_layer_into_rows():
+    from pipeline.views.graph import ROW_NODES
+
+    g = nx.MultiDiGraph()
+    g.add_node("pboc", type="regulator", mentions=9)
+    institutions = [f"pay{i:02}" for i in range(17)]
+    for i, node in enumerate(institutions):
+        g.add_node(node, type="payment_institution", mentions=i)
+        g.add_edge("pboc", node, relation="regulates")
+    people = [f"person{i}" for i in range(5)]
+    for node in people:
+        g.add_node(node, type="person", mentions=1)
+    pos = layered_layout(g)
+    rows: dict[float, list[str]] = {}
+    for node in institutions:
+        rows.setdefault(pos[node][1], []).append(node)
+    assert len(rows) == -(-17 // ROW_NODES) and all(len(r) <= ROW_NODES for r in rows.values())
+    # Neighbours from left to right are on different rows: each label has room to itself.
+    by_x = sorted(institutions, key=lambda n: pos[n][0])
+    assert all(pos[a][1] != pos[b][1] for a, b in zip(by_x, by_x[1:], strict=False))
+    # The layers still read top to bottom.
+    assert pos["pboc"][1] < min(pos[n][1] for n in institutions) and max(pos[n][1] for n in institutions) < min(pos[n][1] for n in people)
+    assert all(-1.0 <= x <= 1.0 and -1.0 <= y <= 1.0 for x, y in pos.values())

@@ -9,6 +9,7 @@ import streamlit as st
 
 from pipeline.app_pages import common
 from pipeline.views.dates import date_line
+from pipeline.views.glosses import english_names
 
 CITED_STYLE = "outline:2px solid #f1c40f;background:#fef9e7;border-radius:3px;padding:1px 2px"
 
@@ -33,6 +34,7 @@ def read(path: str, stamp: tuple, article_id: int, cited: int | None = None) -> 
     copy = f" · repost of article {article['duplicate_of']}" if article["duplicate_of"] else ""
     common.html_block(" · ".join([f'<span class="kb-dateline">{common.esc(date_line(article))}</span>', *where, common.esc(article["lang"])]) + common.esc(copy))
     st.caption("Entities are marked in their type's colour and link to their profiles; dates are yellow."
+               + (" Under each paragraph, the English names of the entities it mentions." if article["lang"] == "zh" else "")
                + (" The sentence the evidence cites has a yellow frame." if cited is not None else ""))  # fmt: skip
     text = article["text"]
     paragraphs: dict[int, list[dict]] = {}
@@ -55,7 +57,9 @@ def read(path: str, stamp: tuple, article_id: int, cited: int | None = None) -> 
             marked = common.highlight(text[start:end], common.date_spans(timexes, start) + common.entity_spans(mentions, start))
             out.append(f'<span id="kb-cited" class="kb-cited" style="{CITED_STYLE}">{marked}</span>' if is_cited else marked)
         repeat = " <i>(repeated paragraph)</i>" if all(s["repeat_of"] is not None for s in sentences) else ""
-        common.html_block(f"<p>{''.join(out)}{repeat}</p>")
+        inside = [m for m in article["mention_rows"] if sentences[0]["start"] <= m["start"] and m["end"] <= sentences[-1]["end"]]
+        english = common.english_names_html(english_names(text[sentences[0]["start"] : sentences[-1]["end"]], inside))
+        common.html_block(f"<p>{''.join(out)}{repeat}{english}</p>")
     if cited is not None and any(s["idx"] == cited for s in article["sentence_rows"]):
         common.scroll_to("kb-cited")
 

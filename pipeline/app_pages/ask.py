@@ -11,6 +11,7 @@ import streamlit as st
 
 from pipeline.app_pages import common
 from pipeline.views import answers
+from pipeline.views.glosses import english_names
 from pipeline.views.questions import MAX_QUESTION_CHARS, QuestionRejected, clean_question
 from pipeline.views.timeline import sources_phrase
 
@@ -81,12 +82,16 @@ def show_answer(path: str, stamp: tuple, question: str, result: dict, limit: int
     st.markdown(f"#### Evidence ({len(evidence)})")
     if evidence:
         st.caption("Entities are marked in their type's colour and link to their profiles; dates are yellow; the other words the answer rests on are blue.")
-    for item in evidence[:limit]:
+    shown = [(item, common.sentence_index(path, stamp, item.get("article_id"), item.get("sentence"))) for item in evidence[:limit]]
+    # The English names of what a Chinese sentence names, from the stored mentions of it.
+    mentions = common.cached_sentence_mentions(path, stamp, tuple((item["article_id"], idx) for item, idx in shown if idx is not None))
+    for item, idx in shown:
         fact = item.get("factuality") or sentence_facts.get((item.get("article_id"), item.get("sentence"))) or result.get("factuality")
-        meta = common.source_line(item.get("title"), item.get("date"), article_id=item.get("article_id"), sentence=common.sentence_index(path, stamp, item.get("article_id"), item.get("sentence")))
+        meta = common.source_line(item.get("title"), item.get("date"), article_id=item.get("article_id"), sentence=idx)
         repost = " · repost" if item.get("article_id") in reposts else ""
         body = common.highlight(item.get("sentence") or "", evidence_spans(path, stamp, item))
-        common.html_block(f"{meta}{repost} · {common.badge_html(fact)}<br>“{body}”")
+        english = common.english_names_html(english_names(item.get("sentence"), mentions.get((item.get("article_id"), idx), [])))
+        common.html_block(f"{meta}{repost} · {common.badge_html(fact)}<br>“{body}”{english}")
     related = [entries[i] for i in result.get("events") or [] if i in entries]
     if related:
         st.markdown(f"#### Timeline ({len(related)})")

@@ -279,6 +279,12 @@ def cached_export(
         return {written.name: written.read_bytes() for written in export_all(graph, entries, Path(tmp), [fmt])}
 
 
+@st.cache_data(show_spinner=False)
+def cached_sentence_mentions(path: str, stamp: tuple, sentences: tuple[tuple[int, int], ...]) -> dict[tuple[int, int], list[dict]]:
+    """The resolved mentions of these sentences ((article id, index) each), for their English names."""
+    return get_store(path).sentence_mentions(list(sentences))
+
+
 def ask_function():
     """The question engine, or None while this version of the library has none."""
     try:
@@ -379,6 +385,15 @@ def scroll_to(element_id: str) -> None:
         " else if (tries++ < 50) { setTimeout(go, 100); } }; go();</script>",
         height=1,
     )
+
+
+def english_names_html(names: list[dict]) -> str:
+    """The English names of the entities a Chinese sentence names (views.glosses.english_names),
+    as one escaped line to show beside it; "" when there are none."""
+    if not names:
+        return ""
+    pairs = " · ".join(f"{esc(n['written'])} = {esc(n['english'])}" for n in names)
+    return f'<span class="kb-english" style="display:block;color:#5d6d7e;font-size:0.88em">In English: {pairs}</span>'
 
 
 def html_block(content: str) -> None:

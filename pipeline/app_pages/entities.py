@@ -93,53 +93,94 @@ def profile(path: str, stamp: tuple, entity: dict, entities: dict[str, dict]) ->
 
 
 def judgements(path: str, stamp: tuple, found: dict, entities: dict[str, dict]) -> None:
+    """The merge, split and undo forms. Each proposes its judgement, which is carried out only
+    once confirmed: a judgement re-derives every article that names the entities."""
     st.markdown("#### Merge and split")
     done = st.session_state.pop("ent_done", None)
     if done:
         st.success(done)
+    pending = st.session_state.get("ent_pending")
+    if pending and pending["profile"] == found["id"]:
+        confirm(path, pending)
+    label = lambda i: f"{entities[i]['name']} ({entities[i]['type']})" if i in entities else i  # noqa: E731
     c1, c2 = st.columns(2)
     with c1.form("merge"):
         others = [i for i in entities if i != found["id"] and entities[i]["type"] == found["type"]] + [
             i for i in entities if i != found["id"] and entities[i]["type"] != found["type"]
         ]
-        fold = st.selectbox("Fold this entity into the profile's", others, format_func=lambda i: f"{entities[i]['name']} ({entities[i]['type']})")
-        if st.form_submit_button("Merge") and fold:
-            try:
-                changed = judge(path, "merge", found["id"], fold)
-            except JudgementRejected as e:
-                st.error(str(e))
+        # No entity chosen beforehand: a merge made by mistake should take a choice, not a click.
+        fold = st.selectbox("Fold this entity into the profile's", others, index=None, format_func=label, placeholder="Choose an entity")
+        if st.form_submit_button("Merge"):
+            if fold is None:
+                st.warning("Choose the entity to fold into this one first.")
             else:
-                st.session_state["ent_done"] = f"Merged {fold} into {found['id']}; {changed} article(s) updated."
-                st.rerun()
+                propose(found["id"], {"action": "merge", "entity_id": found["id"], "other": fold},
+                        f"Fold {label(fold)} into {label(found['id'])}? Its mentions become {found['name']}'s in every article.")  # fmt: skip
     with c2.form("split"):
-        spelling = st.selectbox("Spelling to move to an entity of its own", found["aliases_seen"])
+        spelling = st.selectbox("Spelling to move to an entity of its own", found["aliases_seen"], index=None, placeholder="Choose a spelling")
         new_name = st.text_input("Name of the new entity (default: the spelling)", key="ent_split_name")
-        if st.form_submit_button("Split") and spelling:
-            name = new_name.strip() or spelling
-            new_id = discovered_id(found["type"], name)
-            try:
-                changed = judge(path, "split", found["id"], new_id, alias=spelling, name=name)
-            except JudgementRejected as e:
-                st.error(str(e))
+        if st.form_submit_button("Split"):
+            if spelling is None:
+                st.warning("Choose the spelling to move first.")
             else:
-                st.session_state["ent_done"] = f"Split {spelling!r} off {found['id']} as {new_id} ({name}); {changed} article(s) updated."
-                st.rerun()
-    log = common.cached_judgements(path, stamp)  # every row, with why one is skipped
+                name = new_name.strip() or spelling
+                new_id = discovered_id(found["type"], name)
+                propose(found["id"], {"action": "split", "entity_id": found["id"], "other": new_id, "alias": spelling, "name": name},
+                        f"Move the mentions of {label(found['id'])} written {spelling!r} to a new entity, {name} ({new_id})?")  # fmt: skip
+    log = common.cached_judgements(path, stamp)  # every row, with when it was undone or why it is skipped
     st.markdown(f"**Judgement log ({len(log)})**")
     if log:
         st.dataframe(log, hide_index=True, width="stretch")
+    standing = {row["id"]: row for row in log if not row["undone_at"]}
+    if standing:
         with st.form("undo"):
-            chosen = st.selectbox("Judgement to take back", [row["id"] for row in log], key="ent_undo_id")
+            chosen = st.selectbox("Judgement to take back", list(standing), index=None, key="ent_undo_id", placeholder="Choose a judgement",
+                                  format_func=lambda i: f"{i}: {judgement_text(standing[i])}")  # fmt: skip
             if st.form_submit_button("Undo") and chosen is not None:
-                try:
-                    with Store(path) as store:
-                        row, changed = judgements_log.undo(store, chosen)
-                except JudgementRejected as e:
-                    st.error(str(e))
-                else:
-                    common.refresh()
-                    st.session_state["ent_done"] = f"Took back judgement {chosen} ({row['action']}); {changed} article(s) updated."
-                    st.rerun()
+                propose(found["id"], {"action": "undo", "judgement": chosen},
+                        f"Take back judgement {chosen} ({judgement_text(standing[chosen])})? The log keeps it, marked undone.")  # fmt: skip
+
+
+def judgement_text(row: dict) -> str:
+    if row["action"] == "merge":
+        return f"merge {row['other']} into {row['entity_id']}"
+    return f"split {row['alias']!r} of {row['entity_id']} to {row['other']}"
+
+
+def propose(profile_id: str, judgement: dict, question: str) -> None:
+    """Keep the judgement until it is confirmed (or cancelled) and draw the page again with the question."""
+    st.session_state["ent_pending"] = {"profile": profile_id, "judgement": judgement, "question": question}
+    st.rerun()
+
+
+def confirm(path: str, pending: dict) -> None:
+    with st.container(border=True):
+        st.warning(pending["question"])
+        c1, c2, _ = st.columns([1, 1, 4])
+        if c1.button("Confirm", type="primary", key="ent_confirm"):
+            st.session_state.pop("ent_pending", None)
+            try:
+                st.session_state["ent_done"] = carry_out(path, pending["judgement"])
+            except JudgementRejected as e:
+                st.error(str(e))
+                return
+            st.rerun()
+        if c2.button("Cancel", key="ent_cancel"):
+            st.session_state.pop("ent_pending", None)
+            st.rerun()
+
+
+def carry_out(path: str, judgement: dict) -> str:
+    """Record (or take back) a judgement with a writable store; what was done, in words."""
+    if judgement["action"] == "undo":
+        with Store(path) as store:
+            row, changed = judgements_log.undo(store, judgement["judgement"])
+        common.refresh()
+        return f"Took back judgement {judgement['judgement']} ({row['action']}); {changed} article(s) updated. The log keeps it, marked undone."
+    changed = judge(path, judgement["action"], judgement["entity_id"], judgement["other"], alias=judgement.get("alias"), name=judgement.get("name"))
+    if judgement["action"] == "merge":
+        return f"Merged {judgement['other']} into {judgement['entity_id']}; {changed} article(s) updated."
+    return f"Split {judgement['alias']!r} off {judgement['entity_id']} as {judgement['other']} ({judgement['name']}); {changed} article(s) updated."
 
 
 def render() -> None:

@@ -8,7 +8,6 @@ from datetime import date
 import streamlit as st
 
 from pipeline.app_pages import common
-from pipeline.export import TYPE_COLOURS
 
 MIME = {".json": "application/json", ".cyjs": "application/json", ".csv": "text/csv", ".html": "text/html",
         ".gexf": "application/xml", ".graphml": "application/xml"}  # fmt: skip
@@ -39,11 +38,7 @@ def render() -> None:
             period = (date(int(first), 1, 1), date(int(last), 12, 31))
     graph = common.cached_graph(path, stamp, centre, depth, int(min_sources), period)
     st.caption(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges. Click a node or an edge for its sources; drag to move, wheel to zoom.")
-    present = sorted({d.get("type") for _, d in graph.nodes(data=True)})
-    st.markdown(
-        " ".join(f'<span style="color:{TYPE_COLOURS.get(t, "#555")}">●</span> {common.esc(t)}' for t in present),
-        unsafe_allow_html=True,
-    )
+    # The drawing's side panel has the legend (node types and relation colours): not repeated here.
     if not graph:
         st.info("No relation matches: lower the minimum number of sources or pick another entity.")
         return
@@ -53,7 +48,7 @@ def render() -> None:
             f"The drawing shows the {files['drawn']} most mentioned of {graph.number_of_nodes()} nodes: pick an entity's "
             "neighbourhood or raise the minimum number of sources to see the rest. The downloads have every node."
         )
-    st.iframe(files["html"], height=640)  # our own page: every value in it is JSON-escaped
+    st.iframe(files["html"], height=700)  # our own page: every value in it is JSON-escaped
     st.caption(f"The drawing lists up to {common.DRAWN_SOURCES} sources per edge; the edge evidence below and the downloads have them all.")
 
     edges = list(graph.edges(data=True))

@@ -11,18 +11,22 @@ import pandas as pd
 import streamlit as st
 
 from pipeline.app_pages import common
-from pipeline.views.timeline import Entry, default_period, entries_csv, entries_timelinejs, search, sources_phrase
+from pipeline.views.glosses import english_names
+from pipeline.views.timeline import Entry, default_period, entries_csv, entries_timelinejs, labelled, search, short_summary, sources_phrase
 
 # Every mark of the time axis carries its year ("Apr 2018"), whatever the span drawn.
 AXIS = alt.Axis(format="%b %Y", labelOverlap=True)
+LABELS = 10  # entries labelled with their short summary on the chart
 
 
 def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320, key: str | None = None):
     """Bars from the first to the last day of a partial date, points for days; returns the
     id of the entry picked on the chart, if any."""
+    labels = labelled(entries, LABELS)
     rows = [
         {
             "id": e.id,
+            "label": short_summary(e.summary) if e.id in labels else "",
             "start": e.date,
             "end": (date.fromisoformat(e.date_end or e.date) + timedelta(days=1)).isoformat(),
             "shape": "day" if e.granularity == "day" else "span",
@@ -49,13 +53,24 @@ def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320
         tooltip=["when", "summary", "type", "factuality", "sources", "conflict"],
         opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
     )
+    # The axis runs a little beyond the first and the last day: a dot on the last day was cut in
+    # half by the edge, and the labels need room on the right.
+    first, last = pd.to_datetime(frame["start"]).min(), pd.to_datetime(frame["end"]).max()
+    pad = max((last - first) * 0.04, pd.Timedelta(days=2))
+    x_scale = alt.Scale(domain=[(first - pad).floor("D").date().isoformat(), (last + pad * 3).ceil("D").date().isoformat()])
     spans = base.transform_filter(alt.datum.shape == "span").mark_bar(height=12, cornerRadius=3).encode(
-        x=alt.X("start:T", title=None, axis=AXIS), x2="end:T"
+        x=alt.X("start:T", title=None, axis=AXIS, scale=x_scale), x2="end:T"
     )
-    days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(x=alt.X("start:T", title=None, axis=AXIS))
+    days = base.transform_filter(alt.datum.shape == "day").mark_point(size=110, filled=True).encode(
+        x=alt.X("start:T", title=None, axis=AXIS, scale=x_scale)
+    )
+    # The important entries' short summaries, just above their marks.
+    names = alt.Chart(frame).transform_filter(alt.datum.label != "").mark_text(align="left", baseline="bottom", dx=4, dy=-6, fontSize=11, limit=220).encode(
+        x=alt.X("start:T", scale=x_scale), y=alt.Y("type:N", title=None), text="label:N"
+    )
     rows_needed = frame["type"].nunique()
-    tall = max(height, 26 * rows_needed)
-    layered = alt.layer(spans, days).add_params(pick).properties(height=tall)
+    tall = max(height, 30 * rows_needed)
+    layered = alt.layer(spans, days, names).add_params(pick).properties(height=tall)
     try:
         event = st.altair_chart(layered, on_select="rerun", selection_mode="pick", key=key, width="stretch", height=tall + 80)
     except Exception:  # noqa: BLE001 — a Streamlit without chart selections still draws the chart
@@ -68,8 +83,9 @@ def chart(entries: list[Entry], *, colour: str = "factuality", height: int = 320
     return None
 
 
-def show_entry(entry: Entry) -> None:
-    """Summary, type, factuality, conflicts, and every source with its sentence."""
+def show_entry(entry: Entry, mentions: dict[tuple[int, int], list[dict]] | None = None) -> None:
+    """Summary, type, factuality, conflicts, and every source with its sentence; beside a
+    Chinese sentence, the English names of the entities `mentions` (by (article id, index)) give it."""
     with st.container(border=True):
         st.markdown(f"#### {common.esc(entry.summary)}", unsafe_allow_html=True)
         st.markdown(
@@ -87,7 +103,9 @@ def show_entry(entry: Entry) -> None:
             spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
             meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"], s.get("sentence_idx"))
             repost = " · repost" if s["repost"] else ""
-            blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”</p>")
+            english = english_names(s["sentence"], (mentions or {}).get((s["article_id"], s.get("sentence_idx")), []))
+            blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”"
+                          f"{common.english_names_html(english)}</p>")  # fmt: skip
         common.html_block("".join(blocks))
 
 
@@ -161,7 +179,8 @@ def render() -> None:
     shown = picked if picked in by_id else linked.id if linked is not None and linked.id in by_id else ids[0]
     index = ids.index(shown)
     entry_id = st.selectbox("Entry", ids, index=index, format_func=lambda i: common.entry_label(by_id[i]), key=f"tl_entry_{picked}")
-    show_entry(by_id[entry_id])
+    cited = tuple((s["article_id"], s["sentence_idx"]) for s in by_id[entry_id].sources if s.get("sentence_idx") is not None)
+    show_entry(by_id[entry_id], common.cached_sentence_mentions(path, stamp, cited))
     st.dataframe(
         [
             {"id": e.id, "date": e.display_date, "type": e.type, "summary": e.summary, "factuality": e.factuality,

@@ -77,7 +77,8 @@ def split(entity, spelling, new_name, db_path):
 @db_option
 @json_option
 def judgements(db_path, as_json):
-    """List the judgement log: id, action, entities, spelling, when; and why a row is skipped."""
+    """List the judgement log: id, action, entities, spelling, when; when a row was undone, or
+    why it is skipped."""
     with open_store(db_path, readonly=True) as store:
         rows = store.judgement_log()
     if as_json:
@@ -88,7 +89,8 @@ def judgements(db_path, as_json):
     for row in rows:
         what = (f"{row['other']} into {row['entity_id']}" if row["action"] == "merge"
                 else f"{row['alias']!r} of {row['entity_id']} to {row['other']}")  # fmt: skip
-        skipped = f"  [skipped: {row['problem']}]" if row["problem"] else ""
+        skipped = (f"  [undone {row['undone_at']}]" if row["undone_at"]
+                   else f"  [skipped: {row['problem']}]" if row["problem"] else "")  # fmt: skip
         say(f"{row['id']:>4}  {row['created_at']}  {row['action']:<6} {what}{skipped}")
 
 
@@ -96,7 +98,8 @@ def judgements(db_path, as_json):
 @click.argument("judgement_id", metavar="ID", type=int)
 @db_option
 def undo(judgement_id, db_path):
-    """Take judgement ID back (see kb entities judgements) and re-derive what it changed."""
+    """Take judgement ID back (see kb entities judgements) and re-derive what it changed; the
+    log keeps it, marked undone."""
     from pipeline import judge
 
     with open_store(db_path) as store:

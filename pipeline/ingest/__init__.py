@@ -243,7 +243,8 @@ def _ingest(paths, store: Store, *, max_mb: float, progress, workers: int, sched
                 yield from read_articles(item, max_bytes=max_bytes)
 
     store_articles(articles(), store, report, progress=progress, workers=workers, scheduler=scheduler)
-    report.skipped_judgements = [{"id": row["id"], "problem": row["problem"]} for row in store.judgement_log() if row["problem"]]
+    report.skipped_judgements = [{"id": row["id"], "problem": row["problem"]} for row in store.judgement_log()
+                                 if row["problem"] and not row["undone_at"]]
     return report
 
 
@@ -291,7 +292,7 @@ def store_articles(
     """
     version = extractor_version()
     # One malformed row of the log made every later ingest fail: it is skipped (and reported by the caller).
-    judgements = [row for row in store.judgement_log() if row["problem"] is None]
+    judgements = store.judgements()
     in_flight: dict[str, str] = {}  # key -> content hash of the articles sent to the NLP stages
     later: list[tuple[Article, PageCapture]] = []  # pages of an article in flight, kept once it is written
     repeats: list[Article] = []  # articles read again while their first reading was in flight

@@ -46,9 +46,11 @@ def with_descendants(store: Store, entity_id: str) -> set[str]:
 
 def entity_list(store: Store, entity_type: str | None = None) -> list[dict]:
     """`kb entities`: every entity with its names, the spellings seen and its counts."""
+    rows = store.entity_rows(entity_type)
+    owners = name_owners(store.entity_rows() if entity_type else rows)
     out = []
-    for row in store.entity_rows(entity_type):
-        seen = sorted({s for s in json.loads(row["seen"]) if s}, key=lambda s: (s.lower(), s))
+    for row in rows:
+        seen = sorted({s for s in json.loads(row["seen"]) if s and not _someone_elses(s, row["id"], owners)}, key=lambda s: (s.lower(), s))
         out.append({
             "id": row["id"],
             "name": row["name"],
@@ -61,6 +63,29 @@ def entity_list(store: Store, entity_type: str | None = None) -> list[dict]:
             "parent": row["parent_id"],
         })  # fmt: skip
     return out
+
+
+def name_owners(rows: list[dict]) -> dict[str, set[str]]:
+    """Each name (casefolded) an entity is known by, its own or a curated alias: the entities
+    that have it."""
+    owners: dict[str, set[str]] = {}
+    for row in rows:
+        aliases = json.loads(row["aliases"] or "[]")  # {"en": [...], "zh": [...]}, or a plain list
+        if isinstance(aliases, dict):
+            aliases = [a for names in aliases.values() for a in names]
+        for name in (row["name"], row["name_en"], row["name_zh"], *aliases):
+            if name:
+                owners.setdefault(name.casefold(), set()).add(row["id"])
+    return owners
+
+
+def _someone_elses(spelling: str, entity_id: str, owners: dict[str, set[str]]) -> bool:
+    """A spelling that names another entity and not this one: a mention the resolver tied to
+    this entity by the context ("UnionPay and UnionPay" read as NetsUnion in a garbled
+    translation) is still right for the facts, but shown as "seen as" it would tell the
+    analyst that NetsUnion goes by UnionPay's name."""
+    have = owners.get(spelling.casefold(), set())
+    return bool(have) and entity_id not in have
 
 
 def entity_profile(store: Store, name: str) -> dict | None:

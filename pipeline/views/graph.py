@@ -157,12 +157,16 @@ LAYERS = [
 ]
 
 
-def layered_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+ROW_NODES = 3  # nodes side by side in one row of a layer: room for a label of about 20 characters each
+
+
+def layered_layout(graph: nx.MultiDiGraph, row_nodes: int = ROW_NODES) -> dict[str, tuple[float, float]]:
     """Positions in [-1, 1] for a drawing that answers who connects to whom on whose order:
     regulators on top, then documents, clearing houses, payment institutions and banks (a
     product beside its company), the rest below. Within a layer, a node sits near the nodes
-    of the layers above it that it is linked to; every other node of a layer a little lower,
-    so that neighbours' labels do not run into each other."""
+    of the layers above it that it is linked to. A layer of more than `row_nodes` nodes is
+    drawn on several rows, neighbours on different rows, so that each label has the width of
+    `row_nodes` nodes to itself however many a layer holds (one row of 17 labels was a smear)."""
     layer_of = {t: i for i, types in enumerate(LAYERS) for t in types}
     layers: list[list[str]] = [[] for _ in range(len(LAYERS) + 1)]
     for node, data in graph.nodes(data=True):
@@ -171,8 +175,12 @@ def layered_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     undirected = graph.to_undirected(as_view=True)
     parent = {v: u for u, v, d in graph.edges(data=True) if d.get("relation") == "parent_of"}
     mentions = lambda n: -(graph.nodes[n].get("mentions") or 0)  # noqa: E731
+    rows_of = [-(-len(nodes) // row_nodes) for nodes in layers]  # ceil
+    # Every row one step down; one step more between layers, so that a layer reads as one.
+    steps = sum(rows_of) + len(layers) - 2
     placed: dict[str, float] = {}
     positions: dict[str, tuple[float, float]] = {}
+    first_row = 0
     for depth, nodes in enumerate(layers):
         def key(node: str) -> tuple:
             if graph.nodes[node].get("type") == "product" and parent.get(node) in nodes:
@@ -181,9 +189,10 @@ def layered_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
             return (sum(above) / len(above) if above else 0.0, mentions(node), node, 0, 0, node)
 
         ordered = sorted(nodes, key=key)
-        y = -1.0 + 2.0 * depth / max(len(layers) - 1, 1)
         for i, node in enumerate(ordered):
-            x = -1.0 + 1.8 * (i + 0.5) / len(ordered)  # room on the right for the last label
+            x = -1.0 + 2.0 * (i + 0.5) / len(ordered)  # the drawing leaves room on the right for the last label
+            row = first_row + depth + i % rows_of[depth]
             placed[node] = x
-            positions[node] = (x, y + (0.12 if i % 2 and len(ordered) > 3 else 0.0))
+            positions[node] = (x, -1.0 + 2.0 * row / max(steps, 1))
+        first_row += rows_of[depth]
     return positions

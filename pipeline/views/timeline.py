@@ -174,6 +174,26 @@ def sources_phrase(sources: list[dict]) -> str:
     return words
 
 
+def labelled(entries: list[Entry], at_most: int = 10) -> set[int]:
+    """The ids of the dated entries that get a label on the chart: the most independently
+    reported (reposts not counted), then the surest, then the earliest. Every entry's label
+    would cover the marks of a busy chart; these are the ones a reader looks for first."""
+    def weight(entry: Entry) -> tuple:
+        originals = {s["article_id"] for s in entry.sources if not s["repost"]}
+        fact = FACT_ORDER.index(entry.factuality) if entry.factuality in FACT_ORDER else len(FACT_ORDER)
+        return (-len(originals), fact, entry.date, entry.id)
+
+    return {e.id for e in sorted((e for e in entries if e.date), key=weight)[:at_most]}
+
+
+def short_summary(summary: str, width: int = 34) -> str:
+    """A summary cut to `width` characters at a word, for a label on the chart."""
+    if len(summary) <= width:
+        return summary
+    cut = summary[: width - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut).rstrip(" ,;:") + "…"
+
+
 CSV_COLUMNS = ["id", "date", "date_end", "display_date", "type", "summary", "actors", "targets", "document",
                "factuality", "conflict", "conflict_reasons", "sources", "source_articles"]  # fmt: skip
 
