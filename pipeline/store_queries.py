@@ -342,13 +342,13 @@ class Queries:
 
     def sentence_mentions(self, sentences: list[tuple[int, int]]) -> dict[tuple[int, int], list[dict]]:
         """The resolved mentions of these sentences ((article id, sentence index) each), in text
-        order, with their entities' names: {"text", "entity_id", "name", "name_en"}. One query
+        order, with their entities' names: {"text", "entity_id", "name", "name_en", "type"}. One query
         for all of them: a timeline entry of a large store cites hundreds of sentences."""
         out: dict[tuple[int, int], list[dict]] = {tuple(key): [] for key in sentences}
         if not sentences:
             return out
         rows = self.conn.execute(
-            """SELECT m.article_id, m.sentence_idx, m.text, m.entity_id, e.name, e.name_en
+            """SELECT m.article_id, m.sentence_idx, m.text, m.entity_id, e.name, e.name_en, e.type
                FROM json_each(?) j
                JOIN mention m ON m.article_id = json_extract(j.value, '$[0]') AND m.sentence_idx = json_extract(j.value, '$[1]')
                LEFT JOIN entity e ON e.id = m.entity_id
@@ -356,7 +356,9 @@ class Queries:
             (json.dumps(sorted(set(out))),),
         )
         for r in rows:
-            out[(r["article_id"], r["sentence_idx"])].append({"text": r["text"], "entity_id": r["entity_id"], "name": r["name"], "name_en": r["name_en"]})
+            out[(r["article_id"], r["sentence_idx"])].append(
+                {"text": r["text"], "entity_id": r["entity_id"], "name": r["name"], "name_en": r["name_en"], "type": r["type"]}
+            )
         return out
 
     def sentence_text(self, article_id: int, idx: int) -> str | None:

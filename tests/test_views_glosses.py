@@ -9,11 +9,12 @@ def test_english_names_only_for_chinese_text_once_each():
     mentions = [
         {"text": "网联", "entity_id": "netsunion", "name": "NetsUnion Clearing Corporation", "name_en": "NetsUnion Clearing Corporation"},
         {"text": "网联平台", "entity_id": "netsunion", "name": "NetsUnion Clearing Corporation", "name_en": None},
-        {"text": "赵鹞", "entity_id": "per:zhao_yao", "name": "赵鹞", "name_en": None},  # no English name to give
+        {"text": "赵鹞", "entity_id": "person:zhao_yao", "name": "赵鹞", "name_en": None, "type": "person"},  # written in pinyin
         {"text": "支付宝", "entity_id": "alipay", "name": "Alipay", "name_en": None},  # its name is English
     ]
     assert english_names("网联与支付宝合作，赵鹞说。", mentions) == [
         {"written": "网联", "english": "NetsUnion Clearing Corporation", "entity_id": "netsunion"},
+        {"written": "赵鹞", "english": "Zhao Yao", "entity_id": "person:zhao_yao"},
         {"written": "支付宝", "english": "Alipay", "entity_id": "alipay"},
     ]
     assert english_names("NetsUnion and Alipay", mentions) == []  # English needs no gloss
