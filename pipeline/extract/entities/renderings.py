@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.util import find_spec
@@ -87,28 +88,34 @@ def _sense_words(sense: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(sense.lower()) if w not in _SENSE_STOP)
 
 
-def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
-    """Simplified headword -> the English renderings of its senses (word tuples), for the wanted
-    headwords only (every sense of every entry: 通 has several)."""
-    glosses: dict[str, set[tuple[str, ...]]] = {}
+def cedict_entries() -> Iterator[tuple[str, list[str]]]:
+    """(simplified headword, its senses as written) for every entry of CC-CEDICT, in file order."""
     with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
-            head, _, rest = line.partition(" ")
+            _, _, rest = line.partition(" ")
             simplified, _, rest = rest.partition(" ")
-            if simplified not in wanted:
+            yield simplified, [sense for sense in rest.rstrip().split("/")[1:] if sense.strip()]
+
+
+def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
+    """Simplified headword -> the English renderings of its senses (word tuples), for the wanted
+    headwords only (every sense of every entry: 通 has several)."""
+    glosses: dict[str, set[tuple[str, ...]]] = {}
+    for simplified, senses in cedict_entries():
+        if simplified not in wanted:
+            continue
+        for sense in senses:
+            if _SKIP_SENSE.search(sense):
                 continue
-            for sense in rest.split("/")[1:]:
-                if not sense.strip() or _SKIP_SENSE.search(sense):
-                    continue
-                words = _sense_words(sense)
-                if not words or len(words) > 3:
-                    continue
-                found = glosses.setdefault(simplified, set())
-                found.add(words)
-                if len(words) > 1 and len(simplified) == 1:
-                    found.update((w,) for w in words if len(w) > 2)
+            words = _sense_words(sense)
+            if not words or len(words) > 3:
+                continue
+            found = glosses.setdefault(simplified, set())
+            found.add(words)
+            if len(words) > 1 and len(simplified) == 1:
+                found.update((w,) for w in words if len(w) > 2)
     return glosses
 
 
