@@ -10,6 +10,7 @@ from datetime import date
 
 import networkx as nx
 
+from pipeline.extract.entities.english_names import with_english
 from pipeline.store import Store
 from pipeline.views.entities import entity_list
 from pipeline.views.relations import Relation, relations
@@ -74,7 +75,8 @@ def _sightings(store: Store) -> dict[str, tuple[str | None, str | None]]:
 def _node_attributes(entity: dict, sightings: tuple[str | None, str | None] | None) -> dict:
     first, last = sightings or (None, None)
     return {
-        "label": entity["name"],
+        # A name only discovered in Chinese carries its English too: "Fan Yifei (范一飞)".
+        "label": with_english(entity["name"], entity["type"], entity["names"]["en"]),
         "type": entity["type"],
         "name_en": entity["names"]["en"],
         "name_zh": entity["names"]["zh"],
