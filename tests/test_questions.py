@@ -253,3 +253,15 @@ def test_what_a_group_did_does_not_answer_for_one_of_its_members(fresh_store, wr
     assert ask(fresh_store, "When did ICBC announce the closure of its interface?").dates == []
     # ... while a rule addressed to all banks binds ICBC too.
     assert "2018-06-30" in ask(fresh_store, "When was ICBC required to close the direct channels?").dates
+
+
+def test_an_act_asked_on_another_day_than_the_sources_give_is_a_no_with_their_day(fresh_store, write):
+    text = ("title: Barcode cooperation\ndate: 2018-04-02\n\n"
+            "On April 1, 2018, Tenpay and UnionPay signed a barcode payment cooperation agreement.\n")  # fmt: skip
+    ingest([write("coop.txt", text)], fresh_store)
+    wrong_day = ask(fresh_store, "Did Tenpay sign an agreement with UnionPay on May 11, 2018?")
+    assert wrong_day.yes_no is False and wrong_day.answer.startswith("No: the sources date it 2018-04-01"), wrong_day.answer
+    no_year = ask(fresh_store, "Did Tenpay sign an agreement with UnionPay on May 11?")
+    assert no_year.yes_no is False, no_year.answer
+    right_day = ask(fresh_store, "Did Tenpay sign an agreement with UnionPay on April 1, 2018?")
+    assert right_day.yes_no is True, right_day.answer

@@ -458,6 +458,10 @@ class Knowledge(SentenceAnswers):
         entries = [e for e in self.matching(question, types=speech) if self._acted_by(e, question.actor)] if speech else []
         entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
         entries = entries or self.matching(question, types=core or speech)
+        if not entries and question.dates:
+            # "Did Tenpay sign with UnionPay on May 11, 2018?": the act between those parties,
+            # told on another day only, is a No said with its day (checked below).
+            entries = self.matching(replace(question, dates=[]), types=core or speech)
         if not entries and core and speech:
             # "Did UnionPay confirm Alipay's access?": the speaker need not be a party of the access.
             others = [e for e in question.entities if self._acts(e, speech)]
@@ -471,6 +475,12 @@ class Knowledge(SentenceAnswers):
         if not entries:
             return self._read_yes_no(question, min_share=0.6, min_words=2)
         best = max(entries, key=lambda e: self._acted_by(e, question.actor))  # stable: the best ranked of those
+        elsewhere = self._dated_elsewhere(entries, best, question)
+        if elsewhere:
+            text = f"No: the sources date it {best.display_date}. {best.display_date}: {best.summary}" + _factuality_note(best)
+            answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
+            answer.yes_no, answer.factuality = False, best.factuality
+            return answer
         # 网联试运行期间怎么收费已经确定了吗? The launch is an event, but the question asks about its
         # fees: a sentence telling more of the question than the event's own sentences answers it.
         beyond = self.reader.beyond_the_act(question)
@@ -507,6 +517,20 @@ class Knowledge(SentenceAnswers):
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
         answer.yes_no, answer.factuality = yes_no, best.factuality
         return answer
+
+    def _dated_elsewhere(self, entries: list[Entry], best: Entry, question: Question) -> bool:
+        """A day was asked, the asked actor did the act, the sources date it to the day, and no
+        report of it falls on the asked day: the premise's day is wrong."""
+        asked_days = [t.value for t in question.dates if len(t.value) == 10]
+        if not (asked_days or question.month_days) or not self._acted_by(best, question.actor):
+            return False
+        found = span(best.value) if best.value else None
+        if found is None or found[2] != "day" or best.factuality not in ("asserted", "reported"):
+            return False
+        def on_asked_day(entry: Entry) -> bool:
+            day = span(entry.value) if entry.value else None
+            return day is not None and (day[0].isoformat() in asked_days or day[0].strftime("%m-%d") in question.month_days)
+        return not any(on_asked_day(e) for e in entries)
 
     def _acted_by(self, entry: Entry, actor: str | None) -> bool:
         """The asked actor did it: an actor of the entry, or any party of an act done together
