@@ -265,3 +265,12 @@ def test_an_act_asked_on_another_day_than_the_sources_give_is_a_no_with_their_da
     assert no_year.yes_no is False, no_year.answer
     right_day = ask(fresh_store, "Did Tenpay sign an agreement with UnionPay on April 1, 2018?")
     assert right_day.yes_no is True, right_day.answer
+
+
+def test_an_act_dated_only_coarser_than_the_asked_day_is_no_yes(fresh_store, write):
+    text = ("title: Barcode cooperation\ndate: 2018-06-02\n\n"
+            "In May 2018, Tenpay and UnionPay signed a barcode payment cooperation agreement.\n")  # fmt: skip
+    ingest([write("coop.txt", text)], fresh_store)
+    # May 2018 holds May 11 but does not say it: never a Yes to the day.
+    answer = ask(fresh_store, "Did Tenpay sign an agreement with UnionPay on May 11, 2018?")
+    assert answer.yes_no is not True and not answer.answer.startswith("Yes"), answer.answer

@@ -458,9 +458,10 @@ class Knowledge(SentenceAnswers):
         entries = [e for e in self.matching(question, types=speech) if self._acted_by(e, question.actor)] if speech else []
         entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
         entries = entries or self.matching(question, types=core or speech)
-        if not entries and question.dates:
+        other_days = not entries and bool(question.dates)
+        if other_days:
             # "Did Tenpay sign with UnionPay on May 11, 2018?": the act between those parties,
-            # told on another day only, is a No said with its day (checked below).
+            # told on another day only, is a No said with its day (checked below), never a Yes.
             entries = self.matching(replace(question, dates=[]), types=core or speech)
         if not entries and core and speech:
             # "Did UnionPay confirm Alipay's access?": the speaker need not be a party of the access.
@@ -513,6 +514,10 @@ class Knowledge(SentenceAnswers):
             verdict, yes_no = "The sources do not say so; what they tell of it", None
         else:
             verdict, yes_no = "Yes", True
+        if other_days and yes_no is not False:
+            # Found only on other days than the asked one: a No (another party did it) stands,
+            # nothing else does; what a sentence tells is the answer.
+            return self._read_yes_no(question, min_share=0.6, min_words=2)
         text = f"{verdict}. {best.display_date}: {best.summary}" + _factuality_note(best)
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
         answer.yes_no, answer.factuality = yes_no, best.factuality
@@ -527,9 +532,11 @@ class Knowledge(SentenceAnswers):
         found = span(best.value) if best.value else None
         if found is None or found[2] != "day" or best.factuality not in ("asserted", "reported"):
             return False
+
         def on_asked_day(entry: Entry) -> bool:
             day = span(entry.value) if entry.value else None
             return day is not None and (day[0].isoformat() in asked_days or day[0].strftime("%m-%d") in question.month_days)
+
         return not any(on_asked_day(e) for e in entries)
 
     def _acted_by(self, entry: Entry, actor: str | None) -> bool:
@@ -723,3 +730,4 @@ def _factuality_note(entry: Entry) -> str:
     if entry.conflict:
         note += f" — conflicting: {'; '.join(entry.conflict_reasons)}"
     return note
+
