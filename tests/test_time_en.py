@@ -298,3 +298,10 @@ def test_time_en_limit_reached_in_the_past(text, value):
 )
 def test_time_en_range_start_takes_the_year_of_its_end(text, values):
     assert [t.value for t in tag(text, "2018-12-24")] == values
+
+
+def test_time_en_a_weekday_that_comes_back_each_month_is_no_date():
+    # "the second Monday of each month" dated nothing: its "Monday" became the DCT's Monday.
+    found = tag("Reserves are adjusted on the second Monday of each month; on Monday the bank said so.", "2018-07-04", "en")
+    assert [(t.text, t.type) for t in found] == [("the second Monday of each month", "SET"), ("Monday", "DATE")]
+    assert found[1].value == "2018-07-02"

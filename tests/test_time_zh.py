@@ -144,3 +144,8 @@ def test_time_zh_day_of_a_relative_month_without_dct_leaves_the_month_open():
 
 def test_time_zh_range_start_takes_the_year_of_its_end():
     assert values("1月至2018年4月，比例逐月提高。", "2018-12-24") == [("1月", "2018-01"), ("2018年4月", "2018-04")]
+
+
+def test_time_zh_a_weekday_that_comes_back_each_month_is_no_date():
+    found = tag("支付机构于每月第二个星期一调整交存金额。", "2018-12-06", "zh")
+    assert [(t.text, t.type) for t in found] == [("每月第二个星期一", "SET")]
