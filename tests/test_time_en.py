@@ -305,3 +305,11 @@ def test_time_en_a_weekday_that_comes_back_each_month_is_no_date():
     found = tag("Reserves are adjusted on the second Monday of each month; on Monday the bank said so.", "2018-07-04", "en")
     assert [(t.text, t.type) for t in found] == [("the second Monday of each month", "SET"), ("Monday", "DATE")]
     assert found[1].value == "2018-07-02"
+
+
+def test_time_en_the_deadline_names_the_last_from_or_by_day():
+    # "By the deadline" is by the day a "from/by" date set before; with none before, nothing.
+    said = "All online payments must go through NetsUnion from June 30. By the deadline, 462 banks had connected."
+    assert values(said, "2018-07-02") == [("June 30", "2018-06-30"), ("the deadline", "2018-06-30")]
+    assert values(said.replace("June 30", "July 1"), "2018-07-02")[1] == ("the deadline", "2018-07-01")
+    assert values("By the deadline, 462 banks had connected.", "2018-07-02") == []

@@ -50,6 +50,7 @@ class DocContext:
     prev_sentence: int = -1
     prev_explicit_year: bool = False
     prev_quarter: Point | None = None
+    prev_deadline: Point | None = None  # the last "from/by" day read: what "the deadline" names
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
@@ -133,8 +134,13 @@ class DocContext:
         return False
 
     def observe(self, point: Point, start: int, end: int, explicit_year: bool) -> None:
-        """Move the narrative to a date just read, unless it is a deadline."""
-        if "y" not in point.known or self.is_boundary(start, end):
+        """Move the narrative to a date just read, unless it is a deadline (then remember it as
+        the deadline a later "the deadline" names)."""
+        if "y" not in point.known:
+            return
+        if self.is_boundary(start, end):
+            if point.gran == "day":
+                self.prev_deadline = point
             return
         if point.gran in ("decade", "century"):
             return

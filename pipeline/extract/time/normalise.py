@@ -225,7 +225,10 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
         if rel is not None and rel.get("unit") == "quarter" and quarter is None:
             quarter = quarter_of(_relative_base(rel, ctx)[0].day)  # "the 1988 quarter"
     elif rel is not None:
-        base, label = _relative_base(rel, ctx)
+        found = _relative_base(rel, ctx)
+        if found is None:
+            return None
+        base, label = found
         if month is None and day is None and quarter is None and half is None and season is None:
             point = base
             if part and point.gran == "day":
@@ -283,10 +286,14 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
     return None
 
 
-def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str]:
+def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
     if kind == "prev":
         base, label = ctx.narrative()
+    elif kind == "deadline":
+        if ctx.prev_deadline is None:
+            return None  # "the deadline" with no deadline read before: nothing to name
+        base, label = ctx.prev_deadline, f"previous:{value(ctx.prev_deadline)}"
     elif kind == "report":
         if ctx.prev_quarter is not None:
             base, label = ctx.prev_quarter, f"previous:{value(ctx.prev_quarter)}"
