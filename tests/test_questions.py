@@ -274,3 +274,11 @@ def test_an_act_dated_only_coarser_than_the_asked_day_is_no_yes(fresh_store, wri
     # May 2018 holds May 11 but does not say it: never a Yes to the day.
     answer = ask(fresh_store, "Did Tenpay sign an agreement with UnionPay on May 11, 2018?")
     assert answer.yes_no is not True and not answer.answer.startswith("Yes"), answer.answer
+
+
+def test_a_count_read_from_a_sentence_is_the_number_of_the_clause_asked_about(fresh_store, write):
+    text = ("title: Migration\ndate: 2017-10-20\n\n"
+            "Among 115 payment institutions, 9 payment institutions have moved their business volume to the platform.\n")  # fmt: skip
+    ingest([write("migration.txt", text)], fresh_store)
+    answer = ask(fresh_store, "How many payment institutions had moved business volume to the platform?")
+    assert answer.answer.startswith("9 "), answer.answer

@@ -53,6 +53,10 @@ class Reading:
     context: str = ""  # the sentence before it and its article's title, when they were needed
 
 
+# What ends a clause, for the number a clause tells ("among 115 payment institutions, 9 ...").
+_CLAUSE_BREAKS = ",，;；。:："
+
+
 def has(variant: str, text: str) -> bool:
     """A word in a sentence: Chinese as a substring; English whole, with its inflections
     ("connect" finds "connected"; "pay" finds neither "Alipay" nor "payment")."""
@@ -294,13 +298,22 @@ class SentenceReader:
                 gap = rf"[{grammar().measure_words('parties', 'things', 'places')}][\u4e00-\u9fff]{{0,6}}?"
             # A count precedes its noun (267家支付机构); a value follows it (平均比例为20%).
             for is_value, pattern in enumerate((rf"(?<![\d.])({_NUMBER[lang]}){gap}{noun}", rf"{noun}[^\d，。,.]{{0,4}}?(\d+(?:\.\d+)?)\s*(?:%|亿元|万元|元)")):
-                m = re.search(pattern, text, re.I)
-                if m and m.group(1).lower() in ("一", "one"):
-                    continue  # 一家支付机构, "one payment institution told …": "a", not a count
+                # 一家支付机构, "one payment institution told …": "a", not a count.
+                found = [m for m in re.finditer(pattern, text, re.I) if m.group(1).lower() not in ("一", "one")]
+                # "among 115 payment institutions, 9 payment institutions have moved their volume":
+                # the number whose clause tells most of the rest of the question.
+                m = max(found, key=lambda m: self._clause_tells(reading, text, m.start()), default=None)
                 number = parse_number(m.group(1), load_grammar(lang)) if m else None
                 if number is not None and not math.isnan(number):
                     return number, m.group(), bool(is_value)
         return None
+
+    def _clause_tells(self, reading: Reading, text: str, at: int) -> int:
+        """How many of the question's words the clause around offset `at` holds (ties: the first)."""
+        start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_BREAKS) + 1
+        ends = [i for i in (text.find(ch, at) for ch in _CLAUSE_BREAKS) if i != -1]
+        clause = text[start : min(ends) if ends else len(text)]
+        return sum(1 for c in reading.covered if c.kind == "word" and any(has(v, clause) for v in c.variants))
 
     def named(self, reading: Reading, kinds: list[str], exclude: list[str]) -> list[str]:
         """The entities of the asked kinds a sentence names; for "这三家支付机构" / "these three
