@@ -282,3 +282,13 @@ def test_a_count_read_from_a_sentence_is_the_number_of_the_clause_asked_about(fr
     ingest([write("migration.txt", text)], fresh_store)
     answer = ask(fresh_store, "How many payment institutions had moved business volume to the platform?")
     assert answer.answer.startswith("9 "), answer.answer
+
+
+def test_an_answer_names_the_entities_in_the_language_of_the_question(fresh_store, write):
+    text = "title: 通知\ndate: 2017-08-10\nlang: zh\n\n2017年8月4日，人民银行支付结算司下发通知，要求支付机构接入网联平台。\n"
+    ingest([write("notice.txt", text)], fresh_store)
+    chinese = ask(fresh_store, "支付结算司什么时候要求支付机构接入网联？")
+    english = ask(fresh_store, "When did the Payment and Settlement Department require payment institutions to connect to NetsUnion?")
+    assert chinese.dates[:1] == english.dates[:1] == ["2017-08-04"]
+    assert "支付结算司" in chinese.answer.splitlines()[0] and "Payment and Settlement" not in chinese.answer
+    assert "Payment and Settlement Department" in english.answer.splitlines()[0]

@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.extract.entities import load_entity_table
+from pipeline.extract.entities.english_names import displayed
+from pipeline.extract.entities.table import has_cjk
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
@@ -59,6 +61,7 @@ class Knowledge(SentenceAnswers):
                 children[e["parent"]].add(e["id"])
         self.children = children
         self.reader = SentenceReader(self)
+        self._chinese: tuple[re.Pattern, dict[str, str]] | None = None  # built on the first Chinese question
 
     # -- reading ------------------------------------------------------------------------
 
@@ -66,11 +69,37 @@ class Knowledge(SentenceAnswers):
         question = understand(text, self.known_names)
         handler = getattr(self, f"_{question.shape}", self._search)
         answer = handler(question) or self._refuse(question)
+        if question.lang == "zh" and answer.answer_type != "refused":
+            answer.answer = self.in_chinese(answer.answer)
         answer.question = {
             "shape": question.shape, "lang": question.lang, "entities": question.entities, "types": question.types,
             "kinds": question.kinds, "dates": [t.value for t in question.dates],
         }  # fmt: skip
         return answer
+
+    def in_chinese(self, text: str) -> str:
+        """An answer to a Chinese question names the entities in Chinese: each English name the
+        store has a Chinese name for (People's Bank of China -> 中国人民银行), and "Guangda Bank
+        (光大银行)" as written (光大银行). Longest names first ("Bank of China" before "China")."""
+        pattern, chinese = self._chinese_names()
+        return pattern.sub(lambda m: chinese[m.group(0)], text) if chinese else text
+
+    def _chinese_names(self) -> tuple[re.Pattern, dict[str, str]]:
+        if self._chinese is None:
+            chinese: dict[str, str] = {}
+            for entity in self.entities.values():
+                zh = entity["names"].get("zh") or (entity["name"] if has_cjk(entity["name"]) else None)
+                if not zh:
+                    continue
+                for english in {displayed(entity), entity["name"], entity["names"].get("en") or ""}:
+                    if english and not has_cjk(english):
+                        chinese[english] = zh
+                    elif english and english != zh:
+                        chinese[english] = zh  # "Guangda Bank (光大银行)"
+            names = sorted(chinese, key=len, reverse=True)
+            pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])") if names else re.compile(r"(?!)")
+            self._chinese = (pattern, chinese)
+        return self._chinese
 
     def expand(self, entity_id: str) -> set[str]:
         """An entity and what acts in its name: the PBOC's departments; for a collective
@@ -662,7 +691,9 @@ class Knowledge(SentenceAnswers):
         return any(entity_id in e.actor_ids for e in self.entries if e.type in types)
 
     def name(self, entity_id: str) -> str:
-        return self.entities.get(entity_id, {}).get("name") or entity_id
+        """An entity's name; for a name one article discovered (no entity yet), that name."""
+        known = self.entities.get(entity_id, {}).get("name")
+        return known or self.store.entity_names().get(entity_id, {}).get("name") or entity_id
 
     def _aliases(self, entity_id: str) -> list[str]:
         entity = self.entities.get(entity_id, {})
