@@ -23,6 +23,7 @@ from pipeline.extract.nlp import simplified_view
 from .renderings import cedict_entries
 from .table import has_cjk, load_entity_table, load_rules
 
+# A dictionary sense that reads as a proper name: capitalised, several words ("Bank of Communications").
 _PROPER_SENSE = re.compile(r"^[A-Z][\w.'&-]*(?: [\w.'&()-]+)+$")
 
 
@@ -55,8 +56,14 @@ def id_spelling(name: str, entity_type: str | None) -> str:
 
 
 def _is_personal_name(name: str) -> bool:
+    family, given = _family_and_given(name)
+    return family in _surnames() and 1 <= len(given) <= 2
+
+
+def _family_and_given(name: str) -> tuple[str, str]:
+    """欧阳明 -> (欧阳, 明); 范一飞 -> (范, 一飞)."""
     family = next((s for s in _compound_surnames() if name.startswith(s)), name[:1])
-    return family in _surnames() and 1 <= len(name) - len(family) <= 2
+    return family, name[len(family) :]
 
 
 def with_english(name: str, entity_type: str | None = None, english: str | None = None) -> str:
@@ -74,8 +81,7 @@ def displayed(entity: dict) -> str:
 
 
 def _person(name: str) -> str:
-    family = next((s for s in _compound_surnames() if name.startswith(s)), name[:1])
-    given = name[len(family) :]
+    family, given = _family_and_given(name)
     return " ".join(part for part in (_pinyin(family), _pinyin(given)) if part)
 
 

@@ -91,11 +91,10 @@ class Knowledge(SentenceAnswers):
                 zh = entity["names"].get("zh") or (entity["name"] if has_cjk(entity["name"]) else None)
                 if not zh:
                     continue
+                # Its English name, and the way summaries write it ("Guangda Bank (光大银行)").
                 for english in {displayed(entity), entity["name"], entity["names"].get("en") or ""}:
-                    if english and not has_cjk(english):
+                    if english and english != zh:
                         chinese[english] = zh
-                    elif english and english != zh:
-                        chinese[english] = zh  # "Guangda Bank (光大银行)"
             names = sorted(chinese, key=len, reverse=True)
             pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])") if names else re.compile(r"(?!)")
             self._chinese = (pattern, chinese)
