@@ -156,3 +156,27 @@ def test_a_verb_under_must_is_a_requirement_with_its_deadline(fresh_store, write
     assert ("deadline", "2018-06-30") in found
     require = next(e for e in build_entries(fresh_store) if e.type == "require")
     assert require.deadline == "2018-06-30" and "payment_institutions" in require.target_ids
+
+
+@pytest.mark.parametrize("lang, told, source", [
+    ("en", "On October 19 the reporter learned from NetsUnion Clearing Corporation that the platform would clear half of the transactions.", "netsunion"),
+    ("zh", "记者10月19日从网联清算有限公司获悉，网联平台将承担约五成的交易清算任务。", "netsunion"),
+    ("zh", "记者10月19日从网联和银联处获悉，两家将开展合作。", "netsunion unionpay"),
+])
+def test_timeline_an_organisation_the_reporter_learned_from_announced_it(fresh_store, write, lang, told, source):
+    ingest([write("told.txt", f"title: t\ndate: 2017-10-20\nlang: {lang}\n\n{told}\n")], fresh_store)
+    told_by = [e for e in timeline(fresh_store, keep_undated=True) if e.type == "announce"]
+    assert [(e.date, " ".join(e.actor_ids)) for e in told_by] == [("2017-10-19", source)]
+    # Changing the day in the text moves the entry.
+    ingest([write("told.txt", f"title: t\ndate: 2017-10-20\nlang: {lang}\n\n{told.replace('19', '18')}\n")], fresh_store)
+    assert [e.date for e in timeline(fresh_store, keep_undated=True) if e.type == "announce"] == ["2017-10-18"]
+
+
+@pytest.mark.parametrize("lang, told", [
+    ("zh", "记者10月19日从多位接近银联和支付宝的知情人士处获悉，两家已完成签约。"),  # the insiders told it, not the bank
+    ("en", "On October 19 the reporter learned from people close to UnionPay that it had signed with Alipay."),
+    ("zh", "记者10月19日从业内获悉，网联将上线。"),  # nobody named
+])
+def test_timeline_what_unnamed_sources_told_is_no_announcement_of_an_organisation(fresh_store, write, lang, told):
+    ingest([write("told.txt", f"title: t\ndate: 2017-10-20\nlang: {lang}\n\n{told}\n")], fresh_store)
+    assert [e for e in timeline(fresh_store, keep_undated=True) if e.type == "announce"] == []

@@ -18,6 +18,7 @@ CLAUSE_BREAKS = "，,；;：:。！？!?"
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 SPEAKING_BODIES = {"regulator", "clearing_house", "payment_institution", "company", "bank", "association"}
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
+SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:
@@ -150,8 +151,35 @@ def find_events(
                 theme=None if actors or targets else _theme(text, start, end, c_end),
             )
         )
+    events += _told_by_source(text, sentence, local, entities, taxonomy)
     _attach_dates(events, sentence, timexes, taxonomy)
     return events
+
+
+def _told_by_source(text: str, sentence: Sentence, local, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:
+    """记者19日从网联清算有限公司获悉: the organisation named between 从 and the verb told it."""
+    out = []
+    for verb in taxonomy.learned_from.get("zh", ()):
+        for m in re.finditer(re.escape(verb), text):
+            opener = text.rfind("从", 0, m.start())
+            if opener == -1 or m.start() - opener > SOURCE_SPAN_CHARS:
+                continue
+            # The source is the organisation itself, named right before the verb (从网联获悉, 从网联
+            # 和银联处获悉); in 从接近银联的知情人士处获悉 it is the insiders, not the bank.
+            before = [(x, s, e) for x, s, e in local if opener < s and e <= m.start() and _actor_like(x, entities)]
+            end = m.start() - (1 if text[m.start() - 1 : m.start()] == "处" else 0)
+            chain = []
+            for x, s, e in reversed(before):
+                if e != end:
+                    break
+                chain.insert(0, x.entity_id)
+                end = s - (1 if text[s - 1 : s] in ("和", "与", "及", "、") else 0)
+            sources = chain
+            if sources:
+                out.append(EventMention(sentence_idx=sentence.idx, type="announce", category=taxonomy.types["announce"].category,
+                                        trigger=verb, start=sentence.start + m.start(), end=sentence.start + m.end(),
+                                        actors=_unique(sources)))  # fmt: skip
+    return out
 
 
 def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, taxonomy: Taxonomy) -> list[str]:

@@ -242,8 +242,27 @@ def find_events(
                 object_type=next((trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
             )
         )
+    events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
     return events
+
+
+def _told_by_source(doc: Doc, sentence: Sentence, spans, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:
+    """"The reporter learned from NetsUnion that ...": the organisation after "from" told it."""
+    out = []
+    for token in doc:
+        if token.lemma_.lower() not in taxonomy.learned_from.get("en", ()) or token.pos_ != "VERB":
+            continue
+        sources = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+        # The source's own noun phrase ("from the China Payment Clearing Association"), not what
+        # hangs on it ("from people close to the matter that Alipay and UnionPay ...").
+        phrase = {i for g in sources for i in range(g.left_edge.i, g.i + 1)}
+        actors = [i for i in _ids(spans, phrase, entities) if entities.types.get(i) not in ("person", "document", "place", "media")]
+        if actors:
+            out.append(EventMention(sentence_idx=sentence.idx, type="announce", category=taxonomy.types["announce"].category,
+                                    trigger=token.text, start=sentence.start + token.idx, end=sentence.start + token.idx + len(token.text),
+                                    actors=actors))  # fmt: skip
+    return out
 
 
 def _rule_speaks(verb: Token, spans: list[tuple[Mention, Span]], entities: EntityInfo) -> bool:

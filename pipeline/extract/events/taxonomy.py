@@ -71,6 +71,7 @@ class Taxonomy:
     nominal_heads_zh: tuple[str, ...] = ()
     figures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> scales, units
     nominal_modifiers_zh: tuple[str, ...] = ()
+    learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
 
     def zh_triggers(self) -> list[tuple[str, str]]:
         """(word, type id), longest words first so that 正式开始 wins over 开始."""
@@ -132,4 +133,5 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         nominal_heads_zh=tuple((data.get("nominal_uses") or {}).get("zh_heads") or []),
         figures={lang: {k: tuple(map(str, v)) for k, v in words.items()} for lang, words in (data.get("figures") or {}).items()},
         nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
+        learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
     )
