@@ -52,7 +52,7 @@ def id_spelling(name: str, entity_type: str | None) -> str:
         # A personal name (a family name and one or two characters), not a description of
         # someone (业内人士, 一位支付机构人士), which keeps its words.
         return _person(simple) if _is_personal_name(simple) else name
-    return _dictionary_name(simple) or name
+    return _dictionary_name(simple, _endings(simple)[1]) or name
 
 
 def _is_personal_name(name: str) -> bool:
@@ -86,15 +86,7 @@ def _person(name: str) -> str:
 
 
 def _organisation(name: str) -> str | None:
-    rules = _rules()
-    tail: list[str] = []
-    rest = name
-    while rest:
-        ending = next((e for e in rules["endings"] if rest.endswith(e) and len(e) < len(rest)), None)
-        if ending is None:
-            break
-        tail.insert(0, rules["english"][ending])
-        rest = rest[: -len(ending)]
+    rest, tail = _endings(name)
     sense = _dictionary_name(name, tail)
     if sense:
         return sense
@@ -103,12 +95,21 @@ def _organisation(name: str) -> str | None:
     return " ".join(part for part in (*head, _pinyin(rest[len(place) :]), *tail) if part) or None
 
 
-def _dictionary_name(name: str, tail: list[str] | None = None) -> str | None:
+def _endings(name: str) -> tuple[str, list[str]]:
+    """The name without its endings, and their English in order: 天翼电子商务有限公司 ->
+    (天翼, [E-commerce, Co., Ltd.]). Read from the end, the longest ending first."""
+    rules = _rules()
+    tail: list[str] = []
+    rest = name
+    while ending := next((e for e in rules["endings"] if rest.endswith(e) and len(e) < len(rest)), None):
+        tail.insert(0, rules["english"][ending])
+        rest = rest[: -len(ending)]
+    return rest, tail
+
+
+def _dictionary_name(name: str, tail: list[str]) -> str | None:
     """The dictionary's proper name for the whole name, when it holds the English of the name's
     last ending (交通银行 "Bank of Communications"; not 兴业银行 "Société Générale")."""
-    if tail is None:
-        tail = [english for ending, english in _rules()["english"].items() if name.endswith(ending) and len(ending) < len(name)]
-        tail = sorted(tail, key=len)[-1:]  # the longest ending found
     if not tail or not _rules()["dictionary"]:
         return None
     sense = _dictionary().get(name)
