@@ -91,8 +91,10 @@ class Knowledge(SentenceAnswers):
                 zh = entity["names"].get("zh") or (entity["name"] if has_cjk(entity["name"]) else None)
                 if not zh:
                     continue
-                # Its English name, and the way summaries write it ("Guangda Bank (光大银行)").
-                for english in {displayed(entity), entity["name"], entity["names"].get("en") or ""}:
+                # Its English name, and the way summaries write it ("Guangda Bank (光大银行)"): from
+                # the stored English name when there is one, as the timeline's summaries do.
+                shown = displayed({**entity, "name_en": entity["names"].get("en")})
+                for english in {shown, entity["name"], entity["names"].get("en") or ""}:
                     if english and english != zh:
                         chinese[english] = zh
             names = sorted(chinese, key=len, reverse=True)
