@@ -115,3 +115,43 @@ def test_sentence_search_ranks_originals_only_reposts_stay_out_of_the_index(fres
 def test_false_premises_never_get_a_yes(store, question):
     answer = ask(store, question)
     assert answer.yes_no is not True and not answer.answer.lower().startswith("yes"), answer.answer
+
+
+def _store_of(fresh_store, write, text):
+    # The central bank is named elsewhere in the store, as it is in any real one.
+    ingest([write("meeting.txt", f"title: 会议\n\n{text}\n\n人民银行发布了2016年支付体系运行总体情况。")], fresh_store)
+    return fresh_store
+
+
+MEETING = "据了解，中国支付清算协会日前召开会员代表大会，审议通过了关于设立网联平台的议案。"
+
+
+def test_another_party_named_in_the_asked_ones_place_is_a_no(fresh_store, write):
+    """The sentence tells the asked act and names another organisation where the question puts
+    the central bank: a No naming who the source names, never a Yes."""
+    store = _store_of(fresh_store, write, MEETING)
+    answer = ask(store, "审议通过设立网联平台议案的，是人民银行召开的会员代表大会吗？")
+    assert answer.yes_no is False and "pcac" in answer.entities, answer.answer
+    assert MEETING in answer.evidence[0]["sentence"]
+
+
+def test_the_asked_party_named_is_no_no(fresh_store, write):
+    # The same sentence with the asked party in it: nothing stands against the premise.
+    store = _store_of(fresh_store, write, MEETING.replace("中国支付清算协会", "人民银行"))
+    answer = ask(store, "审议通过设立网联平台议案的，是人民银行召开的会员代表大会吗？")
+    assert answer.yes_no is not False, answer.answer
+
+
+def test_a_department_is_not_named_in_place_of_its_parent(fresh_store, write):
+    # The PBOC's payment department acts for the PBOC: naming it is no other party.
+    store = _store_of(fresh_store, write, MEETING.replace("中国支付清算协会", "人民银行支付结算司"))
+    answer = ask(store, "审议通过设立网联平台议案的，是人民银行召开的会员代表大会吗？")
+    assert answer.yes_no is not False, answer.answer
+
+
+def test_a_two_character_name_with_one_wrong_is_no_name(fresh_store, write):
+    """One character wrong is a typing slip in 董骏峰 for 董俊峰, but in two characters it leaves
+    the surname alone: 张旭阳 is not 张磊."""
+    store = _store_of(fresh_store, write, "分析师张磊表示，集中存管有利于防范风险。")
+    assert "person:zhang_lei" in ask(store, "张磊是谁？").entities
+    assert "person:zhang_lei" not in ask(store, "张旭阳是谁？").entities

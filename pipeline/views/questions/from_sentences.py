@@ -18,6 +18,20 @@ from pipeline.views.questions.sentences import hedged
 from pipeline.views.questions.understand import Question, grammar
 
 
+# How much of a question's other words a sentence must tell before the party it names in
+# place of the asked one is taken as the answer: nearly all, or it may tell another act.
+SUBSTITUTE_SHARE = 0.75
+# The kinds of entity one can stand in place of another in a question's premise.
+_PARTIES = {"person": "person", "place": "place", "document": "document", "product": "product"}
+
+
+def _broad_kind(entity_type: str | None) -> str | None:
+    """person, place, document, product, or organisation (a bank, a regulator, a company...)."""
+    if entity_type is None:
+        return None
+    return _PARTIES.get(entity_type, "organisation")
+
+
 class SentenceAnswers:
     def _attribute(self, question: Question) -> Answer | None:
         """网联采用什么架构? A sentence naming the entity and telling every other word of the
@@ -135,6 +149,14 @@ class SentenceAnswers:
             answer = Answer(f"No, as a source tells it: {sentence}", "yes_no", 0.5, evidence, entities=question.entities)
             answer.yes_no = False
             return answer
+        instead = self._named_instead(question, best)
+        if instead:
+            asked, others = instead
+            names = ", ".join(self.name(i) for i in others)
+            answer = Answer(f"No: the source names {names}, not {self.name(asked)}: {sentence}", "yes_no", 0.5, evidence,
+                            entities=[*question.entities, *others])  # fmt: skip
+            answer.yes_no = False
+            return answer
         # Shared words are no proof: a "Yes" needs a stored fact with the asked parties in their
         # roles (answer.py). A sentence that may bear on it is shown, and nothing is affirmed.
         reported = hedged(sentence)
@@ -142,6 +164,34 @@ class SentenceAnswers:
         answer = Answer(f"{lead}: {sentence}", "yes_no", 0.3, evidence, entities=question.entities)
         answer.yes_no = "reported" if reported else None
         return answer
+
+    def _named_instead(self, question: Question, reading) -> tuple[str, list[str]] | None:
+        """"Did Beijing Business Daily issue the guidelines?" against "the central bank issued the
+        guidelines": a sentence telling nearly all of the question names every asked party but
+        one, and names instead another party of the same kind (an organisation for an
+        organisation, a person for a person). (asked party, the ones named instead), or None.
+        A party acting for the asked one (the PBOC for its department) is no other party."""
+        if reading.share < SUBSTITUTE_SHARE or not question.entities:
+            return None
+        article, idx = reading.sentence["article_id"], reading.sentence["idx"]
+        named = set(self.store.entities_at(article, idx)) | {self._concept_entity(c, question) for c in reading.in_sentence}
+        missing = [e for e in question.entities if not (self.expand(e) & named) and e not in self.collectives]
+        if len(missing) != 1 or len(question.entities) - len(missing) < len(question.entities) - 1:
+            return None
+        asked = missing[0]
+        kind = _broad_kind(self.entities.get(asked, {}).get("type"))
+        others = [
+            e for e in dict.fromkeys(self.store.entities_at(article, idx))
+            if e not in question.entities and e not in self.collectives and e in self.entities
+            and _broad_kind(self.entities[e].get("type")) == kind
+            and asked not in self.expand(e) and e not in self.expand(asked)
+        ]  # fmt: skip
+        return (asked, others) if kind and others else None
+
+    @staticmethod
+    def _concept_entity(concept, question: Question) -> str | None:
+        """The entity id a question's entity concept stands for (its label is the asked name)."""
+        return next((e for e in question.entities if question.names.get(e, e) == concept.label), None)
 
     def _articles_in(self, question: Question) -> Answer | None:
         """2017年3月发表的文章有几篇? Original articles dated in the asked period."""

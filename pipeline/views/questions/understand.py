@@ -287,7 +287,8 @@ def _link_chinese_names(question: Question, known_names: dict[str, str], covered
         if at == -1:
             target = _syllables(name)
             at = next((i for i in range(len(text) - len(name) + 1) if sounds[i : i + len(name)] == target), -1)
-        if at == -1 and entity_id.startswith("person:") and 2 <= len(name) <= 4:
+        # Two characters with one wrong is a surname alone (张旭 is not 张磊).
+        if at == -1 and entity_id.startswith("person:") and 3 <= len(name) <= 4:
             at = next((i for i in range(len(text) - len(name) + 1)
                        if text[i] == name[0] and sum(a != b for a, b in zip(text[i : i + len(name)], name)) == 1), -1)  # fmt: skip
         if at != -1 and not covered & set(range(at, at + len(name))):
