@@ -172,3 +172,12 @@ def test_entities_en_a_span_ending_on_a_function_word_is_no_new_entity(nlp, text
     # The statistical model sometimes stops a name after "of the"; such a span names nothing.
     result = run_text(nlp, text, "en")
     assert cut_short not in [d.name for d in result.discovered]
+
+
+def test_entities_en_a_word_the_article_writes_in_lower_case_is_no_name(nlp):
+    heading = "Asia Payments | Reserve custody nears its end"
+    # Alone, the heading's capitalised word reads as an organisation to the statistical model...
+    assert "Reserve" in by_text(run_text(nlp, heading, "en"))
+    # ...but the article writes it as an ordinary word too: no entity.
+    body = "Payment firms hand a larger share of each reserve to the central bank every month."
+    assert "Reserve" not in by_text(run_text(nlp, f"{heading}\n\n{body}", "en"))

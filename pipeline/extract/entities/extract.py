@@ -29,6 +29,9 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 skip_repeats: bool) -> list[WorkingMention]:
     ner_types: dict[str, str] = load_rules("entity_rules_en").get("ner_labels", {})
     found: list[WorkingMention] = []
+    # The words the article writes in lower case: one of them capitalised alone ("Reserve" at a
+    # heading, "Manage" on a button) is that ordinary word, not a name.
+    ordinary = {form for doc in docs for t in doc if t.is_lower and t.is_alpha for form in (t.lower_, t.lemma_.lower())} if lang != "zh" else set()
     for doc, sentence in zip(docs, sentences, strict=True):
         if skip_repeats and sentence.repeat_of is not None:
             continue
@@ -47,7 +50,7 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 entity_type = ner_types[label]
             else:
                 continue  # DATE, MONEY, ...: not entities
-            if entity is None and lang != "zh" and not _reads_as_a_name(doc, start, end):
+            if entity is None and lang != "zh" and not _reads_as_a_name(doc, start, end, ordinary):
                 continue
             # The Doc may read a Simplified view of a Traditional sentence (same offsets): the
             # mention keeps the characters as written.
@@ -64,10 +67,11 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
 _NOT_NAME_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 
 
-def _reads_as_a_name(doc: Doc, start: int, end: int) -> bool:
+def _reads_as_a_name(doc: Doc, start: int, end: int, ordinary: set[str] = frozenset()) -> bool:
     """Whether an unknown span the statistical model called a name reads as one: a single word
-    tagged as no proper noun is an ordinary word; a span ending on a function word ("congress of
-    the") is a name cut short. Acronyms stay (CNCC)."""
+    tagged as no proper noun, or one the article writes in lower case elsewhere, is an ordinary
+    word; a span ending on a function word ("congress of the") is a name cut short. Acronyms
+    stay (CNCC)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
@@ -76,7 +80,7 @@ def _reads_as_a_name(doc: Doc, start: int, end: int) -> bool:
     word = span[0]
     if len(span) > 1 or word.text.isupper():
         return True
-    return word.pos_ == "PROPN"
+    return word.pos_ == "PROPN" and word.lower_ not in ordinary and word.lemma_.lower() not in ordinary
 
 
 def _how_recognised(text: str, entity, table: EntityTable) -> tuple[str | None, float | None]:
