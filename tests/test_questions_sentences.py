@@ -155,3 +155,23 @@ def test_a_two_character_name_with_one_wrong_is_no_name(fresh_store, write):
     store = _store_of(fresh_store, write, "分析师张磊表示，集中存管有利于防范风险。")
     assert "person:zhang_lei" in ask(store, "张磊是谁？").entities
     assert "person:zhang_lei" not in ask(store, "张旭阳是谁？").entities
+
+
+@pytest.mark.parametrize(
+    "text, day, question",
+    [
+        # The question asks with the lemma (hold), the article tells with the irregular form (held):
+        # the lemmatizer's exceptions give one from the other.
+        ("At a press briefing held by the State Council Information Office on 9 January 2019, officials spoke about reserves.",
+         "9 January", "When was the State Council Information Office briefing held?"),
+        # 哪一天 is the question's own word, not one the sentence must tell.
+        ("2019年1月9日，国务院新闻办公室举行记者会，央行官员介绍了备付金集中交存的进展。", "1月9日", "国务院新闻办公室记者会于哪一天举行？"),
+    ],
+)
+def test_the_date_a_sentence_gives_whatever_form_its_verb_takes(tmp_path, write, text, day, question):
+    for told, expected in ((text, "2019-01-09"), (text.replace(day, day.replace("9", "8")), "2019-01-08")):
+        # Read from the sentence as it is: another day written there is another answer.
+        with Store(tmp_path / f"{expected}.sqlite") as store:
+            ingest([write(f"{expected}/briefing.txt", f"title: Briefing\n\n{told}")], store)
+            answer = ask(store, question)
+            assert (answer.answer_type, answer.dates) == ("date", [expected]), answer.answer

@@ -85,6 +85,26 @@ def _stem_pattern(words: str) -> str:
     return r"\s+".join(parts)
 
 
+@lru_cache(maxsize=1)
+def _irregular_verbs() -> dict[str, tuple[str, ...]]:
+    """lemma -> its irregular forms (hold -> held), from the English lemmatizer's exceptions:
+    a question asks with the lemma ("hold"), an article tells with the form ("held")."""
+    from pipeline.extract.nlp import get_nlp
+
+    table = get_nlp("en").get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    forms: dict[str, list[str]] = {}
+    for form, lemmas in table["verb"].items():
+        for lemma in lemmas:
+            if not re.fullmatch(_stem_pattern(lemma), form):  # "made" is found from "make" already
+                forms.setdefault(lemma, []).append(form)
+    return {lemma: tuple(found) for lemma, found in forms.items()}
+
+
+def irregular_forms(word: str) -> tuple[str, ...]:
+    """The irregular forms of an English verb the stem pattern cannot find (told for tell)."""
+    return () if has_cjk(word) else _irregular_verbs().get(word.lower(), ())
+
+
 def _shared_run(question: str, sentence: str) -> int:
     """Characters of the longest stretch a question and a sentence share, ignoring case."""
     a, b = question.lower(), sentence.lower()
@@ -164,7 +184,8 @@ class SentenceReader:
                 continue
             group = next((g for g in self.groups if any(_same(term, v) for v in g)), (term,))
             if not any(c.variants == group for c in found):
-                found.append(Concept(term, group if term in group else (term, *group), "word"))
+                variants = group if term in group else (term, *group)
+                found.append(Concept(term, (*variants, *irregular_forms(term)), "word"))
         return found
 
     def _names(self, entity_id: str) -> list[str]:
