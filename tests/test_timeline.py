@@ -180,3 +180,27 @@ def test_timeline_an_organisation_the_reporter_learned_from_announced_it(fresh_s
 def test_timeline_what_unnamed_sources_told_is_no_announcement_of_an_organisation(fresh_store, write, lang, told):
     ingest([write("told.txt", f"title: t\ndate: 2017-10-20\nlang: {lang}\n\n{told}\n")], fresh_store)
     assert [e for e in timeline(fresh_store, keep_undated=True) if e.type == "announce"] == []
+
+
+@pytest.mark.parametrize(
+    "told, kind, day, actor",
+    [
+        # An act of a regulator on an unnamed notice is still its act (the document is unknown,
+        # not the act): issued by whom, on which day.
+        ("The Payment and Settlement Department issued a notice to payment institutions on 5 December 2018.",
+         "issue", "2018-12-05", "pboc_payment_dept"),
+        # Approving a proposal that names no organisation is still an approval by the body.
+        ("In April 2016 the Payment and Clearing Association of China approved the proposal.",
+         "approve", "2016-04", "pcac"),
+    ],
+)
+def test_an_act_on_something_unnamed_is_an_entry_of_who_did_it(fresh_store, write, told, kind, day, actor):
+    path = write("act.txt", f"title: Acts\ndate: 2019-01-20\n\n{told}")
+    ingest([path], fresh_store)
+    entry = entries_by_type(fresh_store)[(kind, day)]
+    assert entry.actor_ids == [actor]
+    # The day is the sentence's: another day written there moves the entry.
+    moved = day.replace("2016", "2015").replace("2018-12-05", "2018-11-05")
+    path.write_text(f"title: Acts\ndate: 2019-01-20\n\n{told.replace('5 December 2018', '5 November 2018').replace('April 2016', 'April 2015')}")
+    ingest([path], fresh_store)
+    assert (kind, moved) in entries_by_type(fresh_store) and (kind, day) not in entries_by_type(fresh_store)
