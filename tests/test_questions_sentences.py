@@ -175,3 +175,13 @@ def test_the_date_a_sentence_gives_whatever_form_its_verb_takes(tmp_path, write,
             ingest([write(f"{expected}/briefing.txt", f"title: Briefing\n\n{told}")], store)
             answer = ask(store, question)
             assert (answer.answer_type, answer.dates) == ("date", [expected]), answer.answer
+
+
+def test_a_month_asked_without_a_year_must_be_the_sentences(fresh_store, write):
+    """A figure of the first quarter answers "in March" but not "in June": asked without a year,
+    the month is read in the years the sentence dates."""
+    told = "In the first quarter of 2018, NetsUnion processed 5.8 billion transactions."
+    ingest([write("volume.txt", f"title: Volume\ndate: 2018-07-02\n\n{told}")], fresh_store)
+    march = ask(fresh_store, "How many transactions did NetsUnion process in March?")
+    assert march.answer_type == "count" and "5.8 billion" in march.answer
+    assert ask(fresh_store, "How many transactions did NetsUnion process in June?").answer_type == "refused"

@@ -113,10 +113,15 @@ class SentenceAnswers:
         dating nothing, or a period around or inside the asked one, may."""
         asked = [span(t.value) for t in question.dates]
         asked = [a for a in asked if a is not None]
-        if not asked:
+        # "in June", "on April 1": asked without a year, they hold in the sentence's own years.
+        unyeared = [*question.months, *(md[:2] for md in question.month_days)]
+        if not asked and not unyeared:
             return True
         written = [span(t["value"]) for t in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"])]
         written = [w for w in written if w is not None]
+        for w in written:
+            asked += [(start, end) for month in unyeared for year in range(w[0].year, w[1].year + 1)
+                      if (bounds := span(f"{year}-{month}")) for start, end, _ in [bounds]]  # fmt: skip
         return not written or any(w[0] <= a[1] and a[0] <= w[1] for w in written for a in asked)
 
     def _dated_sentence(self, question: Question) -> Answer | None:
