@@ -166,6 +166,8 @@ def test_a_two_character_name_with_one_wrong_is_no_name(fresh_store, write):
          "9 January", "When was the State Council Information Office briefing held?"),
         # 哪一天 is the question's own word, not one the sentence must tell.
         ("2019年1月9日，国务院新闻办公室举行记者会，央行官员介绍了备付金集中交存的进展。", "1月9日", "国务院新闻办公室记者会于哪一天举行？"),
+        # Asked in Traditional characters of a Simplified article: read on its Simplified view.
+        ("2019年1月9日，国务院新闻办公室举行记者会，央行官员介绍了备付金集中交存的进展。", "1月9日", "國務院新聞辦公室記者會於哪一天舉行？"),
     ],
 )
 def test_the_date_a_sentence_gives_whatever_form_its_verb_takes(tmp_path, write, text, day, question):
@@ -185,3 +187,15 @@ def test_a_month_asked_without_a_year_must_be_the_sentences(fresh_store, write):
     march = ask(fresh_store, "How many transactions did NetsUnion process in March?")
     assert march.answer_type == "count" and "5.8 billion" in march.answer
     assert ask(fresh_store, "How many transactions did NetsUnion process in June?").answer_type == "refused"
+
+
+@pytest.mark.parametrize("question", ["截至2016年9月底，全国有多少家支付机构持有备付金？", "截至2016年9月底，全國有多少家支付機構持有備付金？"])
+def test_a_count_asked_with_its_date_in_either_script(tmp_path, write, question):
+    """The words of the asked date (月底) are the date, not words a sentence must also hold; a
+    question in Traditional characters is read on its Simplified view."""
+    for count in (267, 312):
+        with Store(tmp_path / f"{count}.sqlite") as store:
+            told = f"截至2016年9月底，全国共有{count}家支付机构持有客户备付金，合计超过4600亿元。"
+            ingest([write(f"{count}/reserves.txt", f"title: 备付金\ndate: 2016-12-01\n\n{told}")], store)
+            answer = ask(store, question)
+            assert (answer.answer_type, answer.count) == ("count", count), answer.answer

@@ -19,6 +19,7 @@ from pipeline.views.questions.from_sentences import SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
+from pipeline.extract.nlp import simplified_view
 from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import SentenceReader, has, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
@@ -66,7 +67,8 @@ class Knowledge(SentenceAnswers):
     # -- reading ------------------------------------------------------------------------
 
     def ask(self, text: str) -> Answer:
-        question = understand(text, self.known_names)
+        # 國務院新聞辦 is read as 国务院新闻办: the articles are indexed by their Simplified view.
+        question = understand(simplified_view(text), self.known_names)
         handler = getattr(self, f"_{question.shape}", self._search)
         answer = handler(question) or self._refuse(question)
         if question.lang == "zh" and answer.answer_type != "refused":

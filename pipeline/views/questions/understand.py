@@ -132,7 +132,8 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.months = [m.group(1) for t in timexes if (m := re.fullmatch(r"XXXX-(\d{2})", t.value))]
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
-    question.terms = _terms(doc, lang, g)
+    # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
+    question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")])
     question.counted = _counted(text, doc, lang)
     question.actor = _asked_actor(question)
     question.weekdays = [i for i, names in enumerate(WEEKDAYS) if any(n in lowered for n in names)]
@@ -342,9 +343,10 @@ def _event_types(doc, lang: str) -> list[str]:
     return found
 
 
-def _terms(doc, lang: str, g: Grammar) -> list[str]:
+def _terms(doc, lang: str, g: Grammar, dates: list[tuple[int, int]] = ()) -> list[str]:
     stop = g.stop_words[lang]
     return [
         (t.lemma_ or t.text).lower() for t in doc
         if not (t.is_punct or t.is_space) and (t.lemma_ or t.text).lower() not in stop and t.text.lower() not in stop
+        and not any(start <= t.idx and t.idx + len(t) <= end for start, end in dates)
     ]  # fmt: skip
