@@ -195,7 +195,8 @@ def test_a_count_asked_with_its_date_in_either_script(tmp_path, write, question)
     question in Traditional characters is read on its Simplified view."""
     for count in (267, 312):
         with Store(tmp_path / f"{count}.sqlite") as store:
-            told = f"截至2016年9月底，全国共有{count}家支付机构持有客户备付金，合计超过4600亿元。"
+            # The sentence writes the day (9月30日) the question asks as a month end (9月底).
+            told = f"截至2016年9月30日，全国共有{count}家支付机构持有客户备付金，合计超过4600亿元。"
             ingest([write(f"{count}/reserves.txt", f"title: 备付金\ndate: 2016-12-01\n\n{told}")], store)
             answer = ask(store, question)
             assert (answer.answer_type, answer.count) == ("count", count), answer.answer
