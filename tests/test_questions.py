@@ -292,3 +292,19 @@ def test_an_answer_names_the_entities_in_the_language_of_the_question(fresh_stor
     assert chinese.dates[:1] == english.dates[:1] == ["2017-08-04"]
     assert "支付结算司" in chinese.answer.splitlines()[0] and "Payment and Settlement" not in chinese.answer
     assert "Payment and Settlement Department" in english.answer.splitlines()[0]
+
+
+def test_an_answer_to_a_chinese_question_tells_the_act_in_chinese(fresh_store, write):
+    """Not only the names: the act of an entry told in English sources is told in Chinese too
+    (summary_zh in events.yaml), with its factuality."""
+    text = ("title: Barcode\ndate: 2018-05-12\n\n"
+            "On May 11, 2018, Alipay connected to NetsUnion for barcode payments.\n"
+            "On April 27, it was reported that Alipay had access to UnionPay.\n")  # fmt: skip
+    ingest([write("barcode.txt", text)], fresh_store)
+    first = ask(fresh_store, "支付宝什么时候接入网联？").answer.splitlines()[0]
+    assert first.startswith("2018-05-11") and "支付宝接入网联清算有限公司" in first, first
+    assert "connected" not in first
+    reported = ask(fresh_store, "支付宝什么时候接入银联？").answer.splitlines()[0]
+    assert "支付宝接入中国银联（据报道）" in reported, reported
+    # The English question keeps the English summary.
+    assert "Alipay connected to NetsUnion" in ask(fresh_store, "When did Alipay connect to NetsUnion?").answer

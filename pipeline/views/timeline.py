@@ -47,6 +47,7 @@ class Entry:
     deadline: str | None = None
     value: str | None = None  # the date as TIMEX3, at the granularity the sources give
     theme: str | None = None  # what it is about, as written, when no entity names it; a statistic's figures
+    summary_zh: str = ""  # the summary in Chinese, for answers to Chinese questions
 
     def to_dict(self) -> dict:
         # What asdict gives (lists of names, flat source dicts), without its deep copy of every
@@ -279,6 +280,11 @@ def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], name
     )
     acted_on = taxonomy.types.get(first["object_type"]) if first["object_type"] else None
     entry.summary = summarise(entry, spec.verb if spec else first["type"], theme=first["theme"], obj=acted_on.noun if acted_on else None)
+    chinese = lambda i: (names[i].get("name_zh") or names[i]["name"]) if i in names else i  # noqa: E731
+    entry.summary_zh = summarise_zh(
+        entry, spec.summary_zh if spec else {}, [chinese(i) for i in roles["actor"]], [chinese(i) for i in roles["target"]],
+        chinese(document) if document else None, theme=first["theme"], obj=acted_on.summary_zh.get("noun") if acted_on else None,
+    )  # fmt: skip
     return entry
 
 
@@ -300,6 +306,32 @@ def summarise(entry: Entry, verb: str, *, theme: str | None = None, obj: str | N
     if entry.deadline and entry.type != "deadline":
         text += f", by {display(entry.deadline)}"
     return text
+
+
+def summarise_zh(entry: Entry, forms: dict[str, str], actors: list[str], targets: list[str], document: str | None,
+                 *, theme: str | None = None, obj: str | None = None) -> str:  # fmt: skip
+    """The summary in Chinese, from the parties' Chinese names and the type's summary_zh in
+    events.yaml: 支付结算司要求非银行支付机构（《银支付〔2017〕209号》），期限2017-10-15."""
+    who = _join_zh(actors)
+    cited = f"《{document.strip('《》')}》" if document else None
+    if entry.type == "statistic" and theme:
+        return f"{who or cited or '数据'}：{theme}"
+    if obj and who:
+        return f"{who}{forms.get('noun', '')}{obj}"  # 网联和支付宝宣布合作: the act (宣布) and what it is about
+    if entry.type == "issue" and cited:
+        return f"{who or '有关部门'}发布{cited}"
+    subject = who or cited or theme or ""
+    form = forms.get("with_targets" if targets else "alone") or "{actors}" + entry.type
+    text = form.format(actors=subject, targets=_join_zh(targets))
+    if cited and who:
+        text += f"（{cited}）"
+    if entry.deadline and entry.type != "deadline":
+        text += f"，期限{display(entry.deadline)}"
+    return text
+
+
+def _join_zh(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1] if names else ""
 
 
 def _join(names: list[str]) -> str:

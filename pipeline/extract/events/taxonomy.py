@@ -40,6 +40,7 @@ class EventType:
     clause_may_be_bare: bool = False
     attributive_is_event: bool = True
     needs: tuple[str, ...] = ()
+    summary_zh: dict[str, str] = field(default_factory=dict)  # with_targets, alone, noun
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             actor_order=tuple(spec.get("actor_order") or []),
             clause_may_be_bare=bool(spec.get("clause_may_be_bare")),
             attributive_is_event=spec.get("attributive_is_event", True),
+            summary_zh=dict(spec.get("summary_zh") or {}),
         )
     cues = data.get("deadline_cues") or {}
     factuality = {

@@ -72,12 +72,24 @@ class Knowledge(SentenceAnswers):
         handler = getattr(self, f"_{question.shape}", self._search)
         answer = handler(question) or self._refuse(question)
         if question.lang == "zh" and answer.answer_type != "refused":
-            answer.answer = self.in_chinese(answer.answer)
+            answer.answer = self.in_chinese(self._summaries_in_chinese(answer.answer, answer.events))
         answer.question = {
             "shape": question.shape, "lang": question.lang, "entities": question.entities, "types": question.types,
             "kinds": question.kinds, "dates": [t.value for t in question.dates],
         }  # fmt: skip
         return answer
+
+    def _summaries_in_chinese(self, text: str, entry_ids: list[int]) -> str:
+        """The entries an answer to a Chinese question tells, told in Chinese (支付结算司要求…)."""
+        phrases = sorted(grammar().chinese_phrases.items(), key=lambda kv: -len(kv[0]))
+        for entry in (self.by_id[i] for i in entry_ids if i in self.by_id):
+            if not entry.summary_zh:
+                continue
+            note = _factuality_note(entry)
+            told = entry.summary_zh + _in_phrases(note, phrases)
+            text = text.replace(f"undated: {entry.summary}{note}", f"{_in_phrases('undated', phrases)}：{told}")
+            text = text.replace(entry.summary + note, told)
+        return text
 
     def in_chinese(self, text: str) -> str:
         """An answer to a Chinese question names the entities in Chinese: each English name the
@@ -757,6 +769,13 @@ def _deadline_in(entry: Entry, value: str) -> bool:
     asked = span(value)
     deadline = span(entry.deadline) if entry.deadline else None
     return bool(asked and deadline and asked[0] <= deadline[0] <= asked[1])
+
+
+def _in_phrases(text: str, phrases: list[tuple[str, str]]) -> str:
+    """An answer's own English words in Chinese (questions.yaml: chinese_phrases)."""
+    for english, chinese in phrases:
+        text = text.replace(english, chinese)
+    return text
 
 
 def _factuality_note(entry: Entry) -> str:
