@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import FOUNDING
 from pipeline.ingest import ingest
+from pipeline.views.timeline import build_entries
 
 NEWS_EN = "NetsUnion began a grey launch test at the end of March. Alipay joined the platform later."
 NEWS_ZH = "网联将于本月底进行灰度上线测试。支付宝随后接入网联平台。"
@@ -102,3 +103,18 @@ def test_ingest_with_header_is_read_back_by_split_header(meta, body):
     given = {k: " ".join(v.split()) for k, v in meta.items() if v}
     read_meta, read_body = split_header(with_header(meta, body))
     assert (read_meta, read_body.strip()) == (given, body)
+
+
+def test_rows_of_a_table_laid_out_in_text_are_sentences_of_their_own(fresh_store, write):
+    """Cells apart by runs of spaces or tabs: each row is told apart, so each bank keeps its own
+    date, and no name runs into the next row's (快捷支付接口光大银行)."""
+    table = ("银行        时间          事项\n"
+             "中信银行    7月31日       宣布关闭直连模式下的快捷支付接口\n"
+             "光大银行\t9月20日\t宣布终止直连合作\n")  # fmt: skip
+    ingest([write("banks.txt", f"title: 银行公告\ndate: 2018-12-20\nlang: zh\n\n今年以来多家银行关闭了直连接口。\n\n{table}")], fresh_store)
+    article = fresh_store.articles()[0]
+    sentences = [s["text"] for s in fresh_store.sentences(article["id"])]
+    assert "中信银行 7月31日 宣布关闭直连模式下的快捷支付接口" in sentences
+    assert "光大银行 9月20日 宣布终止直连合作" in sentences
+    announced = {e.value: e.actor_ids for e in build_entries(fresh_store) if e.type == "announce"}
+    assert announced["2018-07-31"] == ["org:citic_bank"] and len(announced["2018-09-20"]) == 1

@@ -114,6 +114,10 @@ def detect_lang(text: str) -> str:
     return "zh" if han * 4 >= latin else "en"
 
 
+# Cells of a row of a table laid out in text: apart by a tab or by three spaces or more.
+_TABLE_ROW = re.compile(r"\S(?:\t| {3,}|\u3000{2,})\S")
+
+
 def normalise_text(text: str, lang: str, *, min_wrapped_line: int = 20) -> str:
     """Unify line endings and spaces, and undo hard line wraps.
 
@@ -123,15 +127,21 @@ def normalise_text(text: str, lang: str, *, min_wrapped_line: int = 20) -> str:
     in Chinese, where wraps fall mid-word).
     """
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         current = ""
         for line in block.split("\n"):
-            line = re.sub(r"[ \u00a0]+", " ", line).strip()
+            row = _TABLE_ROW.search(line) is not None
+            line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
             if not line:
                 continue
-            if not current:
+            if row:
+                # A row of a table laid out in text ("中信银行    7月31日    关闭…") is a paragraph of
+                # its own: rows run together would make one sentence of every bank and date.
+                paragraphs += [current, line] if current else [line]
+                current = ""
+            elif not current:
                 current = line
             elif current.endswith(_TERMINAL) or len(current.split("\n")[-1]) < min_wrapped_line:
                 paragraphs.append(current)
