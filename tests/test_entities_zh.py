@@ -158,3 +158,17 @@ def test_entities_zh_a_post_after_the_name_keeps_its_hedge(nlp):
 ])
 def test_entities_zh_byline_names_after_a_space_or_colon(nlp, text, name):
     assert by_text(run_text(nlp, text, "zh"))[name] == [person_id(name)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("公司的法定代表人为董俊峰，注册资本20亿元。", "董俊峰"),  # no role word right before it
+    ("温信祥出席了发布会。", "温信祥"),
+])
+def test_entities_zh_a_name_jieba_does_not_know_is_a_person(nlp, text, name):
+    result = run_text(nlp, text, "zh")
+    assert [d.type for d in result.discovered if d.name == name] == ["person"], [(d.name, d.type) for d in result.discovered]
+
+
+@pytest.mark.parametrize("text", ["备付金亦会如期于14日全部集中交存。", "王者归来的消息传遍了市场。"])
+def test_entities_zh_words_that_start_with_a_surname_are_no_people(nlp, text):
+    assert not [d for d in run_text(nlp, text, "zh").discovered if d.type == "person"]

@@ -64,6 +64,10 @@ class ChinesePatterns:
         self.by_speech = re.compile(
             rf"{rules.get('name_left_boundary', '')}(?P<name>{name})(?:{_alternation(rules.get('speech_verbs', []))})")
         self.stop_tail = re.compile(rf"(?:{stop})$")
+        # A word jieba does not know, glued by its HMM, of a surname and one or two given
+        # characters (蔡洪波, 温信祥): a person's name, wherever it stands.
+        self.unknown_name = re.compile(rf"(?:{surnames})[\u4e00-\u9fff]{{1,2}}")
+        self.stop_words = set(rules.get("name_stop_words", []))
 
     # -- organisations -------------------------------------------------------------------
     def _suffix_type(self, word: str) -> str | None:
@@ -129,6 +133,17 @@ class ChinesePatterns:
             found.append((match.start("name"), match.end("name"), "person"))
         return found
 
+    def _unknown_people(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Words of three characters that jieba's dictionary does not hold and that read as a
+        surname and a given name; two-character words are too often a word jieba cut apart."""
+        return [
+            (t.idx, t.idx + len(t.text), "person") for t in doc
+            if len(t.text) == 3 and self.unknown_name.fullmatch(t.text) and t.text not in self.dictionary
+            and not any(w in t.text[1:] for w in self.stop_words)
+            # 备付金亦会 cut as 备付|金亦会: the "surname" ends the word before (备付金, 资金)
+            and not any(doc.text[t.idx - k : t.idx + 1] in self.dictionary for k in (1, 2, 3) if t.idx >= k)
+        ]  # fmt: skip
+
     def _abbreviated_places(self, text: str) -> list[tuple[int, int, str, str]]:
         found = []
         for match in self.abbreviation_list.finditer(text):
@@ -143,7 +158,7 @@ class ChinesePatterns:
         existing += [a for a in self._abbreviated_places(doc.text)
                      if not any(e[0] < a[1] and a[0] < e[1] for e in existing)]
         place_label = self.place_label
-        candidates = [*self._organisations(doc), *self._documents(doc.text), *self._people(doc.text)]
+        candidates = [*self._organisations(doc), *self._documents(doc.text), *self._people(doc.text), *self._unknown_people(doc)]
         added: list[tuple[int, int, str, str]] = []
         for start, end, label in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
             clashes = [e for e in existing + added if e[0] < end and start < e[1]]
