@@ -200,3 +200,17 @@ def test_a_count_asked_with_its_date_in_either_script(tmp_path, write, question)
             ingest([write(f"{count}/reserves.txt", f"title: 备付金\ndate: 2016-12-01\n\n{told}")], store)
             answer = ask(store, question)
             assert (answer.answer_type, answer.count) == ("count", count), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, counted",
+    [
+        ("人民银行召集了多少家支付机构讨论备付金集中交存试点？", "支付机构"),  # the word after the measure word
+        ("到2017年底接入网联平台的银行将达到多少家？", "银行"),  # the noun the clause opens with, not its verb
+        ("全国有多少家支付机构?", "支付机构"),
+    ],
+)
+def test_the_counted_thing_of_a_chinese_count(question, counted):
+    from pipeline.views.questions.understand import understand
+
+    assert understand(question, {}).counted == counted

@@ -149,16 +149,35 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     return question
 
 
+# A counted thing read up to the next verb-like word is a noun phrase only up to this length
+# (央行下属机构); longer, it ran over a verb (支付机构讨论备付金集中交存试点).
+MAX_COUNTED_CHARS = 6
+
+
 def _counted(text: str, doc, lang: str) -> str | None:
     """The thing a count asks about: "how many [data centres] is …", "有几家[央行下属机构]持有…",
     "超过多少[亿元]", "首次交存的[平均比例]是多少"."""
     if lang == "zh":
         measure = grammar().measure_words("parties", "things")
         m = re.search(rf"(?:多少|几)([{measure}]?)([\u4e00-\u9fff]*?)(?=持有|是|在|有|的|被|因|[，,?？吗]|$)", text)
-        if m and m.group(2) and m.group(2) not in grammar().amount_words:
-            return m.group(2)
+        read = m.group(2) if m and m.group(2) and m.group(2) not in grammar().amount_words else None
+        if read and len(read) <= MAX_COUNTED_CHARS:
+            return read
+        counted = re.search(rf"(?:多少|几)([{measure}])(?=[\u4e00-\u9fff])", text)
+        # 召集了多少家支付机构讨论…: the word jieba reads right after the measure word, when it is a
+        # word of its own (not 已 of 几家已通过…)
+        after = [t.text for t in doc if counted and t.idx == counted.end() and len(t.text) > 1]
+        if after and after[0] not in grammar().amount_words:
+            return after[0]
+        if read:
+            return read
         before = re.search(r"([\u4e00-\u9fff]+?)(?:是|为|有)?多少", text)
         noun = re.split(r"[的，,]", before.group(1))[-1] if before else ""
+        if len(noun) > 4 and re.match(rf"多少[{measure}]", text[before.end() - 2 :] if before else ""):
+            # 银行将达到多少家: counted in parties, the noun the clause opens with, not its verb
+            start = before.start(1) + before.group(1).rfind(noun)
+            first = [t.text for t in doc if t.idx >= start][:1]
+            return first[0] if first else None
         return (noun if len(noun) <= 4 else noun[-2:]) or None  # 央行对财付通罚款多少: 罚款
     # "How many [large payment institutions] lost …": the words after "many" up to the first
     # that is no part of a noun phrase (a verb, a preposition), as the tagger reads them.
