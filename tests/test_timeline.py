@@ -204,3 +204,11 @@ def test_an_act_on_something_unnamed_is_an_entry_of_who_did_it(fresh_store, writ
     path.write_text(f"title: Acts\ndate: 2019-01-20\n\n{told.replace('5 December 2018', '5 November 2018').replace('April 2016', 'April 2015')}")
     ingest([path], fresh_store)
     assert (kind, moved) in entries_by_type(fresh_store) and (kind, day) not in entries_by_type(fresh_store)
+
+
+@pytest.mark.parametrize("subject, factuality", [("Neither Alipay nor UnionPay", "denied"), ("Alipay", "asserted")])
+def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subject, factuality):
+    told = f"{subject} had announced the barcode cooperation with NetsUnion on 11 May 2018."
+    ingest([write("story.txt", f"title: Barcode\ndate: 2018-05-20\n\n{told}")], fresh_store)
+    entry = entries_by_type(fresh_store)[("announce", "2018-05-11")]
+    assert entry.factuality == factuality, entry

@@ -26,6 +26,7 @@ NOUN_ACTORS = {"compound", "poss", "nmod", "amod"}
 EVENT_OBJECT_TYPES = {"postpone", "complete", "require", "prohibit", "approve"}
 CLAUSE_WINDOW = 8  # tokens before a trigger that its modal phrases ("expected to") may stand in
 # Factuality families a type expresses by itself.
+NEGATING_DETERMINERS = {"neither", "no", "none"}
 SELF_CUED = {"deny": ("denied",), "retract": ("denied",), "require": ("required",), "prohibit": ("required", "denied")}
 # Types whose object noun is what they act on, not a second event ("deleted the announcement").
 OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce"}
@@ -145,7 +146,7 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
             continue  # a denial is asserted as a denial; a requirement as a requirement
         cues = taxonomy.factuality.get(family, {}).get("en", ())
         if family == "denied":
-            hit = any(c.dep_ == "neg" for t in (trigger.root, carrier) for c in t.children)
+            hit = any(c.dep_ == "neg" for t in (trigger.root, carrier) for c in t.children) or _nobody_did(carrier)
         elif family == "reported":
             hit = any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cues)
         else:
@@ -154,6 +155,13 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
             # "shall take effect from April 1": a rule's schedule, not an obligation.
             return "planned" if family == "required" and taxonomy.types[event_type].date_from_deadline else family
     return "asserted"
+
+
+def _nobody_did(verb: Token) -> bool:
+    """"Neither Alipay nor UnionPay had issued a statement", "no bank has connected": the
+    subject denies the act."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(w.lower_ in NEGATING_DETERMINERS for s in subjects for w in s.children if w.dep_ in ("preconj", "det"))
 
 
 def find_events(
