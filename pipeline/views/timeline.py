@@ -322,7 +322,7 @@ def summarise_zh(entry: Entry, forms: dict[str, str], actors: list[str], targets
         return f"{who or '有关部门'}发布{cited}"
     subject = who or cited or theme or ""
     form = forms.get("with_targets" if targets else "alone") or "{actors}" + entry.type
-    text = form.format(actors=subject, targets=_join_zh(targets))
+    text = form.replace("{actors}", subject).replace("{targets}", _join_zh(targets))  # names may hold braces
     if cited and who:
         text += f"（{cited}）"
     if entry.deadline and entry.type != "deadline":

@@ -25,8 +25,9 @@ NOUN_ACTORS = {"compound", "poss", "nmod", "amod"}
 # Types that take another event as their object and stay events themselves ("announced the cooperation").
 EVENT_OBJECT_TYPES = {"postpone", "complete", "require", "prohibit", "approve"}
 CLAUSE_WINDOW = 8  # tokens before a trigger that its modal phrases ("expected to") may stand in
-# Factuality families a type expresses by itself.
+# Words before a subject that deny the act it does ("neither A nor B had issued", "no bank").
 NEGATING_DETERMINERS = {"neither", "no", "none"}
+# Factuality families a type expresses by itself.
 SELF_CUED = {"deny": ("denied",), "retract": ("denied",), "require": ("required",), "prohibit": ("required", "denied")}
 # Types whose object noun is what they act on, not a second event ("deleted the announcement").
 OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce"}

@@ -11,6 +11,7 @@ from datetime import date
 from pipeline.extract.entities import load_entity_table
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
+from pipeline.extract.nlp import simplified_view
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
@@ -19,7 +20,6 @@ from pipeline.views.questions.from_sentences import SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
-from pipeline.extract.nlp import simplified_view
 from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import SentenceReader, has, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand

@@ -181,7 +181,7 @@ class SentenceAnswers:
         article, idx = reading.sentence["article_id"], reading.sentence["idx"]
         named = set(self.store.entities_at(article, idx)) | {self._concept_entity(c, question) for c in reading.in_sentence}
         missing = [e for e in question.entities if not (self.expand(e) & named) and e not in self.collectives]
-        if len(missing) != 1 or len(question.entities) - len(missing) < len(question.entities) - 1:
+        if len(missing) != 1:
             return None
         asked = missing[0]
         kind = _broad_kind(self.entities.get(asked, {}).get("type"))
