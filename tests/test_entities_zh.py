@@ -172,3 +172,17 @@ def test_entities_zh_a_name_jieba_does_not_know_is_a_person(nlp, text, name):
 @pytest.mark.parametrize("text", ["备付金亦会如期于14日全部集中交存。", "王者归来的消息传遍了市场。"])
 def test_entities_zh_words_that_start_with_a_surname_are_no_people(nlp, text):
     assert not [d for d in run_text(nlp, text, "zh").discovered if d.type == "person"]
+
+
+def test_entities_zh_names_in_latin_letters_inside_chinese(nlp):
+    found = by_text(run_text(nlp, "越来越多商户同时接受Alipay和WeChat Pay，也有商户只接受WeChat Pay HK。", "zh"))
+    assert found["Alipay"] == ["alipay"] and found["WeChat Pay"] == ["wechat_pay"]
+    # the start of a longer name is no name of its own
+    assert "WeChat Pay HK" not in found and len(found["WeChat Pay"]) == 1
+
+
+def test_entities_zh_an_office_is_one_organisation_with_its_english_name(nlp):
+    zh = run_text(nlp, "国务院新闻办公室举行发布会。", "zh")
+    en = run_text(get_nlp("en"), "The State Council Information Office held a briefing.", "en")
+    zh_ids = by_text(zh)["国务院新闻办公室"]
+    assert zh_ids == by_text(en)["State Council Information Office"] == ["org:state_council_information_office"]

@@ -159,6 +159,9 @@ def _places() -> dict[str, str]:
     return places
 
 
+_OF_THE_COUNTRY = re.compile(r"\s+of the People's Republic of China$|\s+of the PRC$")
+
+
 @cache
 def _dictionary() -> dict[str, str]:
     """Simplified headword -> its first sense, for entries whose first sense reads as a proper
@@ -166,6 +169,9 @@ def _dictionary() -> dict[str, str]:
     names: dict[str, str] = {}
     for simplified, senses in cedict_entries():
         first = re.sub(r"\s*\([^)]*\)\s*$", "", senses[0]).strip() if senses else ""
+        # "State Council Information Office of the People's Republic of China": the country is
+        # the dictionary's gloss, not part of the name the news writes
+        first = _OF_THE_COUNTRY.sub("", first)
         if simplified not in names and _PROPER_SENSE.match(first):
             names[simplified] = first
     return names

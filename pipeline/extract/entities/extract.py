@@ -21,7 +21,7 @@ from .english_names import id_spelling
 from .model import DiscoveredEntity, EntityResult, WorkingMention, discovered_id
 from .resolve import resolver_for, similarity
 from .roles import RoleFinder
-from .ruler_zh import SPANS_ATTR, add_chinese_names
+from .ruler_zh import SPANS_ATTR, add_chinese_names, add_latin_names
 from .table import ENTITY_TYPES, EntityTable, has_cjk, load_entity_table, load_rules
 
 
@@ -173,6 +173,8 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
     mentions = _recognised(docs, sentences, lang, table, skip_repeats)
     _resolve(mentions, table, extra_names)
     mentions = documents.add_cited_documents(mentions, kept, table)
+    if lang == "zh":
+        mentions = add_latin_names(mentions, kept, table)
     if lang == "en":
         mentions = add_chinese_names(mentions, kept, table)
         mentions = context.add_rendered_names(mentions, docs, sentences, table, skip_repeats=skip_repeats)

@@ -135,6 +135,45 @@ def add_chinese_names(mentions, sentences, table: EntityTable):
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
+def add_latin_names(mentions, sentences, table: EntityTable):
+    """Curated English names written in Latin letters inside Chinese sentences ("使用Alipay和WeChat
+    Pay的用户"), as written (case and all), longest first, where no mention holds the letters."""
+    from .model import WorkingMention
+
+    names = _latin_names(table)
+    if not names:
+        return mentions
+    regex = _latin_regex(tuple(sorted(names, key=len, reverse=True)))
+    result = list(mentions)
+    for sentence in sentences:
+        for match in regex.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(m.start < end and start < m.end for m in result):
+                continue
+            entity = table.entities[names[match.group()]]
+            result.append(WorkingMention(start, end, match.group(), entity.type, sentence.idx, sentence.start,
+                                         entity.id, "alias", 1.0, curated=True))
+    result.sort(key=lambda m: m.start)
+    return result
+
+
+def _latin_names(table: EntityTable) -> dict[str, str]:
+    """English spelling -> entity id, for the capitalised English names and aliases (a Chinese
+    text writes a name in Latin letters, not "central bank")."""
+    names: dict[str, str] = {}
+    for entity in table:
+        for text in [entity.names.get("en", ""), *entity.aliases.get("en", ())]:
+            if len(text) >= 3 and text[:1].isupper() and not has_cjk(text):
+                names.setdefault(text, entity.id)
+    return names
+
+
+@lru_cache(maxsize=4)
+def _latin_regex(ordered: tuple[str, ...]) -> re.Pattern:
+    # Whole names only: not the start of a longer one ("WeChat Pay HK", "AlipayHK").
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![A-Za-z])(?!\s?[A-Z0-9])")
+
+
 @lru_cache(maxsize=4)
 def _names_regex(ordered: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(n) for n in ordered))
