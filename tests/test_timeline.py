@@ -212,3 +212,14 @@ def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subje
     ingest([write("story.txt", f"title: Barcode\ndate: 2018-05-20\n\n{told}")], fresh_store)
     entry = entries_by_type(fresh_store)[("announce", "2018-05-11")]
     assert entry.factuality == factuality, entry
+
+
+@pytest.mark.parametrize("told, retracted", [
+    ("On 12 May 2018 NetsUnion deleted the announcement of its cooperation with Alipay.", True),
+    # Removing and withdrawing are what money and leverage undergo far more often than statements.
+    ("On 12 May 2018 the new rules removed the leverage that Alipay had over the banks.", False),
+    ("On 12 May 2018 Alipay withdrew client funds from its accounts at commercial banks.", False),
+])
+def test_only_words_of_taking_back_a_statement_retract(fresh_store, write, told, retracted):
+    ingest([write("story.txt", f"title: Story\ndate: 2018-05-20\n\n{told}")], fresh_store)
+    assert any(e.type == "retract" for e in build_entries(fresh_store)) == retracted
