@@ -223,3 +223,13 @@ def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subje
 def test_only_words_of_taking_back_a_statement_retract(fresh_store, write, told, retracted):
     ingest([write("story.txt", f"title: Story\ndate: 2018-05-20\n\n{told}")], fresh_store)
     assert any(e.type == "retract" for e in build_entries(fresh_store)) == retracted
+
+
+@pytest.mark.parametrize("told, connected", [
+    ("On 11 May 2018 Alipay connected to NetsUnion for barcode payments.", True),
+    # "linked to" tells who a body belongs to, not a connection to a clearing house.
+    ("On 11 May 2018 Alipay, which is linked to Ant Financial, signed nothing with NetsUnion.", False),
+])
+def test_linked_to_is_no_connection(fresh_store, write, told, connected):
+    ingest([write("story.txt", f"title: Story\ndate: 2018-05-20\n\n{told}")], fresh_store)
+    assert any(e.type == "connect" for e in build_entries(fresh_store)) == connected
