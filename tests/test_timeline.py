@@ -233,3 +233,12 @@ def test_only_words_of_taking_back_a_statement_retract(fresh_store, write, told,
 def test_linked_to_is_no_connection(fresh_store, write, told, connected):
     ingest([write("story.txt", f"title: Story\ndate: 2018-05-20\n\n{told}")], fresh_store)
     assert any(e.type == "connect" for e in build_entries(fresh_store)) == connected
+
+
+def test_starting_preparations_is_no_launch(fresh_store, write):
+    """启动筹建 starts the preparations of what was approved: the approval is the event, not a launch."""
+    told = "2016年10月20日，人民银行正式批准网联平台启动筹建。2017年3月31日，网联平台正式上线试运行。"
+    ingest([write("story.txt", f"title: 网联\ndate: 2017-04-01\nlang: zh\n\n{told}")], fresh_store)
+    found = entries_by_type(fresh_store)
+    assert ("approve", "2016-10-20") in found and ("launch", "2016-10-20") not in found
+    assert ("launch", "2017-03-31") in found
