@@ -312,7 +312,7 @@ def summarise_zh(entry: Entry, forms: dict[str, str], actors: list[str], targets
                  *, theme: str | None = None, obj: str | None = None) -> str:  # fmt: skip
     """The summary in Chinese, from the parties' Chinese names and the type's summary_zh in
     events.yaml: 支付结算司要求非银行支付机构（《银支付〔2017〕209号》），期限2017-10-15."""
-    who = _join_zh(actors)
+    who = _join(actors, "、", "和")
     cited = f"《{document.strip('《》')}》" if document else None
     if entry.type == "statistic" and theme:
         return f"{who or cited or '数据'}：{theme}"
@@ -322,7 +322,7 @@ def summarise_zh(entry: Entry, forms: dict[str, str], actors: list[str], targets
         return f"{who or '有关部门'}发布{cited}"
     subject = who or cited or theme or ""
     form = forms.get("with_targets" if targets else "alone") or "{actors}" + entry.type
-    text = form.replace("{actors}", subject).replace("{targets}", _join_zh(targets))  # names may hold braces
+    text = form.replace("{actors}", subject).replace("{targets}", _join(targets, "、", "和"))  # names may hold braces
     if cited and who:
         text += f"（{cited}）"
     if entry.deadline and entry.type != "deadline":
@@ -330,12 +330,8 @@ def summarise_zh(entry: Entry, forms: dict[str, str], actors: list[str], targets
     return text
 
 
-def _join_zh(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1] if names else ""
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+def _join(names: list[str], comma: str = ", ", last: str = " and ") -> str:
+    return names[0] if len(names) == 1 else comma.join(names[:-1]) + last + names[-1] if names else ""
 
 
 def _sources(rows: list[dict]) -> list[dict]:

@@ -157,6 +157,7 @@ def add_latin_names(mentions, sentences, table: EntityTable):
     return result
 
 
+@lru_cache(maxsize=4)
 def _latin_names(table: EntityTable) -> dict[str, str]:
     """English spelling -> entity id, for the capitalised English names and aliases (a Chinese
     text writes a name in Latin letters, not "central bank")."""

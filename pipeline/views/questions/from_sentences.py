@@ -120,8 +120,7 @@ class SentenceAnswers:
         written = [span(t["value"]) for t in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"])]
         written = [w for w in written if w is not None]
         for w in written:
-            asked += [(start, end) for month in unyeared for year in range(w[0].year, w[1].year + 1)
-                      if (bounds := span(f"{year}-{month}")) for start, end, _ in [bounds]]  # fmt: skip
+            asked += [span(f"{year}-{month}")[:2] for month in unyeared for year in range(w[0].year, w[1].year + 1)]
         return not written or any(w[0] <= a[1] and a[0] <= w[1] for w in written for a in asked)
 
     def _dated_sentence(self, question: Question) -> Answer | None:
@@ -179,7 +178,7 @@ class SentenceAnswers:
         if reading.share < SUBSTITUTE_SHARE or not question.entities:
             return None
         article, idx = reading.sentence["article_id"], reading.sentence["idx"]
-        named = set(self.store.entities_at(article, idx)) | {self._concept_entity(c, question) for c in reading.in_sentence}
+        named = set(self.store.entities_at(article, idx)) | {c.entity_id for c in reading.in_sentence}
         missing = [e for e in question.entities if not (self.expand(e) & named) and e not in self.collectives]
         if len(missing) != 1:
             return None
@@ -192,11 +191,6 @@ class SentenceAnswers:
             and asked not in self.expand(e) and e not in self.expand(asked)
         ]  # fmt: skip
         return (asked, others) if kind and others else None
-
-    @staticmethod
-    def _concept_entity(concept, question: Question) -> str | None:
-        """The entity id a question's entity concept stands for (its label is the asked name)."""
-        return next((e for e in question.entities if question.names.get(e, e) == concept.label), None)
 
     def _articles_in(self, question: Question) -> Answer | None:
         """2017年3月发表的文章有几篇? Original articles dated in the asked period."""

@@ -39,6 +39,7 @@ class Concept:
     label: str  # the question's own words
     variants: tuple[str, ...]
     kind: str  # entity | date | word
+    entity_id: str | None = None  # of an entity concept
 
 
 @dataclass
@@ -153,7 +154,7 @@ class SentenceReader:
     def concepts(self, question: Question, *, skip: tuple[str, ...] = ()) -> list[Concept]:
         """skip: words asked about otherwise (the counted thing), not needed in the sentence."""
         found = [
-            Concept(question.names.get(e, e), tuple(n for n in self._names(e) if n), "entity")
+            Concept(question.names.get(e, e), tuple(n for n in self._names(e) if n), "entity", e)
             for e in question.entities if not _skipped(question.names.get(e, e), skip)
         ]  # fmt: skip
         for timex in question.dates:
