@@ -783,4 +783,3 @@ def _factuality_note(entry: Entry) -> str:
     if entry.conflict:
         note += f" — conflicting: {'; '.join(entry.conflict_reasons)}"
     return note
-
