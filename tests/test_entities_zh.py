@@ -87,6 +87,14 @@ def test_entities_zh_document_numbers(nlp):
     assert found["银办发〔2018〕99号"] == ["doc:银办发_2018_99号"]
 
 
+@pytest.mark.parametrize("verb", ["下发", "印发", "根据"])
+def test_entities_zh_the_verb_before_a_number_is_not_the_issuers_abbreviation(nlp, verb):
+    text = f"人民银行办公厅{verb}银办发〔2018〕114号文。央行{verb}银发〔2099〕7号。"
+    found = by_text(run_text(nlp, text, "zh"))
+    assert found["银办发〔2018〕114号文"] == ["doc_114_full_deposit"]
+    assert found["银发〔2099〕7号"] == ["doc:银发_2099_7号"]
+
+
 def test_entities_zh_titled_document_and_its_short_name(nlp):
     text = ("央行下发了《支付机构客户备付金存管操作规程》（以下简称《规程》）。"
             "《规程》明确了交存比例。")

@@ -206,6 +206,15 @@ def test_an_act_on_something_unnamed_is_an_entry_of_who_did_it(fresh_store, writ
     assert (kind, moved) in entries_by_type(fresh_store) and (kind, day) not in entries_by_type(fresh_store)
 
 
+@pytest.mark.parametrize("day, value", [("今年6月29日", "2018-06-29"), ("今年5月3日", "2018-05-03")])
+def test_issuing_a_document_cited_by_number_is_an_issue_entry(fresh_store, write, day, value):
+    """下发银办发〔2018〕114号文: the verb before the number issues the document; it is no part of its name."""
+    told = f"{day}，人民银行办公厅下发银办发〔2018〕114号文。"
+    ingest([write("story.txt", f"title: 备付金\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
+    entry = entries_by_type(fresh_store)[("issue", value)]
+    assert (entry.actor_ids, entry.document_id) == (["pboc_general_office"], "doc_114_full_deposit")
+
+
 @pytest.mark.parametrize("subject, factuality", [("Neither Alipay nor UnionPay", "denied"), ("Alipay", "asserted")])
 def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subject, factuality):
     told = f"{subject} had announced the barcode cooperation with NetsUnion on 11 May 2018."

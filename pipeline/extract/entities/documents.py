@@ -42,6 +42,19 @@ def _citations() -> list[re.Pattern]:
     return [re.compile(p) for p in load_rules("entity_documents").get("citations", [])]
 
 
+@lru_cache(maxsize=1)
+def _words_before_citations() -> re.Pattern:
+    words = sorted(load_rules("entity_documents").get("words_before_citations", []), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def issuer_start(text: str, start: int, bracket: int) -> int:
+    """Where the issuer's abbreviation before a number's bracket begins: after the last word
+    in text[start:bracket] that introduces a citation (下发银办发〔2018〕 -> 银办发〔2018〕)."""
+    ends = [m.end() for m in _words_before_citations().finditer(text, start, bracket)]
+    return max(ends, default=start)
+
+
 def _document_for(table: EntityTable, number: str, year: str | None) -> str | None:
     candidates = _numbers(table).get(str(int(number)), [])
     if year:
@@ -57,7 +70,10 @@ def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence
         taken: list[tuple[int, int]] = []
         for regex in _citations():
             for match in regex.finditer(sentence.text):
-                start, end = sentence.start + match.start(), sentence.start + match.end()
+                begins = match.start()
+                if "year" in regex.groupindex and match.group("year"):
+                    begins = issuer_start(sentence.text, begins, match.start("year"))
+                start, end = sentence.start + begins, sentence.start + match.end()
                 if any(s < end and start < e for s, e in taken):
                     continue
                 entity_id = _document_for(table, match.group("num"), match.groupdict().get("year"))
@@ -69,7 +85,7 @@ def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence
                 for clash in clashes:
                     result.remove(clash)
                 taken.append((start, end))
-                result.append(WorkingMention(start, end, match.group(), "document", sentence.idx,
+                result.append(WorkingMention(start, end, sentence.text[begins : match.end()], "document", sentence.idx,
                                              sentence.start, entity_id, "number", 1.0))
     result.sort(key=lambda m: m.start)
     return result

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .documents import issuer_start
 from .ruler_zh import SPANS_ATTR
 from .table import ENTITY_TYPES, load_entity_table, load_rules
 
@@ -118,7 +119,7 @@ class ChinesePatterns:
 
     # -- documents and people ------------------------------------------------------------
     def _documents(self, text: str) -> list[tuple[int, int, str]]:
-        found = [(m.start(), m.end(), "document") for m in self.doc_number.finditer(text)]
+        found = [(issuer_start(text, m.start(), m.start("year")), m.end(), "document") for m in self.doc_number.finditer(text)]
         for match in self.title.finditer(text):
             found.append((match.start("name"), match.end("name"), "document"))
         return found
