@@ -278,7 +278,8 @@ def _timeline_date(iso: str, granularity: str | None) -> dict:
 
 
 def _entry_html(entry: Entry) -> str:
-    parts = [f"<p><b>{html.escape(entry.type)}</b>, {html.escape(entry.factuality)}"
+    parts = [f"<p lang=\"zh\">{html.escape(entry.summary_zh)}</p>"] if entry.summary_zh else []
+    parts += [f"<p><b>{html.escape(entry.type)}</b>, {html.escape(entry.factuality)}"
              + (" · <b>conflicting reports</b>: " + html.escape("; ".join(entry.conflict_reasons)) if entry.conflict else "") + "</p>"]
     parts.append("<ul>" + "".join(
         f"<li>{html.escape(s['title'] or 'article')} ({html.escape(s['date'] or 'undated')}): “{html.escape(s['sentence'])}”</li>"

@@ -241,7 +241,9 @@ def test_app_timeline_filters_by_entity_and_shows_sources(kb, monkeypatch):
     first = expected[0]
     text = shown(at)
     assert first.summary in text and sources_phrase(first.sources) in text
+    assert first.summary_zh and first.summary_zh in text  # the Chinese sentence beside the English one
     assert first.sources[0]["sentence"] in text
+    assert list(at.dataframe[0].value["in Chinese"]) == [e.summary_zh for e in expected]
 
 
 def test_app_timeline_opens_on_the_busiest_years(kb, monkeypatch):

@@ -2,6 +2,7 @@
 rules, and the shipped graph_exports/ are what the shipped corpus produces today."""
 
 import csv
+import html
 import filecmp
 import json
 import os
@@ -72,6 +73,13 @@ def test_export_timelinejs_rules(exported):
         start = event["start_date"]
         assert isinstance(start["year"], int) and 1 <= start.get("month", 1) <= 12
         assert event["text"]["headline"] and "<li>" in event["text"]["text"]
+    # The Chinese sentence stands beside the English one, for readers of either language.
+    chinese = {e.id: e.summary_zh for e in entries if e.date}
+    assert any(chinese.values())
+    for event in events:
+        entry_id = int(event["unique_id"].removeprefix("entry-"))
+        if chinese.get(entry_id):
+            assert f'<p lang="zh">{html.escape(chinese[entry_id])}</p>' in event["text"]["text"]
 
 
 def test_export_kumu_and_flourish(exported):

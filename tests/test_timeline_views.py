@@ -62,6 +62,7 @@ def test_timeline_csv_and_timelinejs_of_a_view(fresh_store, write, tmp_path):
     denied = next(r for r in rows if r["type"] == "connect" and r["date"] == "2018-04-27")
     assert denied["sources"] == "2 sources, 1 of them a repost" and "[repost]" in denied["source_articles"]
     assert denied["conflict"] == "yes" and "deny by China UnionPay" in denied["conflict_reasons"]
+    assert denied["summary_zh"] == next(e.summary_zh for e in entries if e.id == int(denied["id"])) and "银联" in denied["summary_zh"]
     # The TimelineJS file is the export's, of these entries only.
     data = json.loads(entries_timelinejs(entries))
     assert [e["unique_id"] for e in data["events"]] == [f"entry-{e.id}" for e in entries if e.date]

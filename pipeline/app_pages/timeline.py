@@ -88,6 +88,8 @@ def show_entry(entry: Entry, mentions: dict[tuple[int, int], list[dict]] | None 
     Chinese sentence, the English names of the entities `mentions` (by (article id, index)) give it."""
     with st.container(border=True):
         st.markdown(f"#### {common.esc(entry.summary)}", unsafe_allow_html=True)
+        if entry.summary_zh:
+            st.markdown(f"{common.esc(entry.summary_zh)}", unsafe_allow_html=True)
         st.markdown(
             f"{common.esc(entry.display_date)} · `{entry.type}` · {entry.category} · {common.badge(entry.factuality)}"
             + (" · :red-badge[conflict]" if entry.conflict else ""),
@@ -183,7 +185,7 @@ def render() -> None:
     show_entry(by_id[entry_id], common.cached_sentence_mentions(path, stamp, cited))
     st.dataframe(
         [
-            {"id": e.id, "date": e.display_date, "type": e.type, "summary": e.summary, "factuality": e.factuality,
+            {"id": e.id, "date": e.display_date, "type": e.type, "summary": e.summary, "in Chinese": e.summary_zh, "factuality": e.factuality,
              "conflict": e.conflict, "sources": sources_phrase(e.sources)}
             for e in entries
         ],  # fmt: skip

@@ -195,7 +195,7 @@ def short_summary(summary: str, width: int = 34) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut).rstrip(" ,;:") + "…"
 
 
-CSV_COLUMNS = ["id", "date", "date_end", "display_date", "type", "summary", "actors", "targets", "document",
+CSV_COLUMNS = ["id", "date", "date_end", "display_date", "type", "summary", "summary_zh", "actors", "targets", "document",
                "factuality", "conflict", "conflict_reasons", "sources", "source_articles"]  # fmt: skip
 
 
@@ -212,7 +212,7 @@ def entries_csv(entries: list[Entry]) -> str:
             f"{s['title'] or 'article'} ({s['date'] or 'undated'}){' ' + s['url'] if s['url'] else ''}{' [repost]' if s['repost'] else ''}"
             for s in {s["article_id"]: s for s in e.sources}.values()
         )
-        writer.writerow(_cells([e.id, e.date or "", e.date_end or "", e.display_date, e.type, e.summary, "; ".join(e.actors),
+        writer.writerow(_cells([e.id, e.date or "", e.date_end or "", e.display_date, e.type, e.summary, e.summary_zh, "; ".join(e.actors),
                          "; ".join(e.targets), e.document or "", e.factuality, "yes" if e.conflict else "",
                          "; ".join(e.conflict_reasons), sources_phrase(e.sources), cited]))  # fmt: skip
     return out.getvalue()
