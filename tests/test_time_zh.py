@@ -133,6 +133,21 @@ def test_time_zh_previous_sentence_year_governs_a_month_day(text, value):
     assert tag(text, "2018-09-14", "zh")[-1].value == value
 
 
+@pytest.mark.parametrize("year", ["2018", "2017"])
+def test_time_zh_a_day_after_the_dated_start_of_its_sentence_goes_on_from_it(year):
+    """Read in December, "自7月9日起" after "今年6月29日" is that July, not next year's: the
+    requirement's 起 looks ahead of the notice, not of the article."""
+    text = "根据人民银行办公厅今年6月29日下发的通知，自7月9日起，交存比例按月提高，到明年1月14日实现100%集中交存。"
+    assert values(text, f"{year}-12-07") == [("今年6月29日", f"{year}-06-29"), ("7月9日", f"{year}-07-09"),
+                                             ("明年1月14日", f"{int(year) + 1}-01-14")]
+
+
+@pytest.mark.parametrize("year", ["2018", "2019"])
+def test_time_zh_a_deadline_named_again_is_the_same_day(year):
+    text = f"2017年8月4日，央行下发209号文，要求自{year}年6月30日起全部迁移。6月30日之后，直连模式成为历史。"
+    assert values(text, "2019-12-24")[-1] == ("6月30日", f"{year}-06-30")
+
+
 def test_time_zh_two_spellings_of_one_date_get_one_year():
     found = values("支付机构须在6月30日前完成切换。6月30号以后，直连全部关闭。", "2018-03-14")
     assert found == [("6月30日", "2018-06-30"), ("6月30号", "2018-06-30")]

@@ -51,6 +51,7 @@ class DocContext:
     prev_explicit_year: bool = False
     prev_quarter: Point | None = None
     prev_deadline: Point | None = None  # the last "from/by" day read: what "the deadline" names
+    prev_deadline_at: int = 0  # where it was read
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
@@ -140,7 +141,7 @@ class DocContext:
             return
         if self.is_boundary(start, end):
             if point.gran == "day":
-                self.prev_deadline = point
+                self.prev_deadline, self.prev_deadline_at = point, start
             return
         if point.gran in ("decade", "century"):
             return

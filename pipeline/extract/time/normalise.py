@@ -65,10 +65,19 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     prev = ctx.prev
     tense = ctx.tense(c.start, c.end) if real else None
     reach = int(ctx.grammar.vocab.get("settings", {}).get("narrative_year_sentences", 0))
+    deadline = ctx.prev_deadline
+    if deadline is not None and day is not None and (deadline.day.month, deadline.day.day) == (month, day) \
+            and 0 <= ctx.sentence_of(c.start) - ctx.sentence_of(ctx.prev_deadline_at) <= reach:
+        # "自2018年6月30日起 … 6月30日之后": the day just named as a deadline, named again
+        return deadline.day.year, f"previous:{value(deadline)}", True
+    # Later in the sentence of its dated start, a day goes on from it, whatever the tense says
+    # ("今年6月29日下发的通知，自7月9日起…" in December is no July of next year).
+    goes_on = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence and \
+        (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" else 0)
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
             and prev.gran in ("month", "day", "part", "time")
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
-            and not _against_tense(prev.day.year, month, day, tense, anchor)):
+            and (goes_on or not _against_tense(prev.day.year, month, day, tense, anchor))):
         return prev.day.year, f"previous:{value(prev)}", True
     if not real:
         return dy, "dct", False
@@ -236,6 +245,7 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
             return replace(resolved(point, c, ctx, label), narrative=not comparison)
         year = base.day.year
         known = "y" if "y" in base.known else ""
+        explicit = rel.get("unit") == "year"  # 今年6月29日, "June 29 this year": the text gives the year
         if rel.get("unit") == "month" and month is None:
             month = base.day.month  # 本月15日: the day of that month, known as well as it is
             known += "m" if "m" in base.known else ""
