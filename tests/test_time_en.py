@@ -313,3 +313,16 @@ def test_time_en_the_deadline_names_the_last_from_or_by_day():
     assert values(said, "2018-07-02") == [("June 30", "2018-06-30"), ("the deadline", "2018-06-30")]
     assert values(said.replace("June 30", "July 1"), "2018-07-02")[1] == ("the deadline", "2018-07-01")
     assert values("By the deadline, 462 banks had connected.", "2018-07-02") == []
+
+
+@pytest.mark.parametrize("day, value", [("April 1", "2018-04-01"), ("March 29", "2018-03-29")])
+def test_time_en_the_same_day_is_the_last_day_read_past_a_month_read_since(day, value):
+    text = (f"Yesterday ({day}), the rules officially took effect. They had been issued by the central bank at "
+            "the end of December last year. On the same day, UnionPay and Tenpay signed a cooperation agreement.")
+    assert values(text, "2018-04-02")[-1] == ("the same day", value)
+
+
+def test_time_en_the_same_day_does_not_reach_a_day_read_long_before():
+    text = ("On 1 April 2018 the rules took effect. Banks followed. Fees fell. Volumes rose. "
+            "The rules had been issued in December 2017. On the same day, the bank spoke.")
+    assert values(text, "2018-04-02")[-1] == ("the same day", "2017-12-XX")

@@ -164,3 +164,9 @@ def test_time_zh_range_start_takes_the_year_of_its_end():
 def test_time_zh_a_weekday_that_comes_back_each_month_is_no_date():
     found = tag("支付机构于每月第二个星期一调整交存金额。", "2018-12-06", "zh")
     assert [(t.text, t.type) for t in found] == [("每月第二个星期一", "SET")]
+
+
+@pytest.mark.parametrize("day, value", [("4月1日", "2018-04-01"), ("3月29日", "2018-03-29")])
+def test_time_zh_the_same_day_is_the_last_day_read_past_a_month_read_since(day, value):
+    found = values(f"{day}，新规正式实施。新规于去年12月底发布。同日，银联与财付通签署合作协议。", "2018-04-02")
+    assert found[-1] == ("同日", value)

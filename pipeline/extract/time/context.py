@@ -22,6 +22,7 @@ _EN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n
 _ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+")
 
 _CLAUSE_END = re.compile(r"[;:；：]")
+DAY_ANAPHOR_SENTENCES = 3  # how far back "the same day" may find its day past a month read since
 
 # A stand-in anchor for documents without a date: values computed from it are masked.
 _NO_DATE = Point(date(2000, 7, 1), "day", known="")
@@ -50,6 +51,8 @@ class DocContext:
     prev_sentence: int = -1
     prev_explicit_year: bool = False
     prev_quarter: Point | None = None
+    prev_day: Point | None = None  # the last day the narrative was at: what "the same day" names
+    prev_day_sentence: int = -1
     prev_deadline: Point | None = None  # the last "from/by" day read: what "the deadline" names
     prev_deadline_at: int = 0  # where it was read
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
@@ -78,10 +81,16 @@ class DocContext:
         s, e = self.sentences[self.sentence_of(offset)]
         return s, max(e, offset)
 
-    def narrative(self) -> tuple[Point, str]:
-        """The point anaphors refer to and how to name it in `anchor`."""
-        if self.prev is not None:
-            return self.prev, f"previous:{value(self.prev)}"
+    def narrative(self, unit: str | None = None) -> tuple[Point, str]:
+        """The point anaphors refer to and how to name it in `anchor`. A day ("the same day",
+        次日) points to the last day read, past a month read since ("Yesterday (April 1) the
+        rules took effect. They were issued at the end of December. On the same day, …")."""
+        prev = self.prev
+        if (unit == "day" and prev is not None and prev.gran not in ("day", "part", "time") and self.prev_day is not None
+                and self.sentence_of(self.current[0]) - self.prev_day_sentence <= DAY_ANAPHOR_SENTENCES):
+            prev = self.prev_day
+        if prev is not None:
+            return prev, f"previous:{value(prev)}"
         return self.anchor, "dct"
 
     def tense(self, start: int, end: int) -> str | None:
@@ -150,3 +159,5 @@ class DocContext:
         self.prev_explicit_year = explicit_year
         if point.gran == "quarter":
             self.prev_quarter = point
+        if point.gran in ("day", "part", "time"):
+            self.prev_day, self.prev_day_sentence = point, self.prev_sentence

@@ -299,7 +299,7 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
 def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
     if kind == "prev":
-        base, label = ctx.narrative()
+        base, label = ctx.narrative(unit)
     elif kind == "deadline":
         if ctx.prev_deadline is None:
             return None  # "the deadline" with no deadline read before: nothing to name
