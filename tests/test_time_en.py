@@ -326,3 +326,11 @@ def test_time_en_the_same_day_does_not_reach_a_day_read_long_before():
     text = ("On 1 April 2018 the rules took effect. Banks followed. Fees fell. Volumes rose. "
             "The rules had been issued in December 2017. On the same day, the bank spoke.")
     assert values(text, "2018-04-02")[-1] == ("the same day", "2017-12-XX")
+
+
+@pytest.mark.parametrize("dct, year", [("2019-02-20", "2019"), ("2020-02-20", "2020")])
+def test_time_en_a_deadline_before_the_dated_day_of_its_sentence_is_the_next_year(dct, year):
+    """The day the sentence opens with (December 5 last year) dates what follows: a deadline
+    earlier in the calendar than it comes after it, whatever the article's own date says."""
+    text = "On December 5 last year, the department told payment institutions to close their accounts before January 14."
+    assert values(text, dct)[-1] == ("January 14", f"{year}-01-14")

@@ -71,9 +71,13 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         # "自2018年6月30日起 … 6月30日之后": the day just named as a deadline, named again
         return deadline.day.year, f"previous:{value(deadline)}", True
     # Later in the sentence of its dated start, a day goes on from it, whatever the tense says
-    # ("今年6月29日下发的通知，自7月9日起…" in December is no July of next year).
-    goes_on = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence and \
-        (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" else 0)
+    # ("今年6月29日下发的通知，自7月9日起…" in December is no July of next year); a deadline
+    # earlier in the calendar is the next year's ("on December 5 last year … before January 14").
+    same_sentence = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence
+    goes_on = same_sentence and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" else 0)
+    if (same_sentence and not goes_on and ctx.prev_explicit_year and "y" in prev.known and day is not None
+            and prev.gran in ("day", "part", "time") and ctx.is_boundary(c.start, c.end)):
+        return prev.day.year + 1, f"previous:{value(prev)}", True
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
             and prev.gran in ("month", "day", "part", "time")
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
