@@ -365,12 +365,13 @@ class Queries:
         row = self.conn.execute("SELECT text FROM sentence WHERE article_id = ? AND idx = ?", (article_id, idx)).fetchone()
         return row["text"] if row else None
 
-    def written_dates(self, article_id: int, idx: int) -> list[dict]:
-        """The dates with a year that sentence idx of an article writes: {"text", "value"}."""
+    def written_dates(self, article_id: int, idx: int, *, yearless: bool = False) -> list[dict]:
+        """The dates with a year that sentence idx of an article writes: {"text", "value"};
+        with `yearless`, also those whose year the article leaves open (XXXX-Q1)."""
+        pattern = "[1-9X][0-9X][0-9X][0-9X]*" if yearless else "[12][0-9][0-9][0-9]*"
         rows = self.conn.execute(
-            "SELECT text, value FROM timex WHERE article_id = ? AND sentence_idx = ? AND type = 'DATE' "
-            "AND value GLOB '[12][0-9][0-9][0-9]*'",
-            (article_id, idx),
+            "SELECT text, value FROM timex WHERE article_id = ? AND sentence_idx = ? AND type = 'DATE' AND value GLOB ?",
+            (article_id, idx, pattern),
         )
         return [dict(r) for r in rows]
 

@@ -189,6 +189,16 @@ def test_a_month_asked_without_a_year_must_be_the_sentences(fresh_store, write):
     assert ask(fresh_store, "How many transactions did NetsUnion process in June?").answer_type == "refused"
 
 
+@pytest.mark.parametrize("asked, answered", [("March", True), ("June", False)])
+def test_a_month_asked_of_an_undated_article_must_be_its_sentences(fresh_store, write, asked, answered):
+    """An article without a date leaves the year of "the first quarter of this year" open; the
+    quarter still holds only January to March."""
+    told = "In the first quarter of this year, NetsUnion processed 5.8 billion transactions."
+    ingest([write("volume.txt", f"title: Volume\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, f"How many transactions did NetsUnion process in {asked}?")
+    assert (answer.answer_type == "count" and "5.8 billion" in answer.answer) == answered, answer.answer
+
+
 @pytest.mark.parametrize("question", ["截至2016年9月底，全国有多少家支付机构持有备付金？", "截至2016年9月底，全國有多少家支付機構持有備付金？"])
 def test_a_count_asked_with_its_date_in_either_script(tmp_path, write, question):
     """The words of the asked date (月底) are the date, not words a sentence must also hold; a

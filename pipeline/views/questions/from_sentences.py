@@ -21,6 +21,7 @@ from pipeline.views.questions.understand import Question, grammar
 # How much of a question's other words a sentence must tell before the party it names in
 # place of the asked one is taken as the answer: nearly all, or it may tell another act.
 SUBSTITUTE_SHARE = 0.75
+UNKNOWN_YEAR = 2000  # where a date of an undated article is placed to compare its month with an asked one
 # The kinds of entity one can stand in place of another in a question's premise.
 _PARTIES = {"person": "person", "place": "place", "document": "document", "product": "product"}
 
@@ -117,7 +118,11 @@ class SentenceAnswers:
         unyeared = [*question.months, *(md[:2] for md in question.month_days)]
         if not asked and not unyeared:
             return True
-        written = [span(t["value"]) for t in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"])]
+        values = [t["value"] or "" for t in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"], yearless=True)]
+        # A date of an undated article (XXXX-Q1: "the first quarter of this year") still tells
+        # its part of the year: it is read in each year asked.
+        years = {a[0].year for a in asked} or {UNKNOWN_YEAR}
+        written = [span(f"{year}{v[4:]}" if v.startswith("XXXX") else v) for v in values for year in (years if v.startswith("XXXX") else [0])]
         written = [w for w in written if w is not None]
         for w in written:
             asked += [span(f"{year}-{month}")[:2] for month in unyeared for year in range(w[0].year, w[1].year + 1)]
