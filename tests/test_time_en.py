@@ -334,3 +334,9 @@ def test_time_en_a_deadline_before_the_dated_day_of_its_sentence_is_the_next_yea
     earlier in the calendar than it comes after it, whatever the article's own date says."""
     text = "On December 5 last year, the department told payment institutions to close their accounts before January 14."
     assert values(text, dct)[-1] == ("January 14", f"{year}-01-14")
+
+
+@pytest.mark.parametrize("month, value", [("October", "2017-11"), ("March", "2017-04")])
+def test_time_en_the_next_month_follows_the_story(month, value):
+    text = f"In August 2017 the PBOC issued notice 209. In {month} of that year NetsUnion registered. The next month, Alipay connected."
+    assert values(text, "2018-12-07")[-1] == ("The next month", value)

@@ -170,3 +170,9 @@ def test_time_zh_a_weekday_that_comes_back_each_month_is_no_date():
 def test_time_zh_the_same_day_is_the_last_day_read_past_a_month_read_since(day, value):
     found = values(f"{day}，新规正式实施。新规于去年12月底发布。同日，银联与财付通签署合作协议。", "2018-04-02")
     assert found[-1] == ("同日", value)
+
+
+@pytest.mark.parametrize("day, value", [("6月30日", "2018-06-29"), ("5月30日", "2018-05-29")])
+def test_time_zh_the_same_month_is_the_last_month_read_past_a_year_read_since(day, value):
+    found = values(f"2017年8月4日，央行下发209号文。次年{day}，断直连完成。当年年底，比例提高。同月29日，网联成立。", "2018-12-07")
+    assert found[-1] == ("同月29日", value)

@@ -23,6 +23,8 @@ _ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+")
 
 _CLAUSE_END = re.compile(r"[;:；：]")
 DAY_ANAPHOR_SENTENCES = 3  # how far back "the same day" may find its day past a month read since
+# The dates precise enough for an anaphor of a unit to point to ("the same month": a month or a day).
+FINE_ENOUGH = {"day": ("day", "part", "time"), "month": ("month", "day", "part", "time")}
 
 # A stand-in anchor for documents without a date: values computed from it are masked.
 _NO_DATE = Point(date(2000, 7, 1), "day", known="")
@@ -51,8 +53,9 @@ class DocContext:
     prev_sentence: int = -1
     prev_explicit_year: bool = False
     prev_quarter: Point | None = None
-    prev_day: Point | None = None  # the last day the narrative was at: what "the same day" names
-    prev_day_sentence: int = -1
+    # The last day and the last month the narrative was at, with their sentences: what "the same
+    # day" and "the same month" name when the story has moved to a coarser date since.
+    prev_at: dict = field(default_factory=dict)  # unit -> (point, sentence)
     prev_deadline: Point | None = None  # the last "from/by" day read: what "the deadline" names
     prev_deadline_at: int = 0  # where it was read
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
@@ -84,11 +87,13 @@ class DocContext:
     def narrative(self, unit: str | None = None) -> tuple[Point, str]:
         """The point anaphors refer to and how to name it in `anchor`. A day ("the same day",
         次日) points to the last day read, past a month read since ("Yesterday (April 1) the
-        rules took effect. They were issued at the end of December. On the same day, …")."""
+        rules took effect. They were issued at the end of December. On the same day, …"); a
+        month (同月, "the next month") to the last month or day read, past a year read since."""
         prev = self.prev
-        if (unit == "day" and prev is not None and prev.gran not in ("day", "part", "time") and self.prev_day is not None
-                and self.sentence_of(self.current[0]) - self.prev_day_sentence <= DAY_ANAPHOR_SENTENCES):
-            prev = self.prev_day
+        if prev is not None and unit in FINE_ENOUGH and prev.gran not in FINE_ENOUGH[unit] and unit in self.prev_at:
+            point, sentence = self.prev_at[unit]
+            if self.sentence_of(self.current[0]) - sentence <= DAY_ANAPHOR_SENTENCES:
+                prev = point
         if prev is not None:
             return prev, f"previous:{value(prev)}"
         return self.anchor, "dct"
@@ -159,5 +164,6 @@ class DocContext:
         self.prev_explicit_year = explicit_year
         if point.gran == "quarter":
             self.prev_quarter = point
-        if point.gran in ("day", "part", "time"):
-            self.prev_day, self.prev_day_sentence = point, self.prev_sentence
+        for unit, grans in FINE_ENOUGH.items():
+            if point.gran in grans:
+                self.prev_at[unit] = (point, self.prev_sentence)
