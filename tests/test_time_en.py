@@ -340,3 +340,14 @@ def test_time_en_a_deadline_before_the_dated_day_of_its_sentence_is_the_next_yea
 def test_time_en_the_next_month_follows_the_story(month, value):
     text = f"In August 2017 the PBOC issued notice 209. In {month} of that year NetsUnion registered. The next month, Alipay connected."
     assert values(text, "2018-12-07")[-1] == ("The next month", value)
+
+
+@pytest.mark.parametrize("year, expected", [("2017", "2018-06"), ("2016", "2017-06")])
+def test_time_en_the_following_june_is_the_one_after_the_story(year, expected):
+    text = f"In October {year} NetsUnion registered. The following June, the cutover came."
+    assert values(text, "2019-12-07")[-1] == ("following June", expected)
+
+
+def test_time_en_the_following_friday_is_the_one_after_the_story():
+    assert values("On 25 June 2018 NetsUnion spoke. The following Friday, the cutover came.", "2018-12-07")[-1] == (
+        "following Friday", "2018-06-29")

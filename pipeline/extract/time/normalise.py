@@ -50,6 +50,11 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     if direction == "prev":
         base, label = ctx.narrative()
         return base.day.year, label, "y" in base.known
+    if direction == "after":
+        # "the following June": the first June after where the story is, not after the article
+        base, label = ctx.narrative()
+        later = (month, day or 0) > (base.day.month, base.day.day if day else 0)
+        return base.day.year + (0 if later else 1), label, "y" in base.known
     dy, dm = anchor.day.year, anchor.day.month
     real = "y" in anchor.known
     if isinstance(direction, int) and not isinstance(direction, bool):
@@ -354,6 +359,10 @@ def _weekday(wday: int, direction, part: str | None, c: Candidate, ctx: DocConte
         d = weekday_near(anchor.day, wday, 2 if direction > 0 else -2)
     elif direction == 0:
         d = weekday_near(anchor.day, wday, 0)
+    elif direction == "after":
+        base, label = ctx.narrative()  # "the following Friday": after the story's day
+        point = Point(weekday_near(base.day, wday, 2), "day", known=base.known)
+        return resolved(replace(point, gran="part", part=part) if part else point, c, ctx, label)
     else:
         tense = ctx.tense(c.start, c.end)
         if tense is None:
