@@ -10,6 +10,7 @@ from pipeline.cli import cli
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.questions import ask
+from pipeline.views.questions.understand import understand
 from tests.conftest import ROOT
 
 
@@ -308,3 +309,31 @@ def test_an_answer_to_a_chinese_question_tells_the_act_in_chinese(fresh_store, w
     assert "支付宝接入中国银联（据报道）" in reported, reported
     # The English question keeps the English summary.
     assert "Alipay connected to NetsUnion" in ask(fresh_store, "When did Alipay connect to NetsUnion?").answer
+
+
+def test_a_name_no_source_mentions_makes_the_question_unanswerable(tmp_path, write):
+    """"What is the capital of France?" must not be answered with NetsUnion's registered capital:
+    no source names France. Once one does, the question is read as any other."""
+    told = "NetsUnion has a registered capital of 2 billion yuan."
+    with Store(tmp_path / "a.sqlite") as store:
+        ingest([write("a/capital.txt", f"title: Capital\ndate: 2017-08-30\n\n{told}")], store)
+        answer = ask(store, "What is the capital of France?")
+        assert answer.answer_type == "refused" and answer.answer.endswith("None of them mentions France."), answer.answer
+    with Store(tmp_path / "b.sqlite") as store:
+        ingest([write("b/capital.txt", f"title: Capital\ndate: 2017-08-30\n\n{told} Payment firms in France watched it.")], store)
+        assert "mentions France" not in ask(store, "What is the capital of France?").answer
+
+
+@pytest.mark.parametrize("told, bank", [("商业银行开始接入网联平台", None), ("工商银行第一个接入网联平台", "中国工商银行")])
+def test_which_bank_is_never_answered_by_the_group_of_all_banks(fresh_store, write, told, bank):
+    ingest([write("banks.txt", f"title: 网联\ndate: 2017-04-01\nlang: zh\n\n2017年3月31日，{told}。")], fresh_store)
+    answer = ask(fresh_store, "哪家银行第一个接入网联?")
+    first = answer.answer.splitlines()[0]
+    assert (answer.answer_type, first) == ("entities", bank) if bank else answer.answer_type == "refused", first
+
+
+@pytest.mark.parametrize("question", ["What fine did the PBOC impose on Alipay in 2019?", "Which fine was imposed on Alipay?"])
+def test_an_act_asked_by_its_noun_is_that_act(question):
+    """"What fine …": the noun names the act even where the tagger reads it as an adverb; what
+    else the PBOC did to Alipay that year does not answer it."""
+    assert understand(question, {}).types == ["penalise"]

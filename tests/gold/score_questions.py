@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/gold/score_questions.py             # accuracy by shape and language
     .venv/bin/python tests/gold/score_questions.py --errors    # also every failed question
+    .venv/bin/python tests/gold/score_questions.py --growth    # right answers lost as the store grows
 
 The gold articles are ingested into a fresh store with the real pipeline; every question and
 each of its paraphrases is asked; an answer passes when it meets every check of `expect` (see
@@ -23,12 +24,21 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("KB_SHARED") or ROOT.parent / "shared")
 GOLD = Path(__file__).with_name("questions.yaml")
+# Counts of the corpus itself: articles dated in a month, entries of an entity.
+CORPUS_COUNT_IDS = ("en-count-01", "en-count-02", "en-count-06", "zh-count-01", "zh-count-04", "zh-count-06")
 ARTICLES = [ROOT / "corpus" / "en", SHARED / "corpus" / "zh"]
 
 sys.path.insert(0, str(ROOT))
 from pipeline.ingest import ingest  # noqa: E402
 from pipeline.store import Store  # noqa: E402
 from pipeline.views.questions import Answer, ask, knowledge  # noqa: E402
+
+
+def tuning_articles() -> list[Path]:
+    """The tuning part of the dev corpus (tests/dev_split/tuning.txt): never the check part."""
+    split = ROOT / "tests" / "dev_split" / "tuning.txt"
+    ids = {line.strip() for line in split.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    return sorted(p for p in (SHARED / "corpus" / "dev" / "articles").iterdir() if p.stem in ids)
 
 
 def judge(answer: Answer, expect: dict, names: dict[str, list[str]]) -> list[str]:
@@ -68,12 +78,44 @@ def judge(answer: Answer, expect: dict, names: dict[str, list[str]]) -> list[str
     return failures
 
 
+def _names(store: Store) -> dict[str, list[str]]:
+    return {eid: [e["name"], e["names"]["en"], e["names"]["zh"]] for eid, e in knowledge(store).entities.items()}
+
+
+def _about_the_corpus(question: dict) -> bool:
+    """How many articles or entries: an answer that changes, rightly, as articles are added."""
+    return question["id"] in CORPUS_COUNT_IDS
+
+
+def growth(more: list[Path]) -> dict:
+    """The questions right on the gold articles that stay right once `more` articles are in the
+    store: an answer must not depend on what else the store holds. Questions about the corpus
+    itself (how many articles mention X) are left out. {"right", "kept", "lost": [(id, text, before, after)]}."""
+    questions = [q for q in yaml.safe_load(GOLD.read_text(encoding="utf-8"))["questions"] if not _about_the_corpus(q)]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "kb.sqlite") as store:
+        ingest(ARTICLES, store)
+        names = _names(store)
+        before = {}
+        for q in questions:
+            for text in [q["question"], *(q.get("paraphrases") or [])]:
+                answer = ask(store, text)
+                if not judge(answer, q["expect"], names):
+                    before[text] = (q, answer.answer.split("\n")[0])
+        ingest(more, store)
+        names = _names(store)
+        lost = []
+        for text, (q, first) in before.items():
+            answer = ask(store, text)
+            if judge(answer, q["expect"], names):
+                lost.append((q["id"], text, first, answer.answer.split("\n")[0]))
+    return {"right": len(before), "kept": len(before) - len(lost), "lost": lost}
+
+
 def score(show_errors: bool = False) -> dict:
     questions = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["questions"]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "kb.sqlite") as store:
         ingest(ARTICLES, store)
-        facts = knowledge(store)
-        names = {eid: [e["name"], e["names"]["en"], e["names"]["zh"]] for eid, e in facts.entities.items()}
+        names = _names(store)
         tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         invented = 0
         for q in questions:
@@ -93,9 +135,16 @@ def score(show_errors: bool = False) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--growth", action="store_true", help="ask them again with the tuning part of the dev corpus added: the answers that change")
     args = parser.parse_args()
     if not (SHARED / "corpus").is_dir():
         sys.exit(f"needs the shared folder at {SHARED} (set KB_SHARED)")
+    if args.growth:
+        result = growth(tuning_articles())
+        print(f"right on the gold articles: {result['right']}; still right with the tuning dev articles added: {result['kept']}")
+        for qid, text, before, after in result["lost"]:
+            print(f"LOST {qid:14} {text}\n     before: {before[:150]}\n     after:  {after[:150]}")
+        return
     result = score(args.errors)
     for key, (ok, total, accuracy) in result["tally"].items():
         print(f"{key:22} {accuracy:6.1%}  ({ok}/{total})")

@@ -40,6 +40,7 @@ REQUIRING_MODALS = {"must", "shall", "should"}
 
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
 
 
 @cache
@@ -62,7 +63,7 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     found = []
     for token in doc:
         type_id = lemmas.get(token.lemma_)
-        if type_id and token.pos_ not in NOT_TRIGGER_POS:
+        if type_id and (token.pos_ not in NOT_TRIGGER_POS or _determined(token)):
             found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
             span = doc[token.i : token.i + len(words)]
@@ -70,6 +71,12 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
                                             or all(t.lemma_ == w for t, w in zip(span, words))):  # fmt: skip
                 found.append((type_id, span.start, span.end))
     return found
+
+
+def _determined(token: Token) -> bool:
+    """A word with a determiner is a noun whatever its tag says ("What fine did the PBOC impose",
+    tagged an adverb)."""
+    return token.pos_ in ("ADJ", "ADV") and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in token.children)
 
 
 def _tokens(doc: Doc, sentence: Sentence, start: int, end: int) -> Span | None:

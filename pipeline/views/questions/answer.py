@@ -69,8 +69,14 @@ class Knowledge(SentenceAnswers):
     def ask(self, text: str) -> Answer:
         # 國務院新聞辦 is read as 国务院新闻办: the articles are indexed by their Simplified view.
         question = understand(simplified_view(text), self.known_names)
-        handler = getattr(self, f"_{question.shape}", self._search)
-        answer = handler(question) or self._refuse(question)
+        unheard = [name for name in question.unknown_names if not self.reader.search([name.lower()], 1)]
+        if unheard:
+            # "What is the capital of France?": no source names France, so none answers it.
+            answer = Answer(f"The sources in the knowledge base do not answer that. None of them mentions {', '.join(unheard)}.",
+                            "refused", 0.0)
+        else:
+            handler = getattr(self, f"_{question.shape}", self._search)
+            answer = handler(question) or self._refuse(question)
         if question.lang == "zh" and answer.answer_type != "refused":
             answer.answer = self.in_chinese(self._summaries_in_chinese(answer.answer, answer.events))
         answer.question = {
@@ -246,13 +252,13 @@ class Knowledge(SentenceAnswers):
             # Who acted on what was asked about; or, asked about the actor, whom it acted on.
             side = entry.target_ids if asked & set(entry.actor_ids) else entry.actor_ids
             for entity_id in side:
-                if entity_id not in found and entity_id not in asked and self._is_kind(entity_id, question.kinds):
+                if entity_id not in found and entity_id not in asked and self._names_one_of(entity_id, question.kinds):
                     found.append(entity_id)
         found += [i for i in self._acting_on_each(question) if i not in found]
         if not found:
             # "Who denied the report that Alipay had access to UnionPay?": both parties are named;
             # whoever acted in the asked act answers it.
-            found = [i for e in entries for i in e.actor_ids if self._is_kind(i, question.kinds)]
+            found = [i for e in entries for i in e.actor_ids if self._names_one_of(i, question.kinds)]
             found = list(dict.fromkeys(found))
         if not found:
             return None
@@ -701,6 +707,11 @@ class Knowledge(SentenceAnswers):
 
     def _is_kind(self, entity_id: str, kinds: list[str]) -> bool:
         return not kinds or self.entities.get(entity_id, {}).get("type") in kinds
+
+    def _names_one_of(self, entity_id: str, kinds: list[str]) -> bool:
+        """An answer to "which bank(s)": an entity of the kind, not the group of them all (商业银行
+        restates the question)."""
+        return self._is_kind(entity_id, kinds) and not (kinds and entity_id in self.collectives)
 
     def _acts(self, entity_id: str, types: list[str]) -> bool:
         return any(entity_id in e.actor_ids for e in self.entries if e.type in types)

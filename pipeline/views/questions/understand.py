@@ -110,6 +110,7 @@ class Question:
     month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
     months: list[str] = field(default_factory=list)  # months asked without a year: "06" for "in June"
     weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
+    unknown_names: list[str] = field(default_factory=list)  # proper names no entity of the store answers to: "France"
     asks_for_one: bool = False  # "which department", 哪个部门: one answer, not every party of the kind
 
 
@@ -138,6 +139,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")])
     question.counted = _counted(text, doc, lang)
     question.actor = _asked_actor(question)
+    question.unknown_names = _unknown_names(question, doc, [(t.start, t.end) for t in timexes])
     question.weekdays = [i for i, names in enumerate(WEEKDAYS) if any(n in lowered for n in names)]
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
@@ -190,6 +192,23 @@ def _counted(text: str, doc, lang: str) -> str | None:
                 words.append(word.text)
             return " ".join(words).lower() or None
     return None
+
+
+def _unknown_names(question: Question, doc, dates: list[tuple[int, int]]) -> list[str]:
+    """The proper names of an English question that link to no entity ("the capital of France"):
+    what the question is about, whatever its other words match. Capitalised words only, and none
+    of a date ("Aprl 2018")."""
+    if question.lang != "en":
+        return []
+    linked = " ".join(question.names.values())
+    stop = grammar().stop_words["en"]
+    return [
+        t.text for t in doc
+        if t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME")
+        and t.text not in linked and t.lower_ not in stop
+        and not any(start <= t.idx < end for start, end in dates)
+        and not (t.i + 1 < len(doc) and re.fullmatch(r"\d{4}", doc[t.i + 1].text))  # "Aprl 2018": a month, misspelt
+    ]  # fmt: skip
 
 
 def _asked_actor(question: Question) -> str | None:
