@@ -181,3 +181,11 @@ def test_entities_en_a_word_the_article_writes_in_lower_case_is_no_name(nlp):
     # ...but the article writes it as an ordinary word too: no entity.
     body = "Payment firms hand a larger share of each reserve to the central bank every month."
     assert "Reserve" not in by_text(run_text(nlp, f"{heading}\n\n{body}", "en"))
+
+
+def test_entities_en_buttons_of_a_menu_line_are_no_names(nlp):
+    """A footer of short items between bars: its lone capitalised words are buttons; the
+    publisher and its city there are still names."""
+    found = by_text(run_text(nlp, "Clearing Line Weekly | Singapore | Unsubscribe | Manage preferences", "en"))
+    assert "Unsubscribe" not in found and "Manage" not in found
+    assert "Singapore" in found and "Clearing Line Weekly" in found

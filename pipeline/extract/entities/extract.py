@@ -11,6 +11,8 @@ Order matters and is the whole algorithm:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.extract.nlp import simplified_view
@@ -35,6 +37,7 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
     for doc, sentence in zip(docs, sentences, strict=True):
         if skip_repeats and sentence.repeat_of is not None:
             continue
+        menu = _is_a_menu(sentence.text)
         if lang == "zh" and doc.has_extension(SPANS_ATTR) and doc._.get(SPANS_ATTR) is not None:
             spans = [(s, e, label, eid or None) for s, e, label, eid in doc._.get(SPANS_ATTR)]
         else:
@@ -50,7 +53,7 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 entity_type = ner_types[label]
             else:
                 continue  # DATE, MONEY, ...: not entities
-            if entity is None and lang != "zh" and not _reads_as_a_name(doc, start, end, ordinary):
+            if entity is None and lang != "zh" and not _reads_as_a_name(doc, start, end, ordinary, menu=menu and entity_type != "place"):
                 continue
             # The Doc may read a Simplified view of a Traditional sentence (same offsets): the
             # mention keeps the characters as written.
@@ -63,15 +66,27 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
     return found
 
 
+MENU_MIN_ITEMS = 3  # "PayLines Asia | Singapore | Unsubscribe | Manage preferences"
+MENU_MAX_WORDS = 4
+
+
+def _is_a_menu(text: str) -> bool:
+    """A line of short items between bars, a page's menu or footer: its single capitalised
+    words ("Unsubscribe", "Manage") are buttons, not names; the publisher's name and its city
+    there are."""
+    items = [item.strip() for item in re.split(r"\s[|·•]\s", text)]
+    return len(items) >= MENU_MIN_ITEMS and all(0 < len(item.split()) <= MENU_MAX_WORDS for item in items)
+
+
 # Words a name never ends with: "congress of the" is a name cut short, not a name.
 _NOT_NAME_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 
 
-def _reads_as_a_name(doc: Doc, start: int, end: int, ordinary: set[str] = frozenset()) -> bool:
+def _reads_as_a_name(doc: Doc, start: int, end: int, ordinary: set[str] = frozenset(), *, menu: bool = False) -> bool:
     """Whether an unknown span the statistical model called a name reads as one: a single word
-    tagged as no proper noun, or one the article writes in lower case elsewhere, is an ordinary
-    word; a span ending on a function word ("congress of the") is a name cut short. Acronyms
-    stay (CNCC)."""
+    tagged as no proper noun, or one the article writes in lower case elsewhere, or one alone on
+    a menu line, is an ordinary word; a span ending on a function word ("congress of the") is a
+    name cut short. Acronyms stay (CNCC)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
@@ -80,6 +95,8 @@ def _reads_as_a_name(doc: Doc, start: int, end: int, ordinary: set[str] = frozen
     word = span[0]
     if len(span) > 1 or word.text.isupper():
         return True
+    if menu:
+        return False  # a button of a menu line
     return word.pos_ == "PROPN" and word.lower_ not in ordinary and word.lemma_.lower() not in ordinary
 
 
