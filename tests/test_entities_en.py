@@ -189,3 +189,9 @@ def test_entities_en_buttons_of_a_menu_line_are_no_names(nlp):
     found = by_text(run_text(nlp, "Clearing Line Weekly | Singapore | Unsubscribe | Manage preferences", "en"))
     assert "Unsubscribe" not in found and "Manage" not in found
     assert "Singapore" in found and "Clearing Line Weekly" in found
+
+
+@pytest.mark.parametrize("address", ["paylines.asia", "editors@paylines.asia"])
+def test_entities_en_a_web_address_is_no_name(nlp, address):
+    found = by_text(run_text(nlp, f"If someone forwarded you this, subscribe at {address} or write to us.", "en"))
+    assert address not in found

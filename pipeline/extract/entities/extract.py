@@ -66,6 +66,7 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
     return found
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://)?[\w.-]+@?[\w-]+(?:\.[A-Za-z]{2,})+(?:/\S*)?", re.ASCII)
 MENU_MIN_ITEMS = 3  # "PayLines Asia | Singapore | Unsubscribe | Manage preferences"
 MENU_MAX_WORDS = 4
 
@@ -85,11 +86,13 @@ _NOT_NAME_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 def _reads_as_a_name(doc: Doc, start: int, end: int, ordinary: set[str] = frozenset(), *, menu: bool = False) -> bool:
     """Whether an unknown span the statistical model called a name reads as one: a single word
     tagged as no proper noun, or one the article writes in lower case elsewhere, or one alone on
-    a menu line, is an ordinary word; a span ending on a function word ("congress of the") is a
-    name cut short. Acronyms stay (CNCC)."""
+    a menu line, is an ordinary word; a web address is none; a span ending on a function word
+    ("congress of the") is a name cut short. Acronyms stay (CNCC)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
+    if _WEB_ADDRESS.fullmatch(span.text) and not span.text[0].isupper():
+        return False  # paylines.asia, news@site.com: where to read or write, not who (JD.com is a name)
     if span[-1].pos_ in _NOT_NAME_END:
         return False
     word = span[0]
