@@ -176,3 +176,14 @@ def test_time_zh_the_same_day_is_the_last_day_read_past_a_month_read_since(day, 
 def test_time_zh_the_same_month_is_the_last_month_read_past_a_year_read_since(day, value):
     found = values(f"2017年8月4日，央行下发209号文。次年{day}，断直连完成。当年年底，比例提高。同月29日，网联成立。", "2018-12-07")
     assert found[-1] == ("同月29日", value)
+
+
+@pytest.mark.parametrize("month", ["5", "8"])
+def test_time_zh_a_bare_day_is_of_the_month_the_sentence_before_named(month):
+    found = values(f"{month}月11日，网联宣布合作。但网联在13日删除了公告，月底又恢复。", "2018-12-07")
+    assert found[1:] == [("13日", f"2018-{int(month):02d}-13"), ("月底", f"2018-{int(month):02d}")]
+
+
+def test_time_zh_a_bare_day_far_from_a_named_month_is_of_the_articles_month():
+    found = values("5月11日，网联宣布合作。市场反应平淡。业内人士认为这是好事。3日，网联发布新规。", "2018-12-07")
+    assert found[-1] == ("3日", "2018-12-03")

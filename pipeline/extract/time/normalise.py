@@ -31,6 +31,8 @@ from pipeline.extract.time.readers import Resolved, int_of, known_at, modifier, 
 
 __all__ = ["Resolved", "normalise"]
 
+STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month of the story
+
 
 def normalise(c: Candidate, ctx: DocContext) -> Resolved | None:
     """The value of one candidate, or None when it turns out not to be a date."""
@@ -206,6 +208,8 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
     direction = g.lookup("directions", gr.get("dir"))
     attrs = dict(c.rule.attrs)
     rel = g.lookup("relative", gr.get("rel") or attrs.get("rel")) or g.lookup("relative_implicit", gr.get("rel"))
+    if rel is not None and attrs.get("anchor"):
+        rel = {**rel, "anchor": attrs["anchor"]}  # a rule's own anchor: 13日 is of the month the story is at
     quarter = int_of(gr.get("quarter"), ctx) or attrs.get("quarter_default")
     half = g.lookup("halves", gr.get("half"))
     if half is None and (gr.get("half") or "").isdigit():
@@ -309,6 +313,14 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
     if kind == "prev":
         base, label = ctx.narrative(unit)
+    elif kind == "story":
+        # A day or month end without its month (但网联在13日删除了公告, 月底): of the month the story
+        # has just named, else of the article's
+        base, label = ctx.anchor, "dct"
+        prev = ctx.prev
+        if prev is not None and "m" in prev.known and prev.gran in ("month", "day", "part", "time") \
+                and ctx.sentence_of(ctx.current[0]) - ctx.prev_sentence <= STORY_MONTH_SENTENCES:
+            base, label = prev, f"previous:{value(prev)}"
     elif kind == "deadline":
         if ctx.prev_deadline is None:
             return None  # "the deadline" with no deadline read before: nothing to name
