@@ -351,3 +351,9 @@ def test_time_en_the_following_june_is_the_one_after_the_story(year, expected):
 def test_time_en_the_following_friday_is_the_one_after_the_story():
     assert values("On 25 June 2018 NetsUnion spoke. The following Friday, the cutover came.", "2018-12-07")[-1] == (
         "following Friday", "2018-06-29")
+
+
+@pytest.mark.parametrize("day, value", [("27 April 2018", "2018-04-27TEV"), ("3 May 2018", "2018-05-03TEV")])
+def test_time_en_that_evening_is_of_the_day_the_story_is_at(day, value):
+    text = f"On {day} reports said Alipay had connected to UnionPay. That evening, UnionPay denied it."
+    assert values(text, "2019-01-20")[-1] == ("That evening", value)
