@@ -149,6 +149,8 @@ def test_entities_en_a_name_and_its_chinese_in_brackets_are_one_organisation(nlp
 @pytest.mark.parametrize("text, name, entity_type", [
     ("Analysts at Ping An Bank were not available.", "Ping An Bank", "bank"),
     ("The report ran in the Sino Finance Daily on Monday.", "Sino Finance Daily", "media"),
+    ("Ping An Payment holds 2.45 percent of NetsUnion.", "Ping An Payment", "company"),
+    ("Analysts at Redwood Peak Advisory said so.", "Redwood Peak Advisory", "company"),
 ])
 def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entity_type):
     mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)
