@@ -357,3 +357,11 @@ def test_time_en_the_following_friday_is_the_one_after_the_story():
 def test_time_en_that_evening_is_of_the_day_the_story_is_at(day, value):
     text = f"On {day} reports said Alipay had connected to UnionPay. That evening, UnionPay denied it."
     assert values(text, "2019-01-20")[-1] == ("That evening", value)
+
+
+@pytest.mark.parametrize("told, value", [
+    ("On May 11 NetsUnion announced it. By the end of the month, it had deleted the notice.", "2018-05"),
+    ("Banks must finish their connections by the end of the month.", "2018-12"),
+])
+def test_time_en_the_end_of_the_month_is_of_the_month_just_named(told, value):
+    assert values(told, "2018-12-07")[-1] == ("the end of the month", value)
