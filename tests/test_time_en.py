@@ -365,3 +365,9 @@ def test_time_en_that_evening_is_of_the_day_the_story_is_at(day, value):
 ])
 def test_time_en_the_end_of_the_month_is_of_the_month_just_named(told, value):
     assert values(told, "2018-12-07")[-1] == ("the end of the month", value)
+
+
+@pytest.mark.parametrize("year", ["2017", "2016"])
+def test_time_en_the_end_of_the_year_is_of_the_year_just_named(year):
+    text = f"In {year} NetsUnion launched. By the end of the year, 20 banks had connected."
+    assert values(text, "2019-02-07")[-1] == ("the end of the year", year)

@@ -31,7 +31,7 @@ from pipeline.extract.time.readers import Resolved, int_of, known_at, modifier, 
 
 __all__ = ["Resolved", "normalise"]
 
-STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month of the story
+STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month (or year) of the story
 
 
 def normalise(c: Candidate, ctx: DocContext) -> Resolved | None:
@@ -314,11 +314,13 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     if kind == "prev":
         base, label = ctx.narrative(unit)
     elif kind == "story":
-        # A day or month end without its month (但网联在13日删除了公告, 月底): of the month the story
-        # has just named, else of the article's
+        # A day or month end without its month (但网联在13日删除了公告, 月底, "the end of the month"):
+        # of the month the story has just named, else of the article's; "the end of the year" of
+        # the year it has just named
         base, label = ctx.anchor, "dct"
         prev = ctx.prev
-        if prev is not None and "m" in prev.known and prev.gran in ("month", "day", "part", "time") \
+        precise = ("year", "month", "day", "part", "time") if unit == "year" else ("month", "day", "part", "time")
+        if prev is not None and ("m" in prev.known or unit == "year" and "y" in prev.known) and prev.gran in precise \
                 and ctx.sentence_of(ctx.current[0]) - ctx.prev_sentence <= STORY_MONTH_SENTENCES:
             base, label = prev, f"previous:{value(prev)}"
     elif kind == "deadline":
