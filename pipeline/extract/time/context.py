@@ -57,7 +57,7 @@ class DocContext:
     # day" and "the same month" name when the story has moved to a coarser date since.
     prev_at: dict = field(default_factory=dict)  # unit -> (point, sentence)
     prev_deadline: Point | None = None  # the last "from/by" day read: what "the deadline" names
-    prev_deadline_at: int = 0  # where it was read
+    prev_deadline_sentence: int = -1
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
@@ -155,7 +155,7 @@ class DocContext:
             return
         if self.is_boundary(start, end):
             if point.gran == "day":
-                self.prev_deadline, self.prev_deadline_at = point, start
+                self.prev_deadline, self.prev_deadline_sentence = point, self.sentence_of(start)
             return
         if point.gran in ("decade", "century"):
             return

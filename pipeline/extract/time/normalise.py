@@ -24,7 +24,7 @@ from pipeline.extract.time.calendar import (
     value,
     weekday_near,
 )
-from pipeline.extract.time.context import DocContext
+from pipeline.extract.time.context import FINE_ENOUGH, DocContext
 from pipeline.extract.time.matcher import Candidate
 from pipeline.extract.time.numbers import parse_chinese, parse_year, to_ascii_digits
 from pipeline.extract.time.readers import Resolved, int_of, known_at, modifier, month_of, resolved
@@ -74,7 +74,7 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     reach = int(ctx.grammar.vocab.get("settings", {}).get("narrative_year_sentences", 0))
     deadline = ctx.prev_deadline
     if deadline is not None and day is not None and (deadline.day.month, deadline.day.day) == (month, day) \
-            and 0 <= ctx.sentence_of(c.start) - ctx.sentence_of(ctx.prev_deadline_at) <= reach:
+            and 0 <= ctx.sentence_of(c.start) - ctx.prev_deadline_sentence <= reach:
         # "自2018年6月30日起 … 6月30日之后": the day just named as a deadline, named again
         return deadline.day.year, f"previous:{value(deadline)}", True
     # Later in the sentence of its dated start, a day goes on from it, whatever the tense says
@@ -83,10 +83,10 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     same_sentence = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence
     goes_on = same_sentence and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" else 0)
     if (same_sentence and not goes_on and ctx.prev_explicit_year and "y" in prev.known and day is not None
-            and prev.gran in ("day", "part", "time") and ctx.is_boundary(c.start, c.end)):
+            and prev.gran in FINE_ENOUGH["day"] and ctx.is_boundary(c.start, c.end)):
         return prev.day.year + 1, f"previous:{value(prev)}", True
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
-            and prev.gran in ("month", "day", "part", "time")
+            and prev.gran in FINE_ENOUGH["month"]
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
             and (goes_on or not _against_tense(prev.day.year, month, day, tense, anchor))):
         return prev.day.year, f"previous:{value(prev)}", True
@@ -319,7 +319,7 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
         # the year it has just named
         base, label = ctx.anchor, "dct"
         prev = ctx.prev
-        precise = ("year", "month", "day", "part", "time") if unit == "year" else ("month", "day", "part", "time")
+        precise = ("year", *FINE_ENOUGH["month"]) if unit == "year" else FINE_ENOUGH["month"]
         if prev is not None and ("m" in prev.known or unit == "year" and "y" in prev.known) and prev.gran in precise \
                 and ctx.sentence_of(ctx.current[0]) - ctx.prev_sentence <= STORY_MONTH_SENTENCES:
             base, label = prev, f"previous:{value(prev)}"
@@ -417,7 +417,7 @@ def _time(c: Candidate, ctx: DocContext) -> Resolved | None:
 def _day_context(c: Candidate, ctx: DocContext) -> tuple[Point, str]:
     """The day a bare clock time is on: a day named earlier in its sentence, else the DCT."""
     prev = ctx.prev
-    if prev is not None and prev.gran in ("day", "part", "time") and ctx.prev_sentence == ctx.sentence_of(c.start):
+    if prev is not None and prev.gran in FINE_ENOUGH["day"] and ctx.prev_sentence == ctx.sentence_of(c.start):
         return prev, f"previous:{value(prev)}"
     return ctx.anchor, "dct"
 
