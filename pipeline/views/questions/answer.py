@@ -87,7 +87,7 @@ class Knowledge(SentenceAnswers):
 
     def _summaries_in_chinese(self, text: str, entry_ids: list[int]) -> str:
         """The entries an answer to a Chinese question tells, told in Chinese (支付结算司要求…)."""
-        phrases = sorted(grammar().chinese_phrases.items(), key=lambda kv: -len(kv[0]))
+        phrases = grammar().chinese_phrases
         for entry in (self.by_id[i] for i in entry_ids if i in self.by_id):
             if not entry.summary_zh:
                 continue
@@ -782,7 +782,7 @@ def _deadline_in(entry: Entry, value: str) -> bool:
     return bool(asked and deadline and asked[0] <= deadline[0] <= asked[1])
 
 
-def _in_phrases(text: str, phrases: list[tuple[str, str]]) -> str:
+def _in_phrases(text: str, phrases: tuple[tuple[str, str], ...]) -> str:
     """An answer's own English words in Chinese (questions.yaml: chinese_phrases)."""
     for english, chinese in phrases:
         text = text.replace(english, chinese)

@@ -122,7 +122,9 @@ class SentenceAnswers:
         # A date of an undated article (XXXX-Q1: "the first quarter of this year") still tells
         # its part of the year: it is read in each year asked.
         years = {a[0].year for a in asked} or {UNKNOWN_YEAR}
-        written = [span(f"{year}{v[4:]}" if v.startswith("XXXX") else v) for v in values for year in (years if v.startswith("XXXX") else [0])]
+        written = []
+        for v in values:
+            written += [span(f"{year}{v[4:]}") for year in years] if v.startswith("XXXX") else [span(v)]
         written = [w for w in written if w is not None]
         for w in written:
             asked += [span(f"{year}-{month}")[:2] for month in unyeared for year in range(w[0].year, w[1].year + 1)]
@@ -182,15 +184,15 @@ class SentenceAnswers:
         A party acting for the asked one (the PBOC for its department) is no other party."""
         if reading.share < SUBSTITUTE_SHARE or not question.entities:
             return None
-        article, idx = reading.sentence["article_id"], reading.sentence["idx"]
-        named = set(self.store.entities_at(article, idx)) | {c.entity_id for c in reading.in_sentence}
+        in_sentence = self.store.entities_at(reading.sentence["article_id"], reading.sentence["idx"])
+        named = set(in_sentence) | {c.entity_id for c in reading.in_sentence}
         missing = [e for e in question.entities if not (self.expand(e) & named) and e not in self.collectives]
         if len(missing) != 1:
             return None
         asked = missing[0]
         kind = _broad_kind(self.entities.get(asked, {}).get("type"))
         others = [
-            e for e in dict.fromkeys(self.store.entities_at(article, idx))
+            e for e in dict.fromkeys(in_sentence)
             if e not in question.entities and e not in self.collectives and e in self.entities
             and _broad_kind(self.entities[e].get("type")) == kind
             and asked not in self.expand(e) and e not in self.expand(asked)

@@ -59,7 +59,7 @@ class Grammar:
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
     amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
-    chinese_phrases: dict[str, str]  # the answers' own English phrases -> Chinese, for Chinese questions
+    chinese_phrases: tuple[tuple[str, str], ...]  # the answers' own English phrases and their Chinese, longest first
 
     def measure_words(self, *groups: str) -> str:
         """The measure words of these groups, for a regex character class."""
@@ -87,7 +87,7 @@ def grammar() -> Grammar:
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
         amount_words=tuple(data.get("amount_words") or []),
-        chinese_phrases=dict(data.get("chinese_phrases") or {}),
+        chinese_phrases=tuple(sorted((data.get("chinese_phrases") or {}).items(), key=lambda kv: -len(kv[0]))),
     )
 
 
