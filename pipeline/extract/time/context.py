@@ -23,6 +23,7 @@ _ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+")
 
 _CLAUSE_END = re.compile(r"[;:；：]")
 DAY_ANAPHOR_SENTENCES = 3  # how far back "the same day" may find its day past a month read since
+STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month (or year) of the story
 # The dates precise enough for an anaphor of a unit to point to ("the same month": a month or a day).
 FINE_ENOUGH = {"day": ("day", "part", "time"), "month": ("month", "day", "part", "time")}
 
@@ -95,6 +96,16 @@ class DocContext:
             if self.sentence_of(self.current[0]) - sentence <= DAY_ANAPHOR_SENTENCES:
                 prev = point
         if prev is not None:
+            return prev, f"previous:{value(prev)}"
+        return self.anchor, "dct"
+
+    def story(self, unit: str) -> tuple[Point, str]:
+        """The month (or year) a day or a period end without its own is of (但网联在13日删除了公告,
+        月底, "the end of the month"): the one the sentence before named, else the article's."""
+        prev = self.prev
+        precise = ("year", *FINE_ENOUGH["month"]) if unit == "year" else FINE_ENOUGH["month"]
+        if prev is not None and ("m" in prev.known or unit == "year" and "y" in prev.known) and prev.gran in precise \
+                and self.sentence_of(self.current[0]) - self.prev_sentence <= STORY_MONTH_SENTENCES:
             return prev, f"previous:{value(prev)}"
         return self.anchor, "dct"
 

@@ -31,8 +31,6 @@ from pipeline.extract.time.readers import Resolved, int_of, known_at, modifier, 
 
 __all__ = ["Resolved", "normalise"]
 
-STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month (or year) of the story
-
 
 def normalise(c: Candidate, ctx: DocContext) -> Resolved | None:
     """The value of one candidate, or None when it turns out not to be a date."""
@@ -314,15 +312,7 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     if kind == "prev":
         base, label = ctx.narrative(unit)
     elif kind == "story":
-        # A day or month end without its month (但网联在13日删除了公告, 月底, "the end of the month"):
-        # of the month the story has just named, else of the article's; "the end of the year" of
-        # the year it has just named
-        base, label = ctx.anchor, "dct"
-        prev = ctx.prev
-        precise = ("year", *FINE_ENOUGH["month"]) if unit == "year" else FINE_ENOUGH["month"]
-        if prev is not None and ("m" in prev.known or unit == "year" and "y" in prev.known) and prev.gran in precise \
-                and ctx.sentence_of(ctx.current[0]) - ctx.prev_sentence <= STORY_MONTH_SENTENCES:
-            base, label = prev, f"previous:{value(prev)}"
+        base, label = ctx.story(unit)
     elif kind == "deadline":
         if ctx.prev_deadline is None:
             return None  # "the deadline" with no deadline read before: nothing to name
