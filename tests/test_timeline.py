@@ -251,3 +251,15 @@ def test_starting_preparations_is_no_launch(fresh_store, write):
     found = entries_by_type(fresh_store)
     assert ("approve", "2016-10-20") in found and ("launch", "2016-10-20") not in found
     assert ("launch", "2017-03-31") in found
+
+
+@pytest.mark.parametrize("issued_on, value", [("29 June 2018", "2018-06-29"), ("3 May 2018", "2018-05-03")])
+def test_a_date_the_trigger_governs_is_its_date_not_the_nearest_one(fresh_store, write, issued_on, value):
+    """The deadline opens the sentence; the issue is dated by the date its own verb takes."""
+    told = (
+        "14 January 2019 is the date by which all client reserves must be deposited under "
+        f"Yinbanfa [2018] No. 114, issued by the PBOC General Office on {issued_on}."
+    )
+    ingest([write("story.txt", f"title: Reserves\ndate: 2019-01-20\n\n{told}")], fresh_store)
+    issued = [e for e in build_entries(fresh_store) if e.type == "issue"]
+    assert [e.value for e in issued] == [value]

@@ -382,6 +382,9 @@ def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, time
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
         plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy)]
+        # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
+        # itself governs is its date, however near another date of the sentence stands.
+        plain = [t for t in plain if _governed_by(doc, sentence, t, event)] or plain
         before = [t for t in plain if t.end <= event.start]
         after = [t for t in plain if t.start >= event.end]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -396,6 +399,24 @@ def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, time
         if later or earlier:
             event.deadline = (later or earlier[-1:])[0].value
             event.later_deadlines = [t.value for t in later[1:]]
+
+
+def _governed_by(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
+    """Whether the first verb or trigger above the date is the event's trigger: the date is an
+    argument of the trigger itself, not of another clause of the sentence."""
+    trigger = _tokens(doc, sentence, event.start, event.end)
+    when = _tokens(doc, sentence, timex.start, timex.end)
+    if trigger is None or when is None:
+        return False
+    trigger_tokens = {t.i for t in trigger}
+    token = when.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in trigger_tokens:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _in_reach(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:
