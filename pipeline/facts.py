@@ -110,6 +110,9 @@ class EventMention:
     date_source: str | None = None  # sentence | inherited | None
     date_mod: str | None = None  # AFTER: "later" than the date given
     deadline: str | None = None  # the "from/by" date of a requirement
+    # A day the article leaves without a year ("XXXX-06-30": an undated page's "June 30"): the
+    # event joins the entry other sources date to that day, when they agree on its year.
+    yearless: str | None = None
     later_deadlines: list[str] = field(default_factory=list)  # further steps: "from July 9 …, 100% by January 14"
     refers_to: int | None = None  # index, in the article's events, of the event it denies or retracts
     object_type: str | None = None  # the kind of event acted on: "deleted the announcement" -> announce

@@ -23,6 +23,7 @@ from pipeline.facts import ArticleRecord, EventMention, PageCapture, main_partic
 from pipeline.store_queries import Queries
 
 # Tables whose rows derive from an article's text; re-extraction clears them first.
+DATED_BY_OTHER_SOURCES = "other sources"  # event.date_source of a yearless day dated by other pages
 FACT_TABLES = ["event", "sentence", "paragraph", "mention", "discovery", "entity_role", "timex"]
 
 # Each OR term names lang and its band, so SQLite answers it from that band's index (a
@@ -240,6 +241,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- An undone judgement is no longer applied, but the log keeps it and says when it was
         -- taken back: what an analyst decided and undid is part of the record.
         ALTER TABLE judgement ADD COLUMN undone_at TEXT;
+        """,
+    ),
+    (
+        "days without a year",
+        """
+        -- An undated page's "June 30" (XXXX-06-30): the event stays undated until other sources
+        -- give that day one year for the same parties (Store.date_yearless_events).
+        ALTER TABLE event ADD COLUMN yearless TEXT;
+        CREATE INDEX event_yearless ON event(yearless) WHERE yearless IS NOT NULL;
         """,
     ),
 ]
@@ -486,12 +496,13 @@ class Store(Queries):
             entry_id = self._entry_for(conn, event, may_create=record.duplicate_of is None)
             event_id = conn.execute(
                 'INSERT INTO event (article_id, idx, sentence_idx, type, category, trigger, start, "end", factuality, '
-                "document, theme, date, date_text, date_source, date_mod, deadline, refers_to, object_type, entry_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "document, theme, date, date_text, date_source, date_mod, deadline, refers_to, object_type, entry_id, yearless) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id, idx, event.sentence_idx, event.type, event.category, event.trigger, event.start,
                     event.end, event.factuality, event.document, event.theme, event.date, event.date_text,
                     event.date_source, event.date_mod, event.deadline, event.refers_to, event.object_type, entry_id,
+                    event.yearless,
                 ),  # fmt: skip
             ).lastrowid
             roles = [(event_id, e, "actor", i) for i, e in enumerate(event.actors)]
@@ -521,6 +532,8 @@ class Store(Queries):
         # main participant, and reading them all for every event slowed ingest as it grew.
         partners = "type = ? AND main = ? AND document IS ? AND (targets = ? OR targets = '' OR targets IS NULL OR ? = '')"
         key = (event.type, main, event.document, targets, targets)
+        if event.date is None and event.yearless:
+            self._date_by_other_sources(conn, event)
         if event.date is None:
             row = conn.execute(f"SELECT id FROM timeline_entry WHERE {partners} AND date IS NULL ORDER BY id LIMIT 1", key).fetchone()
             if row:
@@ -545,6 +558,60 @@ class Store(Queries):
             "INSERT INTO timeline_entry (type, main, targets, document, date) VALUES (?, ?, ?, ?, ?)",
             (event.type, main, targets, event.document, event.date),
         ).lastrowid
+
+    def date_yearless_events(self) -> int:
+        """Give the events of undated pages the year other sources give their day, or take it
+        back when the sources now give two, as the stored pages stand; returns how many changed.
+        Run after each batch, so that the order pages are read in does not change the timeline."""
+        waiting = self.conn.execute(
+            """SELECT e.id, e.sentence_idx, e.type, e.category, e.trigger, e.start, e."end", e.factuality, e.document,
+                      e.theme, e.yearless, e.date, a.duplicate_of
+               FROM event e JOIN article a ON a.id = e.article_id
+               WHERE e.yearless IS NOT NULL AND (e.date IS NULL OR e.date_source = ?)""",
+            (DATED_BY_OTHER_SOURCES,),
+        ).fetchall()
+        changed = []
+        for row in waiting:  # read first: a batch that changes nothing writes nothing
+            event = EventMention(
+                sentence_idx=row["sentence_idx"], type=row["type"], category=row["category"], trigger=row["trigger"],
+                start=row["start"], end=row["end"], factuality=row["factuality"], document=row["document"],
+                theme=row["theme"], yearless=row["yearless"],
+            )  # fmt: skip
+            for role, entity_id in self.conn.execute("SELECT role, entity_id FROM event_role WHERE event_id = ? ORDER BY position", (row["id"],)):
+                {"actor": event.actors, "target": event.targets}.get(role, []).append(entity_id)
+            self._date_by_other_sources(self.conn, event)
+            if event.date != row["date"]:
+                changed.append((row, event))
+        if not changed:
+            return 0
+        with self.atomic() as conn:
+            for row, event in changed:
+                entry_id = self._entry_for(conn, event, may_create=row["duplicate_of"] is None)
+                conn.execute(
+                    "UPDATE event SET date = ?, date_source = ?, entry_id = ? WHERE id = ?",
+                    (event.date, event.date_source, entry_id, row["id"]),
+                )
+            conn.execute("DELETE FROM timeline_entry WHERE id NOT IN (SELECT entry_id FROM event WHERE entry_id IS NOT NULL)")
+        return len(changed)
+
+    @staticmethod
+    def _date_by_other_sources(conn: sqlite3.Connection, event: EventMention) -> None:
+        """An undated page's "June 30": the year the other sources give that day for the same
+        parties, when they all give one (two years for the day: the page could mean either, so
+        the event stays undated). Only entries some source dates itself count: a year given
+        this way is no evidence for another."""
+        parties = {*event.actors, *event.targets, *([event.document] if event.document else [])}
+        rows = conn.execute(
+            """SELECT t.main, t.targets, t.document, t.date FROM timeline_entry t
+               WHERE substr(t.date, 5) = ? AND length(t.date) = ?
+               AND EXISTS (SELECT 1 FROM event e WHERE e.entry_id = t.id AND e.date_source IS NOT ?)""",
+            (event.yearless[4:], len(event.yearless), DATED_BY_OTHER_SOURCES),
+        )
+        years = {row["date"][:4] for row in rows if parties & {row["main"], row["document"], *(row["targets"] or "").split()}}
+        if len(years) == 1:
+            event.date, event.date_source = years.pop() + event.yearless[4:], DATED_BY_OTHER_SOURCES
+        else:
+            event.date = event.date_source = None
 
     def sync_entities(self, curated: list[dict]) -> None:
         """Make the entity table match the curated file and the names found in articles.

@@ -89,7 +89,7 @@ class Queries:
         cursor.row_factory = None
         cursor.execute(
             """SELECT e.id, e.entry_id, e.article_id, e.idx, e.sentence_idx, e.type, e.category, e.trigger,
-                      e.start, e."end", e.factuality, e.theme, e.date, e.date_mod, e.deadline, e.refers_to,
+                      e.start, e."end", e.factuality, e.theme, e.date, e.date_source, e.date_mod, e.deadline, e.refers_to,
                       e.object_type, a.title, a.date AS article_date, a.duplicate_of, a.url,
                       s.text AS sentence, s.start AS sentence_start,
                       (SELECT COUNT(*) FROM event_role r WHERE r.event_id = e.id) AS n_roles

@@ -263,3 +263,42 @@ def test_a_date_the_trigger_governs_is_its_date_not_the_nearest_one(fresh_store,
     ingest([write("story.txt", f"title: Reserves\ndate: 2019-01-20\n\n{told}")], fresh_store)
     issued = [e for e in build_entries(fresh_store) if e.type == "issue"]
     assert [e.value for e in issued] == [value]
+
+
+DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
+UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
+
+
+@pytest.mark.parametrize("undated_first", [True, False])
+@pytest.mark.parametrize("one_batch", [True, False])
+def test_an_undated_pages_day_takes_the_year_other_sources_give_it(fresh_store, write, undated_first, one_batch):
+    """"June 30" on a page without a date has no year of its own; the sources that date June 30
+    for the same parties give it, whichever was read first."""
+    paths = [write("undated.txt", UNDATED_DAY), write("dated.txt", DATED_DAY)]
+    paths = paths if undated_first else paths[::-1]
+    for batch in [paths] if one_batch else [[p] for p in paths]:
+        ingest(batch, fresh_store)
+    connect = [e for e in build_entries(fresh_store) if e.type == "connect"]
+    assert [(e.value, len(e.sources)) for e in connect] == [("2018-06-30", 2)]
+    # the reader is told which source took its year from the others
+    assert {s["title"]: s.get("year_from_other_sources", False) for s in connect[0].sources} == {"Undated page": True, "Switch": False}
+
+
+def test_an_undated_pages_day_follows_the_year_the_other_source_gives(fresh_store, write):
+    ingest([write("undated.txt", UNDATED_DAY), write("dated.txt", DATED_DAY.replace("2018-07-02", "2017-07-03"))], fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "connect"] == ["2017-06-30"]
+
+
+@pytest.mark.parametrize("one_batch", [True, False])
+def test_an_undated_pages_day_stays_undated_when_sources_give_two_years(fresh_store, write, one_batch):
+    """Read in two batches, the year the first gave is taken back when the second gives another."""
+    paths = [
+        write("undated.txt", UNDATED_DAY),
+        write("dated.txt", DATED_DAY),
+        write("earlier.txt", "title: A year before\ndate: 2017-07-03\n\nAlipay, the payment arm of Ant Financial, had connected "
+              "to NetsUnion on June 30, according to a statement."),
+    ]  # fmt: skip
+    for batch in [paths] if one_batch else [paths[:2], paths[2:]]:
+        ingest(batch, fresh_store)
+    undated_page = [e for e in build_entries(fresh_store) if any(s["title"] == "Undated page" for s in e.sources)]
+    assert undated_page and all(e.value is None for e in undated_page)

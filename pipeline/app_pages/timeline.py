@@ -105,6 +105,7 @@ def show_entry(entry: Entry, mentions: dict[tuple[int, int], list[dict]] | None 
             spans = [{"start": s["trigger_start"], "end": s["trigger_end"], "kind": "trigger", "title": entry.type, "colour": common.ANSWER_COLOUR}]
             meta = common.source_line(s["title"], s["date"], s["url"], s["article_id"], s.get("sentence_idx"))
             repost = " · repost" if s["repost"] else ""
+            repost += " · year from the other sources" if s.get("year_from_other_sources") else ""
             english = english_names(s["sentence"], (mentions or {}).get((s["article_id"], s.get("sentence_idx")), []))
             blocks.append(f"<p>{meta}{repost} · {common.badge_html(s['factuality'])}<br>“{common.highlight(s['sentence'], spans)}”"
                           f"{common.english_names_html(english)}</p>")  # fmt: skip

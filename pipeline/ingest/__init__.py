@@ -337,6 +337,7 @@ def store_articles(
     for article in repeats:  # written by now (or failed, and then there is no article to name)
         written = store.article_by_key(article.key)
         report.record(article.path or article.key, "unchanged", written["id"] if written else None)
+    store.date_yearless_events()
     store.sync_entities([e.to_dict() for e in load_entity_table()])
 
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.events import load_taxonomy
-from pipeline.store import Store
+from pipeline.store import DATED_BY_OTHER_SOURCES, Store
 from pipeline.views.dates import display, span
 
 FACT_ORDER = ["asserted", "reported", "required", "planned", "speculative", "denied"]
@@ -354,6 +354,8 @@ def _sources(rows: list[dict]) -> list[dict]:
             "trigger_end": r["end"] - r["sentence_start"],
             "factuality": r["factuality"],
             "repost": r["duplicate_of"] is not None,
+            # only where it is so: an undated page's "June 30", dated by the year other sources give that day
+            **({"year_from_other_sources": True} if r["date_source"] == DATED_BY_OTHER_SOURCES else {}),
         })  # fmt: skip
     return out
 

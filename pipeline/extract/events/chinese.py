@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.extract.events.taxonomy import EntityInfo, FACTUALITY_ORDER, Taxonomy
+from pipeline.extract.events.yearless import YEARLESS_DAY, keep_yearless
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
@@ -256,7 +257,16 @@ def _theme(text: str, start: int, end: int, clause_end: int) -> str | None:
 
 
 def _attach_dates(events: list[EventMention], sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> None:
-    dated = [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)]
+    """The date and deadline of each event, as english._attach_dates, by clauses and cues."""
+    _attach(events, sentence, timexes, [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)], taxonomy)
+    yearless = [t for t in timexes if t.type == "DATE" and YEARLESS_DAY.fullmatch(t.value)]
+    undated = [e for e in events if e.date is None and e.deadline is None]
+    if yearless and undated:
+        _attach(undated, sentence, timexes, yearless, taxonomy)
+        keep_yearless(undated)
+
+
+def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex], dated: list[Timex], taxonomy: Taxonomy) -> None:
     if not dated:
         return
     text = sentence.text

@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.events.taxonomy import EntityInfo, FACTUALITY_ORDER, Taxonomy
+from pipeline.extract.events.yearless import YEARLESS_DAY, keep_yearless
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -363,8 +364,17 @@ def _theme(subjects: list[Token], head: Token) -> str | None:
 
 
 def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> None:
-    """Give each event the date its sentence says, and the deadline a "from/by" date sets."""
-    dated = [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)]
+    """Give each event the date its sentence says, and the deadline a "from/by" date sets; an
+    event whose day the article leaves without a year keeps that day as `yearless`."""
+    _attach(events, doc, sentence, [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)], taxonomy)
+    yearless = [t for t in timexes if t.type == "DATE" and YEARLESS_DAY.fullmatch(t.value)]
+    undated = [e for e in events if e.date is None and e.deadline is None]
+    if yearless and undated:
+        _attach(undated, doc, sentence, yearless, taxonomy)
+        keep_yearless(undated)
+
+
+def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: list[Timex], taxonomy: Taxonomy) -> None:
     if not dated:
         return
     cues = taxonomy.deadline_cues_en
