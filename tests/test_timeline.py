@@ -302,3 +302,14 @@ def test_an_undated_pages_day_stays_undated_when_sources_give_two_years(fresh_st
         ingest(batch, fresh_store)
     undated_page = [e for e in build_entries(fresh_store) if any(s["title"] == "Undated page" for s in e.sources)]
     assert undated_page and all(e.value is None for e in undated_page)
+
+
+@pytest.mark.parametrize("lang, told, value", [
+    ("en", "In September and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.", "2018-09"),
+    ("en", "In October and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.", "2018-10"),
+    ("zh", "9月至11月间，平安银行、中国银行也陆续发布了类似公告。", "2018-09"),
+    ("zh", "10月至11月间，平安银行、中国银行也陆续发布了类似公告。", "2018-10"),
+])  # fmt: skip
+def test_an_act_told_after_a_span_of_dates_began_at_its_first(fresh_store, write, lang, told, value):
+    ingest([write("story.txt", f"title: Banks\ndate: 2018-12-06\nlang: {lang}\n\n{told}")], fresh_store)
+    assert {e.value for e in build_entries(fresh_store) if e.type in ("announce", "issue")} == {value}

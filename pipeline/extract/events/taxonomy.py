@@ -53,6 +53,19 @@ class EntityInfo:
     collectives: frozenset[str] = frozenset()  # "payment institutions" as a whole
 
 
+def first_of_span(timexes: list, chosen, text: str, offset: int, joiners: tuple[str, ...]):
+    """The first date of the span or list `chosen` closes ("from January to April", 9月至11月):
+    walk back over dates joined to it by nothing but a joiner. `text` starts at `offset`."""
+    ordered = sorted(timexes, key=lambda t: t.start)
+    at = ordered.index(chosen)
+    while at > 0:
+        gap = text[ordered[at - 1].end - offset : ordered[at].start - offset].strip().lower()
+        if gap not in joiners:
+            break
+        at -= 1
+    return ordered[at]
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded taxonomy keys the caches
 class Taxonomy:
     types: dict[str, EventType]
@@ -62,6 +75,7 @@ class Taxonomy:
     factuality: dict[str, dict[str, tuple[str, ...]]]
     back_actors_zh: tuple[str, ...]
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date_joiners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "from January to April"
     not_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reporting_verbs_en: frozenset[str] = frozenset()
     oblique_markers_zh: tuple[str, ...] = ()
@@ -125,6 +139,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         factuality=factuality,
         back_actors_zh=tuple(refs.get("zh_actors") or []),
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
+        date_joiners={lang: tuple(words) for lang, words in (data.get("date_joiners") or {}).items()},
         not_events={lang: tuple(words) for lang, words in (data.get("not_events") or {}).items()},
         reporting_verbs_en=frozenset((data.get("reporting_verbs") or {}).get("en") or []),
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
