@@ -187,3 +187,5 @@ def test_dates_agree_leniently_between_a_month_and_its_days():
     assert dates_agree("2018-03", "2018-03-31") and dates_agree("2018-03-31", "2018-03")
     assert not dates_agree("2018-04", "2018-03-31")
     assert not dates_agree("2018", "2018-03-31") and not dates_agree("2018-Q1", "2018-03")
+    # a period is the month the gold writes for it, its first: the first quarter is 2018-01
+    assert dates_agree("2018-Q1", "2018-01") and dates_agree("2018-H2", "2018-07") and not dates_agree("2018-Q1", "2018-01-15")
