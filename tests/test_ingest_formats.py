@@ -54,6 +54,21 @@ def test_ingest_html_main_text_only(fresh_store, write):
         assert noise not in text
 
 
+def test_ingest_html_headings_and_link_lines_stay_paragraphs_of_their_own(fresh_store, write):
+    """trafilatura gives each block a line; a heading or a "Read more" line with no full stop is
+    no wrapped line of the paragraph after it."""
+    html = f"""<html><head><title>Switch</title></head><body><article><h1>Switch</h1><p>{NEWS_EN}</p>
+    <h2>Banks close the old doors</h2><p>Lenders have started to dismantle the old model.</p>
+    <p>Read more: Alipay and Tenpay prepare for the switch</p><p>Tenpay connected to UnionPay in April.</p>
+    </article></body></html>"""
+    ingest([write("page.html", html)], fresh_store)
+    [row] = fresh_store.articles()
+    paragraphs = fresh_store.article(row["id"])["text"].split("\n\n")
+    for block in ("Banks close the old doors", "Lenders have started to dismantle the old model.",
+                  "Read more: Alipay and Tenpay prepare for the switch", "Tenpay connected to UnionPay in April."):
+        assert block in paragraphs
+
+
 def test_ingest_jsonl_one_article_per_line(fresh_store, write):
     lines = [
         {"title": "One", "text": NEWS_EN, "date": "2018-05-11", "url": "https://example.com/one"},

@@ -118,6 +118,13 @@ def detect_lang(text: str) -> str:
 _TABLE_ROW = re.compile(r"\S(?:\t| {3,}|\u3000{2,})\S")
 
 
+def blocks_of(extracted: str) -> str:
+    """trafilatura's text with its blocks as paragraphs: it puts each block (a paragraph, a
+    heading, a list item) on a line of its own, which normalise_text would read as a wrap and
+    join ("Banks close the old doors Lenders have started...")."""
+    return "\n\n".join(line.strip() for line in extracted.split("\n") if line.strip())
+
+
 def normalise_text(text: str, lang: str, *, min_wrapped_line: int = 20) -> str:
     """Unify line endings and spaces, and undo hard line wraps.
 

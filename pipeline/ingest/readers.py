@@ -19,6 +19,7 @@ from pipeline.extract.time.pubdate import find_publication_date
 from pipeline.extract.time.pubdate_text import url_date
 from pipeline.facts import Article
 from pipeline.ingest.clean import (
+    blocks_of,
     detect_lang,
     looks_like_a_wall,
     looks_like_markdown,
@@ -60,7 +61,7 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
         favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = doc.text if doc is not None and doc.text else trafilatura.html2txt(html)
+    body = blocks_of(doc.text if doc is not None and doc.text else trafilatura.html2txt(html))
     if not re.search(r"\w{2,}.*[.!?。！？]", body, re.DOTALL) and len(body.strip()) < 200:
         # Navigation words and nothing that reads as a sentence: the page holds no article.
         raise BadInput(path_text(path), "no article text: a login or subscription page? (save the article's own page or text)")

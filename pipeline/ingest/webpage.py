@@ -17,7 +17,7 @@ import trafilatura
 
 from pipeline.errors import BadInput
 from pipeline.facts import Article, PageCapture
-from pipeline.ingest.clean import detect_lang, normalise_date, normalise_text
+from pipeline.ingest.clean import blocks_of, detect_lang, normalise_date, normalise_text
 from pipeline.ingest.decode import DecodeError, decode
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -95,8 +95,7 @@ def _extracted(html: str, url: str) -> tuple[str | None, str, dict[str, str]]:
     )  # fmt: skip
     if doc is None:
         return None, "", {}
-    # trafilatura puts each block (a paragraph, a heading, a list item) on a line of its own.
-    body = "\n\n".join(line.strip() for line in (doc.text or "").split("\n") if line.strip())
+    body = blocks_of(doc.text or "")
     title = doc.title or None
     if title and body.startswith(title):
         body = body[len(title) :].lstrip()
