@@ -1,6 +1,7 @@
 """The timeline follows the text: nothing in the code knows the events in advance."""
 
 import json
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -304,12 +305,18 @@ def test_an_undated_pages_day_stays_undated_when_sources_give_two_years(fresh_st
     assert undated_page and all(e.value is None for e in undated_page)
 
 
-@pytest.mark.parametrize("lang, told, value", [
-    ("en", "In September and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.", "2018-09"),
-    ("en", "In October and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.", "2018-10"),
-    ("zh", "9月至11月间，平安银行、中国银行也陆续发布了类似公告。", "2018-09"),
-    ("zh", "10月至11月间，平安银行、中国银行也陆续发布了类似公告。", "2018-10"),
+@pytest.mark.parametrize("lang, told, value, shown", [
+    ("en", "In September and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.",
+     "2018-09/2018-11", "September–November 2018"),
+    ("en", "In October and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.",
+     "2018-10/2018-11", "October–November 2018"),
+    ("zh", "9月至11月间，平安银行、中国银行也陆续发布了类似公告。", "2018-09/2018-11", "September–November 2018"),
+    ("zh", "10月至11月间，平安银行、中国银行也陆续发布了类似公告。", "2018-10/2018-11", "October–November 2018"),
 ])  # fmt: skip
-def test_an_act_told_after_a_span_of_dates_began_at_its_first(fresh_store, write, lang, told, value):
+def test_an_act_told_after_a_span_of_dates_happened_within_it(fresh_store, write, lang, told, value, shown):
+    """Neither the first date nor the last: the acts of several banks "in September and November"."""
     ingest([write("story.txt", f"title: Banks\ndate: 2018-12-06\nlang: {lang}\n\n{told}")], fresh_store)
-    assert {e.value for e in build_entries(fresh_store) if e.type in ("announce", "issue")} == {value}
+    found = {(e.value, e.display_date, e.date, e.date_end) for e in build_entries(fresh_store) if e.type in ("announce", "issue")}
+    assert found == {(value, shown, value[:7] + "-01", value[-7:] + "-30")}
+    # the timeline's date filter reads the whole span: a November window finds them
+    assert timeline(fresh_store, date_from=date(2018, 11, 15), date_to=date(2018, 11, 20))

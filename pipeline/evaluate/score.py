@@ -249,8 +249,9 @@ def compatible(a: str, b: str) -> bool:
 
 
 def _day(value: str | None) -> str | None:
-    """A TIMEX3 value without its part of day: 2018-04-27TEV is the day 2018-04-27."""
-    return value.split("T")[0] if value else None
+    """A TIMEX3 value without its part of day: 2018-04-27TEV is the day 2018-04-27; an interval
+    by its start, as the gold writes a period ("in September and November" is 2018-09)."""
+    return value.split("/")[0].split("T")[0] if value else None
 
 
 # The gold's dates are days, months or years: it writes a quarter or a half year as the

@@ -10,9 +10,14 @@ _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12,
 
 
 def span(value: str | None) -> tuple[date, date, str] | None:
-    """(first day, last day, granularity) of a TIMEX3 value, or None for PAST_REF and the like."""
+    """(first day, last day, granularity) of a TIMEX3 value, or None for PAST_REF and the like;
+    of an interval of two ("2018-09/2018-11": within September to November), from the first day
+    of one to the last of the other, granularity "range"."""
     if not value:
         return None
+    if "/" in value:
+        first, last = (span(part) for part in value.split("/", 1))
+        return (first[0], last[1], "range") if first and last and first[0] <= last[1] else None
     if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
         day = date(*map(int, m.groups()))
         return day, day, "day"
@@ -57,13 +62,19 @@ def parse_bound(text: str) -> date:
 
 
 def display(value: str | None, mod: str | None = None) -> str:
-    """A date as an analyst reads it: 2018-04-27 evening, April 2018, after 2018-05-11."""
+    """A date as an analyst reads it: 2018-04-27 evening, April 2018, after 2018-05-11,
+    September–November 2018."""
     if not value:
         return "undated"
     found = span(value)
     if found is None:
         return value
-    start, _, granularity = found
+    start, end, granularity = found
+    if granularity == "range":
+        first, last = value.split("/", 1)
+        same_year_months = len(first) == len(last) == 7 and first[:4] == last[:4]
+        text = f"{start:%B}–{end:%B %Y}" if same_year_months else f"{display(first)} – {display(last)}"
+        return f"after {text}" if mod == "AFTER" else text
     text = {
         "day": start.isoformat(),
         "month": start.strftime("%B %Y"),

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy, first_of_span
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy, date_of_span
 from pipeline.extract.events.yearless import YEARLESS_DAY, keep_yearless
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
@@ -300,10 +300,10 @@ def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex]
         chosen = (in_clause or before[-1:] or [None])[0]
         if in_clause:
             chosen = in_clause[0]
-        elif chosen is not None:
-            chosen = first_of_span(plain, chosen, text, sentence.start, taxonomy.date_joiners.get("zh", ()))
         if chosen:
             event.date, event.date_text, event.date_source = chosen.value, chosen.text, "sentence"
+            if not in_clause:
+                event.date, event.date_text = date_of_span(plain, chosen, text, sentence.start, taxonomy.date_joiners.get("zh", ()))
             between = text[chosen.end - sentence.start : local]
             if any(c in between for c in after_cues):
                 event.date_mod = "AFTER"

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy, first_of_span
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy, date_of_span
 from pipeline.extract.events.yearless import YEARLESS_DAY, keep_yearless
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
@@ -398,10 +398,11 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         before = [t for t in plain if t.end <= event.start]
         after = [t for t in plain if t.start >= event.end]
         chosen = before[-1] if before else (after[0] if after else None)
-        if before:
-            chosen = first_of_span(plain, chosen, text, sentence.start, taxonomy.date_joiners.get("en", ()))
         if chosen:
-            event.date, event.date_text, event.date_source = chosen.value, chosen.text, "sentence"
+            event.date, event.date_text = chosen.value, chosen.text
+            if before:
+                event.date, event.date_text = date_of_span(plain, chosen, text, sentence.start, taxonomy.date_joiners.get("en", ()))
+            event.date_source = "sentence"
             between = text[chosen.end - sentence.start : event.start - sentence.start].lower()
             if any(re.search(rf"\b{re.escape(c)}\b", between) for c in after_cues):
                 event.date_mod = "AFTER"
