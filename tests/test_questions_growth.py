@@ -12,10 +12,10 @@ import sys
 
 from tests.conftest import ROOT
 
-# Measured: 184 of the 204 answers right on the gold articles stay right (2026-12-05). The ones
+# Measured: 185 of the 204 answers right on the gold articles stay right (2026-12-05). The ones
 # lost pick another event of the asked type once more sources tell of it (the first reserve
 # deposit, Alipay's requirement to use NetsUnion) or another defining sentence.
-KEPT_FLOOR = 184
+KEPT_FLOOR = 185
 
 
 def test_answers_right_on_the_gold_articles_stay_right_as_the_store_grows(shared):

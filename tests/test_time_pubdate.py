@@ -60,6 +60,13 @@ def test_pubdate_chinese_article_with_only_years_is_not_guessed(shared):
         # a short line with a reporter's name is a byline only when it holds no sentence: this
         # one is the lead, whose day near a month's end gives the year alone
         ("本报讯（记者 王静）央行下发通知。2018年6月29日，央行发布114号文。", "zh", "2018", "inferred"),
+        # machine-translated release lines (发布时间, 责任编辑) and year-first dates with slashes or dots
+        ("Title\n\nTime of issue: 2018-06-28\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
+        ("Title\n\nDate: 2018/06/28\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
+        ("Title\n\nReporter Li Wei | 2018.6.28\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
+        ("Title\n\nEditor: Zhang San 2018-06-28\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
+        # a site's name and a full date under the title, a comma between them
+        ("Title\n\nEconomic Information Daily, June 28, 2018\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
     ],
 )
 def test_pubdate_from_the_words_of_the_page(text, lang, value, source):

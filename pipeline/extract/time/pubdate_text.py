@@ -157,8 +157,9 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
             alone = _only_a_date(line, [u for u in timexes if start <= u.start < end])
             # a site's name beside a full date under the title ("人民网－人民日报 2018年12月06日"):
             # a short line below the first with no clause in it
+            # ("Economic Information Daily, June 28, 2018": a comma may part the name from the date)
             stamp = (start > 0 and t.anchor == "absolute" and len(line.strip()) - len(t.text) <= STAMP_REST
-                     and not re.search(r"[,，;；:：。.!?！？]", line.replace(t.text, "")))
+                     and not re.search(r"[,，;；:：。.!?！？]", line.replace(t.text, "").strip().rstrip(",，")))
             if alone or stamp or short and (p["label"].search(line) or p["byline"].search(line)
                                             or _CLOCK.search(line[t.end - start:])):
                 return Stated(value, "dateline", f'release line "{line.strip()}"')
