@@ -69,6 +69,7 @@ class Article:
     date_source: str | None = None  # metadata | html | url | dateline | text | inferred
     date_evidence: str | None = None  # the words or the field the date rests on, or why undated
     date_confidence: float | None = None  # 1.0 a file's own field ... 0.4 inferred from the text
+    date_yearless: str | None = None  # undated: the day its dateline states without a year (XXXX-07-01)
     lang: str | None = None
     source: str | None = None
     url: str | None = None

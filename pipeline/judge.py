@@ -34,6 +34,7 @@ def _record(store: Store, action: str, entity_id: str, other: str, *, alias: str
         judgement_id = store.add_judgement(action, entity_id, other, alias, name=name)
         for rec in records:
             store.write_article(rec, extractor_version=version)
+    store.date_yearless_events()  # the articles written again wait for their years as after an ingest
     store.sync_entities([e.to_dict() for e in load_entity_table()])
     return judgement_id, len(records)
 
@@ -60,6 +61,7 @@ def _undo(store: Store, judgement_id: int) -> tuple[dict, int]:
         store.undo_judgement(judgement_id)
         for rec in records:
             store.write_article(rec, extractor_version=version)
+    store.date_yearless_events()  # the articles written again wait for their years as after an ingest
     store.sync_entities([e.to_dict() for e in load_entity_table()])
     return row, len(records)
 

@@ -14,11 +14,12 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from pipeline.errors import JudgementRejected, StoreError
 from pipeline.extract.entities.judgements import row_problem
+from pipeline.extract.time.calendar import safe_date
 from pipeline.facts import ArticleRecord, EventMention, PageCapture, main_participant, same_time
 from pipeline.store_queries import Queries
 
@@ -250,6 +251,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- give that day one year for the same parties (Store.date_yearless_events).
         ALTER TABLE event ADD COLUMN yearless TEXT;
         CREATE INDEX event_yearless ON event(yearless) WHERE yearless IS NOT NULL;
+        -- and the day an undated page's dateline states without a year ("SHANGHAI, July 1")
+        ALTER TABLE article ADD COLUMN date_yearless TEXT;
         """,
     ),
 ]
@@ -384,7 +387,7 @@ class Store(Queries):
             simhash=_signed(record.simhash), band0=bands[0], band1=bands[1], band2=bands[2], band3=bands[3],
             title=a.title, url=a.url, source=a.source, path=a.path, lang=a.lang,
             date=a.date, date_source=a.date_source, date_evidence=a.date_evidence,
-            date_confidence=a.date_confidence, text=a.text,
+            date_confidence=a.date_confidence, date_yearless=a.date_yearless, text=a.text,
             duplicate_of=record.duplicate_of, duplicate_score=record.duplicate_score,
             extractor_version=extractor_version, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )  # fmt: skip
@@ -582,17 +585,49 @@ class Store(Queries):
             self._date_by_other_sources(self.conn, event)
             if event.date != row["date"]:
                 changed.append((row, event))
-        if not changed:
-            return 0
-        with self.atomic() as conn:
-            for row, event in changed:
-                entry_id = self._entry_for(conn, event, may_create=row["duplicate_of"] is None)
-                conn.execute(
-                    "UPDATE event SET date = ?, date_source = ?, entry_id = ? WHERE id = ?",
-                    (event.date, event.date_source, entry_id, row["id"]),
+        if changed:
+            with self.atomic() as conn:
+                for row, event in changed:
+                    entry_id = self._entry_for(conn, event, may_create=row["duplicate_of"] is None)
+                    conn.execute(
+                        "UPDATE event SET date = ?, date_source = ?, entry_id = ? WHERE id = ?",
+                        (event.date, event.date_source, entry_id, row["id"]),
+                    )
+                conn.execute("DELETE FROM timeline_entry WHERE id NOT IN (SELECT entry_id FROM event WHERE entry_id IS NOT NULL)")
+        return len(changed) + self._date_datelines_by_other_sources()
+
+    def _date_datelines_by_other_sources(self) -> int:
+        """An undated page whose dateline states a day without its year ("SHANGHAI, July 1"):
+        the year the other sources give every day it names that they date, when they give one
+        and those days lie within a year of the dateline's; else it stays undated (and a year
+        given so is taken back when the sources no longer agree). Returns how many changed."""
+        rows = self.conn.execute(
+            "SELECT id, date, date_yearless, date_evidence FROM article WHERE date_yearless IS NOT NULL "
+            "AND (date IS NULL OR date_source = ?)",
+            (DATED_BY_OTHER_SOURCES,),
+        ).fetchall()
+        updates = []
+        for row in rows:
+            days = [r[0] for r in self.conn.execute(
+                "SELECT date FROM event WHERE article_id = ? AND date_source = ?", (row["id"], DATED_BY_OTHER_SOURCES)
+            )]  # fmt: skip
+            years = {d[:4] for d in days}
+            found = None
+            if len(years) == 1:
+                year = years.pop()
+                day = safe_date(int(year), int(row["date_yearless"][5:7]), int(row["date_yearless"][8:10]))
+                if day and all(abs((date.fromisoformat(d[:10]) - day).days) <= 366 for d in days):
+                    found = day.isoformat()
+            if found != row["date"]:
+                undated = "undated: " + (row["date_evidence"] or "").split("; year from", 1)[0].removeprefix("undated: ")
+                dated = f"{undated.removeprefix('undated: ')}; year from the other sources that date the days it names ({', '.join(sorted(set(days)))})"
+                updates.append((found, DATED_BY_OTHER_SOURCES if found else None, dated if found else undated, 0.6 if found else None, row["id"]))
+        if updates:
+            with self.atomic() as conn:
+                conn.executemany(
+                    "UPDATE article SET date = ?, date_source = ?, date_evidence = ?, date_confidence = ? WHERE id = ?", updates
                 )
-            conn.execute("DELETE FROM timeline_entry WHERE id NOT IN (SELECT entry_id FROM event WHERE entry_id IS NOT NULL)")
-        return len(changed)
+        return len(updates)
 
     @staticmethod
     def _date_by_other_sources(conn: sqlite3.Connection, event: EventMention) -> None:

@@ -101,7 +101,7 @@ def dev_scores(shared):
     return {part: score(read_ids(ROOT / "tests" / "dev_split" / f"{part}.txt")) for part in ("tuning", "check")}
 
 
-@pytest.mark.parametrize("part, right_or_coarse", [("tuning", 29), ("check", 13)])
+@pytest.mark.parametrize("part, right_or_coarse", [("tuning", 30), ("check", 14)])
 def test_ingest_pubdate_dev_corpus_floors(dev_scores, part, right_or_coarse):
     # floors at the measured figures; a wrong date is worse than none: none is allowed
     found = dev_scores[part]
@@ -138,3 +138,35 @@ def test_ingest_pubdate_html_release_line_beside_the_title(db_path, write):
     row = stored(db_path)
     assert (row["date"], row["date_source"]) == ("2018-06-30", "html")
     assert '"2018年06月30日 10:15"' in row["date_evidence"]
+
+
+DATELINE_ONLY = ("Payments move to NetsUnion\n\nSHANGHAI, July 1 (Meridian) -- Online payments of non-bank payment institutions "
+                 "now go through NetsUnion, after the June 30 deadline set by the People's Bank of China.\n")
+DEADLINE_TOLD = ("title: Deadline day\ndate: 2018-07-02\n\nThe People's Bank of China set June 30 as the deadline for "
+                 "non-bank payment institutions to connect to NetsUnion.\n")
+
+
+@pytest.mark.parametrize("one_batch", [True, False])
+def test_ingest_pubdate_a_dateline_without_year_takes_the_year_other_sources_give_its_days(db_path, write, one_batch):
+    """"SHANGHAI, July 1" and no year in the text: the June 30 it names is 2018's in the other
+    sources, so the page is of 2018-07-01, said so; it is read first or last alike."""
+    paths = [write("dateline.txt", DATELINE_ONLY), write("dated.txt", DEADLINE_TOLD)]
+    with Store(db_path) as store:
+        for batch in [paths] if one_batch else [[p] for p in paths]:
+            ingest(batch, store)
+        row = next(a for a in store.articles() if a["path"].endswith("dateline.txt"))
+    assert (row["date"], row["date_source"]) == ("2018-07-01", "other sources")
+    assert "year from the other sources" in row["date_evidence"] and "SHANGHAI, July 1" in row["date_evidence"]
+
+
+def test_ingest_pubdate_a_dateline_without_year_follows_the_other_sources_or_stays_undated(db_path, write):
+    paths = [write("dateline.txt", DATELINE_ONLY), write("dated.txt", DEADLINE_TOLD.replace("2018-07-02", "2017-07-03"))]
+    with Store(db_path) as store:
+        ingest(paths, store)
+        assert next(a for a in store.articles() if a["path"].endswith("dateline.txt"))["date"] == "2017-07-01"
+        # a source giving June 30 another year: the page could be of either, so of neither
+        other = write("other.txt", "title: Another year\ndate: 2018-07-05\n\nPayment firms had to connect to NetsUnion "
+                                   "by the June 30 deadline that the People's Bank of China set, a notice said.\n")
+        ingest([other], store)
+        row = next(a for a in store.articles() if a["path"].endswith("dateline.txt"))
+    assert row["date"] is None and row["date_evidence"].startswith("undated")

@@ -55,6 +55,7 @@ def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | 
         found = find_publication_date(article.text, article.lang, article.url)
         article.date, article.date_source = found.value, found.source if found.value else None
         article.date_confidence = found.confidence if found.value else None
+        article.date_yearless = found.yearless
         if found.value or not article.date_evidence:
             article.date_evidence = found.evidence
     sentences = [s for s in record.sentences if s.repeat_of is None]

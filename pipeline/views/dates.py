@@ -94,6 +94,7 @@ DATE_SOURCES = {
     "dateline": "date from the article's dateline or byline",
     "text": "date from a day the text ties to its writing",
     "inferred": "date inferred from the text",
+    "other sources": "date from its dateline's day, in the year other sources give the days it names",
 }
 
 

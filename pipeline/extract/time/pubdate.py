@@ -57,6 +57,7 @@ class PublicationDate:
     evidence: str  # the words or the field the value rests on, for a human to check
     source: str = "inferred"  # url | dateline | text | inferred
     confidence: float = 0.5
+    yearless: str | None = None  # undated: the day a dateline states without a year ("XXXX-07-01")
 
 
 def _start_of(t: Timex) -> date | None:
@@ -184,7 +185,7 @@ def find_publication_date(text: str, lang: str, url: str | None = None) -> Publi
     ctx = DocContext.create(text, load_grammar(lang), None, None)
     ev = YearEvidence.read(text, timexes, ctx, lang)
     near = date.fromisoformat(from_url.value + "-01") if from_url is not None else None
-    reasons = []
+    reasons, yearless = [], None
     linked = same_day_link(text, timexes, lang)
     skip = {linked.start} if linked is not None else set()
     for stated in (release_line(text, timexes, ctx, lang, skip=skip), linked):
@@ -194,11 +195,12 @@ def find_publication_date(text: str, lang: str, url: str | None = None) -> Publi
         if placed.value is not None:
             return placed
         reasons.append(placed.evidence)
+        yearless = yearless or placed.yearless
     if from_url is not None:
         return PublicationDate(from_url.value, from_url.evidence, "url", 0.8)
     inferred = _inferred(text, timexes, ctx, ev, lang)
     if inferred.value is None and reasons:
-        return PublicationDate(None, "; ".join([*reasons, inferred.evidence]), "inferred", 0.0)
+        return PublicationDate(None, "; ".join([*reasons, inferred.evidence]), "inferred", 0.0, yearless=yearless)
     return inferred
 
 
@@ -216,7 +218,8 @@ def _placed(stated: Stated, ev: YearEvidence, near: date | None) -> PublicationD
     else:
         year, why = ev.year_for(month, day, near)
         if year is None:
-            return PublicationDate(None, f"undated: {stated.evidence} gives no year ({why})", stated.source, 0.0)
+            return PublicationDate(None, f"undated: {stated.evidence} gives no year ({why})", stated.source, 0.0,
+                                   yearless=f"XXXX-{month:02d}-{day:02d}")  # fmt: skip
         why = f"; year {year} from {why}"
     found = safe_date(year, month, day)
     if found is None:
