@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy, date_of_span
-from pipeline.extract.events.yearless import YEARLESS_DAY, keep_yearless
+from pipeline.extract.events.yearless import attach_dates
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
@@ -258,12 +258,7 @@ def _theme(text: str, start: int, end: int, clause_end: int) -> str | None:
 
 def _attach_dates(events: list[EventMention], sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> None:
     """The date and deadline of each event, as english._attach_dates, by clauses and cues."""
-    _attach(events, sentence, timexes, [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)], taxonomy)
-    yearless = [t for t in timexes if t.type == "DATE" and YEARLESS_DAY.fullmatch(t.value)]
-    undated = [e for e in events if e.date is None and e.deadline is None]
-    if yearless and undated:
-        _attach(undated, sentence, timexes, yearless, taxonomy)
-        keep_yearless(undated)
+    attach_dates(events, timexes, lambda some, dated: _attach(some, sentence, timexes, dated, taxonomy))
 
 
 def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex], dated: list[Timex], taxonomy: Taxonomy) -> None:

@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy, date_of_span
-from pipeline.extract.events.yearless import YEARLESS_DAY, keep_yearless
+from pipeline.extract.events.yearless import attach_dates
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -366,12 +366,7 @@ def _theme(subjects: list[Token], head: Token) -> str | None:
 def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> None:
     """Give each event the date its sentence says, and the deadline a "from/by" date sets; an
     event whose day the article leaves without a year keeps that day as `yearless`."""
-    _attach(events, doc, sentence, [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)], taxonomy)
-    yearless = [t for t in timexes if t.type == "DATE" and YEARLESS_DAY.fullmatch(t.value)]
-    undated = [e for e in events if e.date is None and e.deadline is None]
-    if yearless and undated:
-        _attach(undated, doc, sentence, yearless, taxonomy)
-        keep_yearless(undated)
+    attach_dates(events, timexes, lambda some, dated: _attach(some, doc, sentence, dated, taxonomy))
 
 
 def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: list[Timex], taxonomy: Taxonomy) -> None:

@@ -9,8 +9,9 @@ a year.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from pipeline.facts import EventMention
+from pipeline.facts import EventMention, Timex
 
 # A month, or a day of a month, whose year is unknown: XXXX-06, XXXX-06-30 (not XXXX-Q1 or XXXX).
 YEARLESS_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")
@@ -24,3 +25,15 @@ def keep_yearless(events: list[EventMention]) -> None:
         event.date = event.date_text = event.date_source = event.date_mod = event.deadline = None
         event.later_deadlines = []
         event.yearless = found
+
+
+def attach_dates(events: list[EventMention], timexes: list[Timex], attach: Callable[[list[EventMention], list[Timex]], None]) -> None:
+    """`attach(events, dates)` (a language's reading of which date is whose) with the dates
+    that have a year; then, for the events still undated, with the days that have none, kept
+    as `yearless`."""
+    attach(events, [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)])
+    yearless = [t for t in timexes if t.type == "DATE" and YEARLESS_DAY.fullmatch(t.value)]
+    undated = [e for e in events if e.date is None and e.deadline is None]
+    if yearless and undated:
+        attach(undated, yearless)
+        keep_yearless(undated)
