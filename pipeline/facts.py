@@ -112,7 +112,7 @@ class EventMention:
     date_mod: str | None = None  # AFTER: "later" than the date given
     deadline: str | None = None  # the "from/by" date of a requirement
     # A day the article leaves without a year ("XXXX-06-30": an undated page's "June 30"): the
-    # event joins the entry other sources date to that day, when they agree on its year.
+    # store dates the event with the year other sources give that day, when they give one.
     yearless: str | None = None
     later_deadlines: list[str] = field(default_factory=list)  # further steps: "from July 9 …, 100% by January 14"
     refers_to: int | None = None  # index, in the article's events, of the event it denies or retracts

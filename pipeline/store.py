@@ -23,8 +23,10 @@ from pipeline.extract.time.calendar import safe_date
 from pipeline.facts import ArticleRecord, EventMention, PageCapture, main_participant, same_time
 from pipeline.store_queries import Queries
 
+# The date_source of an event (or an article's dateline) whose day the page gives without a
+# year, dated by the year the other stored sources give that day.
+DATED_BY_OTHER_SOURCES = "other sources"
 # Tables whose rows derive from an article's text; re-extraction clears them first.
-DATED_BY_OTHER_SOURCES = "other sources"  # event.date_source of a yearless day dated by other pages
 FACT_TABLES = ["event", "sentence", "paragraph", "mention", "discovery", "entity_role", "timex"]
 
 # Each OR term names lang and its band, so SQLite answers it from that band's index (a
@@ -564,8 +566,9 @@ class Store(Queries):
 
     def date_yearless_events(self) -> int:
         """Give the events of undated pages the year other sources give their day, or take it
-        back when the sources now give two, as the stored pages stand; returns how many changed.
-        Run after each batch, so that the order pages are read in does not change the timeline."""
+        back when the sources now give two, as the stored pages stand; then the pages' datelines
+        without a year the same way. Returns how many events and pages changed. Run after each
+        batch, so that the order pages are read in does not change the timeline."""
         waiting = self.conn.execute(
             """SELECT e.id, e.sentence_idx, e.type, e.category, e.trigger, e.start, e."end", e.factuality, e.document,
                       e.theme, e.yearless, e.date, a.duplicate_of
@@ -581,7 +584,10 @@ class Store(Queries):
                 theme=row["theme"], yearless=row["yearless"],
             )  # fmt: skip
             for role, entity_id in self.conn.execute("SELECT role, entity_id FROM event_role WHERE event_id = ? ORDER BY position", (row["id"],)):
-                {"actor": event.actors, "target": event.targets}.get(role, []).append(entity_id)
+                if role == "actor":
+                    event.actors.append(entity_id)
+                elif role == "target":
+                    event.targets.append(entity_id)
             self._date_by_other_sources(self.conn, event)
             if event.date != row["date"]:
                 changed.append((row, event))

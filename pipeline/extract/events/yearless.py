@@ -1,8 +1,8 @@
 """Days an article leaves without a year.
 
-An undated page's "June 30" (XXXX-06-30) gives its event no date; the day is kept on the event
-as `yearless`, and the store joins the event to the entry other sources date to that day when
-they agree on the year (store._entry_for). The event itself stays undated: nothing here guesses
+An undated page's "June 30" (XXXX-06-30) gives its event no date here; the day is kept on the
+event as `yearless`, and the store dates it with the year the other stored sources give that
+day for the same parties, when they give one (Store.date_yearless_events). Nothing here guesses
 a year.
 """
 
