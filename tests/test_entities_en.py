@@ -63,6 +63,16 @@ def test_entities_en_the_union_is_refused_when_two_entities_carry_it(nlp):
     assert not {"unionpay", "netsunion"} & set(by_text(run_text(nlp, text, "en")).get("Union", []))
 
 
+@pytest.mark.parametrize("text, person, role", [
+    ("Chief Economist Li Ming of Everbright Securities said the sector would adjust.", "Li Ming", "chief economist"),
+    ("Analyst Wang Lei said the rules were clear.", "Wang Lei", "analyst"),
+])
+def test_entities_en_a_role_before_a_name_is_no_part_of_it(nlp, text, person, role):
+    result = run_text(nlp, text, "en")
+    assert person in by_text(result) and not any(m.text.lower().startswith(("economist", "analyst")) for m in result.mentions)
+    assert [r["role"] for r in result.roles.get(f"person:{person.lower().replace(' ', '_')}", [])] == [role]
+
+
 @pytest.mark.parametrize("text", [
     "Fiscal policy stayed loose while Tencent grew.",
     "My laptop was connected to the Internet all day.",

@@ -3,7 +3,8 @@
 Runs after "ner". Curated spans (those with an entity id from the ruler) are never touched.
 - run-together words of a bad translation ("Connectionsolved") are not people: dropped;
 - leading articles and trailing possessive/garble tokens are trimmed
-  ("the Internet Union" -> "Internet Union", "Peoples Bank of Chinas inter-bank").
+  ("the Internet Union" -> "Internet Union", "Peoples Bank of Chinas inter-bank"), and role
+  words before a person's name ("Economist Li Ming" -> "Li Ming").
 All word lists and expressions come from entity_rules_en.yaml.
 """
 
@@ -31,6 +32,9 @@ class EntityFixes:
         self.trim_trailing = set(rules.get("trim_trailing", []))
         self.places = {name for entity in load_entity_table() if entity.type == "place"
                        for name in entity.all_names() if " " not in name and not has_cjk(name)}
+        # Role words the NER takes into a person's name ("Economist Li Ming", "Analyst Wang Lei"),
+        # longest first: the role is read beside the name (roles.py), never as part of it.
+        self.roles = sorted((tuple(r.lower().split()) for r in rules.get("roles", [])), key=len, reverse=True)
 
     def _ordinary_word(self, span: Span) -> bool:
         # A heading in capitals ("KEY", "VIEW"), a small word ("congress"), "Founded" read as a
@@ -59,6 +63,10 @@ class EntityFixes:
         start, end = span.start, span.end
         while start < end and span.doc[start].text in self.trim_leading:
             start += 1
+        if span.label_ == "PERSON":
+            words = tuple(t.lower_ for t in span.doc[start:end])
+            role = next((r for r in self.roles if len(r) < len(words) and words[: len(r)] == r), ())
+            start += len(role)
         while end > start and span.doc[end - 1].text in self.trim_trailing:
             end -= 1
         # A byline glues the dateline's city to the reporter ("Chen Hao Beijing"): a person's name
