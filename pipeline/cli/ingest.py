@@ -123,7 +123,7 @@ def articles(db_path, as_json):
         if row["date_source"] == "inferred":
             date += "~"
         dup = f"  (copy of {row['duplicate_of']})" if row["duplicate_of"] else ""
-        say(f"{row['id']:>4}  {date:<11} {row['date_source'] or '-':<9} {row['lang']}  "
+        say(f"{row['id']:>4}  {date:<11} {row['date_source'] or '-':<13} {row['lang']}  "
             f"{row['sentences']:>4} sent.  {row['title'] or row['path']}{dup}")
 
 
