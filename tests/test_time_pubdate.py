@@ -65,6 +65,8 @@ def test_pubdate_chinese_article_with_only_years_is_not_guessed(shared):
         ("Title\n\nDate: 2018/06/28\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
         ("Title\n\nReporter Li Wei | 2018.6.28\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
         ("Title\n\nEditor: Zhang San 2018-06-28\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
+        ("标题\n\n发布：2018-06-30\n\n银行表示将遵守新规。", "zh", "2018-06-30", "dateline"),
+        ("标题\n\n阅读量：1234 2018-06-30\n\n银行表示将遵守新规。", "zh", "2018-06-30", "dateline"),
         # a site's name and a full date under the title, a comma between them
         ("Title\n\nEconomic Information Daily, June 28, 2018\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
     ],
