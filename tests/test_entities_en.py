@@ -73,6 +73,17 @@ def test_entities_en_a_role_before_a_name_is_no_part_of_it(nlp, text, person, ro
     assert [r["role"] for r in result.roles.get(f"person:{person.lower().replace(' ', '_')}", [])] == [role]
 
 
+def test_entities_en_a_one_word_person_is_an_organisation_unless_a_family_name(nlp):
+    """The model reads "Tianyi" (Bestpay) as a person; a lone family name stays a person."""
+    result = run_text(nlp, "Tianyi, the payment arm of China Telecom, holds a stake. Simon Crane of Meridian agreed.", "en")
+    ids = {m.text: m.entity_id for m in result.mentions}
+    assert ids.get("Tianyi") == "org:tianyi" and ids.get("Simon Crane") == "person:simon_crane"
+    assert {d.id: d.type for d in result.discovered}.get("org:tianyi") == "organization"
+    from pipeline.extract.entities.english_names import chinese_family_names_latin
+
+    assert {"wang", "li", "zhang", "ouyang"} <= chinese_family_names_latin()
+
+
 @pytest.mark.parametrize("text", [
     "Fiscal policy stayed loose while Tencent grew.",
     "My laptop was connected to the Internet all day.",

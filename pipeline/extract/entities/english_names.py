@@ -140,6 +140,13 @@ def _rules() -> dict:
 
 
 @cache
+def chinese_family_names_latin() -> frozenset[str]:
+    """The family names of entity_patterns_zh.yaml as an English text spells them (pinyin, lower
+    case, compound names run together: wang, li, ouyang)."""
+    return frozenset("".join(lazy_pinyin(name)).lower() for name in _surnames())
+
+
+@cache
 def _surnames() -> frozenset[str]:
     return frozenset(load_rules("entity_patterns_zh").get("surnames", []))
 

@@ -19,7 +19,7 @@ from pipeline.extract.nlp import simplified_view
 from pipeline.facts import Sentence
 
 from . import context, coref, discovered, documents
-from .english_names import id_spelling
+from .english_names import chinese_family_names_latin, id_spelling
 from .model import DiscoveredEntity, EntityResult, WorkingMention, discovered_id
 from .resolve import resolver_for, similarity
 from .roles import RoleFinder
@@ -144,6 +144,19 @@ def _discover(mentions: list[WorkingMention]) -> None:
             mention.score = None
 
 
+def _one_word_people_are_organisations(mentions: list[WorkingMention]) -> None:
+    """"Caixin reported", "Tianyi": the English model reads a lone capitalised name as a person.
+    A person is named by a family and a given name, or alone by a family name: one the article
+    gives in full ("Li" after "Li Wei", "Crane" after "Simon Crane") or a Chinese family name
+    ("Wang said"). Any other one-word name of a person is an organisation's."""
+    named_people = {w for m in mentions if m.type == "person" and " " in m.text.strip() for w in m.text.split()}
+    for mention in mentions:
+        word = mention.text.strip()
+        if (mention.type == "person" and not mention.entity_id and " " not in word
+                and word not in named_people and word.lower() not in chinese_family_names_latin()):
+            mention.type = "organization"
+
+
 def _discovered_entities(mentions: list[WorkingMention], roles: dict[str, list[dict]], lang: str,
                          table: EntityTable) -> list[DiscoveredEntity]:
     entities: dict[str, DiscoveredEntity] = {}
@@ -191,6 +204,8 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
 
     kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
     mentions = _recognised(docs, sentences, lang, table, skip_repeats)
+    if lang == "en":
+        _one_word_people_are_organisations(mentions)
     _resolve(mentions, table, extra_names)
     mentions = documents.add_cited_documents(mentions, kept, table)
     if lang == "zh":
