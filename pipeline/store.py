@@ -255,6 +255,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX event_yearless ON event(yearless) WHERE yearless IS NOT NULL;
         -- and the day an undated page's dateline states without a year ("SHANGHAI, July 1")
         ALTER TABLE article ADD COLUMN date_yearless TEXT;
+        -- entries by their day of the year (-06-30), which a yearless day is looked up by
+        CREATE INDEX timeline_entry_month_day ON timeline_entry(substr(date, 5));
         """,
     ),
 ]
