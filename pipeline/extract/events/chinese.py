@@ -11,8 +11,8 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy, date_of_span
-from pipeline.extract.events.yearless import attach_dates
+from pipeline.extract.events.dating import attach_dates, date_of_span
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"

@@ -53,25 +53,6 @@ class EntityInfo:
     collectives: frozenset[str] = frozenset()  # "payment institutions" as a whole
 
 
-def date_of_span(timexes: list, chosen, text: str, offset: int, joiners: tuple[str, ...]) -> tuple[str, str]:
-    """(value, words) of the span or list of dates `chosen` closes ("from January to April",
-    "in September and November", 9月至11月): an act told after them happened within them,
-    2018-09/2018-11 (an ISO 8601 interval; views.dates.span reads it). Walks back over dates
-    joined to `chosen` by nothing but a joiner; `chosen` alone when none is. `text` starts at
-    `offset`."""
-    ordered = sorted(timexes, key=lambda t: t.start)
-    at = ordered.index(chosen)
-    while at > 0:
-        gap = text[ordered[at - 1].end - offset : ordered[at].start - offset].strip().lower()
-        if gap not in joiners:
-            break
-        at -= 1
-    first = ordered[at]
-    if first is chosen or not (first.value[:4].isdigit() and chosen.value[:4].isdigit()) or first.value >= chosen.value:
-        return first.value, first.text
-    return f"{first.value}/{chosen.value}", text[first.start - offset : chosen.end - offset]
-
-
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded taxonomy keys the caches
 class Taxonomy:
     types: dict[str, EventType]
