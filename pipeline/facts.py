@@ -117,6 +117,7 @@ class EventMention:
     later_deadlines: list[str] = field(default_factory=list)  # further steps: "from July 9 …, 100% by January 14"
     refers_to: int | None = None  # index, in the article's events, of the event it denies or retracts
     object_type: str | None = None  # the kind of event acted on: "deleted the announcement" -> announce
+    back_reference: str | None = None  # the subject stands for an institution named before: "the platform", "it"
 
 
 @dataclass(slots=True)

@@ -320,3 +320,19 @@ def test_an_act_told_after_a_span_of_dates_happened_within_it(fresh_store, write
     assert found == {(value, shown, value[:7] + "-01", value[-7:] + "-30")}
     # the timeline's date filter reads the whole span: a November window finds them
     assert timeline(fresh_store, date_from=date(2018, 11, 15), date_to=date(2018, 11, 20))
+
+
+@pytest.mark.parametrize("named, kind, told, actor", [
+    # "the platform" stands for the clearing house named before it, not the banks named later.
+    ("NetsUnion was set up in Beijing.", "launch",
+     "The platform began trial operation in March 2017 with four banks.", "netsunion"),
+    ("UnionPay was set up in Shanghai.", "launch",
+     "The platform began trial operation in March 2017 with four banks.", "unionpay"),
+    # "it" is one institution: the banks (a collective) are not what it stands for.
+    ("NetsUnion talked to banks.", "cooperate",
+     "It signed a barcode payment agreement with Tenpay on 31 March 2018.", "netsunion"),
+])
+def test_an_english_subject_that_points_back_acts_as_the_institution_named_before(fresh_store, write, named, kind, told, actor):
+    ingest([write("back.txt", f"title: Back\ndate: 2018-07-02\n\n{named} {told}")], fresh_store)
+    entries = [e for e in build_entries(fresh_store) if e.type == kind]
+    assert [e.actor_ids for e in entries] == [[actor]]

@@ -237,7 +237,8 @@ def find_events(
         if not actors and spec.positional_actor and head.i not in modal:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         document = _document(documents, spans, scope, trigger.start)
-        theme = None if actors or targets or document else _theme(subjects, head)
+        back_reference = None if actors or passive else _back_reference(subjects, taxonomy)
+        theme = None if actors or targets or document or back_reference else _theme(subjects, head)
         # What someone says ("a payment institution told the reporter that ...") is a claim.
         claimed = not spec.speaker_only and any(
             a.lemma_.lower() in speech_lemmas and a.i not in name_tokens and not _rule_speaks(a, spans, entities)
@@ -257,11 +258,27 @@ def find_events(
                 document=document,
                 theme=theme,
                 object_type=next((trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
+                back_reference=back_reference,
             )
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
     return events
+
+
+def _back_reference(subjects: list[Token], taxonomy: Taxonomy) -> str | None:
+    """The anaphor a subject is ("the platform", "this company", "it"), if it is one of those
+    events.yaml lists; the institution it stands for is found among the sentences before."""
+    for subject in subjects:
+        if subject.lower_ == "it" and "it" in taxonomy.back_actors_en:
+            return "it"
+        words = [t for t in subject.subtree if t.i <= subject.i]
+        if not words or words[0].lower_ not in ("the", "this", "that"):
+            continue
+        phrase = " ".join(t.lemma_.lower() for t in words[1:])
+        if phrase in taxonomy.back_actors_en:
+            return phrase
+    return None
 
 
 def _told_by_source(doc: Doc, sentence: Sentence, spans, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:

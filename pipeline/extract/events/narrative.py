@@ -136,15 +136,26 @@ def _has_what_it_needs(event: EventMention, taxonomy: Taxonomy) -> bool:
 
 
 def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> None:
-    """该平台将于本月底进行灰度上线测试: "the platform" is the institution named just before."""
+    """该平台将于本月底进行灰度上线测试, "The platform began trial operation": "the platform" is
+    the institution of its kind named last before it, in its sentence or the two before."""
     by_idx = {s.idx: s for s in sentences}
     for event in events:
-        sentence = by_idx[event.sentence_idx]
-        lead = sentence.text[: event.start - sentence.start]
-        if event.actors or not any(ref in lead for ref in taxonomy.back_actors_zh):
+        if event.actors:
             continue
-        for idx in range(event.sentence_idx - 1, event.sentence_idx - 1 - LOOK_BACK_SENTENCES - 1, -1):
-            named = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) in INSTITUTIONS]
+        if event.back_reference:
+            kinds = set(taxonomy.back_actors_en.get(event.back_reference, ()))
+        else:
+            sentence = by_idx[event.sentence_idx]
+            if not any(ref in sentence.text[: event.start - sentence.start] for ref in taxonomy.back_actors_zh):
+                continue
+            kinds = INSTITUTIONS
+        for idx in range(event.sentence_idx, event.sentence_idx - 1 - LOOK_BACK_SENTENCES - 1, -1):
+            named = [
+                m.entity_id for m in mentions.get(idx, [])
+                if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
+                and m.entity_id not in event.targets
+                and not (event.back_reference and m.entity_id in entities.collectives)  # "it" is one institution
+            ]  # fmt: skip
             if named:
                 event.actors = named[-1:]
                 break

@@ -61,6 +61,7 @@ class Taxonomy:
     deadline_after_zh: tuple[str, ...]
     factuality: dict[str, dict[str, tuple[str, ...]]]
     back_actors_zh: tuple[str, ...]
+    back_actors_en: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anaphor -> entity types
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     date_joiners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "from January to April"
     not_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -125,6 +126,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         deadline_after_zh=tuple(cues.get("zh_after") or []),
         factuality=factuality,
         back_actors_zh=tuple(refs.get("zh_actors") or []),
+        back_actors_en={word: tuple(kinds) for word, kinds in (refs.get("en_actors") or {}).items()},
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
         date_joiners={lang: tuple(words) for lang, words in (data.get("date_joiners") or {}).items()},
         not_events={lang: tuple(words) for lang, words in (data.get("not_events") or {}).items()},
