@@ -338,3 +338,34 @@ def test_an_act_asked_by_its_noun_is_that_act(question):
     """"What fine …": the noun names the act even where the tagger reads it as an adverb, so
     only a penalty answers it, not whatever else the PBOC did to Alipay that year."""
     assert understand(question, {}).types == ["penalise"]
+
+
+@pytest.mark.parametrize("question, order", [
+    ("When did Tenpay first sign an agreement with UnionPay?", "first"),
+    ("When did Tenpay sign its last agreement with UnionPay?", "last"),
+    ("财付通与银联首次签署协议是什么时候？", "first"),
+])
+def test_the_first_or_last_of_several_acts_is_the_earliest_or_latest(fresh_store, write, question, order):
+    # The later signing is told by more sentences and words of the question: only the order decides.
+    text = ("title: Two agreements\ndate: 2019-01-02\n\n"
+            "In March 2017, Tenpay and UnionPay signed an agreement.\n\n"
+            "On September 10, 2018, Tenpay and UnionPay signed an agreement, the first one on barcode payments. "
+            "Tenpay said the agreement with UnionPay was signed on September 10, 2018.\n")  # fmt: skip
+    ingest([write("two.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    expected = "2017-03" if order == "first" else "2018-09-10"
+    assert answer.dates and answer.dates[0] == expected, answer.answer
+
+
+@pytest.mark.parametrize("quoted, events", [
+    # a title in quotes names the deposit, it does not tell one
+    ('The PBOC issued the "Notice on the centralized deposit of client reserves" on January 13, 2017.', ["issue"]),
+    ('The PBOC issued "about the reserves centralized deposit related matters notice" on January 13, 2017.', ["issue"]),
+    ('The platform follows the "one point access" model.', []),
+    # a quoted sentence still tells its events
+    ('The PBOC said: "Payment institutions deposited 20% of their reserves on April 17, 2017."', ["deposit"]),
+])
+def test_a_trigger_word_inside_a_quoted_title_is_no_event(fresh_store, write, quoted, events):
+    ingest([write("quoted.txt", f"title: Quotes\ndate: 2017-05-02\n\n{quoted}\n")], fresh_store)
+    from pipeline.views.timeline import build_entries
+    assert sorted({e.type for e in build_entries(fresh_store)} - {"assessment", "statistic", "announce"}) == events

@@ -39,6 +39,10 @@ RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "
 # Modals that make the verb they govern a requirement.
 REQUIRING_MODALS = {"must", "shall", "should"}
 
+QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+SENTENCE_END = (".", "?", "!", "…")
+MAX_QUOTED_NAME_WORDS = 30  # a longer quote is speech, whatever its end
+
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
@@ -187,7 +191,12 @@ def find_events(
     documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
     # A trigger word inside a name ("Internet connection platform") is part of the name.
-    matches = [(t, span) for t, span in trigger_spans(doc, taxonomy) if span.root.i not in name_tokens]
+    # ... and so is one inside a quoted title or term ("Notice on ... centralized deposit ...").
+    quoted = _quoted_names(doc.text)
+    matches = [
+        (t, span) for t, span in trigger_spans(doc, taxonomy)
+        if span.root.i not in name_tokens and not any(s <= span.start_char and span.end_char <= e for s, e in quoted)
+    ]  # fmt: skip
     speech = {span.root.i for t, span in matches if taxonomy.types[t].speaker_only}
     modal_matches = _modal_requirements(doc, matches, name_tokens, speech)
     modal = {span.root.i for _, span in modal_matches}
@@ -264,6 +273,20 @@ def find_events(
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
     return events
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the quoted words that name rather than tell: a title a translation leaves
+    unlinked ("Notice on the implementation of ... centralized deposit ...") or a term ("one point
+    access"). A quoted sentence (speech, ending in its own full stop, or long) still tells events.
+    English only: Chinese news quotes the words of its events (将“断直连”…), and its titles stand
+    in 《》, which the entity stage reads as names."""
+    found = []
+    for match in QUOTED.finditer(text):
+        inner = next(g for g in match.groups() if g is not None).strip()
+        if not inner.endswith(SENTENCE_END) and len(inner.split()) <= MAX_QUOTED_NAME_WORDS:
+            found.append((match.start(), match.end()))
+    return found
 
 
 def _back_reference(subjects: list[Token], taxonomy: Taxonomy) -> str | None:

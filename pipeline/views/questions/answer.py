@@ -190,6 +190,8 @@ class Knowledge(SentenceAnswers):
             entry.type in question.types,
             # Among entries of the same parties and type, the one whose sources say what is asked
             # ("by which date must 100% be deposited": the entry told with "100%").
+            entry.date is not None or not question.order,
+            _in_order(entry, question.order),
             terms_told(entry, question.terms),
             entry.date is not None,
             entry.factuality == "asserted",
@@ -774,6 +776,15 @@ def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
     if loose:
         return start <= asked[1] and asked[0] <= end
     return asked[0] <= start and end <= asked[1]
+
+
+def _in_order(entry: Entry, order: str | None) -> str:
+    """A key that puts the earliest entry first for "the first …", the latest for "the last …"
+    (ranks sort in reverse)."""
+    if not order or not entry.date:
+        return ""
+    day = entry.date.split("/")[0]
+    return day if order == "last" else "".join(chr(0x10FFFF - ord(c)) for c in day)
 
 
 def _deadline_in(entry: Entry, value: str) -> bool:

@@ -59,6 +59,7 @@ class Grammar:
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
     amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
+    order_words: dict[str, tuple[str, ...]]  # first / last -> the words that ask for it
     chinese_phrases: tuple[tuple[str, str], ...]  # the answers' own English phrases and their Chinese, longest first
 
     def measure_words(self, *groups: str) -> str:
@@ -87,6 +88,7 @@ def grammar() -> Grammar:
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
         amount_words=tuple(data.get("amount_words") or []),
+        order_words={k: tuple(v) for k, v in (data.get("order_words") or {}).items()},
         chinese_phrases=tuple(sorted((data.get("chinese_phrases") or {}).items(), key=lambda kv: -len(kv[0]))),
     )
 
@@ -112,6 +114,7 @@ class Question:
     weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
     unknown_names: list[str] = field(default_factory=list)  # proper names no entity of the store answers to: "France"
     asks_for_one: bool = False  # "which department", 哪个部门: one answer, not every party of the kind
+    order: str | None = None  # "first" or "last": the earliest or latest of several ("the first deposit")
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -128,6 +131,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.types += [t for t, words in g.event_words.items() if t not in question.types and any(has_word(lowered, w) for w in words)]
     question.kinds = _asked_kinds(lowered, lang, g, doc)
     question.asks_for_one = _asks_for_one(lowered, lang, doc)
+    question.order = next((o for o, words in g.order_words.items() if any(has_word(lowered, w) for w in words)), None)
     question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
     timexes = tag(text, None, lang)
     question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
