@@ -336,3 +336,13 @@ def test_an_english_subject_that_points_back_acts_as_the_institution_named_befor
     ingest([write("back.txt", f"title: Back\ndate: 2018-07-02\n\n{named} {told}")], fresh_store)
     entries = [e for e in build_entries(fresh_store) if e.type == kind]
     assert [e.actor_ids for e in entries] == [[actor]]
+
+
+@pytest.mark.parametrize("told, deposit", [
+    # the regime's name: no act of depositing
+    ("After the 100% centralized deposit, the reserves of payment institutions fell in February 2019.", False),
+    ("On April 17, 2017, payment institutions deposited 20% of their reserves with the PBOC.", True),
+])
+def test_the_name_of_the_deposit_regime_is_no_deposit(fresh_store, write, told, deposit):
+    ingest([write("regime.txt", f"title: Reserves\ndate: 2019-03-02\n\n{told}\n")], fresh_store)
+    assert any(e.type == "deposit" for e in build_entries(fresh_store)) is deposit
