@@ -346,3 +346,12 @@ def test_an_english_subject_that_points_back_acts_as_the_institution_named_befor
 def test_the_name_of_the_deposit_regime_is_no_deposit(fresh_store, write, told, deposit):
     ingest([write("regime.txt", f"title: Reserves\ndate: 2019-03-02\n\n{told}\n")], fresh_store)
     assert any(e.type == "deposit" for e in build_entries(fresh_store)) is deposit
+
+
+@pytest.mark.parametrize("deadline, value", [("14 January 2019", "2019-01-14"), ("1 March 2019", "2019-03-01")])
+def test_what_a_regulator_tells_a_group_it_must_do_is_its_requirement(fresh_store, write, deadline, value):
+    told = ("The Payment and Settlement Department notified payment institutions on 5 December 2018 "
+            f"that they must close their reserve accounts at commercial banks before {deadline}.")
+    ingest([write("told.txt", f"title: Accounts\ndate: 2019-01-20\n\n{told}\n")], fresh_store)
+    deadline_entry = entries_by_type(fresh_store)[("deadline", value)]
+    assert deadline_entry.actor_ids == ["pboc_payment_dept"] and deadline_entry.target_ids == ["payment_institutions"]

@@ -219,12 +219,14 @@ def find_events(
         actor_tokens = subject_ids | _within(_agent(carrier))
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
-        actors = _ids(spans, actor_tokens, entities)
+        actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities)
         if passive and spec.passive == "target":
             agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
         elif head.i in modal:
-            actors, targets = [], actors  # "payment institutions must route …": they are required; the rule's issuer requires
+            # "payment institutions must route …": they are required; the rule's issuer requires,
+            # or the regulator that tells it ("the department notified them that they must …").
+            actors, targets = _teller(head, spans, entities), actors
         else:
             targets = []
         scope = _within([head]) | (_within([carrier]) if carrier is not head else set())
@@ -273,6 +275,24 @@ def find_events(
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
     return events
+
+
+def _teller(verb: Token, spans, entities: EntityInfo) -> list[str]:
+    """The regulator whose words a clause is ("X notified them that they must ..."): the subject
+    of the verb the clause completes."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return []
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+    return [i for i in _ids(spans, _within(subjects), entities) if entities.types.get(i) == "regulator"]
+
+
+def _they(subjects: list[Token], spans, entities: EntityInfo) -> list[str]:
+    """"notified payment institutions that they must close ...": "they" is the group named last
+    before it in the sentence."""
+    if not any(s.lower_ == "they" for s in subjects):
+        return []
+    before = [m.entity_id for m, span in spans if span.end <= subjects[0].i and m.entity_id in entities.collectives]
+    return before[-1:]
 
 
 def _quoted_names(text: str) -> list[tuple[int, int]]:
