@@ -355,3 +355,15 @@ def test_what_a_regulator_tells_a_group_it_must_do_is_its_requirement(fresh_stor
     ingest([write("told.txt", f"title: Accounts\ndate: 2019-01-20\n\n{told}\n")], fresh_store)
     deadline_entry = entries_by_type(fresh_store)[("deadline", value)]
     assert deadline_entry.actor_ids == ["pboc_payment_dept"] and deadline_entry.target_ids == ["payment_institutions"]
+
+
+@pytest.mark.parametrize("told", [
+    "NetsUnion processed its first transaction on March 31, 2017.",
+    "NetsUnion is expected to online on March 31, 2017.",  # 上线 as translation writes it
+    "NetsUnion went online on March 31, 2017.",
+    "NetsUnion began operating on March 31, 2017.",
+])
+def test_ways_of_going_live_are_launches(fresh_store, write, told):
+    ingest([write("live.txt", f"title: Live\ndate: 2017-03-02\n\n{told}\n")], fresh_store)
+    launch = entries_by_type(fresh_store)[("launch", "2017-03-31")]
+    assert launch.actor_ids == ["netsunion"]

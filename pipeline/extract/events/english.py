@@ -119,11 +119,13 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of a verb, climbing conjoined and embedded verbs; and whether it is passive."""
     seen = set()
     token = verb
+    raised = False  # "NetsUnion is expected to go online": the passive is "expected"'s, not the trigger's
     while token.i not in seen:
         seen.add(token.i)
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects:
-            return subjects, any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+            voice_of = verb if raised else token
+            return subjects, any(c.dep_ in ("nsubjpass", "auxpass") for c in voice_of.children)
         # "Fiscal has been connected to X, formally launched Y": the advcl holds the subject.
         for child in token.children:
             if child.dep_ == "advcl" and child.i < token.i:
@@ -131,6 +133,7 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
                 if inner:
                     return inner, False
         if token.dep_ in CLIMB_FOR_SUBJECT and token.head.i != token.i:
+            raised = raised or token.dep_ == "xcomp"
             token = token.head
         else:
             break
@@ -253,6 +256,7 @@ def find_events(
         # What someone says ("a payment institution told the reporter that ...") is a claim.
         claimed = not spec.speaker_only and any(
             a.lemma_.lower() in speech_lemmas and a.i not in name_tokens and not _rule_speaks(a, spans, entities)
+            and not _nobody_speaks(a)
             for a in head.ancestors
         )
         events.append(
@@ -340,6 +344,12 @@ def _told_by_source(doc: Doc, sentence: Sentence, spans, entities: EntityInfo, t
                                     trigger=token.text, start=sentence.start + token.idx, end=sentence.start + token.idx + len(token.text),
                                     actors=actors))  # fmt: skip
     return out
+
+
+def _nobody_speaks(verb: Token) -> bool:
+    """"NetsUnion is expected to go online", "is said to": a passive speech verb with no agent
+    names no speaker; it hedges the event (its factuality), it does not make it a claim."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not _agent(verb)
 
 
 def _rule_speaks(verb: Token, spans: list[tuple[Mention, Span]], entities: EntityInfo) -> bool:
