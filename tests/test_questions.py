@@ -369,3 +369,12 @@ def test_a_trigger_word_inside_a_quoted_title_is_no_event(fresh_store, write, qu
     ingest([write("quoted.txt", f"title: Quotes\ndate: 2017-05-02\n\n{quoted}\n")], fresh_store)
     from pipeline.views.timeline import build_entries
     assert sorted({e.type for e in build_entries(fresh_store)} - {"assessment", "statistic", "announce"}) == events
+
+
+def test_of_sentences_telling_as_much_of_a_question_the_one_that_denies_it_answers(fresh_store, write):
+    text = ("title: Static codes\ndate: 2017-12-28\n\n"
+            "New rules on static codes: static code payments are capped at 500 yuan a day.\n\n"
+            "An insider said the rumour was not true: the new rules do not ban static codes.\n")  # fmt: skip
+    ingest([write("codes.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Do the new rules ban static code payments?")
+    assert answer.yes_no is False and "do not ban" in answer.answer, answer.answer

@@ -21,6 +21,8 @@ from pipeline.views.questions.understand import Question, grammar
 # How much of a question's other words a sentence must tell before the party it names in
 # place of the asked one is taken as the answer: nearly all, or it may tell another act.
 SUBSTITUTE_SHARE = 0.75
+TIED_READINGS = 3  # sentences weighed together for a yes/no read off the text
+TIED_SHARE = 0.1  # ... when they tell this nearly as much of the question as the best one
 UNKNOWN_YEAR = 2000  # where a date of an undated article is placed to compare its month with an asked one
 # The kinds of entity one can stand in place of another in a question's premise.
 _PARTIES = {"person": "person", "place": "place", "document": "document", "product": "product"}
@@ -153,6 +155,11 @@ class SentenceAnswers:
         if not readings:
             return None
         best = readings[0]
+        # Of the sentences that tell as much of the question, one that denies it decides: a
+        # headline ("new rules come: static code … not exceed 500 yuan") may tell as much as
+        # the sentence that answers ("the new rules do not prohibit static code").
+        tied = [r for r in readings[:TIED_READINGS] if r.share >= best.share - TIED_SHARE]
+        best = next((r for r in tied if self.reader.denies(question, r)), best)
         denied = self.reader.denies(question, best)
         sentence = best.sentence["sentence"]
         evidence = [_evidence(r.sentence, _words(r)) for r in readings[:3]]
