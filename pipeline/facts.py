@@ -142,8 +142,10 @@ class ArticleRecord:
 
 
 def main_participant(event: EventMention) -> str:
-    """Whom a timeline entry is about: its first actor, else its document, target or theme."""
-    for candidate in (event.actors[:1], [event.document] if event.document else [], event.targets[:1]):
+    """Whom a timeline entry is about: its first actor, else its document, target or theme.
+    Targets in any order are the same ("payment institutions and banks", "banks and payment
+    institutions"): the first in sorted order stands for them."""
+    for candidate in (event.actors[:1], [event.document] if event.document else [], sorted(event.targets)[:1]):
         if candidate:
             return candidate[0]
     return f"theme:{(event.theme or '').lower()}"

@@ -367,3 +367,13 @@ def test_ways_of_going_live_are_launches(fresh_store, write, told):
     ingest([write("live.txt", f"title: Live\ndate: 2017-03-02\n\n{told}\n")], fresh_store)
     launch = entries_by_type(fresh_store)[("launch", "2017-03-31")]
     assert launch.actor_ids == ["netsunion"]
+
+
+@pytest.mark.parametrize("day, value", [("June 30", "2018-06-30"), ("July 2", "2018-07-02")])
+def test_a_dated_deadline_noun_is_the_deadline_of_the_parties_around_it(fresh_store, write, day, value):
+    told = (f"The deadline for the whole industry fell on {day}, when direct connections between payment "
+            "institutions and banks were cut. Banks and payment institutions had met the deadline.")
+    ingest([write("deadline.txt", f"title: Deadline\ndate: 2018-07-20\n\n{told}\n")], fresh_store)
+    deadlines = [e for e in build_entries(fresh_store) if e.type == "deadline"]
+    # one entry, whichever order the parties are named in; the undated mention adds no entry
+    assert [(e.value, sorted(e.target_ids)) for e in deadlines] == [(value, ["banks", "payment_institutions"])]

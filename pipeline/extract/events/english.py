@@ -43,6 +43,9 @@ QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
 SENTENCE_END = (".", "?", "!", "…")
 MAX_QUOTED_NAME_WORDS = 30  # a longer quote is speech, whatever its end
 
+# Institutions: who may be a party of a deadline that names its parties only around it.
+STATING_BODIES = {"regulator", "clearing_house", "payment_institution", "company", "bank", "association"}
+
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
@@ -207,6 +210,7 @@ def find_events(
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
     speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
     events = []
+    dated_only: set[int] = set()  # indexes of events kept only with a date of the sentence
     for type_id, trigger in matches:
         spec = taxonomy.types[type_id]
         head = trigger.root
@@ -241,6 +245,11 @@ def find_events(
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         actors = [a for a in actors if entities.types.get(a) != "document"]
         targets = [t for t in targets if entities.types.get(t) != "document"]
+        if head.pos_ == "NOUN" and not actors and not targets and type_id == "deadline":
+            # "The deadline for the whole industry fell on June 30, when direct connections between
+            # payment institutions and banks were cut": the deadline of the sentence's parties, if dated.
+            targets = [i for i in _ids(spans, set(range(len(doc))), entities) if entities.types.get(i) in STATING_BODIES]
+            dated_only.add(len(events))
         if head.pos_ == "NOUN" and not actors and not targets:
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
         if spec.speaker_only:
@@ -278,7 +287,7 @@ def find_events(
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
-    return events
+    return [e for i, e in enumerate(events) if i not in dated_only or e.date]
 
 
 def _teller(verb: Token, spans, entities: EntityInfo) -> list[str]:
