@@ -377,3 +377,13 @@ def test_a_dated_deadline_noun_is_the_deadline_of_the_parties_around_it(fresh_st
     deadlines = [e for e in build_entries(fresh_store) if e.type == "deadline"]
     # one entry, whichever order the parties are named in; the undated mention adds no entry
     assert [(e.value, sorted(e.target_ids)) for e in deadlines] == [(value, ["banks", "payment_institutions"])]
+
+
+@pytest.mark.parametrize("told, value", [
+    ("人民银行支付结算司于12月5日下发通知，要求各支付机构在明年1月14日前撤销备付金账户。", "2018-12-05"),  # 下发 a notice
+    ("12月3日，人行办公厅发出通知，要求支付机构在明年1月14日前撤销备付金账户。", "2018-12-03"),
+])
+def test_issuing_a_notice_is_an_issue_beside_its_requirement(fresh_store, write, told, value):
+    ingest([write("notice.txt", f"title: 备付金\ndate: 2018-12-07\nlang: zh\n\n{told}")], fresh_store)
+    found = entries_by_type(fresh_store)
+    assert ("issue", value) in found and ("deadline", "2019-01-14") in found

@@ -47,16 +47,18 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
             span = set(range(m.start(), m.end()))
             if m.start() in starts and m.end() in ends and not span & taken:
                 taken |= span
-                if not _nominal(text, m.start(), m.end(), starts, ends, taxonomy):
+                if not _nominal(text, m.start(), m.end(), starts, ends, taxonomy, type_id):
                     found.append((type_id, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])
 
 
-def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], taxonomy: Taxonomy) -> bool:
+def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], taxonomy: Taxonomy, type_id: str) -> bool:
     """A trigger used as a noun: it modifies an abstract head right after it (交存比例), or a
     modifier right before it makes it the head (监管要求). Whole words only: 工作 in 工作要求,
-    not the 作 of another word."""
-    head = any(text.startswith(h, end) and end + len(h) in ends for h in taxonomy.nominal_heads_zh)
+    not the 作 of another word. A verb that takes such a head as its object (下发通知) is a verb."""
+    head = type_id not in taxonomy.verb_object_types_zh and any(
+        text.startswith(h, end) and end + len(h) in ends for h in taxonomy.nominal_heads_zh
+    )
     modified = any(text.endswith(w, 0, start) and start - len(w) in starts for w in taxonomy.nominal_modifiers_zh)
     return head or modified
 
