@@ -387,3 +387,14 @@ def test_issuing_a_notice_is_an_issue_beside_its_requirement(fresh_store, write,
     ingest([write("notice.txt", f"title: 备付金\ndate: 2018-12-07\nlang: zh\n\n{told}")], fresh_store)
     found = entries_by_type(fresh_store)
     assert ("issue", value) in found and ("deadline", "2019-01-14") in found
+
+
+@pytest.mark.parametrize("said, kept, factuality", [
+    ("上月27日，有媒体报道称支付宝已接入银联。", True, "reported"),  # a report: no one speaks
+    ("上月27日，某接近银联人士表示，支付宝已接入银联。", True, "reported"),  # an anonymous source
+    ("上月27日，分析师林峰表示，支付宝已接入银联。", False, None),  # a named analyst's claim: commentary
+])
+def test_what_unnamed_sources_say_is_reported_and_what_a_named_person_says_is_a_claim(fresh_store, write, said, kept, factuality):
+    ingest([write("said.txt", f"title: 支付宝\ndate: 2018-05-20\nlang: zh\n\n{said}")], fresh_store)
+    connect = [e for e in build_entries(fresh_store) if e.type == "connect"]
+    assert [e.factuality for e in connect] == ([factuality] if kept else [])

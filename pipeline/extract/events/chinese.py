@@ -60,7 +60,8 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
         text.startswith(h, end) and end + len(h) in ends for h in taxonomy.nominal_heads_zh
     )
     modified = any(text.endswith(w, 0, start) and start - len(w) in starts for w in taxonomy.nominal_modifiers_zh)
-    return head or modified
+    purpose = any(text.endswith(w, 0, start) and start - len(w) in starts and start in starts for w in taxonomy.purpose_markers_zh)
+    return head or modified or purpose
 
 
 def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, taxonomy: Taxonomy) -> str:
@@ -92,7 +93,13 @@ def find_events(
     local = [(m, s, e) for m, s, e in local if not (m.entity_id in entities.collectives and _particular(text[:s], taxonomy))]
     triggers = _triggers(doc, taxonomy)
     # What follows a speech verb is what someone says (某接近央行人士表示，网联是...): claims.
-    speech = [start for type_id, start, _ in triggers if taxonomy.types[type_id].speaker_only]
+    # A person named before it makes it someone's claim (林峰表示，…: commentary). Without one
+    # (有媒体报道称, 某接近央行人士表示) it reports: what follows is reported, as anonymous sources'.
+    speech, unnamed = [], []
+    for type_id, start, _ in triggers:
+        if taxonomy.types[type_id].speaker_only:
+            named = _speakers(local, text, _clause(text, start)[0], start, entities, taxonomy)
+            (speech if named else unnamed).append(start)
     events = []
     for type_id, start, end in triggers:
         spec = taxonomy.types[type_id]
@@ -147,7 +154,7 @@ def find_events(
                 trigger=text[start:end],
                 start=sentence.start + start,
                 end=sentence.start + end,
-                factuality=_factuality(text, c_start, start, type_id, taxonomy),
+                factuality="reported" if any(p < start for p in unnamed) and not claimed else _factuality(text, c_start, start, type_id, taxonomy),
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,

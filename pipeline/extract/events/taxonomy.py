@@ -75,6 +75,7 @@ class Taxonomy:
     figures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> scales, units
     nominal_modifiers_zh: tuple[str, ...] = ()
     verb_object_types_zh: frozenset[str] = frozenset()  # 下发通知: the head is the verb's object
+    purpose_markers_zh: tuple[str, ...] = ()  # 为集中存管做准备: the trigger is the purpose
     learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
 
     def zh_triggers(self) -> list[tuple[str, str]]:
@@ -141,5 +142,6 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         figures={lang: {k: tuple(map(str, v)) for k, v in words.items()} for lang, words in (data.get("figures") or {}).items()},
         nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
         verb_object_types_zh=frozenset((data.get("nominal_uses") or {}).get("zh_verb_object_types") or []),
+        purpose_markers_zh=tuple((data.get("nominal_uses") or {}).get("zh_purpose") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
     )
