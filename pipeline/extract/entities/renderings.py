@@ -116,10 +116,6 @@ def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
             found.add(words)
             if len(words) > 1 and len(simplified) == 1:
                 found.update((w,) for w in words if len(w) > 2)
-            elif len(words) > 1 and sense.lstrip().startswith("to "):
-                # "to clear accounts" (清算): a name renders the verb alone, as its noun
-                # ("clearing platform", "settlement center").
-                found.add(words[:1])
     return glosses
 
 
