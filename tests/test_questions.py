@@ -378,3 +378,25 @@ def test_of_sentences_telling_as_much_of_a_question_the_one_that_denies_it_answe
     ingest([write("codes.txt", text)], fresh_store)
     answer = ask(fresh_store, "Do the new rules ban static code payments?")
     assert answer.yes_no is False and "do not ban" in answer.answer, answer.answer
+
+
+def test_a_misspelt_month_in_a_question_is_read_as_that_month(fresh_store, write):
+    text = ("title: Tenpay\ndate: 2018-12-02\n\n"
+            "On April 1, 2018, Tenpay and UnionPay signed a barcode payment cooperation agreement.\n\n"
+            "On September 10, 2018, Tenpay and NetsUnion signed an agreement.\n")  # fmt: skip
+    ingest([write("tenpay.txt", text)], fresh_store)
+    for question in ("What did Tenpay do in April 2018?", "What did Tenpay do in Aprl 2018?"):
+        answer = ask(fresh_store, question)
+        assert answer.dates == ["2018-04-01"], (question, answer.answer)
+    assert understand("How many banks connected?", {}).months == []  # "many" is a word, not May
+
+
+def test_when_something_started_is_its_earliest_report(fresh_store, write):
+    text = ("title: Reserves\ndate: 2019-02-02\n\n"
+            "On January 14, 2019, payment institutions deposited all of their reserves with the central bank.\n\n"
+            "Payment institutions started to deposit reserves with the central bank in full on January 14, 2019.\n\n"
+            "Payment institutions deposited 20% of their reserves with the central bank on April 17, 2017.\n\n"
+            "In April 2017 the deposit of reserves went smoothly, payment institutions said.\n")  # fmt: skip
+    ingest([write("reserves.txt", text)], fresh_store)
+    answer = ask(fresh_store, "When did payment institutions start to deposit reserves with the central bank?")
+    assert answer.dates[:1] == ["2017-04-17"], answer.answer

@@ -12,10 +12,11 @@ import sys
 
 from tests.conftest import ROOT
 
-# Measured: 185 of the 204 answers right on the gold articles stay right (2026-12-05). The ones
-# lost pick another event of the asked type once more sources tell of it (the first reserve
-# deposit, Alipay's requirement to use NetsUnion) or another defining sentence.
-KEPT_FLOOR = 185
+# Measured: 186 of the 203 answers right on the gold articles stay right (2026-12-05; 185 of 204
+# before "Aprl" was read as April, which its correctly spelt paraphrases already fail). The ones
+# lost pick another event of the asked type once more sources tell of it (Alipay's requirement
+# to use NetsUnion) or another defining sentence.
+KEPT_FLOOR = 186
 
 
 def test_answers_right_on_the_gold_articles_stay_right_as_the_store_grows(shared):

@@ -54,7 +54,9 @@ def judge(answer: Answer, expect: dict, names: dict[str, list[str]]) -> list[str
     text = (answer.answer + " " + " ".join(e["sentence"] for e in answer.evidence)).lower()
     given = {d.split("T")[0] for d in answer.dates}
     for value in expect.get("dates") or []:
-        if str(value) not in given:
+        # As kb eval matches dates (the dev corpus README): a day inside an expected month is
+        # that month told more exactly ("2017-03-31" for "2017-03", from a source that gives the day).
+        if str(value) not in given and not (len(str(value)) == 7 and any(d.startswith(f"{value}-") for d in given)):
             failures.append(f"date {value} missing (gave {sorted(given)})")
 
     def named(entity_id: str) -> bool:

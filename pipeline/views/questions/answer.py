@@ -778,13 +778,16 @@ def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
     return asked[0] <= start and end <= asked[1]
 
 
-def _in_order(entry: Entry, order: str | None) -> str:
-    """A key that puts the earliest entry first for "the first …", the latest for "the last …"
-    (ranks sort in reverse)."""
-    if not order or not entry.date:
-        return ""
-    day = entry.date.split("/")[0]
-    return day if order == "last" else "".join(chr(0x10FFFF - ord(c)) for c in day)
+def _in_order(entry: Entry, order: str | None) -> tuple:
+    """A key that ranks the earliest entry first for "the first …", the latest for "the last …"
+    (ranks sort in reverse). An entry is earlier only when it surely is: by the last day it may
+    fall on ("March 2017" is no earlier than "2017-03-31"), and of two that end alike the finer."""
+    found = span(entry.value) if order and entry.date else None
+    if found is None:
+        return ()
+    first, last, granularity = found
+    finer = -(last - first).days
+    return (last.toordinal(), finer) if order == "last" else (-last.toordinal(), finer)
 
 
 def _deadline_in(entry: Entry, value: str) -> bool:

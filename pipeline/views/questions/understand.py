@@ -6,7 +6,7 @@ garble or a near spelling links the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
 from pipeline.extract.entities import extract_entities, find_entity, load_entity_table
+from pipeline.extract.entities.renderings import english_vocabulary
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import load_taxonomy
 from pipeline.extract.events.english import trigger_spans
@@ -133,7 +134,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.asks_for_one = _asks_for_one(lowered, lang, doc)
     question.order = next((o for o, words in g.order_words.items() if any(has_word(lowered, w) for w in words)), None)
     question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
-    timexes = tag(text, None, lang)
+    timexes = _tag_months_spelled_right(text) if lang == "en" else tag(text, None, lang)
     question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
     question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
     question.months = [m.group(1) for t in timexes if (m := re.fullmatch(r"XXXX-(\d{2})", t.value))]
@@ -275,6 +276,41 @@ def _asks_for_one(lowered: str, lang: str, doc) -> bool:
         return re.search(r"哪(?:一|个|家|位|個|間)", lowered) is not None
     asked = next((t.head for t in doc if t.lower_ in ("which", "what") and t.dep_ == "det"), None)
     return asked is not None and asked.tag_ == "NN"
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MONTH_SPELLING = 85  # rapidfuzz ratio from which a word is a misspelt month ("Aprl", "Febuary")
+
+
+def _tag_months_spelled_right(text: str) -> list[Timex]:
+    """The dates of an English question whose misspelt month names ("in Aprl 2018") are read as
+    the months they are near, the way misspelt names are ("Netsunoin"); an English word ("many")
+    is no misspelling. Offsets stay the question's own."""
+    pieces, shifts, offset = [], [], 0  # shifts: (offset in the fixed text, its change) after each fix
+    for match in re.finditer(r"[A-Za-z]+", text):
+        word, lowered = match.group(0), match.group(0).lower()
+        if lowered in MONTHS or len(word) < 4 or lowered in english_vocabulary():
+            continue  # "many" is a word of its own, not a misspelt "May"
+        best = max(MONTHS, key=lambda m: fuzz.ratio(lowered, m))
+        if fuzz.ratio(lowered, best) < MONTH_SPELLING or best[0] != lowered[0]:
+            continue
+        pieces.append((match.start(), match.end(), best.capitalize()))
+    if not pieces:
+        return tag(text, None, "en")
+    fixed, last = [], 0
+    for start, end, month in pieces:
+        fixed += [text[last:start], month]
+        offset += len(month) - (end - start)
+        shifts.append((start + offset, offset))
+        last = end
+    fixed.append(text[last:])
+
+    def back(position: int) -> int:
+        return position - next((delta for at, delta in reversed(shifts) if position >= at), 0)
+
+    return [replace(t, start=back(t.start), end=back(t.end), text=text[back(t.start):back(t.end)])
+            for t in tag("".join(fixed), None, "en")]
 
 
 def has_word(text: str, word: str) -> bool:
