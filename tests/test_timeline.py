@@ -398,3 +398,11 @@ def test_what_unnamed_sources_say_is_reported_and_what_a_named_person_says_is_a_
     ingest([write("said.txt", f"title: 支付宝\ndate: 2018-05-20\nlang: zh\n\n{said}")], fresh_store)
     connect = [e for e in build_entries(fresh_store) if e.type == "connect"]
     assert [e.factuality for e in connect] == ([factuality] if kept else [])
+
+
+def test_a_news_outlet_in_a_dateline_is_no_party_of_the_event(fresh_store, write):
+    told = ("SHANGHAI, July 1 (Xinhua) -- Online payments made through payment institutions must from Sunday "
+            "be processed by NetsUnion or China UnionPay.")
+    ingest([write("wire.txt", f"title: Wire\ndate: 2018-07-01\n\n{told}\n")], fresh_store)
+    parties = {p for e in build_entries(fresh_store) for p in (*e.actor_ids, *e.target_ids)}
+    assert parties and not any("xinhua" in p for p in parties), parties

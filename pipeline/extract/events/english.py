@@ -410,7 +410,8 @@ def _is_subject_of_trigger(head: Token, triggers: dict[int, str]) -> bool:
 def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entities: EntityInfo) -> list[str]:
     out: list[str] = []
     for mention, span in spans:
-        if span.root.i in tokens and mention.entity_id not in out and entities.types.get(mention.entity_id) != "place":
+        # A place is where, an outlet who wrote it ("(Xinhua) --"): neither takes part in the event.
+        if span.root.i in tokens and mention.entity_id not in out and entities.types.get(mention.entity_id) not in ("place", "media"):
             out.append(mention.entity_id)
     return out
 
