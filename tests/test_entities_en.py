@@ -218,3 +218,14 @@ def test_entities_en_buttons_of_a_menu_line_are_no_names(nlp):
 def test_entities_en_a_web_address_is_no_name(nlp, address):
     found = by_text(run_text(nlp, f"If someone forwarded you this, subscribe at {address} or write to us.", "en"))
     assert address not in found
+
+
+@pytest.mark.parametrize("title", [
+    "Notice on the implementation of the relevant matters of centralized deposit of customer reserve funds of payment institutions",
+    "Notice on the implementation of the relevant matters of reserve funds",
+])
+def test_entities_en_a_quoted_title_cut_short_runs_to_its_closing_mark(nlp, title):
+    doc = nlp(f'The central bank office hall on 13th issued the "{title}", clearly that payment institutions shall deposit funds.')
+    titles = [e.text for e in doc.ents if e.label_ in ("LAW", "WORK_OF_ART")]
+    # the title whole, or not read as one at all: never a piece of it ("... of the relevant")
+    assert all(t == title for t in titles), titles

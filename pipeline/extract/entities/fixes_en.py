@@ -19,6 +19,10 @@ from .renderings import english_vocabulary
 from .table import has_cjk, load_entity_table, load_rules
 
 FIXES_NAME = "kb_ent_fixes"
+TITLE_LABELS = {"LAW", "WORK_OF_ART"}
+OPENING_QUOTES = {'"', "“"}
+CLOSING_QUOTES = {'"': '"', "“": "”"}
+MAX_TITLE_TOKENS = 40
 
 
 class EntityFixes:
@@ -46,6 +50,22 @@ class EntityFixes:
             return False
         # A capitalised word inside a sentence may be a name that is also a word ("Meridian").
         return word.isupper() or word.islower() or span.label_ == "PERSON" or span[0].is_sent_start
+
+    def _to_closing_quote(self, span: Span, start: int, end: int) -> int:
+        """A title the NER cuts short inside its quotation marks ("Notice on the implementation
+        of the relevant | matters of centralized deposit ...") runs to the closing mark."""
+        doc = span.doc
+        if span.label_ not in TITLE_LABELS or start == 0 or doc[start - 1].text not in OPENING_QUOTES:
+            return end
+        if doc[start - 1].text == '"' and doc[: start - 1].text.count('"') % 2:
+            return end  # that straight mark closes an earlier quotation
+        closing = CLOSING_QUOTES[doc[start - 1].text]
+        for i in range(end, min(len(doc), start + MAX_TITLE_TOKENS)):
+            if doc[i].text == closing:
+                return i
+            if doc[i].is_sent_start:
+                break
+        return end
 
     def _fix(self, span: Span) -> Span | None:
         if span.id_:
@@ -75,12 +95,17 @@ class EntityFixes:
             end -= 1
         if start >= end:
             return None
+        end = self._to_closing_quote(span, start, end)
         if (start, end) == (span.start, span.end):
             return span
         return Span(span.doc, start, end, label=span.label, span_id=span.id)
 
     def __call__(self, doc: Doc) -> Doc:
         fixed = [s for s in (self._fix(ent) for ent in doc.ents) if s is not None]
+        # A title run to its closing quotation mark holds the names inside it, curated ones too
+        # ("... of payment institutions"): they are words of the title.
+        titles = [s for s in fixed if s.label_ in TITLE_LABELS]
+        fixed = [s for s in fixed if not any(t is not s and t.start <= s.start and s.end <= t.end for t in titles)]
         if len(fixed) != len(doc.ents) or any(a is not b for a, b in zip(fixed, doc.ents)):
             doc.ents = fixed
         return doc
