@@ -229,3 +229,23 @@ def test_entities_en_a_quoted_title_cut_short_runs_to_its_closing_mark(nlp, titl
     titles = [e.text for e in doc.ents if e.label_ in ("LAW", "WORK_OF_ART")]
     # the title whole, or not read as one at all: never a piece of it ("... of the relevant")
     assert all(t == title for t in titles), titles
+
+
+@pytest.mark.parametrize("title, entity_id", [
+    # every word of the known English title, as a translation varies them
+    ("Notice on the implementation of the relevant matters of centralized deposit of customer reserve funds of payment institutions",
+     "doc_reserve_notice"),
+    # "full": the later notice, whose title holds that word too (the first one's leaves it over)
+    ("Notice on the full 100 percent centralized deposit of client reserve funds of payment institutions and banks",
+     "doc_114_full_deposit"),
+    # too few of any title's words: no known document
+    ("Notice on the centralized deposit of reserves by banks", None),
+])
+def test_entities_en_a_written_out_title_is_the_known_document_it_holds_every_word_of(title, entity_id):
+    from pipeline.extract.entities.documents import link_written_titles
+    from pipeline.extract.entities.model import WorkingMention
+    from pipeline.extract.entities.table import load_entity_table
+
+    mention = WorkingMention(0, len(title), title, "document", 0, 0)
+    link_written_titles([mention], load_entity_table())
+    assert mention.entity_id == entity_id

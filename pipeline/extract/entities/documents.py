@@ -89,3 +89,48 @@ def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence
                                              sentence.start, entity_id, "number", 1.0))
     result.sort(key=lambda m: m.start)
     return result
+
+
+# -- titles written out in English ----------------------------------------------------------
+
+_TITLE_WORD = re.compile(r"[a-z]+")
+MIN_TITLE_WORDS = 5  # a shorter title ("centralized deposit of reserves notice") fits too many others
+MAX_EXTRA_WORDS = 2  # words of the written title beyond the known one's: more is another document
+_NOT_OF_A_TITLE = {"notice", "of", "on", "the", "a", "an", "and", "to", "for", "in", "about", "relevant",
+                   "relating", "matters", "no", "yinbanfa", "yinfa", "yinzhifu"}
+
+
+def _stem(word: str) -> str:
+    """One form for the words of a title as translations vary them: centralised / centralized,
+    implementing / implementation, funds / fund."""
+    word = word.replace("ise", "ize")
+    for ending in ("ation", "ing", "ment", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _title_words(text: str) -> frozenset[str]:
+    text = re.sub(r"\([^)]*\)", " ", text.lower())  # "(Yinbanfa [2018] No. 114)": its number, read elsewhere
+    return frozenset(_stem(w) for w in _TITLE_WORD.findall(text) if w not in _NOT_OF_A_TITLE)
+
+
+@lru_cache(maxsize=4)
+def _known_titles(table: EntityTable) -> list[tuple[frozenset[str], str]]:
+    return [(words, entity.id) for entity in table.of_type("document")
+            for name in entity.all_names() if not re.search(r"[\u4e00-\u9fff]", name)
+            and len(words := _title_words(name)) >= MIN_TITLE_WORDS]
+
+
+def link_written_titles(mentions: list[WorkingMention], table: EntityTable) -> None:
+    """"Notice on the implementation of the relevant matters of centralized deposit of customer
+    reserve funds of payment institutions" is the known notice whose English title it holds every
+    word of (as translations vary them) and little more; only when exactly one known document fits."""
+    for mention in mentions:
+        if mention.entity_id or mention.type != "document":
+            continue
+        words = _title_words(mention.text)
+        fits = {entity_id for title, entity_id in _known_titles(table) if title <= words and len(words - title) <= MAX_EXTRA_WORDS}
+        if len(fits) == 1:
+            mention.entity_id, mention.resolved_by, mention.score = fits.pop(), "fuzzy", 0.9
+

@@ -215,6 +215,8 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
         mentions = context.add_rendered_names(mentions, docs, sentences, table, skip_repeats=skip_repeats)
         mentions = context.resolve_short_forms(mentions, docs, sentences, table, skip_repeats=skip_repeats)
     discovered.type_by_name(mentions, table)
+    if lang == "en":
+        documents.link_written_titles(mentions, table)
     _discover(mentions)
     discovered.link_bracketed(mentions, text_of, table)
     coref.link_person_short_forms(mentions)
