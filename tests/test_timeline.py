@@ -406,3 +406,12 @@ def test_a_news_outlet_in_a_dateline_is_no_party_of_the_event(fresh_store, write
     ingest([write("wire.txt", f"title: Wire\ndate: 2018-07-01\n\n{told}\n")], fresh_store)
     parties = {p for e in build_entries(fresh_store) for p in (*e.actor_ids, *e.target_ids)}
     assert parties and not any("xinhua" in p for p in parties), parties
+
+
+@pytest.mark.parametrize("named, actor", [("NetsUnion", "netsunion"), ("China UnionPay", "unionpay")])
+def test_the_platform_far_from_its_name_is_the_clearing_house_the_article_names_most(fresh_store, write, named, actor):
+    text = (f"title: Chronology\ndate: 2018-12-10\n\n{named} is a clearing house. {named} clears online payments.\n\n"
+            "The rules were strict. Banks complained. Payment institutions waited.\n\n"
+            "31 March 2018: The platform signed a barcode payment agreement with Tenpay.\n")
+    ingest([write("chronology.txt", text)], fresh_store)
+    assert entries_by_type(fresh_store)[("cooperate", "2018-03-31")].actor_ids == [actor]

@@ -245,11 +245,12 @@ def find_events(
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         actors = [a for a in actors if entities.types.get(a) != "document"]
         targets = [t for t in targets if entities.types.get(t) != "document"]
+        needs_date = False
         if head.pos_ == "NOUN" and not actors and not targets and type_id == "deadline":
             # "The deadline for the whole industry fell on June 30, when direct connections between
             # payment institutions and banks were cut": the deadline of the sentence's parties, if dated.
             targets = [i for i in _ids(spans, set(range(len(doc))), entities) if entities.types.get(i) in STATING_BODIES]
-            dated_only.add(len(events))
+            needs_date = True
         if head.pos_ == "NOUN" and not actors and not targets:
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
         if spec.speaker_only:
@@ -268,6 +269,8 @@ def find_events(
             and not _nobody_speaks(a)
             for a in head.ancestors
         )
+        if needs_date:
+            dated_only.add(len(events))
         events.append(
             EventMention(
                 sentence_idx=sentence.idx,

@@ -159,6 +159,16 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             if named:
                 event.actors = named[-1:]
                 break
+        if not event.actors and event.back_reference and event.back_reference != "it":
+            # "31 March 2017: The platform begins trial operation", pages after the platform was
+            # named: the one of its kind the article names most.
+            event.actors = _most_named(mentions, entities, kinds)
+
+
+def _most_named(mentions: dict[int, list[Mention]], entities: EntityInfo, kinds: set[str]) -> list[str]:
+    counts = Counter(m.entity_id for ms in mentions.values() for m in ms
+                     if entities.types.get(m.entity_id) in kinds and m.entity_id not in entities.collectives)
+    return [counts.most_common(1)[0][0]] if counts else []
 
 
 def _top_regulator(entity_id: str, entities: EntityInfo) -> str:
