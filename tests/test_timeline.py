@@ -415,3 +415,14 @@ def test_the_platform_far_from_its_name_is_the_clearing_house_the_article_names_
             "31 March 2018: The platform signed a barcode payment agreement with Tenpay.\n")
     ingest([write("chronology.txt", text)], fresh_store)
     assert entries_by_type(fresh_store)[("cooperate", "2018-03-31")].actor_ids == [actor]
+
+
+@pytest.mark.parametrize("deadline, value", [("January 14, 2019", "2019-01-14"), ("March 1, 2019", "2019-03-01")])
+def test_telling_an_institution_to_do_something_by_a_day_is_a_requirement(fresh_store, write, deadline, value):
+    told = ("On Dec 5, the Payment and Settlement Department told payment institutions to close their reserve "
+            f"accounts before {deadline}. The department told reporters that the work went well.")
+    ingest([write("told.txt", f"title: Accounts\ndate: 2019-01-20\n\n{told}\n")], fresh_store)
+    found = entries_by_type(fresh_store)
+    assert found[("deadline", value)].actor_ids == ["pboc_payment_dept"]
+    assert "payment_institutions" in found[("require", "2018-12-05")].target_ids
+    assert [e.type for e in found.values()].count("require") == 1  # what it told reporters requires nothing
