@@ -177,6 +177,8 @@ def test_timeline_an_organisation_the_reporter_learned_from_announced_it(fresh_s
     ("zh", "记者10月19日从多位接近银联和支付宝的知情人士处获悉，两家已完成签约。"),  # the insiders told it, not the bank
     ("en", "On October 19 the reporter learned from people close to UnionPay that it had signed with Alipay."),
     ("zh", "记者10月19日从业内获悉，网联将上线。"),  # nobody named
+    ("en", "On October 19 the reporter learned from several payment institutions that the deposit went smoothly."),  # a group
+    ("zh", "记者10月19日从多家支付机构获悉，交存工作进展顺利。"),
 ])
 def test_timeline_what_unnamed_sources_told_is_no_announcement_of_an_organisation(fresh_store, write, lang, told):
     ingest([write("told.txt", f"title: t\ndate: 2017-10-20\nlang: {lang}\n\n{told}\n")], fresh_store)

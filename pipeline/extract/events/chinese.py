@@ -176,7 +176,8 @@ def _told_by_source(text: str, sentence: Sentence, local, entities: EntityInfo, 
                 continue
             # The source is the organisation itself, named right before the verb (从网联获悉, 从网联
             # 和银联处获悉); in 从接近银联的知情人士处获悉 it is the insiders, not the bank.
-            before = [(x, s, e) for x, s, e in local if opener < s and e <= m.start() and _actor_like(x, entities)]
+            before = [(x, s, e) for x, s, e in local if opener < s and e <= m.start() and _actor_like(x, entities)
+                      and x.entity_id not in entities.collectives]  # 从多家支付机构获悉: a group tells as no one does
             end = m.start() - (1 if text[m.start() - 1 : m.start()] == "处" else 0)
             chain = []
             for x, s, e in reversed(before):

@@ -363,7 +363,9 @@ def _told_by_source(doc: Doc, sentence: Sentence, spans, entities: EntityInfo, t
         # The source's own noun phrase ("from the China Payment Clearing Association"), not what
         # hangs on it ("from people close to the matter that Alipay and UnionPay ...").
         phrase = {i for g in sources for i in range(g.left_edge.i, g.i + 1)}
-        actors = [i for i in _ids(spans, phrase, entities) if entities.types.get(i) not in ("person", "document", "place", "media")]
+        # A named organisation; "several payment institutions" (a group) tells as no one does.
+        actors = [i for i in _ids(spans, phrase, entities)
+                  if entities.types.get(i) not in ("person", "document", "place", "media") and i not in entities.collectives]
         if actors:
             out.append(EventMention(sentence_idx=sentence.idx, type="announce", category=taxonomy.types["announce"].category,
                                     trigger=token.text, start=sentence.start + token.idx, end=sentence.start + token.idx + len(token.text),
