@@ -357,20 +357,6 @@ def test_the_first_or_last_of_several_acts_is_the_earliest_or_latest(fresh_store
     assert answer.dates and answer.dates[0] == expected, answer.answer
 
 
-@pytest.mark.parametrize("quoted, events", [
-    # a title in quotes names the deposit, it does not tell one
-    ('The PBOC issued the "Notice on the centralized deposit of client reserves" on January 13, 2017.', ["issue"]),
-    ('The PBOC issued "about the reserves centralized deposit related matters notice" on January 13, 2017.', ["issue"]),
-    ('The platform follows the "one point access" model.', []),
-    # a quoted sentence still tells its events
-    ('The PBOC said: "Payment institutions deposited 20% of their reserves on April 17, 2017."', ["deposit"]),
-])
-def test_a_trigger_word_inside_a_quoted_title_is_no_event(fresh_store, write, quoted, events):
-    ingest([write("quoted.txt", f"title: Quotes\ndate: 2017-05-02\n\n{quoted}\n")], fresh_store)
-    from pipeline.views.timeline import build_entries
-    assert sorted({e.type for e in build_entries(fresh_store)} - {"assessment", "statistic", "announce"}) == events
-
-
 def test_of_sentences_telling_as_much_of_a_question_the_one_that_denies_it_answers(fresh_store, write):
     text = ("title: Static codes\ndate: 2017-12-28\n\n"
             "New rules on static codes: static code payments are capped at 500 yuan a day.\n\n"

@@ -428,3 +428,16 @@ def test_telling_an_institution_to_do_something_by_a_day_is_a_requirement(fresh_
     assert found[("deadline", value)].actor_ids == ["pboc_payment_dept"]
     assert "payment_institutions" in found[("require", "2018-12-05")].target_ids
     assert [e.type for e in found.values()].count("require") == 1  # what it told reporters requires nothing
+
+
+@pytest.mark.parametrize("quoted, events", [
+    # a title in quotes names the deposit, it does not tell one
+    ('The PBOC issued the "Notice on the centralized deposit of client reserves" on January 13, 2017.', ["issue"]),
+    ('The PBOC issued "about the reserves centralized deposit related matters notice" on January 13, 2017.', ["issue"]),
+    ('The platform follows the "one point access" model.', []),
+    # a quoted sentence still tells its events
+    ('The PBOC said: "Payment institutions deposited 20% of their reserves on April 17, 2017."', ["deposit"]),
+])
+def test_a_trigger_word_inside_a_quoted_title_is_no_event(fresh_store, write, quoted, events):
+    ingest([write("quoted.txt", f"title: Quotes\ndate: 2017-05-02\n\n{quoted}\n")], fresh_store)
+    assert sorted({e.type for e in build_entries(fresh_store)} - {"assessment", "statistic", "announce"}) == events

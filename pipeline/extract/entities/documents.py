@@ -133,4 +133,3 @@ def link_written_titles(mentions: list[WorkingMention], table: EntityTable) -> N
         fits = {entity_id for title, entity_id in _known_titles(table) if title <= words and len(words - title) <= MAX_EXTRA_WORDS}
         if len(fits) == 1:
             mention.entity_id, mention.resolved_by, mention.score = fits.pop(), "fuzzy", 0.9
-

@@ -188,10 +188,11 @@ class Knowledge(SentenceAnswers):
         return (
             bool(first and entry.actor_ids and set(entry.actor_ids) & self.expand(first[0])),
             entry.type in question.types,
-            # Among entries of the same parties and type, the one whose sources say what is asked
-            # ("by which date must 100% be deposited": the entry told with "100%").
+            # "The first deposit", "when did it start": the earliest dated entry (the latest for "the last").
             entry.date is not None or not question.order,
             _in_order(entry, question.order),
+            # Among entries of the same parties and type, the one whose sources say what is asked
+            # ("by which date must 100% be deposited": the entry told with "100%").
             terms_told(entry, question.terms),
             entry.date is not None,
             entry.factuality == "asserted",
@@ -785,7 +786,7 @@ def _in_order(entry: Entry, order: str | None) -> tuple:
     found = span(entry.value) if order and entry.date else None
     if found is None:
         return ()
-    first, last, granularity = found
+    first, last, _ = found
     finer = -(last - first).days
     return (last.toordinal(), finer) if order == "last" else (-last.toordinal(), finer)
 
