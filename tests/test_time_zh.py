@@ -187,3 +187,15 @@ def test_time_zh_a_bare_day_is_of_the_month_the_sentence_before_named(month):
 def test_time_zh_a_bare_day_far_from_a_named_month_is_of_the_articles_month():
     found = values("5月11日，网联宣布合作。市场反应平淡。业内人士认为这是好事。3日，网联发布新规。", "2018-12-07")
     assert found[-1] == ("3日", "2018-12-03")
+
+
+@pytest.mark.parametrize("opening, year", [("到了去年初", "2018"), ("2017年初", "2017")])
+def test_time_zh_the_start_of_a_year_dates_the_bare_months_after_it(opening, year):
+    # In January 2019, "early last year … from January … to April" is January and April of 2018.
+    found = values(f"{opening}，人行再加码，比例由1月的20%起每月上调，至4月升至约50%。", "2019-01-16")
+    assert [v for t, v in found if t in ("1月", "4月")] == [f"{year}-01", f"{year}-04"]
+
+
+def test_time_zh_the_end_of_a_year_does_not_hold_the_months_after_it():
+    # after "the end of 2017" a bare March is the next one
+    assert ("3月", "2018-03") in values("2017年底，比例为20%。3月，比例升至30%。", "2018-06-20")

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from pipeline.extract.time.calendar import safe_date, shift, value
+from pipeline.extract.time.calendar import Point, safe_date, shift, value
 from pipeline.extract.time.context import DocContext
 from pipeline.extract.time.matcher import find_candidates, fold_modifiers
 from pipeline.extract.time.normalise import Resolved, normalise
@@ -52,7 +52,11 @@ def tag_document(text: str, dct: str | None, lang: str,
             continue
         found.append((c.start, c.end, resolved))
         if resolved.point is not None and resolved.narrative:
-            ctx.observe(resolved.point, c.start, c.end, resolved.explicit_year)
+            point = _start_of_year(resolved)
+            # "去年初", "early last year": the year is named as surely as with digits; so is the
+            # year of a month read from it ("由1月…至4月": April goes on in that year).
+            named = resolved.explicit_year or point is not resolved.point or resolved.anchor.startswith("previous:")
+            ctx.observe(point, c.start, c.end, named)
     found = _join_time_and_day(text, found, _time_day_gap(lang))
     found = _count_from_day(text, found, *_day_offsets(lang))
     found = _range_start_year(text, found, *_range_joiners(lang))
@@ -61,6 +65,17 @@ def tag_document(text: str, dct: str | None, lang: str,
               granularity=r.granularity, modifier=r.modifier, anchor=r.anchor)
         for s, e, r in found
     ]
+
+
+def _start_of_year(resolved: Resolved) -> Point:
+    """The start of a year ("到了去年初", "early last year") moves the story to its January, as a
+    month would: the bare months after it are of that year ("由1月的20%起…至4月"). Not its end
+    (the months after "the end of 2017" are 2018's), and a bare year stays a year (too often a
+    comparison to anchor anything)."""
+    point = resolved.point
+    if point.gran != "year" or resolved.modifier != "START":
+        return point
+    return replace(point, day=point.day.replace(month=1, day=1), gran="month")
 
 
 @cache
