@@ -386,3 +386,14 @@ def test_when_something_started_is_its_earliest_report(fresh_store, write):
     ingest([write("reserves.txt", text)], fresh_store)
     answer = ask(fresh_store, "When did payment institutions start to deposit reserves with the central bank?")
     assert answer.dates[:1] == ["2017-04-17"], answer.answer
+
+
+def test_whom_a_requirement_binds_is_asked_as_its_subject(fresh_store, write):
+    text = ("title: Accounts\ndate: 2019-01-20\n\n"
+            "Payment institutions and banks had to finish their connection work before the October 15, 2017 deadline.\n\n"
+            "On Dec 5, the Payment and Settlement Department told payment institutions to close their reserve "
+            "accounts before January 14, 2019.\n")  # fmt: skip
+    ingest([write("accounts.txt", text)], fresh_store)
+    # payment institutions are the deadline's target there, its actors here: both are asked of them
+    answer = ask(fresh_store, "Before which date must payment institutions close their reserve accounts?")
+    assert answer.dates[:1] == ["2019-01-14"], answer.answer

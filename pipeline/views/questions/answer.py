@@ -35,6 +35,7 @@ MAX_MILESTONES = 4
 # Acts with no direction: each party did it with the others.
 SYMMETRIC_TYPES = {"cooperate"}
 MAX_LISTED = 8
+OBLIGATIONS = {"require", "deadline", "prohibit", "take_effect"}  # types whose targets are bound by them
 MAX_EVIDENCE = 12  # sentences an answer shows; an entry told by thousands of articles shows its first
 
 
@@ -185,8 +186,11 @@ class Knowledge(SentenceAnswers):
 
     def _rank(self, entry: Entry, question: Question) -> tuple:
         first = question.entities[:1]
+        # "By which date must payment institutions close their accounts?": whom a requirement
+        # binds is asked as its subject, whether the entry has them as actor or target.
+        asked_as = [*entry.actor_ids, *(entry.target_ids if entry.type in OBLIGATIONS else [])]
         return (
-            bool(first and entry.actor_ids and set(entry.actor_ids) & self.expand(first[0])),
+            bool(first and asked_as and set(asked_as) & self.expand(first[0])),
             entry.type in question.types,
             # "The first deposit", "when did it start": the earliest dated entry (the latest for "the last").
             entry.date is not None or not question.order,
