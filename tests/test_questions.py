@@ -397,3 +397,13 @@ def test_whom_a_requirement_binds_is_asked_as_its_subject(fresh_store, write):
     # payment institutions are the deadline's target there, its actors here: both are asked of them
     answer = ask(fresh_store, "Before which date must payment institutions close their reserve accounts?")
     assert answer.dates[:1] == ["2019-01-14"], answer.answer
+
+
+@pytest.mark.parametrize("number, entity_id", [("114", "doc_114_full_deposit"), ("209", "doc_209")])
+def test_which_document_is_the_rule_the_asked_act_is_under(fresh_store, write, number, entity_id):
+    prefix = "银办发〔2018〕" if number == "114" else "银支付〔2017〕"
+    text = ("title: Rules\ndate: 2019-01-20\nlang: zh\n\n"
+            f"2018年6月29日，人民银行办公厅下发{prefix}{number}号文，要求支付机构在2019年1月14日前实现客户备付金100%集中交存。\n")  # fmt: skip
+    ingest([write("rules.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Which document requires 100% of client reserves to be deposited with the central bank?")
+    assert answer.entities[:1] == [entity_id], answer.answer

@@ -262,6 +262,9 @@ class Knowledge(SentenceAnswers):
                 if entity_id not in found and entity_id not in asked and self._names_one_of(entity_id, question.kinds):
                     found.append(entity_id)
         found += [i for i in self._acting_on_each(question) if i not in found]
+        if "document" in question.kinds and question.types:
+            # "Which document requires 100% of reserves to be deposited?": the rule the act is under.
+            found = list(dict.fromkeys([e.document_id for e in entries if e.document_id and e.document_id not in asked] + found))
         if not found:
             # "Who denied the report that Alipay had access to UnionPay?": both parties are named;
             # whoever acted in the asked act answers it.
