@@ -441,3 +441,11 @@ def test_telling_an_institution_to_do_something_by_a_day_is_a_requirement(fresh_
 def test_a_trigger_word_inside_a_quoted_title_is_no_event(fresh_store, write, quoted, events):
     ingest([write("quoted.txt", f"title: Quotes\ndate: 2017-05-02\n\n{quoted}\n")], fresh_store)
     assert sorted({e.type for e in build_entries(fresh_store)} - {"assessment", "statistic", "announce"}) == events
+
+
+def test_issuing_a_statement_is_an_announcement_not_a_rule_issued(fresh_store, write):
+    told = "4月28日，银联发布声明，表示双方仍在沟通。4月29日，人民银行发布《条码支付业务规范》。"
+    ingest([write("statement.txt", f"title: 银联\ndate: 2018-05-20\nlang: zh\n\n{told}")], fresh_store)
+    found = entries_by_type(fresh_store)
+    assert ("announce", "2018-04-28") in found and ("issue", "2018-04-28") not in found
+    assert ("issue", "2018-04-29") in found  # 发布 a rule is still an issue

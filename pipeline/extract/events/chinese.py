@@ -100,8 +100,13 @@ def find_events(
         if taxonomy.types[type_id].speaker_only:
             named = _speakers(local, text, _clause(text, start)[0], start, entities, taxonomy)
             (speech if named else unnamed).append(start)
+    # 发布声明: issuing a statement is the statement (an announcement), not a rule issued.
+    carried = {start for (t1, start, end), (t2, s2, _) in zip(triggers, triggers[1:])
+               if t1 == "issue" and t2 == "announce" and s2 == end}
     events = []
     for type_id, start, end in triggers:
+        if start in carried:
+            continue
         spec = taxonomy.types[type_id]
         if any(s <= start < e for _, s, e in local):
             continue  # inside a name: 网联清算有限公司 is no 清算 event, 《...通知》 no 通知
