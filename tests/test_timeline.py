@@ -449,3 +449,15 @@ def test_issuing_a_statement_is_an_announcement_not_a_rule_issued(fresh_store, w
     found = entries_by_type(fresh_store)
     assert ("announce", "2018-04-28") in found and ("issue", "2018-04-28") not in found
     assert ("issue", "2018-04-29") in found  # 发布 a rule is still an issue
+
+
+@pytest.mark.parametrize("told, statement", [
+    # the market's rumour is reported; UnionPay's own statement that evening is not
+    ("4月27日，市场传出支付宝已接入银联的消息，银联当晚发布声明，否认这一说法。", "asserted"),
+    # an opening cue reaches the whole sentence
+    ("据悉，4月27日银联当晚发布声明，否认这一说法。", "reported"),
+])
+def test_a_reporting_verb_reaches_its_own_clause_an_opening_cue_the_sentence(fresh_store, write, told, statement):
+    ingest([write("report.txt", f"title: 银联\ndate: 2018-05-20\nlang: zh\n\n{told}")], fresh_store)
+    found = {e.type: e.factuality for e in build_entries(fresh_store)}
+    assert found["announce"] == statement

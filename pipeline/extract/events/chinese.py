@@ -71,10 +71,21 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
         if family == "denied" and type_id in ("deny", "retract"):
             continue
         # Reporting cues open the sentence (据悉，...); the others sit right before the verb.
-        window = text[:trigger_start] if family == "reported" else before_clause
-        if any(cue in window for cue in cues):
+        if family == "reported":
+            if any(_reports(text, m.start(), m.end(), clause_start) for cue in cues for m in re.finditer(re.escape(cue), text[:trigger_start])):
+                return family
+        elif any(cue in before_clause for cue in cues):
             return family
     return "asserted"
+
+
+def _reports(text: str, cue_start: int, cue_end: int, clause_start: int) -> bool:
+    """Whether a reporting cue reaches a trigger whose clause starts at clause_start: an opening
+    one (据悉，, 据报道：) reaches the whole sentence, one that says (报道称, 消息称) what follows;
+    a verb of its own clause (市场传出…的消息，银联当晚发布声明) only that clause."""
+    if text[cue_end : cue_end + 1] in ("，", ",", "：", ":") or text.endswith(("称", "说"), 0, cue_end):
+        return True
+    return cue_start >= clause_start
 
 
 def find_events(
