@@ -70,7 +70,8 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
         cues = taxonomy.factuality.get(family, {}).get("zh", ())
         if family == "denied" and type_id in ("deny", "retract"):
             continue
-        # Reporting cues open the sentence (据悉，...); the others sit right before the verb.
+        # Reporting cues reach what _reports says (据悉，… the whole sentence); the others sit
+        # right before the verb, in its clause.
         if family == "reported":
             if any(_reports(text, m.start(), m.end(), clause_start) for cue in cues for m in re.finditer(re.escape(cue), text[:trigger_start])):
                 return family
