@@ -12,12 +12,11 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.extract.events.dating import attach_dates, date_of_span
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
-SPEAKING_BODIES = {"regulator", "clearing_house", "payment_institution", "company", "bank", "association"}
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 
@@ -225,7 +224,7 @@ def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, 
         return [m.entity_id for m, _, _ in tail]
     bodies = [
         m for m, _, e in before
-        if entities.types.get(m.entity_id) in SPEAKING_BODIES and text[e:start].strip() in taxonomy.official_speakers_zh
+        if entities.types.get(m.entity_id) in INSTITUTION_TYPES and text[e:start].strip() in taxonomy.official_speakers_zh
     ]  # fmt: skip
     return [bodies[-1].entity_id] if bodies else []
 

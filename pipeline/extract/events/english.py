@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.events.dating import attach_dates, date_of_span
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, EntityInfo, Taxonomy
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -46,8 +46,6 @@ MAX_QUOTED_NAME_WORDS = 30  # a longer quote is speech, whatever its end
 # Speech verbs (events.yaml's assessment) that, with an object told to do something, require it:
 # "told payment institutions to close …".
 DIRECTIVE_VERBS = {"tell"}
-# Institutions: who may be a party of a deadline that names its parties only around it.
-STATING_BODIES = {"regulator", "clearing_house", "payment_institution", "company", "bank", "association"}
 
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
@@ -254,7 +252,7 @@ def find_events(
         if head.pos_ == "NOUN" and not actors and not targets and type_id == "deadline":
             # "The deadline for the whole industry fell on June 30, when direct connections between
             # payment institutions and banks were cut": the deadline of the sentence's parties, if dated.
-            targets = [i for i in _ids(spans, set(range(len(doc))), entities) if entities.types.get(i) in STATING_BODIES]
+            targets = [i for i in _ids(spans, set(range(len(doc))), entities) if entities.types.get(i) in INSTITUTION_TYPES]
             needs_date = True
         if head.pos_ == "NOUN" and not actors and not targets:
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event

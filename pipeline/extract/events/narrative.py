@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.extract.events.taxonomy import EntityInfo, Taxonomy
+from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence
 
 REGULATORY_NEEDING_DOCUMENT = {"issue", "require", "take_effect", "deadline", "prohibit"}
 LOOK_BACK_SENTENCES = 2
-INSTITUTIONS = {"regulator", "clearing_house", "payment_institution", "company", "bank", "association"}
 # Events a page may leave without a subject when it is about one institution.
 TOPIC_TYPES = {"launch", "found", "complete"}
 ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
@@ -148,7 +147,7 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             sentence = by_idx[event.sentence_idx]
             if not any(ref in sentence.text[: event.start - sentence.start] for ref in taxonomy.back_actors_zh):
                 continue
-            kinds = INSTITUTIONS
+            kinds = INSTITUTION_TYPES
         for idx in range(event.sentence_idx, event.sentence_idx - 1 - LOOK_BACK_SENTENCES - 1, -1):
             named = [
                 m.entity_id for m in mentions.get(idx, [])

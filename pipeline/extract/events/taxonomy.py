@@ -15,6 +15,8 @@ import yaml
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "events.yaml"
 CATEGORIES = {"regulatory", "industry", "commentary"}
 FACTUALITY_ORDER = ["denied", "reported", "required", "planned", "speculative"]
+# The kinds of entity that are institutions: they act, speak and stand behind "the platform", "it".
+INSTITUTION_TYPES = frozenset({"regulator", "clearing_house", "payment_institution", "company", "bank", "association"})
 
 
 class TaxonomyError(ValueError):
