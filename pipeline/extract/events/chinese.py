@@ -106,11 +106,12 @@ def find_events(
     # What follows a speech verb is what someone says (某接近央行人士表示，网联是...): claims.
     # A person named before it makes it someone's claim (林峰表示，…: commentary). Without one
     # (有媒体报道称, 某接近央行人士表示) it reports: what follows is reported, as anonymous sources'.
-    speech, unnamed = [], []
-    for type_id, start, _ in triggers:
-        if taxonomy.types[type_id].speaker_only:
-            named = _speakers(local, text, _clause(text, start)[0], start, entities, taxonomy)
-            (speech if named else unnamed).append(start)
+    speakers = {
+        start: _speakers(local, text, _clause(text, start)[0], start, entities, taxonomy)
+        for type_id, start, _ in triggers if taxonomy.types[type_id].speaker_only
+    }  # fmt: skip
+    speech = [start for start, named in speakers.items() if named]
+    unnamed = [start for start, named in speakers.items() if not named]
     # 发布声明: issuing a statement is the statement (an announcement), not a rule issued.
     carried = {start for (t1, start, end), (t2, s2, _) in zip(triggers, triggers[1:])
                if t1 == "issue" and t2 == "announce" and s2 == end}
@@ -149,7 +150,7 @@ def find_events(
             after = [i for i in subject if i != agent[-1].entity_id]
         actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
         if spec.speaker_only:
-            actors = _speakers(local, text, c_start, start, entities, taxonomy)
+            actors = speakers[start]
             if not actors:
                 continue
             targets = []
