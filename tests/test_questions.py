@@ -375,6 +375,8 @@ def test_a_misspelt_month_in_a_question_is_read_as_that_month(fresh_store, write
         answer = ask(fresh_store, question)
         assert answer.dates == ["2018-04-01"], (question, answer.answer)
     assert understand("How many banks connected?", {}).months == []  # "many" is a word, not May
+    # a fix shorter or longer than the word keeps the question's own offsets
+    assert [t.text for t in understand("Between Junee 2018 and Aprl 2019, what did Tenpay do?", {}).dates] == ["Junee 2018", "Aprl 2019"]
 
 
 def test_when_something_started_is_its_earliest_report(fresh_store, write):

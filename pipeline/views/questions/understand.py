@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 from pypinyin import lazy_pinyin
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from pipeline.extract.entities import extract_entities, find_entity, load_entity_table
 from pipeline.extract.entities.renderings import english_vocabulary
@@ -287,27 +287,28 @@ def _tag_months_spelled_right(text: str) -> list[Timex]:
     """The dates of an English question whose misspelt month names ("in Aprl 2018") are read as
     the months they are near, the way misspelt names are ("Netsunoin"); an English word ("many")
     is no misspelling. Offsets stay the question's own."""
-    pieces, shifts, offset = [], [], 0  # shifts: (offset in the fixed text, its change) after each fix
+    pieces = []
     for match in re.finditer(r"[A-Za-z]+", text):
         word, lowered = match.group(0), match.group(0).lower()
         if lowered in MONTHS or len(word) < 4 or lowered in english_vocabulary():
             continue  # "many" is a word of its own, not a misspelt "May"
-        best = max(MONTHS, key=lambda m: fuzz.ratio(lowered, m))
-        if fuzz.ratio(lowered, best) < MONTH_SPELLING or best[0] != lowered[0]:
+        found = process.extractOne(lowered, MONTHS, scorer=fuzz.ratio, score_cutoff=MONTH_SPELLING)
+        if found is None or found[0][0] != lowered[0]:
             continue
-        pieces.append((match.start(), match.end(), best.capitalize()))
+        pieces.append((match.start(), match.end(), found[0].capitalize()))
     if not pieces:
         return tag(text, None, "en")
-    fixed, last = [], 0
+    fixed, last, delta = [], 0, 0
+    shifts = []  # (end of a fixed word in the fixed text, how much longer the fixed text is from there)
     for start, end, month in pieces:
         fixed += [text[last:start], month]
-        offset += len(month) - (end - start)
-        shifts.append((start + offset, offset))
+        delta += len(month) - (end - start)
+        shifts.append((end + delta, delta))
         last = end
     fixed.append(text[last:])
 
     def back(position: int) -> int:
-        return position - next((delta for at, delta in reversed(shifts) if position >= at), 0)
+        return position - next((moved for at, moved in reversed(shifts) if position >= at), 0)
 
     return [replace(t, start=back(t.start), end=back(t.end), text=text[back(t.start):back(t.end)])
             for t in tag("".join(fixed), None, "en")]
