@@ -578,18 +578,22 @@ class Store(Queries):
                WHERE e.yearless IS NOT NULL AND (e.date IS NULL OR e.date_source = ?)""",
             (DATED_BY_OTHER_SOURCES,),
         ).fetchall()
+        # Their parties in one read (not a query per event: this runs after every batch).
+        roles: dict[int, dict[str, list[str]]] = {}
+        for event_id, role, entity_id in self.conn.execute(
+            "SELECT r.event_id, r.role, r.entity_id FROM event_role r JOIN event e ON e.id = r.event_id "
+            "WHERE e.yearless IS NOT NULL AND (e.date IS NULL OR e.date_source = ?) ORDER BY r.event_id, r.position",
+            (DATED_BY_OTHER_SOURCES,),
+        ):
+            roles.setdefault(event_id, {}).setdefault(role, []).append(entity_id)
         changed = []
         for row in waiting:  # read first: a batch that changes nothing writes nothing
+            parties = roles.get(row["id"], {})
             event = EventMention(
                 sentence_idx=row["sentence_idx"], type=row["type"], category=row["category"], trigger=row["trigger"],
                 start=row["start"], end=row["end"], factuality=row["factuality"], document=row["document"],
-                theme=row["theme"], yearless=row["yearless"],
+                theme=row["theme"], yearless=row["yearless"], actors=parties.get("actor", []), targets=parties.get("target", []),
             )  # fmt: skip
-            for role, entity_id in self.conn.execute("SELECT role, entity_id FROM event_role WHERE event_id = ? ORDER BY position", (row["id"],)):
-                if role == "actor":
-                    event.actors.append(entity_id)
-                elif role == "target":
-                    event.targets.append(entity_id)
             self._date_by_other_sources(self.conn, event)
             if event.date != row["date"]:
                 changed.append((row, event))
