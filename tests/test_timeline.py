@@ -430,6 +430,30 @@ def test_telling_an_institution_to_do_something_by_a_day_is_a_requirement(fresh_
     assert [e.type for e in found.values()].count("require") == 1  # what it told reporters requires nothing
 
 
+@pytest.mark.parametrize("lang, told, value", [
+    ("en", "On Dec 5, the Payment and Settlement Department told payment institutions to close their reserve "
+           "accounts before January 14.", "2018-12-05"),
+    ("en", "On Dec 3, the Payment and Settlement Department told payment institutions to close their reserve "
+           "accounts before January 14.", "2018-12-03"),
+    ("zh", "本月5日，央行支付结算司进一步要求，支付机构须在明年1月14日前撤销在商业银行开立的备付金账户。", "2018-12-05"),
+])
+def test_a_requirement_told_with_its_day_is_an_order_issued_that_day(fresh_store, write, lang, told, value):
+    ingest([write("order.txt", f"title: Accounts\ndate: 2018-12-10\nlang: {lang}\n\n{told}\n")], fresh_store)
+    found = entries_by_type(fresh_store)
+    assert found[("issue", value)].actor_ids == ["pboc_payment_dept"]
+    assert ("deadline", "2019-01-14") in found  # the obligation keeps its own date
+
+
+@pytest.mark.parametrize("told, issued", [
+    ("本月15日是209号文规定的准备工作截止日。", 0),  # what a notice lays down: no act of that day
+    ("On Dec 5, the Payment and Settlement Department issued a notice that told payment institutions to close "
+     "their accounts before January 14.", 1),  # the issuing is told: not a second time
+])
+def test_no_issuing_act_beside_a_told_or_described_one(fresh_store, write, told, issued):
+    ingest([write("order.txt", f"title: Accounts\ndate: 2018-12-10\n\n{told}\n")], fresh_store)
+    assert [e.type for e in build_entries(fresh_store)].count("issue") == issued
+
+
 @pytest.mark.parametrize("quoted, events", [
     # a title in quotes names the deposit, it does not tell one
     ('The PBOC issued the "Notice on the centralized deposit of client reserves" on January 13, 2017.', ["issue"]),

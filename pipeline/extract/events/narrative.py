@@ -47,6 +47,7 @@ def resolve(
     events = _absorb_required(events)
     kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
     kept = _with_deadline_entries(kept)
+    kept = _with_issuing_acts(kept, sentences, mentions, entities)
     for i, event in enumerate(kept):
         if taxonomy.types[event.type].refers_back:
             _point_back(i, kept, paragraph_of)
@@ -264,6 +265,43 @@ def _absorb_required(events: list[EventMention]) -> list[EventMention]:
                 out.append(_deadline_of(requirement, event.deadline))
             continue
         out.append(event)
+    return out
+
+
+def _with_issuing_acts(
+    events: list[EventMention], sentences: list[Sentence], mentions: dict[int, list[Mention]], entities: EntityInfo
+) -> list[EventMention]:
+    """A regulator's requirement told with the day it was made ("On Dec 5, the department told
+    payment institutions to close their accounts by January 14", 12月5日，支付结算司要求…) is
+    also the regulator issuing that order on that day: an issue event beside the requirement,
+    whose own dates are the obligation's. Not when the sentence already tells the issuing, nor
+    when the day is the requirement's deadline, nor when the requiring verb only describes a
+    document (本月15日是209号文规定的截止日: what notice 209 lays down). What was issued is
+    the document the sentence names, never one a requirement took from the sentences before.
+    """
+    out = []
+    for event in events:
+        out.append(event)
+        if event.type != "require" or not event.date or len(event.date) < 7 or event.date_source != "sentence":
+            continue
+        if not any(entities.types.get(a) == "regulator" for a in event.actors):
+            continue
+        same_sentence = [e for e in events if e.sentence_idx == event.sentence_idx]
+        if any(e.type == "issue" for e in same_sentence) or any(e.type == "deadline" and e.date == event.date for e in same_sentence):
+            continue
+        if event.deadline and event.deadline <= event.date:
+            continue
+        sentence = next(s for s in sentences if s.idx == event.sentence_idx)
+        if sentence.text[event.end - sentence.start :].startswith("的"):
+            continue
+        named = {m.entity_id for m in mentions.get(event.sentence_idx, [])}
+        out.append(EventMention(
+            sentence_idx=event.sentence_idx, type="issue", category="regulatory",
+            trigger=event.trigger, start=event.start, end=event.end,
+            factuality=event.factuality if event.factuality in ("reported", "denied", "speculative", "planned") else "asserted",
+            actors=list(event.actors), targets=list(event.targets), document=event.document if event.document in named else None,
+            date=event.date, date_text=event.date_text, date_source=event.date_source, date_mod=event.date_mod,
+        ))  # fmt: skip
     return out
 
 
