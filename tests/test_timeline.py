@@ -148,6 +148,16 @@ def test_dated_figures_are_statistic_entries(fresh_store, write):
     assert [e.value for e in build_entries(fresh_store) if e.type == "statistic"] == ["2018-05-31"]
 
 
+@pytest.mark.parametrize("named, subject, actors", [
+    ("NetsUnion Clearing Corp was founded in August 2017.", "it", ["netsunion"]),
+    ("China UnionPay runs the bank card network.", "the company", ["unionpay"]),
+    ("The rules were strict.", "it", []),  # nobody named before: no figure of nobody
+])
+def test_a_figure_whose_subject_points_back_is_the_figure_of_the_institution_named_before(fresh_store, write, named, subject, actors):
+    text = f"title: Volumes\ndate: 2018-05-02\n\n{named} In the first quarter of this year, {subject} processed 5.775 billion transactions.\n"
+    ingest([write("volumes.txt", text)], fresh_store)
+    assert [e.actor_ids for e in build_entries(fresh_store) if e.type == "statistic"] == ([actors] if actors else [])
+
 def test_a_verb_under_must_is_a_requirement_with_its_deadline(fresh_store, write):
     text = ("title: Rules\ndate: 2017-08-10\n\n"
             "The PBOC issued the Bar Code Payment Business Standards (Trial) on August 4, 2017.\n"

@@ -264,7 +264,7 @@ def find_events(
         if not actors and spec.positional_actor and head.i not in modal:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         document = _document(documents, spans, scope, trigger.start)
-        back_reference = None if actors or passive else _back_reference(subjects, taxonomy)
+        back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
         # What someone says ("a payment institution told the reporter that ...") is a claim.
         claimed = not spec.speaker_only and any(
@@ -336,7 +336,7 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _back_reference(subjects: list[Token], taxonomy: Taxonomy) -> str | None:
+def back_reference_of(subjects: list[Token], taxonomy: Taxonomy) -> str | None:
     """The anaphor a subject is ("the platform", "this company", "it"), if it is one of those
     events.yaml lists; the institution it stands for is found among the sentences before."""
     for subject in subjects:

@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from pipeline.extract.events.english import back_reference_of
 from pipeline.extract.events.taxonomy import EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
@@ -45,9 +46,10 @@ def find_figures(
         if m.entity_id and entities.types.get(m.entity_id) not in PARTY_TYPES_EXCLUDED and m.entity_id not in parties:
             parties.append(m.entity_id)
     documents = [m.entity_id for m in mentions if m.entity_id and entities.types.get(m.entity_id) == "document"]
-    if not parties and not documents:
-        return []
     first = figures[0]
+    back_reference = None if parties or documents else _anaphoric_subject(doc, first, taxonomy, lang)
+    if not parties and not documents and not back_reference:
+        return []
     when = min(dated, key=lambda t: abs(t.start - sentence.start - first.start()))  # the date nearest the figure
     theme = "; ".join(m.group(0).strip() for m in figures)
     # "at the end of September 2016", 三季度末: a figure holds on the last day of the period.
@@ -67,8 +69,24 @@ def find_figures(
             date=value,
             date_text=when.text,
             date_source="sentence",
+            back_reference=back_reference,
         )
     ]
+
+
+def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str) -> str | None:
+    """"In the first quarter it processed 5.775 billion transactions": a figure whose clause has
+    an anaphor for subject ("it", "the platform") is the figure of the institution the anaphor
+    stands for, found among the sentences before as for an event's subject (narrative.py)."""
+    if lang != "en":
+        return None
+    span = doc.char_span(figure.start(), figure.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return back_reference_of([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], taxonomy)
 
 
 def _counts_the_names_before(figure: re.Match, mentions: list[Mention], sentence: Sentence, entities: EntityInfo) -> bool:
