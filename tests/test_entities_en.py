@@ -39,6 +39,17 @@ def test_entities_en_garble_resolves(nlp, text, name, entity_id):
     assert found.get(name) == [entity_id], found
 
 
+@pytest.mark.parametrize("text, name, entity_id", [
+    ("Reporter learned from Net Union Clearing Co., Ltd. that the work went well.", "Net Union Clearing Co., Ltd.", "netsunion"),
+    ("The Network Union Liquidation Co., Ltd. was registered in August.", "Network Union Liquidation Co., Ltd.", "netsunion"),
+    ("Internet Union Clearing Corporation is its full name.", "Internet Union Clearing Corporation", "netsunion"),
+    ("The Net Union clearing was fast.", "Net Union", "netsunion"),  # no company form: the word is no part of the name
+])
+def test_entities_en_a_company_form_with_its_line_of_business_belongs_to_the_name(nlp, text, name, entity_id):
+    found = by_text(run_text(nlp, text, "en"))
+    assert found.get(name) == [entity_id], found
+
+
 def test_entities_en_alipay_is_not_a_person(nlp):
     result = run_text(nlp, "Alipay said that Alipay had access to the UnionPay.", "en")
     assert [m.label for m in result.mentions if m.text == "Alipay"] == ["payment_institution"] * 2
