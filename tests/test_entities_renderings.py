@@ -36,6 +36,8 @@ def _spans(renderings: Renderings, text: str) -> dict[str, str]:
     ("Money Pay Through", "Money Pay Through", "tenpay"),  # 财 money, 付 pay, 通 through
     ("the Ant Gold Serve group", "Ant Gold Serve group", "ant_financial"),
     ("Netunion Clearing Co., Ltd. said", "Netunion Clearing Co. , Ltd.", "netsunion"),  # one word, two characters
+    # 快 fast: a sense CC-CEDICT writes inside another behind semicolons ("fast; high-speed; rapid")
+    ("Alipay and Fast Money said", "Fast Money", "kuaiqian"),
 ])
 def test_entities_renderings_held_out_garbles_resolve(held_out, text, span, entity_id):
     found = _spans(held_out, text)
@@ -45,9 +47,17 @@ def test_entities_renderings_held_out_garbles_resolve(held_out, text, span, enti
         assert found.get(span) == entity_id, found
 
 
-@pytest.mark.parametrize("text", ["a Chinese bank", "the network", "fast growth", "the Union"])
+@pytest.mark.parametrize("text", ["a Chinese bank", "the network", "fast growth", "the Union",
+                                  "at the end of March"])  # 央 end, 行 march: words of a date are no name
 def test_entities_renderings_ordinary_words_are_no_name(held_out, text):
     assert not _spans(held_out, text)
+
+
+def test_entities_renderings_read_every_sense_between_slashes_and_semicolons():
+    from pipeline.extract.entities.renderings import _senses
+
+    assert list(_senses("/fast; high-speed; rapid/quick/")) == ["fast", "high-speed", "rapid", "quick"]
+    assert list(_senses("/variant of 捷[jie2]; quick/nimble/")) == ["nimble"]  # a variant's sense is skipped whole
 
 
 def test_entities_renderings_never_merge_unionpay_and_netsunion(held_out):

@@ -41,6 +41,8 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
     for doc, sentence in _pairs(docs, sentences, skip_repeats):
         words = [renderings.normalise(token.text) for token in doc]
         for first, last, entity_id, score in renderings.match(words):
+            if _inside_longer_name(doc, first, last):
+                continue
             start = sentence.start + doc[first].idx
             end = sentence.start + doc[last - 1].idx + len(doc[last - 1])
             clashes = [m for m in result if m.start < end and start < m.end]
@@ -56,6 +58,17 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
                                          entity.type, sentence.idx, sentence.start, entity_id, "rendering", score))
     result.sort(key=lambda m: m.start)
     return result
+
+
+def _inside_longer_name(doc: Doc, first: int, last: int) -> bool:
+    """"Agricultural Development Bank of China": words that render a known name ("Development
+    Bank", 建设银行) inside a longer capitalised name are part of that other name."""
+    before = doc[first - 1] if first > 1 else None  # the sentence's first word is capitalised anyway
+    after = doc[last:last + 2]
+    return bool(
+        (before is not None and before.is_alpha and before.text[:1].isupper() and doc[first].text[:1].isupper())
+        or (len(after) == 2 and after[0].lower_ == "of" and after[1].text[:1].isupper() and doc[last - 1].text[:1].isupper())
+    )
 
 
 def _carries(surface: str, word: str) -> bool:

@@ -88,6 +88,16 @@ def _sense_words(sense: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(sense.lower()) if w not in _SENSE_STOP)
 
 
+def _senses(field: str) -> Iterator[str]:
+    """The senses of a CC-CEDICT line's English field: between slashes, and between the semicolons
+    some entries put inside one ("fast; high-speed; rapid" for 快速), each a sense of its own. A
+    sense to skip (a variant, an abbreviation) is skipped whole, before it is split."""
+    for sense in field.split("/")[1:]:
+        if _SKIP_SENSE.search(sense):
+            continue
+        yield from (part.strip() for part in sense.split(";") if part.strip())
+
+
 def cedict_entries() -> Iterator[tuple[str, list[str]]]:
     """(simplified headword, its senses as written) for every entry of CC-CEDICT, in file order."""
     with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
@@ -96,7 +106,7 @@ def cedict_entries() -> Iterator[tuple[str, list[str]]]:
                 continue
             _, _, rest = line.partition(" ")
             simplified, _, rest = rest.partition(" ")
-            yield simplified, [sense for sense in rest.rstrip().split("/")[1:] if sense.strip()]
+            yield simplified, [sense for sense in _senses(rest.rstrip())]
 
 
 def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
@@ -206,7 +216,7 @@ class Renderings:
                 ends = [c for c in {word[0], word[1]} if c in chars]
                 if not ends:
                     continue
-                for sense in parts[2].split("/")[1:]:
+                for sense in _senses(parts[2]):
                     if _SKIP_SENSE.search(sense):
                         continue
                     words = _sense_words(sense)
