@@ -409,3 +409,13 @@ def test_which_document_is_the_rule_the_asked_act_is_under(fresh_store, write, n
     ingest([write("rules.txt", text)], fresh_store)
     answer = ask(fresh_store, "Which document requires 100% of client reserves to be deposited with the central bank?")
     assert answer.entities[:1] == [entity_id], answer.answer
+
+
+def test_a_count_of_a_named_group_counts_that_group_with_no_other_number_on_its_line(fresh_store, write):
+    told = ("中国工商银行、中国银行和中国建设银行宣布关闭直连快捷支付接口。"
+            "支付宝和财付通已接入网联，拉卡拉也已接入网联。")
+    ingest([write("banks.txt", f"title: 银行\ndate: 2018-12-20\nlang: zh\n\n{told}\n")], fresh_store)
+    answer = ask(fresh_store, "文中提到的银行共有几家？")
+    first = answer.answer.splitlines()[0]
+    assert answer.answer_type == "count" and first.startswith("3: ")  # banks, not the payment institutions
+    assert not any(ch.isdigit() for ch in first[3:]), first  # no mention counts a reader could take for the count

@@ -307,7 +307,9 @@ class Knowledge(SentenceAnswers):
             named = self._named_in_sentences(question)
             if named or "place" in question.kinds or named_entity:
                 return named
-        kinds = question.kinds or ["payment_institution"]
+        # The kind asked, else the kind of a group it names (银行…几家: banks), else payment institutions.
+        grouped = [self.entities[c]["type"] for c in question.entities if c in self.collectives and c in self.entities]
+        kinds = question.kinds or grouped or ["payment_institution"]
         listed = [
             e for e in self.entities.values()
             if e["type"] in kinds and e["mentions"] and e["id"] not in self.collectives
@@ -350,7 +352,10 @@ class Knowledge(SentenceAnswers):
             return answer
         listed = self._list(question)
         if listed:
-            listed.answer_type, listed.answer = "count", f"{listed.count}: {listed.answer}"
+            # The count, then who: the names alone, as a count's line holds no other number.
+            names = ", ".join(self.name(i) for i in listed.entities)
+            rest = listed.answer.split("\n", 1)[1:]
+            listed.answer_type, listed.answer = "count", "\n".join([f"{listed.count}: {names}", *rest])
         return listed
 
     def _figure(self, question: Question) -> Answer | None:
