@@ -285,6 +285,14 @@ def test_a_count_read_from_a_sentence_is_the_number_of_the_clause_asked_about(fr
     assert answer.answer.startswith("9 "), answer.answer
 
 
+@pytest.mark.parametrize("scale, count", [("billion", 5.775e9), ("million", 5.775e6)])
+def test_a_count_read_from_a_sentence_keeps_its_scale_word(fresh_store, write, scale, count):
+    told = f"The platform handled 5.775 {scale} transactions in the quarter, a source said."
+    ingest([write("volume.txt", f"title: Volume\ndate: 2018-05-02\n\n{told}\n")], fresh_store)
+    answer = ask(fresh_store, "How many transactions did the platform handle?")
+    assert answer.count == count and answer.answer.startswith(f"5.775 {scale} "), answer.answer
+
+
 def test_an_answer_names_the_entities_in_the_language_of_the_question(fresh_store, write):
     text = "title: 通知\ndate: 2017-08-10\nlang: zh\n\n2017年8月4日，人民银行支付结算司下发通知，要求支付机构接入网联平台。\n"
     ingest([write("notice.txt", text)], fresh_store)

@@ -33,7 +33,7 @@ def figures(entry: Entry) -> list[Figure]:
         m = NUMBER.match(said)
         if not m:
             continue
-        value = _value(m)
+        value = value_of(m)
         context = said
         for source in entry.sources:
             at = source["sentence"].find(said)
@@ -46,10 +46,10 @@ def figures(entry: Entry) -> list[Figure]:
 
 def numbers_in(text: str) -> list[float]:
     """Every number a text states, scale words applied: "5.775 billion" and "57.75亿" are 5.775e9."""
-    return [_value(m) for m in NUMBER.finditer(text)]
+    return [value_of(m) for m in NUMBER.finditer(text)]
 
 
-def _value(m: re.Match) -> float:
+def value_of(m: re.Match) -> float:
     return float(m[1].replace(",", "")) * SCALES.get((m[2] or "").lower(), 1)
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from pipeline.extract.entities.table import has_cjk
 from pipeline.views.dates import span
+from pipeline.views.figures import shown
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
@@ -104,7 +105,7 @@ class SentenceAnswers:
                 number, said, is_value = found
                 # A value of a named entity (网联的注册资本为20亿元) is part of its profile.
                 kind = "profile" if is_value and [e for e in question.entities if e not in self.collectives] else "count"
-                answer = Answer(f"{number:g} ({said})\n{reading.sentence['sentence']}", kind, 0.6,
+                answer = Answer(f"{shown(number)} ({said})\n{reading.sentence['sentence']}", kind, 0.6,
                                 [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
                 answer.count = int(number) if float(number).is_integer() else None
                 return answer

@@ -22,6 +22,7 @@ from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import load_taxonomy
 from pipeline.extract.time.numbers import parse_number
 from pipeline.extract.time.resources import load_grammar
+from pipeline.views.figures import NUMBER, value_of
 from pipeline.views.questions.understand import Question, grammar
 
 _CLAUSE = re.compile(r"[，。；！？,;!?]|\s-\s")
@@ -326,6 +327,12 @@ class SentenceReader:
                 # the number whose clause tells most of the rest of the question.
                 m = max(found, key=lambda m: self._clause_tells(reading, text, m.start()), default=None)
                 number = parse_number(m.group(1), load_grammar(lang)) if m else None
+                if m and not is_value:
+                    # "5.775 billion transactions", 57.75亿笔: the scale word after the number is its
+                    # own, unless the question counts in it (多少亿元: 4600, of 亿元).
+                    scaled = NUMBER.match(text, m.start(1))
+                    if scaled and scaled.end(1) == m.end(1) and scaled.group(2) and not variant.startswith(scaled.group(2)):
+                        number = value_of(scaled)
                 if number is not None and not math.isnan(number):
                     return number, m.group(), bool(is_value)
         return None
