@@ -427,3 +427,15 @@ def test_a_count_of_a_named_group_counts_that_group_with_no_other_number_on_its_
     first = answer.answer.splitlines()[0]
     assert answer.answer_type == "count" and first.startswith("3: ")  # banks, not the payment institutions
     assert not any(ch.isdigit() for ch in first[3:]), first  # no mention counts a reader could take for the count
+
+
+@pytest.mark.parametrize("told, asked, first", [
+    ("NetsUnion signed a barcode payment agreement with Tenpay", "on April 1", "No: the sources date it 2018-03-31"),
+    # the act is Tenpay's, but no source tells it as WeChat Pay's: nothing is affirmed
+    ("NetsUnion signed a barcode payment agreement with Tenpay", "on March 31", "The sources do not say so"),
+    ("NetsUnion signed a WeChat Pay barcode payment agreement with Tenpay", "on March 31", "Yes"),
+])
+def test_a_product_asked_beside_its_owner_is_the_owners_act_but_never_affirmed_unnamed(fresh_store, write, told, asked, first):
+    ingest([write("signed.txt", f"title: Barcodes\ndate: 2018-04-02\n\nOn March 31, 2018, {told}.\n")], fresh_store)
+    answer = ask(fresh_store, f"Did NetsUnion sign the WeChat Pay barcode agreement with Tenpay {asked}?")
+    assert answer.answer.startswith(first), answer.answer

@@ -164,12 +164,22 @@ class Knowledge(SentenceAnswers):
                 continue
             if types and entry.type not in types:
                 continue
-            if not all(self.involves(entry, e) for e in question.entities):
+            if not all(self.involves(entry, e) for e in self._asked_parties(question)):
                 continue
             if question.dates and not any(_within(entry, t.value, loose=question.shape == "when") for t in question.dates):
                 continue
             found.append(entry)
         return sorted(found, key=lambda e: self._rank(e, question), reverse=True)
+
+    def _asked_parties(self, question: Question) -> list[str]:
+        """The question's entities an entry must involve: a product asked beside the company that
+        owns it ("the WeChat Pay agreement with Tenpay") is that company's, not a party of its own."""
+        def owned_product(e: str) -> bool:
+            entity = self.entities.get(e, {})
+            return entity.get("type") == "product" and entity.get("parent") in question.entities
+
+        # (A department asked beside its bank stays asked: "Did the PBOC's department approve it?")
+        return [e for e in question.entities if not owned_product(e)]
 
     def _candidates(self, question: Question) -> list[Entry]:
         if not question.entities:
@@ -573,7 +583,8 @@ class Knowledge(SentenceAnswers):
             verdict, yes_no = "Reported, not confirmed", "reported"
         elif best.factuality in ("planned", "required", "speculative"):
             verdict, yes_no = f"Not as a fact: it was {best.factuality}", best.factuality
-        elif not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question):
+        elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question)
+              or self._unnamed_product(best, question)):
             # The act is stored, but not all that was asked of it: who said it, the thing it was
             # about, the day. What is stored is shown; nothing is affirmed.
             verdict, yes_no = "The sources do not say so; what they tell of it", None
@@ -587,6 +598,15 @@ class Knowledge(SentenceAnswers):
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
         answer.yes_no, answer.factuality = yes_no, best.factuality
         return answer
+
+    def _unnamed_product(self, entry: Entry, question: Question) -> bool:
+        """A product asked beside its owner ("the WeChat Pay agreement with Tenpay") that the
+        entry's sources never name: the act is the owner's, but not told as the product's."""
+        dropped = [e for e in question.entities if e not in self._asked_parties(question) and not self.involves(entry, e)]
+        if not dropped:
+            return False
+        named = {i for s in entry.sources for i in self.store.entities_at(s["article_id"], s["sentence_idx"])}
+        return any(e not in named for e in dropped)
 
     def _dated_elsewhere(self, entries: list[Entry], best: Entry, question: Question) -> bool:
         """A day was asked, the asked actor did the act, the sources date it to the day, and no
