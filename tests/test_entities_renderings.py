@@ -38,6 +38,8 @@ def _spans(renderings: Renderings, text: str) -> dict[str, str]:
     ("Netunion Clearing Co., Ltd. said", "Netunion Clearing Co. , Ltd.", "netsunion"),  # one word, two characters
     # 快 fast: a sense CC-CEDICT writes inside another behind semicolons ("fast; high-speed; rapid")
     ("Alipay and Fast Money said", "Fast Money", "kuaiqian"),
+    # 条码 barcode, written apart: a compound's two spellings are one word
+    ("the bar code payment business norms were issued", "bar code payment business norms", "doc_296_barcode_rules"),
 ])
 def test_entities_renderings_held_out_garbles_resolve(held_out, text, span, entity_id):
     found = _spans(held_out, text)
@@ -48,7 +50,7 @@ def test_entities_renderings_held_out_garbles_resolve(held_out, text, span, enti
 
 
 @pytest.mark.parametrize("text", ["a Chinese bank", "the network", "fast growth", "the Union",
-                                  "at the end of March"])  # 央 end, 行 march: words of a date are no name
+                                  "at the end of March", "bar code payment is popular"])  # 央 end, 行 march: words of a date are no name
 def test_entities_renderings_ordinary_words_are_no_name(held_out, text):
     assert not _spans(held_out, text)
 

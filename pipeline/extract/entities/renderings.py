@@ -310,6 +310,12 @@ class Renderings:
                 n = len(rendering)
                 if p + n <= len(words) and all(rendering[k] in self.canon(words[p + k]) for k in range(1, n)):
                     yield p + n, end, weight * (end - i)
+        # two English words writing one rendered word apart: "bar code" for barcode (条码)
+        if p + 1 < len(words) and words[p + 1].isalpha():
+            for first in self.canon(words[p] + words[p + 1]) & first_at.keys():
+                for end, rendering, weight in first_at[first]:
+                    if len(rendering) == 1:
+                        yield p + 2, end, weight * (end - i)
         # one English word gluing two renderings: "netlink" = net + link
         word = words[p]
         if len(word) >= 6:
@@ -366,6 +372,9 @@ class Renderings:
                 candidates |= self.first.get(same, set())
             for cut in range(3, len(word) - 2):
                 candidates |= self.first.get(word[:cut], set())
+            if start + 1 < len(words) and words[start + 1].isalpha():  # "bar code" for barcode
+                for same in self.canon(word + words[start + 1]):
+                    candidates |= self.first.get(same, set())
             by_entity: dict[str, tuple[int, float]] = {}
             for index in candidates:
                 target = self.targets[index]
