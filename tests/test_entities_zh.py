@@ -112,6 +112,16 @@ def test_entities_zh_magazine_in_brackets_is_media_not_document(nlp):
     assert "财经" not in found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("据金融早报报道，网联开始试运行。", "金融早报"),
+    ("新经济导报记者获悉，支付宝已接入网联。", "新经济导报"),
+    ("证券时讯消息，网联开始试运行。", "证券时讯"),
+])
+def test_entities_zh_a_name_ending_in_a_newspaper_word_is_media(nlp, text, name):
+    result = run_text(nlp, text, "zh")
+    assert next(m for m in result.mentions if m.text == name).label == "media"
+
+
 @pytest.mark.parametrize("text, name, role, affiliation", [
     ("苏宁金融研究院互联网金融研究中心主任薛洪言表示，断直连已近尾声。", "薛洪言", "主任", "suning_ifrc"),
     ("中国银行网络金融部副总经理董俊峰此前借调到人民银行。", "董俊峰", "副总经理", "bank_of_china"),

@@ -104,7 +104,8 @@ class ChinesePatterns:
             # (交存银行, 无法直连银行).
             tag = self._name_tag(span[0].text) or ""
             named = len(span) >= 2 and (tag in self.org_prefix_tags or tag[:2] in self.org_prefix_tags)
-            if not (known_word or named or text.startswith(self.org_starts)
+            # A newspaper is named by common nouns (金融早报, 证券时讯): its suffix is name enough.
+            if not (known_word or named or org_type == "media" or text.startswith(self.org_starts)
                     or prefix_len >= self.org_min_prefix_free):
                 continue
             if self.org_reject_after.match(doc.text, span.end_char):
