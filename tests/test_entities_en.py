@@ -33,6 +33,8 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
     ("In May, the Internet Union and Alipay announced the cooperation.", "Internet Union", "netsunion"),
     ("The Payment Department of the Central Bank issued its Article 209 in August.",
      "Article 209", "doc_209"),
+    # a known name right before a rendering is no longer unknown name around it
+    ("People's Bank of China Liquidation Total Center holds 12%.", "Liquidation Total Center", "pboc_clearing_center"),
 ])
 def test_entities_en_garble_resolves(nlp, text, name, entity_id):
     found = by_text(run_text(nlp, text, "en"))

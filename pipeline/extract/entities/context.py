@@ -41,7 +41,8 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
     for doc, sentence in _pairs(docs, sentences, skip_repeats):
         words = [renderings.normalise(token.text) for token in doc]
         for first, last, entity_id, score in renderings.match(words):
-            if _inside_longer_name(doc, first, last):
+            named = [(m.start - sentence.start, m.end - sentence.start) for m in result if m.entity_id and m.sentence_idx == sentence.idx]
+            if _inside_longer_name(doc, first, last, named):
                 continue
             start = sentence.start + doc[first].idx
             end = sentence.start + doc[last - 1].idx + len(doc[last - 1])
@@ -60,10 +61,13 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
     return result
 
 
-def _inside_longer_name(doc: Doc, first: int, last: int) -> bool:
+def _inside_longer_name(doc: Doc, first: int, last: int, named: list[tuple[int, int]]) -> bool:
     """"Agricultural Development Bank of China": words that render a known name ("Development
-    Bank", 建设银行) inside a longer capitalised name are part of that other name."""
+    Bank", 建设银行) inside a longer capitalised name are part of that other name. A known name
+    before them is no such name ("People's Bank of China Liquidation Total Center": its unit)."""
     before = doc[first - 1] if first > 1 else None  # the sentence's first word is capitalised anyway
+    if before is not None and any(s <= before.idx < e for s, e in named):
+        before = None
     after = doc[last:last + 2]
     return bool(
         (before is not None and before.is_alpha and before.text[:1].isupper() and doc[first].text[:1].isupper())
