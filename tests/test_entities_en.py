@@ -262,3 +262,14 @@ def test_entities_en_a_written_out_title_is_the_known_document_it_holds_every_wo
     mention = WorkingMention(0, len(title), title, "document", 0, 0)
     link_written_titles([mention], load_entity_table())
     assert mention.entity_id == entity_id
+
+
+@pytest.mark.parametrize("text, name, entity_id", [
+    ("On Friday the PBOC General Office issued a notice. Last June, the General Office issued another.",
+     "General Office", "pboc_general_office"),
+    # nothing named before that it shortens: never guessed
+    ("Last June, the General Office issued a notice.", "General Office", None),
+])
+def test_entities_en_a_shortened_name_is_the_known_one_named_before(nlp, text, name, entity_id):
+    linked = [i for i in by_text(run_text(nlp, text, "en")).get(name, []) if i and not i.startswith("org:")]
+    assert linked == ([entity_id] if entity_id else []), linked

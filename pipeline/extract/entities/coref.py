@@ -32,6 +32,32 @@ def link_person_short_forms(mentions: list[WorkingMention]) -> None:
             mention.score = 1.0
 
 
+def link_shortened_names(mentions: list[WorkingMention], table) -> None:
+    """"The General Office" after "the PBOC General Office": an English organisation the table
+    does not know whose words (two or more) run inside the name of exactly one known entity the
+    article named before it is that entity, shortened."""
+    seen: list[str] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.entity_id in table.entities:
+            if mention.entity_id not in seen:
+                seen.append(mention.entity_id)
+            continue
+        if mention.type in ("person", "place", "document") or has_cjk(mention.text):
+            continue
+        words = re.sub(r"^(?:the|its|their)\s+", "", mention.text, flags=re.I).lower().split()
+        if len(words) < 2:
+            continue
+        owners = {e for e in seen if not table.entities[e].collective and any(_runs_inside(words, name) for name in table.entities[e].all_names())}
+        if len(owners) == 1:
+            entity = table.entities[owners.pop()]
+            mention.entity_id, mention.type, mention.resolved_by, mention.score = entity.id, entity.type, "coref", 0.9
+
+
+def _runs_inside(words: list[str], name: str) -> bool:
+    named = name.lower().split()
+    return any(named[i : i + len(words)] == words for i in range(len(named) - len(words) + 1))
+
+
 def add_person_repeats(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
     """Every other occurrence of a person's full name in the article is a mention of them."""
     people = {}

@@ -220,6 +220,8 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
     _discover(mentions)
     discovered.link_bracketed(mentions, text_of, table)
     coref.link_person_short_forms(mentions)
+    if lang == "en":
+        coref.link_shortened_names(mentions, table)
     mentions = coref.add_person_repeats(mentions, kept)
     mentions = coref.link_defined_short_names(mentions, kept)
     roles = RoleFinder().find(mentions, text_of, lang, {s.idx: s.end for s in sentences})
