@@ -134,7 +134,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.asks_for_one = _asks_for_one(lowered, lang, doc)
     question.order = next((o for o, words in g.order_words.items() if any(has_word(lowered, w) for w in words)), None)
     question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
-    timexes = _tag_months_spelled_right(text) if lang == "en" else tag(text, None, lang)
+    timexes = _tag_months_spelled_right(text) if lang == "en" else tag(_months_typed_by_sound(text), None, lang)
     question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
     question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
     question.months = [m.group(1) for t in timexes if (m := re.fullmatch(r"XXXX-(\d{2})", t.value))]
@@ -312,6 +312,19 @@ def _tag_months_spelled_right(text: str) -> list[Timex]:
 
     return [replace(t, start=back(t.start), end=back(t.end), text=text[back(t.start):back(t.end)])
             for t in tag("".join(fixed), None, "en")]
+
+
+_MONTH_AFTER_YEAR = re.compile(r"(?<=年)(\d{1,2})(\D)")
+
+
+def _months_typed_by_sound(text: str) -> str:
+    """"2017年8约": a character typed for 月 by its sound (yue) after a year and a month's number
+    is 月, so the question asks August 2017. Same length: offsets into the question stay true."""
+    def month(m: re.Match) -> str:
+        typed = m.group(2)
+        return m.group(1) + ("月" if typed != "月" and lazy_pinyin(typed)[0] == "yue" else typed)
+
+    return _MONTH_AFTER_YEAR.sub(month, text)
 
 
 def has_word(text: str, word: str) -> bool:
