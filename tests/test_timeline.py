@@ -495,3 +495,17 @@ def test_a_reporting_verb_reaches_its_own_clause_an_opening_cue_the_sentence(fre
     ingest([write("report.txt", f"title: 银联\ndate: 2018-05-20\nlang: zh\n\n{told}")], fresh_store)
     found = {e.type: e.factuality for e in build_entries(fresh_store)}
     assert found["announce"] == statement
+
+
+@pytest.mark.parametrize("lang, told, published, value", [
+    ("en", "The central bank has recently approved the plan of NetsUnion.", "2016-08-17", "2016-08"),
+    ("zh", "近日，人民银行印发了《支付机构将部分客户备付金交存人民银行操作指引》。", "2017-03-27", "2017-03"),
+    ("en", "The central bank has recently approved the plan of NetsUnion.", "2016-08-04", None),  # may be July's
+    ("en", "The central bank has recently approved the plan of NetsUnion on July 28.", "2016-08-17", "2016-07-28"),
+])
+def test_an_act_told_as_recent_is_dated_around_the_month_of_a_late_enough_article(fresh_store, write, lang, told, published, value):
+    ingest([write("recent.txt", f"title: Recent\ndate: {published}\nlang: {lang}\n\n{told}\n")], fresh_store)
+    entry = next(e for e in build_entries(fresh_store) if e.type in ("approve", "issue"))
+    assert entry.value == value
+    if value and len(value) == 7:
+        assert entry.display_date.startswith("around ")

@@ -83,7 +83,8 @@ def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | 
         issuers={e.id: e.issuer for e in table if e.issuer},
         collectives=frozenset(e.id for e in table if e.collective),
     )
-    record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities)
+    record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities,
+                                   dct=article.date)
 
 
 def search_terms(doc) -> str:

@@ -83,7 +83,7 @@ def display(value: str | None, mod: str | None = None) -> str:
     if granularity == "day" and "T" in value:
         part = {"EV": "evening", "MO": "morning", "AF": "afternoon", "NI": "night"}.get(value.split("T", 1)[1])
         text += f" {part}" if part else ""
-    return f"after {text}" if mod == "AFTER" else text
+    return f"after {text}" if mod == "AFTER" else f"around {text}" if mod == "APPROX" else text
 
 
 # Where an article's publication date came from (article.date_source), in words.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.extract.events import chinese, english, narrative
+from pipeline.extract.events.dating import date_recent_acts
 from pipeline.extract.events.figures import find_figures
 from pipeline.extract.events.taxonomy import EntityInfo, EventType, Taxonomy, TaxonomyError, load_taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
@@ -26,12 +27,14 @@ def extract_events(
     timexes: dict[int, list[Timex]],
     entities: EntityInfo,
     taxonomy: Taxonomy | None = None,
+    dct: str | None = None,
 ) -> list[EventMention]:
     """The events of one article, in text order.
 
     docs/sentences: parallel lists (the sentences that were parsed).
     mentions, timexes: by sentence idx, offsets into the article text.
     entities: types of every id the mentions use, with parents, issuers and collectives.
+    dct: the article's publication date, for the acts it dates only as recent.
     """
     taxonomy = taxonomy or load_taxonomy()
     find = FINDERS[lang]
@@ -40,4 +43,6 @@ def extract_events(
         here, dates = mentions.get(sentence.idx, []), timexes.get(sentence.idx, [])
         events += find(doc, sentence, here, dates, entities, taxonomy)
         events += find_figures(doc, sentence, here, dates, entities, taxonomy, lang)
-    return narrative.resolve(events, sentences, mentions, entities, taxonomy)
+    events = narrative.resolve(events, sentences, mentions, entities, taxonomy)
+    date_recent_acts(events, timexes, dct, taxonomy.recent_words.get(lang, ()), taxonomy.recent_within_days)
+    return events

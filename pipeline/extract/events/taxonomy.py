@@ -65,6 +65,8 @@ class Taxonomy:
     back_actors_zh: tuple[str, ...]
     back_actors_en: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anaphor -> entity types
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    recent_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "recently", 近日
+    recent_within_days: int = 10
     date_joiners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "from January to April"
     not_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reporting_verbs_en: frozenset[str] = frozenset()
@@ -132,6 +134,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         back_actors_zh=tuple(refs.get("zh_actors") or []),
         back_actors_en={word: tuple(kinds) for word, kinds in (refs.get("en_actors") or {}).items()},
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
+        recent_words={lang: tuple(words) for lang, words in (data.get("recent") or {}).items() if lang in ("en", "zh")},
+        recent_within_days=int((data.get("recent") or {}).get("within_days", 10)),
         date_joiners={lang: tuple(words) for lang, words in (data.get("date_joiners") or {}).items()},
         not_events={lang: tuple(words) for lang, words in (data.get("not_events") or {}).items()},
         reporting_verbs_en=frozenset((data.get("reporting_verbs") or {}).get("en") or []),
