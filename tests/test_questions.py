@@ -385,6 +385,9 @@ def test_a_misspelt_month_in_a_question_is_read_as_that_month(fresh_store, write
     assert understand("How many banks connected?", {}).months == []  # "many" is a word, not May
     # a fix shorter or longer than the word keeps the question's own offsets
     assert [t.text for t in understand("Between Junee 2018 and Aprl 2019, what did Tenpay do?", {}).dates] == ["Junee 2018", "Aprl 2019"]
+    # Chinese typed by sound: 约 (yue) for 月 after a year and a month's number; 8号 stays a day
+    assert [t.value for t in understand("2017年8约发生了什么事?", {}).dates] == ["2017-08"]
+    assert [t.value for t in understand("2017年8月8号发生了什么?", {}).dates] == ["2017-08-08"]
 
 
 def test_when_something_started_is_its_earliest_report(fresh_store, write):
