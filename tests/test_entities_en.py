@@ -273,3 +273,14 @@ def test_entities_en_a_written_out_title_is_the_known_document_it_holds_every_wo
 def test_entities_en_a_shortened_name_is_the_known_one_named_before(nlp, text, name, entity_id):
     linked = [i for i in by_text(run_text(nlp, text, "en")).get(name, []) if i and not i.startswith("org:")]
     assert linked == ([entity_id] if entity_id else []), linked
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("NetsUnion Clearing Corporation was registered on August 29. Dong Junfeng serves as the legal representative.",
+     "person:dong_junfeng", "legal representative"),
+    ("NetsUnion Clearing Corporation was registered. Key people: Cai Hongbo (chairman); Dong Junfeng (legal representative)",
+     "person:cai_hongbo", "chairman"),
+])
+def test_entities_en_an_office_told_after_the_name_is_held_at_the_organisation_named_before(nlp, text, person, role):
+    roles = run_text(nlp, text, "en").roles
+    assert [(r["role"], r["affiliation"]) for r in roles[person]] == [(role, "netsunion")], roles

@@ -204,3 +204,9 @@ def test_entities_zh_an_office_is_one_organisation_with_its_english_name(nlp):
     en = run_text(get_nlp("en"), "The State Council Information Office held a briefing.", "en")
     zh_ids = by_text(zh)["国务院新闻办公室"]
     assert zh_ids == by_text(en)["State Council Information Office"] == ["org:state_council_information_office"]
+
+
+def test_entities_zh_an_office_stated_with_wei_is_at_the_organisation_the_sentence_opens_with(nlp):
+    text = "工商登记信息显示，网联清算有限公司董事长由中国支付清算协会的蔡洪波出任，法定代表人为董俊峰。"
+    roles = run_text(nlp, text, "zh").roles
+    assert [(r["role"], r["affiliation"]) for r in roles["person:dong_junfeng"]] == [("法定代表人", "netsunion")], roles

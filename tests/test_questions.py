@@ -442,3 +442,13 @@ def test_a_product_asked_beside_its_owner_is_the_owners_act_but_never_affirmed_u
     ingest([write("signed.txt", f"title: Barcodes\ndate: 2018-04-02\n\nOn March 31, 2018, {told}.\n")], fresh_store)
     answer = ask(fresh_store, f"Did NetsUnion sign the WeChat Pay barcode agreement with Tenpay {asked}?")
     assert answer.answer.startswith(first), answer.answer
+
+
+def test_who_holds_an_office_is_read_from_the_roles_and_a_supervisors_chair_is_no_chairman(fresh_store, write):
+    text = ("title: Register\ndate: 2017-08-30\n\nNetsUnion Clearing Corporation was registered on August 29. "
+            "Dong Junfeng serves as the legal representative, Cai Hongbo serves as chairman of the board, "
+            "Zhang Xuyang serves as chairman of the board of supervisors.\n")
+    ingest([write("register.txt", text)], fresh_store)
+    assert ask(fresh_store, "Who is the chairman of NetsUnion?").entities[:1] == ["person:cai_hongbo"]
+    assert ask(fresh_store, "Who is the legal representative of NetsUnion?").entities[:1] == ["person:dong_junfeng"]
+    assert "person:zhang_xuyang" not in ask(fresh_store, "Who is the chairman of NetsUnion?").entities

@@ -17,6 +17,7 @@ from .table import load_rules
 # How far (characters) an affiliation may sit from its role word.
 EN_AFFILIATION_WINDOW = 60
 ZH_AFFILIATION_WINDOW = 30
+OFFICE_LOOK_BACK = 2  # sentences back to the organisation an office is held at
 _ZH_CLAUSE_BREAK = re.compile(r"[，。；！？：]")
 
 
@@ -31,6 +32,10 @@ class RoleFinder:
         self.en_before = re.compile(rf"(?i)\b(?P<role>{en_roles})\s*[:：]?\s*$")
         self.en_after = re.compile(
             rf"(?i)^\s*,\s*(?:the\s+|a\s+|an\s+)?(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{en_roles}))\b")
+        # "Dong Junfeng serves as the legal representative", "Cai Hongbo (chairman)": an office
+        post_verbs = _alternation(load_rules("entity_rules_en").get("post_verbs", []))
+        self.en_office = re.compile(
+            rf"(?i)^(?:\s+(?:{post_verbs})\s+(?:the\s+|a\s+|an\s+)?|\s*\(\s*)(?P<role>{en_roles})\b")
         self.zh_before = re.compile(rf"(?P<role>{_alternation(zh.get('roles', []))}){zh.get('role_name_gap', '')}$")
         self.zh_joiner = re.compile(rf"(?:{_alternation(zh.get('name_joiners', []))})$")
         self.zh_post = re.compile(
@@ -43,6 +48,22 @@ class RoleFinder:
                       and m.type in ORG_TYPES and m.end <= limit and limit - m.end <= ZH_AFFILIATION_WINDOW
                       and not _ZH_CLAUSE_BREAK.search(text_of(m.end, limit))]
         return max(candidates, key=lambda m: m.end) if candidates else None
+
+    def _org_earlier(self, mentions: list[WorkingMention], person: WorkingMention) -> WorkingMention | None:
+        """The organisation an office is held at when the words do not say: the last one named
+        before the person, in the sentence or the two before (a company's register lists its
+        officers after naming it). Newspapers are no such organisation."""
+        candidates = [m for m in mentions if m.type in ORG_TYPES and m.type != "media" and m.end <= person.start
+                      and 0 <= person.sentence_idx - m.sentence_idx <= OFFICE_LOOK_BACK]
+        return max(candidates, key=lambda m: m.end) if candidates else None
+
+    @staticmethod
+    def _sentence_topic(mentions: list[WorkingMention], person: WorkingMention) -> WorkingMention | None:
+        """The organisation a Chinese sentence opens with, whose officers it lists (网联清算有限公司
+        董事长由…出任，法定代表人为董俊峰): the first named in it, before the person."""
+        candidates = [m for m in mentions if m.sentence_idx == person.sentence_idx and m.type in ORG_TYPES
+                      and m.type != "media" and m.end <= person.start]
+        return min(candidates, key=lambda m: m.start) if candidates else None
 
     def _org_after(self, mentions: list[WorkingMention], person: WorkingMention, start: int
                    ) -> WorkingMention | None:
@@ -67,8 +88,10 @@ class RoleFinder:
             if lang == "zh":
                 match = self.zh_before.search(before)
                 if match:
-                    role_start = person.start - len(match.group("role"))
+                    role_start = person.start - len(match.group(0))
                     org = self._org_before(mentions, person, role_start, text_of)
+                    if org is None and match.group("copula"):
+                        org = self._sentence_topic(mentions, person) or self._org_earlier(mentions, person)
                     found = {"role": match.group("role"), "affiliation": _name(org)}
                 elif previous and self.zh_joiner.fullmatch(text_of(previous_end, person.start)):
                     found = dict(previous)  # 分析师孙爽和郭竞: 郭竞 shares the role
@@ -89,9 +112,15 @@ class RoleFinder:
                     limit = sentence_ends.get(person.sentence_idx, person.end + 120)
                     after = text_of(person.end, min(person.end + 120, limit))
                     match = self.en_after.match(after)
+                    office = None if match else self.en_office.match(after)
                     if match:
                         org = self._org_after(mentions, person, person.end + match.end())
                         found = {"role": match.group("role").lower(), "affiliation": _name(org)}
+                    elif office:
+                        org = self._org_after(mentions, person, person.end + office.end())
+                        if org is not None and not re.match(r"\s*(?:of|at)\b", text_of(person.end + office.end(), org.start)):
+                            org = None  # the next name is no "of"/"at" of the office
+                        found = {"role": office.group("role").lower(), "affiliation": _name(org or self._org_earlier(mentions, person))}
             if found:
                 entry = {**found, "sentence_idx": person.sentence_idx}
                 if entry not in roles.setdefault(person.entity_id, []):

@@ -714,11 +714,10 @@ class Knowledge(SentenceAnswers):
     def _by_role(self, question: Question) -> Answer | None:
         """Who is the CEO of NetsUnion? The people whose stored role is of the asked family at one
         of the named organisations, with the role as the source words it (有望担任总裁: expected)."""
-        words = [w for role in question.roles for w in grammar().role_words[role]]
         organisations = {eid for e in question.entities for eid in self.expand(e)}
         rows = [
             r for r in self.store.people_roles()
-            if r["affiliation"] in organisations and any(w.lower() in r["role"].lower() for w in words)
+            if r["affiliation"] in organisations and _role_family(r["role"]) in question.roles
         ]  # fmt: skip
         if not rows:
             return None
@@ -793,6 +792,14 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+def _role_family(role: str) -> str | None:
+    """The family of a stored role, by the longest family word it holds: "chairman of the board
+    of supervisors" is a supervisor's office (supervisors), not a chairman's (chairman)."""
+    lowered = role.lower()
+    found = [(len(w), family) for family, words in grammar().role_words.items() for w in words if w.lower() in lowered]
+    return max(found)[1] if found else None
 
 
 def _without(question: Question, entity_ids: list[str]) -> Question:
