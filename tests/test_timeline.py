@@ -509,3 +509,10 @@ def test_an_act_told_as_recent_is_dated_around_the_month_of_a_late_enough_articl
     assert entry.value == value
     if value and len(value) == 7:
         assert entry.display_date.startswith("around ")
+
+
+@pytest.mark.parametrize("joined", ["各银行和支付机构", "各银行、支付机构", "商业银行及支付机构"])
+def test_names_joined_to_an_oblique_one_are_in_its_phrase_not_actors(fresh_store, write, joined):
+    told = f"今年3月20日，网联向{joined}下发《关于非银行支付机构网络支付清算平台渠道接入工作相关事宜的函》。"
+    ingest([write("letter.txt", f"title: 函\ndate: 2018-06-30\nlang: zh\n\n{told}\n")], fresh_store)
+    assert entries_by_type(fresh_store)[("issue", "2018-03-20")].actor_ids == ["netsunion"]

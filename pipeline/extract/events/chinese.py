@@ -16,6 +16,7 @@ from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
+COORDINATORS = ("和", "、", "及", "与", "以及")  # what joins names of one phrase
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
@@ -100,6 +101,10 @@ def find_events(
     text = sentence.text
     local = [(m, m.start - sentence.start, m.end - sentence.start) for m in mentions if m.entity_id]
     obliques = {id(m) for m, s, _ in local if any(text[:s].endswith(w) for w in taxonomy.oblique_markers_zh)}
+    # 向各银行和支付机构下发: the names joined to an oblique one (和, 、, 及, 与) are in its phrase too.
+    for m, s, _ in sorted(local, key=lambda x: x[1]):
+        if any(id(o) in obliques and e <= s and text[e:s] in COORDINATORS for o, _, e in local):
+            obliques.add(id(m))
     # 这三家支付机构, 3家支付机构: particular institutions named earlier, not the whole industry.
     local = [(m, s, e) for m, s, e in local if not (m.entity_id in entities.collectives and _particular(text[:s], taxonomy))]
     triggers = _triggers(doc, taxonomy)
