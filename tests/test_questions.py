@@ -452,3 +452,8 @@ def test_who_holds_an_office_is_read_from_the_roles_and_a_supervisors_chair_is_n
     assert ask(fresh_store, "Who is the chairman of NetsUnion?").entities[:1] == ["person:cai_hongbo"]
     assert ask(fresh_store, "Who is the legal representative of NetsUnion?").entities[:1] == ["person:dong_junfeng"]
     assert "person:zhang_xuyang" not in ask(fresh_store, "Who is the chairman of NetsUnion?").entities
+
+
+@pytest.mark.parametrize("question", ["哪家银行率先发布公告？", "哪家银行最先关闭直连接口？", "Which bank was the first to close its interface?"])
+def test_words_of_going_first_ask_for_the_earliest(question):
+    assert understand(question, {}).order == "first"
