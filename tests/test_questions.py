@@ -457,3 +457,11 @@ def test_who_holds_an_office_is_read_from_the_roles_and_a_supervisors_chair_is_n
 @pytest.mark.parametrize("question", ["哪家银行率先发布公告？", "哪家银行最先关闭直连接口？", "Which bank was the first to close its interface?"])
 def test_words_of_going_first_ask_for_the_earliest(question):
     assert understand(question, {}).order == "first"
+
+
+def test_a_part_of_an_entity_is_answered_by_its_parts_that_did_the_act(fresh_store, write):
+    text = ("title: Notice\ndate: 2017-01-15\n\n"
+            "On January 13, the General Office of the People's Bank of China issued a notice to payment institutions.\n")
+    ingest([write("notice.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Which unit of the central bank issued the notice?")
+    assert answer.answer.splitlines()[0] == "General Office of the PBOC", answer.answer

@@ -265,7 +265,14 @@ class Knowledge(SentenceAnswers):
             entries = [e for e in self.matching(question, types=[]) if e.category == "regulatory" and e.actor_ids]
         asked = {i for e in question.entities for i in self.expand(e)}
         found: list[str] = []
-        for entry in entries:
+        if question.part_of:
+            # "Which unit of the central bank issued the notice?": those of its parts that did it.
+            parts = self.expand(question.part_of) - {question.part_of}
+            found = list(dict.fromkeys(a for e in entries for a in e.actor_ids if a in parts))
+            if not found:
+                return None
+            entries = [e for e in entries if set(e.actor_ids) & set(found)]
+        for entry in () if question.part_of else entries:
             # Who acted on what was asked about; or, asked about the actor, whom it acted on.
             side = entry.target_ids if asked & set(entry.actor_ids) else entry.actor_ids
             for entity_id in side:

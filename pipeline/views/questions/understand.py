@@ -61,6 +61,7 @@ class Grammar:
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
     amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
     order_words: dict[str, tuple[str, ...]]  # first / last -> the words that ask for it
+    part_words: dict[str, tuple[str, ...]]  # en / zh -> words that ask for a part of an entity
     chinese_phrases: tuple[tuple[str, str], ...]  # the answers' own English phrases and their Chinese, longest first
 
     def measure_words(self, *groups: str) -> str:
@@ -90,6 +91,7 @@ def grammar() -> Grammar:
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
         amount_words=tuple(data.get("amount_words") or []),
         order_words={k: tuple(v) for k, v in (data.get("order_words") or {}).items()},
+        part_words={k: tuple(v) for k, v in (data.get("part_words") or {}).items()},
         chinese_phrases=tuple(sorted((data.get("chinese_phrases") or {}).items(), key=lambda kv: -len(kv[0]))),
     )
 
@@ -116,6 +118,7 @@ class Question:
     unknown_names: list[str] = field(default_factory=list)  # proper names no entity of the store answers to: "France"
     asks_for_one: bool = False  # "which department", 哪个部门: one answer, not every party of the kind
     order: str | None = None  # "first" or "last": the earliest or latest of several ("the first deposit")
+    part_of: str | None = None  # "which unit of the central bank": the entity whose part is asked
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -144,6 +147,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")])
     question.counted = _counted(text, doc, lang)
     question.actor = _asked_actor(question)
+    question.part_of = _whole_asked(question)
     question.unknown_names = _unknown_names(question, doc, [(t.start, t.end) for t in timexes])
     question.weekdays = [i for i, names in enumerate(WEEKDAYS) if any(n in lowered for n in names)]
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
@@ -214,6 +218,23 @@ def _unknown_names(question: Question, doc, dates: list[tuple[int, int]]) -> lis
         and not any(start <= t.idx < end for start, end in dates)
         and not (t.i + 1 < len(doc) and re.fullmatch(r"\d{4}", doc[t.i + 1].text))  # "Aprl 2018": a month, misspelt
     ]  # fmt: skip
+
+
+def _whole_asked(question: Question) -> str | None:
+    """The entity a part of which is asked: "unit of the central bank", 央行哪个部门 / 央行的哪个部门."""
+    words = grammar().part_words.get(question.lang, ())
+    if not words:
+        return None
+    part = "|".join(map(re.escape, words))
+    for entity_id in question.entities:
+        name = re.escape(question.names.get(entity_id, ""))
+        if not name:
+            continue
+        pattern = (rf"\b(?:{part})\s+of\s+(?:the\s+)?{name}" if question.lang == "en"
+                   else rf"{name}的?(?:哪个|哪一个|哪家|什么|哪些)?(?:{part})")
+        if re.search(pattern, question.text, re.I):
+            return entity_id
+    return None
 
 
 def _asked_actor(question: Question) -> str | None:
