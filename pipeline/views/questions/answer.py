@@ -16,7 +16,7 @@ from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
 from pipeline.views.figures import figures, shown
-from pipeline.views.questions.from_sentences import SentenceAnswers
+from pipeline.views.questions.from_sentences import SUBSTITUTE_SHARE, SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
@@ -556,6 +556,9 @@ class Knowledge(SentenceAnswers):
                       if e.actor_ids and not self._acted_by(e, question.actor) and self._on_the_asked_day(e, question)]
             entries = others[:1]
         if not entries:
+            other = self._told_of_another(question, core)
+            if other:
+                return self._not_by_the_asked(other, question)
             return self._read_yes_no(question, min_share=0.6, min_words=2)
         best = max(entries, key=lambda e: self._acted_by(e, question.actor))  # stable: the best ranked of those
         elsewhere = self._dated_elsewhere(entries, best, question)
@@ -568,6 +571,12 @@ class Knowledge(SentenceAnswers):
         # fees: a sentence telling more of the question than the event's own sentences answers it.
         beyond = self.reader.beyond_the_act(question)
         told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources))
+        if beyond and told < 0.5 and not speech:
+            # "Did NetsUnion issue the notice on the centralized deposit?": NetsUnion issued
+            # something else; the act those words tell was another's.
+            other = self._told_of_another(question, core)
+            if other:
+                return self._not_by_the_asked(other, question)
         sentence = self._read_yes_no(question, min_share=0.75) if beyond and told < 0.5 else None
         if sentence:
             return sentence
@@ -614,6 +623,32 @@ class Knowledge(SentenceAnswers):
             return False
         named = {i for s in entry.sources for i in self.store.entities_at(s["article_id"], s["sentence_idx"])}
         return any(e not in named for e in dropped)
+
+    def _told_of_another(self, question: Question, types: list[str]) -> Entry | None:
+        """The asked act, as the question's own words tell it (the notice on the centralized
+        deposit), done by another party than the one asked: an entry of the asked type whose
+        sentences tell nearly all those words, that the asked party is no actor of, on the asked
+        day if one was asked. None when no such entry, or when the asked party did it too."""
+        beyond = self.reader.beyond_the_act(question)
+        if not question.actor or not types or len(beyond) < 2:
+            return None
+        best, best_told = None, SUBSTITUTE_SHARE
+        for entry in self.matching(_without(question, [question.actor]), types=types):
+            told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in entry.sources))
+            if told < best_told or not entry.actor_ids or not self._on_the_asked_day(entry, question):
+                continue
+            if self._acted_by(entry, question.actor):
+                return None  # the asked party did the act those words tell
+            best, best_told = entry, told
+        return best
+
+    def _not_by_the_asked(self, entry: Entry, question: Question) -> Answer:
+        other = ", ".join(self.name(i) for i in entry.actor_ids)
+        text = (f"No: the sources name {other} as the one who did it, not {self.name(question.actor)}. "
+                f"{entry.display_date}: {entry.summary}" + _factuality_note(entry))
+        answer = self._from_entries([entry], text, "yes_no", question, dates=[entry.value] if entry.value else [])
+        answer.yes_no, answer.factuality = False, entry.factuality
+        return answer
 
     def _dated_elsewhere(self, entries: list[Entry], best: Entry, question: Question) -> bool:
         """A day was asked, the asked actor did the act, the sources date it to the day, and no
