@@ -465,3 +465,16 @@ def test_a_part_of_an_entity_is_answered_by_its_parts_that_did_the_act(fresh_sto
     ingest([write("notice.txt", text)], fresh_store)
     answer = ask(fresh_store, "Which unit of the central bank issued the notice?")
     assert answer.answer.splitlines()[0] == "General Office of the PBOC", answer.answer
+
+
+def test_an_act_the_question_tells_in_its_own_words_done_by_another_is_a_no(fresh_store, write):
+    text = ("title: Notices\ndate: 2018-03-25\n\n"
+            "On January 13, 2017, the General Office of the People's Bank of China issued a notice on the centralized "
+            "deposit of client reserve funds.\n\n"
+            "On March 20, 2018, NetsUnion issued a letter on channel access to banks and payment institutions.\n")
+    ingest([write("notices.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Did NetsUnion issue the notice on the centralized deposit of client reserve funds?")
+    assert answer.yes_no is False and "General Office of the PBOC" in answer.answer.splitlines()[0], answer.answer
+    # the party that did it is never told No
+    told = ask(fresh_store, "Did the General Office of the People's Bank of China issue the notice on the centralized deposit of client reserve funds?")
+    assert told.yes_no is not False, told.answer
