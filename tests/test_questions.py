@@ -478,3 +478,19 @@ def test_an_act_the_question_tells_in_its_own_words_done_by_another_is_a_no(fres
     # the party that did it is never told No
     told = ask(fresh_store, "Did the General Office of the People's Bank of China issue the notice on the centralized deposit of client reserve funds?")
     assert told.yes_no is not False, told.answer
+
+
+def test_a_party_no_source_names_is_asked_as_itself_never_as_a_known_name_inside_it(fresh_store, write):
+    text = ("title: Guidelines\ndate: 2017-03-25\n\n"
+            "On March 23, the People's Bank of China issued the operation guidelines on the deposit of client reserve funds.\n")
+    ingest([write("guidelines.txt", text)], fresh_store)
+    question = understand("Did Beijing Business Daily issue the operation guidelines on the reserve deposit?", knowledge_names(fresh_store))
+    assert "beijing" not in question.entities
+    answer = ask(fresh_store, "Did Beijing Business Daily issue the operation guidelines on the deposit of client reserve funds?")
+    assert answer.yes_no is False and "Beijing Business Daily" in answer.answer.splitlines()[0], answer.answer
+
+
+def knowledge_names(store):
+    from pipeline.views.questions import knowledge
+
+    return knowledge(store).known_names

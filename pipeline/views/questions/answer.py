@@ -629,22 +629,31 @@ class Knowledge(SentenceAnswers):
         deposit), done by another party than the one asked: an entry of the asked type whose
         sentences tell nearly all those words, that the asked party is no actor of, on the asked
         day if one was asked. None when no such entry, or when the asked party did it too."""
-        beyond = self.reader.beyond_the_act(question)
+        # What the act is about, in the question's words: not the names of its parties.
+        name_words = {w.lower() for name in question.names.values() for w in re.findall(r"\w+", name)}
+        beyond = [c for c in self.reader.beyond_the_act(question) if c.label.lower() not in name_words]
         if not question.actor or not types or len(beyond) < 2:
             return None
-        best, best_told = None, SUBSTITUTE_SHARE
+        best, best_key = None, None
         for entry in self.matching(_without(question, [question.actor]), types=types):
             told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in entry.sources))
-            if told < best_told or not entry.actor_ids or not self._on_the_asked_day(entry, question):
+            if told < SUBSTITUTE_SHARE or not entry.actor_ids or not self._on_the_asked_day(entry, question):
                 continue
             if self._acted_by(entry, question.actor):
                 return None  # the asked party did the act those words tell
-            best, best_told = entry, told
+            key = (-types.index(entry.type), told)  # the act the question asks first ("issue … the deposit")
+            if best_key is None or key > best_key:
+                best, best_key = entry, key
         return best
+
+    def _asked_name(self, question: Question) -> str:
+        """The asked actor's name: the store's, or the question's own for a party no source names."""
+        return self.name(question.actor) if question.actor in self.entities else question.names.get(question.actor, question.actor)
 
     def _not_by_the_asked(self, entry: Entry, question: Question) -> Answer:
         other = ", ".join(self.name(i) for i in entry.actor_ids)
-        text = (f"No: the sources name {other} as the one who did it, not {self.name(question.actor)}. "
+        asked = self._asked_name(question)
+        text = (f"No: the sources name {other} as the one who did it, not {asked}. "
                 f"{entry.display_date}: {entry.summary}" + _factuality_note(entry))
         answer = self._from_entries([entry], text, "yes_no", question, dates=[entry.value] if entry.value else [])
         answer.yes_no, answer.factuality = False, entry.factuality
@@ -678,7 +687,7 @@ class Knowledge(SentenceAnswers):
         """What the sources hold against the question's premise: the act done by someone else,
         or on another day than the one asked. None when the entry agrees."""
         if entry.actor_ids and not self._acted_by(entry, question.actor):
-            return f"the sources name {', '.join(self.name(i) for i in entry.actor_ids)} as the one who did it, not {self.name(question.actor)}"
+            return f"the sources name {', '.join(self.name(i) for i in entry.actor_ids)} as the one who did it, not {self._asked_name(question)}"
         found = span(entry.value) if entry.value else None
         if found and question.month_days and found[2] in ("day", "month"):
             months = {md[:2] for md in question.month_days}
@@ -692,7 +701,7 @@ class Knowledge(SentenceAnswers):
         """Another party said what was asked of the speaker: "deny by China UnionPay" against
         "Did NetsUnion deny it?"."""
         said = [r for r in entry.conflict_reasons if r.startswith(tuple(speech))]
-        asked = self.name(question.actor) if question.actor else ""
+        asked = self._asked_name(question) if question.actor else ""
         if said and asked and not any(asked in reason for reason in said):
             return f"the sources tell of {said[0]}, not by {asked}"
         return None

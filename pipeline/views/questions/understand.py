@@ -369,6 +369,14 @@ def _link_entities(question: Question, doc, known_names: dict[str, str]) -> None
         if entity_id:
             question.names.setdefault(entity_id, mention.text)
             covered |= set(range(mention.start, mention.end))
+        elif (question.shape == "yes_no" and mention.entity_id and len(mention.text.split()) >= 2
+              and mention.label not in ("place", "document") and not _names_an_institution_inside(mention.text, known_names)):
+            # "Did Beijing Business Daily issue …?": the premise's party no source names is asked
+            # as itself, never as the place inside its name (Beijing). A known institution inside
+            # it is what is asked about; and only a premise is checked so (in "When was the State
+            # Council Information Office briefing held?" the name only says which briefing).
+            question.names.setdefault(mention.entity_id, mention.text)
+            covered |= set(range(mention.start, mention.end))
     if question.lang == "zh":
         _link_chinese_names(question, known_names, covered)
     if question.lang == "en":
@@ -388,6 +396,17 @@ def _link_entities(question: Question, doc, known_names: dict[str, str]) -> None
                     covered |= set(range(span[0].idx, span[-1].idx + len(span[-1].text)))
     order = {eid: question.text.find(name) for eid, name in question.names.items()}
     question.entities = sorted(question.names, key=lambda eid: order[eid])
+
+
+def _names_an_institution_inside(text: str, known_names: dict[str, str]) -> bool:
+    table = load_entity_table()
+    lowered = text.lower()
+    for name, entity_id in known_names.items():
+        if len(name) >= 4 and re.search(rf"\b{re.escape(name.lower())}\b", lowered):
+            entity = table.get(entity_id)
+            if (entity.type if entity else "organization") != "place":
+                return True
+    return False
 
 
 def _link_chinese_names(question: Question, known_names: dict[str, str], covered: set[int]) -> None:
