@@ -494,3 +494,10 @@ def knowledge_names(store):
     from pipeline.views.questions import knowledge
 
     return knowledge(store).known_names
+
+
+def test_a_number_a_sentence_gives_of_another_party_answers_no_count_of_the_asked_one(fresh_store, write):
+    told = "In the first quarter, NetsUnion Clearing Corporation processed 5.775 billion transactions, a source said."
+    ingest([write("volume.txt", f"title: Volume\ndate: 2018-05-02\n\n{told}\n")], fresh_store)
+    assert ask(fresh_store, "How many transactions did NetsUnion process in the first quarter?").count == 5775000000
+    assert ask(fresh_store, "How many transactions did UnionPay process in the first quarter?").answer_type == "refused"

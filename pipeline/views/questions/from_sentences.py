@@ -100,6 +100,8 @@ class SentenceAnswers:
         for reading in self.reader.read(question, concepts + [counted], min_share=0.5):
             if not self._dated_as_asked(reading, question):
                 continue
+            if self._named_instead(question, reading, min_share=0.0):
+                continue  # "How many did UnionPay clear?": a number the sentence gives of NetsUnion is not it
             found = self.reader.quantity(reading, counted)
             if found:
                 number, said, is_value = found
@@ -184,13 +186,13 @@ class SentenceAnswers:
         answer.yes_no = "reported" if reported else None
         return answer
 
-    def _named_instead(self, question: Question, reading) -> tuple[str, list[str]] | None:
+    def _named_instead(self, question: Question, reading, min_share: float = SUBSTITUTE_SHARE) -> tuple[str, list[str]] | None:
         """"Did Beijing Business Daily issue the guidelines?" against "the central bank issued the
         guidelines": a sentence telling nearly all of the question names every asked party but
         one, and names instead another party of the same kind (an organisation for an
         organisation, a person for a person). (asked party, the ones named instead), or None.
         A party acting for the asked one (the PBOC for its department) is no other party."""
-        if reading.share < SUBSTITUTE_SHARE or not question.entities:
+        if reading.share < min_share or not question.entities:
             return None
         in_sentence = self.store.entities_at(reading.sentence["article_id"], reading.sentence["idx"])
         named = set(in_sentence) | {c.entity_id for c in reading.in_sentence}
