@@ -371,3 +371,14 @@ def test_time_en_the_end_of_the_month_is_of_the_month_just_named(told, value):
 def test_time_en_the_end_of_the_year_is_of_the_year_just_named(year):
     text = f"In {year} NetsUnion launched. By the end of the year, 20 banks had connected."
     assert values(text, "2019-02-07")[-1] == ("the end of the year", year)
+
+
+@pytest.mark.parametrize("text, values", [
+    # "by then": the last time the story named, a deadline too
+    ("Institutions had to connect by June 30, 2018. By then 462 banks had connected.", ["2018-06-30", "2018-06-30"]),
+    ("In October 2017 the platform cleared half. At that time 18 banks had connected.", ["2017-10", "2017-10"]),
+    # with no time named before, "then" is nothing, never the article's own day
+    ("By then 462 banks had connected.", []),
+])
+def test_time_en_then_is_the_time_the_story_named(text, values):
+    assert [t.value for t in tag(text, "2018-07-02", "en")] == values

@@ -199,3 +199,13 @@ def test_time_zh_the_start_of_a_year_dates_the_bare_months_after_it(opening, yea
 def test_time_zh_the_end_of_a_year_does_not_hold_the_months_after_it():
     # after "the end of 2017" a bare March is the next one
     assert ("3月", "2018-03") in values("2017年底，比例为20%。3月，比例升至30%。", "2018-06-20")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("2017年10月，网联表示将承担约50%的交易。当时已有18家银行接入。", ["2017-10", "2017-10"]),
+    ("当时已有18家银行接入。", []),  # nothing named before: not the article's day
+])
+def test_time_zh_dangshi_is_the_time_the_story_named(text, values):
+    from pipeline.extract.time import tag
+
+    assert [t.value for t in tag(text, "2017-10-20", "zh")] == values

@@ -311,6 +311,15 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
     if kind == "prev":
         base, label = ctx.narrative(unit)
+    elif kind == "then":
+        # "by then", 当时: the last time the story named, a deadline too ("… by June 30. By then
+        # 462 banks had connected"); with none read before, nothing (not now).
+        base, label = ctx.narrative(unit)
+        deadline = ctx.prev_deadline
+        if deadline is not None and (label == "dct" or ctx.prev_deadline_sentence > ctx.prev_sentence):
+            base, label = deadline, f"previous:{value(deadline)}"
+        if label == "dct":
+            return None
     elif kind == "story":
         base, label = ctx.story(unit)
     elif kind == "deadline":
