@@ -501,3 +501,12 @@ def test_a_number_a_sentence_gives_of_another_party_answers_no_count_of_the_aske
     ingest([write("volume.txt", f"title: Volume\ndate: 2018-05-02\n\n{told}\n")], fresh_store)
     assert ask(fresh_store, "How many transactions did NetsUnion process in the first quarter?").count == 5775000000
     assert ask(fresh_store, "How many transactions did UnionPay process in the first quarter?").answer_type == "refused"
+
+
+@pytest.mark.parametrize("question, shape", [
+    ("Did China UnionPay set the June 30 deadline?", "yes_no"),  # an auxiliary first: a premise to check
+    ("What is the deadline for disconnection?", "requires"),
+    ("What did notice 209 require?", "requires"),
+])
+def test_a_question_opening_with_an_auxiliary_is_a_yes_no_whatever_words_follow(question, shape):
+    assert understand(question, {}).shape == shape
