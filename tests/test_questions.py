@@ -510,3 +510,12 @@ def test_a_number_a_sentence_gives_of_another_party_answers_no_count_of_the_aske
 ])
 def test_a_question_opening_with_an_auxiliary_is_a_yes_no_whatever_words_follow(question, shape):
     assert understand(question, {}).shape == shape
+
+
+def test_an_act_asked_on_a_day_the_sources_give_another_party_is_a_no(fresh_store, write):
+    text = ("title: Banks\ndate: 2018-12-20\n\n"
+            "On July 31, China CITIC Bank announced that it would close its direct quick payment interface.\n\n"
+            "Bank of China, Everbright Bank and Ping An Bank announced the closure of their direct interfaces.\n")
+    ingest([write("banks.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Did Bank of China announce the closure of its direct quick payment interface on July 31?")
+    assert answer.yes_no is False and "CITIC" in answer.answer.splitlines()[0], answer.answer

@@ -599,6 +599,10 @@ class Knowledge(SentenceAnswers):
             verdict, yes_no = "Reported, not confirmed", "reported"
         elif best.factuality in ("planned", "required", "speculative"):
             verdict, yes_no = f"Not as a fact: it was {best.factuality}", best.factuality
+        elif self._date_unconfirmed(best, question) and (on_the_day := self._done_that_day_by_another(question, core or speech)):
+            # "Did Bank of China announce it on July 31?": the sources date the bank's announcement
+            # less exactly, and tell that another bank announced on that day.
+            return self._not_by_the_asked(on_the_day, question)
         elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question)
               or self._unnamed_product(best, question)):
             # The act is stored, but not all that was asked of it: who said it, the thing it was
@@ -645,6 +649,14 @@ class Knowledge(SentenceAnswers):
             if best_key is None or key > best_key:
                 best, best_key = entry, key
         return best
+
+    def _done_that_day_by_another(self, question: Question, types: list[str]) -> Entry | None:
+        """The asked act on the asked day (a day asked, not a month), done by another party than
+        the asked one, and by nobody the asked party stands for."""
+        if not question.actor or not question.month_days:
+            return None
+        return next((e for e in self.matching(_without(question, [question.actor]), types=types)
+                     if e.actor_ids and not self._acted_by(e, question.actor) and self._on_the_asked_day(e, question)), None)
 
     def _asked_name(self, question: Question) -> str:
         """The asked actor's name: the store's, or the question's own for a party no source names."""
