@@ -519,3 +519,19 @@ def test_an_act_asked_on_a_day_the_sources_give_another_party_is_a_no(fresh_stor
     ingest([write("banks.txt", text)], fresh_store)
     answer = ask(fresh_store, "Did Bank of China announce the closure of its direct quick payment interface on July 31?")
     assert answer.yes_no is False and "CITIC" in answer.answer.splitlines()[0], answer.answer
+
+
+@pytest.mark.parametrize("question, yes_no", [
+    ("Is Cai Hongbo the chairman of NetsUnion?", True),
+    ("Is Zhang Xuyang the chairman of the board of directors of NetsUnion?", False),  # the board of supervisors' chair
+    ("Is Dong Junfeng the chairman of NetsUnion?", False),
+])
+def test_an_office_asked_of_a_person_is_answered_from_the_stored_roles(fresh_store, write, question, yes_no):
+    text = ("title: Register\ndate: 2017-08-30\n\nNetsUnion Clearing Corporation was registered on August 29. "
+            "Dong Junfeng serves as the legal representative, Cai Hongbo serves as chairman of the board, "
+            "Zhang Xuyang serves as chairman of the board of supervisors.\n")
+    ingest([write("register.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no is yes_no, answer.answer
+    if yes_no is False:
+        assert "Cai Hongbo" in answer.answer.splitlines()[0]

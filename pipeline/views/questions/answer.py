@@ -529,6 +529,11 @@ class Knowledge(SentenceAnswers):
                       entities=question.entities[:2], dates=list(dict.fromkeys(dates)))  # fmt: skip
 
     def _yes_no(self, question: Question) -> Answer | None:
+        person = next((e for e in question.entities if self.entities.get(e, {}).get("type") == "person"), None)
+        if person and question.roles:
+            answer = self._office_yes_no(question, person)  # "Is Zhang Xuyang the chairman of the board?"
+            if answer:
+                return answer
         if not question.entities:
             # 集中存管的备付金有利息吗? About nobody in particular: only a sentence telling most of it.
             return self._read_yes_no(question, min_share=0.6, min_words=2)
@@ -649,6 +654,37 @@ class Knowledge(SentenceAnswers):
             if best_key is None or key > best_key:
                 best, best_key = entry, key
         return best
+
+    def _office_yes_no(self, question: Question, person: str) -> Answer | None:
+        """"Is Zhang Xuyang the chairman of the board?" from the stored roles: Yes when the person
+        holds an office of the asked family (at the asked organisation, if one is asked); No when
+        the sources name someone else in that office at the organisation asked, or at the
+        person's own; else nothing is said here."""
+        # The office is what is asked only when it is said of the person, after the name ("Is Zhang
+        # Xuyang the chairman…?", 张旭阳是网联的董事长吗?); "网联监事长张旭阳是否来自支付宝?" only
+        # names him by it and asks something else.
+        named_at = question.text.find(question.names.get(person, "\0"))
+        family = _role_family(question.text[named_at:]) if named_at >= 0 else None
+        if family is None or family != _role_family(question.text[named_at + len(question.names.get(person, "")):]):
+            return None
+        rows = self.store.people_roles()
+        asked = {i for e in question.entities if e != person for i in self.expand(e)}
+        own = {r["affiliation"] for r in rows if r["entity_id"] == person and r["affiliation"]}
+        where = asked or own
+        held = [r for r in rows if r["entity_id"] == person and _role_family(r["role"]) == family and (not asked or r["affiliation"] in asked)]
+        others = [r for r in rows if r["entity_id"] != person and _role_family(r["role"]) == family and r["affiliation"] in where]
+        if held and not hedged(held[0]["role"]):
+            verdict, yes_no, row = "Yes", True, held[0]
+        elif others and not held:
+            verdict, yes_no, row = f"No: the sources name {self.name(others[0]['entity_id'])} as {others[0]['role']}", False, others[0]
+        else:
+            return None
+        line = f"{self.name(row['entity_id'])}: {row['role']}" + (f", {self.name(row['affiliation'])}" if row["affiliation"] else "")
+        evidence = self.store.entity_evidence(row["entity_id"], limit=2)
+        answer = Answer(f"{verdict}. {line}", "yes_no", 0.7, [_evidence(ev, [ev["text_as_written"]]) for ev in evidence],
+                        entities=[person, row["entity_id"]])  # fmt: skip
+        answer.yes_no = yes_no
+        return answer
 
     def _done_that_day_by_another(self, question: Question, types: list[str]) -> Entry | None:
         """The asked act on the asked day (a day asked, not a month), done by another party than
@@ -858,11 +894,18 @@ class Knowledge(SentenceAnswers):
 
 
 def _role_family(role: str) -> str | None:
-    """The family of a stored role, by the longest family word it holds: "chairman of the board
-    of supervisors" is a supervisor's office (supervisors), not a chairman's (chairman)."""
+    """The family of a role as written, by its head word: the last family word before any "of"
+    ("chief analyst" an analyst, "chairman of the board of directors" a chairman), except that
+    any word of the supervisors' board makes it theirs ("chairman of the board of supervisors",
+    监事长)."""
     lowered = role.lower()
-    found = [(len(w), family) for family, words in grammar().role_words.items() for w in words if w.lower() in lowered]
-    return max(found)[1] if found else None
+    found = sorted((m.end(), len(w), family) for family, words in grammar().role_words.items() for w in words
+                   for m in re.finditer(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", lowered))  # fmt: skip
+    if any(family == "supervise" for _, _, family in found):
+        return "supervise"
+    head = lowered.find(" of ")
+    before = [f for f in found if head < 0 or f[0] <= head]
+    return (before or found)[-1][2] if found else None
 
 
 def _without(question: Question, entity_ids: list[str]) -> Question:
