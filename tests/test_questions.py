@@ -535,3 +535,15 @@ def test_an_office_asked_of_a_person_is_answered_from_the_stored_roles(fresh_sto
     assert answer.yes_no is yes_no, answer.answer
     if yes_no is False:
         assert "Cai Hongbo" in answer.answer.splitlines()[0]
+
+
+def test_a_no_from_the_act_of_another_never_names_the_body_the_asked_unit_belongs_to(fresh_store, write):
+    text = ("title: Notices\ndate: 2017-03-25\n\n"
+            "In January 2017, the People's Bank of China issued a notice on the centralized deposit of customer reserves.\n\n"
+            "On January 13, 2017, the General Office of the People's Bank of China issued the notice on the centralized "
+            "deposit of customer reserves.\n\n"
+            "In August 2017, the Payment and Settlement Department issued notice 209 on direct connections.\n")
+    ingest([write("notices.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Did the Payment and Settlement Department issue the January 2017 notice on centralized deposit of customer reserves?")
+    first = answer.answer.splitlines()[0]
+    assert answer.yes_no is False and "General Office of the PBOC" in first and "People's Bank of China as" not in first, first

@@ -617,8 +617,11 @@ class Knowledge(SentenceAnswers):
             verdict, yes_no = "Yes", True
         if other_days and yes_no is not False:
             # Found only on other days than the asked one: a No (another party did it) stands,
-            # nothing else does; what a sentence tells is the answer.
-            return self._read_yes_no(question, min_share=0.6, min_words=2)
+            # nothing else does; what a sentence tells is the answer, unless the act the
+            # question's words tell was another party's at the asked time ("Did the department
+            # issue the January 2017 notice…?").
+            other = self._told_of_another(question, core)
+            return self._not_by_the_asked(other, question) if other else self._read_yes_no(question, min_share=0.6, min_words=2)
         text = f"{verdict}. {best.display_date}: {best.summary}" + _factuality_note(best)
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
         answer.yes_no, answer.factuality = yes_no, best.factuality
@@ -648,6 +651,8 @@ class Knowledge(SentenceAnswers):
             told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in entry.sources))
             if told < SUBSTITUTE_SHARE or not entry.actor_ids or not self._on_the_asked_day(entry, question):
                 continue
+            if self._for_the_asked(entry, question):
+                continue  # the central bank acting may be its department acting: no other party
             if self._acted_by(entry, question.actor):
                 return None  # the asked party did the act those words tell
             key = (-types.index(entry.type), told)  # the act the question asks first ("issue … the deposit")
@@ -692,7 +697,12 @@ class Knowledge(SentenceAnswers):
         if not question.actor or not question.month_days:
             return None
         return next((e for e in self.matching(_without(question, [question.actor]), types=types)
-                     if e.actor_ids and not self._acted_by(e, question.actor) and self._on_the_asked_day(e, question)), None)
+                     if e.actor_ids and not self._acted_by(e, question.actor) and self._on_the_asked_day(e, question)
+                     and not self._for_the_asked(e, question)), None)
+
+    def _for_the_asked(self, entry: Entry, question: Question) -> bool:
+        """An actor of the entry the asked one is part of (the PBOC, asked of its department)."""
+        return any(question.actor in self.expand(a) for a in entry.actor_ids)
 
     def _asked_name(self, question: Question) -> str:
         """The asked actor's name: the store's, or the question's own for a party no source names."""
