@@ -116,9 +116,7 @@ def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
     for simplified, senses in cedict_entries():
         if simplified not in wanted:
             continue
-        for sense in senses:
-            if _SKIP_SENSE.search(sense):
-                continue
+        for sense in senses:  # the senses to skip are left out already (_senses)
             words = _sense_words(sense)
             if not words or len(words) > 3:
                 continue
@@ -217,8 +215,6 @@ class Renderings:
                 if not ends:
                     continue
                 for sense in _senses(parts[2]):
-                    if _SKIP_SENSE.search(sense):
-                        continue
                     words = _sense_words(sense)
                     if len(words) == 1 and len(words[0]) > 3:
                         for char in ends:

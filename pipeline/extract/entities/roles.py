@@ -18,6 +18,7 @@ from .table import load_rules
 EN_AFFILIATION_WINDOW = 60
 ZH_AFFILIATION_WINDOW = 30
 OFFICE_LOOK_BACK = 2  # sentences back to the organisation an office is held at
+OFFICE_ORG_TYPES = ORG_TYPES - {"media"}  # where offices are held when the words do not say: no newspaper
 _ZH_CLAUSE_BREAK = re.compile(r"[，。；！？：]")
 
 
@@ -52,8 +53,8 @@ class RoleFinder:
     def _org_earlier(self, mentions: list[WorkingMention], person: WorkingMention) -> WorkingMention | None:
         """The organisation an office is held at when the words do not say: the last one named
         before the person, in the sentence or the two before (a company's register lists its
-        officers after naming it). Newspapers are no such organisation."""
-        candidates = [m for m in mentions if m.type in ORG_TYPES and m.type != "media" and m.end <= person.start
+        officers after naming it)."""
+        candidates = [m for m in mentions if m.type in OFFICE_ORG_TYPES and m.end <= person.start
                       and 0 <= person.sentence_idx - m.sentence_idx <= OFFICE_LOOK_BACK]
         return max(candidates, key=lambda m: m.end) if candidates else None
 
@@ -61,8 +62,8 @@ class RoleFinder:
     def _sentence_topic(mentions: list[WorkingMention], person: WorkingMention) -> WorkingMention | None:
         """The organisation a Chinese sentence opens with, whose officers it lists (网联清算有限公司
         董事长由…出任，法定代表人为董俊峰): the first named in it, before the person."""
-        candidates = [m for m in mentions if m.sentence_idx == person.sentence_idx and m.type in ORG_TYPES
-                      and m.type != "media" and m.end <= person.start]
+        candidates = [m for m in mentions if m.sentence_idx == person.sentence_idx and m.type in OFFICE_ORG_TYPES
+                      and m.end <= person.start]
         return min(candidates, key=lambda m: m.start) if candidates else None
 
     def _org_after(self, mentions: list[WorkingMention], person: WorkingMention, start: int

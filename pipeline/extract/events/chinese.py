@@ -16,7 +16,6 @@ from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
-COORDINATORS = ("和", "、", "及", "与", "以及")  # what joins names of one phrase
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run

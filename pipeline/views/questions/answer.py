@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from itertools import islice
 
 from pipeline.extract.entities import load_entity_table
 from pipeline.extract.entities.english_names import displayed
@@ -557,9 +560,7 @@ class Knowledge(SentenceAnswers):
         if not entries and question.actor and (len(question.entities) > 1 or question.dates or question.month_days):
             # "Did the association issue the January 13 notice?": the act, on what was asked, by
             # someone else is a No (said with who did it); the asked actor is left out to find it.
-            others = [e for e in self.matching(_without(question, [question.actor]), types=core or speech)
-                      if e.actor_ids and not self._acted_by(e, question.actor) and self._on_the_asked_day(e, question)]
-            entries = others[:1]
+            entries = list(islice(self._done_by_others(question, core or speech), 1))
         if not entries:
             other = self._told_of_another(question, core)
             if other:
@@ -630,7 +631,8 @@ class Knowledge(SentenceAnswers):
     def _unnamed_product(self, entry: Entry, question: Question) -> bool:
         """A product asked beside its owner ("the WeChat Pay agreement with Tenpay") that the
         entry's sources never name: the act is the owner's, but not told as the product's."""
-        dropped = [e for e in question.entities if e not in self._asked_parties(question) and not self.involves(entry, e)]
+        asked = self._asked_parties(question)
+        dropped = [e for e in question.entities if e not in asked and not self.involves(entry, e)]
         if not dropped:
             return False
         named = {i for s in entry.sources for i in self.store.entities_at(s["article_id"], s["sentence_idx"])}
@@ -696,9 +698,14 @@ class Knowledge(SentenceAnswers):
         the asked one, and by nobody the asked party stands for."""
         if not question.actor or not question.month_days:
             return None
-        return next((e for e in self.matching(_without(question, [question.actor]), types=types)
-                     if e.actor_ids and not self._acted_by(e, question.actor) and self._on_the_asked_day(e, question)
-                     and not self._for_the_asked(e, question)), None)
+        return next((e for e in self._done_by_others(question, types) if not self._for_the_asked(e, question)), None)
+
+    def _done_by_others(self, question: Question, types: list[str]) -> Iterator[Entry]:
+        """Entries of the asked act, on the asked day if one was asked, that the question's other
+        parties take part in and someone other than the asked actor did; best ranked first."""
+        for entry in self.matching(_without(question, [question.actor]), types=types):
+            if entry.actor_ids and not self._acted_by(entry, question.actor) and self._on_the_asked_day(entry, question):
+                yield entry
 
     def _for_the_asked(self, entry: Entry, question: Question) -> bool:
         """An actor of the entry the asked one is part of (the PBOC, asked of its department)."""
@@ -903,6 +910,7 @@ class Knowledge(SentenceAnswers):
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
 
 
+@lru_cache(maxsize=4096)  # a store's roles repeat ("analyst", "reporter"), and every question reads them all
 def _role_family(role: str) -> str | None:
     """The family of a role as written, by its head word: the last family word before any "of"
     ("chief analyst" an analyst, "chairman of the board of directors" a chairman), except that

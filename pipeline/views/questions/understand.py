@@ -402,7 +402,8 @@ def _names_an_institution_inside(text: str, known_names: dict[str, str]) -> bool
     table = load_entity_table()
     lowered = text.lower()
     for name, entity_id in known_names.items():
-        if len(name) >= 4 and re.search(rf"\b{re.escape(name.lower())}\b", lowered):
+        # a substring first: the store's every name is tried, and most are not in the question
+        if len(name) >= 4 and name.lower() in lowered and re.search(rf"\b{re.escape(name.lower())}\b", lowered):
             entity = table.get(entity_id)
             if (entity.type if entity else "organization") != "place":
                 return True
