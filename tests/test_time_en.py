@@ -142,6 +142,9 @@ def test_time_en_values(text, expected):
         # a preposition right before a bare month decides its side of the DCT
         ("The bank had extended the loan until January.", "1989-10-30", [("January", "1990-01")]),
         ("It must repay the debt by February.", "1989-10-30", [("February", "1990-02")]),
+        # ...but a state found by then is one passed: "there were" as "had connected"
+        ("By June 30, there were 462 banks on the platform.", "2018-07-05", [("June 30", "2018-06-30")]),
+        ("By June 30, there will be 462 banks on the platform.", "2018-07-05", [("June 30", "2019-06-30")]),
         ("The dividend is payable Jan. 3.", "1989-11-01", [("Jan. 3", "1990-01-03")]),
         ("Prices have risen since September.", "1990-02-10", [("September", "1989-09")]),
         # "year-end" is a December 31, on the side the preposition says
