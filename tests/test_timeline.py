@@ -516,3 +516,43 @@ def test_names_joined_to_an_oblique_one_are_in_its_phrase_not_actors(fresh_store
     told = f"今年3月20日，网联向{joined}下发《关于非银行支付机构网络支付清算平台渠道接入工作相关事宜的函》。"
     ingest([write("letter.txt", f"title: 函\ndate: 2018-06-30\nlang: zh\n\n{told}\n")], fresh_store)
     assert entries_by_type(fresh_store)[("issue", "2018-03-20")].actor_ids == ["netsunion"]
+
+
+@pytest.mark.parametrize("lang, told, kind, targets", [
+    ("en", "From July 1, 2018, payments that involve bank accounts must be processed through NetsUnion or UnionPay.",
+     "switch_traffic", ["netsunion", "unionpay"]),
+    ("zh", "2018年7月1日起，支付宝的网络支付业务将全部通过网联平台或银联处理。", "switch_traffic", ["netsunion", "unionpay"]),
+    ("zh", "2018年7月1日，支付机构的业务已基本迁移至网联。", "switch_traffic", ["netsunion"]),  # 基本: an adverb here
+    # How payments run, told without a time, is no event; nor is a verb describing a noun.
+    ("en", "Barcode payments are cleared through UnionPay.", None, None),
+    ("zh", "2018年7月1日，通过网联处理的交易笔数增加。", None, None),
+])
+def test_payments_handled_through_a_clearing_house_are_the_switch_to_it(fresh_store, write, lang, told, kind, targets):
+    ingest([write("switch.txt", f"title: Switch\ndate: 2018-07-02\nlang: {lang}\n\n{told}\n")], fresh_store)
+    switched = [e for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert [sorted(e.target_ids) for e in switched] == ([targets] if kind else []), switched
+
+
+def test_a_date_that_belongs_to_a_noun_does_not_date_the_act(fresh_store, write):
+    told = ("Under last August's notice from the central bank, all network payments must be handled through "
+            "NetsUnion from June 30, 2018.")
+    ingest([write("notice.txt", f"title: Notice\ndate: 2018-03-05\n\n{told}\n")], fresh_store)
+    switched = [e for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert [(e.value, e.deadline) for e in switched] == [(None, "2018-06-30")], switched
+
+
+@pytest.mark.parametrize("lang, told, kind", [
+    ("en", "China CITIC Bank said on July 31 that it would close its direct-mode payment interface.", "announce"),
+    ("en", "UnionPay said in a statement on July 31 that the report was not true.", "deny"),
+    ("zh", "7月31日，中信银行表示，将关闭直连模式的快捷支付接口。", "announce"),
+    ("zh", "7月31日，银联相关负责人表示，该消息不实。", "deny"),
+    # a person's words, an industry's, an opinion, or a statement without its day: no entry
+    ("en", "Wang Jun, an analyst, said on July 31 that banks would close their interfaces.", None),
+    ("en", "Payment institutions said on July 31 that they would close their interfaces.", None),
+    ("en", "China CITIC Bank expects that most banks will close their interfaces by July 31.", None),
+    ("en", "China CITIC Bank said that it would close its direct-mode payment interface.", None),
+])
+def test_what_an_institution_says_on_a_day_is_its_announcement(fresh_store, write, lang, told, kind):
+    ingest([write("said.txt", f"title: Statements\ndate: 2018-08-02\nlang: {lang}\n\n{told}\n")], fresh_store)
+    said = [(e.type, e.value) for e in build_entries(fresh_store) if e.type in ("announce", "deny")]
+    assert said == ([(kind, "2018-07-31")] if kind else []), said

@@ -51,6 +51,36 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda f: f[1])
 
 
+def _routed_through(doc: Doc, local, triggers, entities: EntityInfo, taxonomy: Taxonomy) -> dict[int, tuple[int, list[str]]]:
+    """Verbs of handling right after a marker and clearing houses (通过网联平台或银联处理,
+    改经网联或银联清算): start -> (end, the houses). Not one that describes a noun (…处理的交易)
+    or stands inside another trigger."""
+    routing = taxonomy.routing
+    if routing is None:
+        return {}
+    text = doc.text
+    starts = {t.idx for t in doc}
+    taken = {i for _, s, e in triggers for i in range(s, e)}
+    house_ending_at = {e: (m.entity_id, s) for m, s, e in local if entities.types.get(m.entity_id) in routing.to}
+    found = {}
+    for verb in routing.zh_verbs:
+        for m in re.finditer(re.escape(verb), text):
+            if m.start() not in starts or text[m.end() : m.end() + 1] == "的" or taken & set(range(m.start(), m.end())):
+                continue
+            pos, houses = m.start(), []
+            pos -= len("平台") if text.endswith("平台", 0, pos) else 0
+            while pos in house_ending_at:
+                house, pos = house_ending_at[pos]
+                houses.insert(0, house)
+                joiner = next((c for c in (*COORDINATORS, "或", "或者") if text.endswith(c, 0, pos)), None)
+                if joiner is None or pos - len(joiner) not in house_ending_at:
+                    break
+                pos -= len(joiner)
+            if houses and any(text.endswith(w, 0, pos) for w in routing.zh_markers):
+                found[m.start()] = (m.end(), _unique(houses))
+    return found
+
+
 def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], taxonomy: Taxonomy, type_id: str) -> bool:
     """A trigger used as a noun: it modifies an abstract head right after it (交存比例), or a
     modifier right before it makes it the head (监管要求). Whole words only: 工作 in 工作要求,
@@ -58,7 +88,12 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
     head = type_id not in taxonomy.verb_object_types_zh and any(
         text.startswith(h, end) and end + len(h) in ends for h in taxonomy.nominal_heads_zh
     )
-    modified = any(text.endswith(w, 0, start) and start - len(w) in starts for w in taxonomy.nominal_modifiers_zh)
+    # ...but an adverb after a verbal marker is no modifier: 已基本迁移 (has basically migrated).
+    modified = any(
+        text.endswith(w, 0, start) and start - len(w) in starts
+        and not any(text.endswith(v, 0, start - len(w)) for v in taxonomy.verbal_markers_zh)
+        for w in taxonomy.nominal_modifiers_zh
+    )  # fmt: skip
     purpose = any(text.endswith(w, 0, start) and start - len(w) in starts and start in starts for w in taxonomy.purpose_markers_zh)
     return head or modified or purpose
 
@@ -107,6 +142,8 @@ def find_events(
     # 这三家支付机构, 3家支付机构: particular institutions named earlier, not the whole industry.
     local = [(m, s, e) for m, s, e in local if not (m.entity_id in entities.collectives and _particular(text[:s], taxonomy))]
     triggers = _triggers(doc, taxonomy)
+    routed = _routed_through(doc, local, triggers, entities, taxonomy)
+    triggers = sorted(triggers + [(taxonomy.routing.type, start, end) for start, (end, _) in routed.items()], key=lambda t: t[1])
     # What follows a speech verb is what someone says (某接近央行人士表示，网联是...): claims.
     # A person named before it makes it someone's claim (林峰表示，…: commentary). Without one
     # (有媒体报道称, 某接近央行人士表示) it reports: what follows is reported, as anonymous sources'.
@@ -120,6 +157,7 @@ def find_events(
     carried = {start for (t1, start, end), (t2, s2, _) in zip(triggers, triggers[1:])
                if t1 == "issue" and t2 == "announce" and s2 == end}
     events = []
+    said: dict[int, list[EventMention]] = {}  # index -> the comments an undated statement stays
     for type_id, start, end in triggers:
         if start in carried:
             continue
@@ -136,6 +174,9 @@ def find_events(
         passive = "被" in text[c_start:start]
         before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
         after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)]
+        if start in routed:  # 通过网联或银联处理: the houses it goes through, never its actors
+            after = routed[start][1] + after
+            before = [i for i in before if i not in routed[start][1]]
         verbal = any(text[max(c_start, start - 2) : start].endswith(w) for w in taxonomy.verbal_markers_zh)
         if not (spec.clause_may_be_bare or verbal or before or after or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
             if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh):
@@ -158,6 +199,15 @@ def find_events(
             if not actors:
                 continue
             targets = []
+            statements = taxonomy.institution_statements
+            if statements and all(entities.types.get(a) in INSTITUTION_TYPES and a not in entities.collectives for a in actors):
+                # 7月31日，中信银行表示…: the bank's announcement (if the day is told), or its denial.
+                statement = statements.type_of("zh", text[start:end], text[end:])
+                if statement:
+                    said[len(events)] = [EventMention(sentence_idx=sentence.idx, type=type_id, category=spec.category,
+                                                      trigger=text[start:end], start=sentence.start + start,
+                                                      end=sentence.start + end, actors=[speaker]) for speaker in actors]
+                    type_id, spec = statement, taxonomy.types[statement]
         docs_after = [m for m, s, _ in local if start <= s < c_end and entities.types.get(m.entity_id) == "document"]
         docs_before = [m for m, _, e in local if e <= start and entities.types.get(m.entity_id) == "document"]
         document = (docs_after or docs_before[-1:] or [None])[0]
@@ -184,7 +234,8 @@ def find_events(
         )
     events += _told_by_source(text, sentence, local, entities, taxonomy)
     _attach_dates(events, sentence, timexes, taxonomy)
-    return events
+    # Without its day, what an institution says is a comment, as a person's is.
+    return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date else [e])]
 
 
 def _told_by_source(text: str, sentence: Sentence, local, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:

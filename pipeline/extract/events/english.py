@@ -205,13 +205,18 @@ def find_events(
         if span.root.i not in name_tokens and not any(s <= span.start_char and span.end_char <= e for s, e in quoted)
     ]  # fmt: skip
     speech = {span.root.i for t, span in matches if taxonomy.types[t].speaker_only}
+    routed = _routed_through(doc, spans, matches, speech, entities, taxonomy)
+    routed_heads = {span.root.i for _, span in routed}
+    # "must be processed through NetsUnion": the switch-over, and the requirement to make it.
     modal_matches = _modal_requirements(doc, matches, name_tokens, speech)
+    matches = sorted(matches + routed, key=lambda m: m[1].start)
     modal = {span.root.i for _, span in modal_matches}
     matches = sorted(matches + modal_matches, key=lambda m: m[1].start)
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
     speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
     events = []
     dated_only: set[int] = set()  # indexes of events kept only with a date of the sentence
+    timed_only: set[int] = set()  # ... or with a deadline it sets ("from that date")
     for type_id, trigger in matches:
         if taxonomy.types[type_id].speaker_only and _directs(trigger.root):
             type_id = "require"  # "the department told payment institutions to close their accounts"
@@ -233,7 +238,7 @@ def find_events(
         if passive and spec.passive == "target":
             agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
-        elif head.i in modal:
+        elif head.i in modal and type_id == "require":
             # "payment institutions must route …": they are required; the rule's issuer requires,
             # or the regulator that tells it ("the department notified them that they must …").
             actors, targets = _teller(head, spans, entities), actors
@@ -244,7 +249,7 @@ def find_events(
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
         nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
         scope = scope - actor_tokens - nested
-        if head.i not in modal:  # who must act is the subject; what follows is what they must do
+        if head.i not in modal or type_id != "require":  # who must act is the subject; what follows is what they must do
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         actors = [a for a in actors if entities.types.get(a) != "document"]
         targets = [t for t in targets if entities.types.get(t) != "document"]
@@ -257,11 +262,15 @@ def find_events(
         if head.pos_ == "NOUN" and not actors and not targets:
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
         if spec.speaker_only:
-            actors = [a for a in actors if entities.types.get(a) == "person"]
-            if not actors:
+            people = [a for a in actors if entities.types.get(a) == "person"]
+            statement = _institution_statement(head, actors, doc, entities, taxonomy)
+            if not people and statement:
+                # "CITIC Bank said on July 31 that …": the bank's announcement, if the day is told.
+                type_id, spec, people, needs_date = statement, taxonomy.types[statement], actors, True
+            if not people:
                 continue
-            targets = []
-        if not actors and spec.positional_actor and head.i not in modal:
+            actors, targets = people, []
+        if not actors and spec.positional_actor and head.i not in modal | routed_heads:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         document = _document(documents, spans, scope, trigger.start)
         back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
@@ -274,6 +283,9 @@ def find_events(
         )
         if needs_date:
             dated_only.add(len(events))
+        if head.i in routed_heads and type_id != "require":
+            # "Barcode payments are cleared through UnionPay": how payments run, no event, unless timed.
+            timed_only.add(len(events))
         events.append(
             EventMention(
                 sentence_idx=sentence.idx,
@@ -293,7 +305,18 @@ def find_events(
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
-    return [e for i, e in enumerate(events) if i not in dated_only or e.date]
+    return [e for i, e in enumerate(events) if (i not in dated_only or e.date) and (i not in timed_only or e.date or e.deadline)]
+
+
+def _institution_statement(verb: Token, actors: list[str], doc: Doc, entities: EntityInfo, taxonomy: Taxonomy) -> str | None:
+    """The type of what institutions themselves say with this verb (an announcement, a denial),
+    or None: a person's words, a whole industry's, or an opinion."""
+    statements = taxonomy.institution_statements
+    if not statements or not actors or any(
+        entities.types.get(a) not in INSTITUTION_TYPES or a in entities.collectives for a in actors
+    ):
+        return None
+    return statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text)
 
 
 def _directs(verb: Token) -> bool:
@@ -389,6 +412,29 @@ def _rule_speaks(verb: Token, spans: list[tuple[Mention, Span]], entities: Entit
     return False
 
 
+def _routed_through(doc: Doc, spans, matches: list[tuple[str, Span]], speech: set[int], entities: EntityInfo,
+                    taxonomy: Taxonomy) -> list[tuple[str, Span]]:
+    """A verb of handling with a clearing house after through/via ("payments must be processed
+    through NetsUnion or UnionPay"): the switch-over to the house, whatever the verb; unless it
+    tells what another event is about ("requested that all payments be processed through …":
+    the request's content, its parties the request's), as for a modal requirement."""
+    routing = taxonomy.routing
+    if routing is None:
+        return []
+    houses = {span.root.i for m, span in spans if entities.types.get(m.entity_id) in routing.to}
+    triggers = {i for _, span in matches for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_ not in routing.en_verbs or token.i in triggers:
+            continue
+        if any(a.i in triggers and a.i not in speech for a in token.ancestors):
+            continue
+        through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions]
+        if any(t.i in houses for prep in through for t in prep.subtree):
+            found.append((routing.type, doc[token.i : token.i + 1]))
+    return found
+
+
 def _modal_requirements(doc: Doc, matches: list[tuple[str, Span]], name_tokens: set[int], speech: set[int]) -> list[tuple[str, Span]]:
     """A verb under "must", "shall" or "should" is a requirement ("all payments must be processed
     through the platform from June 30"), unless it is an event of its own (its modal then only
@@ -482,7 +528,7 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         plain = [t for t in dated if not is_deadline(t)]
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
-        plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy)]
+        plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy) and not _dates_a_noun(doc, sentence, t, event)]
         # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
         # itself governs is its date, however near another date of the sentence stands.
         plain = [t for t in plain if _governed_by(doc, sentence, t, event)] or plain
@@ -503,6 +549,18 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         if later or earlier:
             event.deadline = (later or earlier[-1:])[0].value
             event.later_deadlines = [t.value for t in later[1:]]
+
+
+def _dates_a_noun(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
+    """"Under last August's notice, payments must be handled through NetsUnion": a date that
+    modifies a noun other than the trigger (its possessor, "the January 2017 notice") dates
+    that thing, not the event."""
+    trigger = _tokens(doc, sentence, event.start, event.end)
+    when = _tokens(doc, sentence, timex.start, timex.end)
+    if trigger is None or when is None:
+        return False
+    root = when.root
+    return root.dep_ in ("poss", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in {t.i for t in trigger}
 
 
 def _governed_by(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:

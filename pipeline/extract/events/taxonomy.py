@@ -6,6 +6,7 @@ cues make it reported or planned, is data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,36 @@ class EntityInfo:
     collectives: frozenset[str] = frozenset()  # "payment institutions" as a whole
 
 
+@dataclass(frozen=True)
+class Routing:
+    """Payments handled through a clearing house (events.yaml `routing`)."""
+
+    type: str
+    to: frozenset[str]  # entity types that make the construction: clearing houses
+    en_verbs: frozenset[str]
+    en_prepositions: frozenset[str]
+    zh_markers: tuple[str, ...]
+    zh_verbs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InstitutionStatements:
+    """What an institution itself says, dated: its announcement, or denial (events.yaml)."""
+
+    type: str
+    untrue_type: str
+    verbs: dict[str, frozenset[str]]  # lang -> speech verbs that tell
+    untrue: dict[str, tuple[str, ...]]  # lang -> words after the verb that deny
+
+    def type_of(self, lang: str, verb: str, what_follows: str) -> str | None:
+        """The event type of an institution's statement with this verb, or None (no statement)."""
+        if verb.lower() not in self.verbs.get(lang, ()):
+            return None
+        lowered = what_follows.lower()
+        untrue = any((re.search(rf"\b{re.escape(w)}\b", lowered) if lang == "en" else w in lowered) for w in self.untrue.get(lang, ()))
+        return self.untrue_type if untrue else self.type
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded taxonomy keys the caches
 class Taxonomy:
     types: dict[str, EventType]
@@ -81,6 +112,8 @@ class Taxonomy:
     verb_object_types_zh: frozenset[str] = frozenset()  # 下发通知: the head is the verb's object
     purpose_markers_zh: tuple[str, ...] = ()  # 为集中存管做准备: the trigger is the purpose
     learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
+    routing: Routing | None = None  # "processed through NetsUnion": the switch-over
+    institution_statements: InstitutionStatements | None = None  # "CITIC Bank said on July 31 …"
 
     def zh_triggers(self) -> list[tuple[str, str]]:
         """(word, type id), longest words first so that 正式开始 wins over 开始."""
@@ -125,6 +158,13 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
     if unknown:
         raise TaxonomyError(f"events.yaml: unknown factuality families {sorted(unknown)}; use {FACTUALITY_ORDER}")
     refs = data.get("back_references") or {}
+    routing = data.get("routing")
+    statements = data.get("institution_statements")
+    for key in ("type", "untrue_type") if statements else ():
+        if statements.get(key) not in types:
+            raise TaxonomyError(f"events.yaml: institution_statements' {key} {statements.get(key)!r} is not among the types")
+    if routing and routing.get("type") not in types:
+        raise TaxonomyError(f"events.yaml: routing names type {routing.get('type')!r}, which is not among the types")
     return Taxonomy(
         types=types,
         deadline_cues_en=tuple(cues.get("en") or []),
@@ -150,4 +190,18 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         verb_object_types_zh=frozenset((data.get("nominal_uses") or {}).get("zh_verb_object_types") or []),
         purpose_markers_zh=tuple((data.get("nominal_uses") or {}).get("zh_purpose") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
+        routing=Routing(
+            type=routing["type"],
+            to=frozenset(routing.get("to") or []),
+            en_verbs=frozenset((routing.get("en") or {}).get("verbs") or []),
+            en_prepositions=frozenset((routing.get("en") or {}).get("prepositions") or []),
+            zh_markers=tuple((routing.get("zh") or {}).get("markers") or []),
+            zh_verbs=tuple((routing.get("zh") or {}).get("verbs") or []),
+        ) if routing else None,
+        institution_statements=InstitutionStatements(
+            type=statements["type"],
+            untrue_type=statements["untrue_type"],
+            verbs={lang: frozenset(w.lower() for w in (statements.get(lang) or {}).get("verbs") or []) for lang in ("en", "zh")},
+            untrue={lang: tuple(map(str, (statements.get(lang) or {}).get("untrue") or [])) for lang in ("en", "zh")},
+        ) if statements else None,
     )
