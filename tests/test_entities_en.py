@@ -180,6 +180,16 @@ def test_entities_en_a_name_and_its_chinese_in_brackets_are_one_organisation(nlp
     assert ids["China CITIC Bank"] == ids["中信银行"] == ids["CITIC Bank"] == ["org:citic_bank"]
 
 
+@pytest.mark.parametrize("text, name, chinese", [
+    ("Central bank deputy governor Fan Yifei (范一飞) spoke at the briefing.", "Fan Yifei", "范一飞"),
+    ("Redwood Hill Investment Platform (红木山投资平台) holds 3 percent of NetsUnion.", "Redwood Hill Investment Platform", "红木山投资平台"),
+])
+def test_entities_en_the_chinese_in_brackets_after_a_name_is_that_name(nlp, text, name, chinese):
+    """Nothing else recognises the characters; the brackets tie them to the name before them."""
+    ids = by_text(run_text(nlp, text, "en"))
+    assert ids[chinese] == ids[name] and ids[name][0] is not None
+
+
 @pytest.mark.parametrize("text, name, entity_type", [
     ("Analysts at Ping An Bank were not available.", "Ping An Bank", "bank"),
     ("The report ran in the Sino Finance Daily on Monday.", "Sino Finance Daily", "media"),

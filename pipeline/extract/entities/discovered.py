@@ -5,18 +5,24 @@ organisation where the text itself links two spellings.
   called them (a person, a place): the last word of an English name, like the suffix of a Chinese
   one (X银行, X日报), says what it is (name_types in entity_rules_en.yaml);
 - "China CITIC Bank (中信银行)", "Bank of Communications (交通银行)": a name followed by another in
-  brackets is one entity, the first one's (and a known entity's, when the first is curated).
+  brackets is one entity, the first one's (and a known entity's, when the first is curated);
+  in an English text the Chinese in those brackets is a mention of it even when nothing else
+  recognised it ("Cai Hongbo (蔡洪波)", "Wutongshu Investment Platform (梧桐树投资平台)").
 """
 
 from __future__ import annotations
 
 import re
 
+from pipeline.facts import Sentence
+
 from .model import ORG_TYPES, WorkingMention
 from .table import EntityTable, has_cjk, load_rules
 
 _OPEN = re.compile(r"^\s*[（(]\s*$")
 _CLOSE = re.compile(r"^\s*[)）]")
+# "Cai Hongbo (蔡洪波)": the Chinese name in brackets right after a name of an English text.
+_BRACKETED_CHINESE = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff·]{2,24})\s*[)）]")
 
 
 def type_by_name(mentions: list[WorkingMention], table: EntityTable) -> None:
@@ -50,3 +56,23 @@ def link_bracketed(mentions: list[WorkingMention], text_of, table: EntityTable) 
             if mention.entity_id == fold.entity_id and mention.entity_id not in table:
                 mention.entity_id, mention.type = keep.entity_id, keep.type
                 mention.resolved_by, mention.score = "coref", 1.0
+
+
+def add_bracketed_chinese(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
+    """In an English text, the Chinese name in brackets right after a mention, where no mention
+    holds it yet, is another mention of the same entity ("Fan Yifei (范一飞)")."""
+    by_idx = {s.idx: s for s in sentences}
+    added = []
+    for mention in mentions:
+        sentence = by_idx.get(mention.sentence_idx)
+        if sentence is None or mention.entity_id is None:
+            continue
+        found = _BRACKETED_CHINESE.match(sentence.text, mention.end - sentence.start)
+        if not found:
+            continue
+        start, end = sentence.start + found.start(1), sentence.start + found.end(1)
+        if any(m.start < end and start < m.end for m in (*mentions, *added)):
+            continue
+        added.append(WorkingMention(start, end, found.group(1), mention.type, mention.sentence_idx, sentence.start,
+                                    mention.entity_id, "coref", 1.0))
+    return sorted([*mentions, *added], key=lambda m: m.start)

@@ -218,6 +218,8 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
     if lang == "en":
         documents.link_written_titles(mentions, table)
     _discover(mentions)
+    if lang == "en":
+        mentions = discovered.add_bracketed_chinese(mentions, kept)
     discovered.link_bracketed(mentions, text_of, table)
     coref.link_person_short_forms(mentions)
     if lang == "en":
