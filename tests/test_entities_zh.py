@@ -122,6 +122,16 @@ def test_entities_zh_a_name_ending_in_a_newspaper_word_is_media(nlp, text, name)
     assert next(m for m in result.mentions if m.text == name).label == "media"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("原创：金桥观察 记者 何思远 2018-05-11", "金桥观察"),
+    ("来源:支付新知网 作者:周博 2018-12-24", "支付新知网"),
+    ("（本文来源：金桥观察，ID：jqgc；责编：钟言）", "金桥观察"),
+])
+def test_entities_zh_the_outlet_a_page_names_as_its_source_is_media(nlp, text, name):
+    result = run_text(nlp, text, "zh")
+    assert next(m for m in result.mentions if m.text == name).label == "media"
+
+
 @pytest.mark.parametrize("text, name, role, affiliation", [
     ("苏宁金融研究院互联网金融研究中心主任薛洪言表示，断直连已近尾声。", "薛洪言", "主任", "suning_ifrc"),
     ("中国银行网络金融部副总经理董俊峰此前借调到人民银行。", "董俊峰", "副总经理", "bank_of_china"),

@@ -69,6 +69,11 @@ class ChinesePatterns:
         # characters (蔡洪波, 温信祥): a person's name, wherever it stands.
         self.unknown_name = re.compile(rf"(?:{surnames})[\u4e00-\u9fff]{{1,2}}")
         self.stop_words = set(rules.get("name_stop_words", []))
+        ends = _alternation(rules.get("source_name_ends", []))
+        self.source = re.compile(
+            rf"(?:{_alternation(rules.get('source_labels', []))})[ \t\u3000]*[:：][ \t\u3000]*"
+            rf"(?P<name>[\u4e00-\u9fffA-Za-z]{{2,12}}?)(?=[\s，,；;。）)|/]|{ends or '(?!)'}|$)"
+        ) if rules.get("source_labels") else None
 
     # -- organisations -------------------------------------------------------------------
     def _suffix_type(self, word: str) -> str | None:
@@ -135,6 +140,10 @@ class ChinesePatterns:
             found.append((match.start("name"), match.end("name"), "person"))
         return found
 
+    def _sources(self, text: str) -> list[tuple[int, int, str]]:
+        """来源：金融早报, 原创：券商前沿: the outlet the page names as its source."""
+        return [(m.start("name"), m.end("name"), "media") for m in self.source.finditer(text)] if self.source else []
+
     def _unknown_people(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Words of three characters that jieba's dictionary does not hold and that read as a
         surname and a given name; two-character words are too often a word jieba cut apart."""
@@ -160,7 +169,8 @@ class ChinesePatterns:
         existing += [a for a in self._abbreviated_places(doc.text)
                      if not any(e[0] < a[1] and a[0] < e[1] for e in existing)]
         place_label = self.place_label
-        candidates = [*self._organisations(doc), *self._documents(doc.text), *self._people(doc.text), *self._unknown_people(doc)]
+        candidates = [*self._organisations(doc), *self._documents(doc.text), *self._people(doc.text), *self._unknown_people(doc),
+                      *self._sources(doc.text)]
         added: list[tuple[int, int, str, str]] = []
         for start, end, label in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
             clashes = [e for e in existing + added if e[0] < end and start < e[1]]
