@@ -93,11 +93,12 @@ def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence
 
 # -- titles written out in English ----------------------------------------------------------
 
-_TITLE_WORD = re.compile(r"[a-z]+")
+_TITLE_WORD = re.compile(r"[a-z]{2,}")
 MIN_TITLE_WORDS = 5  # a shorter title ("centralized deposit of reserves notice") fits too many others
 MAX_EXTRA_WORDS = 2  # words of the written title beyond the known one's: more is another document
+MIN_LONG_TITLE_WORDS = 8  # a known title this long may lack one word in a rendering of it
 _NOT_OF_A_TITLE = {"notice", "of", "on", "the", "a", "an", "and", "to", "for", "in", "about", "relevant",
-                   "relating", "matters", "no", "yinbanfa", "yinfa", "yinzhifu"}
+                   "relating", "related", "matters", "with", "no", "yinbanfa", "yinfa", "yinzhifu"}
 
 
 def _stem(word: str) -> str:
@@ -110,9 +111,53 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    return {str(k).lower(): str(v).lower() for k, v in (load_rules("entity_documents").get("title_word_variants") or {}).items()}
+
+
 def _title_words(text: str) -> frozenset[str]:
     text = re.sub(r"\([^)]*\)", " ", text.lower())  # "(Yinbanfa [2018] No. 114)": its number, read elsewhere
-    return frozenset(_stem(w) for w in _TITLE_WORD.findall(text) if w not in _NOT_OF_A_TITLE)
+    variants = _variants()
+    words = (v for w in _TITLE_WORD.findall(text) for v in variants.get(w, w).split())
+    return frozenset(_stem(w) for w in words if w not in _NOT_OF_A_TITLE)
+
+
+_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+
+
+def _is_title(words: list[str], rules: dict) -> bool:
+    heads, links = set(rules.get("heads") or []), set(rules.get("links") or [])
+    if not int(rules.get("min_words", 4)) <= len(words) <= int(rules.get("max_words", 30)):
+        return False
+    lowered = [w.lower().strip(",.;:") for w in words]
+    return lowered[-1] in heads or any(lowered[i] in heads and lowered[i + 1] in links for i in range(min(2, len(words) - 1)))
+
+
+def add_quoted_titles(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
+    """A quoted run shaped as a regulation's title (quoted_titles in entity_documents.yaml) is a
+    document mention, whose words no other mention takes: the names inside a title are part of
+    it. A mention of a document already on those words keeps them."""
+    rules = load_rules("entity_documents").get("quoted_titles") or {}
+    if not rules:
+        return mentions
+    result = list(mentions)
+    for sentence in sentences:
+        for match in _QUOTED.finditer(sentence.text):
+            group = 1 if match.group(1) is not None else 2
+            title = match.group(group).strip()
+            if not _is_title(title.split(), rules):
+                continue
+            begins = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
+            start, end = sentence.start + begins, sentence.start + begins + len(title)
+            clashes = [m for m in result if m.start < end and start < m.end]
+            if any(m.type == "document" for m in clashes) or any(m.start < start or m.end > end for m in clashes):
+                continue
+            for clash in clashes:
+                result.remove(clash)
+            result.append(WorkingMention(start, end, title, "document", sentence.idx, sentence.start))
+    result.sort(key=lambda m: m.start)
+    return result
 
 
 @lru_cache(maxsize=4)
@@ -125,11 +170,18 @@ def _known_titles(table: EntityTable) -> list[tuple[frozenset[str], str]]:
 def link_written_titles(mentions: list[WorkingMention], table: EntityTable) -> None:
     """"Notice on the implementation of the relevant matters of centralized deposit of customer
     reserve funds of payment institutions" is the known notice whose English title it holds every
-    word of (as translations vary them) and little more; only when exactly one known document fits."""
+    word of (as translations vary them) and little more; only when exactly one known document fits.
+    When none does, one that lacks a single word of a long known title ("... to the People's Bank"
+    for "... with the PBOC"), again only when it is the one."""
     for mention in mentions:
         if mention.entity_id or mention.type != "document":
             continue
         words = _title_words(mention.text)
-        fits = {entity_id for title, entity_id in _known_titles(table) if title <= words and len(words - title) <= MAX_EXTRA_WORDS}
+        near = [((len(title - words), len(words - title)), entity_id) for title, entity_id in _known_titles(table)
+                if len(words - title) <= MAX_EXTRA_WORDS and len(title - words) <= (1 if len(title) >= MIN_LONG_TITLE_WORDS else 0)]
+        # The title it holds the most of: "... all centralized deposit ..." is the full deposit's
+        # notice, though it holds every word of the first deposit notice's too.
+        best = min((distance for distance, _ in near), default=None)
+        fits = {entity_id for distance, entity_id in near if distance == best}
         if len(fits) == 1:
             mention.entity_id, mention.resolved_by, mention.score = fits.pop(), "fuzzy", 0.9

@@ -208,6 +208,8 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
         _one_word_people_are_organisations(mentions)
     _resolve(mentions, table, extra_names)
     mentions = documents.add_cited_documents(mentions, kept, table)
+    if lang == "en":
+        mentions = documents.add_quoted_titles(mentions, kept)
     if lang == "zh":
         mentions = add_latin_names(mentions, kept, table)
     if lang == "en":
