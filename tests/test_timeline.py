@@ -556,3 +556,13 @@ def test_what_an_institution_says_on_a_day_is_its_announcement(fresh_store, writ
     ingest([write("said.txt", f"title: Statements\ndate: 2018-08-02\nlang: {lang}\n\n{told}\n")], fresh_store)
     said = [(e.type, e.value) for e in build_entries(fresh_store) if e.type in ("announce", "deny")]
     assert said == ([(kind, "2018-07-31")] if kind else []), said
+
+
+def test_a_date_of_what_the_act_says_does_not_date_the_act(fresh_store, write):
+    told = ("On March 23, 2017, the central bank issued guidelines requiring that payment institutions "
+            "deposit part of their reserves on April 17, 2017.")
+    ingest([write("guidelines.txt", f"title: Guidelines\ndate: 2017-03-25\n\n{told}\n")], fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "issue"] == ["2017-03-23"]
+    plain = told.replace("On March 23, 2017, the", "The")
+    ingest([write("guidelines.txt", f"title: Guidelines\ndate: 2017-03-25\n\n{plain}\n")], fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "issue"] == [None]

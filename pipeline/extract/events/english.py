@@ -528,7 +528,8 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         plain = [t for t in dated if not is_deadline(t)]
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
-        plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy) and not _dates_a_noun(doc, sentence, t, event)]
+        plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy) and not _dates_a_noun(doc, sentence, t, event)
+                 and not _dates_what_it_says(doc, sentence, t, event)]
         # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
         # itself governs is its date, however near another date of the sentence stands.
         plain = [t for t in plain if _governed_by(doc, sentence, t, event)] or plain
@@ -561,6 +562,24 @@ def _dates_a_noun(doc: Doc, sentence: Sentence, timex: Timex, event: EventMentio
         return False
     root = when.root
     return root.dep_ in ("poss", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in {t.i for t in trigger}
+
+
+def _dates_what_it_says(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
+    """"The central bank issued the guidelines, clearly that payment institutions shall on April 17
+    deposit ...": a date whose nearest verb is another one below the trigger dates what the act
+    says (the deposit), not the act."""
+    trigger = _tokens(doc, sentence, event.start, event.end)
+    when = _tokens(doc, sentence, timex.start, timex.end)
+    if trigger is None or when is None:
+        return False
+    token = when.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in {t.i for t in trigger}:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return trigger.root in token.ancestors
+    return False
 
 
 def _governed_by(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
