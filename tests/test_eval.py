@@ -152,10 +152,10 @@ def check_figures(shared):
 # README's Measured table). They move up as extraction improves; never tune on the check texts.
 CHECK_FLOORS = {  # measured at the end of the session that built kb eval, and before it (in brackets)
     "pubdate_right_or_coarse": 0.82,  # 0.87 (0.80)
-    "entities_right": 0.84,  # 0.87; 0.86 before the groups' English words (session 27), 0.84 before Latin-letter names in Chinese text (0.61)
+    "entities_right": 0.86,  # 0.88; 0.87 before bracketed Chinese and quoted titles (session 28), 0.86 before the groups' English words (session 27), 0.84 before Latin-letter names in Chinese text (0.61)
     "garbles_right": 0.72,  # 0.76; 0.74 before the groups' English words (session 27) (0.34)
-    "timeline_recall": 0.48,  # 0.52; 0.50 before the English anaphors, launch words and 下发通知 of session 26, 0.49 and 0.47 before the verb before a Chinese document number stopped being part of it, 0.41 before an issue needed only an actor or a document (0.23)
-    "timeline_precision": 0.55,  # 0.59; 0.56 before quoted titles and "centralized deposit" stopped being events (session 26), 0.55 and 0.54 before "the same day" found its day past a month read since, 0.52 before generic trigger words were dropped (0.47)
+    "timeline_recall": 0.50,  # 0.53; 0.52 before routing through a clearing house and quoted titles (session 28), 0.50 before the English anaphors, launch words and 下发通知 of session 26, 0.49 and 0.47 before the verb before a Chinese document number stopped being part of it, 0.41 before an issue needed only an actor or a document (0.23)
+    "timeline_precision": 0.58,  # 0.61; 0.58 before session 28's routing, statements and quoted titles, 0.56 before quoted titles and "centralized deposit" stopped being events (session 26), 0.55 and 0.54 before "the same day" found its day past a month read since, 0.52 before generic trigger words were dropped (0.47)
     "questions_right": 0.55,  # 0.59; 0.56 before session 27's Nos from the act done by another, 0.42 before the sixth session's question work (0.28)
     "questions_yesno_right": 0.54,  # 0.59; 0.50 before session 27's Nos from the act done by another (its words, its day); 0.32 before another party named in the asked one's place became a No (0.14, with 11 false Yes)
     "unanswerable_refused": 0.80,  # 0.87 (0.87)
@@ -166,7 +166,7 @@ CHECK_FLOORS = {  # measured at the end of the session that built kb eval, and b
 CHECK_CEILINGS = {
     "false_yes": 0,  # 0 (11): a Yes needs a stored fact with the asked parties in their roles
     "pubdate_wrong": 0.0,  # 0 (0.20): undated rather than a wrong year
-    "timeline_wrong_date": 0.29,  # 0.26; 0.28 at the start of session 26, 0.29 before "the same day" found its day (0.23 before figures became entries)
+    "timeline_wrong_date": 0.27,  # 0.24; 0.26 before session 28, 0.28 at the start of session 26, 0.29 before "the same day" found its day (0.23 before figures became entries)
     "known_merged": 0,  # 0 (1): two known entities are never merged
 }
 
