@@ -50,6 +50,12 @@ def test_entities_zh_traditional_characters_resolve_and_stay_as_written(nlp):
     assert all(text[m.start:m.end] == m.text for m in result.mentions)
 
 
+@pytest.mark.parametrize("text, name", [("人行辦公廳發出通知。", "人行辦公廳"), ("央行清算总中心牵头出资。", "央行清算总中心")])
+def test_entities_zh_a_unit_is_named_with_any_name_of_its_bank(nlp, text, name):
+    """The table writes 中国人民银行办公厅; texts put the bank's other names before the unit."""
+    assert by_text(run_text(nlp, text, "zh"))[name] == [{"人行辦公廳": "pboc_general_office"}.get(name, "pboc_clearing_center")]
+
+
 def test_entities_zh_bank_of_china_is_not_banking_industry(nlp):
     text = "中央财经大学中国银行业研究中心主任郭田勇认为监管有必要。"
     found = by_text(run_text(nlp, text, "zh"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -225,7 +225,32 @@ def _load_cached(path: str, mtime: float) -> EntityTable:
                 raise EntityTableError(
                     f"{path}: {entity.id!r} names {field_name} {target!r}, which is not in the table"
                 )
-    return EntityTable(entities=entities, path=Path(path))
+    return EntityTable(entities=_with_parent_spellings(entities), path=Path(path))
+
+
+def _with_parent_spellings(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """A Chinese name that begins with its parent's name is also written with the parent's other
+    names: 中国人民银行办公厅 as 人行办公厅 or 央行办公厅 (a department is named after its bank as the
+    bank is named). Never a spelling another entity has."""
+    taken = {text for entity in entities.values() for text in entity.all_names()}
+    out = dict(entities)
+    for entity in entities.values():
+        parent = entities.get(entity.parent) if entity.parent else None
+        if parent is None:
+            continue
+        own = [n for n in (entity.names.get("zh"), *entity.aliases.get("zh", ())) if n]
+        # The parent as it is named before a unit: not its registered company form (…股份有限公司);
+        # its short names in place of the full one, never the full one added to a unit's short form
+        # (人民银行支付结算司 stays as texts write it, not 中国人民银行支付结算司).
+        parents = [n for n in (parent.names.get("zh"), *parent.aliases.get("zh", ())) if n and "公司" not in n]
+        shorter = [n for n in parent.aliases.get("zh", ()) if n and "公司" not in n]
+        derived = [other + name[len(prefix):] for name in own for prefix in parents if name.startswith(prefix) and len(name) > len(prefix)
+                   for other in shorter]
+        new = [d for d in dict.fromkeys(derived) if d not in taken]
+        if new:
+            taken.update(new)
+            out[entity.id] = replace(entity, aliases={**entity.aliases, "zh": (*entity.aliases.get("zh", ()), *new)})
+    return out
 
 
 def load_entity_table(path: str | Path | None = None) -> EntityTable:
