@@ -566,3 +566,10 @@ def test_a_date_of_what_the_act_says_does_not_date_the_act(fresh_store, write):
     plain = told.replace("On March 23, 2017, the", "The")
     ingest([write("guidelines.txt", f"title: Guidelines\ndate: 2017-03-25\n\n{plain}\n")], fresh_store)
     assert [e.value for e in build_entries(fresh_store) if e.type == "issue"] == [None]
+
+
+def test_each_act_of_a_dated_chinese_list_takes_its_own_date(fresh_store, write):
+    told = "继今年4月1日微信支付与银联的条码支付合作上线、5月11日支付宝条码支付接入网联之后，9月10日，支付宝与银联完成签约。"
+    ingest([write("list.txt", f"title: 清单\ndate: 2018-09-20\nlang: zh\n\n{told}\n")], fresh_store)
+    connected = [e.value for e in build_entries(fresh_store) if e.type == "connect" and "alipay" in e.actor_ids]
+    assert connected == ["2018-05-11"]
