@@ -573,3 +573,15 @@ def test_each_act_of_a_dated_chinese_list_takes_its_own_date(fresh_store, write)
     ingest([write("list.txt", f"title: 清单\ndate: 2018-09-20\nlang: zh\n\n{told}\n")], fresh_store)
     connected = [e.value for e in build_entries(fresh_store) if e.type == "connect" and "alipay" in e.actor_ids]
     assert connected == ["2018-05-11"]
+
+
+@pytest.mark.parametrize("told, actor, value", [
+    ("The reserve regime began with a notice from the PBOC General Office in January 2017.", "pboc_general_office", "2017-01"),
+    ("Under last August's notice from the central bank's Payment and Settlement Department, payments moved to NetsUnion.",
+     "pboc_payment_dept", "2018-08"),
+    ("Banks follow rules from the PBOC.", None, None),  # no day: no act told
+])
+def test_a_rule_from_a_regulator_is_its_issue(fresh_store, write, told, actor, value):
+    ingest([write("rules.txt", f"title: Rules\ndate: 2019-02-10\n\n{told}\n")], fresh_store)
+    issued = [(e.actor_ids, e.value) for e in build_entries(fresh_store) if e.type == "issue"]
+    assert issued == ([([actor], value)] if actor else []), issued

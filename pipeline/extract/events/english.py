@@ -207,9 +207,10 @@ def find_events(
     speech = {span.root.i for t, span in matches if taxonomy.types[t].speaker_only}
     routed = _routed_through(doc, spans, matches, speech, entities, taxonomy)
     routed_heads = {span.root.i for _, span in routed}
+    issued_from = _rules_from(doc, spans, matches, entities)
     # "must be processed through NetsUnion": the switch-over, and the requirement to make it.
     modal_matches = _modal_requirements(doc, matches, name_tokens, speech)
-    matches = sorted(matches + routed, key=lambda m: m[1].start)
+    matches = sorted(matches + routed + [("issue", doc[i : i + 1]) for i in issued_from], key=lambda m: m[1].start)
     modal = {span.root.i for _, span in modal_matches}
     matches = sorted(matches + modal_matches, key=lambda m: m[1].start)
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
@@ -222,7 +223,7 @@ def find_events(
             type_id = "require"  # "the department told payment institutions to close their accounts"
         spec = taxonomy.types[type_id]
         head = trigger.root
-        carrier = _carrier(head)
+        carrier = head if head.i in issued_from else _carrier(head)  # a rule from X: the noun tells the act
         if (
             _is_carrier_of_other(head, trigger_tokens, type_id)
             or _is_subject_of_trigger(head, trigger_tokens)
@@ -251,9 +252,11 @@ def find_events(
         scope = scope - actor_tokens - nested
         if head.i not in modal or type_id != "require":  # who must act is the subject; what follows is what they must do
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
+        if head.i in issued_from:  # "a notice from the PBOC General Office": the office issued it
+            actors, targets = issued_from[head.i], []
         actors = [a for a in actors if entities.types.get(a) != "document"]
         targets = [t for t in targets if entities.types.get(t) != "document"]
-        needs_date = False
+        needs_date = head.i in issued_from  # undated, "rules from the PBOC" tells no act
         if head.pos_ == "NOUN" and not actors and not targets and type_id == "deadline":
             # "The deadline for the whole industry fell on June 30, when direct connections between
             # payment institutions and banks were cut": the deadline of the sentence's parties, if dated.
@@ -432,6 +435,26 @@ def _routed_through(doc: Doc, spans, matches: list[tuple[str, Span]], speech: se
         through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions]
         if any(t.i in houses for prep in through for t in prep.subtree):
             found.append((routing.type, doc[token.i : token.i + 1]))
+    return found
+
+
+def _rules_from(doc: Doc, spans, matches: list[tuple[str, Span]], entities: EntityInfo) -> dict[int, list[str]]:
+    """"A notice from the PBOC General Office in January 2017", "last August's notice from the
+    central bank's Payment and Settlement Department": a rule noun with a regulator after "from"
+    tells its issue by that regulator. Rule noun index -> the regulators."""
+    triggers = {i for _, span in matches for i in range(span.start, span.end)}
+    names = [(m, span) for m, span in spans if entities.types.get(m.entity_id) == "regulator"]
+    found = {}
+    for token in doc:
+        if token.lemma_.lower() not in RULE_NOUNS or token.pos_ != "NOUN" or token.i in triggers:
+            continue
+        heads = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+        inside = {t.i for g in heads for t in g.subtree}
+        # The body the phrase is about: "the central bank's Payment and Settlement Department" is the department's.
+        regulators = [m.entity_id for m, span in names if span.root.i in inside]
+        headed = [m.entity_id for m, span in names if span.root in heads]
+        if regulators:
+            found[token.i] = (headed or regulators[-1:])[:1]
     return found
 
 
