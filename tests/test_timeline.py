@@ -585,3 +585,10 @@ def test_a_rule_from_a_regulator_is_its_issue(fresh_store, write, told, actor, v
     ingest([write("rules.txt", f"title: Rules\ndate: 2019-02-10\n\n{told}\n")], fresh_store)
     issued = [(e.actor_ids, e.value) for e in build_entries(fresh_store) if e.type == "issue"]
     assert issued == ([([actor], value)] if actor else []), issued
+
+
+def test_a_chinese_act_with_a_start_in_its_own_clause_borrows_no_earlier_date(fresh_store, write):
+    told = "2017年8月4日，央行支付结算司下发通知，并自2018年6月30日起将支付机构的相关业务全部迁移至网联平台。"
+    ingest([write("notice.txt", f"title: 通知\ndate: 2017-08-10\nlang: zh\n\n{told}\n")], fresh_store)
+    switched = [(e.value, e.deadline) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert switched == [(None, "2018-06-30")], switched

@@ -381,6 +381,11 @@ def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex]
         if spec.speaker_only:
             continue  # what someone says has no date of its own here
         before = [t for t in plain if t.end - sentence.start <= local]
+        # 并自2018年6月30日起将相关业务全部迁移至网联平台: a start or limit in the act's own clause is
+        # its time; it borrows no date from the clauses before.
+        own_limits = [t for t in deadlines if clause[0] <= t.start - sentence.start and t.end - sentence.start <= local]
+        if own_limits and not in_clause:
+            before = []
         # A date later in the sentence belongs to a later clause: 明确，…计算公式为上季度… is no Q4 event.
         chosen = (in_clause or before[-1:] or [None])[0]
         if in_clause:
@@ -396,3 +401,5 @@ def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex]
         if later:
             event.deadline = later[0].value
             event.later_deadlines = [t.value for t in later[1:]]
+        elif own_limits and not event.date:
+            event.deadline = own_limits[-1].value
