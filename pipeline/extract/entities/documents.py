@@ -123,7 +123,8 @@ def _title_words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w not in _NOT_OF_A_TITLE)
 
 
-_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+# A quoted run, in straight or curly quotes (the events stage reads quoted titles with it too).
+QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
 
 
 def _is_title(words: list[str], rules: dict) -> bool:
@@ -143,7 +144,7 @@ def add_quoted_titles(mentions: list[WorkingMention], sentences: list[Sentence])
         return mentions
     result = list(mentions)
     for sentence in sentences:
-        for match in _QUOTED.finditer(sentence.text):
+        for match in QUOTED.finditer(sentence.text):
             group = 1 if match.group(1) is not None else 2
             title = match.group(group).strip()
             if not _is_title(title.split(), rules):

@@ -365,6 +365,7 @@ def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex]
         )
 
     after_cues = taxonomy.after_cues.get("zh", ())
+    clauses = _clauses_of_dated_list(text, sentence, timexes)
     for event in events:
         spec = taxonomy.types[event.type]
         deadlines = [t for t in dated if is_deadline(t)]
@@ -372,7 +373,7 @@ def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex]
         if spec.date_from_deadline or event.type in ("deposit",) and not plain:
             plain, deadlines = deadlines or plain, []
         local = event.start - sentence.start
-        clause = _clause(_clauses_of_dated_list(text, sentence, timexes), local)
+        clause = _clause(clauses, local)
         if any(clause[0] <= t.start - sentence.start < clause[1] for t in timexes) and not any(
             clause[0] <= t.start - sentence.start < clause[1] for t in dated
         ):

@@ -11,6 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.entities.documents import QUOTED
 from pipeline.extract.events.dating import attach_dates, date_of_span
 from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
@@ -39,7 +40,6 @@ RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "
 # Modals that make the verb they govern a requirement.
 REQUIRING_MODALS = {"must", "shall", "should"}
 
-QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
 SENTENCE_END = (".", "?", "!", "…")
 MAX_QUOTED_NAME_WORDS = 30  # a longer quote is speech, whatever its end
 
@@ -208,7 +208,8 @@ def find_events(
     routed = _routed_through(doc, spans, matches, speech, entities, taxonomy)
     routed_heads = {span.root.i for _, span in routed}
     issued_from = _rules_from(doc, spans, matches, entities)
-    # "must be processed through NetsUnion": the switch-over, and the requirement to make it.
+    # Requirements are read before the switch-overs join the triggers: "must be processed through
+    # NetsUnion" is both the switch-over and the requirement to make it.
     modal_matches = _modal_requirements(doc, matches, name_tokens, speech)
     matches = sorted(matches + routed + [("issue", doc[i : i + 1]) for i in issued_from], key=lambda m: m[1].start)
     modal = {span.root.i for _, span in modal_matches}
@@ -591,36 +592,34 @@ def _dates_what_it_says(doc: Doc, sentence: Sentence, timex: Timex, event: Event
     """"The central bank issued the guidelines, clearly that payment institutions shall on April 17
     deposit ...": a date whose nearest verb is another one below the trigger dates what the act
     says (the deposit), not the act."""
-    trigger = _tokens(doc, sentence, event.start, event.end)
-    when = _tokens(doc, sentence, timex.start, timex.end)
-    if trigger is None or when is None:
+    found = _date_governor(doc, sentence, timex, event)
+    if found is None or found[1] is None:
         return False
-    token = when.root
-    while token.head.i != token.i:
-        token = token.head
-        if token.i in {t.i for t in trigger}:
-            return False
-        if token.pos_ in ("VERB", "AUX"):
-            return trigger.root in token.ancestors
-    return False
+    trigger, governor = found
+    return governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
 
 
 def _governed_by(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
     """Whether the first verb or trigger above the date is the event's trigger: the date is an
     argument of the trigger itself, not of another clause of the sentence."""
+    found = _date_governor(doc, sentence, timex, event)
+    return found is not None and found[1] is not None and found[1].i in {t.i for t in found[0]}
+
+
+def _date_governor(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> tuple[Span, Token | None] | None:
+    """The trigger's tokens and the first token above the date that is one of them or a verb
+    (None when the date's parse reaches neither); None when either does not line up with tokens."""
     trigger = _tokens(doc, sentence, event.start, event.end)
     when = _tokens(doc, sentence, timex.start, timex.end)
     if trigger is None or when is None:
-        return False
+        return None
     trigger_tokens = {t.i for t in trigger}
     token = when.root
     while token.head.i != token.i:
         token = token.head
-        if token.i in trigger_tokens:
-            return True
-        if token.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+        if token.i in trigger_tokens or token.pos_ in ("VERB", "AUX"):
+            return trigger, token
+    return trigger, None
 
 
 def _in_reach(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:
