@@ -191,6 +191,19 @@ def test_entities_en_the_chinese_in_brackets_after_a_name_is_that_name(nlp, text
 
 
 @pytest.mark.parametrize("text, name, entity_type", [
+    ("2016-08-17 09:26   Source: Harbour Finance Daily   category: Finance", "Harbour Finance Daily", "media"),
+    ("Responsible editor: Qiao Lan", "Qiao Lan", "person"),
+])
+def test_entities_en_a_name_after_a_label_of_the_page(nlp, text, name, entity_type):
+    mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)
+    assert mention.label == entity_type
+
+
+def test_entities_en_a_labelled_known_name_resolves(nlp):
+    assert by_text(run_text(nlp, "Source: Xinhua   category: Finance", "en"))["Xinhua"] == ["xinhua"]
+
+
+@pytest.mark.parametrize("text, name, entity_type", [
     ("Analysts at Ping An Bank were not available.", "Ping An Bank", "bank"),
     ("The report ran in the Sino Finance Daily on Monday.", "Sino Finance Daily", "media"),
     ("Ping An Payment holds 2.45 percent of NetsUnion.", "Ping An Payment", "company"),

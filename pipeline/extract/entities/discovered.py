@@ -76,3 +76,21 @@ def add_bracketed_chinese(mentions: list[WorkingMention], sentences: list[Senten
         added.append(WorkingMention(start, end, found.group(1), mention.type, mention.sentence_idx, sentence.start,
                                     mention.entity_id, "coref", 1.0))
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def add_labelled_names(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
+    """"Source: Securities Daily", "Responsible editor: Zhao Min": the capitalised name after a
+    label of the page (labelled_names in entity_rules_en.yaml) is a medium or a person, where no
+    mention holds those words yet."""
+    labels: dict[str, list[str]] = load_rules("entity_rules_en").get("labelled_names") or {}
+    found = list(mentions)
+    for entity_type, words in labels.items():
+        label = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = re.compile(rf"(?:^|(?<=\s))(?:{label})\s*:[ \t]*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,4}})")
+        for sentence in sentences:
+            for match in pattern.finditer(sentence.text):
+                start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+                if any(m.start < end and start < m.end for m in found):
+                    continue
+                found.append(WorkingMention(start, end, match.group("name"), entity_type, sentence.idx, sentence.start))
+    return sorted(found, key=lambda m: m.start)
