@@ -191,8 +191,8 @@ def test_entities_en_the_chinese_in_brackets_after_a_name_is_that_name(nlp, text
 
 
 @pytest.mark.parametrize("text, name, entity_type", [
-    ("2016-08-17 09:26   Source: Harbour Finance Daily   category: Finance", "Harbour Finance Daily", "media"),
-    ("Responsible editor: Qiao Lan", "Qiao Lan", "person"),
+    ("2018-03-02 10:15   Source: Market Herald   category: Banking   click: 52", "Market Herald", "media"),
+    ("Rates stayed flat this month. Responsible editor: Sun Min", "Sun Min", "person"),  # the model: an organisation
 ])
 def test_entities_en_a_name_after_a_label_of_the_page(nlp, text, name, entity_type):
     mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)

@@ -80,8 +80,8 @@ def add_bracketed_chinese(mentions: list[WorkingMention], sentences: list[Senten
 
 def add_labelled_names(mentions: list[WorkingMention], sentences: list[Sentence]) -> list[WorkingMention]:
     """"Source: Securities Daily", "Responsible editor: Zhao Min": the capitalised name after a
-    label of the page (labelled_names in entity_rules_en.yaml) is a medium or a person, where no
-    mention holds those words yet."""
+    label of the page (labelled_names in entity_rules_en.yaml) is a medium or a person: a new
+    mention where none holds those words yet, else the type of the one that holds them all."""
     labels: dict[str, list[str]] = load_rules("entity_rules_en").get("labelled_names") or {}
     found = list(mentions)
     for entity_type, words in labels.items():
@@ -90,7 +90,10 @@ def add_labelled_names(mentions: list[WorkingMention], sentences: list[Sentence]
         for sentence in sentences:
             for match in pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
-                if any(m.start < end and start < m.end for m in found):
-                    continue
-                found.append(WorkingMention(start, end, match.group("name"), entity_type, sentence.idx, sentence.start))
+                clashes = [m for m in found if m.start < end and start < m.end]
+                for same in clashes:
+                    if (same.start, same.end) == (start, end) and not same.curated:
+                        same.type = entity_type  # the label, not the statistical model, says what it is
+                if not clashes:
+                    found.append(WorkingMention(start, end, match.group("name"), entity_type, sentence.idx, sentence.start))
     return sorted(found, key=lambda m: m.start)
