@@ -13,6 +13,7 @@ organisation where the text itself links two spellings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.facts import Sentence
 
@@ -82,11 +83,8 @@ def add_labelled_names(mentions: list[WorkingMention], sentences: list[Sentence]
     """"Source: Securities Daily", "Responsible editor: Zhao Min": the capitalised name after a
     label of the page (labelled_names in entity_rules_en.yaml) is a medium or a person: a new
     mention where none holds those words yet, else the type of the one that holds them all."""
-    labels: dict[str, list[str]] = load_rules("entity_rules_en").get("labelled_names") or {}
     found = list(mentions)
-    for entity_type, words in labels.items():
-        label = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = re.compile(rf"(?:^|(?<=\s))(?:{label})\s*:[ \t]*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,4}})")
+    for entity_type, pattern in _label_patterns():
         for sentence in sentences:
             for match in pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
@@ -97,3 +95,14 @@ def add_labelled_names(mentions: list[WorkingMention], sentences: list[Sentence]
                 if not clashes:
                     found.append(WorkingMention(start, end, match.group("name"), entity_type, sentence.idx, sentence.start))
     return sorted(found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(entity type, the pattern of a name after one of its labels), compiled once."""
+    labels: dict[str, list[str]] = load_rules("entity_rules_en").get("labelled_names") or {}
+    out = []
+    for entity_type, words in labels.items():
+        label = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out.append((entity_type, re.compile(rf"(?:^|(?<=\s))(?:{label})\s*:[ \t]*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,4}})")))
+    return tuple(out)

@@ -204,9 +204,8 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
 
     kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
     mentions = _recognised(docs, sentences, lang, table, skip_repeats)
-    if lang == "en":  # "Source: Xinhua" is resolved as any name is
-        mentions = discovered.add_labelled_names(mentions, kept)
     if lang == "en":
+        mentions = discovered.add_labelled_names(mentions, kept)  # before resolving: "Source: Xinhua" is the agency
         _one_word_people_are_organisations(mentions)
     _resolve(mentions, table, extra_names)
     mentions = documents.add_cited_documents(mentions, kept, table)

@@ -279,6 +279,10 @@ def _with_issuing_acts(
     document (本月15日是209号文规定的截止日: what notice 209 lays down). What was issued is
     the document the sentence names, never one a requirement took from the sentences before.
     """
+    by_idx = {s.idx: s for s in sentences}
+    in_sentence: dict[int, list[EventMention]] = {}
+    for event in events:
+        in_sentence.setdefault(event.sentence_idx, []).append(event)
     out = []
     for event in events:
         out.append(event)
@@ -286,12 +290,12 @@ def _with_issuing_acts(
             continue
         if not any(entities.types.get(a) == "regulator" for a in event.actors):
             continue
-        same_sentence = [e for e in events if e.sentence_idx == event.sentence_idx]
+        same_sentence = in_sentence[event.sentence_idx]
         if any(e.type == "issue" for e in same_sentence) or any(e.type == "deadline" and e.date == event.date for e in same_sentence):
             continue
         if event.deadline and event.deadline <= event.date:
             continue
-        sentence = next(s for s in sentences if s.idx == event.sentence_idx)
+        sentence = by_idx[event.sentence_idx]
         if sentence.text[event.end - sentence.start :].startswith("的"):
             continue
         named = {m.entity_id for m in mentions.get(event.sentence_idx, [])}
