@@ -224,3 +224,34 @@ def test_the_counted_thing_of_a_chinese_count(question, counted):
     from pipeline.views.questions.understand import understand
 
     assert understand(question, {}).counted == counted
+
+
+def test_the_party_named_in_the_asked_place_is_the_one_a_no_names(fresh_store, write):
+    """The sentence names two organisations besides the asked ones; the No names the one standing
+    where the question put its own (来自 …), and finds the person by the question's words even
+    when the store took no entity for them."""
+    store = _store_of(fresh_store, write, "工商资料显示，网联的董事长来自中国支付清算协会，监事长李明来自百度。")
+    answer = ask(store, "网联监事长李明是否来自支付宝？")
+    assert answer.yes_no is False, answer.answer
+    assert "baidu" in answer.entities and "pcac" not in answer.entities, answer.answer
+
+
+def test_a_party_the_question_names_elsewhere_may_stand_in_the_asked_place(fresh_store, write, tmp_path):
+    """UnionPay is in the question as what Alipay connected to; in the sentence it is also the one
+    that made the statement the question gives to NetsUnion."""
+    told = "5月2日有报道称支付宝已接入银联，银联当晚发表声明，否认了这一消息。"
+    store = _store_of(fresh_store, write, told)
+    answer = ask(store, "是网联发表声明否认了支付宝接入银联的消息吗？")
+    assert answer.yes_no is False and "unionpay" in answer.entities, answer.answer
+    # With NetsUnion as the one who spoke, no other party stands in its place.
+    with Store(tmp_path / "netsunion.sqlite") as other:
+        answer = ask(_store_of(other, write, told.replace("银联当晚", "网联当晚")), "是网联发表声明否认了支付宝接入银联的消息吗？")
+    assert not answer.answer.startswith("No: the source names"), answer.answer
+
+
+def test_a_party_left_to_the_sentence_before_is_not_the_one_replaced(fresh_store, write):
+    """该平台 names the platform of the sentence before: of the two asked parties the sentence does
+    not name, the central bank is the one another organisation replaces (举行 …)."""
+    text = "网联平台的筹建方案已经上报。\n中国支付清算协会日前举行会员大会，表决通过了设立该平台的方案。"
+    answer = ask(_store_of(fresh_store, write, text), "表决通过设立网联平台方案的，是人民银行举行的会员大会吗？")
+    assert answer.yes_no is False and "pcac" in answer.entities, answer.answer

@@ -197,17 +197,39 @@ class SentenceAnswers:
         in_sentence = self.store.entities_at(reading.sentence["article_id"], reading.sentence["idx"])
         named = set(in_sentence) | {c.entity_id for c in reading.in_sentence}
         missing = [e for e in question.entities if not (self.expand(e) & named) and e not in self.collectives]
-        if len(missing) != 1:
-            return None
-        asked = missing[0]
+        if len(missing) > 1:
+            # Those the sentence leaves to the one before it or to the title ("审议通过了关于设立该平台
+            # 的议案" in an article on NetsUnion) are not the ones it names another for.
+            context = {c.entity_id for c in reading.covered if c.kind == "entity"} - {c.entity_id for c in reading.in_sentence}
+            missing = [e for e in missing if e not in context] or missing
+        if len(missing) == 1:
+            return self._named_for(question, reading, missing[0], in_sentence, placed_only=False)
+        # Several left unnamed: the one whose place in the question another party holds in the
+        # sentence ("是人民银行召开的会员代表大会吗" against "中国支付清算协会日前召开会员代表大会").
+        found = [f for asked in missing if (f := self._named_for(question, reading, asked, in_sentence, placed_only=True))]
+        return found[0] if len(found) == 1 else None
+
+    def _named_for(self, question: Question, reading, asked: str, in_sentence: list[str], *,
+                   placed_only: bool) -> tuple[str, list[str]] | None:  # fmt: skip
+        """The parties a sentence names in place of the asked one: those of its kind standing where
+        the question put it, else (unless placed_only) every one of its kind the sentence names."""
         kind = _broad_kind(self.entities.get(asked, {}).get("type"))
-        others = [
-            e for e in dict.fromkeys(in_sentence)
-            if e not in question.entities and e not in self.collectives and e in self.entities
-            and _broad_kind(self.entities[e].get("type")) == kind
-            and asked not in self.expand(e) and e not in self.expand(asked)
-        ]  # fmt: skip
-        return (asked, others) if kind and others else None
+        if not kind:
+            return None
+
+        def another(e: str) -> bool:
+            return (e not in self.collectives and e in self.entities and _broad_kind(self.entities[e].get("type")) == kind
+                    and asked not in self.expand(e) and e not in self.expand(asked))  # fmt: skip
+
+        others = [e for e in dict.fromkeys(in_sentence) if e not in question.entities and another(e)]
+        placed = self.reader.in_the_asked_place(question, reading, asked, others) if others else []
+        if placed or (others and not placed_only):
+            return asked, placed or others
+        # "是网联发布声明否认了支付宝接入银联的说法吗?" against "银联当晚发布声明，间接否认了…": a
+        # party the question names elsewhere stands where the asked one was put.
+        named_too = [e for e in question.entities if e != asked and another(e)]
+        placed = self.reader.in_the_asked_place(question, reading, asked, named_too) if named_too else []
+        return (asked, placed) if placed else None
 
     def _articles_in(self, question: Question) -> Answer | None:
         """2017年3月发表的文章有几篇? Original articles dated in the asked period."""

@@ -154,8 +154,11 @@ class SentenceReader:
 
     def concepts(self, question: Question, *, skip: tuple[str, ...] = ()) -> list[Concept]:
         """skip: words asked about otherwise (the counted thing), not needed in the sentence."""
+        # An entity is looked for by every name the store has for it and by the question's own
+        # words for it: a person the articles name but the store never took in (来自百度的张旭阳)
+        # is still in the sentence that names them.
         found = [
-            Concept(question.names.get(e, e), tuple(n for n in self._names(e) if n), "entity", e)
+            Concept(question.names.get(e, e), tuple(dict.fromkeys([*self._names(e), *self._written(question, e)])), "entity", e)
             for e in question.entities if not _skipped(question.names.get(e, e), skip)
         ]  # fmt: skip
         for timex in question.dates:
@@ -189,6 +192,11 @@ class SentenceReader:
                 variants = group if term in group else (term, *group)
                 found.append(Concept(term, (*variants, *irregular_forms(term)), "word"))
         return found
+
+    @staticmethod
+    def _written(question: Question, entity_id: str) -> list[str]:
+        name = question.names.get(entity_id, "")
+        return [name] if len(name) > 1 else []
 
     def _names(self, entity_id: str) -> list[str]:
         entity = self.k.entities.get(entity_id, {})
@@ -367,6 +375,47 @@ class SentenceReader:
             if len(earlier) >= wanted:
                 break
         return earlier
+
+    def in_the_asked_place(self, question: Question, reading: Reading, asked: str, others: list[str]) -> list[str]:
+        """Of the parties a sentence names instead of the asked one, the one standing where the
+        question put it: beside the same word of the question, on the same side ("来自支付宝"
+        against "来自百度的张旭阳": 百度, not the association the sentence also names). None of
+        them when no word of the question places it or none of them stands there."""
+        text, asked_text = reading.sentence["sentence"].lower(), question.text.lower()
+        at = asked_text.find(question.names.get(asked, "\0").lower())
+        if at < 0:
+            return []
+        end = at + len(question.names[asked])
+        nearest = None  # (gap in the question, word found in the sentence, the asked name is after it)
+        for concept in reading.covered:
+            if concept.kind != "word":
+                continue
+            for variant in (v.lower() for v in concept.variants):
+                where = asked_text.find(variant)
+                if where < 0 or not has(variant, text):
+                    continue
+                after = where + len(variant) <= at
+                gap = at - (where + len(variant)) if after else where - end
+                if gap >= 0 and (nearest is None or gap < nearest[0]):
+                    nearest = (gap, variant, after)
+        if nearest is None:
+            return []
+        _, word, asked_after = nearest
+        # The word may come more than once ("董事长来自协会，监事长李明来自百度"): the clause that
+        # also names another party of the question is the one telling what was asked.
+        asked_too = [n.lower() for e in question.entities if e != asked for n in [*self._names(e), *self._written(question, e)]]
+        placed = []
+        for spot in (m.start() for m in re.finditer(re.escape(word), text)):
+            clause_start = max(text.rfind(b, 0, spot) for b in _CLAUSE_BREAKS) + 1
+            clause_end = min((i for i in (text.find(b, spot) for b in _CLAUSE_BREAKS) if i >= 0), default=len(text))
+            about_the_asked = any(n in text[clause_start:clause_end] for n in asked_too)
+            for other in others:
+                for name in (n.lower() for n in self._names(other)):
+                    found = text.find(name, spot + len(word), clause_end) if asked_after else text.rfind(name, clause_start, spot)
+                    if found >= 0:
+                        placed.append((not about_the_asked, found - spot if asked_after else spot - found, other))
+                        break
+        return [min(placed)[2]] if placed else []
 
     def _type(self, entity_id: str) -> str | None:
         """Also of names one article gives once (the three companies of 2014), which are not
