@@ -255,3 +255,23 @@ def test_a_party_left_to_the_sentence_before_is_not_the_one_replaced(fresh_store
     text = "网联平台的筹建方案已经上报。\n中国支付清算协会日前举行会员大会，表决通过了设立该平台的方案。"
     answer = ask(_store_of(fresh_store, write, text), "表决通过设立网联平台方案的，是人民银行举行的会员大会吗？")
     assert answer.yes_no is False and "pcac" in answer.entities, answer.answer
+
+
+TRADITIONAL = "國務院新聞辦公室1月9日舉行記者會，人行官員在會上表示，全國共有238家支付機構。"
+
+
+@pytest.mark.parametrize("question", ["全国共有多少家支付机构？", "全國共有多少家支付機構？"])
+def test_a_traditional_sentence_is_read_in_simplified_and_quoted_as_written(fresh_store, write, question):
+    ingest([write("briefing.txt", f"title: 記者會\ndate: 2019-01-10\n\n{TRADITIONAL}")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert (answer.answer_type, answer.count) == ("count", 238), answer.answer
+    sentence = answer.evidence[0]["sentence"]
+    assert sentence == TRADITIONAL
+    # What is marked is the sentence's own characters.
+    assert "支付機構" in [sentence[a:b] for a, b in answer.evidence[0]["highlights"]]
+
+
+def test_a_no_read_off_a_traditional_sentence(fresh_store, write):
+    ingest([write("briefing.txt", f"title: 記者會\ndate: 2019-01-10\n\n{TRADITIONAL}\n\n財付通是一家支付機構。")], fresh_store)
+    answer = ask(fresh_store, "在国务院新闻办公室记者会上表示全国共有238家支付机构的是财付通吗？")
+    assert answer.yes_no is False and "pboc" in answer.entities, answer.answer

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from pipeline.views.questions.sentences import readable
+
 
 @dataclass
 class Answer:
@@ -31,8 +33,16 @@ def terms_told(entry, terms: list[str]) -> int:
 
 
 def marked_words(reading) -> list[str]:
-    """The words of a sentence that match the question, to mark."""
-    return [v for c in reading.covered for v in c.variants if v and v.lower() in reading.sentence["sentence"].lower()]
+    """The words of a sentence that match the question, to mark, as the sentence writes them
+    (記者會 for the question's 记者会: the Simplified view has the same length)."""
+    written = reading.sentence["sentence"]
+    seen = readable(written).lower()
+    found = []
+    for variant in (v for c in reading.covered for v in c.variants if v):
+        at = seen.find(variant.lower())
+        if at != -1:
+            found.append(written[at:at + len(variant)])
+    return found
 
 
 def evidence(source: dict, words: list[str]) -> dict:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import load_taxonomy
+from pipeline.extract.nlp import simplified_view
 from pipeline.extract.time.numbers import parse_number
 from pipeline.extract.time.resources import load_grammar
 from pipeline.views.figures import NUMBER, value_of
@@ -60,11 +61,19 @@ _CLAUSE_BREAKS = ",，;；。:："
 
 
 def has(variant: str, text: str) -> bool:
-    """A word in a sentence: Chinese as a substring; English whole, with its inflections
-    ("connect" finds "connected"; "pay" finds neither "Alipay" nor "payment")."""
+    """A word in a sentence: Chinese as a substring of its Simplified view (a question's 记者会
+    is in 舉行記者會); English whole, with its inflections ("connect" finds "connected"; "pay"
+    finds neither "Alipay" nor "payment")."""
     if has_cjk(variant):
-        return variant in text
+        return variant in text or variant in readable(text)
     return _word_regex(variant).search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def readable(text: str) -> str:
+    """A sentence as questions read it: Chinese in Simplified characters, of the same length, so
+    that what is found on it is at the same place in the sentence as written."""
+    return simplified_view(text) if has_cjk(text) else text
 
 
 def hedged(text: str) -> bool:
@@ -295,7 +304,7 @@ class SentenceReader:
         "did not clearly define"), or a word contrary to the question's."""
         if reading.contrary:
             return True
-        text = reading.sentence["sentence"]
+        text = readable(reading.sentence["sentence"])
         negations = grammar().negations["zh"] + grammar().negations["en"]
         for concept in reading.covered:
             if concept.kind != "word":
@@ -319,7 +328,8 @@ class SentenceReader:
         """The number a sentence gives for the counted thing: 267家支付机构, 6个数据中心,
         超过4600亿元, "three payment institutions" (or 这三家支付机构); and whether it is a value
         the noun has (注册资本为20亿元) rather than a count of it."""
-        text = reading.sentence["sentence"]
+        written = reading.sentence["sentence"]
+        text = readable(written)
         for variant in sorted(counted.variants, key=len, reverse=True):
             lang = "zh" if has_cjk(variant) else "en"
             noun = re.escape(variant) if lang == "zh" else _stem_pattern(variant)
@@ -342,7 +352,7 @@ class SentenceReader:
                     if scaled and scaled.end(1) == m.end(1) and scaled.group(2) and not variant.startswith(scaled.group(2)):
                         number = value_of(scaled)
                 if number is not None and not math.isnan(number):
-                    return number, m.group(), bool(is_value)
+                    return number, written[m.start():m.end()], bool(is_value)
         return None
 
     def _clause_tells(self, reading: Reading, text: str, at: int) -> int:
@@ -381,7 +391,7 @@ class SentenceReader:
         question put it: beside the same word of the question, on the same side ("来自支付宝"
         against "来自百度的张旭阳": 百度, not the association the sentence also names). None of
         them when no word of the question places it or none of them stands there."""
-        text, asked_text = reading.sentence["sentence"].lower(), question.text.lower()
+        text, asked_text = readable(reading.sentence["sentence"]).lower(), question.text.lower()
         at = asked_text.find(question.names.get(asked, "\0").lower())
         if at < 0:
             return []
