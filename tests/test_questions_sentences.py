@@ -275,3 +275,36 @@ def test_a_no_read_off_a_traditional_sentence(fresh_store, write):
     ingest([write("briefing.txt", f"title: 記者會\ndate: 2019-01-10\n\n{TRADITIONAL}\n\n財付通是一家支付機構。")], fresh_store)
     answer = ask(fresh_store, "在国务院新闻办公室记者会上表示全国共有238家支付机构的是财付通吗？")
     assert answer.yes_no is False and "pboc" in answer.entities, answer.answer
+
+
+HOLDINGS = "NetsUnion has 45 shareholders. The China National Clearing Center holds 12% of NetsUnion, and Alipay holds 9.61%."
+
+
+@pytest.mark.parametrize(
+    "question, percent",
+    [
+        ("What percentage of NetsUnion does Alipay hold?", 9.61),
+        ("What share of NetsUnion does the China National Clearing Center hold?", 12),
+        ("支付宝持有网联的股份比例是多少？", 9.61),
+    ],
+)
+def test_a_percentage_is_read_from_the_clause_of_the_asked_party(fresh_store, write, tmp_path, question, percent):
+    ingest([write("register.txt", f"title: Register\ndate: 2017-08-30\n\n{HOLDINGS}")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.answer_type == "count" and answer.answer.startswith(f"{percent:g}%"), answer.answer
+    # Read from the article as it is: another figure written there is another answer.
+    with Store(tmp_path / "edited.sqlite") as edited:
+        ingest([write("edited/register.txt", f"title: Register\ndate: 2017-08-30\n\n{HOLDINGS.replace('9.61%', '8.5%').replace('12%', '15%')}")], edited)
+        assert ask(edited, question).answer.startswith("8.5%" if percent == 9.61 else "15%")
+
+
+@pytest.mark.parametrize("told, percent", [("约五成交易", 50), ("一半的交易", 50), ("百分之三十的交易", 30)])
+def test_a_share_in_chinese_words_is_a_percentage(fresh_store, write, told, percent):
+    ingest([write("double11.txt", f"title: 双11\ndate: 2017-10-20\n\n网联预计将承担双11期间{told}的清算。")], fresh_store)
+    answer = ask(fresh_store, "网联预计将承担双11期间几成交易的清算？")
+    assert answer.answer_type == "count" and answer.answer.startswith(f"{percent}%"), answer.answer
+
+
+def test_how_many_shareholders_is_no_percentage(fresh_store, write):
+    ingest([write("register.txt", f"title: Register\ndate: 2017-08-30\n\n{HOLDINGS}")], fresh_store)
+    assert ask(fresh_store, "How many shareholders does NetsUnion have?").count == 45

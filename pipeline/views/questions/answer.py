@@ -343,6 +343,10 @@ class Knowledge(SentenceAnswers):
                       entities=[e["id"] for e in listed], count=len(listed))  # fmt: skip
 
     def _count(self, question: Question) -> Answer | None:
+        if question.asks_share:
+            # "What percentage …", 持股比例是多少: a percentage a sentence gives, or the dated figure
+            # of the share when the question names what it is of (首次交存的平均比例).
+            return self._share(question) or (self._figure(question) if question.counted else None)
         lowered = question.text.lower()
         targets = grammar().count_targets
         # What is counted decides: 截至报道时，共有多少家银行… counts banks, though 报道 is an article word.

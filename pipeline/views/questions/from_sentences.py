@@ -113,6 +113,23 @@ class SentenceAnswers:
                 return answer
         return None
 
+    def _share(self, question: Question) -> Answer | None:
+        """What percentage of NetsUnion did the clearing center hold? 网联承担几成交易? The
+        percentage a sentence gives, in a sentence telling the rest of the question (the share
+        words themselves need not be there: "holds 12%")."""
+        concepts = self.reader.concepts(question, skip=grammar().share_words.get(question.lang, ()))
+        for reading in self.reader.read(question, concepts, min_share=0.5):
+            if not self._dated_as_asked(reading, question) or self._named_instead(question, reading, min_share=0.0):
+                continue
+            found = self.reader.percentage(reading)
+            if found:
+                number, said = found
+                answer = Answer(f"{shown(number)}% ({said})\n{reading.sentence['sentence']}", "count", 0.6,
+                                [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
+                answer.count = int(number) if float(number).is_integer() else None
+                return answer
+        return None
+
     def _dated_as_asked(self, reading, question: Question) -> bool:
         """A number holds for its date: asked for a day or a month ("on July 1, 2018"), a sentence
         dated only in another period (the first quarter's total) does not answer it. A sentence

@@ -31,6 +31,10 @@ _NUMBER = {
     "en": r"\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?",
     "zh": r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+",
 }
+# A percentage as the articles write it: 12%, 14.2 percent, 百分之二十, 五成 (tenths), half, 一半.
+_PERCENTAGE = re.compile(
+    r"(?P<number>\d+(?:\.\d+)?)\s*(?:%|％|\bper ?cent\b)|百分之(?P<number_zh>[\d.一二两三四五六七八九十百点]+)"
+    r"|(?<![\d一二两三四五六七八九十])(?P<tenths>[一二两三四五六七八九\d])成(?![立为功本员])|\bhalf\b|一半", re.I)
 GENERIC_ORGS = {"company", "organization"}
 ENOUGH_TO_RANK = 50  # sentences with every word of a question, beyond which no others are searched
 NEGATION_WINDOW = {"zh": 8, "en": 4}  # characters (zh) or words (en) before a word that a negation may sit
@@ -58,6 +62,12 @@ class Reading:
 
 # What ends a clause, for the number a clause tells ("among 115 payment institutions, 9 ...").
 _CLAUSE_BREAKS = ",，;；。:："
+
+
+def _clause_around(text: str, at: int) -> str:
+    start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_BREAKS) + 1
+    ends = [i for i in (text.find(ch, at) for ch in _CLAUSE_BREAKS) if i != -1]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def has(variant: str, text: str) -> bool:
@@ -355,11 +365,41 @@ class SentenceReader:
                     return number, written[m.start():m.end()], bool(is_value)
         return None
 
+    def percentage(self, reading: Reading) -> tuple[float, str] | None:
+        """The percentage a sentence gives (12%, 14.2 percent, 百分之二十, 五成, half) in the clause
+        telling most of the question: (the number of percent, the words that give it)."""
+        written = reading.sentence["sentence"]
+        text = readable(written)
+        found = []
+        for m in _PERCENTAGE.finditer(text):
+            digits = m.group("number") or m.group("number_zh")
+            if digits:
+                number = parse_number(digits, load_grammar("zh" if m.group("number_zh") else "en"))
+            elif m.group("tenths"):
+                number = parse_number(m.group("tenths"), load_grammar("zh")) * 10
+            else:
+                number = 50.0
+            if number is not None and not math.isnan(number):
+                found.append((m, number))
+        if not found:
+            return None
+        # Several in one sentence ("the center holds 12%, and Alipay holds 9.61%"): the one in the
+        # clause telling most of the question with its parties, and naming no other party.
+        sentence_ids = self.k.store.entities_at(reading.sentence["article_id"], reading.sentence["idx"])
+        asked = {c.entity_id for c in reading.covered if c.kind == "entity"}
+        others = [n.lower() for e in sentence_ids if e not in asked and not (self.k.expand(e) & asked) for n in self._names(e)]
+
+        def fit(match) -> int:
+            clause = _clause_around(text.lower(), match.start())
+            parties = sum(1 for c in reading.covered if c.kind == "entity" and any(has(v.lower(), clause) for v in c.variants))
+            return self._clause_tells(reading, text, match.start()) + parties - any(n in clause for n in others)
+
+        m, number = max(found, key=lambda f: fit(f[0]))
+        return number, written[m.start():m.end()]
+
     def _clause_tells(self, reading: Reading, text: str, at: int) -> int:
         """How many of the question's words the clause around offset `at` holds (ties: the first)."""
-        start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_BREAKS) + 1
-        ends = [i for i in (text.find(ch, at) for ch in _CLAUSE_BREAKS) if i != -1]
-        clause = text[start : min(ends) if ends else len(text)]
+        clause = _clause_around(text, at)
         return sum(1 for c in reading.covered if c.kind == "word" and any(has(v, clause) for v in c.variants))
 
     def named(self, reading: Reading, kinds: list[str], exclude: list[str]) -> list[str]:

@@ -60,6 +60,7 @@ class Grammar:
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
     amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
+    share_words: dict[str, tuple[str, ...]]  # en / zh -> words that ask for a percentage
     order_words: dict[str, tuple[str, ...]]  # first / last -> the words that ask for it
     part_words: dict[str, tuple[str, ...]]  # en / zh -> words that ask for a part of an entity
     chinese_phrases: tuple[tuple[str, str], ...]  # the answers' own English phrases and their Chinese, longest first
@@ -90,6 +91,7 @@ def grammar() -> Grammar:
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
         amount_words=tuple(data.get("amount_words") or []),
+        share_words={k: tuple(v) for k, v in (data.get("share_words") or {}).items()},
         order_words={k: tuple(v) for k, v in (data.get("order_words") or {}).items()},
         part_words={k: tuple(v) for k, v in (data.get("part_words") or {}).items()},
         chinese_phrases=tuple(sorted((data.get("chinese_phrases") or {}).items(), key=lambda kv: -len(kv[0]))),
@@ -119,6 +121,7 @@ class Question:
     asks_for_one: bool = False  # "which department", 哪个部门: one answer, not every party of the kind
     order: str | None = None  # "first" or "last": the earliest or latest of several ("the first deposit")
     part_of: str | None = None  # "which unit of the central bank": the entity whose part is asked
+    asks_share: bool = False  # "what percentage", 持股比例是多少: a percentage is the answer
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -146,6 +149,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
     question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")])
     question.counted = _counted(text, doc, lang)
+    question.asks_share = shape == "count" and _asks_share(lowered, question.counted, lang, g)
     question.actor = _asked_actor(question)
     question.part_of = _whole_asked(question)
     question.unknown_names = _unknown_names(question, doc, [(t.start, t.end) for t in timexes])
@@ -288,6 +292,17 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar, doc) -> list[str]:
         kind for kind, words in g.type_words.items()
         if any(has_word(phrase, w) or (len(w) > 6 and fuzz.partial_ratio(w, phrase) >= NEAR) for w in words)
     ]  # fmt: skip
+
+
+def _asks_share(lowered: str, counted: str | None, lang: str, g: Grammar) -> bool:
+    """A count that asks for a percentage: "What percentage of NetsUnion …", "By what percentage
+    did … fall", 持股比例是多少, 承担几成交易; not "How many shareholders …"."""
+    words = g.share_words.get(lang, ())
+    if lang == "zh":
+        # the counted noun is a share (持股比例), or the question counts in tenths (几成)
+        return any(w in (counted or "") for w in words) or any(w in lowered for w in words if w.startswith("几"))
+    alternatives = "|".join(re.escape(w) for w in words)
+    return bool(words) and re.search(rf"^(?:by )?(?:what|which) (?:{alternatives})\b|\bhow much (?:{alternatives})\b", lowered) is not None
 
 
 def _asks_for_one(lowered: str, lang: str, doc) -> bool:
