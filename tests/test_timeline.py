@@ -278,6 +278,19 @@ def test_a_date_the_trigger_governs_is_its_date_not_the_nearest_one(fresh_store,
     assert [e.value for e in issued] == [value]
 
 
+@pytest.mark.parametrize("held_on, value", [("at the end of September 2016", "2016-09-30"), ("at the end of June 2017", "2017-06-30")])
+def test_a_date_outside_a_before_clause_does_not_date_the_act_inside_it(fresh_store, write, held_on, value):
+    """The holdings are dated; the announcement told as coming shortly after them is not dated by
+    their day, and neither is a launch told as two months before a dated connection."""
+    told = (f"Payment institutions held 460 billion yuan of reserves {held_on}, shortly before the central bank "
+            "announced the custody plan. Alipay connected to NetsUnion in March 2018, two months after UnionPay "
+            "launched the service.")
+    ingest([write("story.txt", f"title: Reserves\ndate: 2019-02-20\n\n{told}")], fresh_store)
+    dated = {(e.type, e.value) for e in build_entries(fresh_store)}
+    assert ("statistic", value) in dated and ("connect", "2018-03") in dated
+    assert ("announce", None) in dated and ("launch", None) in dated, dated
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

@@ -553,7 +553,7 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
         plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy) and not _dates_a_noun(doc, sentence, t, event)
-                 and not _dates_what_it_says(doc, sentence, t, event)]
+                 and not _dates_what_it_says(doc, sentence, t, event) and _same_side_of_order_clauses(doc, sentence, t, event, taxonomy)]
         # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
         # itself governs is its date, however near another date of the sentence stands.
         plain = [t for t in plain if _governed_by(doc, sentence, t, event)] or plain
@@ -620,6 +620,27 @@ def _date_governor(doc: Doc, sentence: Sentence, timex: Timex, event: EventMenti
         if token.i in trigger_tokens or token.pos_ in ("VERB", "AUX"):
             return trigger, token
     return trigger, None
+
+
+def _order_clauses(doc: Doc, taxonomy: Taxonomy) -> list[tuple[int, int]]:
+    """Token ranges of the clauses a "before"/"after"/"until" opens: from the marker to the
+    clause's last token (words the parse hung on the clause before its marker are not in it)."""
+    ranges = []
+    for token in doc:
+        if token.dep_ == "mark" and token.lower_ in taxonomy.order_clauses_en:
+            ranges.append((token.i, max(t.i for t in token.head.subtree)))
+    return ranges
+
+
+def _same_side_of_order_clauses(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:
+    """A date and an act on the same side of every "before/after/until" clause's edge: "held at
+    the end of September 2016, shortly before the central bank announced the plan" dates the
+    holding, not the announcement; "two months after UnionPay launched it" dates neither."""
+    trigger = _tokens(doc, sentence, event.start, event.end)
+    when = _tokens(doc, sentence, timex.start, timex.end)
+    if trigger is None or when is None:
+        return True
+    return all((start <= trigger.root.i <= end) == (start <= when.root.i <= end) for start, end in _order_clauses(doc, taxonomy))
 
 
 def _in_reach(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:

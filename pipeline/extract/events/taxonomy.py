@@ -101,6 +101,7 @@ class Taxonomy:
     date_joiners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "from January to April"
     not_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reporting_verbs_en: frozenset[str] = frozenset()
+    order_clauses_en: frozenset[str] = frozenset()  # "before", "after": a clause of another time
     oblique_markers_zh: tuple[str, ...] = ()
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
@@ -179,6 +180,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         date_joiners={lang: tuple(words) for lang, words in (data.get("date_joiners") or {}).items()},
         not_events={lang: tuple(words) for lang, words in (data.get("not_events") or {}).items()},
         reporting_verbs_en=frozenset((data.get("reporting_verbs") or {}).get("en") or []),
+        order_clauses_en=frozenset((data.get("order_clauses") or {}).get("en") or []),
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
