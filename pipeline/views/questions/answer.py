@@ -300,6 +300,18 @@ class Knowledge(SentenceAnswers):
         return self._from_entries(used, f"{', '.join(names)}\n" + "\n".join(lines), "entities", question,
                                   entities=list(dict.fromkeys(found + groups)))  # fmt: skip
 
+    def _unless_a_sentence_tells_more(self, question: Question, answer: Answer) -> Answer:
+        """"Which payment institutions were in the first batch connected?": the connections stored
+        tell nothing of a batch; the sentence naming the batch's members does. The parties a
+        sentence names answer instead, when a sentence tells more of what the question asks beyond
+        its act than any sentence the answer rests on, and at least half of it."""
+        beyond = self.reader.beyond_the_act(question)
+        if not beyond:
+            return answer
+        told = max((self.reader.coverage(beyond, ev["sentence"]) for ev in answer.evidence), default=0.0)
+        best = next(iter(self.reader.read(question, beyond, min_share=0.5, limit=20)), None)
+        return (best is not None and best.share > told and self._named_in_sentences(question)) or answer
+
     def _acting_on_each(self, question: Question) -> list[str]:
         """哪些支付机构同时接入了银联和网联? Those of the asked kind that did the act with each named
         party, though the sources tell each time apart (Alipay to UnionPay in April, to NetsUnion later)."""
@@ -314,7 +326,7 @@ class Knowledge(SentenceAnswers):
         if question.entities and question.types:
             answer = self._who(question)
             if answer:
-                return answer
+                return self._unless_a_sentence_tells_more(question, answer)
         if question.types and not [e for e in question.entities if e not in self.collectives]:
             answer = self._actors_on(question)  # 哪些专家评论了备付金集中存管?
             if answer:
