@@ -547,3 +547,21 @@ def test_a_no_from_the_act_of_another_never_names_the_body_the_asked_unit_belong
     answer = ask(fresh_store, "Did the Payment and Settlement Department issue the January 2017 notice on centralized deposit of customer reserves?")
     first = answer.answer.splitlines()[0]
     assert answer.yes_no is False and "General Office of the PBOC" in first and "People's Bank of China as" not in first, first
+
+
+SIGNINGS = "5月11日，网联与支付宝签署条码支付合作协议。3月31日，网联与财付通签署条码支付合作协议。"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # The kind asked comes after 是哪家; the day asked picks the act of that day.
+        ("5月11日与网联签署合作协议的是哪家支付机构？", ["alipay"]),
+        # 同时宣布签署: no announcement is stored, the signing announced answers.
+        ("3月31日与网联同时宣布签署合作协议的是哪家支付机构？", ["tenpay"]),
+    ],
+)
+def test_who_did_the_act_on_the_asked_day_of_the_asked_kind(fresh_store, write, question, expected):
+    ingest([write("signings.txt", f"title: 签约\ndate: 2018-05-12\nlang: zh\n\n{SIGNINGS}\n")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.answer_type == "entities" and answer.entities == expected, answer.answer

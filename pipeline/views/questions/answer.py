@@ -263,6 +263,13 @@ class Knowledge(SentenceAnswers):
         if not question.types and not asked_documents:
             return None  # "who … NetsUnion?" with no act named: every party of every event would be a guess
         entries = self.matching(question)
+        core = [t for t in question.types if t not in SPEECH_TYPES]
+        if not entries and core and len(core) < len(question.types):
+            # 与网联同时宣布签署合作协议的是哪家? No announcement stored: the act announced answers.
+            entries = self.matching(question, types=core)
+        if question.month_days:
+            # Asked of a day without its year ("5月11日与网联…"): the acts of that day, when any.
+            entries = [e for e in entries if self._on_the_asked_day(e, question)] or entries
         if not entries and question.types:
             # "Who issued Document 209?": whoever acted under that document, if no issue is told.
             entries = [e for e in self.matching(question, types=[]) if e.category == "regulatory" and e.actor_ids]

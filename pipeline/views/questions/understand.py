@@ -273,8 +273,10 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar, doc) -> list[str]:
     if lang == "zh":
         wh = re.search(r"(哪些|哪[几两三四五六七八九十]?[家个位])(.{0,6})", lowered)
         before = re.search(r"(.{1,6})是(哪些|哪个|哪家|哪位|谁)", lowered)  # 第一家接入网联的银行是哪家
-        if before:
-            return [kind for kind, words in g.type_words.items() if any(has_word(before.group(1), w) for w in words)]
+        told_before = [kind for kind, words in g.type_words.items() if before and any(has_word(before.group(1), w) for w in words)]
+        if told_before:
+            return told_before
+        # else the kind after it: …合作的是哪家支付机构
     else:
         wh = re.search(r"\b(which|what)\s+((?:[\w-]+\s+){0,3}[\w-]+)", lowered)
     if not wh:
