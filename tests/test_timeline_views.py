@@ -100,3 +100,18 @@ def test_views_dates_date_line_says_where_the_date_came_from(article, line):
     from pipeline.views.dates import date_line
 
     assert date_line(article) == line
+
+
+def test_an_act_told_only_as_not_done_and_undated_is_left_off_the_timeline(fresh_store, write):
+    """'have not announced' places nothing on a timeline; asked for denied entries, or asked as a
+    question, it is still there."""
+    from pipeline.views.questions import ask
+    from pipeline.views.timeline import timeline
+
+    told = "Alipay and UnionPay have not announced the agreement. On 10 September 2018, Alipay signed with UnionPay."
+    ingest([write("story.txt", f"title: Signing\ndate: 2018-09-14\n\n{told}")], fresh_store)
+    assert [(e.type, e.factuality) for e in build_entries(fresh_store) if e.type == "announce"] == [("announce", "denied")]
+    shown = timeline(fresh_store)
+    assert "announce" not in {e.type for e in shown} and "cooperate" in {e.type for e in shown}
+    assert [e.type for e in timeline(fresh_store, factuality={"denied"})] == ["announce"]
+    assert ask(fresh_store, "Did UnionPay announce the agreement?").yes_no is not True

@@ -119,7 +119,7 @@ def evaluate(root: Path, ids: list[str] | None = None, *, db_path: Path | None =
 def _evaluate(corpus: GoldCorpus, store: Store, workers: int) -> EvalReport:
     from pipeline.ingest import ingest
     from pipeline.views.questions import ask
-    from pipeline.views.timeline import build_entries
+    from pipeline.views.timeline import timeline
 
     report = ingest([a.path for a in corpus.articles], store, workers=workers)
     by_path = corpus.by_path()
@@ -133,6 +133,6 @@ def _evaluate(corpus: GoldCorpus, store: Store, workers: int) -> EvalReport:
         ingest_failures=report.failed,
         dates=score.score_dates(run),
         entities=score.score_entities(run, resolved),
-        timeline=score.score_timeline(run, build_entries(store), resolved),
+        timeline=score.score_timeline(run, timeline(store), resolved),  # the timeline a user sees
         questions=score.score_questions(run, lambda q: ask(store, q)),
     )

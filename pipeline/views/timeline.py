@@ -103,9 +103,16 @@ def timeline(
 ) -> list[Entry]:
     """The timeline, filtered. A date filter keeps entries whose span meets [date_from, date_to]
     (and the undated ones with `keep_undated`). `entries`: build_entries(store) when the caller
-    has it already."""
+    has it already.
+
+    An act the sources tell only as not done, and at no time ("Alipay and UnionPay have not
+    announced the signing"), is no event to place: it is left out unless denied entries are
+    asked for (factuality). The question engine still reads it from build_entries ("Did UnionPay
+    announce it?" No)."""
     out = []
     for entry in build_entries(store) if entries is None else entries:
+        if entry.date is None and entry.factuality == "denied" and not (factuality and "denied" in factuality):
+            continue
         if types and entry.type not in types:
             continue
         if categories and entry.category not in categories:
