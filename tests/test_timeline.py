@@ -605,3 +605,18 @@ def test_a_chinese_act_with_a_start_in_its_own_clause_borrows_no_earlier_date(fr
     ingest([write("notice.txt", f"title: 通知\ndate: 2017-08-10\nlang: zh\n\n{told}\n")], fresh_store)
     switched = [(e.value, e.deadline) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
     assert switched == [(None, "2018-06-30")], switched
+
+
+@pytest.mark.parametrize(
+    "told, issued",
+    [
+        # The sentence asks who issued it: nobody is named, not even the letter's usual issuer.
+        ("Reposts call it Wanglianhan [2018] No. 42. It is not clear which body issued it on 20 March 2018.", []),
+        ("Reposts call it Wanglianhan [2018] No. 42. Nobody could say who issued it on 20 March 2018.", []),
+        # A relative pronoun stands for the name before it.
+        ("NetsUnion, which issued Wanglianhan [2018] No. 42 on 20 March 2018, closed the channels.", [("2018-03-20", ["netsunion"])]),
+    ],
+)
+def test_an_act_whose_doer_a_sentence_asks_about_has_no_doer(fresh_store, write, told, issued):
+    ingest([write("story.txt", f"title: Letter\ndate: 2018-04-20\n\n{told}")], fresh_store)
+    assert [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "issue"] == issued

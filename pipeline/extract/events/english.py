@@ -112,6 +112,9 @@ def trigger_spans(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
     return sorted(out, key=lambda m: m[1].start)
 
 
+_WH_TAGS = {"WDT", "WP", "WP$"}  # which, what, who, whose
+
+
 def _carrier(token: Token) -> Token:
     """The verb that carries a nominal trigger ("announced the cooperation" -> announced)."""
     while token.pos_ not in ("VERB", "AUX") and token.dep_ in CARRIED and token.head.i != token.i:
@@ -142,6 +145,16 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         else:
             break
     return [], False
+
+
+def _asked_subject(verb: Token, subjects: list[Token]) -> bool:
+    """The act's subject is what an embedded question asks ("confirm which body issued it", "it is
+    unclear who issued the notice"): the sentence names no one who did it, and neither may the
+    reader (a document's usual issuer, a party named before). A relative pronoun ("NetsUnion,
+    which issued the notice") stands for its noun and is no question."""
+    if verb.dep_ == "relcl":
+        return False
+    return any(t.tag_ in _WH_TAGS or any(c.dep_ == "det" and c.tag_ in _WH_TAGS for c in t.children) for t in subjects)
 
 
 def _agent(verb: Token) -> list[Token]:
@@ -232,6 +245,8 @@ def find_events(
         ):
             continue
         subjects, passive = _subject(carrier)
+        if _asked_subject(carrier, subjects):
+            continue  # "We have not been able to confirm which body issued it": nobody is told
         subject_ids = _within(subjects)
         actor_tokens = subject_ids | _within(_agent(carrier))
         if head.pos_ in ("NOUN", "PROPN"):
