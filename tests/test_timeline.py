@@ -620,3 +620,18 @@ def test_a_chinese_act_with_a_start_in_its_own_clause_borrows_no_earlier_date(fr
 def test_an_act_whose_doer_a_sentence_asks_about_has_no_doer(fresh_store, write, told, issued):
     ingest([write("story.txt", f"title: Letter\ndate: 2018-04-20\n\n{told}")], fresh_store)
     assert [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "issue"] == issued
+
+
+@pytest.mark.parametrize(
+    "lang, told, cooperating",
+    [
+        ("zh", "2018年9月，光大银行发布公告，终止与第三方支付机构的直连合作。", False),
+        ("zh", "2018年9月，光大银行发布公告，开展与第三方支付机构的直连合作。", True),
+        ("en", "In September 2018, Everbright Bank terminated its direct cooperation with Alipay.", False),
+        ("en", "In September 2018, Everbright Bank stopped cooperating with Alipay.", False),
+        ("en", "In September 2018, Everbright Bank began cooperating with Alipay.", True),
+    ],
+)
+def test_ending_an_act_is_not_doing_it(fresh_store, write, lang, told, cooperating):
+    ingest([write("story.txt", f"title: Banks\ndate: 2018-12-24\nlang: {lang}\n\n{told}")], fresh_store)
+    assert ("cooperate" in {e.type for e in build_entries(fresh_store)}) == cooperating

@@ -55,7 +55,17 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
                 taken |= span
                 if not _nominal(text, m.start(), m.end(), starts, ends, taxonomy, type_id):
                     found.append((type_id, m.start(), m.end()))
-    return sorted(found, key=lambda f: f[1])
+    found.sort(key=lambda f: f[1])
+    return [f for f in found if not _ended(text, f[1], [other[1] for other in found], taxonomy)]
+
+
+def _ended(text: str, start: int, trigger_starts: list[int], taxonomy: Taxonomy) -> bool:
+    """The act is what a word before it in its clause ends, no other act between them:
+    终止直连合作, 终止与第三方支付机构的直连合作 (but not 终止…后，双方签署合作协议)."""
+    clause_start, _ = _clause(text, start)
+    lead = text[clause_start:start]
+    at = max((lead.rfind(word) for word in taxonomy.ending_words.get("zh", ())), default=-1)
+    return at != -1 and not any(clause_start + at < other < start for other in trigger_starts)
 
 
 def _routed_through(doc: Doc, local, triggers, entities: EntityInfo, taxonomy: Taxonomy) -> dict[int, tuple[int, list[str]]]:

@@ -147,6 +147,15 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _ended(head: Token, carrier: Token, taxonomy: Taxonomy) -> bool:
+    """The act is what a verb of ending governs: "terminated its cooperation", "stopped
+    cooperating with" (events.yaml ending_words)."""
+    ending = taxonomy.ending_words.get("en", ())
+    if carrier is not head and carrier.lemma_.lower() in ending:
+        return True
+    return head.dep_ in ("xcomp", "dobj", "ccomp") and head.head.lemma_.lower() in ending
+
+
 def _asked_subject(verb: Token, subjects: list[Token]) -> bool:
     """The act's subject is what an embedded question asks ("confirm which body issued it", "it is
     unclear who issued the notice"): the sentence names no one who did it, and neither may the
@@ -244,6 +253,8 @@ def find_events(
             or _is_object_of_swallower(head, trigger_tokens)
         ):
             continue
+        if _ended(head, carrier, taxonomy):
+            continue  # "Bank of China terminated its cooperation with Alipay": not a cooperation
         subjects, passive = _subject(carrier)
         if _asked_subject(carrier, subjects):
             continue  # "We have not been able to confirm which body issued it": nobody is told

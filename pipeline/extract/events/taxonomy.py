@@ -102,6 +102,7 @@ class Taxonomy:
     not_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reporting_verbs_en: frozenset[str] = frozenset()
     order_clauses_en: frozenset[str] = frozenset()  # "before", "after": a clause of another time
+    ending_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 终止, "stop": the act's end
     oblique_markers_zh: tuple[str, ...] = ()
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
@@ -181,6 +182,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         not_events={lang: tuple(words) for lang, words in (data.get("not_events") or {}).items()},
         reporting_verbs_en=frozenset((data.get("reporting_verbs") or {}).get("en") or []),
         order_clauses_en=frozenset((data.get("order_clauses") or {}).get("en") or []),
+        ending_words={lang: tuple(words) for lang, words in (data.get("ending_words") or {}).items() if lang in ("en", "zh")},
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
