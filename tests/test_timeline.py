@@ -635,3 +635,18 @@ def test_an_act_whose_doer_a_sentence_asks_about_has_no_doer(fresh_store, write,
 def test_ending_an_act_is_not_doing_it(fresh_store, write, lang, told, cooperating):
     ingest([write("story.txt", f"title: Banks\ndate: 2018-12-24\nlang: {lang}\n\n{told}")], fresh_store)
     assert ("cooperate" in {e.type for e in build_entries(fresh_store)}) == cooperating
+
+
+@pytest.mark.parametrize(
+    "lang, notice",
+    [
+        # Each names a party beside a trigger word (宣布, 证实, "announced"): read as story, an event.
+        ("zh", "聲明：本文系轉載自合作媒體，網聯宣布的數據不代表本網觀點。"),
+        ("zh", "声明：本文系转载自合作媒体，并不代表本网赞同支付机构的观点或证实其描述。"),
+        ("en", "Disclaimer: this article was reprinted from a partner; it does not represent the views of NetsUnion, which announced the figures."),
+    ],
+)
+def test_a_sites_notice_tells_no_event(fresh_store, write, lang, notice):
+    story = "2018年6月30日，支付宝接入网联。" if lang == "zh" else "On 30 June 2018, Alipay connected to NetsUnion."
+    ingest([write("story.txt", f"title: Story\ndate: 2018-07-02\nlang: {lang}\n\n{story}\n\n{notice}")], fresh_store)
+    assert [e.type for e in build_entries(fresh_store)] == ["connect"]

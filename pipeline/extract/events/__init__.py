@@ -38,8 +38,11 @@ def extract_events(
     """
     taxonomy = taxonomy or load_taxonomy()
     find = FINDERS[lang]
+    notices = [words.lower() for words in taxonomy.site_notices.get(lang, ())]
     events: list[EventMention] = []
     for doc, sentence in zip(docs, sentences, strict=True):
+        if any(words in doc.text.lower() for words in notices):  # (Chinese: on its Simplified view)
+            continue  # a repost disclaimer or a copyright line tells nothing of the story
         here, dates = mentions.get(sentence.idx, []), timexes.get(sentence.idx, [])
         events += find(doc, sentence, here, dates, entities, taxonomy)
         events += find_figures(doc, sentence, here, dates, entities, taxonomy, lang)

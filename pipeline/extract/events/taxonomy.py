@@ -103,6 +103,7 @@ class Taxonomy:
     reporting_verbs_en: frozenset[str] = frozenset()
     order_clauses_en: frozenset[str] = frozenset()  # "before", "after": a clause of another time
     ending_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 终止, "stop": the act's end
+    site_notices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 本文系转载: no story sentence
     oblique_markers_zh: tuple[str, ...] = ()
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
@@ -183,6 +184,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         reporting_verbs_en=frozenset((data.get("reporting_verbs") or {}).get("en") or []),
         order_clauses_en=frozenset((data.get("order_clauses") or {}).get("en") or []),
         ending_words={lang: tuple(words) for lang, words in (data.get("ending_words") or {}).items() if lang in ("en", "zh")},
+        site_notices={lang: tuple(words) for lang, words in (data.get("site_notices") or {}).items()},
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
