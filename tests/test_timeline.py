@@ -650,3 +650,9 @@ def test_a_sites_notice_tells_no_event(fresh_store, write, lang, notice):
     story = "2018年6月30日，支付宝接入网联。" if lang == "zh" else "On 30 June 2018, Alipay connected to NetsUnion."
     ingest([write("story.txt", f"title: Story\ndate: 2018-07-02\nlang: {lang}\n\n{story}\n\n{notice}")], fresh_store)
     assert [e.type for e in build_entries(fresh_store)] == ["connect"]
+
+
+def test_the_links_to_the_next_story_tell_no_event(fresh_store, write):
+    story = "On 30 June 2018, Alipay connected to NetsUnion.\n\nPrevious: Alipay announced its barcode agreement with UnionPay\nNext: Tenpay connected to NetsUnion in March"
+    ingest([write("story.txt", f"title: Story\ndate: 2018-07-02\n\n{story}")], fresh_store)
+    assert [(e.type, e.actor_ids) for e in build_entries(fresh_store)] == [("connect", ["alipay"])]
