@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.ingest import ingest
+from pipeline.store import Store
 from pipeline.views.timeline import build_entries, timeline
 from tests.conftest import FOUNDING
 
@@ -656,3 +657,18 @@ def test_the_links_to_the_next_story_tell_no_event(fresh_store, write):
     story = "On 30 June 2018, Alipay connected to NetsUnion.\n\nPrevious: Alipay announced its barcode agreement with UnionPay\nNext: Tenpay connected to NetsUnion in March"
     ingest([write("story.txt", f"title: Story\ndate: 2018-07-02\n\n{story}")], fresh_store)
     assert [(e.type, e.actor_ids) for e in build_entries(fresh_store)] == [("connect", ["alipay"])]
+
+
+@pytest.mark.parametrize(
+    "lang, asked, told",
+    [
+        ("zh", "2018年4月27日，支付宝已接入银联了吗？", "2018年4月27日，支付宝已接入银联。"),
+        ("en", "Did Alipay connect to UnionPay on 27 April 2018?", "Alipay connected to UnionPay on 27 April 2018."),
+    ],
+)
+def test_a_yes_no_question_tells_no_event(fresh_store, write, tmp_path, lang, asked, told):
+    ingest([write("asked.txt", f"title: Asked\ndate: 2018-05-02\nlang: {lang}\n\n{asked}")], fresh_store)
+    assert build_entries(fresh_store) == []
+    with Store(tmp_path / "told.sqlite") as store:
+        ingest([write("told/told.txt", f"title: Told\ndate: 2018-05-02\nlang: {lang}\n\n{told}")], store)
+        assert [e.type for e in build_entries(store)] == ["connect"]

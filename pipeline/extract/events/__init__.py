@@ -6,6 +6,8 @@ sure the source is. Trigger words, cues and roles come from pipeline/data/events
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.extract.events import chinese, english, narrative
@@ -43,9 +45,24 @@ def extract_events(
     for doc, sentence in zip(docs, sentences, strict=True):
         if any(words in doc.text.lower() for words in notices):  # (Chinese: on its Simplified view)
             continue  # a repost disclaimer or a copyright line tells nothing of the story
+        if _asks_yes_or_no(doc.text):
+            continue  # "Will NetsUnion charge fees?" asks whether; it tells nothing happened
         here, dates = mentions.get(sentence.idx, []), timexes.get(sentence.idx, [])
         events += find(doc, sentence, here, dates, entities, taxonomy)
         events += find_figures(doc, sentence, here, dates, entities, taxonomy, lang)
     events = narrative.resolve(events, sentences, mentions, entities, taxonomy)
     date_recent_acts(events, timexes, dct, taxonomy.recent_words.get(lang, ()), taxonomy.recent_within_days)
     return events
+
+
+_YES_NO_EN = re.compile(r"^\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may)\b", re.I)
+_YES_NO_ZH = re.compile(r"吗|是否|能否|可否|会不会|是不是|有没有")
+
+
+def _asks_yes_or_no(text: str) -> bool:
+    """A yes/no question ("Will NetsUnion charge fees?", 网联会收费吗？) asserts none of its acts; a
+    wh-question ("Why did Alipay sign on September 10?") presupposes its act and stays read."""
+    text = text.strip()
+    if not text.endswith(("?", "？")):
+        return False
+    return bool(_YES_NO_ZH.search(text)) if any("\u4e00" <= c <= "\u9fff" for c in text) else bool(_YES_NO_EN.match(text))
