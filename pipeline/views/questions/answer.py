@@ -261,7 +261,10 @@ class Knowledge(SentenceAnswers):
             return self._by_role(question)
         asked_documents = [e for e in question.entities if self.entities.get(e, {}).get("type") == "document"]
         if not question.types and not asked_documents:
-            return None  # "who … NetsUnion?" with no act named: every party of every event would be a guess
+            # "who … NetsUnion?" with no act named: every party of every event would be a guess;
+            # a sentence telling every word of the question may name it (网联平台的筹建工作由哪个机构
+            # 牵头组织? "由中国支付清算协会牵头组织的…筹建工作").
+            return self._named_in_sentences(question, min_share=1.0)
         entries = self.matching(question)
         core = [t for t in question.types if t not in SPEECH_TYPES]
         if not entries and core and len(core) < len(question.types):

@@ -74,15 +74,15 @@ class SentenceAnswers:
         used = [e for e in entries if set(e.actor_ids) & set(found)]
         return self._from_entries(used, ", ".join(self.name(i) for i in found), "entities", question, entities=found)
 
-    def _named_in_sentences(self, question: Question) -> Answer | None:
+    def _named_in_sentences(self, question: Question, min_share: float = 0.5) -> Answer | None:
         """网联在哪些城市建设数据中心? 网联的股东有哪些? The things of the asked kind named in the
-        sentences telling the entity and most other words of the question."""
+        sentences telling the entity and most (min_share) other words of the question."""
         concepts = self.reader.concepts(question)
         if not [c for c in concepts if c.kind == "word"]:
             return None
         ids: list[str] = []
         readings = []
-        for reading in self.reader.read(question, concepts, min_share=0.5):
+        for reading in self.reader.read(question, concepts, min_share=min_share):
             named = [i for i in self.reader.named(reading, question.kinds, question.entities) if i not in ids]
             if named:  # every sentence telling it may name others ("京、沪、深多个机房", "北京、上海、深圳3地")
                 ids += named
