@@ -565,3 +565,12 @@ def test_who_did_the_act_on_the_asked_day_of_the_asked_kind(fresh_store, write, 
     ingest([write("signings.txt", f"title: 签约\ndate: 2018-05-12\nlang: zh\n\n{SIGNINGS}\n")], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.answer_type == "entities" and answer.entities == expected, answer.answer
+
+
+def test_an_office_asked_of_no_named_organisation_lists_who_holds_it_where(fresh_store, write):
+    told = "工商登记信息显示，网联清算有限公司的法定代表人为董俊峰。"
+    ingest([write("register.txt", f"title: 工商登记\ndate: 2017-08-30\nlang: zh\n\n{told}\n")], fresh_store)
+    answer = ask(fresh_store, "Who is the legal representative of the company?")
+    assert answer.entities[:2] == ["person:dong_junfeng", "netsunion"], answer.answer
+    # No chairman is named: nobody is made one.
+    assert ask(fresh_store, "Who is the chairman of the company?").answer_type == "refused"

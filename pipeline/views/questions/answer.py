@@ -250,6 +250,10 @@ class Knowledge(SentenceAnswers):
         people = [e for e in question.entities if self.entities.get(e, {}).get("type") == "person"]
         if people and not question.types:
             return self._profile(people[0])
+        if not question.entities and question.roles and not question.types:
+            # "Who is the legal representative of the company?": whoever the sources name in that
+            # office, each with the organisation they hold it at.
+            return self._by_role(question)
         if not question.entities:
             # "who" with nobody named: only who did a named act on a named subject (谁对备付金存管发表了看法?)
             return self._actors_on(question) if question.types else None
@@ -855,11 +859,13 @@ class Knowledge(SentenceAnswers):
 
     def _by_role(self, question: Question) -> Answer | None:
         """Who is the CEO of NetsUnion? The people whose stored role is of the asked family at one
-        of the named organisations, with the role as the source words it (有望担任总裁: expected)."""
+        of the named organisations (at any, when none is named), with the role as the source words
+        it (有望担任总裁: expected)."""
         organisations = {eid for e in question.entities for eid in self.expand(e)}
         rows = [
             r for r in self.store.people_roles()
-            if r["affiliation"] in organisations and _role_family(r["role"]) in question.roles
+            if r["affiliation"] and (not organisations or r["affiliation"] in organisations)
+            and _role_family(r["role"]) in question.roles
         ]  # fmt: skip
         if not rows:
             return None
