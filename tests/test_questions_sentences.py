@@ -331,3 +331,22 @@ def test_who_with_no_act_stored_is_read_off_a_sentence_telling_all_of_it(fresh_s
     assert answer.entities[:1] == ["pcac"] and answer.evidence[0]["sentence"] == told, answer.answer
     # A word of the question the sentence does not tell (负责 … 办公地址): no answer.
     assert ask(fresh_store, "网联平台的办公地址由哪个机构负责选定？").answer_type == "refused"
+
+
+@pytest.mark.parametrize(
+    "announced, deleted, question",
+    [
+        ("5月11日，网联与支付宝签署条码支付合作协议，并同时对外发布了合作公告。", "不过，这份合作公告后来被网联删除了。",
+         "网联是否保留了5月11日与支付宝同时发布的合作公告？"),
+        ("On May 11, NetsUnion and Alipay signed a barcode payment agreement and published a joint announcement of it.",
+         "The joint announcement was later deleted by NetsUnion.",
+         "Did NetsUnion keep the joint announcement of the agreement with Alipay published on May 11?"),
+    ],
+)
+def test_a_sentence_saying_the_contrary_of_the_questions_word_is_a_no(fresh_store, write, announced, deleted, question):
+    """One source tells the announcement (more of the question's words); another tells it was
+    deleted, the contrary of the word asked (保留, keep): that one is on point, and it is a No."""
+    ingest([write("a.txt", f"title: A\ndate: 2018-05-12\n\n{announced}"), write("b.txt", f"title: B\ndate: 2018-05-14\n\n{deleted}")],
+           fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no is False and deleted in [ev["sentence"] for ev in answer.evidence], answer.answer

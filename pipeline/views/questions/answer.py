@@ -642,7 +642,11 @@ class Knowledge(SentenceAnswers):
         elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question)
               or self._unnamed_product(best, question)):
             # The act is stored, but not all that was asked of it: who said it, the thing it was
-            # about, the day. What is stored is shown; nothing is affirmed.
+            # about, the day. What is stored is shown; nothing is affirmed, unless a sentence
+            # telling most of the question says No (网联是否保留了…公告? "网联随后又删除了相关公告").
+            said_no = self._read_yes_no(question, min_share=0.6, min_words=2)
+            if said_no is not None and said_no.yes_no is False:
+                return said_no
             verdict, yes_no = "The sources do not say so; what they tell of it", None
         else:
             verdict, yes_no = "Yes", True

@@ -178,7 +178,9 @@ class SentenceAnswers:
         # Of the sentences that tell as much of the question, one that denies it decides: a
         # headline ("new rules come: static code … not exceed 500 yuan") may tell as much as
         # the sentence that answers ("the new rules do not prohibit static code").
-        tied = [r for r in readings[:TIED_READINGS] if r.share >= best.share - TIED_SHARE]
+        # One that says the contrary of the question's own word ("删除" for 保留) is on point however
+        # much else the others tell.
+        tied = [r for r in readings[:TIED_READINGS] if r.share >= best.share - TIED_SHARE or r.contrary]
         best = next((r for r in tied if self.reader.denies(question, r)), best)
         denied = self.reader.denies(question, best)
         sentence = best.sentence["sentence"]

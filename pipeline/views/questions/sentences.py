@@ -299,7 +299,7 @@ class SentenceReader:
 
     def _contradicted(self, question: Question, concept: Concept) -> bool:
         asked = [a for asked, _ in grammar().contraries for a in asked]
-        return any(_same(concept.label, w) for a in asked for w in a.split() if len(w) > 2)
+        return any(_same(concept.label, w) for a in asked for w in a.split() if len(w) > 2 or has_cjk(w))
 
     def _contrary(self, question: Question, text: str) -> list[str]:
         """Words of the sentence that deny a word of the question ("on schedule" / "postponed")."""
