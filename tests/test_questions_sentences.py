@@ -350,3 +350,17 @@ def test_a_sentence_saying_the_contrary_of_the_questions_word_is_a_no(fresh_stor
            fresh_store)
     answer = ask(fresh_store, question)
     assert answer.yes_no is False and deleted in [ev["sentence"] for ev in answer.evidence], answer.answer
+
+
+def test_a_plain_word_read_as_a_name_in_one_article_names_it_nowhere_else(fresh_store, write):
+    """"The Union" is UnionPay where its article says so; "network union platform" in another
+    article is not UnionPay, so its figure answers no question about UnionPay."""
+    ingest([write("unionpay.txt", "title: UnionPay\ndate: 2018-04-02\n\nChina UnionPay signed a barcode agreement with "
+                  "Tenpay on 1 April 2018. The Union said the service would start in April."),
+            write("volume.txt", "title: Volume\ndate: 2018-07-02\n\nIn the first quarter, the network union platform "
+                  "processed 5.8 billion transactions.")], fresh_store)
+    from pipeline.views.entities import entity_list
+
+    assert "Union" in next(e for e in entity_list(fresh_store) if e["id"] == "unionpay")["aliases_seen"]
+    answer = ask(fresh_store, "How many transactions did UnionPay process in the first quarter?")
+    assert "5.8 billion" not in answer.answer, answer.answer

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from pipeline.extract.entities.renderings import english_vocabulary
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import load_taxonomy
 from pipeline.extract.nlp import simplified_view
@@ -219,8 +220,12 @@ class SentenceReader:
 
     def _names(self, entity_id: str) -> list[str]:
         entity = self.k.entities.get(entity_id, {})
-        names = [entity.get("name"), *entity.get("aliases_seen", []), *(entity.get("names") or {}).values()]
-        return list(dict.fromkeys(n for n in names if n and len(n) > 1))
+        own = [entity.get("name"), *(entity.get("names") or {}).values()]
+        # A spelling seen once for it that is a plain English word ("the Union", read as UnionPay in
+        # the article that wrote it) names it only where its article's context said so: in any
+        # other sentence "network union platform" is not UnionPay.
+        seen = [n for n in entity.get("aliases_seen", []) if n and not (" " not in n and n.lower() in english_vocabulary())]
+        return list(dict.fromkeys(n for n in [*own[:1], *seen, *own[1:]] if n and len(n) > 1))
 
     # -- reading ------------------------------------------------------------------------
 
