@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
+from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import chinese, english, narrative
 from pipeline.extract.events.dating import date_recent_acts
 from pipeline.extract.events.figures import find_figures
@@ -65,4 +66,4 @@ def _asks_yes_or_no(text: str) -> bool:
     text = text.strip()
     if not text.endswith(("?", "？")):
         return False
-    return bool(_YES_NO_ZH.search(text)) if any("\u4e00" <= c <= "\u9fff" for c in text) else bool(_YES_NO_EN.match(text))
+    return bool(_YES_NO_ZH.search(text)) if has_cjk(text) else bool(_YES_NO_EN.match(text))
