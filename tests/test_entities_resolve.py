@@ -63,6 +63,9 @@ def test_entities_table_rejects_unknown_type(tmp_path):
     ("Union Pay", "unionpay"), ("Construction Bank", "ccb"), ("Document 209", "doc_209"),
     ("银支付〔2017〕209号", "doc_209"), ("Payment and Clearing Association", "pcac"),
     ("wechat_pay", "wechat_pay"),
+    # An outlet cited in either language is the same outlet.
+    ("Caixin", "caixin"), ("财新", "caixin"), ("Securities Times", "securities_times"), ("证券时报", "securities_times"),
+    ("路透社", "reuters"),
 ])
 def test_entities_find_entity_any_alias_either_language_or_near_spelling(table, name, entity_id):
     found = find_entity(name, table)
@@ -73,7 +76,7 @@ def test_entities_find_entity_any_alias_either_language_or_near_spelling(table, 
 @pytest.mark.parametrize("name", [
     "Agricultural Development Bank of China", "China Minsheng Bank", "Bank of Communications",
     "China Everbright Bank", "Industrial Bank", "UnionPay Intl", "Union", "Bank", "Chinese Bank",
-    "Economic Times", "网银", "银行", "中国银", "Xue",
+    "Economic Times", "Financial Times", "网银", "银行", "中国银", "Xue",
 ])
 def test_entities_find_entity_must_not_resolve(table, name):
     # "Bank" / 银行 alone may name the banks as a group (the collective entity), never one bank.
