@@ -364,3 +364,19 @@ def test_a_plain_word_read_as_a_name_in_one_article_names_it_nowhere_else(fresh_
     assert "Union" in next(e for e in entity_list(fresh_store) if e["id"] == "unionpay")["aliases_seen"]
     answer = ask(fresh_store, "How many transactions did UnionPay process in the first quarter?")
     assert "5.8 billion" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "told, question, said",
+    [
+        ("Payments through static codes are capped at 500 yuan per customer per day.",
+         "What is the daily cap, in yuan, on static code payments?", "500"),
+        # Every digit the sentence gives, in the unit asked.
+        ("The reserves deposited at the central bank stood at 1,398.562 billion yuan at the end of January 2019.",
+         "What was the balance of reserves deposited at the central bank at the end of January 2019, in billion yuan?", "1398.562"),
+    ],
+)
+def test_a_question_asked_in_a_unit_is_a_count_in_that_unit(fresh_store, write, told, question, said):
+    ingest([write("figures.txt", f"title: Figures\ndate: 2019-02-20\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.answer_type == "count" and answer.answer.startswith(f"{said} "), answer.answer

@@ -55,7 +55,9 @@ def value_of(m: re.Match) -> float:
 
 def shown(value: float) -> str:
     """A figure as an answer says it: 462, 5.775 billion, 1.398562 trillion, 9.61."""
+    # Every digit the source gave ("1,398.562 billion" is 1398.562, not 1398.56), without the
+    # binary noise of a division (12 significant digits).
     for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
         if value >= scale:
-            return f"{value / scale:g} {word}"
-    return f"{value:g}"
+            return f"{value / scale:.12g} {word}"
+    return f"{value:.12g}"

@@ -442,7 +442,7 @@ class Knowledge(SentenceAnswers):
         if best is None or best_key[1] < MIN_FIGURE_COVERAGE:
             return None
         entry = best.entry
-        text = f"{shown(best.value)} ({best.said}), as of {entry.display_date}: {entry.summary}" + _factuality_note(entry)
+        text = f"{_in_asked_scale(best.value, question)} ({best.said}), as of {entry.display_date}: {entry.summary}" + _factuality_note(entry)
         answer = self._from_entries([entry], text, "count", question, dates=[entry.value] if entry.value else [])
         answer.count = int(best.value) if best.value.is_integer() else None
         return answer
@@ -944,6 +944,16 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+_SCALES = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+
+
+def _in_asked_scale(value: float, question: Question) -> str:
+    """A figure as the question asks it: "…, in billion yuan?" is answered 1398.562, not 1.398562
+    trillion; otherwise as figures are shown."""
+    scale = (question.counted or "").split(" ")[0]
+    return f"{value / _SCALES[scale]:.12g}" if scale in _SCALES else shown(value)
 
 
 @lru_cache(maxsize=4096)  # a store's roles repeat ("analyst", "reporter"), and every question reads them all
