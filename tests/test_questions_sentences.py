@@ -374,6 +374,14 @@ def test_a_plain_word_read_as_a_name_in_one_article_names_it_nowhere_else(fresh_
         # Every digit the sentence gives, in the unit asked.
         ("The reserves deposited at the central bank stood at 1,398.562 billion yuan at the end of January 2019.",
          "What was the balance of reserves deposited at the central bank at the end of January 2019, in billion yuan?", "1398.562"),
+        ("Payments through static codes are capped at 500 yuan per customer per day.",
+         "What is the maximum daily amount in yuan for static code payments?", "500"),
+        # The sentence dates the figure in the asked year without writing it (an article of 2019),
+        # and leaves its parties to the sentence before.
+        ("Payment institutions keep their client reserves at the central bank. The balance stood at 1.398562 trillion "
+         "yuan at the end of January.",
+         "What was the balance of payment institutions' reserves at the central bank at the end of January 2019, in yuan?",
+         "1.398562 trillion"),
     ],
 )
 def test_a_question_asked_in_a_unit_is_a_count_in_that_unit(fresh_store, write, told, question, said):

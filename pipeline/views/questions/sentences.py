@@ -240,7 +240,7 @@ class SentenceReader:
         readings, seen = [], set()
         for s in self.search_all([tuple(v.lower() for v in c.variants) for c in (words or entities)], limit):
             text = s["sentence"]
-            if text in seen or not all(has(v, text) for c in dates for v in c.variants):
+            if text in seen or not all(any(has(v, text) for v in c.variants) or self._dates_year(s, c.variants) for c in dates):
                 continue
             seen.add(text)
             in_sentence = [c for c in entities if any(has(v, text) for v in c.variants)]
@@ -263,6 +263,11 @@ class SentenceReader:
         readings.sort(key=lambda r: (-r.share, -len(r.covered), -_shared_run(question.text, r.sentence["sentence"]),
                                      len(r.sentence["sentence"])))  # fmt: skip
         return readings
+
+    def _dates_year(self, s: dict, years: tuple[str, ...]) -> bool:
+        """The sentence dates something in the asked year without writing it ("at the end of
+        January" in an article of 2019): its stored dates say so."""
+        return any(t["value"][:4] in years for t in self.k.store.written_dates(s["article_id"], s["idx"]))
 
     def _context(self, s: dict) -> str:
         """What a sentence may leave unsaid: the sentence before it and its article's title

@@ -194,8 +194,10 @@ def _counted(text: str, doc, lang: str) -> str | None:
             first = [t.text for t in doc if t.idx >= start][:1]
             return first[0] if first else None
         return (noun if len(noun) <= 4 else noun[-2:]) or None  # 央行对财付通罚款多少: 罚款
-    # "What is the daily cap, in yuan?", "What was the balance …, in billion yuan?": the unit asked in.
-    unit = re.search(r",\s*in ((?:billion |million |trillion )?(?:yuan|renminbi|rmb|dollars|us dollars))\s*[,?]", text, re.I)
+    # "What is the daily cap, in yuan?", "What was the balance …, in billion yuan?", "the maximum
+    # amount in yuan for …": the unit asked in.
+    unit = re.search(r"(?:,\s*in|\b(?:amount|cap|limit|balance|total|sum|value)s? in) "
+                     r"((?:billion |million |trillion )?(?:yuan|renminbi|rmb|dollars|us dollars))\b", text, re.I)
     if unit:
         return unit.group(1).lower()
     # "How many [large payment institutions] lost …": the words after "many" up to the first
