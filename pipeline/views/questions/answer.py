@@ -18,7 +18,7 @@ from pipeline.extract.nlp import simplified_view
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
-from pipeline.views.figures import figures, shown
+from pipeline.views.figures import SCALES, figures, shown
 from pipeline.views.questions.from_sentences import SUBSTITUTE_SHARE, SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
@@ -946,14 +946,11 @@ class Knowledge(SentenceAnswers):
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
 
 
-_SCALES = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
-
-
 def _in_asked_scale(value: float, question: Question) -> str:
     """A figure as the question asks it: "…, in billion yuan?" is answered 1398.562, not 1.398562
     trillion; otherwise as figures are shown."""
     scale = (question.counted or "").split(" ")[0]
-    return f"{value / _SCALES[scale]:.12g}" if scale in _SCALES else shown(value)
+    return f"{value / SCALES[scale]:.12g}" if scale in SCALES else shown(value)
 
 
 @lru_cache(maxsize=4096)  # a store's roles repeat ("analyst", "reporter"), and every question reads them all
