@@ -572,17 +572,20 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         before = text[: t.start - sentence.start].lower().rstrip()
         return any(before.endswith(" " + cue) or before == cue for cue in cues)
 
+    # The tokens of each date and the sentence's before/after clauses, read once for all its events.
+    tokens_of = {(t.start, t.end): _tokens(doc, sentence, t.start, t.end) for t in dated}
+    clauses = _order_clauses(doc, taxonomy)
     for event in events:
         spec = taxonomy.types[event.type]
+        trigger = _tokens(doc, sentence, event.start, event.end)
         deadlines = [t for t in dated if is_deadline(t)]
         plain = [t for t in dated if not is_deadline(t)]
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
-        plain = [t for t in plain if _in_reach(doc, sentence, t, event, taxonomy) and not _dates_a_noun(doc, sentence, t, event)
-                 and not _dates_what_it_says(doc, sentence, t, event) and _same_side_of_order_clauses(doc, sentence, t, event, taxonomy)]
+        plain = [t for t in plain if _date_reaches(trigger, tokens_of[(t.start, t.end)], clauses, taxonomy)]
         # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
         # itself governs is its date, however near another date of the sentence stands.
-        plain = [t for t in plain if _governed_by(doc, sentence, t, event)] or plain
+        plain = [t for t in plain if _governed_by(trigger, tokens_of[(t.start, t.end)])] or plain
         before = [t for t in plain if t.end <= event.start]
         after = [t for t in plain if t.start >= event.end]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -596,56 +599,56 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
                 event.date_mod = "AFTER"
         later = [t for t in deadlines if t.start >= event.end]
         # "From June 30, all payments must go through NetsUnion": the cue may open the sentence.
-        earlier = [t for t in deadlines if t.end <= event.start and _in_reach(doc, sentence, t, event, taxonomy)]
+        earlier = [t for t in deadlines if t.end <= event.start and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy)]
         if later or earlier:
             event.deadline = (later or earlier[-1:])[0].value
             event.later_deadlines = [t.value for t in later[1:]]
 
 
-def _dates_a_noun(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
+def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[int, int]], taxonomy: Taxonomy) -> bool:
+    """Whether a date of the sentence may date the act (both as tokens; when either does not
+    line up with tokens, nothing is ruled out)."""
+    if trigger is None or when is None:
+        return True
+    return (_in_reach(trigger, when, taxonomy) and not _dates_a_noun(trigger, when) and not _dates_what_it_says(trigger, when)
+            and _same_side_of_order_clauses(trigger, when, clauses))
+
+
+def _dates_a_noun(trigger: Span, when: Span) -> bool:
     """"Under last August's notice, payments must be handled through NetsUnion": a date that
     modifies a noun other than the trigger (its possessor, "the January 2017 notice") dates
     that thing, not the event."""
-    trigger = _tokens(doc, sentence, event.start, event.end)
-    when = _tokens(doc, sentence, timex.start, timex.end)
-    if trigger is None or when is None:
-        return False
     root = when.root
     return root.dep_ in ("poss", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in {t.i for t in trigger}
 
 
-def _dates_what_it_says(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
+def _dates_what_it_says(trigger: Span, when: Span) -> bool:
     """"The central bank issued the guidelines, clearly that payment institutions shall on April 17
     deposit ...": a date whose nearest verb is another one below the trigger dates what the act
     says (the deposit), not the act."""
-    found = _date_governor(doc, sentence, timex, event)
-    if found is None or found[1] is None:
-        return False
-    trigger, governor = found
-    return governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
+    governor = _date_governor(trigger, when)
+    return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
 
 
-def _governed_by(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> bool:
+def _governed_by(trigger: Span | None, when: Span | None) -> bool:
     """Whether the first verb or trigger above the date is the event's trigger: the date is an
     argument of the trigger itself, not of another clause of the sentence."""
-    found = _date_governor(doc, sentence, timex, event)
-    return found is not None and found[1] is not None and found[1].i in {t.i for t in found[0]}
-
-
-def _date_governor(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention) -> tuple[Span, Token | None] | None:
-    """The trigger's tokens and the first token above the date that is one of them or a verb
-    (None when the date's parse reaches neither); None when either does not line up with tokens."""
-    trigger = _tokens(doc, sentence, event.start, event.end)
-    when = _tokens(doc, sentence, timex.start, timex.end)
     if trigger is None or when is None:
-        return None
+        return False
+    governor = _date_governor(trigger, when)
+    return governor is not None and governor.i in {t.i for t in trigger}
+
+
+def _date_governor(trigger: Span, when: Span) -> Token | None:
+    """The first token above the date that is one of the trigger's or a verb (None when the
+    date's parse reaches neither)."""
     trigger_tokens = {t.i for t in trigger}
     token = when.root
     while token.head.i != token.i:
         token = token.head
         if token.i in trigger_tokens or token.pos_ in ("VERB", "AUX"):
-            return trigger, token
-    return trigger, None
+            return token
+    return None
 
 
 def _order_clauses(doc: Doc, taxonomy: Taxonomy) -> list[tuple[int, int]]:
@@ -658,25 +661,19 @@ def _order_clauses(doc: Doc, taxonomy: Taxonomy) -> list[tuple[int, int]]:
     return ranges
 
 
-def _same_side_of_order_clauses(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:
+def _same_side_of_order_clauses(trigger: Span, when: Span, clauses: list[tuple[int, int]]) -> bool:
     """A date and an act on the same side of every "before/after/until" clause's edge: "held at
     the end of September 2016, shortly before the central bank announced the plan" dates the
     holding, not the announcement; "two months after UnionPay launched it" dates neither."""
-    trigger = _tokens(doc, sentence, event.start, event.end)
-    when = _tokens(doc, sentence, timex.start, timex.end)
-    if trigger is None or when is None:
-        return True
-    return all((start <= trigger.root.i <= end) == (start <= when.root.i <= end) for start, end in _order_clauses(doc, taxonomy))
+    return all((start <= trigger.root.i <= end) == (start <= when.root.i <= end) for start, end in clauses)
 
 
-def _in_reach(doc: Doc, sentence: Sentence, timex: Timex, event: EventMention, taxonomy: Taxonomy) -> bool:
+def _in_reach(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bool:
     """A date reaches an event unless the event sits in the complement of a verb that is not
     one of reporting: in "On 13 September reporters approached them to verify that UnionPay
     and Alipay have carried out cooperation" the date is the visit's, not the cooperation's;
     in "On April 27, it was reported that Alipay had access" it dates the report, and the
     reported event with it."""
-    trigger = _tokens(doc, sentence, event.start, event.end)
-    when = _tokens(doc, sentence, timex.start, timex.end)
     if trigger is None or when is None:
         return True
     token = trigger.root
