@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from pipeline.facts import Sentence
 
-from .model import WorkingMention
+from .model import WorkingMention, overlapping
 from .renderings import renderings_for
 from .table import EntityTable
 
@@ -46,7 +46,7 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
                 continue
             start = sentence.start + doc[first].idx
             end = sentence.start + doc[last - 1].idx + len(doc[last - 1])
-            clashes = [m for m in result if m.start < end and start < m.end]
+            clashes = overlapping(result, start, end)
             # The longest name wins: a rendering that holds a curated name and more ("central bank
             # general office" for 央行办公厅) replaces it; one that only overlaps it does not.
             if any(_holds(m, table) and (m.entity_id == entity_id or not (
@@ -99,7 +99,7 @@ def resolve_short_forms(mentions: list[WorkingMention], docs: list[Doc], sentenc
                 continue  # the start of a longer name
             start = sentence.start + token.idx
             end = start + len(token)
-            clashes = [m for m in result if m.start < end and start < m.end]
+            clashes = overlapping(result, start, end)
             if any(m.entity_id in table for m in clashes):
                 continue
             fits = renderings.partial(renderings.normalise(token.text)) & surfaces.keys()

@@ -12,12 +12,8 @@ import re
 
 from pipeline.facts import Sentence
 
-from .model import WorkingMention
+from .model import WorkingMention, overlapping
 from .table import has_cjk, load_rules
-
-
-def _overlaps(mentions: list[WorkingMention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
 
 
 def link_person_short_forms(mentions: list[WorkingMention]) -> None:
@@ -70,7 +66,7 @@ def add_person_repeats(mentions: list[WorkingMention], sentences: list[Sentence]
         for sentence in sentences:
             for match in pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
-                if not _overlaps(mentions, start, end) and not _overlaps(added, start, end):
+                if not overlapping(mentions, start, end) and not overlapping(added, start, end):
                     added.append(WorkingMention(start, end, name, "person", sentence.idx,
                                                 sentence.start, entity_id, "coref", 1.0))
     return sorted(mentions + added, key=lambda m: m.start)
@@ -94,7 +90,7 @@ def link_defined_short_names(mentions: list[WorkingMention], sentences: list[Sen
             owner = max(before, key=lambda m: m.end)
             short_names.setdefault(name, (owner.entity_id, owner.type))
             start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
-            if not _overlaps(mentions, start, end):
+            if not overlapping(mentions, start, end):
                 added.append(WorkingMention(start, end, name, owner.type, sentence.idx,
                                             sentence.start, owner.entity_id, "coref", 1.0))
     for mention in mentions:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline.facts import Sentence
 
-from .model import ORG_TYPES, WorkingMention
+from .model import ORG_TYPES, WorkingMention, overlapping
 from .table import EntityTable, has_cjk, load_rules
 
 _OPEN = re.compile(r"^\s*[（(]\s*$")
@@ -72,7 +72,7 @@ def add_bracketed_chinese(mentions: list[WorkingMention], sentences: list[Senten
         if not found:
             continue
         start, end = sentence.start + found.start(1), sentence.start + found.end(1)
-        if any(m.start < end and start < m.end for m in (*mentions, *added)):
+        if overlapping((*mentions, *added), start, end):
             continue
         added.append(WorkingMention(start, end, found.group(1), mention.type, mention.sentence_idx, sentence.start,
                                     mention.entity_id, "coref", 1.0))
@@ -88,7 +88,7 @@ def add_labelled_names(mentions: list[WorkingMention], sentences: list[Sentence]
         for sentence in sentences:
             for match in pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
-                clashes = [m for m in found if m.start < end and start < m.end]
+                clashes = overlapping(found, start, end)
                 for same in clashes:
                     if (same.start, same.end) == (start, end) and not same.curated:
                         same.type = entity_type  # the label, not the statistical model, says what it is

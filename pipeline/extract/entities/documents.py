@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from pipeline.facts import Sentence
 
-from .model import WorkingMention
+from .model import WorkingMention, overlapping
 from .table import EntityTable, load_rules
 
 
@@ -79,7 +79,7 @@ def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence
                 entity_id = _document_for(table, match.group("num"), match.groupdict().get("year"))
                 if entity_id is None:
                     continue
-                clashes = [m for m in result if m.start < end and start < m.end]
+                clashes = overlapping(result, start, end)
                 if any(m.curated or (m.entity_id in table and m.entity_id != entity_id) for m in clashes):
                     continue
                 for clash in clashes:
@@ -151,7 +151,7 @@ def add_quoted_titles(mentions: list[WorkingMention], sentences: list[Sentence])
                 continue
             begins = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
             start, end = sentence.start + begins, sentence.start + begins + len(title)
-            clashes = [m for m in result if m.start < end and start < m.end]
+            clashes = overlapping(result, start, end)
             if any(m.type == "document" for m in clashes) or any(m.start < start or m.end > end for m in clashes):
                 continue
             for clash in clashes:

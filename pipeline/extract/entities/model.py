@@ -32,6 +32,11 @@ def discovered_id(entity_type: str, name: str) -> str:
     return f"{prefix}:{slug or 'unnamed'}"
 
 
+def overlapping(mentions, start: int, end: int) -> list:
+    """The mentions that share a character with [start, end)."""
+    return [m for m in mentions if m.start < end and start < m.end]
+
+
 @dataclass(slots=True)
 class WorkingMention:
     """A mention while its article is being resolved; becomes a facts.Mention at the end."""

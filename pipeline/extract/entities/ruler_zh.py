@@ -97,7 +97,7 @@ def make_zh_curated_ruler(nlp: Language, name: str, table_path: str | None) -> C
 def add_chinese_names(mentions, sentences, table: EntityTable):
     """Curated Chinese names inside English sentences ("the clearing house (网联清算有限公司)"),
     longest first, where no mention holds the characters yet."""
-    from .model import WorkingMention
+    from .model import WorkingMention, overlapping
 
     names = zh_names(table)
     ordered = sorted(names, key=len, reverse=True)
@@ -112,7 +112,7 @@ def add_chinese_names(mentions, sentences, table: EntityTable):
         view = simplified_view(sentence.text)
         for match in regex.finditer(view):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(m.start < end and start < m.end for m in result):
+            if overlapping(result, start, end):
                 continue
             # a short name is a word of its own here, not two characters of a longer one (银行 in 中信银行)
             if len(match.group()) <= 2 and (has_cjk(view[match.start() - 1: match.start()])
@@ -125,7 +125,7 @@ def add_chinese_names(mentions, sentences, table: EntityTable):
         for run in _CJK_RUN.finditer(view):
             suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if run.group().endswith(s)), None)
             start, end = sentence.start + run.start(), sentence.start + run.end()
-            if suffix and len(run.group()) > len(suffix) + 1 and not any(m.start < end and start < m.end for m in result):
+            if suffix and len(run.group()) > len(suffix) + 1 and not overlapping(result, start, end):
                 result.append(WorkingMention(start, end, sentence.text[run.start():run.end()], suffixes[suffix],
                                              sentence.idx, sentence.start))
     result.sort(key=lambda m: m.start)
@@ -138,7 +138,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 def add_latin_names(mentions, sentences, table: EntityTable):
     """Curated English names written in Latin letters inside Chinese sentences ("使用Alipay和WeChat
     Pay的用户"), as written (case and all), longest first, where no mention holds the letters."""
-    from .model import WorkingMention
+    from .model import WorkingMention, overlapping
 
     names = _latin_names(table)
     if not names:
@@ -148,7 +148,7 @@ def add_latin_names(mentions, sentences, table: EntityTable):
     for sentence in sentences:
         for match in regex.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(m.start < end and start < m.end for m in result):
+            if overlapping(result, start, end):
                 continue
             entity = table.entities[names[match.group()]]
             result.append(WorkingMention(start, end, match.group(), entity.type, sentence.idx, sentence.start,
