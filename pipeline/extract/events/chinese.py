@@ -251,7 +251,7 @@ def find_events(
             )
         )
     events += _told_by_source(text, sentence, local, entities, taxonomy)
-    _attach_dates(events, sentence, timexes, taxonomy)
+    _attach_dates(events, sentence, clauses, timexes, taxonomy)
     # Without its day, what an institution says is a comment, as a person's is.
     return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date else [e])]
 
@@ -356,12 +356,14 @@ def _theme(text: str, start: int, end: int, clause_end: int) -> str | None:
     return rest[:20] or None
 
 
-def _attach_dates(events: list[EventMention], sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> None:
-    """The date and deadline of each event, as english._attach_dates, by clauses and cues."""
-    attach_dates(events, timexes, lambda some, dated: _attach(some, sentence, timexes, dated, taxonomy))
+def _attach_dates(events: list[EventMention], sentence: Sentence, clauses: str, timexes: list[Timex], taxonomy: Taxonomy) -> None:
+    """The date and deadline of each event, as english._attach_dates, by clauses and cues.
+    clauses: the sentence's text as find_events reads its clauses (_clauses_of_dated_list)."""
+    attach_dates(events, timexes, lambda some, dated: _attach(some, sentence, clauses, timexes, dated, taxonomy))
 
 
-def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex], dated: list[Timex], taxonomy: Taxonomy) -> None:
+def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexes: list[Timex], dated: list[Timex],
+            taxonomy: Taxonomy) -> None:  # fmt: skip
     if not dated:
         return
     text = sentence.text
@@ -375,7 +377,6 @@ def _attach(events: list[EventMention], sentence: Sentence, timexes: list[Timex]
         )
 
     after_cues = taxonomy.after_cues.get("zh", ())
-    clauses = _clauses_of_dated_list(text, sentence, timexes)
     for event in events:
         spec = taxonomy.types[event.type]
         deadlines = [t for t in dated if is_deadline(t)]
