@@ -65,10 +65,16 @@ class Reading:
 _CLAUSE_BREAKS = ",，;；。:："
 
 
-def _clause_around(text: str, at: int) -> str:
+def _clause_bounds(text: str, at: int) -> tuple[int, int]:
+    """Where the clause around offset `at` starts and ends."""
     start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_BREAKS) + 1
     ends = [i for i in (text.find(ch, at) for ch in _CLAUSE_BREAKS) if i != -1]
-    return text[start : min(ends) if ends else len(text)]
+    return start, min(ends) if ends else len(text)
+
+
+def _clause_around(text: str, at: int) -> str:
+    start, end = _clause_bounds(text, at)
+    return text[start:end]
 
 
 def has(variant: str, text: str) -> bool:
@@ -466,8 +472,7 @@ class SentenceReader:
         asked_too = [n.lower() for e in question.entities if e != asked for n in [*self._names(e), *self._written(question, e)]]
         placed = []
         for spot in (m.start() for m in re.finditer(re.escape(word), text)):
-            clause_start = max(text.rfind(b, 0, spot) for b in _CLAUSE_BREAKS) + 1
-            clause_end = min((i for i in (text.find(b, spot) for b in _CLAUSE_BREAKS) if i >= 0), default=len(text))
+            clause_start, clause_end = _clause_bounds(text, spot)
             about_the_asked = any(n in text[clause_start:clause_end] for n in asked_too)
             for other in others:
                 for name in (n.lower() for n in self._names(other)):
