@@ -82,13 +82,23 @@ class SentenceAnswers:
             return None
         ids: list[str] = []
         readings = []
+        each: list[set[str]] = []  # what each sentence names
         for reading in self.reader.read(question, concepts, min_share=min_share):
-            named = [i for i in self.reader.named(reading, question.kinds, question.entities) if i not in ids]
+            names = self.reader.named(reading, question.kinds, question.entities)
+            named = [i for i in names if i not in ids]
+            if names:
+                each.append(set(names))
             if named:  # every sentence telling it may name others ("京、沪、深多个机房", "北京、上海、深圳3地")
                 ids += named
                 readings.append(reading)
         if not ids:
             return None
+        if question.asks_for_one:
+            # 由哪个机构牵头组织? One is asked: the one every sentence telling it names, not the
+            # bank another of them also mentions ("…正在履行人民银行内部程序"); none such, nothing.
+            ids = [i for i in ids if all(i in names for names in each)]
+            if not ids:
+                return None
         text = ", ".join(self.name(i) for i in ids) + "\n" + readings[0].sentence["sentence"]
         return Answer(text, "entities", 0.6, [_evidence(r.sentence, _words(r)) for r in readings[:4]], entities=ids, count=len(ids))
 
