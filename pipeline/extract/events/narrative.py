@@ -6,7 +6,7 @@ Runs over one article's events in text order, after each sentence has been read 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence
@@ -200,9 +200,23 @@ def _merge_repeats(events: list[EventMention]) -> list[EventMention]:
     best: dict[tuple, EventMention] = {}
     # One trigger told of several speakers (孙爽和郭竞指出) is one event each, not repeats.
     shared = Counter((e.sentence_idx, e.type, e.start) for e in events)
-    for event in events:
+
+    def repeat_key(event: EventMention) -> tuple:
         speakers = tuple(event.actors) if shared[(event.sentence_idx, event.type, event.start)] > 1 else ()
-        key = (event.sentence_idx, event.type, event.document, speakers)
+        return (event.sentence_idx, event.type, event.document, speakers)
+
+    # Acts of one type told with different dates are different acts (去年8月，人民银行批复…；去年10月
+    # 20日，人民银行正式批准…): each date keeps its own; an undated mention repeats one of them.
+    dates = defaultdict(set)
+    for event in events:
+        if event.date:
+            dates[repeat_key(event)].add(event.date)
+    for event in events:
+        key = repeat_key(event)
+        if len(dates[key]) > 1:
+            if not event.date:
+                continue
+            key += (event.date,)
         if key not in best or _richness(event) > _richness(best[key]):
             best[key] = event
     kept = {id(e) for e in best.values()}
