@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.extract.time import tag
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.timeline import build_entries, timeline
@@ -672,3 +673,23 @@ def test_a_yes_no_question_tells_no_event(fresh_store, write, tmp_path, lang, as
     with Store(tmp_path / "told.sqlite") as store:
         ingest([write("told/told.txt", f"title: Told\ndate: 2018-05-02\nlang: {lang}\n\n{told}")], store)
         assert [e.type for e in build_entries(store)] == ["connect"]
+
+
+@pytest.mark.parametrize("first, second", [("去年8月", "去年10月20日"), ("去年5月", "今年1月9日")])
+def test_two_acts_of_one_kind_told_with_their_own_dates_are_two_entries(fresh_store, write, first, second):
+    """A first approval and a formal one, each with its date, in one sentence: neither date is lost."""
+    told = f"{first}，人民银行批复同意了中国支付清算协会上报的网联平台方案；{second}，人民银行正式批准网联平台启动筹建。"
+    ingest([write("story.txt", f"title: 获批\ndate: 2017-03-27\n\n{told}")], fresh_store)
+    approved = [e.value for e in build_entries(fresh_store) if e.type == "approve"]
+    expected = [t.value for t in tag(told, "2017-03-27", "zh")]
+    assert sorted(approved) == sorted(expected) and len(approved) == 2
+
+
+@pytest.mark.parametrize("month, value", [("In January", "2017-01"), ("In February", "2017-02")])
+def test_a_month_whose_verb_is_past_is_not_the_coming_one(fresh_store, write, month, value):
+    """Written at the end of December: "January" read only by its words could be the next one; its
+    verb ("was issued"), however far in the clause, says it is past."""
+    told = f"{month} the notice on the centralized deposit of customer reserve funds was issued by the central bank."
+    ingest([write("story.txt", f"title: Reserves\ndate: 2017-12-28\n\n{told}")], fresh_store)
+    issued = [e.value for e in build_entries(fresh_store) if e.type == "issue"]
+    assert issued == [value]

@@ -15,7 +15,8 @@ from pipeline.extract.entities import EntityResult, apply_judgements, extract_en
 from pipeline.extract.events import EntityInfo, extract_events
 from pipeline.extract.nlp import get_nlp, simplified_view
 from pipeline.extract.time import find_publication_date, tag
-from pipeline.facts import ArticleRecord, Mention, Timex
+from pipeline.extract.time.parsed_tense import tense_reader
+from pipeline.facts import ArticleRecord, Mention, Sentence, Timex
 
 PIPE_BATCH = 256  # sentences per spaCy batch
 
@@ -67,7 +68,7 @@ def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | 
         {"id": d.id, "name": d.name, "type": d.type, "aliases": list(d.aliases)} for d in found.discovered
     ]
     record.roles = _roles(found)
-    record.timexes = _timexes(record, found.mentions)
+    record.timexes = _timexes(record, found.mentions, docs, sentences)
 
     entity_types = {e.id: e.type for e in table} | {d["id"]: d["type"] for d in record.discovered}
     entity_types |= {m.entity_id: entity_types.get(m.extracted_entity_id, m.label) for _, m in record.mentions if m.entity_id}
@@ -111,7 +112,7 @@ def _roles(found: EntityResult) -> list[dict]:
     return [{"entity_id": entity_id, **role} for entity_id, items in roles.items() for role in items]
 
 
-def _timexes(record: ArticleRecord, mentions: list[Mention]) -> list[tuple[int, Timex]]:
+def _timexes(record: ArticleRecord, mentions: list[Mention], docs: list, parsed: list[Sentence]) -> list[tuple[int, Timex]]:
     """Dates in the article's own sentences, minus those inside a name.
 
     A name wins over a date reading of its words: "twenty-first Century" is the newspaper
@@ -119,7 +120,9 @@ def _timexes(record: ArticleRecord, mentions: list[Mention]) -> list[tuple[int, 
     """
     article = record.article
     spans = [(s.start, s.end) for s in record.sentences]
-    found = tag(article.text, article.date, article.lang, spans)
+    # English sentences are parsed: a date's verb tells its side of the publication date
+    tense_at = tense_reader(docs, [s.start for s in parsed]) if article.lang == "en" else None
+    found = tag(article.text, article.date, article.lang, spans, tense_at)
     sentence_at = {}
     for s in record.sentences:
         if s.repeat_of is None:

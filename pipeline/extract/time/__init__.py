@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pipeline.extract.time.pubdate import PublicationDate, find_publication_date, infer_publication_date
 from pipeline.extract.time.resources import GrammarError, load_grammar
+from pipeline.extract.time.parsed_tense import TenseAt
 from pipeline.extract.time.tagger import tag_document
 from pipeline.facts import Timex
 
@@ -19,7 +20,7 @@ __all__ = ["tag", "find_publication_date", "infer_publication_date", "Publicatio
 
 
 def tag(text: str, dct: str | None, lang: str = "en",
-        sentences: list[tuple[int, int]] | None = None) -> list[Timex]:
+        sentences: list[tuple[int, int]] | None = None, tense_at: TenseAt | None = None) -> list[Timex]:
     """Every temporal expression in `text`, in order, with offsets into `text`.
 
     dct: the document's creation (publication) date, "YYYY-MM-DD", "YYYY-MM" or None;
@@ -27,5 +28,7 @@ def tag(text: str, dct: str | None, lang: str = "en",
     lang: "en" or "zh".
     sentences: optional (start, end) sentence spans; a rough splitter is used otherwise.
         They decide which dates share a sentence (narrative anchoring) and the tense window.
+    tense_at: optional (start, end) -> "past" | "future" | None, the tense of the verb the
+        words there hang on (parsed_tense.tense_reader): heard when no cue word is near.
     """
-    return tag_document(text, dct, lang, sentences)
+    return tag_document(text, dct, lang, sentences, tense_at)

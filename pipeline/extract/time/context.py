@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -62,12 +63,13 @@ class DocContext:
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
+    tense_at: Callable[[int, int], str | None] | None = None  # the parse's tense, where cue words are silent
 
     @classmethod
     def create(cls, text: str, grammar: Grammar, dct: str | None,
-               sentences: list[tuple[int, int]] | None) -> "DocContext":
+               sentences: list[tuple[int, int]] | None, tense_at=None) -> "DocContext":
         spans = sorted(sentences) if sentences else split_sentences(text, grammar.lang)
-        ctx = cls(text=text, grammar=grammar, dct=parse_dct(dct), sentences=spans)
+        ctx = cls(text=text, grammar=grammar, dct=parse_dct(dct), sentences=spans, tense_at=tense_at)
         ctx._starts = [s for s, _ in spans]
         return ctx
 
@@ -136,7 +138,7 @@ class DocContext:
             # the nearer cue to the expression wins
             pos = len(before)
             return "future" if abs(fut.start() - pos) <= abs(past.start() - pos) else "past"
-        return None
+        return self.tense_at(start, end) if self.tense_at else None
 
     def lead_tense(self, start: int) -> str | None:
         """The side of the DCT a word right before the expression points to: a

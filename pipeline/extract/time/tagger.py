@@ -37,13 +37,13 @@ def _day_offsets(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
 
 
 def tag_document(text: str, dct: str | None, lang: str,
-                 sentences: list[tuple[int, int]] | None) -> list[Timex]:
+                 sentences: list[tuple[int, int]] | None, tense_at=None) -> list[Timex]:
     grammar = load_grammar(lang)
     cands = find_candidates(text, grammar)
     if not cands:
         return []
     fold_modifiers(text, cands, grammar)
-    ctx = DocContext.create(text, grammar, dct, sentences)
+    ctx = DocContext.create(text, grammar, dct, sentences, tense_at)
     found: list[tuple[int, int, Resolved]] = []
     for c in cands:
         ctx.current = (c.start, c.end)

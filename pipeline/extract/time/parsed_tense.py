@@ -1,0 +1,58 @@
+"""The tense of the verb a date hangs on, read off spaCy's parse.
+
+The tagger guesses a month's year from cue words near it ("was", "will", "since"); a cue
+further off than its window is missed: "In January the customer reserve funds centralised
+deposit notice was issued", written in December, is last January, not the next one. The
+parse joins "January" to "issued" however many words lie between. Only English: the Chinese
+pipeline has no parser, and Chinese marks time with words the tagger reads already (将, 已).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the tagger itself needs no spaCy
+    from spacy.tokens import Doc
+
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
+PERFECT_OR_PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "'s", "'ve", "'d"})
+
+TenseAt = Callable[[int, int], "str | None"]
+
+
+def governing_tense(token) -> str | None:
+    """"past", "future" or None for the verb `token` depends on (itself, if it is one)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
+        return "future"
+    if any(a.tag_ == "MD" or a.tag_ == "TO" for a in auxiliaries):
+        return None  # "could be issued", "to be issued": not told as done
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lower_ in PERFECT_OR_PAST_AUXILIARIES for a in auxiliaries):
+        return "past"  # "was issued", "has connected"
+    return None
+
+
+def tense_reader(docs: Iterable[Doc], starts: Iterable[int]) -> TenseAt:
+    """A function (start, end) -> tense of the verb the words at those article offsets hang on.
+
+    docs: parsed sentences; starts: where each begins in the article text."""
+    tense_at: dict[int, str | None] = {}
+    for doc, start in zip(docs, starts, strict=True):
+        if not doc.has_annotation("DEP"):
+            continue
+        for token in doc:
+            tense_at[start + token.idx] = governing_tense(token)
+
+    def read(start: int, end: int) -> str | None:
+        # from the expression's last word: its head in English ("last January", "April 17")
+        return next((tense_at[offset] for offset in range(end - 1, start - 1, -1) if offset in tense_at), None)
+
+    return read
