@@ -693,3 +693,15 @@ def test_a_month_whose_verb_is_past_is_not_the_coming_one(fresh_store, write, mo
     ingest([write("story.txt", f"title: Reserves\ndate: 2017-12-28\n\n{told}")], fresh_store)
     issued = [e.value for e in build_entries(fresh_store) if e.type == "issue"]
     assert issued == [value]
+
+
+@pytest.mark.parametrize("day, value", [("31 March 2017", "2017-03-31"), ("2 May 2017", "2017-05-02")])
+def test_an_act_told_as_a_noun_by_a_subject_pointing_back_is_the_institutions(fresh_store, write, day, value):
+    """"The platform begins trial operation": the noun is the act of the clearing house the
+    subject points back to; "it is a big migration" (a copula) is no act of anyone."""
+    told = (f"NetsUnion was set up by the central bank. {day}: The platform begins trial operation. "
+            "For the two giants it is a big migration.")
+    ingest([write("story.txt", f"title: Trial\ndate: 2018-12-20\n\n{told}")], fresh_store)
+    found = {(e.type, e.value, tuple(e.actor_ids)) for e in build_entries(fresh_store)}
+    assert ("launch", value, ("netsunion",)) in found
+    assert not any(kind == "switch_traffic" for kind, _, _ in found), found

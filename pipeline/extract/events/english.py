@@ -289,7 +289,10 @@ def find_events(
             # payment institutions and banks were cut": the deadline of the sentence's parties, if dated.
             targets = [i for i in _ids(spans, set(range(len(doc))), entities) if entities.types.get(i) in INSTITUTION_TYPES]
             needs_date = True
-        if head.pos_ == "NOUN" and not actors and not targets:
+        # "The platform begins trial operation": the noun is what a verb's subject, pointing back
+        # to an institution, does; "it is a big migration" (a copula) tells nothing was done.
+        acted_by_anaphor = carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive and back_reference_of(subjects, taxonomy)
+        if head.pos_ == "NOUN" and not actors and not targets and not acted_by_anaphor:
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
         if spec.speaker_only:
             people = [a for a in actors if entities.types.get(a) == "person"]
