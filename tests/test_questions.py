@@ -577,3 +577,17 @@ def test_an_office_asked_of_no_named_organisation_lists_who_holds_it_where(fresh
     assert answer.entities[:2] == ["person:dong_junfeng", "netsunion"], answer.answer
     # No chairman is named: nobody is made one.
     assert ask(fresh_store, "Who is the chairman of the company?").answer_type == "refused"
+
+
+@pytest.mark.parametrize("batch, named", [
+    ("The first batch of access are 4 banks and 3 payment institutions.", None),
+    ("The first batch of access are China Construction Bank and 3 payment institutions.", "China Construction Bank"),
+])
+def test_members_of_a_group_are_named_only_by_a_sentence_telling_what_is_asked_of_them(fresh_store, write, batch, named):
+    """ICBC connected, but no sentence puts it in the first batch: naming it would be a guess."""
+    told = f"The platform of NetsUnion began its trial run. {batch} In July, ICBC connected to China UnionPay."
+    ingest([write("batch.txt", f"title: Batch\ndate: 2017-08-01\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, "Which banks are in the first batch of access?")
+    first = answer.answer.splitlines()[0]
+    assert "Industrial and Commercial" not in first
+    assert (answer.answer_type == "refused") if named is None else (named in first), first

@@ -312,12 +312,13 @@ def test_how_many_shareholders_is_no_percentage(fresh_store, write):
 
 def test_the_sentence_telling_what_the_stored_acts_do_not_answers_a_list(fresh_store, write):
     """The stored connections tell nothing of a first batch; the sentence that names the batch's
-    members answers, and without it the stored acts still do."""
+    members answers, and without it nothing does: Lakala connected, but not in the first batch
+    as far as the sources say."""
     acts = "On June 30, 2018, Lakala connected to NetsUnion."
     batch = "The first batch of payment institutions connected during the trial were Alipay and Tenpay."
     ingest([write("connections.txt", f"title: Connections\ndate: 2018-07-02\n\n{acts}")], fresh_store)
     question = "Which payment institutions were in the first batch connected during the trial?"
-    assert ask(fresh_store, question).entities[:1] == ["lakala"]
+    assert ask(fresh_store, question).answer_type == "refused"
     ingest([write("batch.txt", f"title: Trial\ndate: 2017-04-01\n\n{batch}")], fresh_store)
     answer = ask(fresh_store, question)
     assert set(answer.entities) == {"alipay", "tenpay"}, answer.answer

@@ -314,7 +314,7 @@ class Knowledge(SentenceAnswers):
         return self._from_entries(used, f"{', '.join(names)}\n" + "\n".join(lines), "entities", question,
                                   entities=list(dict.fromkeys(found + groups)))  # fmt: skip
 
-    def _unless_a_sentence_tells_more(self, question: Question, answer: Answer) -> Answer:
+    def _unless_a_sentence_tells_more(self, question: Question, answer: Answer) -> Answer | None:
         """"Which payment institutions were in the first batch connected?": the connections stored
         tell nothing of a batch; the sentence naming the batch's members does. The parties a
         sentence names answer instead, when a sentence tells more of what the question asks beyond
@@ -324,7 +324,12 @@ class Knowledge(SentenceAnswers):
             return answer
         told = max((self.reader.coverage(beyond, ev["sentence"]) for ev in answer.evidence), default=0.0)
         best = next(iter(self.reader.read(question, beyond, min_share=0.5, limit=20)), None)
-        return (best is not None and best.share > told and self._named_in_sentences(question)) or answer
+        better = best is not None and best.share > told and self._named_in_sentences(question)
+        if not better and told < 0.5 and question.entities and all(e in self.collectives for e in question.entities):
+            # "Which four banks are in the first batch of access?": members of the group did the act
+            # somewhere, but no sentence of the answer tells the batch; naming them would be a guess.
+            return None
+        return better or answer
 
     def _acting_on_each(self, question: Question) -> list[str]:
         """哪些支付机构同时接入了银联和网联? Those of the asked kind that did the act with each named
