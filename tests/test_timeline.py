@@ -705,3 +705,13 @@ def test_an_act_told_as_a_noun_by_a_subject_pointing_back_is_the_institutions(fr
     found = {(e.type, e.value, tuple(e.actor_ids)) for e in build_entries(fresh_store)}
     assert ("launch", value, ("netsunion",)) in found
     assert not any(kind == "switch_traffic" for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize("day, value", [("On 20 October 2016", "2016-10-20"), ("On 3 May 2016", "2016-05-03")])
+def test_what_a_regulator_approves_is_approved_not_done(fresh_store, write, day, value):
+    """"approved the preparatory establishment of the platform": an approval by the central bank,
+    not a founding by it."""
+    told = f"{day} the PBOC approved the preparatory establishment of the NetsUnion platform."
+    ingest([write("story.txt", f"title: Approval\ndate: 2017-08-30\n\n{told}")], fresh_store)
+    found = {(e.type, e.value) for e in build_entries(fresh_store)}
+    assert ("approve", value) in found and not any(kind == "found" for kind, _ in found), found

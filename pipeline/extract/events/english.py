@@ -25,14 +25,15 @@ CARRIED = {"dobj", "pobj", "prep", "attr", "compound", "conj", "appos", "acl", "
 # Modifiers of a nominal trigger that name its actor: "the UnionPay statement", "Alipay's access".
 NOUN_ACTORS = {"compound", "poss", "nmod", "amod"}
 # Types that take another event as their object and stay events themselves ("announced the cooperation").
-EVENT_OBJECT_TYPES = {"postpone", "complete", "require", "prohibit", "approve"}
+EVENT_OBJECT_TYPES = {"postpone", "complete", "require", "prohibit"}
 CLAUSE_WINDOW = 8  # tokens before a trigger that its modal phrases ("expected to") may stand in
 # Words before a subject that deny the act it does ("neither A nor B had issued", "no bank").
 NEGATING_DETERMINERS = {"neither", "no", "none"}
 # Factuality families a type expresses by itself.
 SELF_CUED = {"deny": ("denied",), "retract": ("denied",), "require": ("required",), "prohibit": ("required", "denied")}
-# Types whose object noun is what they act on, not a second event ("deleted the announcement").
-OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce"}
+# Types whose object noun is what they act on, not a second event ("deleted the announcement";
+# "approved the establishment": the founding is approved, not yet done).
+OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce", "approve"}
 
 
 # Nouns for a rule that may speak for itself ("the notice said").
