@@ -35,6 +35,9 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
      "Article 209", "doc_209"),
     # a known name right before a rendering is no longer unknown name around it
     ("People's Bank of China Liquidation Total Center holds 12%.", "Liquidation Total Center", "pboc_clearing_center"),
+    # an ordinary word a translation made a name of: a name where it describes no noun
+    ("The first batch includes Pay treasure, Fiscal and 4 banks.", "Fiscal", "tenpay"),
+    ("UnionPay and Fiscal signed the agreement.", "Fiscal", "tenpay"),
 ])
 def test_entities_en_garble_resolves(nlp, text, name, entity_id):
     found = by_text(run_text(nlp, text, "en"))
