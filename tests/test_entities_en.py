@@ -38,6 +38,10 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
     # an ordinary word a translation made a name of: a name where it describes no noun
     ("The first batch includes Pay treasure, Fiscal and 4 banks.", "Fiscal", "tenpay"),
     ("UnionPay and Fiscal signed the agreement.", "Fiscal", "tenpay"),
+    ("Payments should all go through Networking or UnionPay.", "Networking", "netsunion"),
+    # the platform's full name in the order of its Chinese name
+    ("The non-bank payment institution network payment clearing platform started a trial run.",
+     "non-bank payment institution network payment clearing platform", "netsunion"),
 ])
 def test_entities_en_garble_resolves(nlp, text, name, entity_id):
     found = by_text(run_text(nlp, text, "en"))
