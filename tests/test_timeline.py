@@ -715,3 +715,13 @@ def test_what_a_regulator_approves_is_approved_not_done(fresh_store, write, day,
     ingest([write("story.txt", f"title: Approval\ndate: 2017-08-30\n\n{told}")], fresh_store)
     found = {(e.type, e.value) for e in build_entries(fresh_store)}
     assert ("approve", value) in found and not any(kind == "found" for kind, _ in found), found
+
+
+@pytest.mark.parametrize("month, value", [("In April 2016", "2016-04"), ("In June 2016", "2016-06")])
+def test_a_body_of_an_institution_named_before_acts_for_it(fresh_store, write, month, value):
+    """"the association's member congress approved": the association named before approved."""
+    told = (f"The idea was put forward by the Payment and Clearing Association of China. "
+            f"{month} the association's member congress approved the proposal.")
+    ingest([write("story.txt", f"title: Proposal\ndate: 2018-06-01\n\n{told}")], fresh_store)
+    approved = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "approve"]
+    assert approved == [(value, ["pcac"])]

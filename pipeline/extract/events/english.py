@@ -396,10 +396,12 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
 def back_reference_of(subjects: list[Token], taxonomy: Taxonomy) -> str | None:
     """The anaphor a subject is ("the platform", "this company", "it"), if it is one of those
     events.yaml lists; the institution it stands for is found among the sentences before."""
-    for subject in subjects:
+    # "the association's member congress approved": a body of the institution acts for it
+    owners = [c for subject in subjects for c in subject.children if c.dep_ == "poss"]
+    for subject in [*subjects, *owners]:
         if subject.lower_ == "it" and "it" in taxonomy.back_actors_en:
             return "it"
-        words = [t for t in subject.subtree if t.i <= subject.i]
+        words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "case"]
         if not words or words[0].lower_ not in ("the", "this", "that"):
             continue
         phrase = " ".join(t.lemma_.lower() for t in words[1:])
