@@ -69,6 +69,10 @@ def test_pubdate_chinese_article_with_only_years_is_not_guessed(shared):
         ("标题\n\n阅读量：1234 2018-06-30\n\n银行表示将遵守新规。", "zh", "2018-06-30", "dateline"),
         # a site's name and a full date under the title, a comma between them
         ("Title\n\nEconomic Information Daily, June 28, 2018\n\nThe bank said it would comply.", "en", "2018-06-28", "dateline"),
+        # a row of fields parted by bars, and a label the date follows without a colon
+        ("2 July 2018 | Jane Doe\n\nThe bank said it would comply.", "en", "2018-07-02", "dateline"),
+        ("Title\n\nSino Finance Daily | 10 Dec 2018\n\nThe bank said it would comply.", "en", "2018-12-10", "dateline"),
+        ("Title\n\nFirst published Dec 10 2018\n\nThe bank said it would comply.", "en", "2018-12-10", "dateline"),
     ],
 )
 def test_pubdate_from_the_words_of_the_page(text, lang, value, source):
@@ -85,6 +89,9 @@ def test_pubdate_from_the_words_of_the_page(text, lang, value, source):
         ("Title here\n\nFounded: 29 August 2017\n\nThe bank said it would comply.", "en"),
         ("Title here\n\nThe bank, on June 30, 2018, said so\n\nIt would comply.", "en"),
         ("Title here\n\nSource: PBOC, data as of June 30, 2018\n\nThe bank said it would comply.", "en"),
+        # 02/07/2018: 7 February in the US, 2 July elsewhere
+        ("Title here\n\nLast updated 02/07/2018\n\nThe bank said it would comply.", "en"),
+        ("Title here\n\nDate: 10/12/2018\n\nThe bank said it would comply.", "en"),
         # an encyclopedia: dates of history, none told as recent
         ("NetsUnion Clearing Corporation is a clearing house. Since 30 June 2018, online payments "
          "have gone through it. In 2019 it processed 397 billion transactions.", "en"),

@@ -35,6 +35,9 @@ _YEAR = r"(19[89]\d|20[0-4]\d)"
 _URL_DAY = re.compile(_YEAR + r"[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])")
 _URL_MONTH = re.compile(_YEAR + r"[/_-](0[1-9]|1[0-2])(?=/)")
 _SENTENCE_END = re.compile(r"[。！？!?]|[a-z]{3,}\.\s")
+# 02/07/2018 is 7 February in the US and 2 July elsewhere: no publication date is read from it
+_AMBIGUOUS_NUMERIC = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/\d{2,4}")
+_FIELD_SEPARATOR = re.compile(r"\s[|｜丨]\s|^\s*[|｜丨]|[|｜丨]\s*$")  # "Outlet | Section | date"
 _CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d)")
 
 
@@ -68,6 +71,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
     links = "|".join(re.escape(w) for w in c["same_day_links"])
     return {
         "label": re.compile(_words(c["release_labels"], lang) + r"\s*[:：]", re.IGNORECASE),
+        "bare_label": re.compile(_words(c["release_labels"], lang) + r"\s*(?:on\s+|at\s+)?$", re.IGNORECASE),
         "byline": re.compile(_words(c["byline_words"], lang), re.IGNORECASE),
         "after": re.compile(r"^\s*(?:" + after + ")", re.IGNORECASE),
         "link": re.compile(r"^\s*,?\s*(?:" + links + r")\s*$", re.IGNORECASE),
@@ -150,7 +154,7 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
         for t in (t for t in timexes if start <= t.start < end):
             value = _day_value(t)
             if (value is None or t.start in skip or _limit_in_line(text, start, t, ctx) or is_background(text, t, lang)
-                    or is_as_of(text, t, lang)):
+                    or is_as_of(text, t, lang) or _AMBIGUOUS_NUMERIC.fullmatch(t.text)):
                 continue
             # a release line or byline is a list of fields, not prose: no sentence ends in it
             short = len(line.strip()) <= RELEASE_LINE_MAX and not _SENTENCE_END.search(line.strip()[:-1])
@@ -160,7 +164,11 @@ def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
             # ("Economic Information Daily, June 28, 2018": a comma may part the name from the date)
             stamp = (start > 0 and t.anchor == "absolute" and len(line.strip()) - len(t.text) <= STAMP_REST
                      and not re.search(r"[,，;；:：。.!?！？]", line.replace(t.text, "").strip().rstrip(",，")))
-            if alone or stamp or short and (p["label"].search(line) or p["byline"].search(line)
+            # a row of fields ("2 July 2018 | Jane Doe", "Sino Finance Daily | 10 Dec 2018"), or a
+            # label the date follows without a colon ("First published Dec 10 2018")
+            fields = t.anchor == "absolute" and bool(_FIELD_SEPARATOR.search(line))
+            labelled = bool(p["bare_label"].search(text[start:t.start]))
+            if alone or stamp or short and (p["label"].search(line) or p["byline"].search(line) or fields or labelled
                                             or _CLOCK.search(line[t.end - start:])):
                 return Stated(value, "dateline", f'release line "{line.strip()}"')
             prefix = text[start:t.start]
