@@ -392,3 +392,15 @@ def test_a_question_asked_in_a_unit_is_a_count_in_that_unit(fresh_store, write, 
     ingest([write("figures.txt", f"title: Figures\ndate: 2019-02-20\n\n{told}")], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.answer_type == "count" and answer.answer.startswith(f"{said} "), answer.answer
+
+
+@pytest.mark.parametrize("holder, share", [("Alipay", "9.61%"), ("the China National Clearing Center", "12%")])
+def test_a_share_is_read_from_the_clause_of_its_holder(fresh_store, write, holder, share):
+    """A clause naming nobody ("each holding 9.61%") is said of the clause before it; a sentence
+    naming both parties but no holding (99 percent of payments) gives no share."""
+    told = ("NetsUnion has 45 shareholders. The largest is the China National Clearing Center, holding 12%; "
+            "Alipay and Tenpay come third, each holding 9.61%. "
+            "Officials of the People's Bank of China said 99 percent of payments by Alipay went through NetsUnion.")
+    ingest([write("shares.txt", f"title: Shareholders\ndate: 2017-08-31\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, f"What share of NetsUnion does {holder} hold?")
+    assert answer.answer.splitlines()[0].startswith(share), answer.answer

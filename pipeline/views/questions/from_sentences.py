@@ -24,6 +24,7 @@ from pipeline.views.questions.understand import Question, grammar
 SUBSTITUTE_SHARE = 0.75
 TIED_READINGS = 3  # sentences weighed together for a yes/no read off the text
 TIED_SHARE = 0.1  # ... when they tell this nearly as much of the question as the best one
+SHARE_READINGS = 20  # sentences whose percentages are weighed for a share question
 UNKNOWN_YEAR = 2000  # where a date of an undated article is placed to compare its month with an asked one
 # The kinds of entity one can stand in place of another in a question's premise.
 _PARTIES = {"person": "person", "place": "place", "document": "document", "product": "product"}
@@ -127,18 +128,30 @@ class SentenceAnswers:
         """What percentage of NetsUnion did the clearing center hold? 网联承担几成交易? The
         percentage a sentence gives, in a sentence telling the rest of the question (the share
         words themselves need not be there: "holds 12%")."""
-        concepts = self.reader.concepts(question, skip=grammar().share_words.get(question.lang, ()))
-        for reading in self.reader.read(question, concepts, min_share=0.5):
-            if not self._dated_as_asked(reading, question) or self._named_instead(question, reading, min_share=0.0):
+        share_words = grammar().share_words.get(question.lang, ())
+        concepts = self.reader.concepts(question, skip=share_words)
+        # a phrase of the glossary that is itself a share ("share of": ratio, 比例) is what is asked
+        every_share_word = {w.lower() for words in grammar().share_words.values() for w in words}
+        concepts = [c for c in concepts if c.kind != "word" or not every_share_word & {v.lower() for v in c.variants}]
+        best = None
+        for reading in self.reader.read(question, concepts, min_share=0.5, limit=SHARE_READINGS):
+            if not self._dated_as_asked(reading, question):
                 continue
             found = self.reader.percentage(reading)
-            if found:
-                number, said = found
-                answer = Answer(f"{shown(number)}% ({said})\n{reading.sentence['sentence']}", "count", 0.6,
-                                [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
-                answer.count = int(number) if float(number).is_integer() else None
-                return answer
-        return None
+            if found and not found[3] and self._named_instead(question, reading, min_share=0.0):
+                continue  # its clause names none of the asked parties, and the sentence names others
+            # The percentage whose own clause tells most of the question, among the sentences
+            # telling it ("central bank officials said … 99 percent of business was processed"
+            # tells the bank and the platform, but not what the bank holds)
+            if found and (best is None or found[2] > best[1][2]):
+                best = (reading, found)
+        if best is None:
+            return None
+        reading, (number, said, _, _) = best
+        answer = Answer(f"{shown(number)}% ({said})\n{reading.sentence['sentence']}", "count", 0.6,
+                        [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
+        answer.count = int(number) if float(number).is_integer() else None
+        return answer
 
     def _dated_as_asked(self, reading, question: Question) -> bool:
         """A number holds for its date: asked for a day or a month ("on July 1, 2018"), a sentence

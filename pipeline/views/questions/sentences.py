@@ -381,9 +381,10 @@ class SentenceReader:
                     return number, written[m.start():m.end()], bool(is_value)
         return None
 
-    def percentage(self, reading: Reading) -> tuple[float, str] | None:
+    def percentage(self, reading: Reading) -> tuple[float, str, int, int] | None:
         """The percentage a sentence gives (12%, 14.2 percent, 百分之二十, 五成, half) in the clause
-        telling most of the question: (the number of percent, the words that give it)."""
+        telling most of the question: (the number of percent, the words that give it, how much
+        of the question its clause tells, how many of the question's parties it names)."""
         written = reading.sentence["sentence"]
         text = readable(written)
         found = []
@@ -405,13 +406,29 @@ class SentenceReader:
         asked = {c.entity_id for c in reading.covered if c.kind == "entity"}
         others = [n.lower() for e in sentence_ids if e not in asked and not (self.k.expand(e) & asked) for n in self._names(e)]
 
+        def clause_of(match) -> str:
+            lowered = text.lower()
+            start, _ = _clause_bounds(lowered, match.start())
+            clause = _clause_around(lowered, match.start())
+            if start > 1 and not _names_a_party(clause):
+                # "Pay treasure and Fiscal tie for the third, each hold 9.61%": a clause naming
+                # nobody is said of the parties of the clause before it
+                clause = _clause_around(lowered, start - 2) + " " + clause
+            return clause
+
+        def parties_in(match) -> int:
+            clause = clause_of(match)
+            return sum(1 for c in reading.covered if c.kind == "entity" and any(has(v.lower(), clause) for v in c.variants))
+
         def fit(match) -> int:
-            clause = _clause_around(text.lower(), match.start())
-            parties = sum(1 for c in reading.covered if c.kind == "entity" and any(has(v.lower(), clause) for v in c.variants))
-            return self._clause_tells(reading, text, match.start()) + parties - any(n in clause for n in others)
+            return self._clause_tells(reading, text, match.start()) + parties_in(match) - any(n in clause_of(match) for n in others)
+
+        def _names_a_party(clause: str) -> bool:
+            return any(has(v.lower(), clause) for c in reading.covered if c.kind == "entity" for v in c.variants) \
+                or any(n in clause for n in others)
 
         m, number = max(found, key=lambda f: fit(f[0]))
-        return number, written[m.start():m.end()]
+        return number, written[m.start():m.end()], fit(m), parties_in(m)
 
     def _clause_tells(self, reading: Reading, text: str, at: int) -> int:
         """How many of the question's words the clause around offset `at` holds (ties: the first)."""
