@@ -591,3 +591,13 @@ def test_members_of_a_group_are_named_only_by_a_sentence_telling_what_is_asked_o
     first = answer.answer.splitlines()[0]
     assert "Industrial and Commercial" not in first
     assert (answer.answer_type == "refused") if named is None else (named in first), first
+
+
+@pytest.mark.parametrize("names, linked", [
+    ({"Wutongshu Investment Platform Co., Ltd.": "org:wutongshu"}, ["org:wutongshu"]),
+    # a first word two names share says neither
+    ({"Wutongshu Investment Platform Co., Ltd.": "org:wutongshu", "Wutongshu Capital Group": "org:wutongshu_capital"}, []),
+])
+def test_a_name_asked_by_its_first_word_is_the_one_entity_it_begins(names, linked):
+    question = understand("Did Wutongshu hold 10% of the shares?", names)
+    assert [e for e in question.entities if e.startswith("org:")] == linked

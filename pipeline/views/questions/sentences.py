@@ -61,6 +61,7 @@ class Reading:
     context: str = ""  # the sentence before it and its article's title, when they were needed
 
 
+_COMPANY_FORM_COMMA = re.compile(r",(?=\s*(?:ltd|limited|inc)\b)")
 # What ends a clause, for the number a clause tells ("among 115 payment institutions, 9 ...").
 _CLAUSE_BREAKS = ",，;；。:："
 
@@ -407,7 +408,8 @@ class SentenceReader:
         others = [n.lower() for e in sentence_ids if e not in asked and not (self.k.expand(e) & asked) for n in self._names(e)]
 
         def clause_of(match) -> str:
-            lowered = text.lower()
+            # the comma of a company form ("Co., Ltd.") parts no clause
+            lowered = _COMPANY_FORM_COMMA.sub(" ", text.lower())
             start, _ = _clause_bounds(lowered, match.start())
             clause = _clause_around(lowered, match.start())
             if start > 1 and not _names_a_party(clause):

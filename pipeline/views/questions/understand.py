@@ -417,6 +417,15 @@ def _link_entities(question: Question, doc, known_names: dict[str, str]) -> None
                 if hit and hit[1] >= 0.85:
                     question.names.setdefault(hit[0], phrase)
                     covered |= set(range(span[0].idx, span[-1].idx + len(span[-1].text)))
+        for token in doc:
+            # "Did Wutongshu hold 10%?": a name shortened to its first word, when one entity only
+            # has a name beginning with it (not "China", the first word of many)
+            if token.idx in covered or not token.text[:1].isupper() or len(token.text) < 5 or token.lower_ in stop:
+                continue
+            owners = {eid for name, eid in known_names.items() if name.split(" ", 1)[0].lower() == token.lower_ and " " in name}
+            if len(owners) == 1:
+                question.names.setdefault(owners.pop(), token.text)
+                covered |= set(range(token.idx, token.idx + len(token.text)))
     order = {eid: question.text.find(name) for eid, name in question.names.items()}
     question.entities = sorted(question.names, key=lambda eid: order[eid])
 
