@@ -725,3 +725,11 @@ def test_a_body_of_an_institution_named_before_acts_for_it(fresh_store, write, m
     ingest([write("story.txt", f"title: Proposal\ndate: 2018-06-01\n\n{told}")], fresh_store)
     approved = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "approve"]
     assert approved == [(value, ["pcac"])]
+
+
+@pytest.mark.parametrize("guide", ["under the guidance of", "with the approval of"])
+def test_whoever_guided_or_allowed_an_act_is_no_party_of_it(fresh_store, write, guide):
+    told = f"In August 2017 NetsUnion Clearing Corporation was set up {guide} the People's Bank of China."
+    ingest([write("story.txt", f"title: Founding\ndate: 2017-09-01\n\n{told}")], fresh_store)
+    founded = [e for e in build_entries(fresh_store) if e.type == "found"]
+    assert founded and all("pboc" not in e.actor_ids + e.target_ids for e in founded), [(e.actor_ids, e.target_ids) for e in founded]

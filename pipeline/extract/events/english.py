@@ -277,7 +277,7 @@ def find_events(
         # An event nested below this one keeps its own participants.
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
         nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
-        scope = scope - actor_tokens - nested
+        scope = scope - actor_tokens - nested - _guiding(head, taxonomy)
         if head.i not in modal or type_id != "require":  # who must act is the subject; what follows is what they must do
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         if head.i in issued_from:  # "a notice from the PBOC General Office": the office issued it
@@ -523,6 +523,12 @@ def _is_object_of_swallower(head: Token, triggers: dict[int, str]) -> bool:
 def _is_subject_of_trigger(head: Token, triggers: dict[int, str]) -> bool:
     """"the UnionPay statement denied": the statement carries the denial; it is no event itself."""
     return head.dep_ in SUBJECTS and head.head.i in triggers
+
+
+def _guiding(head: Token, taxonomy: Taxonomy) -> set[int]:
+    """Tokens of the phrases under a trigger naming whoever guided or allowed the act ("set up
+    under the guidance of the PBOC"): that body is no target of it."""
+    return _within([t for t in head.subtree if t.lemma_.lower() in taxonomy.guide_nouns_en and t.dep_ == "pobj"])
 
 
 def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entities: EntityInfo) -> list[str]:

@@ -105,6 +105,7 @@ class Taxonomy:
     ending_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 终止, "stop": the act's end
     site_notices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 本文系转载: no story sentence
     oblique_markers_zh: tuple[str, ...] = ()
+    guide_nouns_en: frozenset[str] = frozenset()  # "under the guidance of X": X is no party of the act
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
     official_speakers_zh: tuple[str, ...] = ()
@@ -186,6 +187,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         ending_words={lang: tuple(words) for lang, words in (data.get("ending_words") or {}).items() if lang in ("en", "zh")},
         site_notices={lang: tuple(words) for lang, words in (data.get("site_notices") or {}).items()},
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
+        guide_nouns_en=frozenset((data.get("oblique_markers") or {}).get("en_guides") or []),
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
