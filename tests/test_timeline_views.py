@@ -115,3 +115,13 @@ def test_an_act_told_only_as_not_done_and_undated_is_left_off_the_timeline(fresh
     assert "announce" not in {e.type for e in shown} and "cooperate" in {e.type for e in shown}
     assert [e.type for e in timeline(fresh_store, factuality={"denied"})] == ["announce"]
     assert ask(fresh_store, "Did UnionPay announce the agreement?").yes_no is not True
+
+
+
+@pytest.mark.parametrize("day", ["April 1, 2018", "May 2, 2018"])
+def test_a_summary_joins_targets_the_verb_takes_no_object_of(fresh_store, write, day):
+    """"took effect for payment institutions", not "took effect payment institutions"."""
+    told = f"The People's Bank of China issued the barcode rules. On {day}, the rules took effect for payment institutions."
+    ingest([write("rules.txt", f"title: Rules\ndate: 2018-06-01\n\n{told}")], fresh_store)
+    effect = [e.summary for e in build_entries(fresh_store) if e.type == "take_effect"]
+    assert effect and all(" took effect for " in s for s in effect), effect

@@ -286,7 +286,10 @@ def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], name
         theme=first["theme"],
     )
     acted_on = taxonomy.types.get(first["object_type"]) if first["object_type"] else None
-    entry.summary = summarise(entry, spec.verb if spec else first["type"], theme=first["theme"], obj=acted_on.noun if acted_on else None)
+    verb = spec.verb if spec else first["type"]
+    if spec and spec.verb_with_targets and entry.target_ids and not acted_on:
+        verb = spec.verb_with_targets  # "The rules took effect for banks", not "took effect banks"
+    entry.summary = summarise(entry, verb, theme=first["theme"], obj=acted_on.noun if acted_on else None)
     chinese = lambda i: (names[i].get("name_zh") or names[i]["name"]) if i in names else i  # noqa: E731
     entry.summary_zh = summarise_zh(
         entry, spec.summary_zh if spec else {}, [chinese(i) for i in roles["actor"]], [chinese(i) for i in roles["target"]],

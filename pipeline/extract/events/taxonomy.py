@@ -43,6 +43,7 @@ class EventType:
     clause_may_be_bare: bool = False
     attributive_is_event: bool = True
     needs: tuple[str, ...] = ()
+    verb_with_targets: str | None = None  # when the targets are no object of the verb ("took effect for")
     summary_zh: dict[str, str] = field(default_factory=dict)  # with_targets, alone, noun
 
 
@@ -137,6 +138,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             id=type_id,
             category=spec["category"],
             verb=spec.get("verb", type_id),
+            verb_with_targets=spec.get("verb_with_targets"),
             noun=spec.get("noun"),
             relation=spec.get("relation"),
             en_lemmas=tuple(w.lower() for w in en.get("lemmas") or []),
