@@ -9,6 +9,7 @@ pipeline has no parser, and Chinese marks time with words the tagger reads alrea
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -43,16 +44,19 @@ def governing_tense(token) -> str | None:
 def tense_reader(docs: Iterable[Doc], starts: Iterable[int]) -> TenseAt:
     """A function (start, end) -> tense of the verb the words at those article offsets hang on.
 
-    docs: parsed sentences; starts: where each begins in the article text."""
-    tense_at: dict[int, str | None] = {}
-    for doc, start in zip(docs, starts, strict=True):
-        if not doc.has_annotation("DEP"):
-            continue
-        for token in doc:
-            tense_at[start + token.idx] = governing_tense(token)
+    docs: parsed sentences; starts: where each begins in the article text. The parse is read only
+    for the dates the tagger asks about (few), not for every word."""
+    parsed = [(start, doc) for doc, start in zip(docs, starts, strict=True) if doc.has_annotation("DEP")]
+    parsed.sort(key=lambda pair: pair[0])
+    offsets = [start for start, _ in parsed]
 
     def read(start: int, end: int) -> str | None:
+        i = bisect.bisect_right(offsets, start) - 1
+        if i < 0:
+            return None
+        sentence_start, doc = parsed[i]
         # from the expression's last word: its head in English ("last January", "April 17")
-        return next((tense_at[offset] for offset in range(end - 1, start - 1, -1) if offset in tense_at), None)
+        span = doc.char_span(start - sentence_start, end - sentence_start, alignment_mode="expand")
+        return governing_tense(span[-1]) if span is not None and len(span) else None
 
     return read
