@@ -38,13 +38,14 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
         if skip_repeats and sentence.repeat_of is not None:
             continue
         menu = _is_a_menu(sentence.text)
+        text = doc.text  # (Doc.text joins its tokens each time it is read)
         if lang == "zh" and doc.has_extension(SPANS_ATTR) and doc._.get(SPANS_ATTR) is not None:
             spans = [(s, e, label, eid or None) for s, e, label, eid in doc._.get(SPANS_ATTR)]
         else:
             spans = [(ent.start_char, ent.end_char, ent.label_, ent.id_ or None) for ent in doc.ents]
         for start, end, label, entity_id in spans:
             entity = table.get(entity_id)
-            how, score = _how_recognised(doc.text[start:end], entity, table)
+            how, score = _how_recognised(text[start:end], entity, table)
             if entity is not None:
                 entity_type = entity.type
             elif label in ENTITY_TYPES:
@@ -57,7 +58,7 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 continue
             # The Doc may read a Simplified view of a Traditional sentence (same offsets): the
             # mention keeps the characters as written.
-            written = sentence.text[start:end] if len(sentence.text) == len(doc.text) else doc.text[start:end]
+            written = sentence.text[start:end] if len(sentence.text) == len(text) else text[start:end]
             found.append(WorkingMention(
                 start=sentence.start + start, end=sentence.start + end, text=written,
                 type=entity_type, sentence_idx=sentence.idx, sent_start=sentence.start,

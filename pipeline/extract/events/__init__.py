@@ -44,7 +44,8 @@ def extract_events(
     notices = [words.lower() for words in taxonomy.site_notices.get(lang, ())]
     events: list[EventMention] = []
     for doc, sentence in zip(docs, sentences, strict=True):
-        if any(words in doc.text.lower() for words in notices):  # (Chinese: on its Simplified view)
+        lowered = doc.text.lower()  # (Doc.text joins its tokens each time it is read)
+        if any(words in lowered for words in notices):  # (Chinese: on its Simplified view)
             continue  # a repost disclaimer or a copyright line tells nothing of the story
         if _asks_yes_or_no(doc.text):
             continue  # "Will NetsUnion charge fees?" asks whether; it tells nothing happened
