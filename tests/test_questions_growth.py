@@ -12,13 +12,14 @@ import sys
 
 from tests.conftest import ROOT
 
-# Measured: 189 of the 204 answers right on the gold articles stay right (session 29, once a list
+# Measured: 191 of the 208 answers right on the gold articles stay right (session 30); 189 of 204
+# in session 29, once a list
 # is read off the sentence telling what the stored acts do not; 187 of 203 in session 27, 186 before
 # a refusal the added articles rightly end, every source of the answer one of them, was counted
 # kept: "Who is the chairman of NetsUnion?" once a register is stored; 185 of 204 before "Aprl"
 # was read as April). The ones lost pick another event of the asked type once more sources tell
 # of it (Alipay's requirement to use NetsUnion) or another defining sentence.
-KEPT_FLOOR = 189
+KEPT_FLOOR = 191
 
 
 def test_answers_right_on_the_gold_articles_stay_right_as_the_store_grows(shared):
