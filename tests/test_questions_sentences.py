@@ -404,3 +404,12 @@ def test_a_share_is_read_from_the_clause_of_its_holder(fresh_store, write, holde
     ingest([write("shares.txt", f"title: Shareholders\ndate: 2017-08-31\n\n{told}")], fresh_store)
     answer = ask(fresh_store, f"What share of NetsUnion does {holder} hold?")
     assert answer.answer.splitlines()[0].startswith(share), answer.answer
+
+
+@pytest.mark.parametrize("asked, banks, firms, expected", [("银行", 4, 3, 4), ("支付机构", 4, 3, 3), ("银行", 6, 2, 6)])
+def test_the_noun_before_how_many_is_what_is_counted(fresh_store, write, asked, banks, firms, expected):
+    """首批接入网联的银行有几家? counts the banks of the sentence, not the institutions it names."""
+    told = f"网联平台本月底试运行，首批接入的是{banks}家银行，以及支付宝、财付通{'、网银在线' if firms == 3 else ''}{firms}家支付机构。"
+    ingest([write("batch.txt", f"title: 试运行\ndate: 2017-03-27\nlang: zh\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, f"首批接入网联的{asked}有几家？")
+    assert answer.count == expected, answer.answer

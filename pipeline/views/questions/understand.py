@@ -186,7 +186,8 @@ def _counted(text: str, doc, lang: str) -> str | None:
             return after[0]
         if read:
             return read
-        before = re.search(r"([\u4e00-\u9fff]+?)(?:是|为|有)?多少", text)
+        # 央行对财付通罚款多少, 首批接入网联的银行有几家: the noun before the question word
+        before = re.search(rf"([\u4e00-\u9fff]+?)(?:是|为|有|共有)?(?:多少|几(?=[{measure}]))", text)
         noun = re.split(r"[的，,]", before.group(1))[-1] if before else ""
         if len(noun) > 4 and re.match(rf"多少[{measure}]", text[before.end() - 2 :] if before else ""):
             # 银行将达到多少家: counted in parties, the noun the clause opens with, not its verb
