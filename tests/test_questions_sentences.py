@@ -413,3 +413,12 @@ def test_the_noun_before_how_many_is_what_is_counted(fresh_store, write, asked, 
     ingest([write("batch.txt", f"title: 试运行\ndate: 2017-03-27\nlang: zh\n\n{told}")], fresh_store)
     answer = ask(fresh_store, f"首批接入网联的{asked}有几家？")
     assert answer.count == expected, answer.answer
+
+
+@pytest.mark.parametrize("question", ["Where are NetsUnion's data centres?", "In which cities are NetsUnion's data centres?"])
+@pytest.mark.parametrize("cities", [("Beijing", "Shanghai", "Shenzhen"), ("Beijing", "Shanghai")])
+def test_where_asks_for_the_places_a_sentence_names(fresh_store, write, question, cities):
+    told = f"NetsUnion began its trial run, with data centres in {', '.join(cities[:-1])} and {cities[-1]}."
+    ingest([write("centres.txt", f"title: Centres\ndate: 2017-04-01\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.answer.splitlines()[0] == ", ".join(cities), answer.answer

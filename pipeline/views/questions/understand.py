@@ -285,6 +285,8 @@ def _asked_kinds(lowered: str, lang: str, g: Grammar, doc) -> list[str]:
             return told_before
         # else the kind after it: …合作的是哪家支付机构
     else:
+        if re.match(r"where\b", lowered):
+            return ["place"]  # "Where is NetsUnion registered?": a place, whatever else is named
         wh = re.search(r"\b(which|what)\s+((?:[\w-]+\s+){0,3}[\w-]+)", lowered)
     if not wh:
         return []
