@@ -601,3 +601,14 @@ def test_members_of_a_group_are_named_only_by_a_sentence_telling_what_is_asked_o
 def test_a_name_asked_by_its_first_word_is_the_one_entity_it_begins(names, linked):
     question = understand("Did Wutongshu hold 10% of the shares?", names)
     assert [e for e in question.entities if e.startswith("org:")] == linked
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("Who is the legal representative of NetsUnion?", "Dong Junfeng (董俊峰)"),
+    ("网联的法定代表人是谁？", "董俊峰"),
+])
+def test_a_chinese_name_is_given_with_its_english_to_an_english_question(fresh_store, write, question, shown):
+    told = "工商登记信息显示，网联清算有限公司董事长由蔡洪波出任，法定代表人为董俊峰。"
+    ingest([write("register.txt", f"title: 注册\ndate: 2017-08-30\nlang: zh\n\n{told}")], fresh_store)
+    first = ask(fresh_store, question).answer.splitlines()[0]
+    assert first.startswith(shown + ":"), first

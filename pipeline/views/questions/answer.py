@@ -908,9 +908,16 @@ class Knowledge(SentenceAnswers):
         return any(entity_id in e.actor_ids for e in self.entries if e.type in types)
 
     def name(self, entity_id: str) -> str:
-        """An entity's name; for a name one article discovered (no entity yet), that name."""
-        known = self.entities.get(entity_id, {}).get("name")
-        return known or self.store.entity_names().get(entity_id, {}).get("name") or entity_id
+        """An entity's name; for a name one article discovered (no entity yet), that name. A
+        Chinese name goes with its English, as summaries write it ("China CITIC Bank (中信银行)");
+        a Chinese answer gives it back in Chinese (in_chinese)."""
+        stored = self.store.entity_names().get(entity_id, {})
+        entity = self.entities.get(entity_id, {})
+        name = entity.get("name") or stored.get("name") or entity_id
+        if not has_cjk(name):
+            return name
+        english = (entity.get("names") or {}).get("en") or stored.get("name_en")
+        return displayed({"name": name, "type": entity.get("type") or stored.get("type"), "name_en": english})
 
     def _aliases(self, entity_id: str) -> list[str]:
         entity = self.entities.get(entity_id, {})
