@@ -407,12 +407,16 @@ class SentenceReader:
         asked = {c.entity_id for c in reading.covered if c.kind == "entity"}
         others = [n.lower() for e in sentence_ids if e not in asked and not (self.k.expand(e) & asked) for n in self._names(e)]
 
+        lowered = _COMPANY_FORM_COMMA.sub(" ", text.lower())  # the comma of "Co., Ltd." parts no clause
+
+        def names_a_party(clause: str) -> bool:
+            return any(has(v.lower(), clause) for c in reading.covered if c.kind == "entity" for v in c.variants) \
+                or any(n in clause for n in others)
+
         def clause_of(match) -> str:
-            # the comma of a company form ("Co., Ltd.") parts no clause
-            lowered = _COMPANY_FORM_COMMA.sub(" ", text.lower())
             start, _ = _clause_bounds(lowered, match.start())
             clause = _clause_around(lowered, match.start())
-            if start > 1 and not _names_a_party(clause):
+            if start > 1 and not names_a_party(clause):
                 # "Pay treasure and Fiscal tie for the third, each hold 9.61%": a clause naming
                 # nobody is said of the parties of the clause before it
                 clause = _clause_around(lowered, start - 2) + " " + clause
@@ -424,10 +428,6 @@ class SentenceReader:
 
         def fit(match) -> int:
             return self._clause_tells(reading, text, match.start()) + parties_in(match) - any(n in clause_of(match) for n in others)
-
-        def _names_a_party(clause: str) -> bool:
-            return any(has(v.lower(), clause) for c in reading.covered if c.kind == "entity" for v in c.variants) \
-                or any(n in clause for n in others)
 
         m, number = max(found, key=lambda f: fit(f[0]))
         return number, written[m.start():m.end()], fit(m), parties_in(m)
