@@ -612,3 +612,12 @@ def test_a_chinese_name_is_given_with_its_english_to_an_english_question(fresh_s
     ingest([write("register.txt", f"title: 注册\ndate: 2017-08-30\nlang: zh\n\n{told}")], fresh_store)
     first = ask(fresh_store, question).answer.splitlines()[0]
     assert first.startswith(shown + ":"), first
+
+
+@pytest.mark.parametrize("day, value", [("1月14日", "2019-01-14"), ("2月15日", "2019-02-15")])
+def test_a_when_question_takes_the_date_whose_clause_tells_it(fresh_store, write, day, value):
+    """Two deadlines of one notice: the one in the clause telling "100%集中交存" answers."""
+    told = f"昨天，央行办公厅下发114号文，要求支付机构自7月9日起按月提高交存比例，并要求到明年{day}实现100%集中交存。"
+    ingest([write("notice.txt", f"title: 114号文\ndate: 2018-06-30\nlang: zh\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, "114号文要求在哪一天实现100%集中交存？")
+    assert answer.answer.splitlines()[0].startswith(value), answer.answer

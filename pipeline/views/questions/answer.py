@@ -24,7 +24,7 @@ from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
-from pipeline.views.questions.sentences import SentenceReader, has, hedged
+from pipeline.views.questions.sentences import SentenceReader, clause_around, has, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries
@@ -208,6 +208,9 @@ class Knowledge(SentenceAnswers):
             # "The first deposit", "when did it start": the earliest dated entry (the latest for "the last").
             entry.date is not None or not question.order,
             _in_order(entry, question.order),
+            # Asked when: the entry whose own date stands in the clause telling most of the
+            # question ("114号文要求在哪一天实现100%集中交存": 明年1月14日实现100%集中交存, not 自7月9日起…).
+            self._date_clause_tells(entry, question) if question.shape == "when" else 0,
             # Among entries of the same parties and type, the one whose sources say what is asked
             # ("by which date must 100% be deposited": the entry told with "100%").
             terms_told(entry, question.terms),
@@ -215,6 +218,24 @@ class Knowledge(SentenceAnswers):
             entry.factuality == "asserted",
             len(entry.sources),
         )
+
+    def _date_clause_tells(self, entry: Entry, question: Question) -> int:
+        """How many of the question's words the clause around the entry's date holds, in the best
+        of its sources (the dates each sentence writes, as stored)."""
+        value = (entry.value or entry.deadline or "").split("T")[0]
+        if not value:
+            return 0
+        wanted = {t.lower() for t in question.terms}
+        best = 0
+        for source in entry.sources[:MAX_EVIDENCE]:
+            sentence = source["sentence"]
+            for written in self.store.written_dates(source["article_id"], source["sentence_idx"]):
+                at = sentence.find(written["text"])
+                if at == -1 or not (written["value"].startswith(value) or value.startswith(written["value"])):
+                    continue
+                clause = clause_around(sentence, at).lower()
+                best = max(best, sum(1 for term in wanted if term in clause))
+        return best
 
     # -- shapes -------------------------------------------------------------------------
 

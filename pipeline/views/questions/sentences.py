@@ -73,7 +73,7 @@ def _clause_bounds(text: str, at: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
-def _clause_around(text: str, at: int) -> str:
+def clause_around(text: str, at: int) -> str:
     start, end = _clause_bounds(text, at)
     return text[start:end]
 
@@ -415,11 +415,11 @@ class SentenceReader:
 
         def clause_of(match) -> str:
             start, _ = _clause_bounds(lowered, match.start())
-            clause = _clause_around(lowered, match.start())
+            clause = clause_around(lowered, match.start())
             if start > 1 and not names_a_party(clause):
                 # "Pay treasure and Fiscal tie for the third, each hold 9.61%": a clause naming
                 # nobody is said of the parties of the clause before it
-                clause = _clause_around(lowered, start - 2) + " " + clause
+                clause = clause_around(lowered, start - 2) + " " + clause
             return clause
 
         def parties_in(match) -> int:
@@ -434,7 +434,7 @@ class SentenceReader:
 
     def _clause_tells(self, reading: Reading, text: str, at: int) -> int:
         """How many of the question's words the clause around offset `at` holds (ties: the first)."""
-        clause = _clause_around(text, at)
+        clause = clause_around(text, at)
         return sum(1 for c in reading.covered if c.kind == "word" and any(has(v, clause) for v in c.variants))
 
     def named(self, reading: Reading, kinds: list[str], exclude: list[str]) -> list[str]:
