@@ -292,8 +292,9 @@ def find_events(
             needs_date = True
         # "The platform begins trial operation": the noun is what a verb's subject, pointing back
         # to an institution, does; "it is a big migration" (a copula) tells nothing was done.
-        acted_by_anaphor = carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive and back_reference_of(subjects, taxonomy)
-        if head.pos_ == "NOUN" and not actors and not targets and not acted_by_anaphor:
+        if head.pos_ == "NOUN" and not actors and not targets and not (
+            carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive and back_reference_of(subjects, taxonomy)
+        ):
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
         if spec.speaker_only:
             people = [a for a in actors if entities.types.get(a) == "person"]

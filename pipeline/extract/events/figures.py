@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.events.english import back_reference_of
 from pipeline.extract.events.taxonomy import EntityInfo, Taxonomy
+from pipeline.extract.time.parsed_tense import governing_verb
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 STATISTIC = "statistic"
@@ -83,9 +84,7 @@ def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str
     span = doc.char_span(figure.start(), figure.end(), alignment_mode="expand")
     if span is None:
         return None
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = governing_verb(span.root)
     return back_reference_of([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], taxonomy)
 
 

@@ -22,11 +22,17 @@ PERFECT_OR_PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "'
 TenseAt = Callable[[int, int], "str | None"]
 
 
+def governing_verb(token):
+    """The verb `token` depends on (itself, if it is one); the root of its sentence when it
+    hangs on no verb."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def governing_tense(token) -> str | None:
     """"past", "future" or None for the verb `token` depends on (itself, if it is one)."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = governing_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]

@@ -15,6 +15,7 @@ from pipeline.extract.entities import load_entity_table
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.nlp import simplified_view
+from pipeline.facts import same_time
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
@@ -222,7 +223,7 @@ class Knowledge(SentenceAnswers):
     def _date_clause_tells(self, entry: Entry, question: Question) -> int:
         """How many of the question's words the clause around the entry's date holds, in the best
         of its sources (the dates each sentence writes, as stored)."""
-        value = (entry.value or entry.deadline or "").split("T")[0]
+        value = entry.value or entry.deadline
         if not value:
             return 0
         wanted = {t.lower() for t in question.terms}
@@ -231,7 +232,7 @@ class Knowledge(SentenceAnswers):
             sentence = source["sentence"]
             for written in self.store.written_dates(source["article_id"], source["sentence_idx"]):
                 at = sentence.find(written["text"])
-                if at == -1 or not (written["value"].startswith(value) or value.startswith(written["value"])):
+                if at == -1 or not same_time(written["value"], value):
                     continue
                 clause = clause_around(sentence, at).lower()
                 best = max(best, sum(1 for term in wanted if term in clause))
@@ -932,8 +933,10 @@ class Knowledge(SentenceAnswers):
         """An entity's name; for a name one article discovered (no entity yet), that name. A
         Chinese name goes with its English, as summaries write it ("China CITIC Bank (中信银行)");
         a Chinese answer gives it back in Chinese (in_chinese)."""
-        stored = self.store.entity_names().get(entity_id, {})
         entity = self.entities.get(entity_id, {})
+        if entity.get("name") and not has_cjk(entity["name"]):
+            return entity["name"]
+        stored = self.store.entity_names().get(entity_id, {})  # a discovered name, or the English of a Chinese one
         name = entity.get("name") or stored.get("name") or entity_id
         if not has_cjk(name):
             return name

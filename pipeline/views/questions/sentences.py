@@ -409,28 +409,24 @@ class SentenceReader:
 
         lowered = _COMPANY_FORM_COMMA.sub(" ", text.lower())  # the comma of "Co., Ltd." parts no clause
 
-        def names_a_party(clause: str) -> bool:
-            return any(has(v.lower(), clause) for c in reading.covered if c.kind == "entity" for v in c.variants) \
-                or any(n in clause for n in others)
+        def asked_in(clause: str) -> int:
+            return sum(1 for c in reading.covered if c.kind == "entity" and any(has(v.lower(), clause) for v in c.variants))
 
-        def clause_of(match) -> str:
+        def scored(match) -> tuple[int, int]:
+            """(fit, asked parties named) of a percentage's clause."""
             start, _ = _clause_bounds(lowered, match.start())
             clause = clause_around(lowered, match.start())
-            if start > 1 and not names_a_party(clause):
+            parties = asked_in(clause)
+            other = any(n in clause for n in others)
+            if start > 1 and not parties and not other:
                 # "Pay treasure and Fiscal tie for the third, each hold 9.61%": a clause naming
                 # nobody is said of the parties of the clause before it
                 clause = clause_around(lowered, start - 2) + " " + clause
-            return clause
+                parties, other = asked_in(clause), any(n in clause for n in others)
+            return self._clause_tells(reading, text, match.start()) + parties - other, parties
 
-        def parties_in(match) -> int:
-            clause = clause_of(match)
-            return sum(1 for c in reading.covered if c.kind == "entity" and any(has(v.lower(), clause) for v in c.variants))
-
-        def fit(match) -> int:
-            return self._clause_tells(reading, text, match.start()) + parties_in(match) - any(n in clause_of(match) for n in others)
-
-        m, number = max(found, key=lambda f: fit(f[0]))
-        return number, written[m.start():m.end()], fit(m), parties_in(m)
+        (fit, parties), m, number = max(((scored(m), m, number) for m, number in found), key=lambda s: s[0][0])
+        return number, written[m.start():m.end()], fit, parties
 
     def _clause_tells(self, reading: Reading, text: str, at: int) -> int:
         """How many of the question's words the clause around offset `at` holds (ties: the first)."""
