@@ -6,6 +6,7 @@ garble or a near spelling links the same way.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -420,14 +421,17 @@ def _link_entities(question: Question, doc, known_names: dict[str, str]) -> None
                 if hit and hit[1] >= 0.85:
                     question.names.setdefault(hit[0], phrase)
                     covered |= set(range(span[0].idx, span[-1].idx + len(span[-1].text)))
-        for token in doc:
-            # "Did Wutongshu hold 10%?": a name shortened to its first word, when one entity only
-            # has a name beginning with it (not "China", the first word of many)
-            if token.idx in covered or not token.text[:1].isupper() or len(token.text) < 5 or token.lower_ in stop:
-                continue
-            owners = {eid for name, eid in known_names.items() if name.split(" ", 1)[0].lower() == token.lower_ and " " in name}
+        # "Did Wutongshu hold 10%?": a name shortened to its first word, when one entity only has
+        # a name beginning with it (not "China", the first word of many)
+        shortened = [t for t in doc if t.idx not in covered and t.text[:1].isupper() and len(t.text) >= 5 and t.lower_ not in stop]
+        first_words: dict[str, set[str]] = defaultdict(set)
+        for name, eid in known_names.items() if shortened else ():
+            if " " in name:
+                first_words[name.split(" ", 1)[0].lower()].add(eid)
+        for token in shortened:
+            owners = first_words.get(token.lower_, set())
             if len(owners) == 1:
-                question.names.setdefault(owners.pop(), token.text)
+                question.names.setdefault(next(iter(owners)), token.text)
                 covered |= set(range(token.idx, token.idx + len(token.text)))
     order = {eid: question.text.find(name) for eid, name in question.names.items()}
     question.entities = sorted(question.names, key=lambda eid: order[eid])
