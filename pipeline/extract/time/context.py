@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.extract.time.calendar import Point, parse_dct, value
+from pipeline.extract.time.parsed_tense import TenseAt
 from pipeline.extract.time.resources import Grammar
 
 _EN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n|\n(?=\s*[A-Z\"'])")
@@ -63,11 +63,11 @@ class DocContext:
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
-    tense_at: Callable[[int, int], str | None] | None = None  # the parse's tense, where cue words are silent
+    tense_at: TenseAt | None = None  # the parse's tense, where cue words are silent
 
     @classmethod
     def create(cls, text: str, grammar: Grammar, dct: str | None,
-               sentences: list[tuple[int, int]] | None, tense_at=None) -> "DocContext":
+               sentences: list[tuple[int, int]] | None, tense_at: TenseAt | None = None) -> "DocContext":
         spans = sorted(sentences) if sentences else split_sentences(text, grammar.lang)
         ctx = cls(text=text, grammar=grammar, dct=parse_dct(dct), sentences=spans, tense_at=tense_at)
         ctx._starts = [s for s, _ in spans]

@@ -12,6 +12,7 @@ from pipeline.extract.time.calendar import Point, safe_date, shift, value
 from pipeline.extract.time.context import DocContext
 from pipeline.extract.time.matcher import find_candidates, fold_modifiers
 from pipeline.extract.time.normalise import Resolved, normalise
+from pipeline.extract.time.parsed_tense import TenseAt
 from pipeline.extract.time.resources import load_grammar
 from pipeline.facts import Timex
 
@@ -37,7 +38,7 @@ def _day_offsets(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
 
 
 def tag_document(text: str, dct: str | None, lang: str,
-                 sentences: list[tuple[int, int]] | None, tense_at=None) -> list[Timex]:
+                 sentences: list[tuple[int, int]] | None, tense_at: TenseAt | None = None) -> list[Timex]:
     grammar = load_grammar(lang)
     cands = find_candidates(text, grammar)
     if not cands:
