@@ -150,6 +150,31 @@ def test_dated_figures_are_statistic_entries(fresh_store, write):
     assert [e.value for e in build_entries(fresh_store) if e.type == "statistic"] == ["2018-05-31"]
 
 
+def test_each_figure_holds_on_its_own_date_and_not_on_the_date_it_is_compared_with(fresh_store, write):
+    text = ("title: Reserves\ndate: 2019-03-11\n\n"
+            "Payment institutions deposited about 20 percent of their reserves on April 17, 2017, and "
+            "about 50 percent by April 2018.\n"
+            "As of the end of January 2019, reserves of payment institutions at the PBOC stood at 1,398.562 billion yuan, "
+            "down 231.4 billion yuan from the end of last year.\n")  # fmt: skip
+    ingest([write("reserves.txt", text)], fresh_store)
+    themes = {e.value: e.theme for e in build_entries(fresh_store) if e.type == "statistic"}
+    # Two dates, two figures; the end of 2018 is what the January figure is measured from.
+    assert themes == {"2017-04-17": "20 percent", "2018-04": "50 percent", "2019-01-31": "1,398.562 billion yuan; 231.4 billion yuan"}
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "At present 18 large banks have connected to NetsUnion."),
+    ("zh", "截至目前，已有18家大型银行接入网联平台。"),
+])
+def test_a_figure_told_as_holding_now_holds_around_the_articles_date(fresh_store, write, lang, sentence):
+    for published in ("2017-10-20", "2018-06-30"):
+        ingest([write("now.txt", f"title: Banks\ndate: {published}\nlang: {lang}\n\n{sentence}\n")], fresh_store)
+        figures = [e for e in build_entries(fresh_store) if e.type == "statistic"]
+        assert [(e.value, e.display_date) for e in figures] == [(published[:7], f"around {date.fromisoformat(published):%B %Y}")]
+    ingest([write("now.txt", f"title: Banks\nlang: {lang}\n\n{sentence}\n")], fresh_store)  # undated: no date to hold on
+    assert [e for e in build_entries(fresh_store) if e.type == "statistic"] == []
+
+
 @pytest.mark.parametrize("named, subject, actors", [
     ("NetsUnion Clearing Corp was founded in August 2017.", "it", ["netsunion"]),
     ("China UnionPay runs the bank card network.", "the company", ["unionpay"]),

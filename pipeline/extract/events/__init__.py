@@ -37,7 +37,8 @@ def extract_events(
     docs/sentences: parallel lists (the sentences that were parsed).
     mentions, timexes: by sentence idx, offsets into the article text.
     entities: types of every id the mentions use, with parents, issuers and collectives.
-    dct: the article's publication date, for the acts it dates only as recent.
+    dct: the article's publication date, for the acts it dates only as recent and the figures
+         it tells as holding now.
     """
     taxonomy = taxonomy or load_taxonomy()
     find = FINDERS[lang]
@@ -51,7 +52,7 @@ def extract_events(
             continue  # "Will NetsUnion charge fees?" asks whether; it tells nothing happened
         here, dates = mentions.get(sentence.idx, []), timexes.get(sentence.idx, [])
         events += find(doc, sentence, here, dates, entities, taxonomy)
-        events += find_figures(doc, sentence, here, dates, entities, taxonomy, lang)
+        events += find_figures(doc, sentence, here, dates, entities, taxonomy, lang, dct)
     events = narrative.resolve(events, sentences, mentions, entities, taxonomy)
     date_recent_acts(events, timexes, dct, taxonomy.recent_words.get(lang, ()), taxonomy.recent_within_days)
     return events

@@ -2,15 +2,18 @@
 of 1,398.562 billion yuan at the end of January", "截至6月30日，已有462家银行接入".
 
 A sentence that states a number with what it counts (a unit, a measure word, a counted noun)
-and a date of its own becomes one `statistic` event: its figures as written are the event's
-theme, the institutions it names are its parties. The words that make a number a figure are
-in events.yaml (`figures`); a year, a document number or a number inside a name is no figure.
+and a date of its own gives `statistic` events, one per date its figures hold on: the figures
+as written are the event's theme, the institutions it names are its parties. A date a change
+is measured from ("down 14.2 percent from a month earlier", 较上月末) dates no figure. The
+words that make a number a figure, and those cues, are in events.yaml (`figures`); a year, a
+document number or a number inside a name is no figure.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc
@@ -24,15 +27,24 @@ STATISTIC = "statistic"
 # Parties a figure is about; places, people and outlets are where or who said it.
 PARTY_TYPES_EXCLUDED = {"place", "person", "media", "document"}
 MAX_THEME = 120  # characters of figures kept as the event's theme
+CLAUSE_OPENERS_ZH = ("，", "；", "。", "：", "截至", "截止", "截止到")  # what may stand before a clause's 目前
 
 
 def find_figures(
-    doc: Doc, sentence: Sentence, mentions: list[Mention], timexes: list[Timex], entities: EntityInfo, taxonomy: Taxonomy, lang: str
+    doc: Doc, sentence: Sentence, mentions: list[Mention], timexes: list[Timex], entities: EntityInfo, taxonomy: Taxonomy, lang: str,
+    dct: str | None = None,
 ) -> list[EventMention]:
-    """At most one statistic event for the sentence: its figures, parties and date."""
+    """The sentence's statistic events: its figures grouped by the date each holds on ("20
+    percent on April 17, 2017, and about 50 percent by April 2018" are two), with the sentence's
+    parties and documents. A figure told as holding now ("at present 18 banks have connected",
+    截至目前) holds around the article's date (its month); an undated article's has no date.
+    (An undated page's "by June 30" gives none either: dated by the year other sources give
+    that day, as events are, such figures added more wrong entries than right ones.)"""
     if STATISTIC not in taxonomy.types:
         return []
     dated = [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)]
+    if not dated and dct and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
+        dated = [replace(t, value=dct[:7], modifier="APPROX") for t in timexes if _dates_its_clause_now(t, sentence, lang)]
     if not dated:
         return []  # a figure without its date is no point on a timeline
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in timexes]
@@ -47,32 +59,83 @@ def find_figures(
         if m.entity_id and entities.types.get(m.entity_id) not in PARTY_TYPES_EXCLUDED and m.entity_id not in parties:
             parties.append(m.entity_id)
     documents = [m.entity_id for m in mentions if m.entity_id and entities.types.get(m.entity_id) == "document"]
-    first = figures[0]
-    back_reference = None if parties or documents else _anaphoric_subject(doc, first, taxonomy, lang)
+    back_reference = None if parties or documents else _anaphoric_subject(doc, figures[0], taxonomy, lang)
     if not parties and not documents and not back_reference:
         return []
-    when = min(dated, key=lambda t: abs(t.start - sentence.start - first.start()))  # the date nearest the figure
-    theme = "; ".join(m.group(0).strip() for m in figures)
-    # "at the end of September 2016", 三季度末: a figure holds on the last day of the period.
-    value = (_last_day(when.value) or when.value) if when.modifier == "END" else when.value
-    return [
-        EventMention(
+    holds_on = _holding_dates(dated, figures, sentence, taxonomy, lang)
+    if not holds_on:
+        return []
+    by_date: dict[tuple[int, int], list[re.Match]] = {}
+    for figure in figures:
+        when = min(holds_on, key=lambda t: abs(t.start - sentence.start - figure.start()))  # the date nearest the figure
+        by_date.setdefault((when.start, when.end), []).append(figure)
+    factuality = _factuality(sentence.text[: figures[0].start()], taxonomy, lang)
+    events = []
+    for (start, end), found in by_date.items():
+        when = next(t for t in holds_on if (t.start, t.end) == (start, end))
+        first = found[0]
+        # "at the end of September 2016", 三季度末: a figure holds on the last day of the period.
+        value = (_last_day(when.value) or when.value) if when.modifier == "END" else when.value
+        events.append(EventMention(
             sentence_idx=sentence.idx,
             type=STATISTIC,
             category=taxonomy.types[STATISTIC].category,
             trigger=first.group(0).strip(),
             start=sentence.start + first.start(),
             end=sentence.start + first.end(),
-            factuality=_factuality(sentence.text[: first.start()], taxonomy, lang),
-            actors=parties,
+            factuality=factuality,
+            actors=list(parties),
             document=documents[0] if documents else None,
-            theme=theme[:MAX_THEME],
+            theme="; ".join(m.group(0).strip() for m in found)[:MAX_THEME],
             date=value,
             date_text=when.text,
             date_source="sentence",
+            date_mod="APPROX" if when.modifier == "APPROX" else None,
             back_reference=back_reference,
-        )
-    ]
+        ))  # fmt: skip
+    return events
+
+
+def _dates_its_clause_now(timex: Timex, sentence: Sentence, lang: str) -> bool:
+    """"At present 18 banks have connected", 截至目前，已有…: a word of the present that dates its
+    clause, not one that describes a thing ("the current 20 percent", 停留在当前的20%左右 says
+    where a figure stands, in a sentence about what comes next)."""
+    if timex.value != "PRESENT_REF":
+        return False
+    if lang != "zh":
+        return timex.text.lower() not in ("current", "the present")
+    before = sentence.text[: timex.start - sentence.start].rstrip()
+    return not before or before.endswith(CLAUSE_OPENERS_ZH)
+
+
+def _holding_dates(dated: list[Timex], figures: list[re.Match], sentence: Sentence, taxonomy: Taxonomy, lang: str) -> list[Timex]:
+    """The dates a figure of the sentence may hold on: not the date a change is measured from
+    ("down 231.4 billion yuan from the end of last year", 较上年末); the date an "as of" (截至)
+    introduces, when there is one, before any other."""
+    words = taxonomy.figures.get(lang, {})
+    text = sentence.text
+
+    def after_cue(t: Timex, cues: tuple[str, ...]) -> str | None:
+        before = text[: t.start - sentence.start].rstrip().lower()
+        for cue in cues:
+            if before.endswith(cue) and (lang == "zh" or before[: -len(cue)][-1:] in ("", " ", ",", "(")):
+                return cue
+        return None
+
+    def measured_from(t: Timex) -> bool:
+        cue = after_cue(t, words.get("compared_with", ()))
+        if cue is None:
+            return False
+        if lang == "zh" or cue in ("than", "compared with", "compared to"):
+            return True
+        # "from", "over": only right after a figure ("fell 14.2 percent, from a month earlier"),
+        # not where they open a period ("raised from January").
+        cue_at = len(text[: t.start - sentence.start].rstrip()) - len(cue)
+        return any(0 <= cue_at - m.end() <= 2 for m in figures)
+
+    usable = [t for t in dated if not measured_from(t)]
+    as_of = [t for t in usable if after_cue(t, words.get("as_of", ()))]
+    return as_of or usable
 
 
 def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str) -> str | None:
