@@ -56,10 +56,10 @@ def test_entities_renderings_ordinary_words_are_no_name(held_out, text):
 
 
 def test_entities_renderings_read_every_sense_between_slashes_and_semicolons():
-    from pipeline.extract.entities.renderings import _senses
+    from pipeline.extract.entities.renderings import senses
 
-    assert list(_senses("/fast; high-speed; rapid/quick/")) == ["fast", "high-speed", "rapid", "quick"]
-    assert list(_senses("/variant of 捷[jie2]; quick/nimble/")) == ["nimble"]  # a variant's sense is skipped whole
+    assert list(senses("/fast; high-speed; rapid/quick/")) == ["fast", "high-speed", "rapid", "quick"]
+    assert list(senses("/variant of 捷[jie2]; quick/nimble/")) == ["nimble"]  # a variant's sense is skipped whole
 
 
 def test_entities_renderings_never_merge_unionpay_and_netsunion(held_out):

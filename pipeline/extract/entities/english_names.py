@@ -20,7 +20,7 @@ from pypinyin import Style, lazy_pinyin
 
 from pipeline.extract.nlp import simplified_view
 
-from .renderings import cedict_entries
+from .renderings import cedict_entries, senses
 from .table import has_cjk, load_entity_table, load_rules
 
 # A dictionary sense that reads as a proper name: capitalised, several words ("Bank of Communications").
@@ -174,11 +174,16 @@ def _dictionary() -> dict[str, str]:
     """Simplified headword -> its first sense, for entries whose first sense reads as a proper
     name of several words (交通银行 "Bank of Communications")."""
     names: dict[str, str] = {}
-    for simplified, senses in cedict_entries():
-        first = re.sub(r"\s*\([^)]*\)\s*$", "", senses[0]).strip() if senses else ""
+    for simplified, field in cedict_entries():
+        if simplified in names:
+            continue
+        sense = next(senses(field), "")
+        if not sense[:1].isupper():
+            continue  # (most entries: no name, and the test below is the costly part)
+        first = re.sub(r"\s*\([^)]*\)\s*$", "", sense).strip()
         # "State Council Information Office of the People's Republic of China": the country is
         # the dictionary's gloss, not part of the name the news writes
         first = _OF_THE_COUNTRY.sub("", first)
-        if simplified not in names and _PROPER_SENSE.match(first):
+        if _PROPER_SENSE.match(first):
             names[simplified] = first
     return names

@@ -88,7 +88,7 @@ def _sense_words(sense: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(sense.lower()) if w not in _SENSE_STOP)
 
 
-def _senses(field: str) -> Iterator[str]:
+def senses(field: str) -> Iterator[str]:
     """The senses of a CC-CEDICT line's English field: between slashes, and between the semicolons
     some entries put inside one ("fast; high-speed; rapid" for 快速), each a sense of its own. A
     sense to skip (a variant, an abbreviation) is skipped whole, before it is split."""
@@ -98,25 +98,27 @@ def _senses(field: str) -> Iterator[str]:
         yield from (part.strip() for part in sense.split(";") if part.strip())
 
 
-def cedict_entries() -> Iterator[tuple[str, list[str]]]:
-    """(simplified headword, its senses as written) for every entry of CC-CEDICT, in file order."""
+def cedict_entries() -> Iterator[tuple[str, str]]:
+    """(simplified headword, its pinyin and English field as written) for every entry of
+    CC-CEDICT, in file order; senses(field) reads the senses. (Splitting the senses of all
+    120,000 entries, when a caller wants a few hundred of them, was most of an ingest's start.)"""
     with gzip.open(cedict_path(), mode="rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
             _, _, rest = line.partition(" ")
             simplified, _, rest = rest.partition(" ")
-            yield simplified, [sense for sense in _senses(rest.rstrip())]
+            yield simplified, rest.rstrip()
 
 
 def read_glosses(wanted: set[str]) -> dict[str, set[tuple[str, ...]]]:
     """Simplified headword -> the English renderings of its senses (word tuples), for the wanted
     headwords only (every sense of every entry: 通 has several)."""
     glosses: dict[str, set[tuple[str, ...]]] = {}
-    for simplified, senses in cedict_entries():
+    for simplified, english in cedict_entries():
         if simplified not in wanted:
             continue
-        for sense in senses:  # the senses to skip are left out already (_senses)
+        for sense in senses(english):  # the senses to skip are left out already
             words = _sense_words(sense)
             if not words or len(words) > 3:
                 continue
@@ -214,7 +216,7 @@ class Renderings:
                 ends = [c for c in {word[0], word[1]} if c in chars]
                 if not ends:
                     continue
-                for sense in _senses(parts[2]):
+                for sense in senses(parts[2]):
                     words = _sense_words(sense)
                     if len(words) == 1 and len(words[0]) > 3:
                         for char in ends:
