@@ -123,15 +123,13 @@ def _holding_dates(dated: list[Timex], figures: list[re.Match], sentence: Senten
         return None
 
     def measured_from(t: Timex) -> bool:
-        cue = after_cue(t, words.get("compared_with", ()))
-        if cue is None:
-            return False
-        if lang == "zh" or cue in ("than", "compared with", "compared to"):
+        if after_cue(t, words.get("compared_with", ())):
             return True
         # "from", "over": only right after a figure ("fell 14.2 percent, from a month earlier"),
         # not where they open a period ("raised from January").
-        cue_at = len(text[: t.start - sentence.start].rstrip()) - len(cue)
-        return any(0 <= cue_at - m.end() <= 2 for m in figures)
+        cue = after_cue(t, words.get("measured_from", ()))
+        cue_at = len(text[: t.start - sentence.start].rstrip()) - len(cue or "")
+        return cue is not None and any(0 <= cue_at - m.end() <= 2 for m in figures)
 
     usable = [t for t in dated if not measured_from(t)]
     as_of = [t for t in usable if after_cue(t, words.get("as_of", ()))]
