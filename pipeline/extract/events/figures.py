@@ -65,14 +65,13 @@ def find_figures(
     holds_on = _holding_dates(dated, figures, sentence, taxonomy, lang)
     if not holds_on:
         return []
-    by_date: dict[tuple[int, int], list[re.Match]] = {}
+    by_date: dict[Timex, list[re.Match]] = {}
     for figure in figures:
         when = min(holds_on, key=lambda t: abs(t.start - sentence.start - figure.start()))  # the date nearest the figure
-        by_date.setdefault((when.start, when.end), []).append(figure)
+        by_date.setdefault(when, []).append(figure)
     factuality = _factuality(sentence.text[: figures[0].start()], taxonomy, lang)
     events = []
-    for (start, end), found in by_date.items():
-        when = next(t for t in holds_on if (t.start, t.end) == (start, end))
+    for when, found in by_date.items():
         first = found[0]
         # "at the end of September 2016", 三季度末: a figure holds on the last day of the period.
         value = (_last_day(when.value) or when.value) if when.modifier == "END" else when.value
