@@ -26,6 +26,8 @@ from pipeline.store_queries import Queries
 # The date_source of an event (or an article's dateline) whose day the page gives without a
 # year, dated by the year the other stored sources give that day.
 DATED_BY_OTHER_SOURCES = "other sources"
+# A day this close before an undated page's dateline day is the news it reports: its year is the page's.
+DATELINE_RECENT_DAYS = 31
 # Tables whose rows derive from an article's text; re-extraction clears them first.
 FACT_TABLES = ["event", "sentence", "paragraph", "mention", "discovery", "entity_role", "timex"]
 
@@ -260,6 +262,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
+
+
+def _dateline_years_of_recent_days(dateline: str, days: list[str]) -> set[int]:
+    """The years a dateline day without one ("XXXX-07-01") takes from the days, dated by the other
+    sources, that fall at most DATELINE_RECENT_DAYS before it: a day of June 30, 2018 puts a
+    dateline of July 1 in 2018, one of December 30, 2017 a dateline of January 3 in 2018."""
+    month, day = int(dateline[5:7]), int(dateline[8:10])
+    years = set()
+    for told in days:
+        if len(told) < 10:
+            continue  # a month says too little of which day came just before
+        told_day = date.fromisoformat(told[:10])
+        for year in (told_day.year, told_day.year + 1):
+            page_day = safe_date(year, month, day)
+            if page_day and 0 <= (page_day - told_day).days <= DATELINE_RECENT_DAYS:
+                years.add(year)
+    return years
 
 
 def _signed(value: int) -> int:
@@ -625,7 +644,13 @@ class Store(Queries):
             )]  # fmt: skip
             years = {d[:4] for d in days}
             found = None
-            if len(years) == 1:
+            recent = _dateline_years_of_recent_days(row["date_yearless"], days)
+            if len(recent) == 1:
+                # "SHANGHAI, July 1 … after the June 30 deadline": a day just before the dateline
+                # tells its year, whatever years the older or later days it names are of
+                found = safe_date(recent.pop(), int(row["date_yearless"][5:7]), int(row["date_yearless"][8:10]))
+                found = found.isoformat() if found else None
+            elif len(years) == 1 and not recent:
                 year = years.pop()
                 day = safe_date(int(year), int(row["date_yearless"][5:7]), int(row["date_yearless"][8:10]))
                 if day and all(abs((date.fromisoformat(d[:10]) - day).days) <= 366 for d in days):

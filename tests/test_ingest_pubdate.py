@@ -170,3 +170,15 @@ def test_ingest_pubdate_a_dateline_without_year_follows_the_other_sources_or_sta
         ingest([other], store)
         row = next(a for a in store.articles() if a["path"].endswith("dateline.txt"))
     assert row["date"] is None and row["date_evidence"].startswith("undated")
+
+
+def test_ingest_pubdate_a_dateline_takes_the_year_of_the_day_just_before_it(db_path, write):
+    """"SHANGHAI, July 1" naming the June 30 deadline (2018's in the other sources) and the trial
+    run of March 31 (2017's): the day just before the dateline is the news, its year the page's."""
+    page = DATELINE_ONLY.rstrip("\n") + " NetsUnion began trial operations on March 31.\n"
+    trial = "title: Trial\ndate: 2017-04-05\n\nNetsUnion began trial operations on March 31.\n"
+    paths = [write("dateline.txt", page), write("dated.txt", DEADLINE_TOLD), write("trial.txt", trial)]
+    with Store(db_path) as store:
+        ingest(paths, store)
+        row = next(a for a in store.articles() if a["path"].endswith("dateline.txt"))
+    assert (row["date"], row["date_source"]) == ("2018-07-01", "other sources")

@@ -209,3 +209,20 @@ def test_time_zh_dangshi_is_the_time_the_story_named(text, values):
     from pipeline.extract.time import tag
 
     assert [t.value for t in tag(text, "2017-10-20", "zh")] == values
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report of April 2nd looking back: the 28th is last month's
+    ("28日，人民银行印发了通知。", "2017-03-28"),
+    # looking ahead, or a day already past this month: this month's
+    ("平台将于29日上线。", "2017-04-29"),
+    ("1日，人民银行印发了通知。", "2017-04-01"),
+])
+def test_time_zh_a_bare_day_after_the_article_day_is_of_the_month_before_unless_ahead(text, expected):
+    assert values(text, "2017-04-02")[0][1] == expected
+
+
+def test_time_zh_a_later_day_of_the_sentence_goes_on_from_its_first_one():
+    # read in December: the July 9 after the June 29 notice is of the same year, not of next year
+    text = "央行办公厅6月29日发布的114号文要求，支付机构客户备付金自7月9日起按月提高集中交存比例，明年1月14日实现100%集中交存。"
+    assert [v for _, v in values(text, "2018-12-24")] == ["2018-06-29", "2018-07-09", "2019-01-14"]

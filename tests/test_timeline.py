@@ -758,3 +758,50 @@ def test_whoever_guided_or_allowed_an_act_is_no_party_of_it(fresh_store, write, 
     ingest([write("story.txt", f"title: Founding\ndate: 2017-09-01\n\n{told}")], fresh_store)
     founded = [e for e in build_entries(fresh_store) if e.type == "found"]
     assert founded and all("pboc" not in e.actor_ids + e.target_ids for e in founded), [(e.actor_ids, e.target_ids) for e in founded]
+
+
+@pytest.mark.parametrize("told, factuality", [
+    # an institution telling its own act: the act, as fact
+    ("NetsUnion said on Tuesday that it had signed a cooperation agreement with Tenpay.", "asserted"),
+    # anonymous sources: the act, as reported (before or after it)
+    ("NetsUnion signed a cooperation agreement with Tenpay on Tuesday, people familiar with the matter said.", "reported"),
+    ("NetsUnion signed a cooperation agreement with Tenpay on Tuesday, according to people familiar with the matter.", "reported"),
+    # the institution calls it untrue: denied
+    ("UnionPay said on Tuesday that reports that NetsUnion had signed a cooperation agreement with Tenpay were untrue.", "denied"),
+])
+def test_what_institutions_and_anonymous_sources_say_of_an_act_is_an_entry(fresh_store, write, told, factuality):
+    ingest([write("said.txt", f"title: Signed\ndate: 2018-04-05\n\n{told}\n")], fresh_store)
+    signed = [e for e in build_entries(fresh_store) if e.type == "cooperate"]
+    assert [(e.value, sorted(e.actor_ids + e.target_ids)) for e in signed] == [("2018-04-03", ["netsunion", "tenpay"])], signed
+    assert {s["factuality"] for s in signed[0].sources} == {factuality}
+
+
+def test_a_person_s_words_about_an_act_stay_comment(fresh_store, write):
+    told = "Wang Jun, an analyst, said on Tuesday that NetsUnion had signed a cooperation agreement with Tenpay."
+    ingest([write("said.txt", f"title: Signed\ndate: 2018-04-05\n\n{told}\n")], fresh_store)
+    assert not [e for e in build_entries(fresh_store) if e.type == "cooperate"]
+
+
+def test_it_in_what_an_institution_says_is_the_institution(fresh_store, write):
+    told = "Tenpay, Tencent's payment unit, said on Monday that it had completed its connection to NetsUnion."
+    ingest([write("said.txt", f"title: Done\ndate: 2017-10-18\n\n{told}\n")], fresh_store)
+    done = [e for e in build_entries(fresh_store) if e.type == "complete"]
+    assert [(e.value, e.actor_ids) for e in done] == [("2017-10-16", ["tenpay"])], done
+
+
+def test_a_verb_the_lemmatiser_gets_wrong_is_still_its_trigger(fresh_store, write):
+    # spaCy lemmatises "fined" as "fin"; its regular inflection names the trigger "fine"
+    ingest([write("fine.txt", "title: Fine\ndate: 2018-08-02\n\nThe People's Bank of China fined Alipay in July.\n")], fresh_store)
+    fined = [e for e in build_entries(fresh_store) if e.type == "penalise"]
+    assert [(e.value, e.actor_ids, e.target_ids) for e in fined] == [("2018-07", ["pboc"], ["alipay"])], fined
+
+
+@pytest.mark.parametrize("lang, told", [
+    ("en", "On Monday, the reporter learned from NetsUnion that Alipay had recently completed its connection to the platform."),
+    ("zh", "记者16日从网联获悉，支付宝已完成接入网联平台。"),
+])
+def test_the_day_a_reporter_learned_something_does_not_date_what_was_learned(fresh_store, write, lang, told):
+    ingest([write("learned.txt", f"title: Learned\ndate: 2017-03-17\nlang: {lang}\n\n{told}\n")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [e.value for e in entries if e.type == "announce"] == ["2017-03-16" if lang == "zh" else "2017-03-13"]
+    assert all(e.value not in ("2017-03-16", "2017-03-13") for e in entries if e.type in ("complete", "connect")), entries

@@ -398,6 +398,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         own_limits = [t for t in deadlines if clause[0] <= t.start - sentence.start and t.end - sentence.start <= local]
         if own_limits and not in_clause:
             before = []
+        # 记者19日从网联获悉，…将承担…: the day is the learning's; what was learned has its own time.
+        if before and not in_clause and any(text.find(verb, before[-1].end - sentence.start, local) >= 0 for verb in taxonomy.learned_from.get("zh", ())):
+            before = []
         # A date later in the sentence belongs to a later clause: 明确，…计算公式为上季度… is no Q4 event.
         chosen = (in_clause or before[-1:] or [None])[0]
         if in_clause:

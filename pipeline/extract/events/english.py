@@ -72,7 +72,7 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     lemmas, phrases = _trigger_index(taxonomy)
     found = []
     for token in doc:
-        type_id = lemmas.get(token.lemma_)
+        type_id = lemmas.get(token.lemma_) or (_regular_lemma(token.lower_, lemmas) if token.pos_ == "VERB" else None)
         if type_id and (token.pos_ not in NOT_TRIGGER_POS or _determined(token)):
             found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
@@ -81,6 +81,19 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
                                             or all(t.lemma_ == w for t, w in zip(span, words))):  # fmt: skip
                 found.append((type_id, span.start, span.end))
     return found
+
+
+def _regular_lemma(word: str, lemmas: dict[str, str]) -> str | None:
+    """The type of a verb the lemmatiser got wrong ("fined" -> "fin"), by its regular
+    inflections: -ed, -d, -ied, doubled consonants, -ing, -s, -es."""
+    for suffix, endings in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            candidates = [stem + e for e in endings] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+            found = next((lemmas[c] for c in candidates if c in lemmas), None)
+            if found:
+                return found
+    return None
 
 
 def _determined(token: Token) -> bool:
@@ -114,6 +127,7 @@ def trigger_spans(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
 
 
 _WH_TAGS = {"WDT", "WP", "WP$"}  # which, what, who, whose
+SPEAKER_PRONOUNS = {"it", "they", "we"}  # in what an institution says, itself
 
 
 def _carrier(token: Token) -> Token:
@@ -182,6 +196,8 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
     """How sure the sentence is of the event: reporting cues anywhere before the trigger,
     negation and modals on the trigger's own verb, phrases within its clause."""
     before = doc.text[: trigger.start_char].lower()
+    # "…, according to people familiar with the matter": a trailing attribution reports it too
+    attributed = doc.text[trigger.end_char :].lower()
     clause = re.split(r"[,;:]", doc[max(0, trigger.start - CLAUSE_WINDOW) : trigger.end].text.lower())[-1]
     near = {c.lower_ for t in (trigger.root, carrier) for c in t.children if c.dep_ in ("aux", "neg", "auxpass")}
     for family in FACTUALITY_ORDER:
@@ -191,7 +207,7 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
         if family == "denied":
             hit = any(c.dep_ == "neg" for t in (trigger.root, carrier) for c in t.children) or _nobody_did(carrier)
         elif family == "reported":
-            hit = any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cues)
+            hit = any(re.search(rf"\b{re.escape(cue)}\b", before) or re.search(rf",[^,]*\b{re.escape(cue)}\b", attributed) for cue in cues)
         else:
             hit = any(cue in near if " " not in cue else cue in clause for cue in cues)
         if hit:
@@ -305,17 +321,22 @@ def find_events(
             if not people:
                 continue
             actors, targets = people, []
+        if not actors and not passive and any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
+            actors = _speaker_of(head, spans, entities, speech_lemmas)  # "Tenpay said it had finished …": it is Tenpay
         if not actors and spec.positional_actor and head.i not in modal | routed_heads:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         document = _document(documents, spans, scope, trigger.start)
         back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
-        # What someone says ("a payment institution told the reporter that ...") is a claim.
-        claimed = not spec.speaker_only and any(
-            a.lemma_.lower() in speech_lemmas and a.i not in name_tokens and not _rule_speaks(a, spans, entities)
-            and not _nobody_speaks(a)
-            for a in head.ancestors
-        )
+        # What someone says ("a payment institution told the reporter that ...") is a claim;
+        # what an institution or anonymous sources say of an act is told as fact, or as reported.
+        speech_above = [a for a in head.ancestors if a.lemma_.lower() in speech_lemmas and a.i not in name_tokens
+                        and not _rule_speaks(a, spans, entities) and not _nobody_speaks(a)]
+        if head.pos_ == "NOUN" and speech_above and not _says(speech_above[0], head):
+            continue  # "said in a statement": the statement is the saying, told by the speech verb
+        speakers = [a for a in speech_above if _says(a, head)]
+        stances = [_stance(a, spans, doc, entities, taxonomy) for a in speakers] if not spec.speaker_only else []
+        claimed = any(stance is None for stance in stances)
         if needs_date:
             dated_only.add(len(events))
         if head.i in routed_heads and type_id != "require":
@@ -329,7 +350,7 @@ def find_events(
                 trigger=trigger.text,
                 start=sentence.start + trigger.start_char,
                 end=sentence.start + trigger.end_char,
-                factuality=_factuality(doc, trigger, carrier, taxonomy, type_id),
+                factuality=_reported_by(stances, _factuality(doc, trigger, carrier, taxonomy, type_id)),
                 actors=actors,
                 targets=targets,
                 document=document,
@@ -352,6 +373,53 @@ def _institution_statement(verb: Token, actors: list[str], doc: Doc, entities: E
     ):
         return None
     return statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text)
+
+
+def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxonomy) -> str | None:
+    """How an act told in what `verb` says stands: "asserted" when an institution says it
+    ("NetsUnion said it had signed an agreement with Tenpay"), "denied" when it says it is
+    untrue, "reported" when anonymous sources tell it ("..., people familiar with the matter
+    said"), None when it is someone's claim (a person's words, an opinion: "analysts expect")."""
+    statements = taxonomy.institution_statements
+    if statements is None or verb.lemma_.lower() not in statements.verbs.get("en", ()):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    speakers = _ids(spans, _within(subjects), entities)
+    if speakers and all(entities.types.get(a) in INSTITUTION_TYPES and a not in entities.collectives for a in speakers):
+        # "UnionPay said reports that it had signed an agreement with Alipay were untrue"
+        untrue = statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text) == statements.untrue_type
+        return "denied" if untrue else "asserted"
+    phrase = " ".join(t.lower_ for s in subjects for t in s.subtree)
+    if not speakers and any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in taxonomy.anonymous_sources.get("en", ())):
+        return "reported"
+    return None
+
+
+def _speaker_of(head: Token, spans, entities: EntityInfo, speech_lemmas: set[str]) -> list[str]:
+    """The institutions whose words `head` is in: the subject of the nearest speech verb above it."""
+    verb = next((a for a in head.ancestors if a.lemma_.lower() in speech_lemmas and _says(a, head)), None)
+    if verb is None:
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "Tenpay, Tencent's payment unit, said": the apposition describes the speaker, it is not another
+    described = _within([a for s in subjects for a in s.children if a.dep_ == "appos"])
+    said_by = _ids(spans, _within(subjects) - described, entities)
+    return said_by if said_by and all(entities.types.get(i) in INSTITUTION_TYPES for i in said_by) else []
+
+
+def _says(verb: Token, head: Token) -> bool:
+    """Whether `head` is in what `verb` says, not in how it is said ("In a statement, UnionPay
+    said …": the statement is the saying itself)."""
+    below = next(t for t in [head, *head.ancestors] if t.head.i == verb.i)
+    return below.dep_ not in ("prep", "npadvmod", "advmod", "nsubj", "dobj", "dative")
+
+
+def _reported_by(stances: list[str | None], factuality: str) -> str:
+    """An act its speaker calls untrue is denied; one the sentence tells as fact is only
+    reported when anonymous sources tell it."""
+    if "denied" in stances:
+        return "denied"
+    return "reported" if factuality == "asserted" and "reported" in stances else factuality
 
 
 def _directs(verb: Token) -> bool:
@@ -571,10 +639,21 @@ def _theme(subjects: list[Token], head: Token) -> str | None:
 def _attach_dates(events: list[EventMention], doc: Doc, sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> None:
     """Give each event the date its sentence says, and the deadline a "from/by" date sets; an
     event whose day the article leaves without a year keeps that day as `yearless`."""
-    attach_dates(events, timexes, lambda some, dated: _attach(some, doc, sentence, dated, taxonomy))
+    takers = _date_takers(doc, sentence, timexes, taxonomy)
+    attach_dates(events, timexes, lambda some, dated: _attach(some, doc, sentence, dated, takers, taxonomy))
 
 
-def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: list[Timex], taxonomy: Taxonomy) -> None:
+def _date_takers(doc: Doc, sentence: Sentence, timexes: list[Timex], taxonomy: Taxonomy) -> list[int]:
+    """Where a word stands that takes a date before it for itself, leaving the acts after it
+    without: "On 16th the reporter learned that the central bank has recently approved the plan"
+    (the 16th is the day of the learning; "recently" says the approval came before it)."""
+    recent = [t.start for t in timexes if t.value == "PAST_REF" and t.text.lower() in taxonomy.recent_words.get("en", ())]
+    learned = [sentence.start + t.idx for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in taxonomy.learned_from.get("en", ())]
+    return recent + learned
+
+
+def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: list[Timex], takers: list[int],
+            taxonomy: Taxonomy) -> None:  # fmt: skip
     if not dated:
         return
     cues = taxonomy.deadline_cues_en
@@ -600,6 +679,8 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         # itself governs is its date, however near another date of the sentence stands.
         plain = [t for t in plain if _governed_by(trigger, tokens_of[(t.start, t.end)])] or plain
         before = [t for t in plain if t.end <= event.start]
+        if before and any(before[-1].end <= at < event.start for at in takers):
+            before = []
         after = [t for t in plain if t.start >= event.end]
         chosen = before[-1] if before else (after[0] if after else None)
         if chosen:

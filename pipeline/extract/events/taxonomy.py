@@ -119,6 +119,7 @@ class Taxonomy:
     learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
     routing: Routing | None = None  # "processed through NetsUnion": the switch-over
     institution_statements: InstitutionStatements | None = None  # "CITIC Bank said on July 31 …"
+    anonymous_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "people familiar with the matter"
 
     def zh_triggers(self) -> list[tuple[str, str]]:
         """(word, type id), longest words first so that 正式开始 wins over 开始."""
@@ -200,6 +201,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         verb_object_types_zh=frozenset((data.get("nominal_uses") or {}).get("zh_verb_object_types") or []),
         purpose_markers_zh=tuple((data.get("nominal_uses") or {}).get("zh_purpose") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
+        anonymous_sources={lang: tuple(words) for lang, words in (data.get("anonymous_sources") or {}).items()},
         routing=Routing(
             type=routing["type"],
             to=frozenset(routing.get("to") or []),

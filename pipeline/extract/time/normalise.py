@@ -83,6 +83,10 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     if (same_sentence and not goes_on and ctx.prev_explicit_year and "y" in prev.known and day is not None
             and prev.gran in FINE_ENOUGH["day"] and ctx.is_boundary(c.start, c.end)):
         return prev.day.year + 1, f"previous:{value(prev)}", True
+    if goes_on and "y" in prev.known and prev.gran in FINE_ENOUGH["month"]:
+        # "6月29日发布的114号文要求，自7月9日起…" read in December: the later day of the sentence
+        # goes on from its first one, whose year the article gave (not written is no matter)
+        return prev.day.year, f"previous:{value(prev)}", True
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
             and prev.gran in FINE_ENOUGH["month"]
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
@@ -260,6 +264,12 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
         if rel.get("unit") == "month" and month is None:
             month = base.day.month  # 本月15日: the day of that month, known as well as it is
             known += "m" if "m" in base.known else ""
+            if "rel" in attrs and label == "dct" and "d" in anchor.known and day is not None and day > anchor.day.day \
+                    and ctx.tense(*ctx.current) != "future":
+                # 28日 in a report of April 2nd that looks back is March 28: a day the text leaves
+                # without a month is not after the article unless the text looks ahead.
+                base = shift(base, "month", -1)
+                year, month = base.day.year, base.day.month
 
     if month is not None:
         if year is None:
