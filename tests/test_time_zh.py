@@ -226,3 +226,13 @@ def test_time_zh_a_later_day_of_the_sentence_goes_on_from_its_first_one():
     # read in December: the July 9 after the June 29 notice is of the same year, not of next year
     text = "央行办公厅6月29日发布的114号文要求，支付机构客户备付金自7月9日起按月提高集中交存比例，明年1月14日实现100%集中交存。"
     assert [v for _, v in values(text, "2018-12-24")] == ["2018-06-29", "2018-07-09", "2019-01-14"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 已于 … 起: it has been so since that day, though 起 looks ahead
+    ("微信支付已于4月1日起通过银联处理条码支付业务。", "2018-04-01"),
+    # 将于 … 前: still ahead
+    ("支付机构将于1月14日前完成交存。", "2019-01-14"),
+])
+def test_time_zh_a_word_right_before_the_date_says_which_side_of_the_article_it_is(text, expected):
+    assert values(text, "2018-12-20")[0][1] == expected

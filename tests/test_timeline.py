@@ -805,3 +805,27 @@ def test_the_day_a_reporter_learned_something_does_not_date_what_was_learned(fre
     entries = build_entries(fresh_store)
     assert [e.value for e in entries if e.type == "announce"] == ["2017-03-16" if lang == "zh" else "2017-03-13"]
     assert all(e.value not in ("2017-03-16", "2017-03-13") for e in entries if e.type in ("complete", "connect")), entries
+
+
+@pytest.mark.parametrize("told, kind, actors, targets", [
+    # a partner phrase after a date: the subject before it acts too
+    ("支付宝于9月10日与银联签约。", "cooperate", ["alipay", "unionpay"], []),
+    # 向/对 before the verb: whom the act is aimed at; light verbs may stand between
+    ("人民银行9月10日向网联下发通知。", "issue", ["pboc"], ["netsunion"]),
+    ("人民银行9月10日对支付宝作出行政处罚。", "penalise", ["pboc"], ["alipay"]),
+    # the head word of a compound jieba keeps whole is its trigger (发布公告, 行政处罚)
+    ("中国银行9月10日发布公告。", "announce", ["bank_of_china"], []),
+    # a body telling its own act, subjectless after 与: the body and its partner, as fact
+    ("网联9月10日表示，已与财付通签署合作协议。", "cooperate", ["netsunion", "tenpay"], []),
+])
+def test_chinese_roles_from_partner_and_target_phrases(fresh_store, write, told, kind, actors, targets):
+    ingest([write("zh.txt", f"title: 角色\ndate: 2018-09-12\nlang: zh\n\n{told}\n")], fresh_store)
+    found = [e for e in build_entries(fresh_store) if e.type == kind]
+    assert [(e.value, sorted(e.actor_ids), sorted(e.target_ids)) for e in found] == [("2018-09-10", actors, targets)], found
+
+
+def test_chinese_a_name_before_a_verb_it_is_subject_of_is_no_target(fresh_store, write):
+    # 业内对央行牵头成立的平台的简称: the PBOC leads the founding; 对 aims at the whole phrase
+    told = "网联是业内对央行牵头成立的线上支付统一清算平台的简称，于2017年8月成立。"
+    ingest([write("zh.txt", f"title: 网联\ndate: 2018-09-12\nlang: zh\n\n{told}\n")], fresh_store)
+    assert not [e for e in build_entries(fresh_store) if "pboc" in e.target_ids]

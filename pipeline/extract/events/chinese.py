@@ -17,6 +17,9 @@ from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
+# A day between a body and its speech verb (网联3月31日表示, 央行于昨日表示): still the body speaking.
+SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+|^(?:于|在)?(?:今天|昨天|昨日|今日|当天|当日|日前|近日)")
+PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 
@@ -35,8 +38,9 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
 
 
 def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
-    """(type, start, end) in sentence offsets; a trigger must start and end on word boundaries."""
-    starts = {t.idx for t in doc}
+    """(type, start, end) in sentence offsets; a trigger must start and end on word boundaries
+    (or be the head word of a compound jieba keeps whole: 行政|处罚, 发布|公告)."""
+    starts = {t.idx for t in doc} | _compound_heads(doc)
     ends = {t.idx + len(t.text) for t in doc}
     text = doc.text
     taken: set[int] = set()
@@ -57,6 +61,22 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
                     found.append((type_id, m.start(), m.end()))
     found.sort(key=lambda f: f[1])
     return [f for f in found if not _ended(text, f[1], [other[1] for other in found], taxonomy)]
+
+
+def _compound_heads(doc: Doc) -> set[int]:
+    """Where the second word of a two-word compound starts, for the compounds jieba's dictionary
+    keeps as one word (行政处罚, 发布公告). Only the head, the last word, may be a trigger: the
+    first word modifies it (监管部门 is a department, no supervision)."""
+    import jieba  # loaded by the Chinese pipeline already
+
+    known = jieba.dt.FREQ  # word -> frequency; prefixes of words are in it with 0
+    heads = set()
+    for token in doc:
+        word = token.text
+        for cut in range(2, len(word) - 1):
+            if known.get(word[:cut], 0) > 0 and known.get(word[cut:], 0) > 0:
+                heads.add(token.idx + cut)
+    return heads
 
 
 def _ended(text: str, start: int, trigger_starts: list[int], taxonomy: Taxonomy) -> bool:
@@ -153,13 +173,18 @@ def find_events(
     clauses = _clauses_of_dated_list(text, sentence, timexes)  # the text, to find clauses in
     local = [(m, m.start - sentence.start, m.end - sentence.start) for m in mentions if m.entity_id]
     obliques = {id(m) for m, s, _ in local if any(text[:s].endswith(w) for w in taxonomy.oblique_markers_zh)}
+    aimed_at = {id(m) for m, s, _ in local if any(text[:s].endswith(w) for w in taxonomy.target_markers_zh)}
     # 向各银行和支付机构下发: the names joined to an oblique one (和, 、, 及, 与) are in its phrase too.
     for m, s, _ in sorted(local, key=lambda x: x[1]):
-        if any(id(o) in obliques and e <= s and text[e:s] in COORDINATORS for o, _, e in local):
+        joined_to = [o for o, _, e in local if e <= s and text[e:s] in COORDINATORS]
+        if any(id(o) in obliques for o in joined_to):
             obliques.add(id(m))
+        if any(id(o) in aimed_at for o in joined_to):
+            aimed_at.add(id(m))
     # 这三家支付机构, 3家支付机构: particular institutions named earlier, not the whole industry.
     local = [(m, s, e) for m, s, e in local if not (m.entity_id in entities.collectives and _particular(text[:s], taxonomy))]
     triggers = _triggers(doc, taxonomy)
+    word_start = {i: t.idx for t in doc for i in range(t.idx, t.idx + len(t.text))}  # 行政处罚: 处罚's word starts at 行
     routed = _routed_through(doc, local, triggers, entities, taxonomy)
     triggers = sorted(triggers + [(taxonomy.routing.type, start, end) for start, (end, _) in routed.items()], key=lambda t: t[1])
     # What follows a speech verb is what someone says (某接近央行人士表示，网联是...): claims.
@@ -169,7 +194,8 @@ def find_events(
         start: _speakers(local, text, _clause(clauses, start)[0], start, entities, taxonomy)
         for type_id, start, _ in triggers if taxonomy.types[type_id].speaker_only
     }  # fmt: skip
-    speech = [start for start, named in speakers.items() if named]
+    # A body speaking for itself (网联表示，已与财付通签署…) tells its acts as fact; people's words stay claims.
+    speech = [start for start, named in speakers.items() if named and not _bodies(named, entities)]
     unnamed = [start for start, named in speakers.items() if not named]
     # 发布声明: issuing a statement is the statement (an announcement), not a rule issued.
     carried = {start for (t1, start, end), (t2, s2, _) in zip(triggers, triggers[1:])
@@ -199,19 +225,25 @@ def find_events(
         if not (spec.clause_may_be_bare or verbal or before or after or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
             if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh):
                 continue  # nothing of its own in the clause: a noun use (集中存管工作要求), no event
+        partners = []
+        if before and _opens_with_partner(local, text, c_start, before[0]):
+            partners, before = before, []  # 网联表示，已与财付通签署…: the partner; the subject is the sentence's
         if not before:
             # A clause without a subject shares the sentence's: 董俊峰此前借调到支付司，专门牵头筹备网联.
             # A rule's clause takes it only from a regulator (else the rule speaks: its issuer acts).
             subject = _sentence_subject([x for x in local if id(x[0]) not in obliques], text, c_start, entities)
             if passive or spec.category != "regulatory" or all(entities.types.get(i) == "regulator" for i in subject):
                 before = subject
-        before = _coordinated_tail(before, local, text)
+        before = _coordinated_tail(before, local, text) + partners
         agent = [m for m, s, e in local if c_start <= s and e <= start and text[:s].endswith(tuple(taxonomy.agent_markers_zh))]
         if agent and not after:
             # 网联…，由中国支付清算协会组织发起设立: the association founds what the sentence is about.
             subject = _sentence_subject([x for x in local if x[0] is not agent[-1]], text, c_start, entities)
             after = [i for i in subject if i != agent[-1].entity_id]
         actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
+        aimed = [(m, s, e) for m, s, e in local if c_start <= s and e <= start and id(m) in aimed_at and _actor_like(m, entities)]
+        if aimed and not passive and _only_light_verbs(text[aimed[-1][2] : word_start.get(start, start)], taxonomy):
+            targets = [m.entity_id for m, _, _ in aimed] + targets  # 向各银行和支付机构下发通知: whom it is aimed at
         if spec.speaker_only:
             actors = speakers[start]
             if not actors:
@@ -298,9 +330,32 @@ def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, 
         return [m.entity_id for m, _, _ in tail]
     bodies = [
         m for m, _, e in before
-        if entities.types.get(m.entity_id) in INSTITUTION_TYPES and text[e:start].strip() in taxonomy.official_speakers_zh
+        if entities.types.get(m.entity_id) in INSTITUTION_TYPES and SPEECH_DAY.sub("", text[e:start].strip()) in taxonomy.official_speakers_zh
     ]  # fmt: skip
     return [bodies[-1].entity_id] if bodies else []
+
+
+def _only_light_verbs(gap: str, taxonomy: Taxonomy) -> bool:
+    """Whether nothing but light verbs and adverbs (作出, 进行, 依法) stands in `gap`."""
+    gap = gap.strip()
+    while gap:
+        word = next((w for w in taxonomy.target_verbs_zh if gap.startswith(w)), None)
+        if word is None:
+            return False
+        gap = gap[len(word) :]
+    return True
+
+
+def _bodies(ids: list[str], entities: EntityInfo) -> bool:
+    """Whether all are institutions, each one body (not a whole industry)."""
+    return all(entities.types.get(i) in INSTITUTION_TYPES and i not in entities.collectives for i in ids)
+
+
+def _opens_with_partner(local, text: str, c_start: int, first: str) -> bool:
+    """Whether the clause's first name stands in a partner phrase with nobody before it:
+    已与财付通签署 (with Tenpay, signed), not 支付宝与银联签约."""
+    start = next(s for m, s, _ in local if m.entity_id == first and s >= c_start)
+    return text[c_start:start].strip().endswith(PARTNER_MARKERS)
 
 
 def _particular(lead: str, taxonomy: Taxonomy) -> bool:
@@ -328,14 +383,15 @@ def _sentence_subject(local, text: str, before: int, entities: EntityInfo) -> li
 
 
 def _coordinated_tail(ids: list[str], local, text: str) -> list[str]:
-    """The actor right before the verb, with those joined to it by 和/与/及/、 (支付宝和微信支付)."""
+    """The actor right before the verb, with those joined to it by 和/与/及/、 (支付宝和微信支付),
+    and the subject of a partner phrase whatever stands before its 与 (支付宝于9月10日与银联签约)."""
     if not ids:
         return []
     spans = {m.entity_id: (s, e) for m, s, e in local}
     tail = [ids[-1]]
     for earlier in reversed(ids[:-1]):
         gap = text[spans[earlier][1] : spans[tail[0]][0]]
-        if gap.strip() and gap.strip() in COORDINATORS:
+        if gap.strip() and (gap.strip() in COORDINATORS or gap.endswith(PARTNER_MARKERS)):
             tail.insert(0, earlier)
         else:
             break

@@ -34,7 +34,7 @@ def resolve(
         if event.document is None and event.type in REGULATORY_NEEDING_DOCUMENT:
             event.document = _recent_document(event, mentions, paragraph_of, entities)
     _share_sentence_targets(events)
-    _mark_commentary(events, sentences)
+    _mark_commentary(events, sentences, entities)
     for event in events:
         event.actors = _most_specific(event.actors, entities)
         event.targets = [t for t in _most_specific(event.targets, entities) if t not in event.actors]
@@ -67,15 +67,19 @@ def _share_sentence_targets(events: list[EventMention]) -> None:
                 break
 
 
-def _mark_commentary(events: list[EventMention], sentences: list[Sentence]) -> None:
+def _institutions_only(ids: list[str], entities: EntityInfo) -> bool:
+    return bool(ids) and all(entities.types.get(i) in INSTITUTION_TYPES and i not in entities.collectives for i in ids)
+
+
+def _mark_commentary(events: list[EventMention], sentences: list[Sentence], entities: EntityInfo) -> None:
     """What an expert says is commentary, not fact: events in the sentence of an assessment,
     and in the sentence before a bare "Xue Hongyan said.", are the expert's claims. They stay
     out of the timeline; the assessment entry carries those sentences."""
     by_idx = {s.idx: s for s in sentences}
     spoken: set[int] = set()
     for event in events:
-        if event.type != "assessment":
-            continue
+        if event.type != "assessment" or _institutions_only(event.actors, entities):
+            continue  # a body telling its own acts (网联表示，已与财付通签署…) is no expert's view
         spoken.add(event.sentence_idx)
         sentence = by_idx[event.sentence_idx]
         previous = by_idx.get(event.sentence_idx - 1)

@@ -106,6 +106,8 @@ class Taxonomy:
     ending_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 终止, "stop": the act's end
     site_notices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 本文系转载: no story sentence
     oblique_markers_zh: tuple[str, ...] = ()
+    target_markers_zh: tuple[str, ...] = ()  # 向, 对: the name after them is whom the act is aimed at
+    target_verbs_zh: tuple[str, ...] = ()  # 作出, 进行: what may stand between that name and the act
     guide_nouns_en: frozenset[str] = frozenset()  # "under the guidance of X": X is no party of the act
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
@@ -190,6 +192,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         ending_words={lang: tuple(words) for lang, words in (data.get("ending_words") or {}).items() if lang in ("en", "zh")},
         site_notices={lang: tuple(words) for lang, words in (data.get("site_notices") or {}).items()},
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
+        target_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh_targets") or []),
+        target_verbs_zh=tuple((data.get("oblique_markers") or {}).get("zh_target_verbs") or []),
         guide_nouns_en=frozenset((data.get("oblique_markers") or {}).get("en_guides") or []),
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),

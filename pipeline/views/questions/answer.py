@@ -471,7 +471,8 @@ class Knowledge(SentenceAnswers):
         entry = best.entry
         text = f"{_in_asked_scale(best.value, question)} ({best.said}), as of {entry.display_date}: {entry.summary}" + _factuality_note(entry)
         answer = self._from_entries([entry], text, "count", question, dates=[entry.value] if entry.value else [])
-        answer.count = int(best.value) if best.value.is_integer() else None
+        asked = best.value / (_asked_scale(question) or 1)
+        answer.count = int(asked) if float(asked).is_integer() else None
         return answer
 
     def _what_happened(self, question: Question) -> Answer | None:
@@ -982,11 +983,18 @@ class Knowledge(SentenceAnswers):
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
 
 
+def _asked_scale(question: Question) -> float | None:
+    """The scale a question asks a figure in: "…, in billion yuan?" 1e9, 超过多少亿元 1e8."""
+    counted = (question.counted or "").lower()
+    scale = max((s for s in SCALES if counted.split(" ")[0] == s or has_cjk(s) and counted.startswith(s)), key=len, default=None)
+    return SCALES[scale] if scale else None
+
+
 def _in_asked_scale(value: float, question: Question) -> str:
     """A figure as the question asks it: "…, in billion yuan?" is answered 1398.562, not 1.398562
-    trillion; otherwise as figures are shown."""
-    scale = (question.counted or "").split(" ")[0]
-    return f"{value / SCALES[scale]:.12g}" if scale in SCALES else shown(value)
+    trillion; 多少亿元 4600, not 460 billion; otherwise as figures are shown."""
+    scale = _asked_scale(question)
+    return f"{value / scale:.12g}" if scale else shown(value)
 
 
 @lru_cache(maxsize=4096)  # a store's roles repeat ("analyst", "reporter"), and every question reads them all
