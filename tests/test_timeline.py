@@ -829,3 +829,21 @@ def test_chinese_a_name_before_a_verb_it_is_subject_of_is_no_target(fresh_store,
     told = "网联是业内对央行牵头成立的线上支付统一清算平台的简称，于2017年8月成立。"
     ingest([write("zh.txt", f"title: 网联\ndate: 2018-09-12\nlang: zh\n\n{told}\n")], fresh_store)
     assert not [e for e in build_entries(fresh_store) if "pboc" in e.target_ids]
+
+
+@pytest.mark.parametrize("told, kind, date", [
+    ("Payment firms have until January 14 to move all client reserves to the People's Bank of China.", "deadline", "2019-01-14"),
+    ("The People's Bank of China on Monday ordered payment institutions to close their reserve accounts at commercial banks.",
+     "require", "2018-12-03"),
+    ("The People's Bank of China on Monday urged payment institutions to close their reserve accounts at commercial banks.",
+     "require", "2018-12-03"),
+])
+def test_deadlines_and_orders_told_in_other_words(fresh_store, write, told, kind, date):
+    ingest([write("told.txt", f"title: Orders\ndate: 2018-12-05\n\n{told}\n")], fresh_store)
+    assert date in [e.value for e in build_entries(fresh_store) if e.type == kind]
+
+
+def test_in_order_to_is_no_order(fresh_store, write):
+    told = "In order to cut risks, Alipay connected to NetsUnion on March 31."
+    ingest([write("told.txt", f"title: Orders\ndate: 2018-04-05\n\n{told}\n")], fresh_store)
+    assert not [e for e in build_entries(fresh_store) if e.type == "require"]
