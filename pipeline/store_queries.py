@@ -375,6 +375,16 @@ class Queries:
         )
         return [dict(r) for r in rows]
 
+    def now_of_sentence(self, article_id: int, idx: int) -> str | None:
+        """The article's date when sentence idx tells the present ("so far", 截至目前) and no other
+        date: what it says holds on the day the article was written."""
+        row = self.conn.execute(
+            "SELECT a.date FROM article a WHERE a.id = ? AND EXISTS (SELECT 1 FROM timex t WHERE t.article_id = a.id "
+            "AND t.sentence_idx = ? AND t.value = 'PRESENT_REF')",
+            (article_id, idx),
+        ).fetchone()
+        return row[0] if row else None
+
     def dated_originals(self) -> list[dict]:
         """Original articles with a publication date the page states (not one inferred from the text)."""
         rows = self.conn.execute(

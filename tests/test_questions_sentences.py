@@ -422,3 +422,21 @@ def test_where_asks_for_the_places_a_sentence_names(fresh_store, write, question
     ingest([write("centres.txt", f"title: Centres\ndate: 2017-04-01\n\n{told}")], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.answer.splitlines()[0] == ", ".join(cities), answer.answer
+
+
+@pytest.mark.parametrize("asked, answered", [("截至2018年6月30日", True), ("截至2018年12月5日", False), ("截至12月5日", False)])
+def test_a_number_told_as_of_now_holds_on_the_articles_day(fresh_store, write, asked, answered):
+    """截至目前 ("so far") dates what the sentence counts to the day the article was written: it
+    answers a count asked of that day, not one asked months later."""
+    told = "记者从业内获悉，截至目前，已有462家银行和115家支付机构接入网联平台，支付宝、财付通均已完成接入和业务迁移。"
+    ingest([write("so_far.txt", f"title: 接入\ndate: 2018-06-30\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, f"{asked}，已有多少家支付机构完成了接入？")
+    assert (answer.answer_type == "count" and answer.count == 115) == answered, answer.answer
+
+
+@pytest.mark.parametrize("counted, count", [("支付机构", 115), ("银行", 462)])
+def test_a_figure_counts_what_follows_it_before_the_next_figure(fresh_store, write, counted, count):
+    told = "截至6月30日，已有462家银行和115家支付机构接入网联平台。"
+    ingest([write("counts.txt", f"title: 接入\ndate: 2018-07-01\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, f"截至6月30日，已有多少家{counted}接入网联平台？")
+    assert (answer.answer_type, answer.count) == ("count", count), answer.answer

@@ -39,6 +39,9 @@ def figures(entry: Entry) -> list[Figure]:
             at = source["sentence"].find(said)
             if at >= 0:
                 context = source["sentence"][at : at + len(said) + CONTEXT_CHARS]
+                # "462家银行和115家支付机构": what 462 counts ends where the next figure starts
+                following = NUMBER.search(context, len(said))
+                context = context[: following.start()] if following else context
                 break
         out.append(Figure(value, said, context, entry))
     return out

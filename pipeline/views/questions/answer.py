@@ -449,8 +449,9 @@ class Knowledge(SentenceAnswers):
         for entry in self.entries:
             if entry.type != "statistic":
                 continue
-            # A figure holds for its date: asked for a day or a month, one of a quarter is not it.
-            if question.dates and not any(_within(entry, t.value) for t in question.dates):
+            # A figure holds for its date: asked for a day or a month, one of a quarter is not it;
+            # one of a month ("截至目前" in a June article, "at the end of June") answers a day of it.
+            if question.dates and not any(_within(entry, t.value, loose=entry.granularity == "month") for t in question.dates):
                 continue
             if (question.month_days or question.months) and not self._in_asked_months(entry, question):
                 continue

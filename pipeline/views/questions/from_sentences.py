@@ -163,7 +163,10 @@ class SentenceAnswers:
         unyeared = [*question.months, *(md[:2] for md in question.month_days)]
         if not asked and not unyeared:
             return True
-        values = [t["value"] or "" for t in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"], yearless=True)]
+        article_id, idx = reading.sentence["article_id"], reading.sentence["idx"]
+        values = [t["value"] or "" for t in self.store.written_dates(article_id, idx, yearless=True)]
+        if not values:  # "截至目前，已有115家支付机构接入": as of the day the article was written
+            values = [now for now in [self.store.now_of_sentence(article_id, idx)] if now]
         # A date of an undated article (XXXX-Q1: "the first quarter of this year") still tells
         # its part of the year: it is read in each year asked.
         years = {a[0].year for a in asked} or {UNKNOWN_YEAR}
