@@ -44,6 +44,10 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
     # the platform's full name in the order of its Chinese name
     ("The non-bank payment institution network payment clearing platform started a trial run.",
      "non-bank payment institution network payment clearing platform", "netsunion"),
+    # the other spelling of a word of a name
+    ("The National Clearing Centre signed the agreement.", "National Clearing Centre", "pboc_clearing_center"),
+    # 京东支付 word by word
+    ("Jingdong payment joined the platform.", "Jingdong payment", "jd_wallet"),
 ])
 def test_entities_en_garble_resolves(nlp, text, name, entity_id):
     found = by_text(run_text(nlp, text, "en"))

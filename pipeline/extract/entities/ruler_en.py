@@ -20,13 +20,17 @@ RULER_NAME = "kb_curated_ruler"
 
 
 def _alias_variants(alias: str, word_suffixes: list[str], possessives: list[str],
-                    abbreviations: set[str] = frozenset()) -> set[str]:
+                    abbreviations: set[str] = frozenset(), spellings: dict[str, str] | None = None) -> set[str]:
     """The alias plus its machine-translation garbles: "People's Bank of China" ->
-    "Peoples Bank of China", "Peoples Bank of Chinas", ..."""
+    "Peoples Bank of China", "Peoples Bank of Chinas", ...; and its other spelling ("Clearing
+    Centre" for "Clearing Center")."""
     words = alias.split()
     options: list[list[str]] = []
     for position, word in enumerate(words):
         forms = [word]
+        other = (spellings or {}).get(word.lower())
+        if other:
+            forms.append(other.capitalize() if word[:1].isupper() else other)
         is_last = position == len(words) - 1
         if not is_last and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             forms.append(word[:-1])  # "Nets Union" also as "Net Union"
@@ -51,6 +55,7 @@ def build_patterns(table: EntityTable, rules: dict) -> list[dict]:
     word_suffixes = list(rules.get("word_suffix_variants", []))
     possessives = list(rules.get("possessive_variants", []))
     abbreviations = set(rules.get("abbreviations", []))
+    spellings = {a: b for pair in rules.get("spelling_variants", []) for a, b in (pair, pair[::-1])}
     corporate = set(rules.get("corporate_words", []))
     heads: dict[str, list[str]] = {}
     for group in rules.get("collective_head_synonyms", []):
@@ -73,7 +78,7 @@ def build_patterns(table: EntityTable, rules: dict) -> list[dict]:
         for name in names:
             if not name or has_cjk(name):
                 continue
-            for variant in _alias_variants(name, word_suffixes, possessives, abbreviations):
+            for variant in _alias_variants(name, word_suffixes, possessives, abbreviations, spellings):
                 if variant.lower() not in seen:
                     seen.add(variant.lower())
                     patterns.append({"label": label, "pattern": variant, "id": entity.id})
