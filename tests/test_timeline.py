@@ -847,3 +847,15 @@ def test_in_order_to_is_no_order(fresh_store, write):
     told = "In order to cut risks, Alipay connected to NetsUnion on March 31."
     ingest([write("told.txt", f"title: Orders\ndate: 2018-04-05\n\n{told}\n")], fresh_store)
     assert not [e for e in build_entries(fresh_store) if e.type == "require"]
+
+
+def test_an_undated_act_of_whole_groups_is_no_event_to_place(fresh_store, write):
+    """"Payment institutions deposit reserves with the central bank" at no time tells how things
+    are, not an event: out of the timeline, still read by the question engine. Named parties,
+    a document or a date make it an event."""
+    told = ("Non-bank payment institutions deposit reserves with banks. Alipay connected to NetsUnion. "
+            "Non-bank payment institutions connected to NetsUnion on March 31, 2017.")
+    ingest([write("groups.txt", f"title: Groups\ndate: 2018-07-02\n\n{told}\n")], fresh_store)
+    placed = [(e.type, e.value) for e in timeline(fresh_store)]
+    assert ("connect", None) in placed and ("connect", "2017-03-31") in placed, placed
+    assert ("deposit", None) not in placed and ("deposit", None) in [(e.type, e.value) for e in build_entries(fresh_store)]

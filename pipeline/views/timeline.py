@@ -14,8 +14,10 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 
+from pipeline.extract.entities import load_entity_table
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.events import load_taxonomy
 from pipeline.store import DATED_BY_OTHER_SOURCES, Store
@@ -89,6 +91,18 @@ def _build_entries(store: Store) -> list[Entry]:
     return sorted(entries, key=_order)
 
 
+@cache
+def _whole_groups() -> frozenset[str]:
+    """The entities that stand for a whole group ("payment institutions", "banks")."""
+    return frozenset(e.id for e in load_entity_table() if e.collective)
+
+
+def _only_groups(entry: Entry, groups: frozenset[str]) -> bool:
+    """Whether every party of the entry is a whole group: nobody in particular did it."""
+    parties = {*entry.actor_ids, *entry.target_ids}
+    return not parties or parties <= groups
+
+
 def timeline(
     store: Store,
     *,
@@ -110,9 +124,12 @@ def timeline(
     asked for (factuality). The question engine still reads it from build_entries ("Did UnionPay
     announce it?" No)."""
     out = []
+    groups = _whole_groups()
     for entry in build_entries(store) if entries is None else entries:
         if entry.date is None and entry.factuality == "denied" and not (factuality and "denied" in factuality):
             continue
+        if entry.date is None and not entry.deadline and not entry.document_id and _only_groups(entry, groups):
+            continue  # "payment institutions deposit reserves with the central bank": how things are, at no time
         if types and entry.type not in types:
             continue
         if categories and entry.category not in categories:
