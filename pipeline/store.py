@@ -645,10 +645,12 @@ class Store(Queries):
             years = {d[:4] for d in days}
             found = None
             recent = _dateline_years_of_recent_days(row["date_yearless"], days)
-            if len(recent) == 1:
+            recent_year = next(iter(recent)) if len(recent) == 1 else None
+            if recent_year and 2 * sum(d.startswith(str(recent_year)) for d in days) >= len(days):
                 # "SHANGHAI, July 1 … after the June 30 deadline": a day just before the dateline
-                # tells its year, whatever years the older or later days it names are of
-                found = safe_date(recent.pop(), int(row["date_yearless"][5:7]), int(row["date_yearless"][8:10]))
+                # tells its year, whatever years the older or later days it names are of (when at
+                # least half of the days it names are of that year too)
+                found = safe_date(recent_year, int(row["date_yearless"][5:7]), int(row["date_yearless"][8:10]))
                 found = found.isoformat() if found else None
             elif len(years) == 1 and not recent:
                 year = years.pop()
