@@ -26,7 +26,7 @@ page = browser.page
 shipped_kb = browser.shipped_kb
 
 PROXIES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-STORY = "On {day}, the People's Bank of China ordered Alipay and Tenpay to connect to NetsUnion.\n\nThe move ends their direct connections with banks."
+STORY = "On {day}, Alipay and Tenpay connected to NetsUnion.\n\nThe move ends their direct connections with banks."
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pipeline.store import Store
 from pipeline.views.timeline import build_entries
 from tests.test_app import open_app
 
-STORY = "On {day}, the People's Bank of China ordered Alipay and Tenpay to connect to NetsUnion.\n\nThe move ends their direct connections with banks."
+STORY = "On {day}, Alipay and Tenpay connected to NetsUnion.\n\nThe move ends their direct connections with banks."
 
 
 def sidebar_counts(at) -> str:

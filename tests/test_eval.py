@@ -72,7 +72,9 @@ def test_eval_sees_a_changed_date_in_the_article(tmp_path):
 
 def test_eval_counts_a_wrong_publication_date_and_a_false_yes(tmp_path):
     questions = [{"q": "Did Alipay connect to China UnionPay?", "kind": "yesno", "answer": "no"}]
-    report = evaluate(write_corpus(tmp_path, gold(published="2018-05-02", questions=questions)))
+    # told as fact (not "according to people familiar with the matter"), the system answers Yes
+    told = TEXT.replace(", according to people familiar with the matter", "")
+    report = evaluate(write_corpus(tmp_path, gold(published="2018-05-02", questions=questions), text=told))
     figures = report.figures()["all"]
     assert figures["pubdate_wrong"] == 1.0
     assert figures["false_yes"] == 1
