@@ -859,3 +859,11 @@ def test_an_undated_act_of_whole_groups_is_no_event_to_place(fresh_store, write)
     placed = [(e.type, e.value) for e in timeline(fresh_store)]
     assert ("connect", None) in placed and ("connect", "2017-03-31") in placed, placed
     assert ("deposit", None) not in placed and ("deposit", None) in [(e.type, e.value) for e in build_entries(fresh_store)]
+
+
+def test_chinese_a_limit_opening_the_sentence_times_the_acts_after_it(fresh_store, write):
+    # 今年6月30日起，…: the start the opening clause sets; 银行账户 (bank accounts) is no party
+    told = "今年6月30日起，支付宝受理的涉及银行账户的网络支付业务全部通过网联或银联处理。"
+    ingest([write("zh.txt", f"title: 迁移\ndate: 2018-07-02\nlang: zh\n\n{told}\n")], fresh_store)
+    switched = [e for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert [(e.deadline or e.value, e.actor_ids) for e in switched] == [("2018-06-30", ["alipay"])], switched

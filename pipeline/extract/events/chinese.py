@@ -21,7 +21,8 @@ COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+|^(?:于|在)?(?:今天|昨天|昨日|今日|当天|当日|日前|近日)")
 PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
-SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
+SOURCE_SPAN_CHARS = 20
+OPENING_LIMIT_WORDS = "自从于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when  # 从<source>获悉: how far the source's name may run
 
 
 def _clauses_of_dated_list(text: str, sentence: Sentence, timexes: list[Timex]) -> str:
@@ -433,6 +434,11 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         )
 
     after_cues = taxonomy.after_cues.get("zh", ())
+    # A clause of nothing but a start or limit opening the sentence (今年6月30日起，…) sets it for the
+    # acts after it that have no time of their own.
+    first_clause = _clause(clauses, 0)
+    opening = [t for t in dated if is_deadline(t) and t.start - sentence.start < first_clause[1]
+               and not text[first_clause[0] : first_clause[1]].replace(t.text, "").strip(OPENING_LIMIT_WORDS)]
     for event in events:
         spec = taxonomy.types[event.type]
         deadlines = [t for t in dated if is_deadline(t)]
@@ -474,3 +480,5 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             event.later_deadlines = [t.value for t in later[1:]]
         elif own_limits and not event.date:
             event.deadline = own_limits[-1].value
+        elif opening and not event.date and opening[0].end - sentence.start <= local:
+            event.deadline = opening[0].value  # 今年6月30日起，…全部通过网联平台处理
