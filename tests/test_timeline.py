@@ -867,3 +867,13 @@ def test_chinese_a_limit_opening_the_sentence_times_the_acts_after_it(fresh_stor
     ingest([write("zh.txt", f"title: 迁移\ndate: 2018-07-02\nlang: zh\n\n{told}\n")], fresh_store)
     switched = [e for e in build_entries(fresh_store) if e.type == "switch_traffic"]
     assert [(e.deadline or e.value, e.actor_ids) for e in switched] == [("2018-06-30", ["alipay"])], switched
+
+
+@pytest.mark.parametrize("lang, told", [
+    # a headline's words: the cap and the day the rule applies from
+    ("en", "Alipay static code payments each day not exceed 500 yuan, April 1 next year implement."),
+    ("zh", "支付宝静态条码支付单日累计不超过500元，明年4月1日起实施。"),
+])
+def test_a_cap_a_rule_sets_is_no_figure(fresh_store, write, lang, told):
+    ingest([write("cap.txt", f"title: Caps\ndate: 2017-12-28\nlang: {lang}\n\n{told}\n")], fresh_store)
+    assert not [e for e in build_entries(fresh_store) if e.type == "statistic"]

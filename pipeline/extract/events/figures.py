@@ -27,6 +27,7 @@ STATISTIC = "statistic"
 # Parties a figure is about; places, people and outlets are where or who said it.
 PARTY_TYPES_EXCLUDED = {"place", "person", "media", "document"}
 MAX_THEME = 120  # characters of figures kept as the event's theme
+LIMIT_REACH = 20  # characters before a figure where a limit word ("not exceed", 不超过) may stand
 CLAUSE_OPENERS_ZH = ("，", "；", "。", "：", "截至", "截止", "截止到")  # what may stand before a clause's 目前
 
 
@@ -51,7 +52,8 @@ def find_figures(
     taken += [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
     figures = [m for m in _figure_pattern(taxonomy, lang).finditer(sentence.text)
                if not any(s <= m.start() < e for s, e in taken)  # the number itself in a date or a name
-               and not _counts_the_names_before(m, mentions, sentence, entities)]  # fmt: skip
+               and not _counts_the_names_before(m, mentions, sentence, entities)
+               and not _a_limit(m, sentence.text, taxonomy, lang)]  # fmt: skip
     if not figures:
         return []
     parties = []
@@ -155,6 +157,12 @@ def _counts_the_names_before(figure: re.Match, mentions: list[Mention], sentence
     before = {m.entity_id for m in mentions if m.entity_id and m.end - sentence.start <= figure.start()
               and m.entity_id not in entities.collectives}  # fmt: skip
     return bool(number) and len(before) >= 2 and int(number.group(0)) == len(before)
+
+
+def _a_limit(figure: re.Match, text: str, taxonomy: Taxonomy, lang: str) -> bool:
+    """"shall not exceed 500 yuan a day", 不得超过500元: a cap a rule sets, no figure measured."""
+    before = text[max(0, figure.start() - LIMIT_REACH) : figure.start()].lower().rstrip()
+    return any(before.endswith(word) for word in taxonomy.figures.get(lang, {}).get("limits", ()))
 
 
 def _last_day(value: str) -> str | None:
