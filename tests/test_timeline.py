@@ -877,3 +877,21 @@ def test_chinese_a_limit_opening_the_sentence_times_the_acts_after_it(fresh_stor
 def test_a_cap_a_rule_sets_is_no_figure(fresh_store, write, lang, told):
     ingest([write("cap.txt", f"title: Caps\ndate: 2017-12-28\nlang: {lang}\n\n{told}\n")], fresh_store)
     assert not [e for e in build_entries(fresh_store) if e.type == "statistic"]
+
+
+def test_the_platform_is_the_institution_the_passage_is_about(fresh_store, write):
+    # the clearing house named most just before, not the one named last
+    told = ("NetsUnion was set up by the central bank. Since Sunday, online payments have been routed through "
+            "NetsUnion or UnionPay. The platform began trial operation on March 31, 2017.")
+    ingest([write("platform.txt", f"title: Platform\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    launched = [e for e in build_entries(fresh_store) if e.type == "launch"]
+    assert [(e.value, e.actor_ids) for e in launched] == [("2017-03-31", ["netsunion"])], launched
+    # "routed" (lemmatised "rout") is the switch-over, from Sunday
+    assert [e.deadline for e in build_entries(fresh_store) if e.type == "switch_traffic"] == ["2018-07-01"]
+
+
+def test_whose_word_it_is_is_no_party(fresh_store, write):
+    told = "Alipay had connected to NetsUnion by June 30, according to the People's Bank of China."
+    ingest([write("according.txt", f"title: According\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    connected = [e for e in build_entries(fresh_store) if e.type == "connect"]
+    assert [(e.actor_ids, e.target_ids) for e in connected] == [(["alipay"], ["netsunion"])], connected

@@ -7,6 +7,7 @@ the parse gives no subject, the nearest organisation before the trigger acts.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -72,7 +73,7 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     lemmas, phrases = _trigger_index(taxonomy)
     found = []
     for token in doc:
-        type_id = lemmas.get(token.lemma_) or (_regular_lemma(token.lower_, lemmas) if token.pos_ == "VERB" else None)
+        type_id = lemmas.get(_lemma(token, lemmas))
         if type_id and (token.pos_ not in NOT_TRIGGER_POS or _determined(token)):
             found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
@@ -83,17 +84,21 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     return found
 
 
-def _regular_lemma(word: str, lemmas: dict[str, str]) -> str | None:
-    """The type of a verb the lemmatiser got wrong ("fined" -> "fin"), by its regular
-    inflections: -ed, -d, -ied, doubled consonants, -ing, -s, -es."""
+def _lemma(token: Token, vocabulary: Container[str]) -> str:
+    """The token's lemma, or for a verb the lemmatiser got wrong ("fined" -> "fin", "routed" ->
+    "rout") the word of `vocabulary` its regular inflection (-ed, -d, -ied, a doubled consonant,
+    -ing, -s, -es) comes from."""
+    if token.lemma_ in vocabulary or token.pos_ != "VERB":
+        return token.lemma_
+    word = token.lower_
     for suffix, endings in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",))):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             candidates = [stem + e for e in endings] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
-            found = next((lemmas[c] for c in candidates if c in lemmas), None)
+            found = next((c for c in candidates if c in vocabulary), None)
             if found:
                 return found
-    return None
+    return token.lemma_
 
 
 def _determined(token: Token) -> bool:
@@ -255,6 +260,8 @@ def find_events(
     matches = sorted(matches + modal_matches, key=lambda m: m[1].start)
     trigger_tokens = {span.root.i: type_id for type_id, span in matches}
     speech_lemmas = {lemma for t in taxonomy.types.values() if t.speaker_only for lemma in t.en_lemmas}
+    # "…, according to the central bank": whose word it is, no party of the act
+    attribution = _within([t for t in doc if t.lower_ == "according" and t.dep_ == "prep"])
     events = []
     dated_only: set[int] = set()  # indexes of events kept only with a date of the sentence
     timed_only: set[int] = set()  # ... or with a deadline it sets ("from that date")
@@ -293,7 +300,7 @@ def find_events(
         # An event nested below this one keeps its own participants.
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
         nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
-        scope = scope - actor_tokens - nested - _guiding(head, taxonomy)
+        scope = scope - actor_tokens - nested - _guiding(head, taxonomy) - attribution
         if head.i not in modal or type_id != "require":  # who must act is the subject; what follows is what they must do
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         if head.i in issued_from:  # "a notice from the PBOC General Office": the office issued it
@@ -530,7 +537,7 @@ def _routed_through(doc: Doc, spans, matches: list[tuple[str, Span]], speech: se
     triggers = {i for _, span in matches for i in range(span.start, span.end)}
     found = []
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_ not in routing.en_verbs or token.i in triggers:
+        if token.pos_ != "VERB" or _lemma(token, routing.en_verbs) not in routing.en_verbs or token.i in triggers:
             continue
         if any(a.i in triggers and a.i not in speech for a in token.ancestors):
             continue

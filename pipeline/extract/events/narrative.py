@@ -153,16 +153,21 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             if not any(ref in sentence.text[: event.start - sentence.start] for ref in taxonomy.back_actors_zh):
                 continue
             kinds = INSTITUTION_TYPES
-        for idx in range(event.sentence_idx, event.sentence_idx - 1 - LOOK_BACK_SENTENCES - 1, -1):
-            named = [
+        window = []  # the candidates named before it, nearest last
+        for idx in range(event.sentence_idx - LOOK_BACK_SENTENCES - 1, event.sentence_idx + 1):
+            window += [
                 m.entity_id for m in mentions.get(idx, [])
                 if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
                 and m.entity_id not in event.targets
                 and not (event.back_reference and m.entity_id in entities.collectives)  # "it" is one institution
             ]  # fmt: skip
-            if named:
-                event.actors = named[-1:]
-                break
+        if window:
+            # "it" is the one named last; "the platform" the one the passage is about, named most
+            # ("… through NetsUnion or UnionPay. The platform …" is NetsUnion's), the last of those
+            counts = Counter(window)
+            most = max(counts.values())
+            nominal = event.back_reference not in (None, "it")
+            event.actors = [next(i for i in reversed(window) if counts[i] == most)] if nominal else window[-1:]
         if not event.actors and event.back_reference and event.back_reference != "it":
             # "31 March 2017: The platform begins trial operation", pages after the platform was
             # named: the one of its kind the article names most.
