@@ -895,3 +895,12 @@ def test_whose_word_it_is_is_no_party(fresh_store, write):
     ingest([write("according.txt", f"title: According\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
     connected = [e for e in build_entries(fresh_store) if e.type == "connect"]
     assert [(e.actor_ids, e.target_ids) for e in connected] == [(["alipay"], ["netsunion"])], connected
+
+
+def test_chinese_a_denial_after_a_report_is_the_answering_body_s_and_told_as_fact(fresh_store, write):
+    # 间接否认: an adverb only verbs take; 但 turns from what the media reported to what the writer tells
+    told = "上月27日，有媒体报道称支付宝已接入银联，但银联当晚发布声明，间接否认了这一说法。"
+    ingest([write("zh.txt", f"title: 否认\ndate: 2018-05-02\nlang: zh\n\n{told}\n")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [(e.actor_ids, e.factuality) for e in entries if e.type == "deny"] == [(["unionpay"], "asserted")], entries
+    assert [e.factuality for e in entries if e.type == "connect"] == ["reported"]

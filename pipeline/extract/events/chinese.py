@@ -19,6 +19,9 @@ CLAUSE_BREAKS = "，,；;：:。！？!?"
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 # A day between a body and its speech verb (网联3月31日表示, 央行于昨日表示): still the body speaking.
 SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+|^(?:于|在)?(?:今天|昨天|昨日|今日|当天|当日|日前|近日)")
+# A clause opening with these turns from what was reported to what the writer tells: 有媒体报道称…，
+# 但银联当晚发布声明 (the statement is no report).
+TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
 PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 SOURCE_SPAN_CHARS = 20
@@ -145,7 +148,8 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
         # Reporting cues reach what _reports says (据悉，… the whole sentence); the others sit
         # right before the verb, in its clause.
         if family == "reported":
-            if any(_reports(text, m.start(), m.end(), clause_start) for cue in cues for m in re.finditer(re.escape(cue), text[:trigger_start])):
+            if any(_reports(text, m.start(), m.end(), clause_start) and not TURN.search(text, m.end(), trigger_start)
+                   for cue in cues for m in re.finditer(re.escape(cue), text[:trigger_start])):
                 return family
         elif any(cue in before_clause for cue in cues):
             return family
@@ -233,6 +237,9 @@ def find_events(
             # A clause without a subject shares the sentence's: 董俊峰此前借调到支付司，专门牵头筹备网联.
             # A rule's clause takes it only from a regulator (else the rule speaks: its issuer acts).
             subject = _sentence_subject([x for x in local if id(x[0]) not in obliques], text, c_start, entities)
+            if spec.refers_back:
+                # 但银联当晚发布声明，间接否认了这一说法: who answers is who spoke in the clause just before
+                subject = _previous_clause_subject([x for x in local if id(x[0]) not in obliques], clauses, c_start, entities) or subject
             if passive or spec.category != "regulatory" or all(entities.types.get(i) == "regulator" for i in subject):
                 before = subject
         before = _coordinated_tail(before, local, text) + partners
@@ -276,7 +283,8 @@ def find_events(
                 trigger=text[start:end],
                 start=sentence.start + start,
                 end=sentence.start + end,
-                factuality="reported" if any(p < start for p in unnamed) and not claimed else _factuality(text, c_start, start, type_id, taxonomy),
+                factuality="reported" if any(p < start and not TURN.search(text, p, start) for p in unnamed) and not claimed
+                else _factuality(text, c_start, start, type_id, taxonomy),
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,
@@ -381,6 +389,15 @@ def _sentence_subject(local, text: str, before: int, entities: EntityInfo) -> li
             return [m.entity_id for m, _, _ in group]
         start = end + 1
     return []
+
+
+def _previous_clause_subject(local, clauses: str, c_start: int, entities: EntityInfo) -> list[str]:
+    """The party named first in the clause right before `c_start`, if it names one before its end."""
+    if c_start <= 1:
+        return []
+    start, end = _clause(clauses, c_start - 2)
+    named = [m.entity_id for m, s, e in local if start <= s and e <= end and _actor_like(m, entities)]
+    return named[:1]
 
 
 def _coordinated_tail(ids: list[str], local, text: str) -> list[str]:
