@@ -256,6 +256,12 @@ def test_ingest_short_news_that_mentions_a_login_is_kept(fresh_store, write):
     assert ingest([write("news.txt", news)], fresh_store).ingested == 1
 
 
+def test_ingest_a_chinese_brief_about_a_registration_and_members_is_kept(fresh_store, write):
+    # 工商注册 and 会员代表大会 are this story's news, no gate's words
+    brief = "title: 网联\nlang: zh\n\n中国支付清算协会会员代表大会审议通过设立网联的议案。网联清算有限公司于2017年8月完成工商注册。"
+    assert ingest([write("brief.txt", brief)], fresh_store).ingested == 1
+
+
 def test_ingest_an_article_a_stage_fails_on_costs_only_itself():
     from pipeline.errors import BadInput
     from pipeline.facts import Article

@@ -904,3 +904,10 @@ def test_chinese_a_denial_after_a_report_is_the_answering_body_s_and_told_as_fac
     entries = build_entries(fresh_store)
     assert [(e.actor_ids, e.factuality) for e in entries if e.type == "deny"] == [(["unionpay"], "asserted")], entries
     assert [e.factuality for e in entries if e.type == "connect"] == ["reported"]
+
+
+def test_chinese_approving_in_other_words(fresh_store, write):
+    told = "2016年4月，中国支付清算协会会员代表大会审议通过了设立网联平台的议案。"
+    ingest([write("zh.txt", f"title: 议案\ndate: 2016-05-02\nlang: zh\n\n{told}\n")], fresh_store)
+    approved = [e for e in build_entries(fresh_store) if e.type == "approve"]
+    assert [(e.value, e.actor_ids) for e in approved] == [("2016-04", ["pcac"])], approved

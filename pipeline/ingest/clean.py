@@ -210,7 +210,10 @@ def _spelled_date(value: str) -> str | None:
 # sentence searched and answered from).
 _WALL_PHRASES = re.compile(
     r"sign in|log ?in|subscribe|subscription|create an account|register to|to continue reading|"
-    r"members only|paywall|enable javascript|accept cookies|登录|登陆|注册|订阅|会员|阅读全文|付费阅读",
+    # Chinese: the gate's own words, not 注册 or 会员 alone (a company's 工商注册, an association's
+    # 会员代表大会 are news of this story)
+    r"members only|paywall|enable javascript|accept cookies|登录|登陆|立即注册|免费注册|注册账号|订阅|"
+    r"成为会员|开通会员|会员专享|会员登录|阅读全文|付费阅读",
     re.IGNORECASE,
 )
 _WALL_MAX_CHARS = 400
