@@ -911,3 +911,10 @@ def test_chinese_approving_in_other_words(fresh_store, write):
     ingest([write("zh.txt", f"title: 议案\ndate: 2016-05-02\nlang: zh\n\n{told}\n")], fresh_store)
     approved = [e for e in build_entries(fresh_store) if e.type == "approve"]
     assert [(e.value, e.actor_ids) for e in approved] == [("2016-04", ["pcac"])], approved
+
+
+def test_what_can_no_longer_be_done_is_no_act(fresh_store, write):
+    told = "From June 30, 2018, Alipay can no longer connect directly to commercial banks."
+    ingest([write("no_longer.txt", f"title: No longer\ndate: 2018-07-02\n\n{told}\n")], fresh_store)
+    assert not [e for e in timeline(fresh_store) if e.type == "connect"]
+    assert [e.factuality for e in build_entries(fresh_store) if e.type == "connect"] == ["denied"]

@@ -210,7 +210,9 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
             continue  # a denial is asserted as a denial; a requirement as a requirement
         cues = taxonomy.factuality.get(family, {}).get("en", ())
         if family == "denied":
-            hit = any(c.dep_ == "neg" for t in (trigger.root, carrier) for c in t.children) or _nobody_did(carrier)
+            # "did not connect", "no bank has connected", "can no longer connect" (a phrase of the clause)
+            hit = (any(c.dep_ == "neg" for t in (trigger.root, carrier) for c in t.children) or _nobody_did(carrier)
+                   or any(" " in cue and re.search(rf"\b{re.escape(cue)}\b", clause) for cue in cues))
         elif family == "reported":
             hit = any(re.search(rf"\b{re.escape(cue)}\b", before) or re.search(rf",[^,]*\b{re.escape(cue)}\b", attributed) for cue in cues)
         else:
