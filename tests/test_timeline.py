@@ -918,3 +918,9 @@ def test_what_can_no_longer_be_done_is_no_act(fresh_store, write):
     ingest([write("no_longer.txt", f"title: No longer\ndate: 2018-07-02\n\n{told}\n")], fresh_store)
     assert not [e for e in timeline(fresh_store) if e.type == "connect"]
     assert [e.factuality for e in build_entries(fresh_store) if e.type == "connect"] == ["denied"]
+
+
+def test_chinese_what_is_no_longer_done_is_no_act(fresh_store, write):
+    told = "从7月1日起，支付宝不再直接连接商业银行。"
+    ingest([write("zh.txt", f"title: 不再\ndate: 2018-07-02\nlang: zh\n\n{told}\n")], fresh_store)
+    assert [e.factuality for e in build_entries(fresh_store) if e.type == "connect"] == ["denied"]
