@@ -376,8 +376,8 @@ class Queries:
         return [dict(r) for r in rows]
 
     def now_of_sentence(self, article_id: int, idx: int) -> str | None:
-        """The article's date when sentence idx tells the present ("so far", 截至目前) and no other
-        date: what it says holds on the day the article was written."""
+        """The article's date when sentence idx tells the present ("so far", 截至目前): what it
+        says holds on the day the article was written. None when it does not (or is undated)."""
         row = self.conn.execute(
             "SELECT a.date FROM article a WHERE a.id = ? AND EXISTS (SELECT 1 FROM timex t WHERE t.article_id = a.id "
             "AND t.sentence_idx = ? AND t.value = 'PRESENT_REF')",

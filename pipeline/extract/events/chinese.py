@@ -24,8 +24,8 @@ SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
 PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
-SOURCE_SPAN_CHARS = 20
-OPENING_LIMIT_WORDS = "自从于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when  # 从<source>获悉: how far the source's name may run
+SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
+OPENING_LIMIT_WORDS = "自从于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when
 
 
 def _clauses_of_dated_list(text: str, sentence: Sentence, timexes: list[Timex]) -> str:
@@ -200,7 +200,7 @@ def find_events(
         for type_id, start, _ in triggers if taxonomy.types[type_id].speaker_only
     }  # fmt: skip
     # A body speaking for itself (网联表示，已与财付通签署…) tells its acts as fact; people's words stay claims.
-    speech = [start for start, named in speakers.items() if named and not _bodies(named, entities)]
+    speech = [start for start, named in speakers.items() if named and not entities.are_bodies(named)]
     unnamed = [start for start, named in speakers.items() if not named]
     # 发布声明: issuing a statement is the statement (an announcement), not a rule issued.
     carried = {start for (t1, start, end), (t2, s2, _) in zip(triggers, triggers[1:])
@@ -258,7 +258,7 @@ def find_events(
                 continue
             targets = []
             statements = taxonomy.institution_statements
-            if statements and all(entities.types.get(a) in INSTITUTION_TYPES and a not in entities.collectives for a in actors):
+            if statements and entities.are_bodies(actors):
                 # 7月31日，中信银行表示…: the bank's announcement (if the day is told), or its denial.
                 statement = statements.type_of("zh", text[start:end], text[end:])
                 if statement:
@@ -353,11 +353,6 @@ def _only_light_verbs(gap: str, taxonomy: Taxonomy) -> bool:
             return False
         gap = gap[len(word) :]
     return True
-
-
-def _bodies(ids: list[str], entities: EntityInfo) -> bool:
-    """Whether all are institutions, each one body (not a whole industry)."""
-    return all(entities.types.get(i) in INSTITUTION_TYPES and i not in entities.collectives for i in ids)
 
 
 def _opens_with_partner(local, text: str, c_start: int, first: str) -> bool:

@@ -377,9 +377,7 @@ def _institution_statement(verb: Token, actors: list[str], doc: Doc, entities: E
     """The type of what institutions themselves say with this verb (an announcement, a denial),
     or None: a person's words, a whole industry's, or an opinion."""
     statements = taxonomy.institution_statements
-    if not statements or not actors or any(
-        entities.types.get(a) not in INSTITUTION_TYPES or a in entities.collectives for a in actors
-    ):
+    if not statements or not entities.are_bodies(actors):
         return None
     return statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text)
 
@@ -394,7 +392,7 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     speakers = _ids(spans, _within(subjects), entities)
-    if speakers and all(entities.types.get(a) in INSTITUTION_TYPES and a not in entities.collectives for a in speakers):
+    if entities.are_bodies(speakers):
         # "UnionPay said reports that it had signed an agreement with Alipay were untrue"
         untrue = statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text) == statements.untrue_type
         return "denied" if untrue else "asserted"

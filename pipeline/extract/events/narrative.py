@@ -67,10 +67,6 @@ def _share_sentence_targets(events: list[EventMention]) -> None:
                 break
 
 
-def _institutions_only(ids: list[str], entities: EntityInfo) -> bool:
-    return bool(ids) and all(entities.types.get(i) in INSTITUTION_TYPES and i not in entities.collectives for i in ids)
-
-
 def _mark_commentary(events: list[EventMention], sentences: list[Sentence], entities: EntityInfo) -> None:
     """What an expert says is commentary, not fact: events in the sentence of an assessment,
     and in the sentence before a bare "Xue Hongyan said.", are the expert's claims. They stay
@@ -78,7 +74,7 @@ def _mark_commentary(events: list[EventMention], sentences: list[Sentence], enti
     by_idx = {s.idx: s for s in sentences}
     spoken: set[int] = set()
     for event in events:
-        if event.type != "assessment" or _institutions_only(event.actors, entities):
+        if event.type != "assessment" or entities.are_bodies(event.actors):
             continue  # a body telling its own acts (网联表示，已与财付通签署…) is no expert's view
         spoken.add(event.sentence_idx)
         sentence = by_idx[event.sentence_idx]

@@ -56,6 +56,11 @@ class EntityInfo:
     issuers: dict[str, str] = field(default_factory=dict)  # a document -> the body that issued it
     collectives: frozenset[str] = frozenset()  # "payment institutions" as a whole
 
+    def are_bodies(self, ids: list[str]) -> bool:
+        """Whether every one of `ids` (at least one) is an institution of its own, not a whole
+        industry: what such speakers say of their acts is told as fact."""
+        return bool(ids) and all(self.types.get(i) in INSTITUTION_TYPES and i not in self.collectives for i in ids)
+
 
 @dataclass(frozen=True)
 class Routing:
