@@ -924,3 +924,13 @@ def test_chinese_what_is_no_longer_done_is_no_act(fresh_store, write):
     told = "从7月1日起，支付宝不再直接连接商业银行。"
     ingest([write("zh.txt", f"title: 不再\ndate: 2018-07-02\nlang: zh\n\n{told}\n")], fresh_store)
     assert [e.factuality for e in build_entries(fresh_store) if e.type == "connect"] == ["denied"]
+
+
+@pytest.mark.parametrize("told, kind", [
+    ("2018年3月31日，网联与财付通签订条码支付业务合作协议。", "cooperate"),
+    ("2018年6月30日，网联平台正式运行。", "launch"),
+    ("2017年8月29日，网联清算有限公司在北京揭牌。", "found"),
+])
+def test_chinese_acts_in_other_words(fresh_store, write, told, kind):
+    ingest([write("zh.txt", f"title: 网联\ndate: 2018-09-12\nlang: zh\n\n{told}\n")], fresh_store)
+    assert any(e.type == kind and "netsunion" in e.actor_ids for e in build_entries(fresh_store))
