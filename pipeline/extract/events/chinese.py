@@ -189,7 +189,6 @@ def find_events(
     # 这三家支付机构, 3家支付机构: particular institutions named earlier, not the whole industry.
     local = [(m, s, e) for m, s, e in local if not (m.entity_id in entities.collectives and _particular(text[:s], taxonomy))]
     triggers = _triggers(doc, taxonomy)
-    word_start = {i: t.idx for t in doc for i in range(t.idx, t.idx + len(t.text))}  # 行政处罚: 处罚's word starts at 行
     routed = _routed_through(doc, local, triggers, entities, taxonomy)
     triggers = sorted(triggers + [(taxonomy.routing.type, start, end) for start, (end, _) in routed.items()], key=lambda t: t[1])
     # What follows a speech verb is what someone says (某接近央行人士表示，网联是...): claims.
@@ -250,7 +249,7 @@ def find_events(
             after = [i for i in subject if i != agent[-1].entity_id]
         actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
         aimed = [(m, s, e) for m, s, e in local if c_start <= s and e <= start and id(m) in aimed_at and _actor_like(m, entities)]
-        if aimed and not passive and _only_light_verbs(text[aimed[-1][2] : word_start.get(start, start)], taxonomy):
+        if aimed and not passive and _only_light_verbs(text[aimed[-1][2] : _word_start(doc, start)], taxonomy):
             targets = [m.entity_id for m, _, _ in aimed] + targets  # 向各银行和支付机构下发通知: whom it is aimed at
         if spec.speaker_only:
             actors = speakers[start]
@@ -342,6 +341,11 @@ def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, 
         if entities.types.get(m.entity_id) in INSTITUTION_TYPES and SPEECH_DAY.sub("", text[e:start].strip()) in taxonomy.official_speakers_zh
     ]  # fmt: skip
     return [bodies[-1].entity_id] if bodies else []
+
+
+def _word_start(doc: Doc, at: int) -> int:
+    """Where the jieba word holding character `at` starts (处罚 of 行政处罚 starts at 行)."""
+    return next((t.idx for t in doc if t.idx <= at < t.idx + len(t.text)), at)
 
 
 def _only_light_verbs(gap: str, taxonomy: Taxonomy) -> bool:

@@ -330,20 +330,20 @@ def find_events(
             if not people:
                 continue
             actors, targets = people, []
-        if not actors and not passive and any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
-            actors = _speaker_of(head, spans, entities, speech_lemmas)  # "Tenpay said it had finished …": it is Tenpay
-        if not actors and spec.positional_actor and head.i not in modal | routed_heads:
-            actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
-        document = _document(documents, spans, scope, trigger.start)
-        back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
-        theme = None if actors or targets or document or back_reference else _theme(subjects, head)
         # What someone says ("a payment institution told the reporter that ...") is a claim;
         # what an institution or anonymous sources say of an act is told as fact, or as reported.
         speech_above = [a for a in head.ancestors if a.lemma_.lower() in speech_lemmas and a.i not in name_tokens
                         and not _rule_speaks(a, spans, entities) and not _nobody_speaks(a)]
         if head.pos_ == "NOUN" and speech_above and not _says(speech_above[0], head):
             continue  # "said in a statement": the statement is the saying, told by the speech verb
-        speakers = [a for a in speech_above if _says(a, head)]
+        speakers = [a for a in speech_above if _says(a, head)]  # nearest first
+        if not actors and not passive and speakers and any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
+            actors = _speaker_of(speakers[0], spans, entities)  # "Tenpay said it had finished …": it is Tenpay
+        if not actors and spec.positional_actor and head.i not in modal | routed_heads:
+            actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
+        document = _document(documents, spans, scope, trigger.start)
+        back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
+        theme = None if actors or targets or document or back_reference else _theme(subjects, head)
         stances = [_stance(a, spans, doc, entities, taxonomy) for a in speakers] if not spec.speaker_only else []
         claimed = any(stance is None for stance in stances)
         if needs_date:
@@ -390,27 +390,28 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
     statements = taxonomy.institution_statements
     if statements is None or verb.lemma_.lower() not in statements.verbs.get("en", ()):
         return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    speakers = _ids(spans, _within(subjects), entities)
+    speakers = _said_by(verb, spans, entities)
     if entities.are_bodies(speakers):
         # "UnionPay said reports that it had signed an agreement with Alipay were untrue"
         untrue = statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text) == statements.untrue_type
         return "denied" if untrue else "asserted"
-    phrase = " ".join(t.lower_ for s in subjects for t in s.subtree)
+    phrase = " ".join(t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in s.subtree)
     if not speakers and any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in taxonomy.anonymous_sources.get("en", ())):
         return "reported"
     return None
 
 
-def _speaker_of(head: Token, spans, entities: EntityInfo, speech_lemmas: set[str]) -> list[str]:
-    """The institutions whose words `head` is in: the subject of the nearest speech verb above it."""
-    verb = next((a for a in head.ancestors if a.lemma_.lower() in speech_lemmas and _says(a, head)), None)
-    if verb is None:
-        return []
+def _said_by(verb: Token, spans, entities: EntityInfo) -> list[str]:
+    """Who a speech verb's subject names: "Tenpay, Tencent's payment unit, said" is Tenpay's (an
+    apposition describes the speaker, it is no other)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    # "Tenpay, Tencent's payment unit, said": the apposition describes the speaker, it is not another
     described = _within([a for s in subjects for a in s.children if a.dep_ == "appos"])
-    said_by = _ids(spans, _within(subjects) - described, entities)
+    return _ids(spans, _within(subjects) - described, entities)
+
+
+def _speaker_of(verb: Token, spans, entities: EntityInfo) -> list[str]:
+    """The institutions (or groups of them) whose words the speech verb tells, else none."""
+    said_by = _said_by(verb, spans, entities)
     return said_by if said_by and all(entities.types.get(i) in INSTITUTION_TYPES for i in said_by) else []
 
 
