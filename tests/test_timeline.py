@@ -934,3 +934,9 @@ def test_chinese_what_is_no_longer_done_is_no_act(fresh_store, write):
 def test_chinese_acts_in_other_words(fresh_store, write, told, kind):
     ingest([write("zh.txt", f"title: 网联\ndate: 2018-09-12\nlang: zh\n\n{told}\n")], fresh_store)
     assert any(e.type == kind and "netsunion" in e.actor_ids for e in build_entries(fresh_store))
+
+
+def test_what_an_institution_says_it_would_do_is_planned_not_done(fresh_store, write):
+    told = "NetsUnion said on Monday that it would sign a cooperation agreement with Tenpay."
+    ingest([write("would.txt", f"title: Would\ndate: 2018-07-04\n\n{told}\n")], fresh_store)
+    assert [e.factuality for e in build_entries(fresh_store) if e.type == "cooperate"] == ["planned"]
