@@ -124,6 +124,10 @@ def values(text: str, dct: str | None = DCT) -> list[tuple[str, str]]:
         ("She ran the March of Dimes campaign.", []),
         ("Protesters march on the bank.", []),
         ("The 21st Century Business Herald reported it.", []),
+        # lunar holidays named after a season are no season
+        ("Spending rose before the Spring Festival holiday.", []),
+        ("Sales peak around the Mid-Autumn Festival.", []),
+        ("Spending rose in the spring.", [("the spring", "2018-SP")]),
     ],
 )
 def test_time_en_values(text, expected):
