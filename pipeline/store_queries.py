@@ -366,11 +366,14 @@ class Queries:
         return row["text"] if row else None
 
     def written_dates(self, article_id: int, idx: int, *, yearless: bool = False) -> list[dict]:
-        """The dates with a year that sentence idx of an article writes: {"text", "value"};
-        with `yearless`, also those whose year the article leaves open (XXXX-Q1)."""
+        """The dates with a year that sentence idx of an article writes: {"text", "value", "at"
+        (where it starts in the sentence)}; with `yearless`, also those whose year the article
+        leaves open (XXXX-Q1)."""
         pattern = "[1-9X][0-9X][0-9X][0-9X]*" if yearless else "[12][0-9][0-9][0-9]*"
         rows = self.conn.execute(
-            "SELECT text, value FROM timex WHERE article_id = ? AND sentence_idx = ? AND type = 'DATE' AND value GLOB ?",
+            "SELECT t.text, t.value, t.start - s.start AS at FROM timex t JOIN sentence s ON s.article_id = t.article_id "
+            "AND s.idx = t.sentence_idx WHERE t.article_id = ? AND t.sentence_idx = ? AND t.type = 'DATE' AND t.value GLOB ? "
+            "ORDER BY t.start",
             (article_id, idx, pattern),
         )
         return [dict(r) for r in rows]

@@ -33,7 +33,7 @@ def test_a_count_is_the_number_a_sentence_gives(store, question, count, said):
 
 def test_a_value_of_a_named_entity_is_part_of_its_profile(store):
     answer = ask(store, "网联清算有限公司的注册资本是多少?")
-    assert answer.answer_type == "profile" and answer.count == 20 and "20亿元" in answer.answer
+    assert answer.answer_type == "profile" and answer.count == 2_000_000_000 and "20亿元" in answer.answer
 
 
 def test_a_count_needs_its_date_in_the_sentence(store):
@@ -180,12 +180,14 @@ def test_the_date_a_sentence_gives_whatever_form_its_verb_takes(tmp_path, write,
 
 
 def test_a_month_asked_without_a_year_must_be_the_sentences(fresh_store, write):
-    """A figure of the first quarter answers "in March" but not "in June": asked without a year,
-    the month is read in the years the sentence dates."""
+    """A figure of the first quarter answers for the quarter, neither "in June" (asked without a
+    year, the month is read in the years the sentence dates) nor "in March": the quarter's
+    total is not its last month's."""
     told = "In the first quarter of 2018, NetsUnion processed 5.8 billion transactions."
     ingest([write("volume.txt", f"title: Volume\ndate: 2018-07-02\n\n{told}")], fresh_store)
-    march = ask(fresh_store, "How many transactions did NetsUnion process in March?")
-    assert march.answer_type == "count" and "5.8 billion" in march.answer
+    quarter = ask(fresh_store, "How many transactions did NetsUnion process in the first quarter of 2018?")
+    assert quarter.answer_type == "count" and "5.8 billion" in quarter.answer
+    assert ask(fresh_store, "How many transactions did NetsUnion process in March?").answer_type == "refused"
     assert ask(fresh_store, "How many transactions did NetsUnion process in June?").answer_type == "refused"
 
 
@@ -392,6 +394,53 @@ def test_a_question_asked_in_a_unit_is_a_count_in_that_unit(fresh_store, write, 
     ingest([write("figures.txt", f"title: Figures\ndate: 2019-02-20\n\n{told}")], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.answer_type == "count" and answer.answer.startswith(f"{said} "), answer.answer
+
+
+RESERVE_FIGURES = (
+    "title: Reserve figures\ndate: 2019-03-12\n\n"
+    "The balance of client reserves stood at {balance} trillion yuan at the end of January 2019, down {fall} billion yuan "
+    "from a month earlier. Alipay and Tenpay together held about {held} trillion yuan of customer funds in July 2018. "
+    "At the end of September 2016, 267 licensed payment institutions held more than 460 billion yuan of reserves, "
+    "and 26 payment institutions joined a pilot. NetsUnion has registered capital of 2 billion yuan. "
+    "In the first quarter of 2018, NetsUnion processed transactions worth 2.02 trillion yuan."
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # "how much" asks for a sum: the one whose clause tells the question's verb ("down" for a fall)
+        ("How much did the balance of client reserves fall in January 2019?", "{fall} billion"),
+        ("What was the balance of client reserves at the end of January 2019?", "{balance} trillion"),
+        ("How much customer money did Alipay and Tenpay hold together?", "{held} trillion"),
+        ("How much registered capital does NetsUnion have?", "2 billion"),
+        # the modifier counts: licensed ones, not the pilot's
+        ("How many licensed payment institutions held reserves at the end of September 2016?", "267"),
+    ],
+)
+def test_a_sum_asked_is_the_one_its_clause_gives(fresh_store, write, question, expected):
+    figures = {"balance": "1.4", "fall": "231", "held": "1.1"}
+    ingest([write("reserves.txt", RESERVE_FIGURES.format(**figures))], fresh_store)
+    assert ask(fresh_store, question).answer.startswith(expected.format(**figures) + " "), ask(fresh_store, question).answer
+    # the article's figures changed, the answer changes with them
+    changed = {"balance": "1.3", "fall": "212", "held": "1.2"}
+    ingest([write("reserves.txt", RESERVE_FIGURES.format(**changed))], fresh_store)
+    assert ask(fresh_store, question).answer.startswith(expected.format(**changed) + " ")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the balance of client reserves at the end of February 2019?",  # January's is no answer
+        "How much were client reserves at the end of November 2018?",
+        "How much money did payment institutions deposit on the first day?",  # the first quarter is a date, not the first day
+        "What is the total amount of reserves payment institutions currently hold?",  # 2016's is not the present's
+    ],
+)
+def test_a_sum_of_another_time_is_no_answer(fresh_store, write, question):
+    figures = {"balance": "1.4", "fall": "231", "held": "1.1"}
+    ingest([write("reserves.txt", RESERVE_FIGURES.format(**figures))], fresh_store)
+    assert ask(fresh_store, question).answer_type == "refused", ask(fresh_store, question).answer
 
 
 @pytest.mark.parametrize("holder, share", [("Alipay", "9.61%"), ("the China National Clearing Center", "12%")])

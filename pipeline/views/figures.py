@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.entities.table import has_cjk
 from pipeline.views.timeline import Entry
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12,
@@ -64,3 +65,18 @@ def shown(value: float) -> str:
         if value >= scale:
             return f"{value / scale:.12g} {word}"
     return f"{value:.12g}"
+
+
+def asked_scale(counted: str | None) -> float | None:
+    """The scale a question counts in, from what it counts: "billion yuan" (", in billion
+    yuan?") 1e9, 亿元 (超过多少亿元) 1e8; None for any other."""
+    counted = (counted or "").lower()
+    scale = max((s for s in SCALES if counted.split(" ")[0] == s or has_cjk(s) and counted.startswith(s)), key=len, default=None)
+    return SCALES[scale] if scale else None
+
+
+def shown_in_scale(value: float, counted: str | None) -> str:
+    """A figure as the question asks it: "…, in billion yuan?" is answered 1398.562, not 1.398562
+    trillion; 多少亿元 4600, not 460 billion; otherwise as figures are shown."""
+    scale = asked_scale(counted)
+    return f"{value / scale:.12g}" if scale else shown(value)

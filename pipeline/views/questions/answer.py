@@ -19,7 +19,7 @@ from pipeline.facts import same_time
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
-from pipeline.views.figures import SCALES, figures, shown
+from pipeline.views.figures import asked_scale, figures, shown_in_scale
 from pipeline.views.questions.from_sentences import SUBSTITUTE_SHARE, SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
@@ -400,6 +400,10 @@ class Knowledge(SentenceAnswers):
             # "What percentage …", 持股比例是多少: a percentage a sentence gives, or the dated figure
             # of the share when the question names what it is of (首次交存的平均比例).
             return self._share(question) or (self._figure(question) if question.counted else None)
+        if question.asks_amount:
+            # "How much did the balance fall?", 注册资本是多少: the sum the clause telling the
+            # question gives; else a dated figure of the counted thing, a number a sentence gives it.
+            return self._amount(question) or (self._figure(question) or self._quantity(question) if question.counted else None)
         lowered = question.text.lower()
         targets = grammar().count_targets
         # What is counted decides: 截至报道时，共有多少家银行… counts banks, though 报道 is an article word.
@@ -470,9 +474,9 @@ class Knowledge(SentenceAnswers):
         if best is None or best_key[1] < MIN_FIGURE_COVERAGE:
             return None
         entry = best.entry
-        text = f"{_in_asked_scale(best.value, question)} ({best.said}), as of {entry.display_date}: {entry.summary}" + _factuality_note(entry)
+        text = f"{shown_in_scale(best.value, question.counted)} ({best.said}), as of {entry.display_date}: {entry.summary}" + _factuality_note(entry)
         answer = self._from_entries([entry], text, "count", question, dates=[entry.value] if entry.value else [])
-        asked = best.value / (_asked_scale(question) or 1)
+        asked = best.value / (asked_scale(question.counted) or 1)
         answer.count = int(asked) if float(asked).is_integer() else None
         return answer
 
@@ -982,20 +986,6 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
-
-
-def _asked_scale(question: Question) -> float | None:
-    """The scale a question asks a figure in: "…, in billion yuan?" 1e9, 超过多少亿元 1e8."""
-    counted = (question.counted or "").lower()
-    scale = max((s for s in SCALES if counted.split(" ")[0] == s or has_cjk(s) and counted.startswith(s)), key=len, default=None)
-    return SCALES[scale] if scale else None
-
-
-def _in_asked_scale(value: float, question: Question) -> str:
-    """A figure as the question asks it: "…, in billion yuan?" is answered 1398.562, not 1.398562
-    trillion; 多少亿元 4600, not 460 billion; otherwise as figures are shown."""
-    scale = _asked_scale(question)
-    return f"{value / scale:.12g}" if scale else shown(value)
 
 
 @lru_cache(maxsize=4096)  # a store's roles repeat ("analyst", "reporter"), and every question reads them all

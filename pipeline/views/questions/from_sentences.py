@@ -9,13 +9,13 @@ import re
 from dataclasses import replace
 
 from pipeline.extract.entities.table import has_cjk
-from pipeline.views.dates import span
-from pipeline.views.figures import shown
+from pipeline.views.dates import display, span
+from pipeline.views.figures import asked_scale, shown, shown_in_scale
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
-from pipeline.views.questions.sentences import hedged
+from pipeline.views.questions.sentences import clause_bounds, has, hedged
 from pipeline.views.questions.understand import Question, grammar
 
 
@@ -25,6 +25,12 @@ SUBSTITUTE_SHARE = 0.75
 TIED_READINGS = 3  # sentences weighed together for a yes/no read off the text
 TIED_SHARE = 0.1  # ... when they tell this nearly as much of the question as the best one
 SHARE_READINGS = 20  # sentences whose percentages are weighed for a share question
+# ... and whose sums of money are weighed for an amount: more, as "reserve balance" finds every
+# sentence on reserves before the few on the balance
+AMOUNT_READINGS = 200
+# A sum "currently" held: what the sources date within this many days before they were written
+# (a monthly figure is published some weeks after its month ends).
+PRESENT_DAYS = 62
 UNKNOWN_YEAR = 2000  # where a date of an undated article is placed to compare its month with an asked one
 # The kinds of entity one can stand in place of another in a question's premise.
 _PARTIES = {"person": "person", "place": "place", "document": "document", "product": "product"}
@@ -108,21 +114,31 @@ class SentenceAnswers:
         sentence gives for the counted thing, in a sentence telling the rest of the question."""
         counted = self.reader.counted(question.counted)
         concepts = self.reader.concepts(question, skip=(question.counted, *counted.variants))
+        # "how many licensed payment institutions": a sentence with the modified phrase itself
+        # first, before one counting any payment institutions
+        modified = counted.label.lower() != counted.variants[0].lower()
+        first = None
         for reading in self.reader.read(question, concepts + [counted], min_share=0.5):
             if not self._dated_as_asked(reading, question):
                 continue
             if self._named_instead(question, reading, min_share=0.0):
                 continue  # "How many did UnionPay clear?": a number the sentence gives of NetsUnion is not it
             found = self.reader.quantity(reading, counted)
-            if found:
-                number, said, is_value = found
-                # A value of a named entity (网联的注册资本为20亿元) is part of its profile.
-                kind = "profile" if is_value and [e for e in question.entities if e not in self.collectives] else "count"
-                answer = Answer(f"{shown(number)} ({said})\n{reading.sentence['sentence']}", kind, 0.6,
-                                [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
-                answer.count = int(number) if float(number).is_integer() else None
-                return answer
-        return None
+            if found and self._of_a_longer_time(reading, found[1], question):
+                continue  # "How many transactions in June?": the year's total is not June's
+            if found and (not modified or has(counted.label, reading.sentence["sentence"])):
+                first = (reading, found)
+                break
+            first = first or ((reading, found) if found and not modified else None)
+        if first is None:
+            return None
+        reading, (number, said, is_value) = first
+        # A value of a named entity (网联的注册资本为20亿元) is part of its profile.
+        kind = "profile" if is_value and any(e not in self.collectives for e in question.entities) else "count"
+        answer = Answer(f"{shown(number)} ({said})\n{reading.sentence['sentence']}", kind, 0.6,
+                        [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
+        answer.count = int(number) if float(number).is_integer() else None
+        return answer
 
     def _share(self, question: Question) -> Answer | None:
         """What percentage of NetsUnion did the clearing center hold? 网联承担几成交易? The
@@ -133,25 +149,121 @@ class SentenceAnswers:
         # a phrase of the glossary that is itself a share ("share of": ratio, 比例) is what is asked
         every_share_word = {w.lower() for words in grammar().share_words.values() for w in words}
         concepts = [c for c in concepts if c.kind != "word" or not every_share_word & {v.lower() for v in c.variants}]
+        found = self._number_told(question, concepts, self.reader.percentage, SHARE_READINGS, min_share=0.5)
+        if found is None:
+            return None
+        reading, number, said = found
+        answer = Answer(f"{shown(number)}% ({said})\n{reading.sentence['sentence']}", "count", 0.6,
+                        [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
+        answer.count = int(number) if float(number).is_integer() else None
+        return answer
+
+    def _amount(self, question: Question) -> Answer | None:
+        """How much registered capital does NetsUnion have? How much did the balance fall in
+        January? 注册资本是多少? The sum of money a sentence gives in the clause telling most of
+        the question ("down 231.4 billion yuan" for the fall, not the balance beside it), in
+        the scale asked ("in billion yuan"), said with the date it holds for. A sum changes with
+        time: asked for a date, only one the sources date within it answers."""
+        # The words asking for a sum ("total amount") and the currency asked in are what the
+        # answer gives, not words the sentence must hold ("balance" is: the sum is of it).
+        skip = (*grammar().sum_words.get(question.lang, ()), *((question.counted or "",) if asked_scale(question.counted) else ()))
+        concepts = self.reader.concepts(question, skip=skip)
+        order_words = grammar().order_words.get(question.order or "", ())
+
+        def dated_sum(reading):
+            found = self.reader.amount(reading, question.verb)
+            if not found or not self._sum_holds_when_asked(reading, found[1], question):
+                return None
+            if order_words and not self._tells_order(reading, found[1], order_words):
+                return None  # "deposited on the first day": a sum whose clause does not tell which one is another's
+            return found
+
+        found = self._number_told(question, concepts, dated_sum, AMOUNT_READINGS, min_share=0.5)
+        if found is None:
+            return None
+        reading, number, said = found
+        when = self._date_of_number(reading, said)
+        value = number / (asked_scale(question.counted) or 1)
+        as_of = f", as of {display(when['value'])}" if when and not when["value"].startswith("X") else ""
+        # A sum one named entity has, at no time asked (网联的注册资本, "How much capital does
+        # NetsUnion have?"), is part of its profile; any other is a count.
+        named = [e for e in question.entities if e not in self.collectives]
+        kind = "profile" if len(named) == 1 and not question.dates and question.verb in (None, "have") else "count"
+        answer = Answer(f"{shown_in_scale(number, question.counted)} ({said}){as_of}\n{reading.sentence['sentence']}", kind, 0.6,
+                        [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities,
+                        dates=[when["value"]] if as_of else [])  # fmt: skip
+        answer.count = int(value) if float(value).is_integer() else None
+        return answer
+
+    def _tells_order(self, reading, said: str, order_words: tuple[str, ...]) -> bool:
+        """Whether the clause of a number says which of several it is ("the first deposits"),
+        outside the words of a date ("the first quarter" is a time, not the first of the acts)."""
+        text = reading.sentence["sentence"]
+        start, end = clause_bounds(text, text.find(said))
+        clause = list(text[start:end])
+        for d in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"], yearless=True):
+            for i in range(max(d["at"], start), min(d["at"] + len(d["text"]), end)):
+                clause[i - start] = " "
+        return any(has(w, "".join(clause)) for w in order_words)
+
+    def _date_of_number(self, reading, said: str) -> dict | None:
+        """The date a number of a sentence holds for: the sentence's last date before it ("as of
+        the end of January 2019, the balance is 1,398.562 billion yuan"), else its first after
+        ("stood at 1.398562 trillion yuan at the end of January"); None when it writes none."""
+        at = reading.sentence["sentence"].find(said)
+        dates = self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"], yearless=True)
+        before = [d for d in dates if d["at"] < at]
+        return before[-1] if before else next(iter(dates), None)
+
+    def _sum_holds_when_asked(self, reading, said: str, question: Question) -> bool:
+        """Whether a sum holds for the time asked: its date within the asked one (a sum of the
+        whole year is no answer for November, nor January's for February); asked of the present,
+        dated at most PRESENT_DAYS before its article (or not dated at all); asked of no time, any."""
+        when = self._date_of_number(reading, said)
+        if question.dates or question.months:
+            if when is None:
+                return False
+            if question.months and not question.dates:
+                return bool(re.fullmatch(r"[\dX]{4}-(\d\d)(?:-\d\d)?", when["value"])) and when["value"][5:7] in question.months
+            years = {t.value[:4] for t in question.dates}
+            held = [span(y + when["value"][4:]) for y in years] if when["value"].startswith("X") else [span(when["value"])]
+            asked = [span(t.value) for t in question.dates]
+            return any(h and a and a[0] <= h[0] and h[1] <= a[1] for h in held for a in asked)
+        if question.present and when is not None:
+            written = self.store.article(reading.sentence["article_id"]).get("date") or ""
+            held, of_article = span(when["value"]), span(written[:10]) if written else None
+            return bool(held and of_article) and (of_article[0] - held[1]).days <= PRESENT_DAYS
+        return True
+
+    def _of_a_longer_time(self, reading, said: str, question: Question) -> bool:
+        """Whether a number's own date holds the asked time and more ("In 2019 it processed
+        397.542 billion transactions" asked for June): a total of that longer time."""
+        when = self._date_of_number(reading, said)
+        held = span(when["value"]) if when and not when["value"].startswith("X") else None
+        if held is None:
+            return False
+        asked = [span(t.value) for t in question.dates] + [span(f"{held[0].year}-{month}") for month in question.months]
+        return any(a and held[0] <= a[0] and a[1] <= held[1] and held[1] - held[0] > a[1] - a[0] for a in asked)
+
+    def _number_told(self, question: Question, concepts, read_number, limit: int, *, min_share: float) -> tuple | None:
+        """(reading, number, its words): the number `read_number(reading)` finds in the sentences
+        telling the question, the one whose own clause tells most of it ("central bank officials
+        said … 99 percent of business was processed" tells the bank and the platform, but not
+        what the bank holds); a clause naming none of the asked parties in a sentence naming
+        others is not of them."""
         best = None
-        for reading in self.reader.read(question, concepts, min_share=0.5, limit=SHARE_READINGS):
+        for reading in self.reader.read(question, concepts, min_share=min_share, limit=limit):
             if not self._dated_as_asked(reading, question):
                 continue
-            found = self.reader.percentage(reading)
+            found = read_number(reading)
             if found and not found[3] and self._named_instead(question, reading, min_share=0.0):
-                continue  # its clause names none of the asked parties, and the sentence names others
-            # The percentage whose own clause tells most of the question, among the sentences
-            # telling it ("central bank officials said … 99 percent of business was processed"
-            # tells the bank and the platform, but not what the bank holds)
+                continue
             if found and (best is None or found[2] > best[1][2]):
                 best = (reading, found)
         if best is None:
             return None
         reading, (number, said, _, _) = best
-        answer = Answer(f"{shown(number)}% ({said})\n{reading.sentence['sentence']}", "count", 0.6,
-                        [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
-        answer.count = int(number) if float(number).is_integer() else None
-        return answer
+        return reading, number, said
 
     def _dated_as_asked(self, reading, question: Question) -> bool:
         """A number holds for its date: asked for a day or a month ("on July 1, 2018"), a sentence

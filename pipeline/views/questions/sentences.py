@@ -28,6 +28,8 @@ from pipeline.views.figures import NUMBER, value_of
 from pipeline.views.questions.understand import Question, grammar
 
 _CLAUSE = re.compile(r"[，。；！？,;!?]|\s-\s")
+# A sum of money: a number, its scale word, its currency (2 billion yuan, 4600亿元, 1万亿元).
+_AMOUNT = re.compile(NUMBER.pattern + r"\s*(?:yuan|renminbi|rmb|元|(?:us )?dollars|美元)\b", re.I)
 _NUMBER = {
     "en": r"\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?",
     "zh": r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+",
@@ -66,7 +68,7 @@ _COMPANY_FORM_COMMA = re.compile(r",(?=\s*(?:ltd|limited|inc)\b)")
 _CLAUSE_BREAKS = ",，;；。:："
 
 
-def _clause_bounds(text: str, at: int) -> tuple[int, int]:
+def clause_bounds(text: str, at: int) -> tuple[int, int]:
     """Where the clause around offset `at` starts and ends."""
     start = max(text.rfind(ch, 0, at) for ch in _CLAUSE_BREAKS) + 1
     ends = [i for i in (text.find(ch, at) for ch in _CLAUSE_BREAKS) if i != -1]
@@ -74,7 +76,7 @@ def _clause_bounds(text: str, at: int) -> tuple[int, int]:
 
 
 def clause_around(text: str, at: int) -> str:
-    start, end = _clause_bounds(text, at)
+    start, end = clause_bounds(text, at)
     return text[start:end]
 
 
@@ -145,7 +147,17 @@ def _any(words) -> str:
     characters: the sentence may have been cut into words differently (备付金是 as 备付|金是), and
     the caller checks the whole word in the text."""
     words = [w.replace('"', "") for w in words if w.strip()]
-    return " OR ".join(dict.fromkeys(f'"{w[:2]}"*' if has_cjk(w) else f'"{w}"' for w in words))
+    return " OR ".join(dict.fromkeys(f'"{w[:2]}"*' if has_cjk(w) else _english_query(w) for w in words))
+
+
+def _english_query(words: str) -> str:
+    """An FTS5 query for English words against the index's lemmas: an inflected word by its stem
+    as a prefix ("registered" finds "register"), every word of a phrase ("registered capital")."""
+    parts = []
+    for word in words.split():
+        stem = re.sub(r"(?:ing|ed|s)$", "", word) if len(word) > 4 else word
+        parts.append(f'"{stem}"*' if stem != word else f'"{word}"')
+    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
 
 
 def _skipped(term: str, skip: tuple[str, ...]) -> bool:
@@ -399,10 +411,27 @@ class SentenceReader:
                 number = 50.0
             if number is not None and not math.isnan(number):
                 found.append((m, number))
-        if not found:
-            return None
-        # Several in one sentence ("the center holds 12%, and Alipay holds 9.61%"): the one in the
-        # clause telling most of the question with its parties, and naming no other party.
+        return self._best_placed(reading, text, written, found) if found else None
+
+    def amount(self, reading: Reading, verb: str | None = None) -> tuple[float, str, int, int] | None:
+        """The sum of money a sentence gives (2 billion yuan, 1,398.562 billion yuan, 4600亿元,
+        "capped at 500 yuan") in the clause telling most of the question: (the sum in yuan or
+        the currency written, the words that give it, how much of the question its clause
+        tells, how many of the question's parties it names). The question's verb says which
+        sum: "How much did the balance fall?" is answered by "down 231.4 billion yuan", not by
+        the balance its clause names."""
+        written = reading.sentence["sentence"]
+        text = readable(written)
+        found = [(m, value_of(m)) for m in _AMOUNT.finditer(text)]
+        return self._best_placed(reading, text, written, found, verb) if found else None
+
+    def _best_placed(self, reading: Reading, text: str, written: str, found: list,
+                     verb: str | None = None) -> tuple[float, str, int, int]:  # fmt: skip
+        """Of the numbers found in a sentence ((match, number) pairs), the one in the clause
+        telling most of the question with its parties and naming no other party ("the center
+        holds 12%, and Alipay holds 9.61%"); before all, the one whose clause holds the verb
+        when one is given: (number, its words, fit, parties named)."""
+        said = next((c.variants for c in reading.covered if c.kind == "word" and verb and _same(c.label, verb)), ())
         sentence_ids = self.k.store.entities_at(reading.sentence["article_id"], reading.sentence["idx"])
         asked = {c.entity_id for c in reading.covered if c.kind == "entity"}
         others = [n.lower() for e in sentence_ids if e not in asked and not (self.k.expand(e) & asked) for n in self._names(e)]
@@ -413,8 +442,8 @@ class SentenceReader:
             return sum(1 for c in reading.covered if c.kind == "entity" and any(has(v.lower(), clause) for v in c.variants))
 
         def scored(match) -> tuple[int, int]:
-            """(fit, asked parties named) of a percentage's clause."""
-            start, _ = _clause_bounds(lowered, match.start())
+            """(fit, asked parties named) of a number's clause."""
+            start, _ = clause_bounds(lowered, match.start())
             clause = clause_around(lowered, match.start())
             parties = asked_in(clause)
             other = any(n in clause for n in others)
@@ -425,7 +454,10 @@ class SentenceReader:
                 parties, other = asked_in(clause), any(n in clause for n in others)
             return self._clause_tells(reading, text, match.start()) + parties - other, parties
 
-        (fit, parties), m, number = max(((scored(m), m, number) for m, number in found), key=lambda s: s[0][0])
+        def holds_verb(match) -> bool:
+            return any(has(v, clause_around(lowered, match.start())) for v in said)
+
+        (fit, parties), _, m, number = max(((scored(m), holds_verb(m), m, number) for m, number in found), key=lambda s: (s[1], s[0][0]))
         return number, written[m.start():m.end()], fit, parties
 
     def _clause_tells(self, reading: Reading, text: str, at: int) -> int:
@@ -487,7 +519,7 @@ class SentenceReader:
         asked_too = [n.lower() for e in question.entities if e != asked for n in [*self._names(e), *self._written(question, e)]]
         placed = []
         for spot in (m.start() for m in re.finditer(re.escape(word), text)):
-            clause_start, clause_end = _clause_bounds(text, spot)
+            clause_start, clause_end = clause_bounds(text, spot)
             about_the_asked = any(n in text[clause_start:clause_end] for n in asked_too)
             for other in others:
                 for name in (n.lower() for n in self._names(other)):

@@ -40,6 +40,8 @@ WEEKDAYS = [
 # finite verb tag ends it even when the tagger calls the word a noun.
 NOUN_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+LIGHT_VERBS = {"be", "have", "do"}  # a question's main verb that tells nothing of what is asked
+CURRENCIES = ("yuan", "renminbi", "rmb", "dollars")  # a count asked in these asks for a sum of money
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,6 +63,8 @@ class Grammar:
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
     amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
+    amount_nouns: dict[str, tuple[str, ...]]  # en / zh -> nouns naming a sum of money ("balance", 余额)
+    sum_words: dict[str, tuple[str, ...]]  # en / zh -> those saying only "a sum" ("total amount")
     share_words: dict[str, tuple[str, ...]]  # en / zh -> words that ask for a percentage
     order_words: dict[str, tuple[str, ...]]  # first / last -> the words that ask for it
     part_words: dict[str, tuple[str, ...]]  # en / zh -> words that ask for a part of an entity
@@ -92,6 +96,8 @@ def grammar() -> Grammar:
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
         amount_words=tuple(data.get("amount_words") or []),
+        amount_nouns={k: tuple(v) for k, v in (data.get("amount_nouns") or {}).items()},
+        sum_words={k: tuple(v) for k, v in (data.get("sum_words") or {}).items()},
         share_words={k: tuple(v) for k, v in (data.get("share_words") or {}).items()},
         order_words={k: tuple(v) for k, v in (data.get("order_words") or {}).items()},
         part_words={k: tuple(v) for k, v in (data.get("part_words") or {}).items()},
@@ -123,6 +129,9 @@ class Question:
     order: str | None = None  # "first" or "last": the earliest or latest of several ("the first deposit")
     part_of: str | None = None  # "which unit of the central bank": the entity whose part is asked
     asks_share: bool = False  # "what percentage", 持股比例是多少: a percentage is the answer
+    asks_amount: bool = False  # "how much", "what was the balance", 余额是多少: a sum of money is the answer
+    present: bool = False  # asked of the present ("currently", 目前): what holds as the sources are written
+    verb: str | None = None  # the lemma of its main verb, when that is no auxiliary ("fall" in "How much did … fall")
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -139,10 +148,14 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.types += [t for t, words in g.event_words.items() if t not in question.types and any(has_word(lowered, w) for w in words)]
     question.kinds = _asked_kinds(lowered, lang, g, doc)
     question.asks_for_one = _asks_for_one(lowered, lang, doc)
-    question.order = next((o for o, words in g.order_words.items() if any(has_word(lowered, w) for w in words)), None)
     question.roles = [role for role, words in g.role_words.items() if any(has_word(lowered, w) for w in words)]
     timexes = _tag_months_spelled_right(text) if lang == "en" else tag(_months_typed_by_sound(text), None, lang)
     question.dates = [t for t in timexes if re.match(r"\d{4}", t.value)] or _numeric_dates(text)
+    question.present = any(t.value == "PRESENT_REF" for t in timexes)
+    # "the first deposit" asks for the earliest; "the first quarter" is a date
+    dates = [t for t in timexes if t.type in ("DATE", "TIME")]
+    undated = "".join(" " if any(t.start <= i < t.end for t in dates) else ch for i, ch in enumerate(lowered))
+    question.order = next((o for o, words in g.order_words.items() if any(has_word(undated, w) for w in words)), None)
     question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
     question.months = [m.group(1) for t in timexes if (m := re.fullmatch(r"XXXX-(\d{2})", t.value))]
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
@@ -150,7 +163,11 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
     question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")])
     question.counted = _counted(text, doc, lang)
-    question.asks_share = shape == "count" and _asks_share(lowered, question.counted, lang, g)
+    question.verb = next((t.lemma_.lower() for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS), None)
+    if lang == "en" and question.shape != "count" and _names_an_amount(lowered, g):
+        question.shape = "count"  # "What was the reserve balance at the end of January 2019?"
+    question.asks_share = question.shape == "count" and _asks_share(lowered, question.counted, lang, g)
+    question.asks_amount = question.shape == "count" and not question.asks_share and _asks_amount(lowered, question.counted, lang, g)
     question.actor = _asked_actor(question)
     question.part_of = _whole_asked(question)
     question.unknown_names = _unknown_names(question, doc, [(t.start, t.end) for t in timexes])
@@ -188,7 +205,7 @@ def _counted(text: str, doc, lang: str) -> str | None:
         if read:
             return read
         # 央行对财付通罚款多少, 首批接入网联的银行有几家: the noun before the question word
-        before = re.search(rf"([\u4e00-\u9fff]+?)(?:是|为|有|共有)?(?:多少|几(?=[{measure}]))", text)
+        before = re.search(rf"([\u4e00-\u9fff]+?)(?:大约|约|一共|总共|共)?(?:是|为|有)?(?:多少|几(?=[{measure}]))", text)
         noun = re.split(r"[的，,]", before.group(1))[-1] if before else ""
         if len(noun) > 4 and re.match(rf"多少[{measure}]", text[before.end() - 2 :] if before else ""):
             # 银行将达到多少家: counted in parties, the noun the clause opens with, not its verb
@@ -202,13 +219,15 @@ def _counted(text: str, doc, lang: str) -> str | None:
                      r"((?:billion |million |trillion )?(?:yuan|renminbi|rmb|dollars|us dollars))\b", text, re.I)
     if unit:
         return unit.group(1).lower()
-    # "How many [large payment institutions] lost …": the words after "many" up to the first
+    # "How many [large payment institutions] lost …", "how much [registered capital]": the words after "many" up to the first
     # that is no part of a noun phrase (a verb, a preposition), as the tagger reads them.
     for token in doc:
-        if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how":
+        if token.lower_ in ("many", "much") and token.i > 0 and doc[token.i - 1].lower_ == "how":
             words = []
             for word in doc[token.i + 1 : token.i + 5]:
-                if word.pos_ not in NOUN_PHRASE_POS or word.tag_ in FINITE_VERB_TAGS:
+                # "licensed" in "how many licensed payment institutions" modifies the noun, whatever its tag
+                modifies_noun = word.dep_ in ("amod", "compound") and word.head.i > word.i
+                if (word.pos_ not in NOUN_PHRASE_POS or word.tag_ in FINITE_VERB_TAGS) and not modifies_noun:
                     break
                 words.append(word.text)
             return " ".join(words).lower() or None
@@ -315,6 +334,23 @@ def _asks_share(lowered: str, counted: str | None, lang: str, g: Grammar) -> boo
         return any(w in (counted or "") for w in words) or any(w in lowered for w in words if w.startswith("几"))
     alternatives = "|".join(re.escape(w) for w in words)
     return bool(words) and re.search(rf"^(?:by )?(?:what|which) (?:{alternatives})\b|\bhow much (?:{alternatives})\b", lowered) is not None
+
+
+def _names_an_amount(lowered: str, g: Grammar) -> bool:
+    """"What was the reserve balance …", "What is the daily cap on …": a what-question whose
+    subject is a sum of money asks for the sum."""
+    nouns = "|".join(re.escape(n) for n in g.amount_nouns.get("en", ()))
+    return bool(nouns) and re.match(rf"what (?:is|was|are|were) (?:the |its |their )?(?:[\w'-]+ ){{0,4}}?(?:{nouns})s?\b", lowered) is not None
+
+
+def _asks_amount(lowered: str, counted: str | None, lang: str, g: Grammar) -> bool:
+    """A count that asks for a sum of money, not a number of things: "How much did the balance
+    fall", "how much registered capital", "the daily cap, in yuan", 注册资本是多少, 多少亿元."""
+    nouns = g.amount_nouns.get(lang, ())
+    if lang == "zh":
+        return any(n in (counted or "") for n in nouns) or re.search(rf"多少(?:{'|'.join(map(re.escape, g.amount_words))}|[亿万]?元)", lowered) is not None
+    counted = counted or ""
+    return "how much" in lowered or _names_an_amount(lowered, g) or any(has_word(counted, w) for w in (*CURRENCIES, *nouns))
 
 
 def _asks_for_one(lowered: str, lang: str, doc) -> bool:
