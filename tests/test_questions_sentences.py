@@ -428,6 +428,12 @@ def test_a_sum_asked_is_the_one_its_clause_gives(fresh_store, write, question, e
     assert ask(fresh_store, question).answer.startswith(expected.format(**changed) + " ")
 
 
+def test_a_chinese_sum_is_read_whatever_follows_it(fresh_store, write):
+    ingest([write("capital.txt", "title: 注册\ndate: 2017-08-30\n\n网联清算有限公司完成工商注册，这家注册资本为20亿元的公司由央行牵头设立。")], fresh_store)
+    answer = ask(fresh_store, "网联的注册资本是多少？")
+    assert answer.count == 2_000_000_000 and "20亿元" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -29,7 +29,8 @@ from pipeline.views.questions.understand import Question, grammar
 
 _CLAUSE = re.compile(r"[，。；！？,;!?]|\s-\s")
 # A sum of money: a number, its scale word, its currency (2 billion yuan, 4600亿元, 1万亿元).
-_AMOUNT = re.compile(NUMBER.pattern + r"\s*(?:yuan|renminbi|rmb|元|(?:us )?dollars|美元)\b", re.I)
+# (a word boundary after the Latin names only: 20亿元的 is a sum too)
+_AMOUNT = re.compile(NUMBER.pattern + r"\s*(?:(?:yuan|renminbi|rmb|(?:us )?dollars)\b|元|美元)", re.I)
 _NUMBER = {
     "en": r"\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?",
     "zh": r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+",
