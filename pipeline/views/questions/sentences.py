@@ -432,7 +432,7 @@ class SentenceReader:
         telling most of the question with its parties and naming no other party ("the center
         holds 12%, and Alipay holds 9.61%"); before all, the one whose clause holds the verb
         when one is given: (number, its words, fit, parties named)."""
-        said = next((c.variants for c in reading.covered if c.kind == "word" and verb and _same(c.label, verb)), ())
+        verb_words = next((c.variants for c in reading.covered if c.kind == "word" and verb and _same(c.label, verb)), ())
         sentence_ids = self.k.store.entities_at(reading.sentence["article_id"], reading.sentence["idx"])
         asked = {c.entity_id for c in reading.covered if c.kind == "entity"}
         others = [n.lower() for e in sentence_ids if e not in asked and not (self.k.expand(e) & asked) for n in self._names(e)]
@@ -456,7 +456,7 @@ class SentenceReader:
             return self._clause_tells(reading, text, match.start()) + parties - other, parties
 
         def holds_verb(match) -> bool:
-            return any(has(v, clause_around(lowered, match.start())) for v in said)
+            return any(has(v, clause_around(lowered, match.start())) for v in verb_words)
 
         (fit, parties), _, m, number = max(((scored(m), holds_verb(m), m, number) for m, number in found), key=lambda s: (s[1], s[0][0]))
         return number, written[m.start():m.end()], fit, parties

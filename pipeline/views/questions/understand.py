@@ -219,8 +219,9 @@ def _counted(text: str, doc, lang: str) -> str | None:
                      r"((?:billion |million |trillion )?(?:yuan|renminbi|rmb|dollars|us dollars))\b", text, re.I)
     if unit:
         return unit.group(1).lower()
-    # "How many [large payment institutions] lost …", "how much [registered capital]": the words after "many" up to the first
-    # that is no part of a noun phrase (a verb, a preposition), as the tagger reads them.
+    # "How many [large payment institutions] lost …", "how much [registered capital]": the words
+    # after "many" or "much" up to the first that is no part of a noun phrase (a verb, a
+    # preposition), as the tagger reads them.
     for token in doc:
         if token.lower_ in ("many", "much") and token.i > 0 and doc[token.i - 1].lower_ == "how":
             words = []
