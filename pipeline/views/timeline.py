@@ -14,7 +14,6 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
 
 from pipeline.extract.entities import load_entity_table
@@ -91,9 +90,9 @@ def _build_entries(store: Store) -> list[Entry]:
     return sorted(entries, key=_order)
 
 
-@cache
-def _whole_groups() -> frozenset[str]:
-    """The entities that stand for a whole group ("payment institutions", "banks")."""
+def whole_groups() -> frozenset[str]:
+    """The entities that stand for a whole group ("payment institutions", "banks"), as the entity
+    table says now (it is read again when an analyst edits it)."""
     return frozenset(e.id for e in load_entity_table() if e.collective)
 
 
@@ -124,7 +123,7 @@ def timeline(
     asked for (factuality). The question engine still reads it from build_entries ("Did UnionPay
     announce it?" No)."""
     out = []
-    groups = _whole_groups()
+    groups = whole_groups()
     for entry in build_entries(store) if entries is None else entries:
         if entry.date is None and entry.factuality == "denied" and not (factuality and "denied" in factuality):
             continue

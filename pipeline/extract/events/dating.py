@@ -61,6 +61,11 @@ def date_of_span(timexes: list[Timex], chosen: Timex, text: str, offset: int, jo
     return f"{first.value}/{chosen.value}", text[first.start - offset : chosen.end - offset]
 
 
+def dates_as_recent(timex: Timex, words: tuple[str, ...]) -> bool:
+    """Whether a timex is one of the words that date an act only as recent ("recently", 近日)."""
+    return timex.value == "PAST_REF" and timex.text.lower() in {w.lower() for w in words}
+
+
 def date_recent_acts(events: list[EventMention], timexes: dict[int, list[Timex]], dct: str | None,
                      words: tuple[str, ...], within_days: int) -> None:
     """"The central bank recently approved the plan", 近日，人民银行印发了…: an act whose sentence
@@ -69,13 +74,12 @@ def date_recent_acts(events: list[EventMention], timexes: dict[int, list[Timex]]
     in an undated article, and never over a date the sentence gives the act."""
     if not dct or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct) or int(dct[8:10]) <= within_days:
         return
-    lowered = tuple(w.lower() for w in words)
     for event in events:
         if event.date or event.deadline or event.yearless or event.category == "commentary":
             continue
         # The word before the act, in its sentence: it dates what follows it (近日，人民银行印发了…;
         # "has recently approved"). The act left undated by its sentence's other dates stays theirs.
         here = timexes.get(event.sentence_idx, [])
-        recent = next((t for t in here if t.value == "PAST_REF" and t.text.lower() in lowered and t.end <= event.start), None)
+        recent = next((t for t in here if dates_as_recent(t, words) and t.end <= event.start), None)
         if recent:
             event.date, event.date_text, event.date_source, event.date_mod = dct[:7], recent.text, "sentence", "APPROX"

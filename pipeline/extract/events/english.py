@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.entities.documents import QUOTED
-from pipeline.extract.events.dating import attach_dates, date_of_span
+from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent
 from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
@@ -655,7 +655,7 @@ def _date_takers(doc: Doc, sentence: Sentence, timexes: list[Timex], taxonomy: T
     """Where a word stands that takes a date before it for itself, leaving the acts after it
     without: "On 16th the reporter learned that the central bank has recently approved the plan"
     (the 16th is the day of the learning; "recently" says the approval came before it)."""
-    recent = [t.start for t in timexes if t.value == "PAST_REF" and t.text.lower() in taxonomy.recent_words.get("en", ())]
+    recent = [t.start for t in timexes if dates_as_recent(t, taxonomy.recent_words.get("en", ()))]
     learned = [sentence.start + t.idx for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in taxonomy.learned_from.get("en", ())]
     return recent + learned
 

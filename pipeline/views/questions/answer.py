@@ -11,7 +11,6 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from pipeline.extract.entities import load_entity_table
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.nlp import simplified_view
@@ -28,7 +27,7 @@ from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import SentenceReader, clause_around, has, hedged
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
-from pipeline.views.timeline import Entry, build_entries
+from pipeline.views.timeline import Entry, build_entries, whole_groups
 
 SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
 # A figure answers a count when its sentence tells at least this share of the question's other words.
@@ -51,7 +50,7 @@ class Knowledge(SentenceAnswers):
         self.entries = build_entries(store)
         self.by_id = {e.id: e for e in self.entries}
         self.entities = {e["id"]: e for e in entity_list(store)}
-        self.collectives = {e.id for e in load_entity_table() if e.collective and e.id in self.entities}
+        self.collectives = {e for e in whole_groups() if e in self.entities}
         self.known_names = {
             name: e["id"] for e in self.entities.values() for name in [e["name"], *e["aliases_seen"]] if name
         }

@@ -124,7 +124,7 @@ class SentenceAnswers:
             if self._named_instead(question, reading, min_share=0.0):
                 continue  # "How many did UnionPay clear?": a number the sentence gives of NetsUnion is not it
             found = self.reader.quantity(reading, counted)
-            if found and self._of_a_longer_time(reading, found[1], question):
+            if found and _of_a_longer_time(_date_of_number(reading, found[1], self._dates_of(reading)), question):
                 continue  # "How many transactions in June?": the year's total is not June's
             if found and (not modified or has(counted.label, reading.sentence["sentence"])):
                 first = (reading, found)
@@ -152,7 +152,7 @@ class SentenceAnswers:
         found = self._number_told(question, concepts, self.reader.percentage, SHARE_READINGS, min_share=0.5)
         if found is None:
             return None
-        reading, number, said = found
+        reading, (number, said, _, _) = found
         answer = Answer(f"{shown(number)}% ({said})\n{reading.sentence['sentence']}", "count", 0.6,
                         [_evidence(reading.sentence, [said, *_words(reading)])], entities=question.entities)  # fmt: skip
         answer.count = int(number) if float(number).is_integer() else None
@@ -172,17 +172,20 @@ class SentenceAnswers:
 
         def dated_sum(reading):
             found = self.reader.amount(reading, question.verb)
-            if not found or not self._sum_holds_when_asked(reading, found[1], question):
+            if not found:
                 return None
-            if order_words and not self._tells_order(reading, found[1], order_words):
+            dates = self._dates_of(reading)
+            when = _date_of_number(reading, found[1], dates)
+            if not self._sum_holds_when_asked(reading, when, question):
+                return None
+            if order_words and not _tells_order(reading, found[1], order_words, dates):
                 return None  # "deposited on the first day": a sum whose clause does not tell which one is another's
-            return found
+            return (*found, when)
 
         found = self._number_told(question, concepts, dated_sum, AMOUNT_READINGS, min_share=0.5)
         if found is None:
             return None
-        reading, number, said = found
-        when = self._date_of_number(reading, said)
+        reading, (number, said, _, _, when) = found
         value = number / (asked_scale(question.counted) or 1)
         as_of = f", as of {display(when['value'])}" if when and not when["value"].startswith("X") else ""
         # A sum one named entity has, at no time asked (网联的注册资本, "How much capital does
@@ -195,58 +198,32 @@ class SentenceAnswers:
         answer.count = int(value) if float(value).is_integer() else None
         return answer
 
-    def _tells_order(self, reading, said: str, order_words: tuple[str, ...]) -> bool:
-        """Whether the clause of a number says which of several it is ("the first deposits"),
-        outside the words of a date ("the first quarter" is a time, not the first of the acts)."""
-        text = reading.sentence["sentence"]
-        start, end = clause_bounds(text, text.find(said))
-        clause = list(text[start:end])
-        for d in self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"], yearless=True):
-            for i in range(max(d["at"], start), min(d["at"] + len(d["text"]), end)):
-                clause[i - start] = " "
-        return any(has(w, "".join(clause)) for w in order_words)
+    def _dates_of(self, reading) -> list[dict]:
+        """The dates a sentence writes, those its article leaves without a year too."""
+        return self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"], yearless=True)
 
-    def _date_of_number(self, reading, said: str) -> dict | None:
-        """The date a number of a sentence holds for: the sentence's last date before it ("as of
-        the end of January 2019, the balance is 1,398.562 billion yuan"), else its first after
-        ("stood at 1.398562 trillion yuan at the end of January"); None when it writes none."""
-        at = reading.sentence["sentence"].find(said)
-        dates = self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"], yearless=True)
-        before = [d for d in dates if d["at"] < at]
-        return before[-1] if before else next(iter(dates), None)
-
-    def _sum_holds_when_asked(self, reading, said: str, question: Question) -> bool:
-        """Whether a sum holds for the time asked: its date within the asked one (a sum of the
-        whole year is no answer for November, nor January's for February); asked of the present,
-        dated at most PRESENT_DAYS before its article (or not dated at all); asked of no time, any."""
-        when = self._date_of_number(reading, said)
+    def _sum_holds_when_asked(self, reading, when: dict | None, question: Question) -> bool:
+        """Whether a sum dated `when` (its _date_of_number) holds for the time asked: its date
+        within the asked one (a sum of the whole year is no answer for November, nor January's
+        for February); asked of the present, dated at most PRESENT_DAYS before its article (or
+        not dated at all); asked of no time, any."""
         if question.dates or question.months:
             if when is None:
                 return False
             if question.months and not question.dates:
                 return bool(re.fullmatch(r"[\dX]{4}-(\d\d)(?:-\d\d)?", when["value"])) and when["value"][5:7] in question.months
-            years = {t.value[:4] for t in question.dates}
-            held = [span(y + when["value"][4:]) for y in years] if when["value"].startswith("X") else [span(when["value"])]
+            held = _spans_in_years(when["value"], {t.value[:4] for t in question.dates})
             asked = [span(t.value) for t in question.dates]
-            return any(h and a and a[0] <= h[0] and h[1] <= a[1] for h in held for a in asked)
+            return any(a and a[0] <= h[0] and h[1] <= a[1] for h in held for a in asked)
         if question.present and when is not None:
             written = self.store.article(reading.sentence["article_id"]).get("date") or ""
             held, of_article = span(when["value"]), span(written[:10]) if written else None
             return bool(held and of_article) and (of_article[0] - held[1]).days <= PRESENT_DAYS
         return True
 
-    def _of_a_longer_time(self, reading, said: str, question: Question) -> bool:
-        """Whether a number's own date holds the asked time and more ("In 2019 it processed
-        397.542 billion transactions" asked for June): a total of that longer time."""
-        when = self._date_of_number(reading, said)
-        held = span(when["value"]) if when and not when["value"].startswith("X") else None
-        if held is None:
-            return False
-        asked = [span(t.value) for t in question.dates] + [span(f"{held[0].year}-{month}") for month in question.months]
-        return any(a and held[0] <= a[0] and a[1] <= held[1] and held[1] - held[0] > a[1] - a[0] for a in asked)
-
     def _number_told(self, question: Question, concepts, read_number, limit: int, *, min_share: float) -> tuple | None:
-        """(reading, number, its words): the number `read_number(reading)` finds in the sentences
+        """(reading, what read_number gave: number, its words, fit, parties, …): the number
+        `read_number(reading)` finds in the sentences
         telling the question, the one whose own clause tells most of it ("central bank officials
         said … 99 percent of business was processed" tells the bank and the platform, but not
         what the bank holds); a clause naming none of the asked parties in a sentence naming
@@ -260,10 +237,7 @@ class SentenceAnswers:
                 continue
             if found and (best is None or found[2] > best[1][2]):
                 best = (reading, found)
-        if best is None:
-            return None
-        reading, (number, said, _, _) = best
-        return reading, number, said
+        return best
 
     def _dated_as_asked(self, reading, question: Question) -> bool:
         """A number holds for its date: asked for a day or a month ("on July 1, 2018"), a sentence
@@ -282,10 +256,7 @@ class SentenceAnswers:
         # A date of an undated article (XXXX-Q1: "the first quarter of this year") still tells
         # its part of the year: it is read in each year asked.
         years = {a[0].year for a in asked} or {UNKNOWN_YEAR}
-        written = []
-        for v in values:
-            written += [span(f"{year}{v[4:]}") for year in years] if v.startswith("XXXX") else [span(v)]
-        written = [w for w in written if w is not None]
+        written = [w for v in values for w in _spans_in_years(v, years)]
         for w in written:
             asked += [span(f"{year}-{month}")[:2] for month in unyeared for year in range(w[0].year, w[1].year + 1)]
         return not written or any(w[0] <= a[1] and a[0] <= w[1] for w in written for a in asked)
@@ -431,3 +402,41 @@ class SentenceAnswers:
                                   not any(c in s["sentence"].lower() for c in cues), s["score"]))  # fmt: skip
         return found
 
+
+def _spans_in_years(value: str, years) -> list:
+    """The spans a written date covers; one of an undated article (XXXX-Q1: "the first quarter
+    of this year") still tells its part of the year, read in each of `years`."""
+    found = [span(f"{year}{value[4:]}") for year in years] if value.startswith("XXXX") else [span(value)]
+    return [s for s in found if s is not None]
+
+
+def _date_of_number(reading, said: str, dates: list[dict]) -> dict | None:
+    """The date a number of a sentence holds for, of the `dates` it writes: the last before it
+    ("as of the end of January 2019, the balance is 1,398.562 billion yuan"), else the first
+    after ("stood at 1.398562 trillion yuan at the end of January"); None when it writes none."""
+    at = reading.sentence["sentence"].find(said)
+    before = [d for d in dates if d["at"] < at]
+    return before[-1] if before else next(iter(dates), None)
+
+
+def _tells_order(reading, said: str, order_words: tuple[str, ...], dates: list[dict]) -> bool:
+    """Whether the clause of a number says which of several it is ("the first deposits"),
+    outside the words of the `dates` it writes ("the first quarter" is a time, not the first of
+    the acts)."""
+    text = reading.sentence["sentence"]
+    start, end = clause_bounds(text, text.find(said))
+    clause = list(text[start:end])
+    for d in dates:
+        for i in range(max(d["at"], start), min(d["at"] + len(d["text"]), end)):
+            clause[i - start] = " "
+    return any(has(w, "".join(clause)) for w in order_words)
+
+
+def _of_a_longer_time(when: dict | None, question: Question) -> bool:
+    """Whether a number's own date (`when`, its _date_of_number) holds the asked time and more
+    ("In 2019 it processed 397.542 billion transactions" asked for June): a total of that longer time."""
+    held = span(when["value"]) if when and not when["value"].startswith("X") else None
+    if held is None:
+        return False
+    asked = [span(t.value) for t in question.dates] + [span(f"{held[0].year}-{month}") for month in question.months]
+    return any(a and held[0] <= a[0] and a[1] <= held[1] and held[1] - held[0] > a[1] - a[0] for a in asked)

@@ -161,7 +161,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
-    question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")])
+    question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in dates])
     question.counted = _counted(text, doc, lang)
     question.verb = next((t.lemma_.lower() for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS), None)
     if lang == "en" and question.shape != "count" and _names_an_amount(lowered, g):
