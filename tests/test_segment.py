@@ -41,3 +41,15 @@ def test_normalise_joins_english_wraps_with_a_space():
     assert normalise_text(raw, "en") == (
         "NetsUnion asked payment institutions to move all bank-account payments to its platform.\n\nA new paragraph."
     )
+
+
+def test_normalise_drops_rule_lines_and_keeps_the_section_heading_apart():
+    # A newsletter sets its sections off with lines of dashes: the heading between them is no
+    # part of the first sentence after it ("... TAKE EFFECT The rules, published last year, ...").
+    raw = ("-" * 60 + "\n2 | RESERVE RULES TAKE EFFECT\n" + "=" * 40 + "\n"
+           "The rules, published at the end of last year, came into force yesterday.\n* * *\nMore next week.")
+    assert normalise_text(raw, "en").split("\n\n") == [
+        "2 | RESERVE RULES TAKE EFFECT",
+        "The rules, published at the end of last year, came into force yesterday.",
+        "More next week.",
+    ]

@@ -116,6 +116,8 @@ def detect_lang(text: str) -> str:
 
 # Cells of a row of a table laid out in text: apart by a tab or by three spaces or more.
 _TABLE_ROW = re.compile(r"\S(?:\t| {3,}|\u3000{2,})\S")
+# A line drawn to set sections apart (----, ====, * * *): no text, but the end of a paragraph.
+_RULE_LINE = re.compile(r"^[-=_*~#.·•—–─━ ]{3,}$")
 
 
 def blocks_of(extracted: str) -> str:
@@ -131,7 +133,8 @@ def normalise_text(text: str, lang: str, *, min_wrapped_line: int = 20) -> str:
     Paragraphs come out separated by one blank line. Inside a block, a line break is kept as
     a paragraph break when the line before ends a sentence or is short (a heading);
     otherwise it is a wrap and the lines are joined (with a space in English, without one
-    in Chinese, where wraps fall mid-word).
+    in Chinese, where wraps fall mid-word). A line drawn with dashes or stars ends the
+    paragraph and is dropped.
     """
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -142,6 +145,11 @@ def normalise_text(text: str, lang: str, *, min_wrapped_line: int = 20) -> str:
             row = _TABLE_ROW.search(line) is not None
             line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
             if not line:
+                continue
+            if _RULE_LINE.match(line):
+                if current:
+                    paragraphs.append(current)
+                current = ""
                 continue
             if row:
                 # A row of a table laid out in text ("中信银行    7月31日    关闭…") is a paragraph of
