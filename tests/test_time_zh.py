@@ -127,6 +127,10 @@ def test_time_zh_corpus_articles(shared):
         ("2016年8月，网联获批。10月15日，首批机构接入。", "2016-10-15"),
         # two sentences back is too far: the DCT and its tense decide
         ("2017年8月，网联获批。\n\n网联平台运行平稳。10月15日，首批机构接入。", "2018-10-15"),
+        # ... going forward only: a day earlier in the calendar than that month is not of its year
+        ("2017年12月，网联获批。3月31日，首批机构接入。", "2018-03-31"),
+        ("该规范由人民银行于去年12月25日印发。3月31日，网联与财付通签署合作协议。", "2018-03-31"),
+        ("该规范由人民银行于去年12月25日印发。12月28日，网联与财付通签署合作协议。", "2017-12-28"),
     ],
 )
 def test_time_zh_previous_sentence_year_governs_a_month_day(text, value):

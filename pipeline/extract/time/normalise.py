@@ -87,8 +87,12 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         # "6月29日发布的114号文要求，自7月9日起…" read in December: the later day of the sentence
         # goes on from its first one, whose year the article gave (not written is no matter)
         return prev.day.year, f"previous:{value(prev)}", True
+    # In a sentence after, a day goes on from the story's year only forward: "该规范于去年12月25日
+    # 印发。3月31日，…" written in April is this March, not the March before that December.
+    forward = prev is not None and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" and day else 0)
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
             and prev.gran in FINE_ENOUGH["month"]
+            and (same_sentence or forward)
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
             and (goes_on or not _against_tense(prev.day.year, month, day, tense, anchor))):
         return prev.day.year, f"previous:{value(prev)}", True
