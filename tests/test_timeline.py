@@ -579,6 +579,7 @@ def test_names_joined_to_an_oblique_one_are_in_its_phrase_not_actors(fresh_store
      "switch_traffic", ["netsunion", "unionpay"]),
     ("zh", "2018年7月1日起，支付宝的网络支付业务将全部通过网联平台或银联处理。", "switch_traffic", ["netsunion", "unionpay"]),
     ("zh", "2018年7月1日，支付机构的业务已基本迁移至网联。", "switch_traffic", ["netsunion"]),  # 基本: an adverb here
+    ("zh", "6月30日，网联宣布，支付机构的网络支付业务已全部切换至网联平台处理。", "switch_traffic", ["netsunion"]),
     # How payments run, told without a time, is no event; nor is a verb describing a noun.
     ("en", "Barcode payments are cleared through UnionPay.", None, None),
     ("zh", "2018年7月1日，通过网联处理的交易笔数增加。", None, None),
