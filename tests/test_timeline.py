@@ -574,6 +574,16 @@ def test_names_joined_to_an_oblique_one_are_in_its_phrase_not_actors(fresh_store
     assert entries_by_type(fresh_store)[("issue", "2018-03-20")].actor_ids == ["netsunion"]
 
 
+@pytest.mark.parametrize("told", ["银联与支付宝于去年9月签署合作协议。", "銀聯與支付寶於去年9月簽署合作協議。"])
+def test_a_traditional_sentence_is_read_as_its_simplified_twin(fresh_store, write, told):
+    """The cue words are written in Simplified characters: 與 joins the two partners as 与 does,
+    and the trigger is shown as the page writes it."""
+    ingest([write("signing.txt", f"title: 簽約\ndate: 2019-01-15\nlang: zh\n\n{told}\n")], fresh_store)
+    signed = [e for e in build_entries(fresh_store) if e.type == "cooperate"]
+    assert [(e.value, sorted(e.actor_ids + e.target_ids)) for e in signed] == [("2018-09", ["alipay", "unionpay"])]
+    assert fresh_store.conn.execute("SELECT trigger FROM event WHERE type = 'cooperate'").fetchone()[0] in told
+
+
 @pytest.mark.parametrize("lang, told, kind, targets", [
     ("en", "From July 1, 2018, payments that involve bank accounts must be processed through NetsUnion or UnionPay.",
      "switch_traffic", ["netsunion", "unionpay"]),

@@ -7,6 +7,7 @@ sure the source is. Trigger words, cues and roles come from pipeline/data/events
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -51,8 +52,14 @@ def extract_events(
         if _asks_yes_or_no(doc.text):
             continue  # "Will NetsUnion charge fees?" asks whether; it tells nothing happened
         here, dates = mentions.get(sentence.idx, []), timexes.get(sentence.idx, [])
-        events += find(doc, sentence, here, dates, entities, taxonomy)
-        events += find_figures(doc, sentence, here, dates, entities, taxonomy, lang, dct)
+        # Traditional characters are read on the Simplified view the parse was made of (the cue
+        # words are written in Simplified: 與 is 与, 於 is 于); the trigger keeps its characters.
+        reading = replace(sentence, text=doc.text) if lang == "zh" and len(doc.text) == len(sentence.text) else sentence
+        found = find(doc, reading, here, dates, entities, taxonomy)
+        found += find_figures(doc, reading, here, dates, entities, taxonomy, lang, dct)
+        for event in found:
+            event.trigger = sentence.text[event.start - sentence.start : event.end - sentence.start] or event.trigger
+        events += found
     events = narrative.resolve(events, sentences, mentions, entities, taxonomy)
     date_recent_acts(events, timexes, dct, taxonomy.recent_words.get(lang, ()), taxonomy.recent_within_days)
     return events
