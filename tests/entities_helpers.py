@@ -12,7 +12,7 @@ if str(GOLD_DIR) not in sys.path:
 from score_entities import load_article, shared_dir, split_sentences  # noqa: E402
 
 from pipeline.extract.entities import extract_entities  # noqa: E402
-from pipeline.extract.nlp import simplified_view  # noqa: E402
+from pipeline.extract.chinese_script import simplified_view  # noqa: E402
 
 __all__ = ["load_article", "run_text", "shared_dir", "split_sentences", "by_text"]
 

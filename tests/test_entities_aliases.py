@@ -7,7 +7,8 @@ import pytest
 
 from pipeline.extract.entities import extract_entities, load_entity_table
 from pipeline.extract.entities.table import has_cjk
-from pipeline.extract.nlp import get_nlp, simplified_view
+from pipeline.extract.chinese_script import simplified_view
+from pipeline.extract.nlp import get_nlp
 from pipeline.ingest import segment
 
 TABLE = load_entity_table()

@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
 from pipeline.extract.events import EntityInfo, extract_events
-from pipeline.extract.nlp import get_nlp, simplified_view
+from pipeline.extract.chinese_script import simplified_view
+from pipeline.extract.nlp import get_nlp
 from pipeline.extract.time import find_publication_date, tag
 from pipeline.extract.time.parsed_tense import tense_reader
 from pipeline.facts import ArticleRecord, Mention, Sentence, Timex

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from pipeline.extract.nlp import simplified_view
+from pipeline.extract.chinese_script import simplified_view
 
 from .renderings import cedict_entries, senses
 from .table import has_cjk, load_entity_table, load_rules

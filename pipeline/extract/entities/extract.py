@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.extract.nlp import simplified_view
+from pipeline.extract.chinese_script import simplified_view
 from pipeline.facts import Sentence
 
 from . import context, coref, discovered, documents

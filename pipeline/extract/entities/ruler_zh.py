@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.extract.nlp import simplified_view
+from pipeline.extract.chinese_script import simplified_view
 
 from .table import EntityTable, has_cjk, load_entity_table, load_rules
 

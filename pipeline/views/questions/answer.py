@@ -13,7 +13,7 @@ from itertools import islice
 
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
-from pipeline.extract.nlp import simplified_view
+from pipeline.extract.chinese_script import simplified_view
 from pipeline.facts import same_time
 from pipeline.store import Store
 from pipeline.views.dates import span

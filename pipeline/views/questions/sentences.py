@@ -21,7 +21,7 @@ from functools import lru_cache
 from pipeline.extract.entities.renderings import english_vocabulary
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import load_taxonomy
-from pipeline.extract.nlp import simplified_view
+from pipeline.extract.chinese_script import simplified_view
 from pipeline.extract.time.numbers import parse_number
 from pipeline.extract.time.resources import load_grammar
 from pipeline.views.figures import NUMBER, value_of
