@@ -3,6 +3,7 @@ person patterns, and in-article short forms. Sentences are our own."""
 
 from __future__ import annotations
 
+import opencc
 import pytest
 
 from entities_helpers import by_text, run_text
@@ -222,7 +223,11 @@ def test_entities_zh_an_office_is_one_organisation_with_its_english_name(nlp):
     assert zh_ids == by_text(en)["State Council Information Office"] == ["org:state_council_information_office"]
 
 
-def test_entities_zh_an_office_stated_with_wei_is_at_the_organisation_the_sentence_opens_with(nlp):
+@pytest.mark.parametrize("traditional", [False, True])
+def test_entities_zh_an_office_stated_with_wei_is_at_the_organisation_the_sentence_opens_with(nlp, traditional):
+    # In Traditional characters (法定代表人爲董俊峰) the role words are read on the Simplified view.
     text = "工商登记信息显示，网联清算有限公司董事长由中国支付清算协会的蔡洪波出任，法定代表人为董俊峰。"
+    text = opencc.OpenCC("s2t.json").convert(text) if traditional else text
     roles = run_text(nlp, text, "zh").roles
-    assert [(r["role"], r["affiliation"]) for r in roles["person:dong_junfeng"]] == [("法定代表人", "netsunion")], roles
+    person = next(p for p in roles if p.startswith("person:dong_"))
+    assert [(r["role"], r["affiliation"]) for r in roles[person]] == [("法定代表人", "netsunion")], roles

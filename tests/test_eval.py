@@ -184,6 +184,25 @@ def test_check_part_ceiling(check_figures, figure):
     assert check_figures["all"][figure] <= CHECK_CEILINGS[figure], check_figures["all"]
 
 
+def test_traditional_pages_score_as_their_simplified_twins(shared, tmp_path):
+    """The tuning part's Chinese articles converted to Traditional characters (gold and all) are
+    read as they are in Simplified: every word list is written in Simplified, and a list read on
+    the page as written shows here (tests/gold/score_traditional.py prints the figures)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_traditional", Path(__file__).parent / "gold" / "score_traditional.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    dev = shared / "corpus/dev"
+    simplified = [i for i in read_ids(Path(__file__).parent / "dev_split" / "tuning.txt")
+                  if json.loads((dev / "gold" / f"{i}.json").read_text(encoding="utf-8"))["lang"] == "zh"]
+    script.traditional_copy(simplified, tmp_path / "traditional", dev)
+    as_written = evaluate(dev, simplified, db_path=tmp_path / "simplified.sqlite").figures()["all"]
+    as_traditional = evaluate(tmp_path / "traditional", simplified, db_path=tmp_path / "traditional.sqlite").figures()["all"]
+    assert len(simplified) >= 6
+    assert {k: as_traditional[k] for k in script.FIGURES} == {k: as_written[k] for k in script.FIGURES}
+
+
 def test_dates_agree_leniently_between_a_month_and_its_days():
     from pipeline.evaluate.score import dates_agree
 

@@ -240,3 +240,20 @@ def test_time_zh_a_later_day_of_the_sentence_goes_on_from_its_first_one():
 ])
 def test_time_zh_a_word_right_before_the_date_says_which_side_of_the_article_it_is(text, expected):
     assert values(text, "2018-12-20")[0][1] == expected
+
+
+@pytest.mark.parametrize("simplified", [
+    "上周三（1月9日）国务院新闻办公室举行记者会。",
+    "两个月后，网联于7月9日起逐月提高比例。",
+    "由当天起百分之百集中交存，三个月内完成。",
+])  # fmt: skip
+def test_time_zh_traditional_text_is_read_as_its_simplified_twin(simplified):
+    """The grammar is written in Simplified characters; a Traditional page (上週三, 兩個月後, 當天)
+    gives the same dates, each keeping the page's own characters."""
+    import opencc
+
+    traditional = opencc.OpenCC("s2t.json").convert(simplified)
+    assert traditional != simplified
+    as_simplified, as_traditional = tag(simplified, "2019-01-15", "zh"), tag(traditional, "2019-01-15", "zh")
+    assert [(t.start, t.end, t.value) for t in as_traditional] == [(t.start, t.end, t.value) for t in as_simplified]
+    assert as_simplified and all(t.text == traditional[t.start : t.end] for t in as_traditional)

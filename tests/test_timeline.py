@@ -584,6 +584,25 @@ def test_a_traditional_sentence_is_read_as_its_simplified_twin(fresh_store, writ
     assert fresh_store.conn.execute("SELECT trigger FROM event WHERE type = 'cooperate'").fetchone()[0] in told
 
 
+@pytest.mark.parametrize("traditional", [False, True])
+def test_a_traditional_page_tells_the_same_entries_as_its_simplified_twin(fresh_store, write, traditional):
+    """下發銀辦發〔2018〕114號文: the verb is no part of the cited number (the words that introduce a
+    citation are written in Simplified); 由當天起…交存: what the industry did from a day on, it
+    did that day."""
+    import opencc
+
+    told = ("去年6月29日，人民银行办公厅下发银办发〔2018〕114号文，明确自7月9日起，按月逐步提高交存比例。"
+            "1月14日是一个分水岭：支付机构的客户备付金，由当天起百分之百集中交存人民银行。")
+    told = opencc.OpenCC("s2t.json").convert(told) if traditional else told
+    ingest([write("reserves.txt", f"title: 備付金\ndate: 2019-01-16\nlang: zh\n\n{told}\n")], fresh_store)
+    entries = {(e.type, e.value): e for e in build_entries(fresh_store)}
+    assert entries[("issue", "2018-06-29")].actor_ids == ["pboc_general_office"]
+    assert entries[("issue", "2018-06-29")].document_id == "doc_114_full_deposit"
+    assert ("deposit", "2019-01-14") in entries
+    cited = fresh_store.conn.execute("SELECT text FROM mention WHERE entity_id = 'doc_114_full_deposit'").fetchone()[0]
+    assert cited.startswith(("银办发", "銀辦發"))
+
+
 @pytest.mark.parametrize("lang, told, kind, targets", [
     ("en", "From July 1, 2018, payments that involve bank accounts must be processed through NetsUnion or UnionPay.",
      "switch_traffic", ["netsunion", "unionpay"]),

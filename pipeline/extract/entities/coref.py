@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.chinese_script import simplified_view
 from pipeline.facts import Sentence
 
 from .model import WorkingMention, overlapping
@@ -80,21 +81,22 @@ def link_defined_short_names(mentions: list[WorkingMention], sentences: list[Sen
     short_names: dict[str, tuple[str, str]] = {}
     added: list[WorkingMention] = []
     for sentence in sentences:
-        for match in regex.finditer(sentence.text):
+        for match in regex.finditer(simplified_view(sentence.text)):  # 以下簡稱 is 以下简称
             at = sentence.start + match.start()
             name = match.group("name")
+            written = sentence.text[match.start("name") : match.end("name")]
             before = [m for m in mentions if m.end <= at and m.type == "document" and m.entity_id
-                      and m.sentence_idx == sentence.idx and m.text != name]
+                      and m.sentence_idx == sentence.idx and m.text != written]
             if not before:
                 continue
             owner = max(before, key=lambda m: m.end)
             short_names.setdefault(name, (owner.entity_id, owner.type))
             start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
             if not overlapping(mentions, start, end):
-                added.append(WorkingMention(start, end, name, owner.type, sentence.idx,
+                added.append(WorkingMention(start, end, written, owner.type, sentence.idx,
                                             sentence.start, owner.entity_id, "coref", 1.0))
     for mention in mentions:
-        target = short_names.get(mention.text)
+        target = short_names.get(simplified_view(mention.text))
         if target and mention.resolved_by in (None, "new"):
             mention.entity_id, mention.type = target
             mention.resolved_by = "coref"

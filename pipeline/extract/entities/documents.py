@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.extract.chinese_script import simplified_view
 from pipeline.facts import Sentence
 
 from .model import WorkingMention, overlapping
-from .table import EntityTable, load_rules
+from .table import EntityTable, has_cjk, load_rules
 
 
 @lru_cache(maxsize=4)
@@ -68,11 +69,13 @@ def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence
     result = list(mentions)
     for sentence in sentences:
         taken: list[tuple[int, int]] = []
+        # 下發銀辦發〔2018〕114號: the words that introduce a citation are written in Simplified.
+        reading = simplified_view(sentence.text) if has_cjk(sentence.text) else sentence.text
         for regex in _citations():
-            for match in regex.finditer(sentence.text):
+            for match in regex.finditer(reading):
                 begins = match.start()
                 if "year" in regex.groupindex and match.group("year"):
-                    begins = issuer_start(sentence.text, begins, match.start("year"))
+                    begins = issuer_start(reading, begins, match.start("year"))
                 start, end = sentence.start + begins, sentence.start + match.end()
                 if any(s < end and start < e for s, e in taken):
                     continue

@@ -194,14 +194,15 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
         table = load_entity_table()
 
     def text_of(start: int, end: int) -> str:
-        # Article text between two offsets, read from the sentences (no article text needed).
+        # Article text between two offsets, read from the sentences (no article text needed);
+        # Chinese on its Simplified view, as the role words (法定代表人为) are written.
         parts = []
         for sentence in sentences:
             if sentence.end <= start or sentence.start >= end:
                 continue
             lo, hi = max(start, sentence.start), min(end, sentence.end)
             parts.append(sentence.text[lo - sentence.start : hi - sentence.start])
-        return " ".join(parts)
+        return simplified_view(" ".join(parts)) if lang == "zh" else " ".join(parts)
 
     kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
     mentions = _recognised(docs, sentences, lang, table, skip_repeats)

@@ -474,6 +474,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         # 并自2018年6月30日起将相关业务全部迁移至网联平台: a start or limit in the act's own clause is
         # its time; it borrows no date from the clauses before.
         own_limits = [t for t in deadlines if clause[0] <= t.start - sentence.start and t.end - sentence.start <= local]
+        if own_limits and not in_clause and spec.category == "industry" and event.factuality == "asserted":
+            # 由當天起百分之百集中交存: what the industry did from a day on, it did that day.
+            in_clause = own_limits[-1:]
         if own_limits and not in_clause:
             before = []
         # 记者19日从网联获悉，…将承担…: the day is the learning's; what was learned has its own time.

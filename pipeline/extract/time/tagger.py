@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from pipeline.extract.chinese_script import simplified_view
 from pipeline.extract.time.calendar import Point, safe_date, shift, value
 from pipeline.extract.time.context import DocContext
 from pipeline.extract.time.matcher import find_candidates, fold_modifiers
@@ -40,6 +41,9 @@ def _day_offsets(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
 def tag_document(text: str, dct: str | None, lang: str,
                  sentences: list[tuple[int, int]] | None, tense_at: TenseAt | None = None) -> list[Timex]:
     grammar = load_grammar(lang)
+    # The Chinese grammar is written in Simplified characters: a Traditional page (上週三, 兩個月後)
+    # is read on its Simplified view, and each date keeps the page's own characters.
+    written, text = text, simplified_view(text) if lang == "zh" else text
     cands = find_candidates(text, grammar)
     if not cands:
         return []
@@ -62,7 +66,7 @@ def tag_document(text: str, dct: str | None, lang: str,
     found = _count_from_day(text, found, *_day_offsets(lang))
     found = _range_start_year(text, found, *_range_joiners(lang))
     return [
-        Timex(start=s, end=e, text=text[s:e], type=r.type, value=r.value,
+        Timex(start=s, end=e, text=written[s:e], type=r.type, value=r.value,
               granularity=r.granularity, modifier=r.modifier, anchor=r.anchor)
         for s, e, r in found
     ]
