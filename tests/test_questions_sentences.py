@@ -2,6 +2,7 @@
 or no with its negation, the things a sentence names, a role, a date. Each answer quotes the
 sentence, and each changes when the article's words change."""
 
+import opencc
 import pytest
 
 from pipeline.ingest import ingest
@@ -238,16 +239,20 @@ def test_the_party_named_in_the_asked_place_is_the_one_a_no_names(fresh_store, w
     assert "baidu" in answer.entities and "pcac" not in answer.entities, answer.answer
 
 
-def test_a_party_the_question_names_elsewhere_may_stand_in_the_asked_place(fresh_store, write, tmp_path):
+@pytest.mark.parametrize("traditional", [False, True])
+def test_a_party_the_question_names_elsewhere_may_stand_in_the_asked_place(fresh_store, write, tmp_path, traditional):
     """UnionPay is in the question as what Alipay connected to; in the sentence it is also the one
-    that made the statement the question gives to NetsUnion."""
-    told = "5月2日有报道称支付宝已接入银联，银联当晚发表声明，否认了这一消息。"
+    that made the statement the question gives to NetsUnion. A Traditional page (銀聯) names it
+    as well, its names read in Simplified as the sentence is."""
+    told = "5月2日，市场有消息称支付宝已接入银联，银联当晚发表声明，否认了这一说法。"
+    told = opencc.OpenCC("s2t.json").convert(told) if traditional else told
     store = _store_of(fresh_store, write, told)
     answer = ask(store, "是网联发表声明否认了支付宝接入银联的消息吗？")
     assert answer.yes_no is False and "unionpay" in answer.entities, answer.answer
     # With NetsUnion as the one who spoke, no other party stands in its place.
     with Store(tmp_path / "netsunion.sqlite") as other:
-        answer = ask(_store_of(other, write, told.replace("银联当晚", "网联当晚")), "是网联发表声明否认了支付宝接入银联的消息吗？")
+        answer = ask(_store_of(other, write, told.replace("银联当晚", "网联当晚").replace("銀聯當晚", "網聯當晚")),
+                     "是网联发表声明否认了支付宝接入银联的消息吗？")
     assert not answer.answer.startswith("No: the source names"), answer.answer
 
 

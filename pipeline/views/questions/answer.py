@@ -24,7 +24,7 @@ from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
-from pipeline.views.questions.sentences import SentenceReader, clause_around, has, hedged
+from pipeline.views.questions.sentences import SentenceReader, clause_around, has, hedged, readable
 from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries, whole_groups
@@ -228,9 +228,9 @@ class Knowledge(SentenceAnswers):
         wanted = {t.lower() for t in question.terms}
         best = 0
         for source in entry.sources[:MAX_EVIDENCE]:
-            sentence = source["sentence"]
+            sentence = readable(source["sentence"])
             for written in self.store.written_dates(source["article_id"], source["sentence_idx"]):
-                at = sentence.find(written["text"])
+                at = sentence.find(readable(written["text"]))
                 if at == -1 or not same_time(written["value"], value):
                     continue
                 clause = clause_around(sentence, at).lower()

@@ -28,7 +28,7 @@ class Answer:
 
 def terms_told(entry, terms: list[str]) -> int:
     """How many of the question's words a timeline entry's source sentences hold."""
-    told = " ".join(source["sentence"] for source in entry.sources).lower()
+    told = " ".join(readable(source["sentence"]) for source in entry.sources).lower()
     return sum(1 for term in set(terms) if term.lower() in told)
 
 

@@ -245,7 +245,9 @@ class SentenceReader:
         # the article that wrote it) names it only where its article's context said so: in any
         # other sentence "network union platform" is not UnionPay.
         seen = [n for n in entity.get("aliases_seen", []) if n and not (" " not in n and n.lower() in english_vocabulary())]
-        return list(dict.fromkeys(n for n in [*own[:1], *seen, *own[1:]] if n and len(n) > 1))
+        # Sentences are read in Simplified characters: a name seen in Traditional (銀聯) is looked
+        # for as 银联 too.
+        return list(dict.fromkeys(form for n in [*own[:1], *seen, *own[1:]] if n and len(n) > 1 for form in (n, readable(n))))
 
     # -- reading ------------------------------------------------------------------------
 
