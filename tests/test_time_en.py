@@ -402,3 +402,18 @@ def test_time_en_the_parse_tells_the_tense_a_far_cue_word_does_not(verb, value):
     assert values(text, "2017-12-28") == [("January", "2018-01")]  # the words alone: the coming one
     found = tag(text, "2017-12-28", "en", None, tense_reader([doc], [0]))
     assert [(t.text, t.value) for t in found] == [("January", value)]
+
+
+def test_time_en_a_limit_set_by_a_dated_notice_is_the_next_one_after_it():
+    """Read in July 2018: the June 30 a notice of August 2017 gave firms until is 2018's (the next
+    one after the notice), not the next after the article."""
+    text = "The department ordered the change in a notice issued in August last year, giving firms until June 30 to finish."
+    assert values(text, "2018-07-02") == [("August last year", "2017-08"), ("June 30", "2018-06-30")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("By the end of June, 462 banks and 115 payment institutions had joined the platform.", "2018-06"),
+    ("By the end of June, 462 banks and 115 payment institutions will have joined the platform.", "2019-06"),
+])  # fmt: skip
+def test_time_en_a_completed_past_anywhere_in_the_clause_turns_by_back(text, value):
+    assert values(text, "2018-07-02") == [("the end of June", value)]
