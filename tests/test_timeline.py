@@ -11,6 +11,7 @@ from pipeline.extract.time import tag
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.timeline import build_entries, timeline
+from pipeline.views.questions import ask
 from tests.conftest import FOUNDING
 
 STORY = (
@@ -261,6 +262,20 @@ def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subje
     ingest([write("story.txt", f"title: Barcode\ndate: 2018-05-20\n\n{told}")], fresh_store)
     entry = entries_by_type(fresh_store)[("announce", "2018-05-11")]
     assert entry.factuality == factuality, entry
+
+
+@pytest.mark.parametrize("told, factuality", [
+    ("Alipay denied reports that it had connected to UnionPay on April 27.", "denied"),
+    ("UnionPay dismissed claims that Alipay had connected to UnionPay on April 27.", "denied"),
+    ("Alipay confirmed reports that it had connected to UnionPay on April 27.", "asserted"),
+])  # fmt: skip
+def test_an_act_a_denial_is_about_is_denied(fresh_store, write, told, factuality):
+    """What a denial is about is no act the source tells: never a Yes to "Did Alipay connect?"."""
+    ingest([write("story.txt", f"title: Barcode\ndate: 2018-04-28\n\n{told}")], fresh_store)
+    entry = entries_by_type(fresh_store)[("connect", "2018-04-27")]
+    assert entry.factuality == factuality, entry
+    if factuality == "denied":
+        assert not ask(fresh_store, "Did Alipay connect to UnionPay?").answer.startswith("Yes")
 
 
 @pytest.mark.parametrize("told, retracted", [

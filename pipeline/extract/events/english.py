@@ -212,7 +212,8 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
         if family == "denied":
             # "did not connect", "no bank has connected", "can no longer connect" (a phrase of the clause)
             hit = (any(c.dep_ == "neg" for t in (trigger.root, carrier) for c in t.children) or _nobody_did(carrier)
-                   or any(" " in cue and re.search(rf"\b{re.escape(cue)}\b", clause) for cue in cues))
+                   or any(" " in cue and re.search(rf"\b{re.escape(cue)}\b", clause) for cue in cues)
+                   or _denied_above(trigger.root, taxonomy))
         elif family == "reported":
             hit = any(re.search(rf"\b{re.escape(cue)}\b", before) or re.search(rf",[^,]*\b{re.escape(cue)}\b", attributed) for cue in cues)
         else:
@@ -221,6 +222,13 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
             # "shall take effect from April 1": a rule's schedule, not an obligation.
             return "planned" if family == "required" and taxonomy.types[event_type].date_from_deadline else family
     return "asserted"
+
+
+def _denied_above(token: Token, taxonomy: Taxonomy) -> bool:
+    """"Alipay denied reports that it had connected to UnionPay": the act is what a denial
+    above it is about."""
+    denials = set(taxonomy.types["deny"].en_lemmas) if "deny" in taxonomy.types else set()
+    return any(a.lemma_.lower() in denials for a in token.ancestors)
 
 
 def _nobody_did(verb: Token) -> bool:
