@@ -264,6 +264,13 @@ def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subje
     assert entry.factuality == factuality, entry
 
 
+@pytest.mark.parametrize("speaker, kept", [("a spokesman", True), ("a company representative", True), ("an analyst", False)])
+def test_an_act_a_spokesman_tells_is_a_fact_and_an_analyst_s_a_claim(fresh_store, write, speaker, kept):
+    ingest([write("story.txt", f"title: Links\ndate: 2018-04-03\n\nAlipay connected to NetsUnion in March, {speaker} said.")],
+           fresh_store)  # fmt: skip
+    assert (("connect", "2018-03") in entries_by_type(fresh_store)) is kept
+
+
 @pytest.mark.parametrize("told, factuality", [
     ("Alipay denied reports that it had connected to UnionPay on April 27.", "denied"),
     ("UnionPay dismissed claims that Alipay had connected to UnionPay on April 27.", "denied"),

@@ -406,6 +406,8 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
     phrase = " ".join(t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in s.subtree)
     if not speakers and any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in taxonomy.anonymous_sources.get("en", ())):
         return "reported"
+    if not speakers and any(re.search(rf"\b{re.escape(word)}\b", phrase) for word in taxonomy.official_speakers_en):
+        return "asserted"
     return None
 
 

@@ -117,6 +117,7 @@ class Taxonomy:
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
     official_speakers_zh: tuple[str, ...] = ()
+    official_speakers_en: tuple[str, ...] = ()  # "a spokesman said": the body the act is told of speaks
     agent_markers_zh: tuple[str, ...] = ()
     nominal_heads_zh: tuple[str, ...] = ()
     figures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> scales, units
@@ -203,6 +204,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
+        official_speakers_en=tuple((data.get("official_speakers") or {}).get("en") or []),
         agent_markers_zh=tuple((data.get("agent_markers") or {}).get("zh") or []),
         nominal_heads_zh=tuple((data.get("nominal_uses") or {}).get("zh_heads") or []),
         figures={lang: {k: tuple(map(str, v)) for k, v in words.items()} for lang, words in (data.get("figures") or {}).items()},
