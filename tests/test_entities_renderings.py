@@ -38,6 +38,8 @@ def _spans(renderings: Renderings, text: str) -> dict[str, str]:
     ("Netunion Clearing Co., Ltd. said", "Netunion Clearing Co. , Ltd.", "netsunion"),  # one word, two characters
     # 快 fast: a sense CC-CEDICT writes inside another behind semicolons ("fast; high-speed; rapid")
     ("Alipay and Fast Money said", "Fast Money", "kuaiqian"),
+    # 中国 moved last, after "of", as English orders an association's name (中国支付清算协会)
+    ("the Payment Liquidation Association of China approved", "Payment Liquidation Association of China", "pcac"),
     # 条码 barcode, written apart: a compound's two spellings are one word
     ("the bar code payment business norms were issued", "bar code payment business norms", "doc_296_barcode_rules"),
 ])

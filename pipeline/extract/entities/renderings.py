@@ -57,6 +57,7 @@ class Settings:
     weak_words: frozenset[str]
     endings: frozenset[str]
     compound_min_words: int
+    moved_last: tuple[str, ...] = ()
 
 
 def settings() -> Settings:
@@ -73,6 +74,7 @@ def settings() -> Settings:
         compound_min_words=int(data.get("compound_min_words", 2)),
         endings=frozenset(data.get("endings", [])),
         weak_words=frozenset(w.lower() for w in data.get("weak_en", [])),
+        moved_last=tuple(data.get("moved_last_zh", [])),
     )
 
 
@@ -187,6 +189,12 @@ class Renderings:
             for short in [n for n in names if names[n] == entity.id and len(n) == 2]:
                 if any(_abbreviates(short, n) for n in full):
                     del names[short]
+            # 中国支付清算协会 is also rendered "Payment Clearing Association of China": the country
+            # last, after "of" (a function word the alignment passes over).
+            for name in [n for n in names if names[n] == entity.id]:
+                for first in self.s.moved_last:
+                    if name.startswith(first) and len(name) > len(first) + 1:
+                        names.setdefault(name[len(first):] + first, entity.id)
         wanted = {name[i:j] for name in names for i in range(len(name)) for j in range(i + 1, min(len(name), i + 4) + 1)}
         chars = {c for name in names for c in name}
         direct = read_glosses(wanted)
