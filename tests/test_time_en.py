@@ -417,3 +417,16 @@ def test_time_en_a_limit_set_by_a_dated_notice_is_the_next_one_after_it():
 ])  # fmt: skip
 def test_time_en_a_completed_past_anywhere_in_the_clause_turns_by_back(text, value):
     assert values(text, "2018-07-02") == [("the end of June", value)]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a translation keeps the order of 去年3月31日: the year named first is the date's
+    ("The platform since last year March 31 started trial operation.", [("last year March 31", "2017-03-31")]),
+    ("The rules will from this year April 1 be implemented.", [("this year April 1", "2018-04-01")]),
+    ("Reach 100% to next year January 14.", [("next year January 14", "2019-01-14")]),
+    ("In 2017 March 31 was a Friday.", [("2017 March 31", "2017-03-31"), ("Friday", "2018-03-02")]),
+    # apart, each is read on its own
+    ("It happened last year. March 31 is the next deadline.", [("last year", "2017"), ("March 31", "2018-03-31")]),
+])  # fmt: skip
+def test_time_en_a_year_right_before_a_date_gives_it_its_year(text, found):
+    assert values(text, "2018-03-05") == found

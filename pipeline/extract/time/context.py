@@ -54,6 +54,7 @@ class DocContext:
     prev: Point | None = None  # the date the narrative is at
     prev_sentence: int = -1
     prev_explicit_year: bool = False
+    last_read: tuple[int, Point] | None = None  # the end and date of the expression read last
     prev_quarter: Point | None = None
     # The last day and the last month the narrative was at, with their sentences: what "the same
     # day" and "the same month" name when the story has moved to a coarser date since.
@@ -110,6 +111,16 @@ class DocContext:
                 and self.sentence_of(self.current[0]) - self.prev_sentence <= STORY_MONTH_SENTENCES:
             return prev, f"previous:{value(prev)}"
         return self.anchor, "dct"
+
+    def year_just_before(self, start: int) -> int | None:
+        """The year of a year expression standing right before `start` ("last year March 31", the
+        order of 去年3月31日 a translation keeps), else None."""
+        if self.last_read is None:
+            return None
+        end, point = self.last_read
+        if point.gran != "year" or "y" not in point.known or not end <= start or self.text[end:start].strip():
+            return None
+        return point.day.year
 
     def tense(self, start: int, end: int) -> str | None:
         """"future" or "past" from cue words near the expression in its sentence."""

@@ -57,6 +57,9 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         return base.day.year + (0 if later else 1), label, "y" in base.known
     dy, dm = anchor.day.year, anchor.day.month
     real = "y" in anchor.known
+    named = ctx.year_just_before(c.start) if direction is None else None
+    if named is not None:
+        return named, f"previous:{named}", True  # "last year March 31": the year just named
     if isinstance(direction, int) and not isinstance(direction, bool):
         here, there = (dm, anchor.day.day if day else 0), (month, day or 0)
         if direction < 0:

@@ -56,6 +56,8 @@ def tag_document(text: str, dct: str | None, lang: str,
         if resolved is None:
             continue
         found.append((c.start, c.end, resolved))
+        if resolved.point is not None:
+            ctx.last_read = (c.end, resolved.point)
         if resolved.point is not None and resolved.narrative:
             point = _start_of_year(resolved)
             # "去年初", "early last year": the year is named as surely as with digits; so is the
@@ -63,6 +65,7 @@ def tag_document(text: str, dct: str | None, lang: str,
             named = resolved.explicit_year or point is not resolved.point or resolved.anchor.startswith("previous:")
             ctx.observe(point, c.start, c.end, named)
     found = _join_time_and_day(text, found, _time_day_gap(lang))
+    found = _join_year_and_date(text, found)
     found = _count_from_day(text, found, *_day_offsets(lang))
     found = _range_start_year(text, found, *_range_joiners(lang))
     return [
@@ -134,6 +137,20 @@ def _join_time_and_day(text: str, found: list[tuple[int, int, Resolved]],
             continue
         out.append((s, e, r))
         i += 1
+    return out
+
+
+def _join_year_and_date(text: str, found: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    """A year right before a date of that year ("last year March 31", as a translation keeps the
+    order of 去年3月31日) is one date: the second took its year from the first."""
+    out: list[tuple[int, int, Resolved]] = []
+    for s, e, r in found:
+        if out and not text[out[-1][1]:s].strip():
+            s0, _, year = out[-1]
+            if year.granularity == "year" and year.value and re.fullmatch(re.escape(year.value) + r"-\d\d(?:-\d\d)?", r.value or ""):
+                out[-1] = (s0, e, r)
+                continue
+        out.append((s, e, r))
     return out
 
 
