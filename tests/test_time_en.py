@@ -430,3 +430,11 @@ def test_time_en_a_completed_past_anywhere_in_the_clause_turns_by_back(text, val
 ])  # fmt: skip
 def test_time_en_a_year_right_before_a_date_gives_it_its_year(text, found):
     assert values(text, "2018-03-05") == found
+
+
+def test_time_en_a_limit_written_with_its_year_first_does_not_move_the_story():
+    """"from this year June 30" is a limit: "the same year" after it is still the notice's."""
+    text = ("Last year August, the department issued a notice, requiring from this year June 30 that payments go through "
+            "the platform.\n\nIn December of the same year, the central bank issued the barcode rules.")
+    assert values(text, "2018-03-05") == [("Last year August", "2017-08"), ("this year June 30", "2018-06-30"),
+                                          ("December of the same year", "2017-12")]

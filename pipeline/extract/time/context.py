@@ -54,7 +54,7 @@ class DocContext:
     prev: Point | None = None  # the date the narrative is at
     prev_sentence: int = -1
     prev_explicit_year: bool = False
-    last_read: tuple[int, Point] | None = None  # the end and date of the expression read last
+    last_read: tuple[int, int, Point] | None = None  # the start, end and date of the expression read last
     prev_quarter: Point | None = None
     # The last day and the last month the narrative was at, with their sentences: what "the same
     # day" and "the same month" name when the story has moved to a coarser date since.
@@ -115,12 +115,16 @@ class DocContext:
     def year_just_before(self, start: int) -> int | None:
         """The year of a year expression standing right before `start` ("last year March 31", the
         order of 去年3月31日 a translation keeps), else None."""
+        year = self._year_before(start)
+        return year[2].day.year if year else None
+
+    def _year_before(self, start: int) -> tuple[int, int, Point] | None:
         if self.last_read is None:
             return None
-        end, point = self.last_read
+        _, end, point = self.last_read
         if point.gran != "year" or "y" not in point.known or not end <= start or self.text[end:start].strip():
             return None
-        return point.day.year
+        return self.last_read
 
     def tense(self, start: int, end: int) -> str | None:
         """"future" or "past" from cue words near the expression in its sentence."""
@@ -169,6 +173,8 @@ class DocContext:
     def is_boundary(self, start: int, end: int) -> bool:
         """A deadline or limit ("from 30 June 2018", 4月17日起) rather than a narrative date."""
         g = self.grammar
+        year = self._year_before(start)
+        start = year[0] if year else start  # "from this year June 30": the cue is before the year
         if g.boundary_before and g.boundary_before.search(self.text[max(0, start - 30):start]):
             return True
         if g.boundary_after and g.boundary_after.search(self.text[end:end + 6]):

@@ -50,20 +50,23 @@ def tag_document(text: str, dct: str | None, lang: str,
     fold_modifiers(text, cands, grammar)
     ctx = DocContext.create(text, grammar, dct, sentences, tense_at)
     found: list[tuple[int, int, Resolved]] = []
-    for c in cands:
+    for i, c in enumerate(cands):
         ctx.current = (c.start, c.end)
         resolved = normalise(c, ctx)
         if resolved is None:
             continue
         found.append((c.start, c.end, resolved))
-        if resolved.point is not None:
-            ctx.last_read = (c.end, resolved.point)
-        if resolved.point is not None and resolved.narrative:
+        # "from this year June 30": a year right before a date is that date's, which moves the
+        # story or not (a limit does not); the year alone does not.
+        year_of_next = resolved.granularity == "year" and i + 1 < len(cands) and not text[c.end : cands[i + 1].start].strip()
+        if resolved.point is not None and resolved.narrative and not year_of_next:
             point = _start_of_year(resolved)
             # "去年初", "early last year": the year is named as surely as with digits; so is the
             # year of a month read from it ("由1月…至4月": April goes on in that year).
             named = resolved.explicit_year or point is not resolved.point or resolved.anchor.startswith("previous:")
             ctx.observe(point, c.start, c.end, named)
+        if resolved.point is not None:
+            ctx.last_read = (c.start, c.end, resolved.point)
     found = _join_time_and_day(text, found, _time_day_gap(lang))
     found = _join_year_and_date(text, found)
     found = _count_from_day(text, found, *_day_offsets(lang))
