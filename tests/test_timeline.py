@@ -264,6 +264,15 @@ def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subje
     assert entry.factuality == factuality, entry
 
 
+@pytest.mark.parametrize("told, value", [
+    ("The reporter learned yesterday from NetsUnion that the platform started its trial operation in March.", "2018-03"),
+    ("The reporter learned yesterday from NetsUnion that the platform started its trial operation.", None),
+])  # fmt: skip
+def test_the_day_a_reporter_learned_an_act_does_not_date_it(fresh_store, write, told, value):
+    ingest([write("story.txt", f"title: Trial\ndate: 2018-03-05\n\n{told}")], fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "launch"] == [value]
+
+
 @pytest.mark.parametrize("speaker, kept", [("a spokesman", True), ("a company representative", True), ("an analyst", False)])
 def test_an_act_a_spokesman_tells_is_a_fact_and_an_analyst_s_a_claim(fresh_store, write, speaker, kept):
     ingest([write("story.txt", f"title: Links\ndate: 2018-04-03\n\nAlipay connected to NetsUnion in March, {speaker} said.")],

@@ -696,6 +696,8 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
         # itself governs is its date, however near another date of the sentence stands.
         plain = [t for t in plain if _governed_by(trigger, tokens_of[(t.start, t.end)])] or plain
+        # "The reporter learned yesterday that the platform started …": the day of the learning.
+        plain = [t for t in plain if not _dates_the_learning(trigger, tokens_of[(t.start, t.end)], taxonomy)]
         before = [t for t in plain if t.end <= event.start]
         if before and any(before[-1].end <= at < event.start for at in takers):
             before = []
@@ -740,6 +742,15 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
     says (the deposit), not the act."""
     governor = _date_governor(trigger, when)
     return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
+
+
+def _dates_the_learning(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bool:
+    """Whether the date hangs on a verb of learning above the trigger ("learned yesterday that …")."""
+    if trigger is None or when is None:
+        return False
+    governor = _date_governor(trigger, when)
+    return (governor is not None and governor.lemma_.lower() in taxonomy.learned_from.get("en", ())
+            and governor in trigger.root.ancestors)
 
 
 def _governed_by(trigger: Span | None, when: Span | None) -> bool:
