@@ -166,6 +166,9 @@ def test_each_figure_holds_on_its_own_date_and_not_on_the_date_it_is_compared_wi
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "At present 18 large banks have connected to NetsUnion."),
     ("zh", "截至目前，已有18家大型银行接入网联平台。"),
+    # another date in the sentence is that of another act, not of the figure
+    ("en", "NetsUnion started its trial run on March 31, 2017; up to now 18 large banks have connected."),
+    ("zh", "网联平台于2017年3月31日启动试运行，截至目前，已有18家大型银行接入。"),
 ])
 def test_a_figure_told_as_holding_now_holds_around_the_articles_date(fresh_store, write, lang, sentence):
     for published in ("2017-10-20", "2018-06-30"):

@@ -44,8 +44,12 @@ def find_figures(
     if STATISTIC not in taxonomy.types:
         return []
     dated = [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)]
-    if not dated and dct and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
-        dated = [replace(t, value=dct[:7], modifier="APPROX") for t in timexes if _dates_its_clause_now(t, sentence, lang)]
+    # "The platform started on March 31 last year; up to now 389 banks have connected": the
+    # figure nearest the present word holds now (around the article's date; an undated article's
+    # has none), not on the other date of the sentence.
+    now = dct[:7] if dct and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct) else ""
+    dated = sorted(dated + [replace(t, value=now, modifier="APPROX") for t in timexes if _dates_its_clause_now(t, sentence, lang)],
+                   key=lambda t: t.start)
     if not dated:
         return []  # a figure without its date is no point on a timeline
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in timexes]
@@ -74,6 +78,8 @@ def find_figures(
     factuality = _factuality(sentence.text[: figures[0].start()], taxonomy, lang)
     events = []
     for when, found in by_date.items():
+        if not when.value:
+            continue  # holding now, in an article without a date
         first = found[0]
         # "at the end of September 2016", 三季度末: a figure holds on the last day of the period.
         value = (_last_day(when.value) or when.value) if when.modifier == "END" else when.value
