@@ -621,3 +621,14 @@ def test_a_when_question_takes_the_date_whose_clause_tells_it(fresh_store, write
     ingest([write("notice.txt", f"title: 114号文\ndate: 2018-06-30\nlang: zh\n\n{told}")], fresh_store)
     answer = ask(fresh_store, "114号文要求在哪一天实现100%集中交存？")
     assert answer.answer.splitlines()[0].startswith(value), answer.answer
+
+
+def test_who_asks_of_the_main_verb_not_of_an_act_the_object_names(fresh_store, write):
+    """"Who issued the notice on migrating payments to NetsUnion?" asks who issued; the payment
+    institutions that migrated are no answer to it."""
+    told = ("On June 30, 2018, non-bank payment institutions migrated their online payments to NetsUnion. "
+            "The central bank issued a notice in August 2017.")
+    ingest([write("story.txt", f"title: Switch\ndate: 2018-07-02\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, "Who issued the notice on migrating network payments to NetsUnion?")
+    assert "payment_institutions" not in answer.entities, answer.answer
+    assert ask(fresh_store, "Who migrated online payments to NetsUnion?").entities[:1] == ["payment_institutions"]

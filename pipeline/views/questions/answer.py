@@ -290,7 +290,10 @@ class Knowledge(SentenceAnswers):
             # a sentence telling every word of the question may name it (网联平台的筹建工作由哪个机构
             # 牵头组织? "由中国支付清算协会牵头组织的…筹建工作").
             return self._named_in_sentences(question, min_share=1.0)
-        entries = self.matching(question)
+        # Of several acts named, who did the main verb's ("Who issued the notice on migrating
+        # payments to NetsUnion?" asks who issued it, not who migrated).
+        main = question.types[:1] if question.lang == "en" and len(question.types) > 1 else None
+        entries = self.matching(question, types=main) if main else self.matching(question)
         core = [t for t in question.types if t not in SPEECH_TYPES]
         if not entries and core and len(core) < len(question.types):
             # 与网联同时宣布签署合作协议的是哪家? No announcement stored: the act announced answers.

@@ -144,6 +144,11 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     doc = get_nlp(lang)(text)
     _link_entities(question, doc, known_names)
     question.types = _event_types(doc, lang)
+    if lang == "en":
+        # The act of the main verb first: "Who issued the notice on migrating payments?" asks of the issue.
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        main = next((type_id for type_id, span in trigger_spans(doc, load_taxonomy()) if root is not None and root in span), None)
+        question.types.sort(key=lambda t: t != main)
     lowered = text.lower()
     question.types += [t for t, words in g.event_words.items() if t not in question.types and any(has_word(lowered, w) for w in words)]
     question.kinds = _asked_kinds(lowered, lang, g, doc)
