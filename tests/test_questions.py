@@ -632,3 +632,13 @@ def test_who_asks_of_the_main_verb_not_of_an_act_the_object_names(fresh_store, w
     answer = ask(fresh_store, "Who issued the notice on migrating network payments to NetsUnion?")
     assert "payment_institutions" not in answer.entities, answer.answer
     assert ask(fresh_store, "Who migrated online payments to NetsUnion?").entities[:1] == ["payment_institutions"]
+
+
+@pytest.mark.parametrize("asked, verdict", [("April 1, 2018", "Yes"), ("March 1, 2018", "No: the sources date it 2018-04-01")])
+def test_a_rule_taking_effect_is_confirmed_on_its_day_and_denied_on_another(fresh_store, write, asked, verdict):
+    """The rules are what takes effect (a document, no actor), and "take" and "effect" are the
+    act's own words: nothing more is asked than the stored act tells."""
+    told = "4月1日，《条码支付业务规范（试行）》正式施行。"
+    ingest([write("rules.txt", f"title: 条码支付\ndate: 2018-04-03\nlang: zh\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, f"Did the barcode rules take effect on {asked}?")
+    assert answer.answer.startswith(verdict), answer.answer

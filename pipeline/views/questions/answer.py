@@ -814,7 +814,9 @@ class Knowledge(SentenceAnswers):
         (cooperating has no direction: "Did UnionPay sign with Tenpay" is Tenpay's signing too)."""
         if actor is None:
             return True
-        parties = [*entry.actor_ids, *entry.target_ids] if entry.type in SYMMETRIC_TYPES else entry.actor_ids
+        parties = [*entry.actor_ids, *entry.target_ids] if entry.type in SYMMETRIC_TYPES else list(entry.actor_ids)
+        if self.entities.get(actor, {}).get("type") == "document" and entry.document_id:
+            parties.append(entry.document_id)  # "Did the barcode rules take effect on March 1?": the rules act
         return bool(set(parties) & self.expand(actor))
 
     def _contrary(self, entry: Entry, question: Question) -> str | None:

@@ -323,6 +323,8 @@ class SentenceReader:
         acts = {w for t in question.types for w in grammar().event_words.get(t, ())}
         acts |= {w for w, t in taxonomy.zh_triggers() if t in question.types}
         acts |= {w for t in question.types if t in taxonomy.types for w in taxonomy.types[t].en_lemmas}
+        # ... and the words of its phrases ("take effect": neither word is more than the act)
+        acts |= {w for t in question.types if t in taxonomy.types for p in taxonomy.types[t].en_phrases for w in p.split()}
         return [c for c in self.concepts(question) if c.kind == "word" and not any(_same(c.label, a) for a in acts)]
 
     def coverage(self, concepts: list[Concept], text: str) -> float:
