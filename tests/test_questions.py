@@ -642,3 +642,15 @@ def test_a_rule_taking_effect_is_confirmed_on_its_day_and_denied_on_another(fres
     ingest([write("rules.txt", f"title: 条码支付\ndate: 2018-04-03\nlang: zh\n\n{told}")], fresh_store)
     answer = ask(fresh_store, f"Did the barcode rules take effect on {asked}?")
     assert answer.answer.startswith(verdict), answer.answer
+
+
+@pytest.mark.parametrize("asked, verdict", [
+    ("in 2017", "No: the sources date it 2018-03-31"),
+    ("in May 2018", "No: the sources date it 2018-03-31"),
+    ("in March 2018", "Yes"),
+])  # fmt: skip
+def test_an_act_asked_in_a_period_the_sources_date_it_outside_is_a_no_with_its_day(fresh_store, write, asked, verdict):
+    told = "On March 31, 2018, NetsUnion and Tenpay signed an agreement on barcode payments."
+    ingest([write("signing.txt", f"title: Signing\ndate: 2018-04-02\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, f"Did Tenpay sign a barcode agreement with NetsUnion {asked}?")
+    assert answer.answer.startswith(verdict), answer.answer

@@ -798,7 +798,7 @@ class Knowledge(SentenceAnswers):
         report of it falls on the asked day: the premise's day is wrong."""
         asked_days = [t.value for t in question.dates if len(t.value) == 10]
         if not (asked_days or question.month_days) or not self._acted_by(best, question.actor):
-            return False
+            return self._dated_in_another_period(entries, best, question)
         found = span(best.value) if best.value else None
         if found is None or found[2] != "day" or best.factuality not in ("asserted", "reported"):
             return False
@@ -808,6 +808,22 @@ class Knowledge(SentenceAnswers):
             return day is not None and (day[0].isoformat() in asked_days or day[0].strftime("%m-%d") in question.month_days)
 
         return not any(on_asked_day(e) for e in entries)
+
+    def _dated_in_another_period(self, entries: list[Entry], best: Entry, question: Question) -> bool:
+        """A year or a month was asked ("in 2017"), the asked actor did the act, the sources date it
+        to the day or the month outside that period, and no report of it falls inside it."""
+        asked = [a for a in (span(t.value) for t in question.dates) if a is not None]
+        found = span(best.value) if best.value else None
+        if not asked or found is None or found[2] not in ("day", "month") or best.factuality not in ("asserted", "reported"):
+            return False
+        if not self._acted_by(best, question.actor):
+            return False
+
+        def inside(entry: Entry) -> bool:
+            told = span(entry.value) if entry.value else None
+            return told is None or any(told[0] <= a[1] and a[0] <= told[1] for a in asked)
+
+        return not any(inside(e) for e in entries)
 
     def _acted_by(self, entry: Entry, actor: str | None) -> bool:
         """The asked actor did it: an actor of the entry, or any party of an act done together
