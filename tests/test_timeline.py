@@ -276,6 +276,14 @@ def test_the_day_a_reporter_learned_an_act_does_not_date_it(fresh_store, write, 
     assert [e.value for e in build_entries(fresh_store) if e.type == "launch"] == [value]
 
 
+def test_a_date_closing_what_an_order_requires_dates_the_order(fresh_store, write):
+    """"began requiring payment firms to deposit part of the funds in April last year": the
+    deposit is what is required, no act of its own; the April is the requiring's."""
+    told = "The People's Bank of China began requiring payment firms to deposit part of the funds with it in April last year."
+    ingest([write("story.txt", f"title: Reserves\ndate: 2018-06-30\n\n{told}")], fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "require"] == ["2017-04"]
+
+
 @pytest.mark.parametrize("speaker, kept", [("a spokesman", True), ("a company representative", True), ("an analyst", False)])
 def test_an_act_a_spokesman_tells_is_a_fact_and_an_analyst_s_a_claim(fresh_store, write, speaker, kept):
     ingest([write("story.txt", f"title: Links\ndate: 2018-04-03\n\nAlipay connected to NetsUnion in March, {speaker} said.")],

@@ -741,6 +741,8 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
     deposit ...": a date whose nearest verb is another one below the trigger dates what the act
     says (the deposit), not the act."""
     governor = _date_governor(trigger, when)
+    if governor is not None and governor.dep_ == "xcomp" and governor.head.i in {t.i for t in trigger}:
+        return False  # "began requiring payment firms to deposit funds in April": the requiring's April
     return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
 
 
