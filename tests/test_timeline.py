@@ -276,6 +276,14 @@ def test_the_day_a_reporter_learned_an_act_does_not_date_it(fresh_store, write, 
     assert [e.value for e in build_entries(fresh_store) if e.type == "launch"] == [value]
 
 
+def test_what_is_discussed_is_a_topic_and_summoning_is_supervision(fresh_store, write):
+    told = "Last month, the central bank summoned 26 payment institutions to discuss a pilot for full deposits."
+    ingest([write("story.txt", f"title: Pilot\ndate: 2018-06-30\n\n{told}")], fresh_store)
+    kinds = {(e.type, e.value) for e in build_entries(fresh_store)}
+    assert ("supervise", "2018-05") in kinds
+    assert not {k for k, _ in kinds} & {"launch", "deposit"}, kinds
+
+
 def test_a_date_closing_what_an_order_requires_dates_the_order(fresh_store, write):
     """"began requiring payment firms to deposit part of the funds in April last year": the
     deposit is what is required, no act of its own; the April is the requiring's."""

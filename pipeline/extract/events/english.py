@@ -231,6 +231,15 @@ def _denied_above(token: Token, taxonomy: Taxonomy) -> bool:
     return any(a.lemma_.lower() in denials for a in token.ancestors)
 
 
+def _topic_of_talk(noun: Token, taxonomy: Taxonomy) -> bool:
+    """Whether the noun is in what a verb of talking or weighing has as its object ("discuss a
+    pilot for full deposits"), up to the first verb above it."""
+    token = noun
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.pos_ == "VERB" and token.lemma_.lower() in taxonomy.topic_verbs_en
+
+
 def _nobody_did(verb: Token) -> bool:
     """"Neither Alipay nor UnionPay had issued a statement", "no bank has connected": the
     subject denies the act."""
@@ -289,6 +298,8 @@ def find_events(
             continue
         if _ended(head, carrier, taxonomy):
             continue  # "Bank of China terminated its cooperation with Alipay": not a cooperation
+        if head.pos_ in ("NOUN", "PROPN") and _topic_of_talk(head, taxonomy):
+            continue  # "met to discuss a pilot for full deposits": a topic, no launch, no deposit
         subjects, passive = _subject(carrier)
         if _asked_subject(carrier, subjects):
             continue  # "We have not been able to confirm which body issued it": nobody is told

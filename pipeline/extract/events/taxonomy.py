@@ -109,6 +109,7 @@ class Taxonomy:
     reporting_verbs_en: frozenset[str] = frozenset()
     order_clauses_en: frozenset[str] = frozenset()  # "before", "after": a clause of another time
     ending_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 终止, "stop": the act's end
+    topic_verbs_en: frozenset[str] = frozenset()  # "discuss": its object is a topic, no act
     site_notices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 本文系转载: no story sentence
     oblique_markers_zh: tuple[str, ...] = ()
     target_markers_zh: tuple[str, ...] = ()  # 向, 对: the name after them is whom the act is aimed at
@@ -196,6 +197,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         reporting_verbs_en=frozenset((data.get("reporting_verbs") or {}).get("en") or []),
         order_clauses_en=frozenset((data.get("order_clauses") or {}).get("en") or []),
         ending_words={lang: tuple(words) for lang, words in (data.get("ending_words") or {}).items() if lang in ("en", "zh")},
+        topic_verbs_en=frozenset((data.get("topic_verbs") or {}).get("en") or []),
         site_notices={lang: tuple(words) for lang, words in (data.get("site_notices") or {}).items()},
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
         target_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh_targets") or []),
