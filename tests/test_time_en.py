@@ -438,3 +438,10 @@ def test_time_en_a_limit_written_with_its_year_first_does_not_move_the_story():
             "the platform.\n\nIn December of the same year, the central bank issued the barcode rules.")
     assert values(text, "2018-03-05") == [("Last year August", "2017-08"), ("this year June 30", "2018-06-30"),
                                           ("December of the same year", "2017-12")]
+
+
+def test_time_en_the_same_day_after_a_coarser_date_names_no_day():
+    """After "the first half of this year", "the same day" and "the next day" have no day to
+    count from: no date (it was 2018-01-XX, a January day nobody wrote)."""
+    text = "In the first half of this year NetsUnion handled 100 billion transactions. On the same day, UnionPay launched it."
+    assert values(text, "2018-07-20") == [("the first half of this year", "2018-H1")]

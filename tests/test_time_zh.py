@@ -257,3 +257,8 @@ def test_time_zh_traditional_text_is_read_as_its_simplified_twin(simplified):
     as_simplified, as_traditional = tag(simplified, "2019-01-15", "zh"), tag(traditional, "2019-01-15", "zh")
     assert [(t.start, t.end, t.value) for t in as_traditional] == [(t.start, t.end, t.value) for t in as_simplified]
     assert as_simplified and all(t.text == traditional[t.start : t.end] for t in as_traditional)
+
+
+def test_time_zh_the_same_day_after_a_coarser_date_names_no_day():
+    text = "网联平台今年上半年共处理业务超过1000亿笔。次日，网联予以确认。同日，银联也宣布上线。"
+    assert values(text, "2018-07-20") == [("今年上半年", "2018-H1")]

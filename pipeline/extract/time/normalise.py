@@ -328,6 +328,10 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
     if kind == "prev":
         base, label = ctx.narrative(unit)
+        if label != "dct" and unit in FINE_ENOUGH and base.gran not in FINE_ENOUGH["month"]:
+            # "the same day" after "the first half of this year": not even its month is named (a
+            # day of a month named is that month's, XX: "December 2017 … the same day")
+            return None
     elif kind == "then":
         # "by then", 当时: the last time the story named, a deadline too ("… by June 30. By then
         # 462 banks had connected"); with none read before, nothing (not now).
