@@ -445,3 +445,10 @@ def test_time_en_the_same_day_after_a_coarser_date_names_no_day():
     count from: no date (it was 2018-01-XX, a January day nobody wrote)."""
     text = "In the first half of this year NetsUnion handled 100 billion transactions. On the same day, UnionPay launched it."
     assert values(text, "2018-07-20") == [("the first half of this year", "2018-H1")]
+
+
+def test_time_en_days_counted_from_a_quarter_or_a_year_name_no_date():
+    text = "In the third quarter of 2017 it grew. Two days later it signed. In 2016 the plan was approved. Three months later it was live."
+    assert values(text, "2018-07-20") == [("the third quarter of 2017", "2017-Q3"), ("2016", "2016")]
+    # from a month, a week later is still a week of it
+    assert values("NetsUnion was registered in August 2017. A week later it hired staff.", "2018-07-20")[-1] == ("A week later", "2017-W32")

@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 
 from pipeline.extract.time.calendar import shift, value
-from pipeline.extract.time.context import DocContext
+from pipeline.extract.time.context import FINE_ENOUGH, DocContext
 from pipeline.extract.time.matcher import Candidate
 from pipeline.extract.time.numbers import parse_number
 from pipeline.extract.time.readers import Resolved, known_at, modifier, month_of, resolved
@@ -91,6 +91,8 @@ def offset(c: Candidate, ctx: DocContext) -> Resolved | None:
         return duration(c, ctx)
     if direction["anchor"] == "prev":
         base, label = ctx.narrative()
+        if label != "dct" and unit not in ("year", "decade", "century") and base.gran not in FINE_ENOUGH["month"]:
+            return None  # "two days later" after "the third quarter": counted from no month named
     else:
         base, label = ctx.anchor, "dct"
     gran = {"fortnight": "week", "weekend": "week"}.get(unit, unit)
