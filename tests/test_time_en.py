@@ -452,3 +452,17 @@ def test_time_en_days_counted_from_a_quarter_or_a_year_name_no_date():
     assert values(text, "2018-07-20") == [("the third quarter of 2017", "2017-Q3"), ("2016", "2016")]
     # from a month, a week later is still a week of it
     assert values("NetsUnion was registered in August 2017. A week later it hired staff.", "2018-07-20")[-1] == ("A week later", "2017-W32")
+
+
+@pytest.mark.parametrize("text, found", [
+    # the order a translation keeps of 本月10日, 上月27日, 同月29日
+    ("Alipay this month 10th completed the signing.", [("this month 10th", "2018-09-10")]),
+    ("Last month 27th media reported it.", [("Last month 27th", "2018-08-27")]),
+    ("In August of last year it was approved, the same month 29th it registered.",
+     [("August of last year", "2017-08"), ("the same month 29th", "2017-08-29")]),
+    # a count or an ordinal word after the month is no day of it
+    ("This month 20 banks joined.", [("This month", "2018-09")]),
+    ("Last month the first bank joined.", [("Last month", "2018-08")]),
+])  # fmt: skip
+def test_time_en_a_day_written_after_its_month(text, found):
+    assert values(text, "2018-09-14") == found
