@@ -262,3 +262,14 @@ def test_time_zh_traditional_text_is_read_as_its_simplified_twin(simplified):
 def test_time_zh_the_same_day_after_a_coarser_date_names_no_day():
     text = "网联平台今年上半年共处理业务超过1000亿笔。次日，网联予以确认。同日，银联也宣布上线。"
     assert values(text, "2018-07-20") == [("今年上半年", "2018-H1")]
+
+
+@pytest.mark.parametrize("text, value", [
+    # 起 says from when, not which side of the article: read in September, a June 30 is this year's
+    ("自6月30日起，网络支付业务已全部通过网联处理。", "2018-06-30"),
+    ("6月30日起，网络支付业务全部通过网联处理。", "2018-06-30"),
+    # ... and a day just ahead is still the coming one
+    ("10月15日起，支付机构须通过网联处理网络支付业务。", "2018-10-15"),
+])  # fmt: skip
+def test_time_zh_a_start_marked_qi_takes_its_year_from_the_article(text, value):
+    assert values(text, "2018-09-14") == [(text[: text.index("日") + 1].lstrip("自"), value)]
