@@ -276,6 +276,17 @@ def test_the_day_a_reporter_learned_an_act_does_not_date_it(fresh_store, write, 
     assert [e.value for e in build_entries(fresh_store) if e.type == "launch"] == [value]
 
 
+@pytest.mark.parametrize("told, kind, value", [
+    ("Alipay struck a deal with China UnionPay on September 10, 2018.", "cooperate", "2018-09-10"),
+    ("Tenpay inked an agreement with UnionPay in March 2018.", "cooperate", "2018-03"),
+    ("The central bank unveiled the barcode payment rules in December 2017.", "issue", "2017-12"),
+    ("The barcode payment rules kicked in on April 1, 2018.", "take_effect", "2018-04-01"),
+])  # fmt: skip
+def test_wire_words_for_deals_rules_and_their_start(fresh_store, write, told, kind, value):
+    ingest([write("story.txt", f"title: Deals\ndate: 2018-09-14\n\n{told}")], fresh_store)
+    assert (kind, value) in {(e.type, e.value) for e in build_entries(fresh_store)}
+
+
 def test_what_is_discussed_is_a_topic_and_summoning_is_supervision(fresh_store, write):
     told = "Last month, the central bank summoned 26 payment institutions to discuss a pilot for full deposits."
     ingest([write("story.txt", f"title: Pilot\ndate: 2018-06-30\n\n{told}")], fresh_store)
