@@ -145,6 +145,9 @@ def test_entities_zh_the_outlet_a_page_names_as_its_source_is_media(nlp, text, n
     ("易观支付分析师王蓬博进一步指出，影响不大。", "王蓬博", "分析师", "analysys"),
     ("北京商报记者张弛报道，网联开始试运行。", "张弛", "记者", "beijing_business_today"),
     ("央行副行长范一飞曾表示，网联定位公共属性。", "范一飞", "副行长", "pboc"),
+    # jieba's own words 大学教授, 证券分析师 would hide the organisation's suffix
+    ("中央财经大学教授王磊认为，网联的建立是重大变革。", "王磊", "教授", "org:中央财经大学"),
+    ("中泰证券分析师刘健表示，断直连完成后央行可以看清资金流向。", "刘健", "分析师", "org:中泰证券"),
 ])
 def test_entities_zh_people_by_role(nlp, text, name, role, affiliation):
     result = run_text(nlp, text, "zh")

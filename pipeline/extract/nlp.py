@@ -50,6 +50,7 @@ def _build_chinese(table_path: str | None) -> Language:
 
     nlp = _blank_zh()
     ruler_zh.add_names_to_jieba(nlp, table_path)
+    patterns_zh.keep_suffixes_apart_from_roles(nlp)
     nlp.add_pipe(ruler_zh.RULER_NAME, config={"table_path": table_path})
     nlp.add_pipe(patterns_zh.PATTERNS_NAME)
     return nlp

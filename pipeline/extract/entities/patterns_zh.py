@@ -200,6 +200,21 @@ class ChinesePatterns:
         return doc
 
 
+def keep_suffixes_apart_from_roles(nlp: Language) -> None:
+    """jieba knows 大学教授 and 证券分析师 as words, and 中央财经大学教授王磊 then holds no word ending
+    in 大学: an organisation's suffix is kept apart from a role word after it."""
+    segmenter = getattr(nlp.tokenizer, "jieba_seg", None)
+    if segmenter is None:
+        return
+    tokenizer = getattr(segmenter, "dt", segmenter)  # the jieba module's tokenizer, or a tokenizer
+    tokenizer.check_initialized()
+    rules = load_rules("entity_patterns_zh")
+    for suffix in rules.get("org_suffixes", {}):
+        for role in rules.get("roles", []):
+            if tokenizer.FREQ.get(suffix + role):
+                tokenizer.suggest_freq((suffix, role), tune=True)
+
+
 @Language.factory(PATTERNS_NAME, assigns=["doc.ents", f"doc._.{SPANS_ATTR}"])
 def make_zh_patterns(nlp: Language, name: str) -> ChinesePatterns:
     segmenter = getattr(nlp.tokenizer, "jieba_seg", None)
