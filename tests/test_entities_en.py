@@ -320,3 +320,10 @@ def test_entities_en_a_shortened_name_is_the_known_one_named_before(nlp, text, n
 def test_entities_en_an_office_told_after_the_name_is_held_at_the_organisation_named_before(nlp, text, person, role):
     roles = run_text(nlp, text, "en").roles
     assert [(r["role"], r["affiliation"]) for r in roles[person]] == [(role, "netsunion")], roles
+
+
+def test_entities_en_a_law_without_a_document_word_is_no_document(nlp):
+    """The small model calls "The Direct Connection Era" a law: no notice, rules, measures or
+    number names it, so it is no document (it was a new one, junk among the discovered)."""
+    found = by_text(run_text(nlp, "The Direct Connection Era is over, wrote Caixin.", "en"))
+    assert not [name for name in found if "Connection Era" in name] and found["Caixin"] == ["caixin"]

@@ -12,6 +12,7 @@ Order matters and is the whole algorithm:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -56,6 +57,8 @@ def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: En
                 continue  # DATE, MONEY, ...: not entities
             if entity is None and lang != "zh" and not _reads_as_a_name(doc, start, end, ordinary, menu=menu and entity_type != "place"):
                 continue
+            if entity is None and lang != "zh" and entity_type == "document" and not _names_a_document(text[start:end]):
+                continue  # "The Direct Connection Era": no notice, rules or number names it
             # The Doc may read a Simplified view of a Traditional sentence (same offsets): the
             # mention keeps the characters as written.
             written = sentence.text[start:end] if len(sentence.text) == len(text) else text[start:end]
@@ -82,6 +85,16 @@ def _is_a_menu(text: str) -> bool:
 
 # Words a name never ends with: "congress of the" is a name cut short, not a name.
 _NOT_NAME_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
+
+
+def _names_a_document(text: str) -> bool:
+    heads = _document_heads()
+    return any(word in heads for word in re.findall(r"[a-z]+", text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _document_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("entity_rules_en").get("document_heads", []))
 
 
 def _reads_as_a_name(doc: Doc, start: int, end: int, ordinary: set[str] = frozenset(), *, menu: bool = False) -> bool:
