@@ -276,6 +276,14 @@ def test_the_day_a_reporter_learned_an_act_does_not_date_it(fresh_store, write, 
     assert [e.value for e in build_entries(fresh_store) if e.type == "launch"] == [value]
 
 
+def test_a_chinese_clause_of_only_a_limit_sets_it_for_the_acts_after_it(fresh_store, write):
+    """业内人士预计，明年6月底前，…: the limit's clause is not the sentence's first; it still sets
+    the deadline of the migration after it."""
+    told = "业内人士预计，明年6月底前，所有支付机构的业务将全部迁移至网联。"
+    ingest([write("story.txt", f"title: 迁移\ndate: 2017-10-20\nlang: zh\n\n{told}")], fresh_store)
+    assert [e.deadline for e in build_entries(fresh_store) if e.type == "switch_traffic"] == ["2018-06"]
+
+
 @pytest.mark.parametrize("told, kind, value", [
     ("Alipay struck a deal with China UnionPay on September 10, 2018.", "cooperate", "2018-09-10"),
     ("Tenpay inked an agreement with UnionPay in March 2018.", "cooperate", "2018-03"),

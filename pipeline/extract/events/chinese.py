@@ -450,11 +450,13 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         )
 
     after_cues = taxonomy.after_cues.get("zh", ())
-    # A clause of nothing but a start or limit opening the sentence (今年6月30日起，…) sets it for the
-    # acts after it that have no time of their own.
-    first_clause = _clause(clauses, 0)
-    opening = [t for t in dated if is_deadline(t) and t.start - sentence.start < first_clause[1]
-               and not text[first_clause[0] : first_clause[1]].replace(t.text, "").strip(OPENING_LIMIT_WORDS)]
+    # A clause of nothing but a start or limit (今年6月30日起，…; 业内人士预计，明年6月底前，…) sets it
+    # for the acts after it that have no time of their own.
+    def limit_only(t: Timex) -> bool:
+        start, end = _clause(clauses, t.start - sentence.start)
+        return not text[start:end].replace(t.text, "").strip(OPENING_LIMIT_WORDS)
+
+    opening = [t for t in dated if is_deadline(t) and limit_only(t)]
     for event in events:
         spec = taxonomy.types[event.type]
         deadlines = [t for t in dated if is_deadline(t)]
@@ -499,5 +501,5 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             event.later_deadlines = [t.value for t in later[1:]]
         elif own_limits and not event.date:
             event.deadline = own_limits[-1].value
-        elif opening and not event.date and opening[0].end - sentence.start <= local:
-            event.deadline = opening[0].value  # 今年6月30日起，…全部通过网联平台处理
+        elif (before_it := [t for t in opening if t.end - sentence.start <= local]) and not event.date:
+            event.deadline = before_it[-1].value  # 今年6月30日起，…全部通过网联平台处理
