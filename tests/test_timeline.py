@@ -276,6 +276,13 @@ def test_the_day_a_reporter_learned_an_act_does_not_date_it(fresh_store, write, 
     assert [e.value for e in build_entries(fresh_store) if e.type == "launch"] == [value]
 
 
+def test_putting_reserves_into_the_account_is_their_deposit(fresh_store, write):
+    told = "按照要求，支付机构应于2017年4月17日前将客户备付金存入人民银行指定账户。"
+    ingest([write("story.txt", f"title: 备付金\ndate: 2017-03-25\nlang: zh\n\n{told}")], fresh_store)
+    deposits = [e for e in build_entries(fresh_store) if e.type == "deposit"]
+    assert [(e.value, e.factuality) for e in deposits] == [("2017-04-17", "required")]
+
+
 def test_a_chinese_clause_of_only_a_limit_sets_it_for_the_acts_after_it(fresh_store, write):
     """业内人士预计，明年6月底前，…: the limit's clause is not the sentence's first; it still sets
     the deadline of the migration after it."""
