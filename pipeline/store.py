@@ -672,8 +672,8 @@ class Store(Queries):
     def _date_by_other_sources(conn: sqlite3.Connection, event: EventMention) -> None:
         """An undated page's "June 30": the year the other sources give that day for the same
         parties, when the nearest of them (the same act, then most parties shared) all give one
-        (two years for the day: the page could mean either, so the event stays undated). Only entries some source dates itself count: a year given
-        this way is no evidence for another."""
+        (two years for the day: the page could mean either, so the event stays undated). Only
+        entries some source dates itself count: a year given this way is no evidence for another."""
         parties = {*event.actors, *event.targets, *([event.document] if event.document else [])}
         rows = conn.execute(
             """SELECT t.type, t.main, t.targets, t.document, t.date FROM timeline_entry t
