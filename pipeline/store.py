@@ -671,24 +671,17 @@ class Store(Queries):
     @staticmethod
     def _date_by_other_sources(conn: sqlite3.Connection, event: EventMention) -> None:
         """An undated page's "June 30": the year the other sources give that day for the same
-        parties, when the nearest of them (the same act, then most parties shared) all give one
-        (two years for the day: the page could mean either, so the event stays undated). Only
-        entries some source dates itself count: a year given this way is no evidence for another."""
+        parties, when they all give one (two years for the day: the page could mean either, so
+        the event stays undated). Only entries some source dates itself count: a year given
+        this way is no evidence for another."""
         parties = {*event.actors, *event.targets, *([event.document] if event.document else [])}
         rows = conn.execute(
-            """SELECT t.type, t.main, t.targets, t.document, t.date FROM timeline_entry t
+            """SELECT t.main, t.targets, t.document, t.date FROM timeline_entry t
                WHERE substr(t.date, 5) = ? AND length(t.date) = ?
                AND EXISTS (SELECT 1 FROM event e WHERE e.entry_id = t.id AND e.date_source IS NOT ?)""",
             (event.yearless[4:], len(event.yearless), DATED_BY_OTHER_SOURCES),
         )
-        # "March 31, NetsUnion and Tenpay signed": the signing other sources date, not another
-        # year's March 31 launch of NetsUnion alone.
-        kin: dict[tuple[bool, int], set[str]] = {}
-        for row in rows:
-            shared = len(parties & {row["main"], row["document"], *(row["targets"] or "").split()})
-            if shared:
-                kin.setdefault((row["type"] == event.type, shared), set()).add(row["date"][:4])
-        years = kin[max(kin)] if kin else set()
+        years = {row["date"][:4] for row in rows if parties & {row["main"], row["document"], *(row["targets"] or "").split()}}
         if len(years) == 1:
             event.date, event.date_source = years.pop() + event.yearless[4:], DATED_BY_OTHER_SOURCES
         else:

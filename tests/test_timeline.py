@@ -433,22 +433,6 @@ def test_an_undated_pages_day_stays_undated_when_sources_give_two_years(fresh_st
     assert undated_page and all(e.value is None for e in undated_page)
 
 
-@pytest.mark.parametrize("signed_in", ["2018", "2019"])
-def test_an_undated_pages_day_takes_the_year_of_the_same_act_over_another_act_that_day(fresh_store, write, signed_in):
-    """An undated page's "March 31" signing of NetsUnion and Tenpay: another source dates that
-    signing, a third a launch of NetsUnion alone on another year's March 31; the signing's year
-    is the page's, and it moves when its source does."""
-    paths = [
-        write("undated.txt", "title: Undated page\n\nOn March 31, NetsUnion and Tenpay signed a barcode payment agreement."),
-        write("signing.txt", f"title: Signing\ndate: {signed_in}-04-02\n\nTenpay moves its QR code traffic. On March 31, "
-                             "Tenpay and NetsUnion signed an agreement on barcode payments, and more banks will follow."),
-        write("trial.txt", "title: Trial\ndate: 2017-04-05\n\nNetsUnion began trial operations on March 31."),
-    ]  # fmt: skip
-    ingest(paths, fresh_store)
-    signed = [e for e in build_entries(fresh_store) if e.type == "cooperate"]
-    assert [(e.value, len(e.sources)) for e in signed] == [(f"{signed_in}-03-31", 2)]
-
-
 @pytest.mark.parametrize("lang, told, value, shown", [
     ("en", "In September and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.",
      "2018-09/2018-11", "September–November 2018"),
