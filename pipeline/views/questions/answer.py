@@ -818,6 +818,9 @@ class Knowledge(SentenceAnswers):
             return False
         if not self._acted_by(best, question.actor):
             return False
+        beyond = self.reader.beyond_the_act(question)
+        if beyond and self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources)) < 0.5:
+            return False  # "the January 2017 notice on reserves" against the department's notice 209: another act
 
         def inside(entry: Entry) -> bool:
             told = span(entry.value) if entry.value else None
