@@ -276,6 +276,15 @@ def test_the_day_a_reporter_learned_an_act_does_not_date_it(fresh_store, write, 
     assert [e.value for e in build_entries(fresh_store) if e.type == "launch"] == [value]
 
 
+@pytest.mark.parametrize("told, founded", [
+    ("中国支付清算协会去年4月召开会员大会，通过了设立网联平台的方案。", False),  # what the plan proposes
+    ("2017年8月，中国支付清算协会牵头设立网联清算有限公司。", True),
+])  # fmt: skip
+def test_a_chinese_act_a_plan_proposes_is_not_done(fresh_store, write, told, founded):
+    ingest([write("story.txt", f"title: 网联\ndate: 2017-10-20\nlang: zh\n\n{told}")], fresh_store)
+    assert any(e.type == "found" for e in build_entries(fresh_store)) is founded
+
+
 def test_putting_reserves_into_the_account_is_their_deposit(fresh_store, write):
     told = "按照要求，支付机构应于2017年4月17日前将客户备付金存入人民银行指定账户。"
     ingest([write("story.txt", f"title: 备付金\ndate: 2017-03-25\nlang: zh\n\n{told}")], fresh_store)

@@ -218,6 +218,8 @@ def find_events(
             continue  # 交存备付金无疑是…: a verb opening the sentence is its topic, a gerund
         if text[end : end + 1] == "的" and not spec.attributive_is_event:
             continue  # 交存的大限, 交存的比例: the verb describes a noun
+        if taxonomy.plan_nouns_zh and re.match(rf"[^，。；：！？]{{0,12}}?的(?:{'|'.join(taxonomy.plan_nouns_zh)})", text[end:]):
+            continue  # 通过了设立网联平台的方案: what the plan proposes, not done
         c_start, c_end = _clause(clauses, start)
         passive = "被" in text[c_start:start]
         before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
