@@ -218,8 +218,11 @@ def find_events(
             continue  # 交存备付金无疑是…: a verb opening the sentence is its topic, a gerund
         if text[end : end + 1] == "的" and not spec.attributive_is_event:
             continue  # 交存的大限, 交存的比例: the verb describes a noun
-        if taxonomy.plan_nouns_zh and re.match(rf"[^，。；：！？]{{0,12}}?的(?:{'|'.join(taxonomy.plan_nouns_zh)})", text[end:]):
-            continue  # 通过了设立网联平台的方案: what the plan proposes, not done
+        if (taxonomy.plan_nouns_zh and text[end : end + 1] != "了" and spec.category != "regulatory"
+                and re.match(rf"[^，。；：！？]{{0,12}}?的(?:{'|'.join(taxonomy.plan_nouns_zh)})", text[end:])):
+            # 通过了设立网联平台的方案: what the plan proposes is not done (approving or issuing
+            # the plan is: 审议通过了…的议案)
+            continue
         c_start, c_end = _clause(clauses, start)
         passive = "被" in text[c_start:start]
         before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
