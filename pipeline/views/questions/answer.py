@@ -632,16 +632,15 @@ class Knowledge(SentenceAnswers):
                 return self._not_by_the_asked(other, question)
             return self._read_yes_no(question, min_share=0.6, min_words=2)
         best = max(entries, key=lambda e: self._acted_by(e, question.actor))  # stable: the best ranked of those
-        elsewhere = self._dated_elsewhere(entries, best, question)
-        if elsewhere:
-            text = f"No: the sources date it {best.display_date}. {best.display_date}: {best.summary}" + _factuality_note(best)
-            answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
-            answer.yes_no, answer.factuality = False, best.factuality
-            return answer
         # 网联试运行期间怎么收费已经确定了吗? The launch is an event, but the question asks about its
         # fees: a sentence telling more of the question than the event's own sentences answers it.
         beyond = self.reader.beyond_the_act(question)
         told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources))
+        if self._dated_elsewhere(entries, best, question, tells_the_act=not beyond or told >= 0.5):
+            text = f"No: the sources date it {best.display_date}. {best.display_date}: {best.summary}" + _factuality_note(best)
+            answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
+            answer.yes_no, answer.factuality = False, best.factuality
+            return answer
         if beyond and told < 0.5 and not speech:
             # "Did NetsUnion issue the notice on the centralized deposit?": NetsUnion issued
             # something else; the act those words tell was another's.
@@ -793,12 +792,16 @@ class Knowledge(SentenceAnswers):
         answer.yes_no, answer.factuality = False, entry.factuality
         return answer
 
-    def _dated_elsewhere(self, entries: list[Entry], best: Entry, question: Question) -> bool:
+    def _dated_elsewhere(self, entries: list[Entry], best: Entry, question: Question, *, tells_the_act: bool) -> bool:
         """A day was asked, the asked actor did the act, the sources date it to the day, and no
-        report of it falls on the asked day: the premise's day is wrong."""
+        report of it falls on the asked day: the premise's day is wrong. A year or a month asked
+        is wrong the same way when the entry's sentences tell the act the question words
+        (tells_the_act), as below."""
+        if not self._acted_by(best, question.actor):
+            return False
         asked_days = [t.value for t in question.dates if len(t.value) == 10]
-        if not (asked_days or question.month_days) or not self._acted_by(best, question.actor):
-            return self._dated_in_another_period(entries, best, question)
+        if not (asked_days or question.month_days):
+            return tells_the_act and self._dated_in_another_period(entries, best, question)
         found = span(best.value) if best.value else None
         if found is None or found[2] != "day" or best.factuality not in ("asserted", "reported"):
             return False
@@ -810,17 +813,13 @@ class Knowledge(SentenceAnswers):
         return not any(on_asked_day(e) for e in entries)
 
     def _dated_in_another_period(self, entries: list[Entry], best: Entry, question: Question) -> bool:
-        """A year or a month was asked ("in 2017"), the asked actor did the act, the sources date it
-        to the day or the month outside that period, and no report of it falls inside it."""
+        """A year or a month was asked ("in 2017"), the sources date the act to the day or the month
+        outside that period, and no report of it falls inside it. (The act must be the one the
+        question tells: "the January 2017 notice on reserves" is not the department's notice 209.)"""
         asked = [a for a in (span(t.value) for t in question.dates) if a is not None]
         found = span(best.value) if best.value else None
         if not asked or found is None or found[2] not in ("day", "month") or best.factuality not in ("asserted", "reported"):
             return False
-        if not self._acted_by(best, question.actor):
-            return False
-        beyond = self.reader.beyond_the_act(question)
-        if beyond and self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources)) < 0.5:
-            return False  # "the January 2017 notice on reserves" against the department's notice 209: another act
 
         def inside(entry: Entry) -> bool:
             told = span(entry.value) if entry.value else None
