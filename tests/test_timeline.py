@@ -1055,3 +1055,28 @@ def test_what_an_institution_says_it_would_do_is_planned_not_done(fresh_store, w
     told = "NetsUnion said on Monday that it would sign a cooperation agreement with Tenpay."
     ingest([write("would.txt", f"title: Would\ndate: 2018-07-04\n\n{told}\n")], fresh_store)
     assert [e.factuality for e in build_entries(fresh_store) if e.type == "cooperate"] == ["planned"]
+
+
+@pytest.mark.parametrize("lang, told, kind, value, deadline", [
+    ("en", "The central bank issued the barcode rules at the end of last year.", "issue", "2017-12", None),
+    ("zh", "央行去年年底发布了条码支付业务规范。", "issue", "2017-12", None),
+    ("en", "NetsUnion will connect all banks by the end of this year.", "connect", None, "2018-12-31"),
+    ("zh", "网联将于今年年底前接入所有银行。", "connect", None, "2018-12-31"),
+    # a month's end is the month, whether the act is done then or by then
+    ("en", "NetsUnion will go live at the end of this month.", "launch", "2018-03", None),
+    # a year's start stays the year: it may be January or the spring
+    ("en", "UnionPay launched the service at the beginning of this year.", "launch", "2018", None),
+])  # fmt: skip
+def test_the_end_of_a_year_dates_an_act_in_december_and_a_limit_on_its_last_day(fresh_store, write, lang, told, kind, value, deadline):
+    ingest([write("story.txt", f"title: End\ndate: 2018-03-15\nlang: {lang}\n\n{told}")], fresh_store)
+    entries = [e for e in build_entries(fresh_store) if e.type == kind]
+    assert [(e.value if e.value != e.deadline else None, e.deadline) for e in entries] == [(value, deadline)], entries
+
+
+def test_a_subordinating_that_parsed_as_the_subject_asks_nothing(fresh_store, write):
+    """A translation's "learned from the industry that, the People's Bank of China … issued" can
+    parse "that" as the verb's subject; it is no question word, and the act is the bank's."""
+    told = ("Reporter learned from the industry that, the People's Bank of China payment settlement division "
+            "in December last year again issued the document, require the payment institutions to speed up.")
+    ingest([write("story.txt", f"title: Document\ndate: 2018-03-15\n\n{told}")], fresh_store)
+    assert ("issue", "2017-12") in {(e.type, e.value) for e in build_entries(fresh_store)}

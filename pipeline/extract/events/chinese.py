@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.extract.events.dating import attach_dates, date_of_span
+from pipeline.extract.events.dating import attach_dates, date_of_span, limit_date, point_date
 from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
@@ -494,7 +494,7 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         if in_clause:
             chosen = in_clause[0]
         if chosen:
-            event.date, event.date_text, event.date_source = chosen.value, chosen.text, "sentence"
+            event.date, event.date_text, event.date_source = point_date(chosen), chosen.text, "sentence"
             if not in_clause:
                 event.date, event.date_text = date_of_span(plain, chosen, text, sentence.start, taxonomy.date_joiners.get("zh", ()))
             between = text[chosen.end - sentence.start : local]
@@ -502,9 +502,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
                 event.date_mod = "AFTER"
         later = [t for t in deadlines if t.start - sentence.start >= local]
         if later:
-            event.deadline = later[0].value
-            event.later_deadlines = [t.value for t in later[1:]]
+            event.deadline = limit_date(later[0])
+            event.later_deadlines = [limit_date(t) for t in later[1:]]
         elif own_limits and not event.date:
-            event.deadline = own_limits[-1].value
+            event.deadline = limit_date(own_limits[-1])
         elif (before_it := [t for t in opening if t.end - sentence.start <= local]) and not event.date:
-            event.deadline = before_it[-1].value  # 今年6月30日起，…全部通过网联平台处理
+            event.deadline = limit_date(before_it[-1])  # 今年6月30日起，…全部通过网联平台处理

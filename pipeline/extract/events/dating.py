@@ -3,6 +3,8 @@
 - attach_dates: the dates with a year first, then the days the article leaves without one;
 - date_of_span: an act told after a span or list of dates ("in September and November")
   happened within it;
+- point_date / limit_date: what "the end of last year" dates: an act done then (the year's
+  last month, as analysts date it) or a limit set by it (the year's last day);
 - yearless days: an undated page's "June 30" (XXXX-06-30) gives its event no date here; the day
   is kept on the event as `yearless`, and the store dates it with the year the other stored
   sources give that day for the same parties, when they give one (Store.date_yearless_events).
@@ -11,6 +13,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 
@@ -18,6 +21,39 @@ from pipeline.facts import EventMention, Timex
 
 # A month, or a day of a month, whose year is unknown: XXXX-06, XXXX-06-30 (not XXXX-Q1 or XXXX).
 YEARLESS_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")
+
+
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?")
+
+
+def last_day(value: str) -> str | None:
+    """The last day of a month, quarter, half or year given as TIMEX3 (2016-Q3 -> 2016-09-30)."""
+    m = _PERIOD.fullmatch(value)
+    if not m:
+        return None
+    year = int(m[1])
+    month = int(m[2]) if m[2] else 3 * int(m[3]) if m[3] else 6 * int(m[4]) if m[4] else 12
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def point_date(timex: Timex) -> str:
+    """The date of an act done at the end of a period longer than a month: its last month ("at
+    the end of last year" 2017-12, 三季度末 2016-09); a month's end is the month. (A year's
+    start is left the year: 年初 may be January or the spring, and writers date it either way.)"""
+    m = _PERIOD.fullmatch(timex.value)
+    if not m or m[2] or timex.modifier != "END":
+        return timex.value
+    month = 3 * int(m[3]) if m[3] else 6 * int(m[4]) if m[4] else 12
+    return f"{m[1]}-{month:02d}"
+
+
+def limit_date(timex: Timex) -> str:
+    """The day a limit set by the end of a period longer than a month falls on ("by the end of
+    this year" is its last day); any other limit is the period as told (a month's end, as in
+    "the platform goes live at the end of this month", is read as the month)."""
+    if timex.modifier != "END" or not _PERIOD.fullmatch(timex.value) or re.fullmatch(r"\d{4}-\d\d", timex.value):
+        return timex.value
+    return last_day(timex.value) or timex.value
 
 
 def keep_yearless(events: list[EventMention]) -> None:
@@ -57,7 +93,7 @@ def date_of_span(timexes: list[Timex], chosen: Timex, text: str, offset: int, jo
         at -= 1
     first = ordered[at]
     if first is chosen or not (first.value[:4].isdigit() and chosen.value[:4].isdigit()) or first.value >= chosen.value:
-        return first.value, first.text
+        return point_date(first), first.text
     return f"{first.value}/{chosen.value}", text[first.start - offset : chosen.end - offset]
 
 

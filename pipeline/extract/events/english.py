@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.entities.documents import QUOTED
-from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent
+from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent, limit_date, point_date
 from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
@@ -132,6 +132,9 @@ def trigger_spans(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, Span]]:
 
 
 _WH_TAGS = {"WDT", "WP", "WP$"}  # which, what, who, whose
+# "that" also takes the WDT tag, and a translation's "learned that, the central bank issued …" can
+# parse it as the subject: it asks nothing.
+_NOT_ASKING = {"that"}
 SPEAKER_PRONOUNS = {"it", "they", "we"}  # in what an institution says, itself
 
 
@@ -183,7 +186,10 @@ def _asked_subject(verb: Token, subjects: list[Token]) -> bool:
     which issued the notice") stands for its noun and is no question."""
     if verb.dep_ == "relcl":
         return False
-    return any(t.tag_ in _WH_TAGS or any(c.dep_ == "det" and c.tag_ in _WH_TAGS for c in t.children) for t in subjects)
+    def asks(token: Token) -> bool:
+        return token.tag_ in _WH_TAGS and token.lower_ not in _NOT_ASKING
+
+    return any(asks(t) or any(c.dep_ == "det" and asks(c) for c in t.children) for t in subjects)
 
 
 def _agent(verb: Token) -> list[Token]:
@@ -715,7 +721,7 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         after = [t for t in plain if t.start >= event.end]
         chosen = before[-1] if before else (after[0] if after else None)
         if chosen:
-            event.date, event.date_text = chosen.value, chosen.text
+            event.date, event.date_text = point_date(chosen), chosen.text
             if before:
                 event.date, event.date_text = date_of_span(plain, chosen, text, sentence.start, taxonomy.date_joiners.get("en", ()))
             event.date_source = "sentence"
@@ -726,8 +732,8 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         # "From June 30, all payments must go through NetsUnion": the cue may open the sentence.
         earlier = [t for t in deadlines if t.end <= event.start and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy)]
         if later or earlier:
-            event.deadline = (later or earlier[-1:])[0].value
-            event.later_deadlines = [t.value for t in later[1:]]
+            event.deadline = limit_date((later or earlier[-1:])[0])
+            event.later_deadlines = [limit_date(t) for t in later[1:]]
 
 
 def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[int, int]], taxonomy: Taxonomy) -> bool:

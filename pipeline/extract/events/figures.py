@@ -11,13 +11,13 @@ document number or a number inside a name is no figure.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc
 
+from pipeline.extract.events.dating import last_day
 from pipeline.extract.events.english import back_reference_of
 from pipeline.extract.events.taxonomy import EntityInfo, Taxonomy
 from pipeline.extract.time.parsed_tense import governing_verb
@@ -82,7 +82,7 @@ def find_figures(
             continue  # holding now, in an article without a date
         first = found[0]
         # "at the end of September 2016", 三季度末: a figure holds on the last day of the period.
-        value = (_last_day(when.value) or when.value) if when.modifier == "END" else when.value
+        value = (last_day(when.value) or when.value) if when.modifier == "END" else when.value
         events.append(EventMention(
             sentence_idx=sentence.idx,
             type=STATISTIC,
@@ -169,16 +169,6 @@ def _a_limit(figure: re.Match, text: str, taxonomy: Taxonomy, lang: str) -> bool
     """"shall not exceed 500 yuan a day", 不得超过500元: a cap a rule sets, no figure measured."""
     before = text[max(0, figure.start() - LIMIT_REACH) : figure.start()].lower().rstrip()
     return any(before.endswith(word) for word in taxonomy.figures.get(lang, {}).get("limits", ()))
-
-
-def _last_day(value: str) -> str | None:
-    """The last day of a month, quarter, half or year given as TIMEX3 (2016-Q3 -> 2016-09-30)."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?", value)
-    if not m:
-        return None
-    year = int(m[1])
-    month = int(m[2]) if m[2] else 3 * int(m[3]) if m[3] else 6 * int(m[4]) if m[4] else 12
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 @cache  # a Taxonomy hashes by identity: one pattern per loaded taxonomy and language
