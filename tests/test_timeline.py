@@ -1080,3 +1080,23 @@ def test_a_subordinating_that_parsed_as_the_subject_asks_nothing(fresh_store, wr
             "in December last year again issued the document, require the payment institutions to speed up.")
     ingest([write("story.txt", f"title: Document\ndate: 2018-03-15\n\n{told}")], fresh_store)
     assert ("issue", "2017-12") in {(e.type, e.value) for e in build_entries(fresh_store)}
+
+
+@pytest.mark.parametrize("told", [
+    "All the network payment business must through the NetsUnion platform processing before June 30.",
+    "According to the document requirement, before June 30 this year, all the network payment business "
+    "involving the bank account must by the network connection platform processing.",
+])  # fmt: skip
+def test_a_literal_translation_of_routing_through_the_platform_is_the_required_switch_over(fresh_store, write, told):
+    """必须通过网联平台处理 translated word by word: the noun of handling after through/by names
+    the house; the switch-over is required by the coming June 30 (a rule's terms, no report),
+    and the house is where the traffic goes, not who moves it."""
+    ingest([write("story.txt", f"title: Routing\ndate: 2018-03-15\n\n{told}")], fresh_store)
+    switches = [e for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert [(e.deadline, e.factuality, e.target_ids, e.actor_ids) for e in switches] == [("2018-06-30", "required", ["netsunion"], [])]
+
+
+def test_what_must_be_done_from_a_yearless_day_is_done_in_the_coming_one(fresh_store, write):
+    told = "All payments must be processed through NetsUnion from June 30."
+    ingest([write("story.txt", f"title: Routing\ndate: 2018-03-15\n\n{told}")], fresh_store)
+    assert {e.deadline for e in build_entries(fresh_store) if e.type == "switch_traffic"} == {"2018-06-30"}

@@ -39,6 +39,8 @@ OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce", "approve"}
 
 # Nouns for a rule that may speak for itself ("the notice said").
 RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "guideline", "guidelines", "specification", "measure"}
+# What an act is done "according to" when no one reports it: a rule's own terms.
+PLAN_NOUNS = {"requirement", "requirements", "provision", "provisions", "arrangement", "deployment", "plan", "schedule"}
 # Modals that make the verb they govern a requirement.
 REQUIRING_MODALS = {"must", "shall", "should"}
 
@@ -211,6 +213,8 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
     attributed = doc.text[trigger.end_char :].lower()
     clause = re.split(r"[,;:]", doc[max(0, trigger.start - CLAUSE_WINDOW) : trigger.end].text.lower())[-1]
     near = {c.lower_ for t in (trigger.root, carrier) for c in t.children if c.dep_ in ("aux", "neg", "auxpass")}
+    if carrier.tag_ == "MD":
+        near.add(carrier.lower_)  # "must by the platform processing": the modal heads the clause
     for family in FACTUALITY_ORDER:
         if family in SELF_CUED.get(event_type, ()):
             continue  # a denial is asserted as a denial; a requirement as a requirement
@@ -221,13 +225,23 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
                    or any(" " in cue and re.search(rf"\b{re.escape(cue)}\b", clause) for cue in cues)
                    or _denied_above(trigger.root, taxonomy))
         elif family == "reported":
-            hit = any(re.search(rf"\b{re.escape(cue)}\b", before) or re.search(rf",[^,]*\b{re.escape(cue)}\b", attributed) for cue in cues)
+            # "according to the document requirement": what a rule lays down is nobody's report
+            told = before if not _per_rule(doc) else before.replace("according to", "")
+            hit = any(re.search(rf"\b{re.escape(cue)}\b", told) or re.search(rf",[^,]*\b{re.escape(cue)}\b", attributed) for cue in cues)
         else:
             hit = any(cue in near if " " not in cue else cue in clause for cue in cues)
         if hit:
             # "shall take effect from April 1": a rule's schedule, not an obligation.
             return "planned" if family == "required" and taxonomy.types[event_type].date_from_deadline else family
     return "asserted"
+
+
+def _per_rule(doc: Doc) -> bool:
+    """Whether the sentence's "according to" names a rule ("according to the notice", "according
+    to the document requirement"): what follows is what the rule lays down, not a report."""
+    return any(t.lower_ == "according" and any(g.lemma_.lower() in RULE_NOUNS | PLAN_NOUNS
+                                                for c in t.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj")
+               for t in doc)
 
 
 def _denied_above(token: Token, taxonomy: Taxonomy) -> bool:
@@ -321,6 +335,11 @@ def find_events(
             # "payment institutions must route …": they are required; the rule's issuer requires,
             # or the regulator that tells it ("the department notified them that they must …").
             actors, targets = _teller(head, spans, entities), actors
+        elif head.i in routed_heads:
+            # "must through the NetsUnion platform processing": the house that handles the payments
+            # is where the traffic goes, not who moves it.
+            houses = [a for a in actors if entities.types.get(a) in taxonomy.routing.to]
+            actors, targets = [a for a in actors if a not in houses], houses
         else:
             targets = []
         scope = _within([head]) | (_within([carrier]) if carrier is not head else set())
@@ -565,14 +584,24 @@ def _routed_through(doc: Doc, spans, matches: list[tuple[str, Span]], speech: se
     triggers = {i for _, span in matches for i in range(span.start, span.end)}
     found = []
     for token in doc:
-        if token.pos_ != "VERB" or _lemma(token, routing.en_verbs) not in routing.en_verbs or token.i in triggers:
+        if token.i in triggers or any(a.i in triggers and a.i not in speech for a in token.ancestors):
             continue
-        if any(a.i in triggers and a.i not in speech for a in token.ancestors):
+        if token.pos_ == "VERB" and _lemma(token, routing.en_verbs) in routing.en_verbs:
+            through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions]
+        elif token.pos_ == "NOUN" and _ROUTING_NOUN.get(token.lower_) in routing.en_verbs and token.dep_ == "pobj":
+            # A word-by-word translation of 必须通过网联平台处理: "must by the network connection
+            # platform processing", "through the Internet Union platform processing": the house
+            # names the noun of handling that the preposition governs.
+            through = [token.head] if token.head.lower_ in routing.en_prepositions | {"by"} else []
+        else:
             continue
-        through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions]
         if any(t.i in houses for prep in through for t in prep.subtree):
             found.append((routing.type, doc[token.i : token.i + 1]))
     return found
+
+
+# Nouns of handling as a literal translation writes them, and the verb they stand for.
+_ROUTING_NOUN = {"processing": "process", "handling": "handle", "clearing": "clear", "settlement": "settle"}
 
 
 def _rules_from(doc: Doc, spans, matches: list[tuple[str, Span]], entities: EntityInfo) -> dict[int, list[str]]:

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the tagger itself needs no spaCy
     from spacy.tokens import Doc
 
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
+# "wo" of "won't"; "must" orders what is still to be done ("all payments must be processed
+# through NetsUnion from June 30", written in March, is the coming June).
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "must"})
 PERFECT_OR_PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "'s", "'ve", "'d"})
 
 TenseAt = Callable[[int, int], "str | None"]
@@ -35,6 +37,8 @@ def governing_tense(token) -> str | None:
     verb = governing_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.tag_ == "MD" and verb.lower_ in FUTURE_AUXILIARIES:
+        return "future"  # a translation's "must through the platform processing": the modal heads it
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
         return "future"
