@@ -1100,3 +1100,12 @@ def test_what_must_be_done_from_a_yearless_day_is_done_in_the_coming_one(fresh_s
     told = "All payments must be processed through NetsUnion from June 30."
     ingest([write("story.txt", f"title: Routing\ndate: 2018-03-15\n\n{told}")], fresh_store)
     assert {e.deadline for e in build_entries(fresh_store) if e.type == "switch_traffic"} == {"2018-06-30"}
+
+
+def test_what_a_rumour_says_is_reported_and_the_answer_denying_it_is_told_as_fact(fresh_store, write):
+    told = ("The previous market rumor said the Tenpay will delay the access to NetsUnion on May 3, "
+            "the Tenpay related responsible person denied it to the reporter on May 4.")
+    ingest([write("story.txt", f"title: Rumour\ndate: 2018-05-05\n\n{told}")], fresh_store)
+    kinds = {(e.type, e.factuality) for e in build_entries(fresh_store)}
+    assert ("deny", "asserted") in kinds, kinds
+    assert ("postpone", "asserted") not in kinds, kinds

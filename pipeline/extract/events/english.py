@@ -227,6 +227,10 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
         elif family == "reported":
             # "according to the document requirement": what a rule lays down is nobody's report
             told = before if not _per_rule(doc) else before.replace("according to", "")
+            if taxonomy.types[event_type].refers_back:
+                # "The rumour said Tenpay would delay access, the Tenpay official denied it": the
+                # report is what is denied; the denial is told as fact unless its own clause reports it.
+                told = re.split(r"[,;:]", told)[-1]
             hit = any(re.search(rf"\b{re.escape(cue)}\b", told) or re.search(rf",[^,]*\b{re.escape(cue)}\b", attributed) for cue in cues)
         else:
             hit = any(cue in near if " " not in cue else cue in clause for cue in cues)
@@ -389,6 +393,8 @@ def find_events(
         back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
         stances = [_stance(a, spans, doc, entities, taxonomy) for a in speakers] if not spec.speaker_only else []
+        if spec.refers_back:
+            stances = [s for s in stances if s != "reported"]  # a rumour does not deny itself: the parse hung the denial on it
         claimed = any(stance is None for stance in stances)
         if needs_date:
             dated_only.add(len(events))
