@@ -1109,3 +1109,19 @@ def test_what_a_rumour_says_is_reported_and_the_answer_denying_it_is_told_as_fac
     kinds = {(e.type, e.factuality) for e in build_entries(fresh_store)}
     assert ("deny", "asserted") in kinds, kinds
     assert ("postpone", "asserted") not in kinds, kinds
+
+
+def test_chinese_a_body_answering_that_a_report_is_untrue_denies_it(fresh_store, write):
+    """回应称…不实: the answering verb stands between the body and 称, and 回应 holds no 应 (shall);
+    the denial is kept without a day of its own."""
+    told = "有消息称网联将推迟上线。对此，网联相关负责人回应称，上述消息不实。"
+    ingest([write("story.txt", f"title: 网联\ndate: 2017-03-20\nlang: zh\n\n{told}")], fresh_store)
+    store_events = fresh_store.conn.execute("select type, factuality from event").fetchall()
+    assert ("deny", "asserted") in [tuple(row) for row in store_events], store_events
+
+
+def test_chinese_a_negated_verb_describing_a_noun_tells_no_act(fresh_store, write):
+    told = "另有传言称，央行将对未完成迁移的机构吊销牌照。"
+    ingest([write("story.txt", f"title: 迁移\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
+    kinds = {row[0] for row in fresh_store.conn.execute("select type from event")}
+    assert kinds == {"penalise"}, kinds

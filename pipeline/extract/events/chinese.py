@@ -139,8 +139,22 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
     return head or modified or purpose
 
 
+def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
+    """A negated verb inside a phrase that modifies a noun (未完成迁移的机构, 尚未接入网联的银行):
+    it picks out those not done, and tells of no act done or denied."""
+    # negating words, not verbs of denial (网联否认了推迟上线的说法 denies the postponement)
+    denials = {word for t in taxonomy.types.values() if t.refers_back for word in t.zh}
+    negations = [n for n in taxonomy.factuality.get("denied", {}).get("zh", ()) if n not in denials]
+    lead = re.search(r"[^，。；：！？、\s]{0,4}$", text[:start]).group(0)
+    if not any(n in lead for n in negations):
+        return False
+    return bool(re.match(r"[^，。；：！？、\s]{0,8}?的[^，。；：！？、\s的]", text[end:]))
+
+
 def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, taxonomy: Taxonomy) -> str:
     before_clause = text[clause_start:trigger_start]
+    for word in taxonomy.false_friends_zh:
+        before_clause = before_clause.replace(word, "\0" * len(word))
     for family in FACTUALITY_ORDER:
         cues = taxonomy.factuality.get(family, {}).get("zh", ())
         if family == "denied" and type_id in ("deny", "retract"):
@@ -218,6 +232,8 @@ def find_events(
             continue  # 交存备付金无疑是…: a verb opening the sentence is its topic, a gerund
         if text[end : end + 1] == "的" and not spec.attributive_is_event:
             continue  # 交存的大限, 交存的比例: the verb describes a noun
+        if _describes_by_what_was_not_done(text, start, end, taxonomy):
+            continue  # 对未完成迁移的机构吊销牌照: those institutions are described, nothing is told
         if (taxonomy.plan_nouns_zh and text[end : end + 1] != "了" and spec.category != "regulatory"
                 and re.match(rf"[^，。；：！？]{{0,12}}?的(?:{'|'.join(taxonomy.plan_nouns_zh)})", text[end:])):
             # 通过了设立网联平台的方案: what the plan proposes is not done (approving or issuing
@@ -298,7 +314,9 @@ def find_events(
     events += _told_by_source(text, sentence, local, entities, taxonomy)
     _attach_dates(events, sentence, clauses, timexes, taxonomy)
     # Without its day, what an institution says is a comment, as a person's is.
-    return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date else [e])]
+    # (A denial is kept without its day: that the body calls the report untrue is what matters.)
+    untrue = taxonomy.institution_statements.untrue_type if taxonomy.institution_statements else None
+    return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date and e.type != untrue else [e])]
 
 
 def _told_by_source(text: str, sentence: Sentence, local, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:
@@ -341,10 +359,12 @@ def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, 
             else:
                 break
         return [m.entity_id for m, _, _ in tail]
-    bodies = [
-        m for m, _, e in before
-        if entities.types.get(m.entity_id) in INSTITUTION_TYPES and SPEECH_DAY.sub("", text[e:start].strip()) in taxonomy.official_speakers_zh
-    ]  # fmt: skip
+    def speaks_for(gap: str) -> bool:
+        gap = SPEECH_DAY.sub("", gap.strip())
+        return gap in taxonomy.official_speakers_zh or any(
+            gap.endswith(w) and gap[: -len(w)] in taxonomy.official_speakers_zh for w in taxonomy.answering_zh)
+
+    bodies = [m for m, _, e in before if entities.types.get(m.entity_id) in INSTITUTION_TYPES and speaks_for(text[e:start])]
     return [bodies[-1].entity_id] if bodies else []
 
 

@@ -118,6 +118,8 @@ class Taxonomy:
     particular_markers_zh: tuple[str, ...] = ()
     verbal_markers_zh: tuple[str, ...] = ()
     official_speakers_zh: tuple[str, ...] = ()
+    answering_zh: tuple[str, ...] = ()  # 回应称: the answering verb before the speech verb
+    false_friends_zh: tuple[str, ...] = ()  # words holding a factuality cue that are none (回应)
     official_speakers_en: tuple[str, ...] = ()  # "a spokesman said": the body the act is told of speaks
     agent_markers_zh: tuple[str, ...] = ()
     nominal_heads_zh: tuple[str, ...] = ()
@@ -207,6 +209,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
+        answering_zh=tuple((data.get("official_speakers") or {}).get("zh_answering") or []),
+        false_friends_zh=tuple((data.get("factuality_false_friends") or {}).get("zh") or []),
         official_speakers_en=tuple((data.get("official_speakers") or {}).get("en") or []),
         agent_markers_zh=tuple((data.get("agent_markers") or {}).get("zh") or []),
         nominal_heads_zh=tuple((data.get("nominal_uses") or {}).get("zh_heads") or []),
