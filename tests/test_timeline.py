@@ -1125,3 +1125,18 @@ def test_chinese_a_negated_verb_describing_a_noun_tells_no_act(fresh_store, writ
     ingest([write("story.txt", f"title: 迁移\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
     kinds = {row[0] for row in fresh_store.conn.execute("select type from event")}
     assert kinds == {"penalise"}, kinds
+
+
+def test_payments_handled_by_the_house_since_a_month_are_the_switch_over_from_then(fresh_store, write):
+    """The house as the agent of the handling is where the traffic went; the act has its own
+    start ("since last June"), so the day it was said on does not date it."""
+    told = "A Tenpay spokeswoman said on Tuesday that all of its bank-account payments had been handled by NetsUnion since last June."
+    ingest([write("story.txt", f"title: Switch\ndate: 2019-02-20\n\n{told}")], fresh_store)
+    switches = [e for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert [(e.deadline, e.target_ids) for e in switches] == [("2018-06", ["netsunion"])], switches
+
+
+def test_what_a_report_claims_is_not_told_as_fact(fresh_store, write):
+    told = "A report claimed that Alipay had connected to NetsUnion on 3 May 2018."
+    ingest([write("story.txt", f"title: Claim\ndate: 2018-05-20\n\n{told}")], fresh_store)
+    assert {e.factuality for e in build_entries(fresh_store) if e.type == "connect"} == {"reported"}

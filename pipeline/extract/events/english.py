@@ -438,16 +438,16 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
     untrue, "reported" when anonymous sources tell it ("..., people familiar with the matter
     said"), None when it is someone's claim (a person's words, an opinion: "analysts expect")."""
     statements = taxonomy.institution_statements
+    speakers = _said_by(verb, spans, entities)
+    phrase = " ".join(t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in s.subtree)
+    if not speakers and any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in taxonomy.anonymous_sources.get("en", ())):
+        return "reported"  # whatever the verb: "sources said", "a report claimed"
     if statements is None or verb.lemma_.lower() not in statements.verbs.get("en", ()):
         return None
-    speakers = _said_by(verb, spans, entities)
     if entities.are_bodies(speakers):
         # "UnionPay said reports that it had signed an agreement with Alipay were untrue"
         untrue = statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text) == statements.untrue_type
         return "denied" if untrue else "asserted"
-    phrase = " ".join(t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in s.subtree)
-    if not speakers and any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in taxonomy.anonymous_sources.get("en", ())):
-        return "reported"
     if not speakers and any(re.search(rf"\b{re.escape(word)}\b", phrase) for word in taxonomy.official_speakers_en):
         return "asserted"
     return None
@@ -593,7 +593,10 @@ def _routed_through(doc: Doc, spans, matches: list[tuple[str, Span]], speech: se
         if token.i in triggers or any(a.i in triggers and a.i not in speech for a in token.ancestors):
             continue
         if token.pos_ == "VERB" and _lemma(token, routing.en_verbs) in routing.en_verbs:
-            through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions]
+            # "processed through NetsUnion"; "handled by NetsUnion since last June" too, unless a
+            # modal makes it what a rule requires (that is read as the requirement)
+            through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions
+                       or c.dep_ == "agent" and not any(a.dep_ == "aux" and a.lower_ in REQUIRING_MODALS for a in token.children)]
         elif token.pos_ == "NOUN" and _ROUTING_NOUN.get(token.lower_) in routing.en_verbs and token.dep_ == "pobj":
             # A word-by-word translation of 必须通过网联平台处理: "must by the network connection
             # platform processing", "through the Internet Union platform processing": the house
@@ -750,6 +753,10 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         plain = [t for t in plain if _governed_by(trigger, tokens_of[(t.start, t.end)])] or plain
         # "The reporter learned yesterday that the platform started …": the day of the learning.
         plain = [t for t in plain if not _dates_the_learning(trigger, tokens_of[(t.start, t.end)], taxonomy)]
+        if any(t.start >= event.end and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy) for t in deadlines):
+            # "A spokeswoman said on Tuesday that payments had been handled by NetsUnion since last
+            # June": an act with its own start or limit is not dated by the saying.
+            plain = [t for t in plain if not _dates_the_saying(trigger, tokens_of[(t.start, t.end)], taxonomy)]
         before = [t for t in plain if t.end <= event.start]
         if before and any(before[-1].end <= at < event.start for at in takers):
             before = []
@@ -804,6 +811,15 @@ def _dates_the_learning(trigger: Span | None, when: Span | None, taxonomy: Taxon
         return False
     governor = _date_governor(trigger, when)
     return (governor is not None and governor.lemma_.lower() in taxonomy.learned_from.get("en", ())
+            and governor in trigger.root.ancestors)
+
+
+def _dates_the_saying(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bool:
+    """Whether the date hangs on a reporting verb above the trigger ("said on Tuesday that …")."""
+    if trigger is None or when is None:
+        return False
+    governor = _date_governor(trigger, when)
+    return (governor is not None and governor.lemma_.lower() in taxonomy.reporting_verbs_en
             and governor in trigger.root.ancestors)
 
 
