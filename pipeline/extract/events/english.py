@@ -380,7 +380,7 @@ def find_events(
             actors, targets = people, []
         # What someone says ("a payment institution told the reporter that ...") is a claim;
         # what an institution or anonymous sources say of an act is told as fact, or as reported.
-        speech_above = [a for a in head.ancestors if a.lemma_.lower() in speech_lemmas and a.i not in name_tokens
+        speech_above = [a for a in head.ancestors if a.lemma_.lower() in speech_lemmas and a.pos_ == "VERB" and a.i not in name_tokens
                         and not _rule_speaks(a, spans, entities) and not _nobody_speaks(a)]
         if head.pos_ == "NOUN" and speech_above and not _says(speech_above[0], head):
             continue  # "said in a statement": the statement is the saying, told by the speech verb
