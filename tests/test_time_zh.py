@@ -273,3 +273,13 @@ def test_time_zh_the_same_day_after_a_coarser_date_names_no_day():
 ])  # fmt: skip
 def test_time_zh_a_start_marked_qi_takes_its_year_from_the_article(text, value):
     assert values(text, "2018-09-14") == [(text[: text.index("日") + 1].lstrip("自"), value)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("京东支付亦于6月底前完成接入。", "2018-06"),  # told in November: done by last June
+    ("支付机构须于3月底前完成接入。", "2019-03"),  # what must be done by a day looks ahead
+    ("支付机构应于3月底前完成接入。", "2019-03"),
+])  # fmt: skip
+def test_time_zh_a_limit_looks_ahead_when_it_is_owed_not_when_it_was_met(text, value):
+    dct = "2018-11-13" if "京东" in text else "2018-09-13"
+    assert [v for _, v in values(text, dct)] == [value]
