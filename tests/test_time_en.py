@@ -466,3 +466,14 @@ def test_time_en_days_counted_from_a_quarter_or_a_year_name_no_date():
 ])  # fmt: skip
 def test_time_en_a_day_written_after_its_month(text, found):
     assert values(text, "2018-09-14") == found
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    # a limit told in the past tense is ahead of when it was set: the nearest such day
+    ("Payment firms were told to deposit all client reserve funds by January 14.", "2019-02-20", "2019-01-14"),
+    ("Payment firms were told to deposit all client reserve funds by January 14.", "2018-12-10", "2019-01-14"),
+    # one still to come looks ahead of the article
+    ("Payment firms will deposit all client reserve funds by January 14.", "2019-02-20", "2020-01-14"),
+])  # fmt: skip
+def test_time_en_by_a_day_in_a_past_tense_clause_is_the_nearest_such_day(text, dct, value):
+    assert [v for _, v in values(text, dct)] == [value]

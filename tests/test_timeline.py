@@ -1140,3 +1140,10 @@ def test_what_a_report_claims_is_not_told_as_fact(fresh_store, write):
     told = "A report claimed that Alipay had connected to NetsUnion on 3 May 2018."
     ingest([write("story.txt", f"title: Claim\ndate: 2018-05-20\n\n{told}")], fresh_store)
     assert {e.factuality for e in build_entries(fresh_store) if e.type == "connect"} == {"reported"}
+
+
+def test_those_who_were_told_to_act_are_required_to(fresh_store, write):
+    told = "Payment firms were told by the central bank to deposit all client reserve funds by January 14."
+    ingest([write("story.txt", f"title: Reserves\ndate: 2019-02-20\n\n{told}")], fresh_store)
+    kinds = {(e.type, e.deadline or e.value, tuple(e.actor_ids), tuple(e.target_ids)) for e in build_entries(fresh_store)}
+    assert ("require", "2019-01-14", ("pboc",), ("payment_institutions",)) in kinds, kinds

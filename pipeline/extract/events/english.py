@@ -485,8 +485,9 @@ def _reported_by(stances: list[str | None], factuality: str) -> str:
 def _directs(verb: Token) -> bool:
     """"told payment institutions to close …": a speech verb with an object and what that object
     is to do directs it; it is no one's comment."""
+    # ... and "payment firms were told (by the central bank) to deposit …": the subject is told
     return verb.pos_ == "VERB" and verb.lemma_.lower() in DIRECTIVE_VERBS and (
-        any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+        any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
     )
 
 
