@@ -1147,3 +1147,14 @@ def test_those_who_were_told_to_act_are_required_to(fresh_store, write):
     ingest([write("story.txt", f"title: Reserves\ndate: 2019-02-20\n\n{told}")], fresh_store)
     kinds = {(e.type, e.deadline or e.value, tuple(e.actor_ids), tuple(e.target_ids)) for e in build_entries(fresh_store)}
     assert ("require", "2019-01-14", ("pboc",), ("payment_institutions",)) in kinds, kinds
+
+
+@pytest.mark.parametrize("lang, told, required", [
+    ("zh", "自7月9日起，支付机构客户备付金集中交存比例按月提高10个百分点。", True),
+    ("en", "The central bank raised the deposit ratio of payment institutions month by month from January 2018.", True),
+    ("en", "Alipay raised its registered capital to 1 billion yuan in May 2018.", False),  # no ratio: no demand
+])  # fmt: skip
+def test_raising_the_deposit_ratio_is_a_requirement(fresh_store, write, lang, told, required):
+    ingest([write("story.txt", f"title: Ratio\ndate: 2018-08-01\nlang: {lang}\n\n{told}")], fresh_store)
+    kinds = {e.type for e in build_entries(fresh_store)}
+    assert ("require" in kinds or "deadline" in kinds) is required, kinds

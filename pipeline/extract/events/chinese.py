@@ -63,8 +63,26 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
                 taken |= span
                 if not _nominal(text, m.start(), m.end(), starts, ends, taxonomy, type_id):
                     found.append((type_id, m.start(), m.end()))
+    found += _with_object(text, starts, ends, taken, taxonomy)
     found.sort(key=lambda f: f[1])
     return [f for f in found if not _ended(text, f[1], [other[1] for other in found], taxonomy)]
+
+
+def _with_object(text: str, starts: set[int], ends: set[int], taken: set[int], taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
+    """Verbs that tell a type only with one of its objects in their clause, before them (交存比例按月
+    提高) or right after (提高交存比例): events.yaml `with_object`."""
+    found = []
+    for spec in taxonomy.types.values():
+        verbs, objects = spec.with_object.get("zh", ((), ()))
+        for verb in verbs:
+            for m in re.finditer(re.escape(verb), text):
+                if m.start() not in starts or m.end() not in ends or taken & set(range(m.start(), m.end())):
+                    continue
+                before = re.search(r"[^，。；：！？]{0,12}$", text[: m.start()]).group(0)
+                after = re.match(r"[^，。；：！？]{0,8}", text[m.end() :]).group(0)
+                if any(o in before or o in after for o in objects):
+                    found.append((spec.id, m.start(), m.end()))
+    return found
 
 
 def _compound_heads(doc: Doc) -> set[int]:

@@ -73,11 +73,18 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     """(type, start, end) of every trigger: a lemma of a type (not as an adjective, adverb…), or a
     phrase of a type, its words as written or as lemmas."""
     lemmas, phrases = _trigger_index(taxonomy)
+    with_object = [(t.id, *t.with_object["en"]) for t in taxonomy.types.values() if "en" in t.with_object]
     found = []
     for token in doc:
         type_id = lemmas.get(_lemma(token, lemmas))
         if type_id and (token.pos_ not in NOT_TRIGGER_POS or _determined(token)):
             found.append((type_id, token.i, token.i + 1))
+        for type_id, verbs, objects in with_object if token.pos_ == "VERB" else ():
+            # "raised the deposit ratio", "the share … has been raised": the verb and its object,
+            # or a subject the parse hung on a clause below it (nearby, in its subtree)
+            if token.lemma_ in verbs and any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_ in objects
+                                             and abs(c.i - token.i) <= 10 for c in token.subtree):
+                found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
             span = doc[token.i : token.i + len(words)]
             if len(span) == len(words) and (all(t.lower_ == w for t, w in zip(span, words))

@@ -45,6 +45,8 @@ class EventType:
     needs: tuple[str, ...] = ()
     verb_with_targets: str | None = None  # when the targets are no object of the verb ("took effect for")
     summary_zh: dict[str, str] = field(default_factory=dict)  # with_targets, alone, noun
+    # verbs that tell this type only with one of the objects: lang -> (verbs, objects)
+    with_object: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             clause_may_be_bare=bool(spec.get("clause_may_be_bare")),
             attributive_is_event=spec.get("attributive_is_event", True),
             summary_zh=dict(spec.get("summary_zh") or {}),
+            with_object={lang: (tuple(words.get("verbs") or []), tuple(words.get("objects") or []))
+                         for lang, words in (spec.get("with_object") or {}).items()},
         )
     cues = data.get("deadline_cues") or {}
     factuality = {
