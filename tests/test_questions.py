@@ -654,3 +654,12 @@ def test_an_act_asked_in_a_period_the_sources_date_it_outside_is_a_no_with_its_d
     ingest([write("signing.txt", f"title: Signing\ndate: 2018-04-02\n\n{told}")], fresh_store)
     answer = ask(fresh_store, f"Did Tenpay sign a barcode agreement with NetsUnion {asked}?")
     assert answer.answer.startswith(verdict), answer.answer
+
+
+def test_a_group_s_entry_does_not_lend_its_sentence_to_members_another_entry_names(fresh_store, write):
+    """The batch's entry names only "4 banks"; ICBC's own connection tells nothing of a batch."""
+    told = ("The NetsUnion platform began its trial run in March 2017, and the first batch of access are 4 banks "
+            "and 3 payment institutions. In July 2017, ICBC connected to NetsUnion.")
+    ingest([write("batch.txt", f"title: Batch\ndate: 2017-08-01\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, "Which four banks are in the first batch of access?")
+    assert answer.answer_type == "refused", answer.answer

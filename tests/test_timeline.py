@@ -1158,3 +1158,15 @@ def test_raising_the_deposit_ratio_is_a_requirement(fresh_store, write, lang, to
     ingest([write("story.txt", f"title: Ratio\ndate: 2018-08-01\nlang: {lang}\n\n{told}")], fresh_store)
     kinds = {e.type for e in build_entries(fresh_store)}
     assert ("require" in kinds or "deadline" in kinds) is required, kinds
+
+
+@pytest.mark.parametrize("told", [
+    "The first batch of institutions connected to NetsUnion in March 2017 were Alipay, Tenpay and four banks.",
+    # no target of its own: the clearing house the sentence named before it
+    "The NetsUnion platform began trial operation in March 2017, and the first batch of access is four banks "
+    "and three payment institutions, namely Alipay, Tenpay and Chinabank Payment.",
+])  # fmt: skip
+def test_those_a_copula_names_did_the_act_in_its_subject(fresh_store, write, told):
+    ingest([write("story.txt", f"title: Batch\ndate: 2017-05-01\n\n{told}")], fresh_store)
+    connects = [e for e in build_entries(fresh_store) if e.type == "connect"]
+    assert [(e.value, "alipay" in e.actor_ids, e.target_ids) for e in connects] == [("2017-03", True, ["netsunion"])], connects

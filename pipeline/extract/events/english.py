@@ -201,6 +201,18 @@ def _asked_subject(verb: Token, subjects: list[Token]) -> bool:
     return any(asks(t) or any(c.dep_ == "det" and asks(c) for c in t.children) for t in subjects)
 
 
+def _named_by_copula(head: Token) -> set[int]:
+    """"The first batch of access is 4 banks and 3 payment institutions, namely Alipay …", "the
+    first institutions connected to NetsUnion were Alipay and Tenpay": an act inside the subject
+    of "be" is done by those its complement names. Token indexes of that complement."""
+    for token in [head, *head.ancestors]:
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            return _within([c for c in token.head.children if c.dep_ in ("attr", "acomp", "appos")])
+        if token.pos_ in ("VERB", "AUX") and token is not head:
+            return set()  # the act's own clause ends here
+    return set()
+
+
 def _agent(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
@@ -338,7 +350,7 @@ def find_events(
         actor_tokens = subject_ids | _within(_agent(carrier))
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
-        actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities)
+        actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities) or _ids(spans, _named_by_copula(head), entities)
         if passive and spec.passive == "target":
             agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
@@ -396,6 +408,9 @@ def find_events(
             actors = _speaker_of(speakers[0], spans, entities)  # "Tenpay said it had finished …": it is Tenpay
         if not actors and spec.positional_actor and head.i not in modal | routed_heads:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
+        if actors and not targets and spec.positional_target:
+            targets = [i for i in _nearest_before(spans, trigger.start, entities, exclude=set(actors))
+                       if entities.types.get(i) in spec.positional_target]
         document = _document(documents, spans, scope, trigger.start)
         back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)

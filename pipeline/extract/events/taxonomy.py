@@ -47,6 +47,7 @@ class EventType:
     summary_zh: dict[str, str] = field(default_factory=dict)  # with_targets, alone, noun
     # verbs that tell this type only with one of the objects: lang -> (verbs, objects)
     with_object: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    positional_target: tuple[str, ...] = ()  # entity types a target may be taken from before the trigger
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             summary_zh=dict(spec.get("summary_zh") or {}),
             with_object={lang: (tuple(words.get("verbs") or []), tuple(words.get("objects") or []))
                          for lang, words in (spec.get("with_object") or {}).items()},
+            positional_target=tuple(spec.get("positional_target") or []),
         )
     cues = data.get("deadline_cues") or {}
     factuality = {

@@ -346,7 +346,13 @@ class Knowledge(SentenceAnswers):
         beyond = self.reader.beyond_the_act(question)
         if not beyond:
             return answer
-        told = max((self.reader.coverage(beyond, ev["sentence"]) for ev in answer.evidence), default=0.0)
+        # Only the sentences of the entries that name the listed parties tell what is asked of
+        # them: a group's entry ("the first batch of access is 4 banks …") tells nothing of which
+        # banks another entry names.
+        named = {i for i in answer.entities if i not in self.collectives and i not in question.entities}
+        naming = [e for e in self.entries if e.id in answer.events and named & {*e.actor_ids, *e.target_ids}]
+        sentences = [s["sentence"] for e in naming for s in e.sources] if naming else [ev["sentence"] for ev in answer.evidence]
+        told = max((self.reader.coverage(beyond, sentence) for sentence in sentences), default=0.0)
         best = next(iter(self.reader.read(question, beyond, min_share=0.5, limit=20)), None)
         better = best is not None and best.share > told and self._named_in_sentences(question)
         if not better and told < 0.5 and question.entities and all(e in self.collectives for e in question.entities):
