@@ -283,3 +283,12 @@ def test_time_zh_a_start_marked_qi_takes_its_year_from_the_article(text, value):
 def test_time_zh_a_limit_looks_ahead_when_it_is_owed_not_when_it_was_met(text, value):
     dct = "2018-11-13" if "京东" in text else "2018-09-13"
     assert [v for _, v in values(text, dct)] == [value]
+
+
+def test_time_zh_days_and_weeks_counted_from_a_month_stay_in_it_or_name_nothing():
+    # the day before some day of March is read as of March, not shifted into February
+    assert values("2018年3月，网联发布公告。此前一天，有媒体报道。", "2019-01-20")[1:] == [("前一天", "2018-03-XX")]
+    # two weeks after some day of August may be in September: no week is named
+    assert values("2017年8月，网联注册成立。两周后，央行下发209号文。", "2019-01-20") == [("2017年8月", "2017-08")]
+    # from a day, they are counted
+    assert values("2018年3月31日，网联发布公告。此前一天，有媒体报道。", "2019-01-20")[1:] == [("前一天", "2018-03-30")]

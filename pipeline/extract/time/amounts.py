@@ -93,6 +93,8 @@ def offset(c: Candidate, ctx: DocContext) -> Resolved | None:
         base, label = ctx.narrative()
         if label != "dct" and unit not in ("year", "decade", "century") and base.gran not in FINE_ENOUGH["month"]:
             return None  # "two days later" after "the third quarter": counted from no month named
+        if label != "dct" and unit in ("day", "week", "weekend", "fortnight") and (base.gran not in FINE_ENOUGH["day"] or "d" not in base.known):
+            return None  # 两周后 after 同年8月: counted from no day named, it may fall in either month
     else:
         base, label = ctx.anchor, "dct"
     gran = {"fortnight": "week", "weekend": "week"}.get(unit, unit)

@@ -360,6 +360,10 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     if unit == "weekend" and offset == 0 and kind == "dct" and ctx.tense(*ctx.current) != "future":
         # "the weekend" in a report is the one just past, unless the text looks ahead
         base = replace(base, day=weekday_near(base.day, 6, -1))
+    if kind == "prev" and unit == "day" and label != "dct" and (base.gran == "month" or "d" not in base.known):
+        # 此前一天 after 2018年3月: a day next to some day of that month, read as of that month
+        # (shifting the month's first day would put it in February)
+        return replace(base, gran=gran, part=None, clock=None, known=known_at(base, gran)), label
     point = shift(base, unit if unit != "weekend" else "week", offset)
     return replace(point, gran=gran, part=None, clock=None, known=known_at(base, gran)), label
 
