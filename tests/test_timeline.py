@@ -1170,3 +1170,20 @@ def test_those_a_copula_names_did_the_act_in_its_subject(fresh_store, write, tol
     ingest([write("story.txt", f"title: Batch\ndate: 2017-05-01\n\n{told}")], fresh_store)
     connects = [e for e in build_entries(fresh_store) if e.type == "connect"]
     assert [(e.value, "alipay" in e.actor_ids, e.target_ids) for e in connects] == [("2017-03", True, ["netsunion"])], connects
+
+
+def test_chinese_a_date_restated_after_ji_does_not_redate_the_act(fresh_store, write):
+    """6月29日，即断直连大限前一天: the clause after 即 names the same day from another anchor."""
+    told = "6月29日，即断直连大限前一天，央行办公厅下发114号文。"
+    ingest([write("story.txt", f"title: 114号文\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "issue"] == ["2018-06-29"]
+
+
+def test_chinese_an_official_speaking_on_a_day_tells_as_fact_and_the_limit_dates_what_is_said(fresh_store, write):
+    """央行有关负责人1月16日表示: the day and the setting between the body and its speech verb
+    leave the body speaking (told as fact); what it says has its own limit (截至1月14日)."""
+    told = "央行有关负责人在1月16日的发布会上表示，截至1月14日，支付机构客户备付金已全部完成集中交存。"
+    ingest([write("story.txt", f"title: 备付金\ndate: 2019-01-20\nlang: zh\n\n{told}")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert {(e.type, e.factuality, e.deadline or e.value) for e in entries if e.type in ("deposit", "complete")} == {
+        ("deposit", "asserted", "2019-01-14"), ("complete", "asserted", "2019-01-14")}

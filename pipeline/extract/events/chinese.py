@@ -18,6 +18,8 @@ from pipeline.facts import EventMention, Mention, Sentence, Timex
 CLAUSE_BREAKS = "，,；;：:。！？!?"
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 # A day between a body and its speech verb (网联3月31日表示, 央行于昨日表示): still the body speaking.
+SPEECH_SETTING = re.compile(r"(?:在|于)[^，。；：]{0,24}?(?:会上|会议上|发布会上|记者会上|论坛上|采访时|接受采访时)$")
+SPEECH_WHEN = re.compile(r"(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+$")
 SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+|^(?:于|在)?(?:今天|昨天|昨日|今日|当天|当日|日前|近日)")
 # A clause opening with these turns from what was reported to what the writer tells: 有媒体报道称…，
 # 但银联当晚发布声明 (the statement is no report).
@@ -155,6 +157,10 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
     )  # fmt: skip
     purpose = any(text.endswith(w, 0, start) and start - len(w) in starts and start in starts for w in taxonomy.purpose_markers_zh)
     return head or modified or purpose
+
+
+def _speech_words(taxonomy: Taxonomy) -> tuple[str, ...]:
+    return tuple(word for t in taxonomy.types.values() if t.speaker_only for word in t.zh)
 
 
 def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
@@ -378,7 +384,9 @@ def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, 
                 break
         return [m.entity_id for m, _, _ in tail]
     def speaks_for(gap: str) -> bool:
-        gap = SPEECH_DAY.sub("", gap.strip())
+        # when and where it was said are no one else speaking: 有关负责人1月16日在发布会上表示
+        gap = SPEECH_SETTING.sub("", SPEECH_DAY.sub("", gap.strip()))
+        gap = SPEECH_WHEN.sub("", gap)
         return gap in taxonomy.official_speakers_zh or any(
             gap.endswith(w) and gap[: -len(w)] in taxonomy.official_speakers_zh for w in taxonomy.answering_zh)
 
@@ -500,6 +508,11 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         return not text[start:end].replace(t.text, "").strip(OPENING_LIMIT_WORDS)
 
     opening = [t for t in dated if is_deadline(t) and limit_only(t)]
+    # 6月29日，即断直连大限前一天，…: a clause opened by 即 restates the date before it in other
+    # words (read from another anchor, it may be a day off); the date told first stands.
+    restating = [t for t in dated if text[_clause(clauses, t.start - sentence.start)[0] : t.start - sentence.start].lstrip().startswith("即")
+                 and any(o.end <= t.start for o in dated if o is not t)]
+    dated = [t for t in dated if t not in restating]
     for event in events:
         spec = taxonomy.types[event.type]
         deadlines = [t for t in dated if is_deadline(t)]
@@ -526,6 +539,12 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             before = []
         # 记者19日从网联获悉，…将承担…: the day is the learning's; what was learned has its own time.
         if before and not in_clause and any(text.find(verb, before[-1].end - sentence.start, local) >= 0 for verb in taxonomy.learned_from.get("zh", ())):
+            before = []
+        # 央行有关负责人1月16日表示，截至1月14日，…已全部完成: what is said with a limit of its own
+        # is not dated by the day it was said on.
+        limited = own_limits or [t for t in opening if before and before[-1].end <= t.start and t.end - sentence.start <= local]
+        if before and not in_clause and limited and any(
+                text.find(word, before[-1].end - sentence.start, local) >= 0 for word in _speech_words(taxonomy)):
             before = []
         # A date later in the sentence belongs to a later clause: 明确，…计算公式为上季度… is no Q4 event.
         chosen = (in_clause or before[-1:] or [None])[0]
