@@ -1187,3 +1187,11 @@ def test_chinese_an_official_speaking_on_a_day_tells_as_fact_and_the_limit_dates
     entries = build_entries(fresh_store)
     assert {(e.type, e.factuality, e.deadline or e.value) for e in entries if e.type in ("deposit", "complete")} == {
         ("deposit", "asserted", "2019-01-14"), ("complete", "asserted", "2019-01-14")}
+
+
+def test_traffic_moved_onto_the_house_ahead_of_a_deadline_is_the_switch_over_by_then(fresh_store, write):
+    told = "All licensed payment firms had moved their transactions onto NetsUnion ahead of a June 30 deadline."
+    ingest([write("story.txt", f"title: Moved\ndate: 2018-06-29\n\n{told}")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [(e.deadline, e.target_ids) for e in entries if e.type == "switch_traffic"] == [("2018-06-30", ["netsunion"])]
+    assert not [e for e in entries if e.type == "approve"]  # "licensed" describes the firms

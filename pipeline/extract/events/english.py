@@ -341,6 +341,9 @@ def find_events(
             continue
         if _ended(head, carrier, taxonomy):
             continue  # "Bank of China terminated its cooperation with Alipay": not a cooperation
+        if (head.dep_ == "amod" and head.i < head.head.i and head.tag_ in ("VBN", "VBD") and len(trigger) == 1
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent", "dobj") for c in head.children)):
+            continue  # "licensed payment firms", "the registered capital": a participle describing a noun
         if head.pos_ in ("NOUN", "PROPN") and _topic_of_talk(head, taxonomy):
             continue  # "met to discuss a pilot for full deposits": a topic, no launch, no deposit
         subjects, passive = _subject(carrier)
@@ -615,7 +618,10 @@ def _routed_through(doc: Doc, spans, matches: list[tuple[str, Span]], speech: se
     for token in doc:
         if token.i in triggers or any(a.i in triggers and a.i not in speech for a in token.ancestors):
             continue
-        if token.pos_ == "VERB" and _lemma(token, routing.en_verbs) in routing.en_verbs:
+        if token.pos_ == "VERB" and _lemma(token, routing.en_motion_verbs) in routing.en_motion_verbs and any(
+                c.dep_ == "prep" and c.lower_ in routing.en_motion_prepositions for c in token.children):
+            through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions | routing.en_motion_prepositions]
+        elif token.pos_ == "VERB" and _lemma(token, routing.en_verbs) in routing.en_verbs:
             # "processed through NetsUnion"; "handled by NetsUnion since last June" too, unless a
             # modal makes it what a rule requires (that is read as the requirement)
             through = [c for c in token.children if c.dep_ == "prep" and c.lower_ in routing.en_prepositions
@@ -757,7 +763,9 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
     text = sentence.text
 
     def is_deadline(t: Timex) -> bool:
-        before = text[: t.start - sentence.start].lower().rstrip()
+        # "by June 30", and "ahead of a June 30 deadline", "by the June 30 deadline": the article
+        # of the noun the date names stands between
+        before = re.sub(r"\s+(?:the|a|an|its|their|this)$", "", text[: t.start - sentence.start].lower().rstrip())
         return any(before.endswith(" " + cue) or before == cue for cue in cues)
 
     # The tokens of each date and the sentence's before/after clauses, read once for all its events.

@@ -75,6 +75,9 @@ class Routing:
     en_prepositions: frozenset[str]
     zh_markers: tuple[str, ...]
     zh_verbs: tuple[str, ...]
+    # verbs of moving traffic, with the prepositions that name where it goes ("moved onto NetsUnion")
+    en_motion_verbs: frozenset[str] = frozenset()
+    en_motion_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             en_prepositions=frozenset((routing.get("en") or {}).get("prepositions") or []),
             zh_markers=tuple((routing.get("zh") or {}).get("markers") or []),
             zh_verbs=tuple((routing.get("zh") or {}).get("verbs") or []),
+            en_motion_verbs=frozenset((routing.get("en") or {}).get("motion_verbs") or []),
+            en_motion_prepositions=frozenset((routing.get("en") or {}).get("motion_prepositions") or []),
         ) if routing else None,
         institution_statements=InstitutionStatements(
             type=statements["type"],
