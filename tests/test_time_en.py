@@ -477,3 +477,15 @@ def test_time_en_a_day_written_after_its_month(text, found):
 ])  # fmt: skip
 def test_time_en_by_a_day_in_a_past_tense_clause_is_the_nearest_such_day(text, dct, value):
     assert [v for _, v in values(text, dct)] == [value]
+
+
+def test_time_en_that_year_after_a_limit_is_the_limit_s_year():
+    """A limit moves no story, but "that year" after it names its year, not the article's."""
+    text = ("The centralised deposit of reserves started from January 2017. That year January 13, the central "
+            "bank issued the notice. In the same year, the platform began its trial run.")
+    assert [v for _, v in values(text, "2018-07-02")] == ["2017-01", "2017-01-13", "2017"]
+
+
+def test_time_en_the_year_of_a_document_number_is_no_date():
+    text = "The office issued the notice (Yinbanfa [2018] No. 114) on June 29."
+    assert values(text, "2018-07-02") == [("June 29", "2018-06-29")]

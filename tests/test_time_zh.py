@@ -292,3 +292,7 @@ def test_time_zh_days_and_weeks_counted_from_a_month_stay_in_it_or_name_nothing(
     assert values("2017年8月，网联注册成立。两周后，央行下发209号文。", "2019-01-20") == [("2017年8月", "2017-08")]
     # from a day, they are counted
     assert values("2018年3月31日，网联发布公告。此前一天，有媒体报道。", "2019-01-20")[1:] == [("前一天", "2018-03-30")]
+
+
+def test_time_zh_the_same_year_after_a_limit_is_the_limit_s_year():
+    assert [v for _, v in values("备付金集中存管自2017年1月起开始实施。同年1月13日，央行发布通知。", "2018-07-02")] == ["2017-01", "2017-01-13"]

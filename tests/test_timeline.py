@@ -1195,3 +1195,9 @@ def test_traffic_moved_onto_the_house_ahead_of_a_deadline_is_the_switch_over_by_
     entries = build_entries(fresh_store)
     assert [(e.deadline, e.target_ids) for e in entries if e.type == "switch_traffic"] == [("2018-06-30", ["netsunion"])]
     assert not [e for e in entries if e.type == "approve"]  # "licensed" describes the firms
+
+
+def test_what_rumours_say_is_reported(fresh_store, write):
+    told = "There are rumors that WeChat Pay will connect to UnionPay on July 20."
+    ingest([write("story.txt", f"title: Rumours\ndate: 2018-07-02\n\n{told}")], fresh_store)
+    assert {e.factuality for e in build_entries(fresh_store) if e.type == "connect"} == {"reported"}

@@ -61,6 +61,10 @@ class DocContext:
     prev_at: dict = field(default_factory=dict)  # unit -> (point, sentence)
     prev_deadline: Point | None = None  # the last "from/by" day read: what "the deadline" names
     prev_deadline_sentence: int = -1
+    # the last limit read with its year ("starting from January 2017"), and its sentence: what
+    # "that year" names when no narrative date came after it
+    prev_boundary: Point | None = None
+    prev_boundary_sentence: int = -1
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
@@ -94,6 +98,10 @@ class DocContext:
         rules took effect. They were issued at the end of December. On the same day, …"); a
         month (同月, "the next month") to the last month or day read, past a year read since."""
         prev = self.prev
+        if unit == "year" and self.prev_boundary is not None and (prev is None or self.prev_boundary_sentence > self.prev_sentence):
+            # "…starting from January 2017. That year January 13, the central bank issued …": a
+            # limit moves no story, but it is the last year told
+            return self.prev_boundary, f"previous:{value(self.prev_boundary)}"
         if prev is not None and unit in FINE_ENOUGH and prev.gran not in FINE_ENOUGH[unit] and unit in self.prev_at:
             point, sentence = self.prev_at[unit]
             if self.sentence_of(self.current[0]) - sentence <= DAY_ANAPHOR_SENTENCES:
@@ -195,6 +203,8 @@ class DocContext:
         if self.is_boundary(start, end):
             if point.gran == "day":
                 self.prev_deadline, self.prev_deadline_sentence = point, self.sentence_of(start)
+            if point.gran not in ("decade", "century"):
+                self.prev_boundary, self.prev_boundary_sentence = point, self.sentence_of(start)
             return
         if point.gran in ("decade", "century"):
             return

@@ -86,6 +86,16 @@ def _needs_full_name(rule: Rule, groups: dict[str, str], grammar: Grammar) -> bo
     return not month.endswith(".") and month.lower() in grammar.vocab.get("abbreviations", {})
 
 
+_DOCUMENT_YEAR = re.compile(r"[\[〔【]\s*\d{4}\s*[\]〕】]")
+
+
+def _numbers_a_document(text: str, start: int, end: int) -> bool:
+    """The year of a document number ("Yinbanfa [2018] No. 114", 银发〔2017〕296号): in brackets,
+    it names the document, not a time."""
+    return bool(_DOCUMENT_YEAR.fullmatch(text, max(0, start - 2), min(len(text), end + 2))
+                or _DOCUMENT_YEAR.fullmatch(text, max(0, start - 1), min(len(text), end + 1)))
+
+
 def find_candidates(text: str, grammar: Grammar) -> list[Candidate]:
     found: list[Candidate] = []
     for order, rule in enumerate(grammar.rules):
@@ -107,7 +117,7 @@ def find_candidates(text: str, grammar: Grammar) -> list[Candidate]:
                 end -= 1
             if text[end - 1:end] == "." and not _abbreviation_dot(text, start, end, grammar):
                 end -= 1
-            if _needs_full_name(rule, groups, grammar) or _is_name(text, start, end, grammar):
+            if _needs_full_name(rule, groups, grammar) or _is_name(text, start, end, grammar) or _numbers_a_document(text, start, end):
                 continue
             found.append(Candidate(start, end, rule, order, groups))
     return _resolve_overlaps(found)
