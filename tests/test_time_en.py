@@ -489,3 +489,11 @@ def test_time_en_that_year_after_a_limit_is_the_limit_s_year():
 def test_time_en_the_year_of_a_document_number_is_no_date():
     text = "The office issued the notice (Yinbanfa [2018] No. 114) on June 29."
     assert values(text, "2018-07-02") == [("June 29", "2018-06-29")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The notice came in January 2017. In the same year, the platform began its trial run, March 31 the first batch connected.", "2017-03-31"),
+    ("Volumes rose 20% from 2017, and on March 31 the platform hit a record.", "2018-03-31"),  # a year compared, not the time
+])  # fmt: skip
+def test_time_en_a_year_opening_its_sentence_is_the_year_of_the_days_after_it(text, value):
+    assert values(text, "2018-07-02")[-1] == ("March 31", value)

@@ -296,3 +296,7 @@ def test_time_zh_days_and_weeks_counted_from_a_month_stay_in_it_or_name_nothing(
 
 def test_time_zh_the_same_year_after_a_limit_is_the_limit_s_year():
     assert [v for _, v in values("备付金集中存管自2017年1月起开始实施。同年1月13日，央行发布通知。", "2018-07-02")] == ["2017-01", "2017-01-13"]
+
+
+def test_time_zh_a_year_opening_its_sentence_is_the_year_of_the_days_after_it():
+    assert values("2017年，网联平台启动试运行，3月31日首批接入4家银行。", "2018-07-02") == [("2017年", "2017"), ("3月31日", "2017-03-31")]

@@ -64,6 +64,7 @@ class DocContext:
     # the last limit read with its year ("starting from January 2017"), and its sentence: what
     # "that year" names when no narrative date came after it
     prev_boundary: Point | None = None
+    prev_span: tuple[int, int] | None = None  # where the narrative's date was read
     prev_boundary_sentence: int = -1
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
@@ -119,6 +120,17 @@ class DocContext:
                 and self.sentence_of(self.current[0]) - self.prev_sentence <= STORY_MONTH_SENTENCES:
             return prev, f"previous:{value(prev)}"
         return self.anchor, "dct"
+
+    def year_opens_sentence(self) -> bool:
+        """Whether the narrative's date is a year opening its sentence as the time of what it tells
+        ("In 2017, the platform began its trial run, March 31 …", 同年，…): the days after it in
+        that sentence are of that year. (A year elsewhere is too often a comparison.)"""
+        if self.prev is None or self.prev.gran != "year" or self.prev_span is None:
+            return False
+        start, end = self.prev_span
+        s, _ = self.sentence_span(start)
+        lead = self.text[s:start].strip(" \t\n\"“”'「」").lower()
+        return lead in ("", "in", "during") and self.text[end:end + 2].lstrip()[:1] in (",", "，")
 
     def year_just_before(self, start: int) -> int | None:
         """The year of a year expression standing right before `start` ("last year March 31", the
@@ -209,6 +221,7 @@ class DocContext:
         if point.gran in ("decade", "century"):
             return
         self.prev = point
+        self.prev_span = (start, end)
         self.prev_sentence = self.sentence_of(start)
         self.prev_explicit_year = explicit_year
         if point.gran == "quarter":

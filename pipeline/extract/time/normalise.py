@@ -99,6 +99,8 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
             and (goes_on or not _against_tense(prev.day.year, month, day, tense, anchor))):
         return prev.day.year, f"previous:{value(prev)}", True
+    if same_sentence and "y" in prev.known and ctx.year_opens_sentence():
+        return prev.day.year, f"previous:{value(prev)}", True  # "In 2017, …, March 31 the first batch …"
     if not real:
         return dy, "dct", False
     if tense is None and month in ctx.month_years:
