@@ -1201,3 +1201,13 @@ def test_what_rumours_say_is_reported(fresh_store, write):
     told = "There are rumors that WeChat Pay will connect to UnionPay on July 20."
     ingest([write("story.txt", f"title: Rumours\ndate: 2018-07-02\n\n{told}")], fresh_store)
     assert {e.factuality for e in build_entries(fresh_store) if e.type == "connect"} == {"reported"}
+
+
+def test_an_act_before_the_year_a_document_is_numbered_in_is_not_under_it(fresh_store, write):
+    """The notice of January 2017 is not notice [2018] No. 114 named in the sentence before."""
+    told = ("The General Office issued the notice (Yinbanfa [2018] No. 114) on June 29. "
+            "Centralised deposit started in 2017: on January 13, 2017, the central bank issued a notice.")
+    ingest([write("story.txt", f"title: Notices\ndate: 2018-07-02\n\n{told}")], fresh_store)
+    issues = {(e.value, e.document_id) for e in build_entries(fresh_store) if e.type == "issue"}
+    assert ("2017-01-13", "doc_114_full_deposit") not in issues, issues
+    assert ("2018-06-29", "doc_114_full_deposit") in issues, issues

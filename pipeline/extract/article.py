@@ -8,6 +8,8 @@ Pure, so that worker processes (or a Dask cluster) can run it and one writer sto
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from dataclasses import replace
 
@@ -84,9 +86,23 @@ def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | 
         parents={e.id: e.parent for e in table if e.parent},
         issuers={e.id: e.issuer for e in table if e.issuer},
         collectives=frozenset(e.id for e in table if e.collective),
+        numbered_in={e.id: year for e in table if e.type == "document" and (year := document_number_year(e.all_names()))},
     )
     record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities,
                                    dct=article.date)
+
+
+_NUMBER_YEAR = re.compile(r"[\[〔【(（]\s*((?:19|20)\d\d)\s*[\]〕】)）]")
+
+
+def document_number_year(names) -> int | None:
+    """The year a document's number carries ("Yinbanfa [2018] No. 114", 银发〔2017〕296号): it
+    was issued that year. None when no name holds a number."""
+    for name in names:
+        found = _NUMBER_YEAR.search(name)
+        if found:
+            return int(found.group(1))
+    return None
 
 
 def search_terms(doc) -> str:

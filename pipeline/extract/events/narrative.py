@@ -109,9 +109,13 @@ def _point_back(i: int, events: list[EventMention], paragraph_of: dict[int, int]
 
 
 def _recent_document(event, mentions, paragraph_of, entities) -> str | None:
-    """"which shall take effect", 政策...正式开始: the regulation named just before."""
+    """"which shall take effect", 政策...正式开始: the regulation named just before; not one whose
+    number carries a later year than the act's date (the notice of January 2017 is not the one
+    numbered [2018] named in the paragraph before)."""
+    year = int(event.date[:4]) if event.date and event.date[:4].isdigit() else None
     for idx in range(event.sentence_idx, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
         docs = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) == "document"]
+        docs = [d for d in docs if year is None or entities.numbered_in.get(d, year) <= year]
         if docs:
             return docs[-1]
     return None

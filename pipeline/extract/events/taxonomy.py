@@ -58,6 +58,7 @@ class EntityInfo:
     parents: dict[str, str] = field(default_factory=dict)  # a department -> its bank
     issuers: dict[str, str] = field(default_factory=dict)  # a document -> the body that issued it
     collectives: frozenset[str] = frozenset()  # "payment institutions" as a whole
+    numbered_in: dict[str, int] = field(default_factory=dict)  # a document -> the year its number carries
 
     def are_bodies(self, ids: list[str]) -> bool:
         """Whether every one of `ids` (at least one) is an institution of its own, not a whole
