@@ -300,3 +300,8 @@ def test_time_zh_the_same_year_after_a_limit_is_the_limit_s_year():
 
 def test_time_zh_a_year_opening_its_sentence_is_the_year_of_the_days_after_it():
     assert values("2017年，网联平台启动试运行，3月31日首批接入4家银行。", "2018-07-02") == [("2017年", "2017"), ("3月31日", "2017-03-31")]
+
+
+def test_time_zh_a_limit_just_before_the_sentence_s_date_in_its_month_is_no_year_later():
+    text = "今年1月14日，这一目标如期实现。央行有关负责人在1月16日的发布会上表示，截至1月14日，备付金已全部集中交存。"
+    assert [v for _, v in values(text, "2019-01-20")] == ["2019-01-14", "2019-01-16", "2019-01-14"]

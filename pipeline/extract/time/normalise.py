@@ -84,7 +84,9 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     same_sentence = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence
     goes_on = same_sentence and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" else 0)
     if (same_sentence and not goes_on and ctx.prev_explicit_year and "y" in prev.known and day is not None
-            and prev.gran in FINE_ENOUGH["month"] and ctx.is_boundary(c.start, c.end)):
+            and prev.gran in FINE_ENOUGH["month"] and ctx.is_boundary(c.start, c.end) and month < prev.day.month):
+        # (a day just before the sentence's date, in its month, is no year later: "在1月16日的发布会上
+        # 表示，截至1月14日" is two days before)
         return prev.day.year + 1, f"previous:{value(prev)}", True
     if goes_on and "y" in prev.known and prev.gran in FINE_ENOUGH["month"]:
         # "6月29日发布的114号文要求，自7月9日起…" read in December: the later day of the sentence
