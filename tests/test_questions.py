@@ -663,3 +663,11 @@ def test_a_group_s_entry_does_not_lend_its_sentence_to_members_another_entry_nam
     ingest([write("batch.txt", f"title: Batch\ndate: 2017-08-01\n\n{told}")], fresh_store)
     answer = ask(fresh_store, "Which four banks are in the first batch of access?")
     assert answer.answer_type == "refused", answer.answer
+
+
+def test_a_question_s_trigger_word_counts_whatever_part_of_speech_the_parse_gave_it(fresh_store, write):
+    """"When did the central bank fine JD?" parses "fine" as an adjective."""
+    told = "The central bank fined JD.com 1 million yuan on June 27, 2018."
+    ingest([write("fine.txt", f"title: Fine\ndate: 2018-06-29\n\n{told}")], fresh_store)
+    assert ask(fresh_store, "When did the central bank fine JD?").dates == ["2018-06-27"]
+    assert ask(fresh_store, "Did the central bank fine Alipay?").yes_no is not True

@@ -549,6 +549,11 @@ def _event_types(doc, lang: str) -> list[str]:
     if found:
         return found
     alpha = [t.lower_ for t in doc if t.is_alpha]
+    # "When did the central bank fine JD?": the parse made "fine" an adjective; a trigger word of
+    # the question counts whatever part of speech it was given
+    found = list(dict.fromkeys(t.id for t in taxonomy.types.values() for w in alpha if w in t.en_lemmas))
+    if found:
+        return found
     words = [w for w in alpha if len(w) >= 4]
     pairs = [" ".join(p) for p in zip(alpha, alpha[1:])]
     for t in taxonomy.types.values():
