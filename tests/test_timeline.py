@@ -1211,3 +1211,11 @@ def test_an_act_before_the_year_a_document_is_numbered_in_is_not_under_it(fresh_
     issues = {(e.value, e.document_id) for e in build_entries(fresh_store) if e.type == "issue"}
     assert ("2017-01-13", "doc_114_full_deposit") not in issues, issues
     assert ("2018-06-29", "doc_114_full_deposit") in issues, issues
+
+
+def test_a_delayed_act_is_not_done_and_its_parties_are_the_delay_s(fresh_store, write):
+    told = "Tenpay will delay the access to NetsUnion until June 30."
+    ingest([write("story.txt", f"title: Delay\ndate: 2018-03-15\n\n{told}")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "postpone"] == [(["tenpay"], ["netsunion"])]
+    assert not [e for e in entries if e.type == "connect"]

@@ -33,8 +33,9 @@ NEGATING_DETERMINERS = {"neither", "no", "none"}
 # Factuality families a type expresses by itself.
 SELF_CUED = {"deny": ("denied",), "retract": ("denied",), "require": ("required",), "prohibit": ("required", "denied")}
 # Types whose object noun is what they act on, not a second event ("deleted the announcement";
-# "approved the establishment": the founding is approved, not yet done).
-OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce", "approve"}
+# "approved the establishment": the founding is approved, not yet done; "delay the access to
+# NetsUnion": the access is put off, and NetsUnion is what the delay is about).
+OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce", "approve", "postpone"}
 
 
 # Nouns for a rule that may speak for itself ("the notice said").
