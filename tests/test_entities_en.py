@@ -327,3 +327,10 @@ def test_entities_en_a_law_without_a_document_word_is_no_document(nlp):
     number names it, so it is no document (it was a new one, junk among the discovered)."""
     found = by_text(run_text(nlp, "The Direct Connection Era is over, wrote Caixin.", "en"))
     assert not [name for name in found if "Connection Era" in name] and found["Caixin"] == ["caixin"]
+
+
+@pytest.mark.parametrize("written", ["payment organization", "payment organizations", "payment agencies"])
+def test_entities_en_the_group_named_with_another_word_for_its_members(nlp, written):
+    """机构 is also translated "organization" or "agency": still the payment institutions."""
+    found = by_text(run_text(nlp, f"The central bank required the {written} to connect to NetsUnion.", "en"))
+    assert found.get(written) == ["payment_institutions"], found
