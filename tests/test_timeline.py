@@ -1136,9 +1136,12 @@ def test_payments_handled_by_the_house_since_a_month_are_the_switch_over_from_th
     assert [(e.deadline, e.target_ids) for e in switches] == [("2018-06", ["netsunion"])], switches
 
 
-def test_what_a_report_claims_is_not_told_as_fact(fresh_store, write):
-    told = "A report claimed that Alipay had connected to NetsUnion on 3 May 2018."
-    ingest([write("story.txt", f"title: Claim\ndate: 2018-05-20\n\n{told}")], fresh_store)
+@pytest.mark.parametrize("told", [
+    "A report claimed that Alipay had connected to NetsUnion on 3 May 2018.",
+    "There are rumors that Alipay will connect to NetsUnion on 3 May 2018.",
+])  # fmt: skip
+def test_what_a_report_or_rumours_tell_is_not_told_as_fact(fresh_store, write, told):
+    ingest([write("story.txt", f"title: Claim\ndate: 2018-04-20\n\n{told}")], fresh_store)
     assert {e.factuality for e in build_entries(fresh_store) if e.type == "connect"} == {"reported"}
 
 
@@ -1196,11 +1199,6 @@ def test_traffic_moved_onto_the_house_ahead_of_a_deadline_is_the_switch_over_by_
     assert [(e.deadline, e.target_ids) for e in entries if e.type == "switch_traffic"] == [("2018-06-30", ["netsunion"])]
     assert not [e for e in entries if e.type == "approve"]  # "licensed" describes the firms
 
-
-def test_what_rumours_say_is_reported(fresh_store, write):
-    told = "There are rumors that WeChat Pay will connect to UnionPay on July 20."
-    ingest([write("story.txt", f"title: Rumours\ndate: 2018-07-02\n\n{told}")], fresh_store)
-    assert {e.factuality for e in build_entries(fresh_store) if e.type == "connect"} == {"reported"}
 
 
 def test_an_act_before_the_year_a_document_is_numbered_in_is_not_under_it(fresh_store, write):
