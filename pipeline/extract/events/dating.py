@@ -26,13 +26,16 @@ YEARLESS_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?")
 
 
+def _last_month(period: re.Match) -> int:
+    return int(period[2]) if period[2] else 3 * int(period[3]) if period[3] else 6 * int(period[4]) if period[4] else 12
+
+
 def last_day(value: str) -> str | None:
     """The last day of a month, quarter, half or year given as TIMEX3 (2016-Q3 -> 2016-09-30)."""
     m = _PERIOD.fullmatch(value)
     if not m:
         return None
-    year = int(m[1])
-    month = int(m[2]) if m[2] else 3 * int(m[3]) if m[3] else 6 * int(m[4]) if m[4] else 12
+    year, month = int(m[1]), _last_month(m)
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
@@ -43,8 +46,7 @@ def point_date(timex: Timex) -> str:
     m = _PERIOD.fullmatch(timex.value)
     if not m or m[2] or timex.modifier != "END":
         return timex.value
-    month = 3 * int(m[3]) if m[3] else 6 * int(m[4]) if m[4] else 12
-    return f"{m[1]}-{month:02d}"
+    return f"{m[1]}-{_last_month(m):02d}"
 
 
 def limit_date(timex: Timex) -> str:

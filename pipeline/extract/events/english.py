@@ -784,11 +784,11 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         # itself governs is its date, however near another date of the sentence stands.
         plain = [t for t in plain if _governed_by(trigger, tokens_of[(t.start, t.end)])] or plain
         # "The reporter learned yesterday that the platform started …": the day of the learning.
-        plain = [t for t in plain if not _dates_the_learning(trigger, tokens_of[(t.start, t.end)], taxonomy)]
+        plain = [t for t in plain if not _dates_a_verb_above(trigger, tokens_of[(t.start, t.end)], taxonomy.learned_from.get("en", ()))]
         if any(t.start >= event.end and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy) for t in deadlines):
             # "A spokeswoman said on Tuesday that payments had been handled by NetsUnion since last
             # June": an act with its own start or limit is not dated by the saying.
-            plain = [t for t in plain if not _dates_the_saying(trigger, tokens_of[(t.start, t.end)], taxonomy)]
+            plain = [t for t in plain if not _dates_a_verb_above(trigger, tokens_of[(t.start, t.end)], taxonomy.reporting_verbs_en)]
         before = [t for t in plain if t.end <= event.start]
         if before and any(before[-1].end <= at < event.start for at in takers):
             before = []
@@ -837,22 +837,13 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
     return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
 
 
-def _dates_the_learning(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bool:
-    """Whether the date hangs on a verb of learning above the trigger ("learned yesterday that …")."""
+def _dates_a_verb_above(trigger: Span | None, when: Span | None, verbs) -> bool:
+    """Whether the date hangs on one of these verbs above the trigger: the day of the learning
+    ("learned yesterday that …") or of the saying ("said on Tuesday that …")."""
     if trigger is None or when is None:
         return False
     governor = _date_governor(trigger, when)
-    return (governor is not None and governor.lemma_.lower() in taxonomy.learned_from.get("en", ())
-            and governor in trigger.root.ancestors)
-
-
-def _dates_the_saying(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bool:
-    """Whether the date hangs on a reporting verb above the trigger ("said on Tuesday that …")."""
-    if trigger is None or when is None:
-        return False
-    governor = _date_governor(trigger, when)
-    return (governor is not None and governor.lemma_.lower() in taxonomy.reporting_verbs_en
-            and governor in trigger.root.ancestors)
+    return governor is not None and governor.lemma_.lower() in verbs and governor in trigger.root.ancestors
 
 
 def _governed_by(trigger: Span | None, when: Span | None) -> bool:

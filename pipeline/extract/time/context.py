@@ -64,8 +64,8 @@ class DocContext:
     # the last limit read with its year ("starting from January 2017"), and its sentence: what
     # "that year" names when no narrative date came after it
     prev_boundary: Point | None = None
-    prev_span: tuple[int, int] | None = None  # where the narrative's date was read
     prev_boundary_sentence: int = -1
+    prev_span: tuple[int, int] | None = None  # where the narrative's date was read
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
