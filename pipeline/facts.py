@@ -118,6 +118,7 @@ class EventMention:
     refers_to: int | None = None  # index, in the article's events, of the event it denies or retracts
     object_type: str | None = None  # the kind of event acted on: "deleted the announcement" -> announce
     back_reference: str | None = None  # the subject stands for an institution named before: "the platform", "it"
+    target_back_reference: str | None = None  # ... or the object does: "connected to the platform"
 
 
 @dataclass(slots=True)

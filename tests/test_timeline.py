@@ -1217,3 +1217,10 @@ def test_a_delayed_act_is_not_done_and_its_parties_are_the_delay_s(fresh_store, 
     entries = build_entries(fresh_store)
     assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "postpone"] == [(["tenpay"], ["netsunion"])]
     assert not [e for e in entries if e.type == "connect"]
+
+
+def test_a_connection_to_the_platform_is_to_the_clearing_house_the_passage_is_about(fresh_store, write):
+    told = "NetsUnion began its trial run in 2017. Alipay connected to the platform in March 2017."
+    ingest([write("story.txt", f"title: Platform\ndate: 2018-03-15\n\n{told}")], fresh_store)
+    assert [(e.value, e.actor_ids, e.target_ids) for e in build_entries(fresh_store) if e.type == "connect"] == [
+        ("2017-03", ["alipay"], ["netsunion"])]

@@ -412,9 +412,16 @@ def find_events(
             actors = _speaker_of(speakers[0], spans, entities)  # "Tenpay said it had finished …": it is Tenpay
         if not actors and spec.positional_actor and head.i not in modal | routed_heads:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
+        target_reference = None
         if actors and not targets and spec.positional_target:
             targets = [i for i in _nearest_before(spans, trigger.start, entities, exclude=set(actors))
                        if entities.types.get(i) in spec.positional_target]
+            # "Alipay connected to the platform": the clearing house named in the sentences before
+            objects = [g for c in carrier.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            objects += [c for c in carrier.children if c.dep_ == "dobj"]
+            reference = back_reference_of(objects, taxonomy) if not targets else None
+            if reference and set(taxonomy.back_actors_en.get(reference, ())) & set(spec.positional_target):
+                target_reference = reference
         document = _document(documents, spans, scope, trigger.start)
         back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
@@ -442,6 +449,7 @@ def find_events(
                 theme=theme,
                 object_type=next((trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
                 back_reference=back_reference,
+                target_back_reference=target_reference,
             )
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)

@@ -30,6 +30,7 @@ def resolve(
 ) -> list[EventMention]:
     paragraph_of = {s.idx: s.paragraph for s in sentences}
     _resolve_back_actors(events, sentences, mentions, entities, taxonomy)
+    _resolve_back_targets(events, mentions, entities, taxonomy)
     for i, event in enumerate(events):
         if event.document is None and event.type in REGULATORY_NEEDING_DOCUMENT:
             event.document = _recent_document(event, mentions, paragraph_of, entities)
@@ -172,6 +173,27 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             # "31 March 2017: The platform begins trial operation", pages after the platform was
             # named: the one of its kind the article names most.
             event.actors = _most_named(mentions, entities, kinds)
+
+
+def _resolve_back_targets(events, mentions, entities, taxonomy) -> None:
+    """"Alipay connected to the platform": the institution of the kind the type's targets are
+    (events.yaml positional_target) the passage is about, as for a subject "the platform"."""
+    for event in events:
+        if event.targets or not event.target_back_reference:
+            continue
+        kinds = set(taxonomy.back_actors_en.get(event.target_back_reference, ())) & set(taxonomy.types[event.type].positional_target)
+        window = [
+            m.entity_id for idx in range(event.sentence_idx - LOOK_BACK_SENTENCES - 1, event.sentence_idx + 1)
+            for m in mentions.get(idx, [])
+            if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
+            and m.entity_id not in event.actors
+        ]  # fmt: skip
+        if window:
+            counts = Counter(window)
+            most = max(counts.values())
+            event.targets = [next(i for i in reversed(window) if counts[i] == most)]
+        else:
+            event.targets = [i for i in _most_named(mentions, entities, kinds) if i not in event.actors]
 
 
 def _most_named(mentions: dict[int, list[Mention]], entities: EntityInfo, kinds: set[str]) -> list[str]:
