@@ -1224,3 +1224,12 @@ def test_a_connection_to_the_platform_is_to_the_clearing_house_the_passage_is_ab
     ingest([write("story.txt", f"title: Platform\ndate: 2018-03-15\n\n{told}")], fresh_store)
     assert [(e.value, e.actor_ids, e.target_ids) for e in build_entries(fresh_store) if e.type == "connect"] == [
         ("2017-03", ["alipay"], ["netsunion"])]
+
+
+def test_chinese_a_rumoured_act_and_the_statement_calling_it_untrue(fresh_store, write):
+    """被传已接入: rumoured, not told as fact; 当晚发表声明称，该报道与事实不符: the body's denial."""
+    told = "此前，支付宝曾于4月27日被传已接入银联，但银联当晚发表声明称，该报道与事实不符。"
+    ingest([write("story.txt", f"title: 条码\ndate: 2018-09-14\nlang: zh\n\n{told}")], fresh_store)
+    kinds = {(e.type, e.factuality) for e in build_entries(fresh_store)}
+    assert ("connect", "asserted") not in kinds, kinds
+    assert ("deny", "asserted") in kinds, kinds
