@@ -671,3 +671,10 @@ def test_a_question_s_trigger_word_counts_whatever_part_of_speech_the_parse_gave
     ingest([write("fine.txt", f"title: Fine\ndate: 2018-06-29\n\n{told}")], fresh_store)
     assert ask(fresh_store, "When did the central bank fine JD?").dates == ["2018-06-27"]
     assert ask(fresh_store, "Did the central bank fine Alipay?").yes_no is not True
+
+
+def test_chinese_what_is_completed_is_the_act_asked_about(fresh_store, write):
+    """网联在哪一天完成工商注册? asks of the registration, not of any act completed."""
+    told = "2017年8月29日，网联清算有限公司完成工商注册。2018年3月31日，网联与财付通完成首笔交易。"
+    ingest([write("zh.txt", f"title: 网联\ndate: 2018-09-14\nlang: zh\n\n{told}")], fresh_store)
+    assert ask(fresh_store, "网联清算有限公司在哪一天完成工商注册？").dates == ["2017-08-29"]

@@ -1233,3 +1233,10 @@ def test_chinese_a_rumoured_act_and_the_statement_calling_it_untrue(fresh_store,
     kinds = {(e.type, e.factuality) for e in build_entries(fresh_store)}
     assert ("connect", "asserted") not in kinds, kinds
     assert ("deny", "asserted") in kinds, kinds
+
+
+def test_chinese_coordinated_actors_when_one_is_named_again_after_the_verb(fresh_store, write):
+    """银联与支付宝…签约，…接入银联网络: the second 银联 is no place in the subject."""
+    told = "银联与支付宝已于9月10日完成内部签约，双方将共同推动条码支付业务接入银联网络。"
+    ingest([write("story.txt", f"title: 条码\ndate: 2018-09-14\nlang: zh\n\n{told}")], fresh_store)
+    assert [sorted(e.actor_ids) for e in build_entries(fresh_store) if e.type == "cooperate"] == [["alipay", "unionpay"]]

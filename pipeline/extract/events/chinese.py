@@ -286,7 +286,7 @@ def find_events(
                 subject = _previous_clause_subject([x for x in local if id(x[0]) not in obliques], clauses, c_start, entities) or subject
             if passive or spec.category != "regulatory" or all(entities.types.get(i) == "regulator" for i in subject):
                 before = subject
-        before = _coordinated_tail(before, local, text) + partners
+        before = _coordinated_tail(before, [x for x in local if x[2] <= start], text) + partners
         agent = [m for m, s, e in local if c_start <= s and e <= start and text[:s].endswith(tuple(taxonomy.agent_markers_zh))]
         if agent and not after:
             # 网联…，由中国支付清算协会组织发起设立: the association founds what the sentence is about.
@@ -452,10 +452,12 @@ def _previous_clause_subject(local, clauses: str, c_start: int, entities: Entity
 
 def _coordinated_tail(ids: list[str], local, text: str) -> list[str]:
     """The actor right before the verb, with those joined to it by 和/与/及/、 (支付宝和微信支付),
-    and the subject of a partner phrase whatever stands before its 与 (支付宝于9月10日与银联签约)."""
+    and the subject of a partner phrase whatever stands before its 与 (支付宝于9月10日与银联签约).
+    local: the mentions up to the verb (one named again after it, 接入银联网络, is not where it
+    stands in the subject)."""
     if not ids:
         return []
-    spans = {m.entity_id: (s, e) for m, s, e in local}
+    spans = {m.entity_id: (s, e) for m, s, e in local}  # the last mention of each (local ends at the verb)
     tail = [ids[-1]]
     for earlier in reversed(ids[:-1]):
         gap = text[spans[earlier][1] : spans[tail[0]][0]]

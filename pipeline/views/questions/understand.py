@@ -541,10 +541,19 @@ def _event_types(doc, lang: str) -> list[str]:
         # A trigger written with a character of the same sound (要球 for 要求) still counts, when
         # it is whole words of the question: 快捷支付 holds the sounds of 截止 across two words.
         sounded = _word_runs_by_sound(doc)
-        return list(dict.fromkeys(
+        found = list(dict.fromkeys(
             type_id for word, type_id in taxonomy.zh_triggers()
             if word in doc.text or (len(word) > 1 and " ".join(_syllables(word)) in sounded)
         ))  # fmt: skip
+        # 在哪一天完成工商注册? What is completed is the act asked about: the registration, not
+        # any completion (完成接入 asks of the connection, 完成迁移 of the switch-over).
+        completing = [w for w in taxonomy.types["complete"].zh if w in doc.text] if "complete" in taxonomy.types else []
+        if completing:
+            after = doc.text[doc.text.find(completing[0]) + len(completing[0]):]
+            done = [t for w, t in taxonomy.zh_triggers() if t != "complete" and w in after]
+            if done:
+                found = [t for t in found if t != "complete"]
+        return found
     found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
     if found:
         return found
