@@ -8,6 +8,7 @@ here, clause and word order carry the roles.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -159,18 +160,23 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
     return head or modified or purpose
 
 
+@cache  # a Taxonomy hashes by identity: read once per loaded taxonomy, not per event
 def _speech_words(taxonomy: Taxonomy) -> tuple[str, ...]:
     return tuple(word for t in taxonomy.types.values() if t.speaker_only for word in t.zh)
+
+
+@cache
+def _negations(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Negating words, not verbs of denial (网联否认了推迟上线的说法 denies the postponement)."""
+    denials = {word for t in taxonomy.types.values() if t.refers_back for word in t.zh}
+    return tuple(n for n in taxonomy.factuality.get("denied", {}).get("zh", ()) if n not in denials)
 
 
 def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
     """A negated verb inside a phrase that modifies a noun (未完成迁移的机构, 尚未接入网联的银行):
     it picks out those not done, and tells of no act done or denied."""
-    # negating words, not verbs of denial (网联否认了推迟上线的说法 denies the postponement)
-    denials = {word for t in taxonomy.types.values() if t.refers_back for word in t.zh}
-    negations = [n for n in taxonomy.factuality.get("denied", {}).get("zh", ()) if n not in denials]
     lead = re.search(r"[^，。；：！？、\s]{0,4}$", text[:start]).group(0)
-    if not any(n in lead for n in negations):
+    if not any(n in lead for n in _negations(taxonomy)):
         return False
     return bool(re.match(r"[^，。；：！？、\s]{0,8}?的[^，。；：！？、\s的]", text[end:]))
 

@@ -53,9 +53,10 @@ def limit_date(timex: Timex) -> str:
     """The day a limit set by the end of a period longer than a month falls on ("by the end of
     this year" is its last day); any other limit is the period as told (a month's end, as in
     "the platform goes live at the end of this month", is read as the month)."""
-    if timex.modifier != "END" or not _PERIOD.fullmatch(timex.value) or re.fullmatch(r"\d{4}-\d\d", timex.value):
+    m = _PERIOD.fullmatch(timex.value)
+    if not m or m[2] or timex.modifier != "END":
         return timex.value
-    return last_day(timex.value) or timex.value
+    return last_day(timex.value)
 
 
 def keep_yearless(events: list[EventMention]) -> None:

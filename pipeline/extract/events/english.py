@@ -70,11 +70,17 @@ def _trigger_index(taxonomy: Taxonomy) -> tuple[dict[str, str], dict[str, list[t
     return lemmas, phrases
 
 
+@cache
+def _with_object_index(taxonomy: Taxonomy) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(type, verbs, objects) of the types told by a verb only with one of its objects."""
+    return [(t.id, *t.with_object["en"]) for t in taxonomy.types.values() if "en" in t.with_object]
+
+
 def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     """(type, start, end) of every trigger: a lemma of a type (not as an adjective, adverb…), or a
     phrase of a type, its words as written or as lemmas."""
     lemmas, phrases = _trigger_index(taxonomy)
-    with_object = [(t.id, *t.with_object["en"]) for t in taxonomy.types.values() if "en" in t.with_object]
+    with_object = _with_object_index(taxonomy)
     found = []
     for token in doc:
         type_id = lemmas.get(_lemma(token, lemmas))

@@ -154,21 +154,13 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             if not any(ref in sentence.text[: event.start - sentence.start] for ref in taxonomy.back_actors_zh):
                 continue
             kinds = INSTITUTION_TYPES
-        window = []  # the candidates named before it, nearest last
-        for idx in range(event.sentence_idx - LOOK_BACK_SENTENCES - 1, event.sentence_idx + 1):
-            window += [
-                m.entity_id for m in mentions.get(idx, [])
-                if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
-                and m.entity_id not in event.targets
-                and not (event.back_reference and m.entity_id in entities.collectives)  # "it" is one institution
-            ]  # fmt: skip
+        # "it" is one institution, not a whole group
+        window = _named_before(event, mentions, entities, kinds, set(event.targets), skip_groups=bool(event.back_reference))
         if window:
             # "it" is the one named last; "the platform" the one the passage is about, named most
             # ("… through NetsUnion or UnionPay. The platform …" is NetsUnion's), the last of those
-            counts = Counter(window)
-            most = max(counts.values())
             nominal = event.back_reference not in (None, "it")
-            event.actors = [next(i for i in reversed(window) if counts[i] == most)] if nominal else window[-1:]
+            event.actors = _most_named_of(window) if nominal else window[-1:]
         if not event.actors and event.back_reference and event.back_reference != "it":
             # "31 March 2017: The platform begins trial operation", pages after the platform was
             # named: the one of its kind the article names most.
@@ -182,18 +174,29 @@ def _resolve_back_targets(events, mentions, entities, taxonomy) -> None:
         if event.targets or not event.target_back_reference:
             continue
         kinds = set(taxonomy.back_actors_en.get(event.target_back_reference, ())) & set(taxonomy.types[event.type].positional_target)
-        window = [
-            m.entity_id for idx in range(event.sentence_idx - LOOK_BACK_SENTENCES - 1, event.sentence_idx + 1)
-            for m in mentions.get(idx, [])
-            if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
-            and m.entity_id not in event.actors
-        ]  # fmt: skip
+        window = _named_before(event, mentions, entities, kinds, set(event.actors), skip_groups=False)
         if window:
-            counts = Counter(window)
-            most = max(counts.values())
-            event.targets = [next(i for i in reversed(window) if counts[i] == most)]
+            event.targets = _most_named_of(window)
         else:
             event.targets = [i for i in _most_named(mentions, entities, kinds) if i not in event.actors]
+
+
+def _named_before(event, mentions, entities, kinds, others: set[str], *, skip_groups: bool) -> list[str]:
+    """The entities of these kinds named before the event, in its sentence or the two before,
+    nearest last; not its other parties, nor whole groups when asked."""
+    return [
+        m.entity_id for idx in range(event.sentence_idx - LOOK_BACK_SENTENCES - 1, event.sentence_idx + 1)
+        for m in mentions.get(idx, [])
+        if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
+        and m.entity_id not in others and not (skip_groups and m.entity_id in entities.collectives)
+    ]  # fmt: skip
+
+
+def _most_named_of(window: list[str]) -> list[str]:
+    """The one named most among them, the last named of those."""
+    counts = Counter(window)
+    most = max(counts.values())
+    return [next(i for i in reversed(window) if counts[i] == most)]
 
 
 def _most_named(mentions: dict[int, list[Mention]], entities: EntityInfo, kinds: set[str]) -> list[str]:
