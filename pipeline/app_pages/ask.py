@@ -19,6 +19,9 @@ from pipeline.views.timeline import sources_phrase
 # large store an answer can rest on a thousand reports of one event.
 SHOWN = 20
 HISTORY = 20  # questions kept in the session's history
+# The box is bound to the address (?q=...): a shared link asks its question, reloading asks it
+# again, and Streamlit keeps the two in step (the key is the query parameter's name).
+QUESTION_KEY = "q"
 EXAMPLES = [
     "When did the Bar Code Payment Business Standards take effect?",
     "Who issued Document 209?",
@@ -28,7 +31,7 @@ EXAMPLES = [
 
 
 def _use_example(question: str) -> None:
-    st.session_state["ask_question"] = question
+    st.session_state[QUESTION_KEY] = question
 
 
 def _show_more() -> None:
@@ -113,14 +116,6 @@ def remember(question: str) -> None:
     st.session_state["ask_history"] = [question, *history][:HISTORY]
 
 
-def from_link() -> None:
-    """A question given in the address (`?q=`) fills the box, once per distinct link."""
-    given = st.query_params.get("q")
-    if given and given != st.session_state.get("ask_linked"):
-        st.session_state["ask_linked"] = given
-        st.session_state["ask_question"] = given[:MAX_QUESTION_CHARS]
-
-
 def show_history() -> None:
     history = st.session_state.get("ask_history", [])
     if not history:
@@ -140,9 +135,12 @@ def render() -> None:
     cols = st.columns(len(EXAMPLES))
     for i, (col, example) in enumerate(zip(cols, EXAMPLES, strict=True)):
         col.button(example, key=f"ask_example_{i}", on_click=_use_example, args=(example,), width="stretch")
-    from_link()
     question = st.text_input(
-        "Question", key="ask_question", placeholder="When did Tenpay connect to NetsUnion?", max_chars=MAX_QUESTION_CHARS
+        "Question",
+        key=QUESTION_KEY,
+        placeholder="When did Tenpay connect to NetsUnion?",
+        max_chars=MAX_QUESTION_CHARS,
+        bind="query-params",
     )
     if not question.strip():
         show_history()
@@ -163,10 +161,6 @@ def render() -> None:
             return
     question = question.strip()
     remember(question)
-    # The address holds the question: it can be shared, and reloading asks it again.
-    st.session_state["ask_linked"] = question
-    if st.query_params.get("q") != question:
-        st.query_params["q"] = question
     show_history()
     show_answer(path, stamp, question, result, shown_count(question))
 
