@@ -1240,3 +1240,24 @@ def test_chinese_coordinated_actors_when_one_is_named_again_after_the_verb(fresh
     told = "银联与支付宝已于9月10日完成内部签约，双方将共同推动条码支付业务接入银联网络。"
     ingest([write("story.txt", f"title: 条码\ndate: 2018-09-14\nlang: zh\n\n{told}")], fresh_store)
     assert [sorted(e.actor_ids) for e in build_entries(fresh_store) if e.type == "cooperate"] == [["alipay", "unionpay"]]
+
+
+@pytest.mark.parametrize("speaker, kept", [
+    ("the company said", True),  # the institution named before, speaking of its own act
+    ("it said", True),
+    ("an analyst said", False),  # someone's claim stays out of the timeline
+])  # fmt: skip
+def test_an_institution_named_before_speaks_of_its_own_act_as_fact(fresh_store, write, speaker, kept):
+    told = f"UnionPay signed a cooperation agreement with Alipay on September 10, {speaker}."
+    ingest([write("story.txt", f"title: Deal\ndate: 2018-10-20\n\n{told}")], fresh_store)
+    deals = {(e.value, tuple(e.actor_ids)) for e in build_entries(fresh_store) if e.type == "cooperate"}
+    assert (("2018-09-10", ("unionpay",)) in deals) is kept, deals
+
+
+def test_a_rule_told_by_the_regulator_is_made_when_told_and_binds_those_told(fresh_store, write):
+    """The month of the telling dates the requirement; the limit it sets stays its deadline."""
+    told = ("The central bank told payment firms in August last year that all online payments involving "
+            "bank accounts must go through a licensed clearing house from mid-2018.")
+    ingest([write("story.txt", f"title: Rule\ndate: 2018-06-20\n\n{told}")], fresh_store)
+    rules = {(e.value, e.deadline, tuple(e.actor_ids), tuple(e.target_ids)) for e in build_entries(fresh_store) if e.type == "require"}
+    assert ("2017-08", "2018", ("pboc",), ("payment_institutions",)) in rules, rules

@@ -51,6 +51,9 @@ MAX_QUOTED_NAME_WORDS = 30  # a longer quote is speech, whatever its end
 # Speech verbs (events.yaml's assessment) that, with an object told to do something, require it:
 # "told payment institutions to close …".
 DIRECTIVE_VERBS = {"tell"}
+# A rule told by its maker is made when it is said: "The central bank told payment firms in August
+# that payments must go through a clearing house from mid-2018" requires in August, to mid-2018.
+RULES_MADE_BY_SAYING = {"require", "prohibit"}
 
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
@@ -367,7 +370,7 @@ def find_events(
         elif head.i in modal and type_id == "require":
             # "payment institutions must route …": they are required; the rule's issuer requires,
             # or the regulator that tells it ("the department notified them that they must …").
-            actors, targets = _teller(head, spans, entities), actors
+            actors, targets = _teller(head, spans, entities), actors or _told(head, spans, entities)
         elif head.i in routed_heads:
             # "must through the NetsUnion platform processing": the house that handles the payments
             # is where the traffic goes, not who moves it.
@@ -484,7 +487,9 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
         return "reported"  # whatever the verb: "sources said", "a report claimed"
     if statements is None or verb.lemma_.lower() not in statements.verbs.get("en", ()):
         return None
-    if entities.are_bodies(speakers):
+    # "…, the company said": an institution named before speaks of its own act, as a named one does
+    speaks_back = not speakers and back_reference_of([c for c in verb.children if c.dep_ == "nsubj"], taxonomy)
+    if entities.are_bodies(speakers) or speaks_back:
         # "UnionPay said reports that it had signed an agreement with Alipay were untrue"
         untrue = statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text) == statements.untrue_type
         return "denied" if untrue else "asserted"
@@ -538,6 +543,15 @@ def _teller(verb: Token, spans, entities: EntityInfo) -> list[str]:
         return []
     subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
     return [i for i in _ids(spans, _within(subjects), entities) if entities.types.get(i) == "regulator"]
+
+
+def _told(verb: Token, spans, entities: EntityInfo) -> list[str]:
+    """The institutions a regulator's clause is told to ("told payment firms that payments must
+    ..."): the object of the verb the clause completes."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return []
+    told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    return [i for i in _ids(spans, _within(told), entities) if entities.types.get(i) in INSTITUTION_TYPES]
 
 
 def _they(subjects: list[Token], spans, entities: EntityInfo) -> list[str]:
@@ -799,7 +813,9 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         plain = [t for t in plain if _governed_by(trigger, tokens_of[(t.start, t.end)])] or plain
         # "The reporter learned yesterday that the platform started …": the day of the learning.
         plain = [t for t in plain if not _dates_a_verb_above(trigger, tokens_of[(t.start, t.end)], taxonomy.learned_from.get("en", ()))]
-        if any(t.start >= event.end and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy) for t in deadlines):
+        if event.type not in RULES_MADE_BY_SAYING and any(
+            t.start >= event.end and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy) for t in deadlines
+        ):
             # "A spokeswoman said on Tuesday that payments had been handled by NetsUnion since last
             # June": an act with its own start or limit is not dated by the saying.
             plain = [t for t in plain if not _dates_a_verb_above(trigger, tokens_of[(t.start, t.end)], taxonomy.reporting_verbs_en)]
