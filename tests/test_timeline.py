@@ -1261,3 +1261,15 @@ def test_a_rule_told_by_the_regulator_is_made_when_told_and_binds_those_told(fre
     ingest([write("story.txt", f"title: Rule\ndate: 2018-06-20\n\n{told}")], fresh_store)
     rules = {(e.value, e.deadline, tuple(e.actor_ids), tuple(e.target_ids)) for e in build_entries(fresh_store) if e.type == "require"}
     assert ("2017-08", "2018", ("pboc",), ("payment_institutions",)) in rules, rules
+
+
+@pytest.mark.parametrize("denial, denied", [
+    ("Lakala denied that report on Tuesday.", False),  # answers the sentence about itself, which told no act
+    ("JD Finance denied that report on Tuesday.", True),
+])  # fmt: skip
+def test_an_institution_denies_only_an_act_it_took_part_in(fresh_store, write, denial, denied):
+    told = ("JD Finance said it had finished the switch-over in May. Lakala has not yet connected, "
+            f"according to two people familiar with the matter. {denial}")
+    ingest([write("story.txt", f"title: Denial\ndate: 2018-06-20\n\n{told}")], fresh_store)
+    finished = [e for e in build_entries(fresh_store) if e.type == "complete"]
+    assert len(finished) == 1 and bool(finished[0].conflict) is denied, finished

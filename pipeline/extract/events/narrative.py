@@ -51,7 +51,7 @@ def resolve(
     kept = _with_issuing_acts(kept, sentences, mentions, entities)
     for i, event in enumerate(kept):
         if taxonomy.types[event.type].refers_back:
-            _point_back(i, kept, paragraph_of)
+            _point_back(i, kept, paragraph_of, entities)
     return kept
 
 
@@ -87,7 +87,7 @@ def _mark_commentary(events: list[EventMention], sentences: list[Sentence], enti
             event.category = "claim"
 
 
-def _point_back(i: int, events: list[EventMention], paragraph_of: dict[int, int]) -> None:
+def _point_back(i: int, events: list[EventMention], paragraph_of: dict[int, int], entities: EntityInfo) -> None:
     """A denial or a deletion answers the latest event before it, in its sentence or just before."""
     event = events[i]
     for j in range(i - 1, -1, -1):
@@ -100,6 +100,8 @@ def _point_back(i: int, events: list[EventMention], paragraph_of: dict[int, int]
             continue
         if event.object_type and earlier.type != event.object_type:
             continue  # "deleted the announcement" answers the announcement, not the cooperation
+        if not _speaks_of(event, earlier, entities):
+            continue  # "JD said it had finished. Lakala has not connected, people said. Lakala denied that."
         event.refers_to = j
         if not event.targets:
             event.targets = [x for x in earlier.actors + earlier.targets if x not in event.actors]
@@ -107,6 +109,20 @@ def _point_back(i: int, events: list[EventMention], paragraph_of: dict[int, int]
             event.date, event.date_text, event.date_source = earlier.date, earlier.date_text, "inherited"
             event.date_mod = event.date_mod or "AFTER"
         return
+
+
+def _speaks_of(event: EventMention, earlier: EventMention, entities: EntityInfo) -> bool:
+    """Whether a denial or deletion may answer an act told in an earlier sentence: an institution
+    answers for an act it (or the body it belongs to, or one of its own) took part in. A person's
+    or an industry's answer, and one in the act's own sentence, may answer any act."""
+    if earlier.sentence_idx == event.sentence_idx or not entities.are_bodies(event.actors):
+        return True
+
+    def family(entity_id: str) -> set[str]:
+        return {entity_id, entities.parents.get(entity_id, entity_id)}
+
+    parties = {kin for party in earlier.actors + earlier.targets for kin in family(party)}
+    return any(family(actor) & parties for actor in event.actors)
 
 
 def _recent_document(event, mentions, paragraph_of, entities) -> str | None:
