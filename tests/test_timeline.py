@@ -1273,3 +1273,13 @@ def test_an_institution_denies_only_an_act_it_took_part_in(fresh_store, write, d
     ingest([write("story.txt", f"title: Denial\ndate: 2018-06-20\n\n{told}")], fresh_store)
     finished = [e for e in build_entries(fresh_store) if e.type == "complete"]
     assert len(finished) == 1 and bool(finished[0].conflict) is denied, finished
+
+
+@pytest.mark.parametrize("told, launched", [
+    ("NetsUnion, which was set up in Beijing in August 2017, started test runs in March of that year.", "2017-03"),
+    ("NetsUnion, which started test runs in March 2017, was set up in Beijing in August of that year.", "2017-03"),
+])  # fmt: skip
+def test_a_date_in_a_relative_clause_dates_that_clause_only(fresh_store, write, told, launched):
+    ingest([write("story.txt", f"title: Platform\ndate: 2018-06-20\n\n{told}")], fresh_store)
+    dated = {(e.type, e.value) for e in build_entries(fresh_store) if e.type in ("launch", "found")}
+    assert dated == {("launch", launched), ("found", "2017-08")}, dated

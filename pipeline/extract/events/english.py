@@ -211,6 +211,14 @@ def _asked_subject(verb: Token, subjects: list[Token]) -> bool:
     return any(asks(t) or any(c.dep_ == "det" and asks(c) for c in t.children) for t in subjects)
 
 
+def _relative_antecedent(verb: Token, subjects: list[Token]) -> set[int]:
+    """"NetsUnion, which started test runs in March": the relative pronoun stands for the noun
+    the clause describes (the noun and the words before it that are its own)."""
+    if verb.dep_ != "relcl" or not any(s.tag_ in _WH_TAGS for s in subjects):
+        return set()
+    return {t.i for t in verb.head.subtree if t.i <= verb.head.i}
+
+
 def _named_by_copula(head: Token) -> set[int]:
     """"The first batch of access is 4 banks and 3 payment institutions, namely Alipay …", "the
     first institutions connected to NetsUnion were Alipay and Tenpay": an act inside the subject
@@ -359,7 +367,7 @@ def find_events(
         subjects, passive = _subject(carrier)
         if _asked_subject(carrier, subjects):
             continue  # "We have not been able to confirm which body issued it": nobody is told
-        subject_ids = _within(subjects)
+        subject_ids = _within(subjects) | _relative_antecedent(carrier, subjects)
         actor_tokens = subject_ids | _within(_agent(carrier))
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
@@ -846,7 +854,19 @@ def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[i
     if trigger is None or when is None:
         return True
     return (_in_reach(trigger, when, taxonomy) and not _dates_a_noun(trigger, when) and not _dates_what_it_says(trigger, when)
-            and _same_side_of_order_clauses(trigger, when, clauses))
+            and _same_side_of_order_clauses(trigger, when, clauses) and not _inside_another_relative_clause(trigger, when))
+
+
+def _inside_another_relative_clause(trigger: Span, when: Span) -> bool:
+    """"NetsUnion, which was set up in August 2017, started test runs in March": a date inside a
+    relative clause dates what that clause tells, not an act outside it (a noun's own clause, "a
+    deadline that falls on June 30", still dates the noun)."""
+    token = when.root
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":  # (not "acl": the parse makes a translation's main clauses so)
+            return trigger.root not in token.subtree and token.head.i != trigger.root.i
+        token = token.head
+    return False
 
 
 def _dates_a_noun(trigger: Span, when: Span) -> bool:
