@@ -1283,3 +1283,17 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only(fresh_store, write, 
     ingest([write("story.txt", f"title: Platform\ndate: 2018-06-20\n\n{told}")], fresh_store)
     dated = {(e.type, e.value) for e in build_entries(fresh_store) if e.type in ("launch", "found")}
     assert dated == {("launch", launched), ("found", "2017-08")}, dated
+
+
+@pytest.mark.parametrize("told, required", [
+    ("央行去年8月通知称，支付机构须于2018年6月30日前接入网联。", True),
+    ("央行去年8月发文称，支付机构应于2018年6月30日前接入网联。", True),
+    ("有媒体去年8月报道称，支付机构须于2018年6月30日前接入网联。", False),  # a report, not the regulator's word
+])  # fmt: skip
+def test_chinese_what_a_regulator_says_must_be_done_it_requires(fresh_store, write, told, required):
+    """The body's own notice verb and the month before 称 leave it the speaker; the month of its
+    saying dates the requirement, the limit it sets is its deadline."""
+    ingest([write("story.txt", f"title: 通知\ndate: 2018-06-20\nlang: zh\n\n{told}")], fresh_store)
+    rules = {(e.value, e.deadline, tuple(e.actor_ids), "payment_institutions" in e.target_ids)
+             for e in build_entries(fresh_store) if e.type == "require"}
+    assert (("2017-08", "2018-06-30", ("pboc",), True) in rules) is required, rules

@@ -20,7 +20,7 @@ CLAUSE_BREAKS = "，,；;：:。！？!?"
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 # A day between a body and its speech verb (网联3月31日表示, 央行于昨日表示): still the body speaking.
 SPEECH_SETTING = re.compile(r"(?:在|于)[^，。；：]{0,24}?(?:会上|会议上|发布会上|记者会上|论坛上|采访时|接受采访时)$")
-SPEECH_WHEN = re.compile(r"(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+$")
+SPEECH_WHEN = re.compile(r"(?:于|在)?(?:去年|今年|前年|上个?月|本月|当月|同月)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])*$")
 SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+|^(?:于|在)?(?:今天|昨天|昨日|今日|当天|当日|当晚|日前|近日)")
 # A clause opening with these turns from what was reported to what the writer tells: 有媒体报道称…，
 # 但银联当晚发布声明 (the statement is no report).
@@ -341,12 +341,29 @@ def find_events(
                 theme=None if actors or targets else _theme(text, start, end, c_end),
             )
         )
+    _regulators_saying_what_must_be_done(events, entities, taxonomy)
     events += _told_by_source(text, sentence, local, entities, taxonomy)
     _attach_dates(events, sentence, clauses, timexes, taxonomy)
     # Without its day, what an institution says is a comment, as a person's is.
     # (A denial is kept without its day: that the body calls the report untrue is what matters.)
     untrue = taxonomy.institution_statements.untrue_type if taxonomy.institution_statements else None
     return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date and e.type != untrue else [e])]
+
+
+def _regulators_saying_what_must_be_done(events: list[EventMention], entities: EntityInfo, taxonomy: Taxonomy) -> None:
+    """央行去年8月通知称，支付机构须于…前接入网联: what a regulator says must be done, it requires
+    of those who must do it; its statement is the requirement (the act required stays its
+    content, and gives it its deadline)."""
+    statements = taxonomy.institution_statements
+    if statements is None:
+        return
+    for i, event in enumerate(events):
+        if event.type != statements.type or not event.actors or any(entities.types.get(a) != "regulator" for a in event.actors):
+            continue
+        demanded = [later for later in events[i + 1 :] if later.factuality == "required" and later.category != "regulatory"]
+        if demanded:
+            event.type, event.category = "require", taxonomy.types["require"].category
+            event.targets = _unique([a for later in demanded for a in later.actors + later.targets if a not in event.actors])
 
 
 def _told_by_source(text: str, sentence: Sentence, local, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:
@@ -390,11 +407,15 @@ def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, 
                 break
         return [m.entity_id for m, _, _ in tail]
     def speaks_for(gap: str) -> bool:
-        # when and where it was said are no one else speaking: 有关负责人1月16日在发布会上表示
-        gap = SPEECH_SETTING.sub("", SPEECH_DAY.sub("", gap.strip()))
-        gap = SPEECH_WHEN.sub("", gap)
-        return gap in taxonomy.official_speakers_zh or any(
-            gap.endswith(w) and gap[: -len(w)] in taxonomy.official_speakers_zh for w in taxonomy.answering_zh)
+        # when and where it was said are no one else speaking (有关负责人1月16日在发布会上表示), and
+        # neither is the body's answering or notice verb (央行去年8月通知称)
+        gap = SPEECH_DAY.sub("", gap.strip())
+        for verb in ("", *taxonomy.answering_zh):
+            if gap.endswith(verb):
+                rest = SPEECH_WHEN.sub("", SPEECH_SETTING.sub("", gap[: len(gap) - len(verb)]))
+                if rest in taxonomy.official_speakers_zh:
+                    return True
+        return False
 
     bodies = [m for m, _, e in before if entities.types.get(m.entity_id) in INSTITUTION_TYPES and speaks_for(text[e:start])]
     return [bodies[-1].entity_id] if bodies else []
