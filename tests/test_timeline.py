@@ -1289,6 +1289,7 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only(fresh_store, write, 
     ("央行去年8月通知称，支付机构须于2018年6月30日前接入网联。", True),
     ("央行去年8月发文称，支付机构应于2018年6月30日前接入网联。", True),
     ("有媒体去年8月报道称，支付机构须于2018年6月30日前接入网联。", False),  # a report, not the regulator's word
+    ("去年8月，央行通知支付机构，须于2018年6月30日前接入网联。", True),  # those told must act, not the bank
 ])  # fmt: skip
 def test_chinese_what_a_regulator_says_must_be_done_it_requires(fresh_store, write, told, required):
     """The body's own notice verb and the month before 称 leave it the speaker; the month of its

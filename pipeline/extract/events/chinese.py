@@ -250,6 +250,7 @@ def find_events(
                if t1 == "issue" and t2 == "announce" and s2 == end}
     events = []
     said: dict[int, list[EventMention]] = {}  # index -> the comments an undated statement stays
+    directives: dict[int, tuple[int, list[str], list[str]]] = {}  # 通知支付机构，须…: verb start -> (end, regulator, told)
     for type_id, start, end in triggers:
         if start in carried:
             continue
@@ -291,7 +292,10 @@ def find_events(
                 # 但银联当晚发布声明，间接否认了这一说法: who answers is who spoke in the clause just before
                 subject = _previous_clause_subject([x for x in local if id(x[0]) not in obliques], clauses, c_start, entities) or subject
             if passive or spec.category != "regulatory" or all(entities.types.get(i) == "regulator" for i in subject):
-                before = subject
+                directive = _told_to_act(local, text, c_start, start, subject, entities, taxonomy)
+                if directive:
+                    directives[directive[0]] = (directive[1], subject, directive[2])
+                before = directive[2] if directive else subject
         before = _coordinated_tail(before, [x for x in local if x[2] <= start], text) + partners
         agent = [m for m, s, e in local if c_start <= s and e <= start and text[:s].endswith(tuple(taxonomy.agent_markers_zh))]
         if agent and not after:
@@ -342,6 +346,7 @@ def find_events(
             )
         )
     _regulators_saying_what_must_be_done(events, entities, taxonomy)
+    _requirements_of_directives(events, directives, text, sentence, taxonomy)
     events += _told_by_source(text, sentence, local, entities, taxonomy)
     _attach_dates(events, sentence, clauses, timexes, taxonomy)
     # Without its day, what an institution says is a comment, as a person's is.
@@ -446,6 +451,39 @@ def _opens_with_partner(local, text: str, c_start: int, first: str) -> bool:
 
 def _particular(lead: str, taxonomy: Taxonomy) -> bool:
     return bool(re.search(r"\d+\s*家$", lead)) or any(lead.endswith(w) for w in taxonomy.particular_markers_zh)
+
+
+def _told_to_act(local, text: str, c_start: int, start: int, subject: list[str], entities: EntityInfo,
+                 taxonomy: Taxonomy) -> tuple[int, int, list[str]] | None:
+    """央行通知支付机构，须于6月30日前接入网联: a clause of what must be done, after a regulator's
+    directive verb and the institutions it names, is those institutions' act. The verb's offsets
+    and those told, or None."""
+    required = taxonomy.factuality.get("required", {}).get("zh", ())
+    if not subject or any(entities.types.get(i) != "regulator" for i in subject) or not any(w in text[c_start:start] for w in required):
+        return None
+    previous_start = _clause(text, max(c_start - 2, 0))[0]
+    for verb in taxonomy.directive_verbs_zh:
+        at = text.find(verb, previous_start, c_start)
+        if at >= 0:
+            told = [m.entity_id for m, s, e in local if at < s and e <= c_start and _actor_like(m, entities)]
+            told = [i for i in _unique(told) if entities.types.get(i) != "regulator"]
+            return (at, at + len(verb), told) if told else None
+    return None
+
+
+def _requirements_of_directives(events: list[EventMention], directives: dict[int, tuple[int, list[str], list[str]]],
+                                text: str, sentence: Sentence, taxonomy: Taxonomy) -> None:
+    """The regulator's directive (央行通知支付机构，须…) is a requirement of those told, placed before
+    the acts it demands (which it takes in as its content), unless the verb is one already."""
+    for verb_start, (verb_end, regulator, told) in sorted(directives.items()):
+        if any(e.start == sentence.start + verb_start for e in events):
+            continue  # 要求 is a requirement trigger of its own
+        demanded = [e for e in events if e.start > sentence.start + verb_start]
+        at = events.index(demanded[0]) if demanded else len(events)
+        targets = _unique(told + [t for e in demanded for t in e.targets if t not in regulator])
+        events.insert(at, EventMention(sentence_idx=sentence.idx, type="require", category=taxonomy.types["require"].category,
+                                       trigger=text[verb_start:verb_end], start=sentence.start + verb_start,
+                                       end=sentence.start + verb_end, actors=list(regulator), targets=targets))
 
 
 def _sentence_subject(local, text: str, before: int, entities: EntityInfo) -> list[str]:

@@ -135,6 +135,7 @@ class Taxonomy:
     verb_object_types_zh: frozenset[str] = frozenset()  # 下发通知: the head is the verb's object
     purpose_markers_zh: tuple[str, ...] = ()  # 为集中存管做准备: the trigger is the purpose
     plan_nouns_zh: tuple[str, ...] = ()  # 设立网联平台的方案: the trigger is what a plan proposes
+    directive_verbs_zh: tuple[str, ...] = ()  # 央行通知支付机构，须…: those told are who must act
     learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
     routing: Routing | None = None  # "processed through NetsUnion": the switch-over
     institution_statements: InstitutionStatements | None = None  # "CITIC Bank said on July 31 …"
@@ -229,6 +230,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         verb_object_types_zh=frozenset((data.get("nominal_uses") or {}).get("zh_verb_object_types") or []),
         purpose_markers_zh=tuple((data.get("nominal_uses") or {}).get("zh_purpose") or []),
         plan_nouns_zh=tuple((data.get("nominal_uses") or {}).get("zh_plan_nouns") or []),
+        directive_verbs_zh=tuple((data.get("directive_verbs") or {}).get("zh") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
         anonymous_sources={lang: tuple(words) for lang, words in (data.get("anonymous_sources") or {}).items()},
         routing=Routing(
