@@ -1298,3 +1298,21 @@ def test_chinese_what_a_regulator_says_must_be_done_it_requires(fresh_store, wri
     rules = {(e.value, e.deadline, tuple(e.actor_ids), "payment_institutions" in e.target_ids)
              for e in build_entries(fresh_store) if e.type == "require"}
     assert (("2017-08", "2018-06-30", ("pboc",), True) in rules) is required, rules
+
+
+@pytest.mark.parametrize("lang, told, held_on", [
+    ("zh", "网联于2017年8月29日完成工商注册，注册资本20亿元，同年3月31日曾完成首笔跨行交易。", "2017-08-29"),
+    ("en", "At the end of March 2018, 18 banks had connected to NetsUnion, and by June 30, 462 banks had.", "2018-03-31"),
+])  # fmt: skip
+def test_a_figure_holds_on_the_date_that_governs_its_clause(fresh_store, write, lang, told, held_on):
+    """Across clauses, the date before a figure governs it, not a nearer one of a later clause."""
+    ingest([write("story.txt", f"title: Figures\ndate: 2018-07-20\nlang: {lang}\n\n{told}")], fresh_store)
+    held = {e.value: e.summary for e in build_entries(fresh_store) if e.type == "statistic"}
+    assert any(("20亿元" in summary or "18 banks" in summary) for value, summary in held.items() if value == held_on), held
+
+
+def test_chinese_a_body_speaking_after_an_adverb_tells_its_own_act(fresh_store, write):
+    told = "其中，财付通已于5月底完成全部切量，京东金融也表示已在本月中旬完成迁移。"
+    ingest([write("story.txt", f"title: 切量\ndate: 2018-06-25\nlang: zh\n\n{told}")], fresh_store)
+    moved = {(tuple(e.actor_ids), e.factuality) for e in build_entries(fresh_store) if e.type == "switch_traffic"}
+    assert (("jd",), "asserted") in moved, moved

@@ -27,6 +27,7 @@ STATISTIC = "statistic"
 # Parties a figure is about; places, people and outlets are where or who said it.
 PARTY_TYPES_EXCLUDED = {"place", "person", "media", "document"}
 MAX_THEME = 120  # characters of figures kept as the event's theme
+CLAUSE_BREAK = re.compile(r"[，；;：]|[,:]\s")  # (not the comma inside "1,000")
 LIMIT_REACH = 20  # characters before a figure where a limit word ("not exceed", 不超过) may stand
 CLAUSE_OPENERS_ZH = ("，", "；", "。", "：", "截至", "截止", "截止到")  # what may stand before a clause's 目前
 
@@ -73,7 +74,7 @@ def find_figures(
         return []
     by_date: dict[Timex, list[re.Match]] = {}
     for figure in figures:
-        when = min(holds_on, key=lambda t: abs(t.start - sentence.start - figure.start()))  # the date nearest the figure
+        when = min(holds_on, key=lambda t: _distance(t, figure, sentence))
         by_date.setdefault(when, []).append(figure)
     factuality = _factuality(sentence.text[: figures[0].start()], taxonomy, lang)
     events = []
@@ -101,6 +102,16 @@ def find_figures(
             back_reference=back_reference,
         ))  # fmt: skip
     return events
+
+
+def _distance(when: Timex, figure: re.Match, sentence: Sentence) -> tuple[bool, int]:
+    """How far a date stands from a figure: a date of the figure's own clause first, the nearest
+    first; across clauses, a date before the figure stands nearer than one after it, since a date
+    governs the clauses that follow it (网联于2017年8月29日完成工商注册，注册资本20亿元，同年3月31日…)."""
+    at = when.start - sentence.start
+    between = sentence.text[min(at, figure.start()) : max(at, figure.start())]
+    other_clause = bool(CLAUSE_BREAK.search(between))
+    return other_clause, abs(at - figure.start()) if not other_clause or at < figure.start() else len(sentence.text) + at
 
 
 def _dates_its_clause_now(timex: Timex, sentence: Sentence, lang: str) -> bool:
