@@ -1316,3 +1316,12 @@ def test_chinese_a_body_speaking_after_an_adverb_tells_its_own_act(fresh_store, 
     ingest([write("story.txt", f"title: 切量\ndate: 2018-06-25\nlang: zh\n\n{told}")], fresh_store)
     moved = {(tuple(e.actor_ids), e.factuality) for e in build_entries(fresh_store) if e.type == "switch_traffic"}
     assert (("jd",), "asserted") in moved, moved
+
+
+def test_chinese_a_deadline_without_parties_is_the_industrys_and_dates_no_other_act(fresh_store, write):
+    """The date of 大限 is the deadline's; the switch-over the sentence tells is not done on it."""
+    told = "支付机构正在切量。距离6月30日“断直连”大限仅剩5天，多家支付机构正在加紧将业务切换至网联平台。"
+    ingest([write("story.txt", f"title: 大限\ndate: 2018-06-25\nlang: zh\n\n{told}")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [(e.value, e.target_ids) for e in entries if e.type == "deadline"] == [("2018-06-30", ["payment_institutions"])]
+    assert all(e.value != "2018-06-30" for e in entries if e.type == "switch_traffic"), entries

@@ -29,6 +29,7 @@ SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
 PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
+DEADLINE_NOUN_REACH = 8  # characters between a date and the deadline noun it dates (6月30日“断直连”大限)
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 OPENING_LIMIT_WORDS = "自从于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when
 
@@ -567,7 +568,13 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         precedes = text[max(0, s - 2) : s]
         return any(follows.startswith(c) for c in taxonomy.deadline_after_zh) or (
             any(precedes.endswith(c) for c in taxonomy.deadline_before_zh) and not precedes.endswith("于")
-        )
+        ) or names_a_deadline(e)
+
+    # 距离6月30日“断直连”大限仅剩5天: the date of a deadline noun is a limit, not the acts' date
+    deadline_nouns = "|".join(re.escape(w) for w in taxonomy.types["deadline"].zh)
+
+    def names_a_deadline(end: int) -> bool:
+        return bool(deadline_nouns) and re.match(rf"[^，。；：,;:]{{0,{DEADLINE_NOUN_REACH}}}?(?:{deadline_nouns})", text[end:]) is not None
 
     after_cues = taxonomy.after_cues.get("zh", ())
     # A clause of nothing but a start or limit (今年6月30日起，…; 业内人士预计，明年6月底前，…) sets it

@@ -45,6 +45,9 @@ def resolve(
         _order_actors(event, taxonomy, entities)
         if not (event.actors or event.targets or event.document) and event.type in TOPIC_TYPES:
             event.actors = _topic(mentions, entities)
+        if not (event.actors or event.targets or event.document) and event.type == "deadline" and event.date:
+            # 距离6月30日“断直连”大限只剩50天: the deadline of the industry the article is about
+            event.targets = _most_named_collective(mentions, entities)
     events = _absorb_required(events)
     kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
     kept = _with_deadline_entries(kept)
@@ -218,6 +221,12 @@ def _most_named_of(window: list[str]) -> list[str]:
 def _most_named(mentions: dict[int, list[Mention]], entities: EntityInfo, kinds: set[str]) -> list[str]:
     counts = Counter(m.entity_id for ms in mentions.values() for m in ms
                      if entities.types.get(m.entity_id) in kinds and m.entity_id not in entities.collectives)
+    return [counts.most_common(1)[0][0]] if counts else []
+
+
+def _most_named_collective(mentions: dict[int, list[Mention]], entities: EntityInfo) -> list[str]:
+    """The group of institutions (payment institutions, banks) the article names most."""
+    counts = Counter(m.entity_id for ms in mentions.values() for m in ms if m.entity_id in entities.collectives)
     return [counts.most_common(1)[0][0]] if counts else []
 
 
