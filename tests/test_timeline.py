@@ -1325,3 +1325,14 @@ def test_chinese_a_deadline_without_parties_is_the_industrys_and_dates_no_other_
     entries = build_entries(fresh_store)
     assert [(e.value, e.target_ids) for e in entries if e.type == "deadline"] == [("2018-06-30", ["payment_institutions"])]
     assert all(e.value != "2018-06-30" for e in entries if e.type == "switch_traffic"), entries
+
+
+@pytest.mark.parametrize("told, kind", [
+    ('Distance June 30 "break direct connection" big limit only remaining 5 days, payment institutions are busy.', "deadline"),
+    ("Tenpay already at the end of May completed all cut volume to the Internet Union platform.", "switch_traffic"),
+    ("There was news said that, part small payment institutions will apply for extension.", "postpone"),
+])  # fmt: skip
+def test_machine_translations_renderings_of_chinese_event_words_tell_their_events(fresh_store, write, told, kind):
+    """大限 comes out as "big limit", 切量 as "cut volume", 延期 as "extension"."""
+    ingest([write("story.txt", f"title: MT\ndate: 2018-06-25\n\n{told}")], fresh_store)
+    assert kind in {e.type for e in build_entries(fresh_store)}

@@ -490,7 +490,10 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
     said"), None when it is someone's claim (a person's words, an opinion: "analysts expect")."""
     statements = taxonomy.institution_statements
     speakers = _said_by(verb, spans, entities)
-    phrase = " ".join(t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in s.subtree)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.i > 0 and doc[verb.i - 1].pos_ == "NOUN":
+        subjects = [doc[verb.i - 1]]  # a translation's "there was news said that …": the noun before it
+    phrase = " ".join(t.lower_ for s in subjects for t in s.subtree)
     if not speakers and any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in taxonomy.anonymous_sources.get("en", ())):
         return "reported"  # whatever the verb: "sources said", "a report claimed"
     if statements is None or verb.lemma_.lower() not in statements.verbs.get("en", ()):
