@@ -274,10 +274,19 @@ def test_time_en_sentence_spans_decide_the_narrative(sentences, value):
         ("It began in May 2017; on the 3rd of the following month it ended.", "2018-09-17", "2017-06-03"),
         # without a document date the month is as unknown as the year
         ("It was signed on the 20th of last month.", None, "XXXX-XX-20"),
+        # a day alone (a translation's 13日) is of the month the story is in, else the article's
+        ("The office on 13th issued the notice.", "2017-01-14", "2017-01-13"),
+        ("The office issued the notice on the 13th.", "2017-01-14", "2017-01-13"),
+        ("Tenpay signed on May 11, 2018. On 13th, Alipay signed too.", "2018-09-17", "2018-05-13"),
     ],
 )
 def test_time_en_day_of_a_relative_month(text, dct, value):
     assert tag(text, dct)[-1].value == value
+
+
+@pytest.mark.parametrize("text", ["She lives on 3rd floor.", "It came on the 2nd day of talks."])
+def test_time_en_an_ordinal_of_something_else_is_no_day(text):
+    assert tag(text, "2017-01-14") == []
 
 
 @pytest.mark.parametrize(

@@ -1336,3 +1336,31 @@ def test_machine_translations_renderings_of_chinese_event_words_tell_their_event
     """大限 comes out as "big limit", 切量 as "cut volume", 延期 as "extension"."""
     ingest([write("story.txt", f"title: MT\ndate: 2018-06-25\n\n{told}")], fresh_store)
     assert kind in {e.type for e in build_entries(fresh_store)}
+
+
+def test_what_must_be_done_from_a_limit_of_its_own_clause_is_not_done_on_the_notices_day(fresh_store, write):
+    told = ("The central bank's office on 13th issued the notice, clearly that from April 17 this year, "
+            "payment institutions shall deposit a certain proportion of customer reserve funds into a special deposit account.")
+    ingest([write("story.txt", f"title: Reserves\ndate: 2017-01-14\n\n{told}")], fresh_store)
+    dated = {(e.type, e.value, e.deadline) for e in build_entries(fresh_store) if e.type in ("issue", "deposit")}
+    assert ("issue", "2017-01-13", "2017-04-17") in dated and ("deposit", None, "2017-04-17") in dated, dated
+
+
+def test_the_verb_carrying_a_nouns_act_governs_its_date(fresh_store, write):
+    told = ("A notice from the central bank's General Office in January 2017 set up the centralised deposit system, "
+            "and payment institutions made their first partial deposits on April 17, 2017.")
+    ingest([write("story.txt", f"title: Reserves\ndate: 2019-01-20\n\n{told}")], fresh_store)
+    assert {e.value for e in build_entries(fresh_store) if e.type == "deposit"} == {"2017-04-17"}
+
+
+def test_an_entry_names_the_parties_most_of_its_reports_agree_on(fresh_store, write):
+    """Four reports say payment institutions deposited on April 17; one reads them as deposited with."""
+    for i, told in enumerate([
+        "The deposit of payment institutions started on April 17, 2017.",  # the one reading them as a target, first
+        "Payment institutions made their first deposits on April 17, 2017.",
+        "Payment institutions deposited part of their reserves on April 17, 2017.",
+        "On April 17, 2017, payment institutions deposited reserves for the first time.",
+    ]):  # fmt: skip
+        ingest([write(f"story{i}.txt", f"title: Reserves {i}\ndate: 2019-01-20\n\n{told}")], fresh_store)
+    deposits = [e for e in build_entries(fresh_store) if e.type == "deposit" and e.value == "2017-04-17"]
+    assert [e.actor_ids for e in deposits] == [["payment_institutions"]], [(e.actor_ids, e.target_ids) for e in deposits]

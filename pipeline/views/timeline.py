@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -81,8 +81,8 @@ def _build_entries(store: Store) -> list[Entry]:
     for row in store.event_rows():
         by_entry[row["entry_id"]].append(row)
     # The parties as the fullest original report names them (a union would mix readings of a garble).
-    richest = {entry_id: _richest(rows) for entry_id, rows in by_entry.items()}
-    roles = store.event_roles([row["id"] for row in richest.values()])
+    roles = store.event_roles([row["id"] for rows in by_entry.values() for row in rows])
+    richest = {entry_id: _richest(rows, roles) for entry_id, rows in by_entry.items()}
     entries = [
         _entry(entry_id, rows, roles.get(richest[entry_id]["id"], []), names, taxonomy) for entry_id, rows in by_entry.items()
     ]
@@ -258,9 +258,13 @@ def _originals(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["duplicate_of"] is None] or rows
 
 
-def _richest(rows: list[dict]) -> dict:
-    """The original report with the most roles (a dated one on ties)."""
-    return max(_originals(rows), key=lambda r: (r["n_roles"], r["date"] is not None))
+def _richest(rows: list[dict], roles: dict[int, list[tuple[str, str]]]) -> dict:
+    """The original report with the most roles (a dated one on ties, then the one whose reading
+    of who did what most reports share: four say payment institutions deposited, one that they
+    were deposited with)."""
+    originals = _originals(rows)
+    readings = Counter(frozenset(roles.get(r["id"], [])) for r in originals)
+    return max(originals, key=lambda r: (r["n_roles"], r["date"] is not None, readings[frozenset(roles.get(r["id"], []))]))
 
 
 def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], names: dict[str, dict], taxonomy) -> Entry:

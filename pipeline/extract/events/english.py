@@ -830,6 +830,14 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
             # "A spokeswoman said on Tuesday that payments had been handled by NetsUnion since last
             # June": an act with its own start or limit is not dated by the saying.
             plain = [t for t in plain if not _dates_a_verb_above(trigger, tokens_of[(t.start, t.end)], taxonomy.reporting_verbs_en)]
+        if event.factuality == "required" and trigger is not None:
+            # "…issued the notice on the 13th, clearly that from April 17 payment institutions shall
+            # deposit …": what must be done from a limit of its own clause is not done on a date
+            # outside that clause
+            verb = next((t for t in [trigger.root, *trigger.root.ancestors] if t.pos_ in ("VERB", "AUX")), trigger.root)
+            clause = {t.i for t in verb.subtree}
+            if any(tokens_of[(t.start, t.end)] is not None and tokens_of[(t.start, t.end)].root.i in clause for t in deadlines):
+                plain = [t for t in plain if tokens_of[(t.start, t.end)] is not None and tokens_of[(t.start, t.end)].root.i in clause]
         before = [t for t in plain if t.end <= event.start]
         if before and any(before[-1].end <= at < event.start for at in takers):
             before = []
@@ -905,7 +913,14 @@ def _governed_by(trigger: Span | None, when: Span | None) -> bool:
     if trigger is None or when is None:
         return False
     governor = _date_governor(trigger, when)
-    return governor is not None and governor.i in {t.i for t in trigger}
+    if governor is None:
+        return False
+    if governor.i in {t.i for t in trigger}:
+        return True
+    # "payment institutions made their first deposits on April 17": the verb that carries a
+    # noun's act governs its date too
+    carrier = next((t for t in trigger.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if trigger.root.pos_ in ("NOUN", "PROPN") else None
+    return carrier is not None and governor.i == carrier.i
 
 
 def _date_governor(trigger: Span, when: Span) -> Token | None:
