@@ -506,3 +506,14 @@ def test_time_en_the_year_of_a_document_number_is_no_date():
 ])  # fmt: skip
 def test_time_en_a_year_opening_its_sentence_is_the_year_of_the_days_after_it(text, value):
     assert values(text, "2018-07-02")[-1] == ("March 31", value)
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    ("From June 30, all payments must go through NetsUnion.", "2018-07-02", "2018-06-30"),
+    ("Starting June 30, all payments must go through NetsUnion.", "2018-07-02", "2018-06-30"),
+    # long before the article, a start the modal looks ahead to is the coming one
+    ("From June 30, all payments must go through NetsUnion.", "2018-10-20", "2019-06-30"),
+    ("From June 30, all payments must go through NetsUnion.", "2018-03-20", "2018-06-30"),
+])  # fmt: skip
+def test_time_en_a_start_just_passed_is_this_years(text, dct, value):
+    assert tag(text, dct)[-1].value == value

@@ -305,3 +305,14 @@ def test_time_zh_a_year_opening_its_sentence_is_the_year_of_the_days_after_it():
 def test_time_zh_a_limit_just_before_the_sentence_s_date_in_its_month_is_no_year_later():
     text = "今年1月14日，这一目标如期实现。央行有关负责人在1月16日的发布会上表示，截至1月14日，备付金已全部集中交存。"
     assert [v for _, v in values(text, "2019-01-20")] == ["2019-01-14", "2019-01-16", "2019-01-14"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a start just before the article: the rule in force since two days ago, whatever 须 says
+    ("人民銀行要求，由6月30日起，支付機構的網絡支付業務須全部通過網聯處理。", "2018-06-30"),
+    ("人民银行要求，自6月30日起，支付机构须全部接入网联。", "2018-06-30"),
+    # a limit ahead ("须于…前") is still the coming one
+    ("人民银行要求，支付机构须于6月30日前完成接入。", "2019-06-30"),
+])  # fmt: skip
+def test_time_zh_a_start_just_passed_is_this_years(text, value):
+    assert values(text, "2018-07-02")[-1][1] == value

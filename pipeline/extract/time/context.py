@@ -196,6 +196,21 @@ class DocContext:
             return "past"
         return None
 
+    def is_start(self, start: int, end: int) -> bool:
+        """A start ("from June 30", 由6月30日起): the day a rule or a change runs from."""
+        settings = self.grammar.vocab.get("settings", {})
+        before = self.text[max(0, start - 20):start].rstrip().lower()
+        after = self.text[end:end + 4]
+        return any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in settings.get("start_cues_before") or ()) or any(
+            after.startswith(w) for w in settings.get("start_cues_after") or ())
+
+    def obliges(self, start: int) -> bool:
+        """Whether the expression's sentence says what must be done ("must go through NetsUnion")."""
+        s, e = self.sentence_span(start)
+        sentence = self.text[s:e].lower()
+        cues = self.grammar.vocab.get("settings", {}).get("obligation_cues") or ()
+        return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in cues)
+
     def is_boundary(self, start: int, end: int) -> bool:
         """A deadline or limit ("from 30 June 2018", 4月17日起) rather than a narrative date."""
         g = self.grammar

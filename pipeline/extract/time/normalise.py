@@ -108,7 +108,15 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     if tense is None and month in ctx.month_years:
         # one reading per text: "April" again is the April named before
         return ctx.month_years[month], "dct", True
-    upcoming = int(ctx.grammar.vocab.get("settings", {}).get("upcoming_months", 12))
+    settings = ctx.grammar.vocab.get("settings", {})
+    recent_start = int(settings.get("recent_start_days", 0))
+    if recent_start and day is not None and ctx.is_start(c.start, c.end) and _days_before(anchor.day, dy, month, day) in range(recent_start + 1):
+        # "由6月30日起，…须全部通过网联处理" written on July 2: a rule in force since two days ago,
+        # not one of next June, whatever the modal says
+        return dy, "dct", True
+    if tense is None and ctx.is_start(c.start, c.end) and ctx.obliges(c.start):
+        tense = "future"  # "From June 30, all payments must go through NetsUnion" written in March: this June
+    upcoming = int(settings.get("upcoming_months", 12))
     year = dy
     if month > dm and (tense == "past" or tense is None and month - dm > upcoming):
         year = dy - 1
@@ -118,6 +126,15 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         # a deadline ("by February") says nothing of the month the story is about
         ctx.month_years[month] = year
     return year, "dct", True
+
+
+def _days_before(day: date, year: int, month: int, month_day: int) -> int:
+    """How many days `day` comes after that month-day of `year` (negative: before it; a day the
+    month lacks counts as far away)."""
+    try:
+        return (day - date(year, month, month_day)).days
+    except ValueError:
+        return -1
 
 
 def _against_tense(year: int, month: int, day: int | None, tense: str | None, anchor: Point) -> bool:
