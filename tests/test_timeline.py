@@ -1364,3 +1364,13 @@ def test_an_entry_names_the_parties_most_of_its_reports_agree_on(fresh_store, wr
         ingest([write(f"story{i}.txt", f"title: Reserves {i}\ndate: 2019-01-20\n\n{told}")], fresh_store)
     deposits = [e for e in build_entries(fresh_store) if e.type == "deposit" and e.value == "2017-04-17"]
     assert [e.actor_ids for e in deposits] == [["payment_institutions"]], [(e.actor_ids, e.target_ids) for e in deposits]
+
+
+@pytest.mark.parametrize("told", [
+    "市場曾傳出拉卡拉未能如期接入的消息，拉卡拉其後發聲明指有關報道失實。",  # Hong Kong press: 發聲明指
+    "市场曾传出拉卡拉未能如期接入的消息，拉卡拉其后发声明指有关报道失实。",
+])  # fmt: skip
+def test_chinese_a_statement_pointing_out_a_report_is_untrue_is_a_denial(fresh_store, write, told):
+    ingest([write("story.txt", f"title: 拉卡拉\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
+    rows = fresh_store.conn.execute("select e.type, r.entity_id from event e join event_role r on r.event_id = e.id").fetchall()
+    assert ("deny", "lakala") in [tuple(row) for row in rows], rows
