@@ -1374,3 +1374,12 @@ def test_chinese_a_statement_pointing_out_a_report_is_untrue_is_a_denial(fresh_s
     ingest([write("story.txt", f"title: 拉卡拉\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
     rows = fresh_store.conn.execute("select e.type, r.entity_id from event e join event_role r on r.event_id = e.id").fetchall()
     assert ("deny", "lakala") in [tuple(row) for row in rows], rows
+
+
+def test_chinese_a_regulators_requirement_concerns_those_its_content_names(fresh_store, write):
+    """The clauses after 要求 name no one right after it: the houses payments must go through are
+    whom the requirement concerns, and its start, two days before the article, is this year's."""
+    told = "人民銀行要求，由6月30日起，非銀行支付機構受理的涉及銀行賬戶的網絡支付業務，須全部通過網聯或銀聯處理。"
+    ingest([write("story.txt", f"title: 斷直連\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
+    rules = [(e.deadline, e.actor_ids, sorted(e.target_ids)) for e in build_entries(fresh_store) if e.type == "require"]
+    assert rules == [("2018-06-30", ["pboc"], ["netsunion", "unionpay"])], rules

@@ -48,7 +48,7 @@ def resolve(
         if not (event.actors or event.targets or event.document) and event.type == "deadline" and event.date:
             # 距离6月30日“断直连”大限只剩50天: the deadline of the industry the article is about
             event.targets = _most_named_collective(mentions, entities)
-    events = _absorb_required(events)
+    events = _absorb_required(events, entities)
     kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
     kept = _with_deadline_entries(kept)
     kept = _with_issuing_acts(kept, sentences, mentions, entities)
@@ -305,7 +305,7 @@ def _topic(mentions: dict[int, list[Mention]], entities: EntityInfo) -> list[str
     return [max(counts, key=counts.get)] if counts else []
 
 
-def _absorb_required(events: list[EventMention]) -> list[EventMention]:
+def _absorb_required(events: list[EventMention], entities: EntityInfo) -> list[EventMention]:
     """What a requirement demands is its content, not events of their own: in 要求各银行和支付机构
     于2017年10月15日前完成接入网联平台…；自2018年6月30日起…通过网联平台处理 the connection and
     migration are what is required. They fold into the requirement; their dates become its
@@ -336,6 +336,10 @@ def _absorb_required(events: list[EventMention]) -> list[EventMention]:
         if requirement is not None and event.type != "assessment":
             if event.deadline:
                 out.append(_deadline_of(requirement, event.deadline))
+            if not requirement.targets and requirement.actors and all(entities.types.get(a) == "regulator" for a in requirement.actors):
+                # 人民银行要求，由6月30日起，支付机构…须全部通过网联或银联处理: those who must act,
+                # and the houses they must go through, are whom the regulator's requirement concerns
+                requirement.targets = [p for p in event.actors + event.targets if entities.types.get(p) != "regulator"]
             continue
         out.append(event)
     return out
