@@ -678,3 +678,32 @@ def test_chinese_what_is_completed_is_the_act_asked_about(fresh_store, write):
     told = "2017年8月29日，网联清算有限公司完成工商注册。2018年3月31日，网联与财付通完成首笔交易。"
     ingest([write("zh.txt", f"title: 网联\ndate: 2018-09-14\nlang: zh\n\n{told}")], fresh_store)
     assert ask(fresh_store, "网联清算有限公司在哪一天完成工商注册？").dates == ["2017-08-29"]
+
+
+@pytest.mark.parametrize("question", [
+    "Did the central bank postpone the deadline?",
+    "Did the central bank approve the deadline?",
+    "央行是否推迟了断直连期限？",
+])  # fmt: skip
+def test_an_act_on_another_is_not_affirmed_by_its_object(fresh_store, write, question):
+    """A deadline set is no deadline postponed: only entries of the act asked may say Yes."""
+    text = ("title: Deadline\ndate: 2018-06-20\n\n"
+            "The central bank told payment firms in August last year that all online payments must go through "
+            "a licensed clearing house by June 30, 2018.\n")  # fmt: skip
+    ingest([write("deadline.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no is not True and not answer.answer.startswith("Yes"), answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("财付通是否在6月30日前完成切量？", "Yes"),  # May is before the limit
+    ("财付通是否在7月1日后完成切量？", "No"),
+    ("Did Tenpay finish the switch-over after July 1?", "No"),
+    ("财付通是否在5月10日前完成切量？", None),  # "May" holds days on both sides of May 10: not said
+])  # fmt: skip
+def test_a_day_asked_as_a_limit_is_answered_by_the_side_the_act_falls_on(fresh_store, write, question, verdict):
+    text = "title: 切量\ndate: 2018-06-25\nlang: zh\n\n其中，财付通已于5月底完成全部切量。\n"
+    ingest([write("switch.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    first = answer.answer.split(".")[0].split(":")[0]
+    assert (first if first in ("Yes", "No") else None) == verdict, answer.answer

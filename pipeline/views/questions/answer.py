@@ -39,6 +39,10 @@ MAX_MILESTONES = 4
 SYMMETRIC_TYPES = {"cooperate"}
 MAX_LISTED = 8
 OBLIGATIONS = {"require", "deadline", "prohibit", "take_effect"}  # types whose targets are bound by them
+# Acts on another act whose object, found, says nothing of them: a deadline set is no deadline
+# postponed, a launch no launch approved. Asked of one ("Did the central bank postpone the
+# deadline?"), only entries of the act itself may answer.
+ACTS_NOT_TOLD_BY_THEIR_OBJECT = {"postpone", "approve", "penalise"}
 MAX_EVIDENCE = 12  # sentences an answer shows; an entry told by thousands of articles shows its first
 
 
@@ -615,6 +619,8 @@ class Knowledge(SentenceAnswers):
             return self._read_yes_no(question, min_share=0.5)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
         core = [t for t in question.types if t not in SPEECH_TYPES]
         speech = [t for t in question.types if t in SPEECH_TYPES]
+        if core and core[0] in ACTS_NOT_TOLD_BY_THEIR_OBJECT:
+            core = core[:1]
         # "Did UnionPay deny Alipay's access?": the asked speaker's own word first, then the act it is about.
         entries = [e for e in self.matching(question, types=speech) if self._acted_by(e, question.actor)] if speech else []
         entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
@@ -628,7 +634,7 @@ class Knowledge(SentenceAnswers):
             # "Did UnionPay confirm Alipay's access?": the speaker need not be a party of the access.
             others = [e for e in question.entities if self._acts(e, speech)]
             entries = self.matching(_without(question, others), types=core)
-        if not entries and question.actor and (len(question.entities) > 1 or question.dates or question.month_days):
+        if not entries and question.actor and not question.date_side and (len(question.entities) > 1 or question.dates or question.month_days):
             # "Did the association issue the January 13 notice?": the act, on what was asked, by
             # someone else is a No (said with who did it); the asked actor is left out to find it.
             entries = list(islice(self._done_by_others(question, core or speech), 1))
@@ -770,8 +776,8 @@ class Knowledge(SentenceAnswers):
     def _done_that_day_by_another(self, question: Question, types: list[str]) -> Entry | None:
         """The asked act on the asked day (a day asked, not a month), done by another party than
         the asked one, and by nobody the asked party stands for."""
-        if not question.actor or not question.month_days:
-            return None
+        if not question.actor or not question.month_days or question.date_side:
+            return None  # (before or after a day, another's act tells nothing of the asked one's)
         return next((e for e in self._done_by_others(question, types) if not self._for_the_asked(e, question)), None)
 
     def _done_by_others(self, question: Question, types: list[str]) -> Iterator[Entry]:
@@ -782,8 +788,11 @@ class Knowledge(SentenceAnswers):
                 yield entry
 
     def _for_the_asked(self, entry: Entry, question: Question) -> bool:
-        """An actor of the entry the asked one is part of (the PBOC, asked of its department)."""
-        return any(question.actor in self.expand(a) for a in entry.actor_ids)
+        """An actor of the entry the asked one is part of (the PBOC, asked of its department), or
+        the whole group of its kind (payment institutions, asked of Tenpay): no other party."""
+        kind = self.entities.get(question.actor, {}).get("type")
+        return any(question.actor in self.expand(a) or (a in self.collectives and self.entities.get(a, {}).get("type") == kind)
+                   for a in entry.actor_ids)
 
     def _asked_name(self, question: Question) -> str:
         """The asked actor's name: the store's, or the question's own for a party no source names."""
@@ -814,7 +823,14 @@ class Knowledge(SentenceAnswers):
 
         def on_asked_day(entry: Entry) -> bool:
             day = span(entry.value) if entry.value else None
-            return day is not None and (day[0].isoformat() in asked_days or day[0].strftime("%m-%d") in question.month_days)
+            if day is None:
+                return False
+            if question.date_side:  # "before June 30": any day not beyond the limit
+                if question.month_days:
+                    return _on_the_side(day, question) is not False
+                limits = [date.fromisoformat(d) for d in asked_days]
+                return any(day[1] <= limit if question.date_side == "before" else day[0] >= limit for limit in limits)
+            return day[0].isoformat() in asked_days or day[0].strftime("%m-%d") in question.month_days
 
         return not any(on_asked_day(e) for e in entries)
 
@@ -829,6 +845,10 @@ class Knowledge(SentenceAnswers):
 
         def inside(entry: Entry) -> bool:
             told = span(entry.value) if entry.value else None
+            if told is not None and question.date_side == "before":
+                return any(told[1] <= a[1] for a in asked)  # "before 2018": any time up to its end
+            if told is not None and question.date_side == "after":
+                return any(told[0] >= a[0] for a in asked)
             return told is None or any(told[0] <= a[1] and a[0] <= told[1] for a in asked)
 
         return not any(inside(e) for e in entries)
@@ -849,6 +869,9 @@ class Knowledge(SentenceAnswers):
         if entry.actor_ids and not self._acted_by(entry, question.actor):
             return f"the sources name {', '.join(self.name(i) for i in entry.actor_ids)} as the one who did it, not {self._asked_name(question)}"
         found = span(entry.value) if entry.value else None
+        if found and question.month_days and question.date_side:
+            # "before June 30": the act on the other side of the limit is against it, in its year
+            return f"the sources date it {entry.display_date}" if _on_the_side(found, question) is False else None
         if found and question.month_days and found[2] in ("day", "month"):
             months = {md[:2] for md in question.month_days}
             if found[0].strftime("%m") not in months or found[2] == "day" and found[0].strftime("%m-%d") not in question.month_days:
@@ -875,15 +898,21 @@ class Knowledge(SentenceAnswers):
         return (found[2] == "day" and day in question.month_days) or month in question.months
 
     def _on_the_asked_day(self, entry: Entry, question: Question) -> bool:
-        """No day asked, or the entry is dated on it ("on April 27" and 2018-04-27)."""
+        """No day asked, or the entry is dated on it ("on April 27" and 2018-04-27), or on its
+        side when it is asked as a limit ("before June 30")."""
         if not question.month_days:
             return True
         found = span(entry.value) if entry.value else None
+        if found and question.date_side:
+            return _on_the_side(found, question) is True
         return bool(found) and found[2] == "day" and found[0].strftime("%m-%d") in question.month_days
 
     def _date_unconfirmed(self, entry: Entry, question: Question) -> bool:
-        """A day was asked ("on July 31", "on Saturday") and the sources date the act less exactly."""
+        """A day was asked ("on July 31", "on Saturday") and the sources date the act less exactly
+        (or, asked as a limit, across it)."""
         found = span(entry.value) if entry.value else None
+        if found and question.month_days and question.date_side:
+            return _on_the_side(found, question) is not True
         return bool(question.month_days or question.weekdays) and (found is None or found[2] != "day")
 
     def _search(self, question: Question) -> Answer | None:
@@ -1014,6 +1043,29 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+def _on_the_side(found: tuple, question: Question) -> bool | None:
+    """Whether a dated span lies wholly on the asked side of the limit asked without a year
+    ("before June 30": in that span's year), wholly on the other side (False), or across it (None)."""
+    limits = [date(found[0].year, int(md[:2]), int(md[3:])) for md in question.month_days if _real_day(found[0].year, md)]
+    if not limits:
+        return None
+    limit = limits[0]
+    before, after = found[1] <= limit, found[0] > limit
+    if question.date_side == "after":
+        before, after = found[1] < limit, found[0] >= limit
+        return True if after else (False if before else None)
+    return True if before else (False if after else None)
+
+
+def _real_day(year: int, month_day: str) -> bool:
+    """Whether "MM-DD" is a day of that year (02-29 is not always)."""
+    try:
+        date(year, int(month_day[:2]), int(month_day[3:]))
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=4096)  # a store's roles repeat ("analyst", "reporter"), and every question reads them all

@@ -123,6 +123,7 @@ class Question:
     actor: str | None = None  # who the question says did it ("issued by UnionPay", 是人民银行下发的吗)
     month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
     months: list[str] = field(default_factory=list)  # months asked without a year: "06" for "in June"
+    date_side: str | None = None  # "before" or "after": the date asked is a limit ("before June 30")
     weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
     unknown_names: list[str] = field(default_factory=list)  # proper names no entity of the store answers to: "France"
     asks_for_one: bool = False  # "which department", 哪个部门: one answer, not every party of the kind
@@ -163,6 +164,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.order = next((o for o, words in g.order_words.items() if any(has_word(undated, w) for w in words)), None)
     question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
     question.months = [m.group(1) for t in timexes if (m := re.fullmatch(r"XXXX-(\d{2})", t.value))]
+    question.date_side = _date_side(text, dates[0]) if dates else None
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
@@ -298,6 +300,21 @@ def _numeric_dates(text: str) -> list[Timex]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             found.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day"))
     return found
+
+
+_BEFORE_EN = re.compile(r"\b(?:before|by|prior to|ahead of|no later than|until)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_EN = re.compile(r"\b(?:after|since|later than)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _date_side(text: str, when) -> str | None:
+    """Whether the date is asked as a limit: "before June 30", 6月30日前 ("before"); "after
+    June 30", 6月30日后 ("after"); else None (on that day, in that month)."""
+    ahead, behind = text[: when.start], text[when.end :]
+    if _BEFORE_EN.search(ahead) or behind.startswith(("前", "之前", "以前")):
+        return "before"
+    if _AFTER_EN.search(ahead) or behind.startswith(("后", "之后", "以后")):
+        return "after"
+    return None
 
 
 def _asked_kinds(lowered: str, lang: str, g: Grammar, doc) -> list[str]:
