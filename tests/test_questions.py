@@ -707,3 +707,38 @@ def test_a_day_asked_as_a_limit_is_answered_by_the_side_the_act_falls_on(fresh_s
     answer = ask(fresh_store, question)
     first = answer.answer.split(".")[0].split(":")[0]
     assert (first if first in ("Yes", "No") else None) == verdict, answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did UnionPay sign a cooperation agreement with Alipay in April?", "No"),  # a month asked without its year
+    ("Did UnionPay sign a cooperation agreement with Alipay in September?", "Yes"),
+    ("Did Tenpay sign a cooperation agreement with UnionPay?", None),  # another's deal says nothing of Tenpay's
+])  # fmt: skip
+def test_a_month_asked_without_its_year_and_anothers_act(fresh_store, write, question, verdict):
+    text = "title: Deal\ndate: 2018-10-20\n\nUnionPay signed a cooperation agreement with Alipay on September 10, the company said.\n"
+    ingest([write("deal.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    first = answer.answer.split(".")[0].split(":")[0]
+    assert (first if first in ("Yes", "No") else None) == verdict, answer.answer
+
+
+@pytest.mark.parametrize("question, affirmed", [
+    ("网联的注册资本是30亿元吗？", False),  # the act is stored, the figure asked is not the one told
+    ("网联的注册资本是20亿元吗？", True),
+])  # fmt: skip
+def test_a_figure_asked_in_a_yes_no_must_be_the_one_the_sources_write(fresh_store, write, question, affirmed):
+    text = "title: 网联\ndate: 2018-06-25\nlang: zh\n\n网联于2017年8月29日完成工商注册，注册资本20亿元。\n"
+    ingest([write("netsunion.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    assert (answer.yes_no is True) is affirmed, answer.answer
+
+
+@pytest.mark.parametrize("question", ["拉卡拉是否已接入网联？", "Has Lakala connected to NetsUnion?"])
+def test_a_negation_the_sentence_calls_untrue_and_the_groups_act_say_neither_yes_nor_no(fresh_store, write, question):
+    """传出拉卡拉未能接入的消息…报道失实 denies a "not": no "No"; and the whole industry connecting
+    is no "Yes" for one of its members."""
+    text = ("title: 断直连\ndate: 2018-07-02\nlang: zh\n\n"
+            "截至6月30日，支付机构已全部接入网联。市場曾傳出拉卡拉未能如期接入的消息，拉卡拉其後發聲明指有關報道失實。\n")  # fmt: skip
+    ingest([write("lakala.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no not in (True, False) and not answer.answer.startswith(("Yes", "No")), answer.answer

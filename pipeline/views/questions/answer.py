@@ -19,13 +19,13 @@ from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
 from pipeline.views.figures import asked_scale, figures, shown_in_scale
-from pipeline.views.questions.from_sentences import SUBSTITUTE_SHARE, SentenceAnswers
+from pipeline.views.questions.from_sentences import ACTS_OF_MANY, SUBSTITUTE_SHARE, SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import SentenceReader, clause_around, has, hedged, readable
-from pipeline.views.questions.understand import Question, has_word, grammar, understand
+from pipeline.views.questions.understand import Question, amounts, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries, whole_groups
 
@@ -686,7 +686,8 @@ class Knowledge(SentenceAnswers):
             # less exactly, and tell that another bank announced on that day.
             return self._not_by_the_asked(on_the_day, question)
         elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question)
-              or self._unnamed_product(best, question)):
+              or self._unnamed_product(best, question) or _figures_untold(best, question)
+              or self._by_the_whole_group(best, question)):
             # The act is stored, but not all that was asked of it: who said it, the thing it was
             # about, the day. What is stored is shown; nothing is affirmed, unless a sentence
             # telling most of the question says No (网联是否保留了…公告? "网联随后又删除了相关公告").
@@ -726,6 +727,7 @@ class Knowledge(SentenceAnswers):
         # What the act is about, in the question's words: not the names of its parties.
         name_words = {w.lower() for name in question.names.values() for w in re.findall(r"\w+", name)}
         beyond = [c for c in self.reader.beyond_the_act(question) if c.label.lower() not in name_words]
+        types = [t for t in types if t not in ACTS_OF_MANY]  # (JD's switch-over is no "No" to Tenpay's)
         if not question.actor or not types or len(beyond) < 2:
             return None
         best, best_key = None, None
@@ -783,16 +785,24 @@ class Knowledge(SentenceAnswers):
     def _done_by_others(self, question: Question, types: list[str]) -> Iterator[Entry]:
         """Entries of the asked act, on the asked day if one was asked, that the question's other
         parties take part in and someone other than the asked actor did; best ranked first."""
-        for entry in self.matching(_without(question, [question.actor]), types=types):
+        one_doer = [t for t in types if t not in ACTS_OF_MANY]
+        if not one_doer:
+            return
+        for entry in self.matching(_without(question, [question.actor]), types=one_doer):
             if entry.actor_ids and not self._acted_by(entry, question.actor) and self._on_the_asked_day(entry, question):
                 yield entry
 
     def _for_the_asked(self, entry: Entry, question: Question) -> bool:
         """An actor of the entry the asked one is part of (the PBOC, asked of its department), or
         the whole group of its kind (payment institutions, asked of Tenpay): no other party."""
+        return any(question.actor in self.expand(a) for a in entry.actor_ids) or self._by_the_whole_group(entry, question)
+
+    def _by_the_whole_group(self, entry: Entry, question: Question) -> bool:
+        """The act is told of the whole group the asked party belongs to ("payment institutions
+        connected", asked of Lakala): neither another party's act nor the asked one's own."""
         kind = self.entities.get(question.actor, {}).get("type")
-        return any(question.actor in self.expand(a) or (a in self.collectives and self.entities.get(a, {}).get("type") == kind)
-                   for a in entry.actor_ids)
+        return bool(question.actor and entry.actor_ids and question.actor not in self.collectives) and not self._acted_by(entry, question.actor) and all(
+            a in self.collectives and self.entities.get(a, {}).get("type") == kind for a in entry.actor_ids)
 
     def _asked_name(self, question: Question) -> str:
         """The asked actor's name: the store's, or the question's own for a party no source names."""
@@ -866,7 +876,7 @@ class Knowledge(SentenceAnswers):
     def _contrary(self, entry: Entry, question: Question) -> str | None:
         """What the sources hold against the question's premise: the act done by someone else,
         or on another day than the one asked. None when the entry agrees."""
-        if entry.actor_ids and not self._acted_by(entry, question.actor):
+        if entry.actor_ids and not self._acted_by(entry, question.actor) and not self._by_the_whole_group(entry, question):
             return f"the sources name {', '.join(self.name(i) for i in entry.actor_ids)} as the one who did it, not {self._asked_name(question)}"
         found = span(entry.value) if entry.value else None
         if found and question.month_days and question.date_side:
@@ -876,6 +886,8 @@ class Knowledge(SentenceAnswers):
             months = {md[:2] for md in question.month_days}
             if found[0].strftime("%m") not in months or found[2] == "day" and found[0].strftime("%m-%d") not in question.month_days:
                 return f"the sources date it {entry.display_date}"
+        if found and question.months and not question.date_side and found[2] in ("day", "month") and found[0].strftime("%m") not in question.months:
+            return f"the sources date it {entry.display_date}"  # "in April", told of May
         if found and found[2] == "day" and question.weekdays and found[0].weekday() not in question.weekdays:
             return f"the sources date it {entry.display_date}, a {found[0].strftime('%A')}"
         return None
@@ -1043,6 +1055,15 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+def _figures_untold(entry: Entry, question: Question) -> bool:
+    """The question names an amount ("Is the registered capital 3 billion yuan?") that none of the
+    entry's sentences writes: the act is stored, the figure is not."""
+    if not question.figures:
+        return False
+    told = set().union(*(amounts(readable(source["sentence"])) for source in entry.sources))
+    return any(figure not in told for figure in question.figures)
 
 
 def _on_the_side(found: tuple, question: Question) -> bool | None:

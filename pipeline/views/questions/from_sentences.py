@@ -22,6 +22,10 @@ from pipeline.views.questions.understand import Question, grammar
 # How much of a question's other words a sentence must tell before the party it names in
 # place of the asked one is taken as the answer: nearly all, or it may tell another act.
 SUBSTITUTE_SHARE = 0.75
+# Acts many parties do each for themselves: another's connecting says nothing of the asked one's
+# ("Did Lakala connect to UnionPay?" is no "No" because Tenpay did; a deal with Alipay is no "No"
+# to one with Tenpay).
+ACTS_OF_MANY = {"connect", "cooperate", "switch_traffic", "complete", "deposit", "launch", "statistic"}
 TIED_READINGS = 3  # sentences weighed together for a yes/no read off the text
 TIED_SHARE = 0.1  # ... when they tell this nearly as much of the question as the best one
 SHARE_READINGS = 20  # sentences whose percentages are weighed for a share question
@@ -322,6 +326,8 @@ class SentenceAnswers:
         A party acting for the asked one (the PBOC for its department) is no other party."""
         if reading.share < min_share or not question.entities:
             return None
+        if question.shape == "yes_no" and question.types and set(question.types) <= ACTS_OF_MANY and not (question.dates or question.month_days):
+            return None  # "Did Tenpay sign with UnionPay?" against Alipay's deal: no "No" (on a day asked, the deal of that day is)
         in_sentence = self.store.entities_at(reading.sentence["article_id"], reading.sentence["idx"])
         named = set(in_sentence) | {c.entity_id for c in reading.in_sentence}
         missing = [e for e in question.entities if not (self.expand(e) & named) and e not in self.collectives]

@@ -345,10 +345,18 @@ class SentenceReader:
 
     def denies(self, question: Question, reading: Reading) -> bool:
         """A negation just before a covered word, in the same clause ("并不直接开展支付业务",
-        "did not clearly define"), or a word contrary to the question's."""
-        if reading.contrary:
-            return True
+        "did not clearly define"), or a word contrary to the question's. A negation the sentence
+        itself calls untrue ("传出拉卡拉未能如期接入的消息，拉卡拉…指有关报道失实") denies nothing."""
         text = readable(reading.sentence["sentence"])
+        negated = self._negated(reading, text)
+        untrue = [told for asked, told_words in grammar().contraries if not asked for told in told_words]
+        called_untrue = [m.start() for word in untrue for m in re.finditer(re.escape(word), text, re.I)]
+        if negated is not None and any(negated < at for at in called_untrue):
+            return False  # (a negation after the word, "the rumour is not true, the rules do not ban it", stands)
+        return bool(reading.contrary) or negated is not None
+
+    def _negated(self, reading: Reading, text: str) -> int | None:
+        """Where a covered word stands that a negation just before it, in its clause, negates."""
         negations = grammar().negations["zh"] + grammar().negations["en"]
         for concept in reading.covered:
             if concept.kind != "word":
@@ -361,12 +369,12 @@ class SentenceReader:
                 if has_cjk(variant):
                     lead = clause[-NEGATION_WINDOW["zh"] :]
                     if any(n in lead for n in grammar().negations["zh"]):
-                        return True
+                        return m.start()
                 else:
                     lead = re.findall(r"[\w']+", clause.lower())[-NEGATION_WINDOW["en"] :]
                     if any(n in lead or f"{n}'t" in lead for n in negations) or any(w.endswith("n't") for w in lead):
-                        return True
-        return False
+                        return m.start()
+        return None
 
     def quantity(self, reading: Reading, counted: Concept) -> tuple[float, str, bool] | None:
         """The number a sentence gives for the counted thing: 267家支付机构, 6个数据中心,

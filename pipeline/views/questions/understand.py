@@ -124,6 +124,7 @@ class Question:
     month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
     months: list[str] = field(default_factory=list)  # months asked without a year: "06" for "in June"
     date_side: str | None = None  # "before" or "after": the date asked is a limit ("before June 30")
+    figures: list[float] = field(default_factory=list)  # amounts it names outside its dates: 30亿元 -> 3e9
     weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
     unknown_names: list[str] = field(default_factory=list)  # proper names no entity of the store answers to: "France"
     asks_for_one: bool = False  # "which department", 哪个部门: one answer, not every party of the kind
@@ -169,6 +170,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
     question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in dates])
+    question.figures = sorted(amounts("".join(" " if any(t.start <= i < t.end for t in dates) else ch for i, ch in enumerate(text))))
     question.counted = _counted(text, doc, lang)
     question.verb = next((t.lemma_.lower() for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS), None)
     if lang == "en" and question.shape != "count" and _names_an_amount(lowered, g):
@@ -300,6 +302,15 @@ def _numeric_dates(text: str) -> list[Timex]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             found.append(Timex(m.start(), m.end(), m.group(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day"))
     return found
+
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|thousand|亿|万|千)?", re.IGNORECASE)
+_SCALES = {"billion": 1e9, "million": 1e6, "thousand": 1e3, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+def amounts(text: str) -> set[float]:
+    """The amounts a text writes, scaled: "3 billion" and 30亿 are both 3e9."""
+    return {round(float(number) * _SCALES.get(scale.lower(), 1.0), 6) for number, scale in _AMOUNT.findall(text.replace(",", ""))}
 
 
 _BEFORE_EN = re.compile(r"\b(?:before|by|prior to|ahead of|no later than|until)\s+(?:the\s+)?$", re.IGNORECASE)
