@@ -742,3 +742,23 @@ def test_a_negation_the_sentence_calls_untrue_and_the_groups_act_say_neither_yes
     ingest([write("lakala.txt", text)], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.yes_no not in (True, False) and not answer.answer.startswith(("Yes", "No")), answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did the central bank require payment institutions to connect by October 15?", "Yes"),
+    # a limit asked of a requirement asks its deadline, never the day it was set
+    ("Did the central bank require payment institutions to connect by May 1?", None),
+])  # fmt: skip
+def test_a_limit_asked_of_a_requirement_is_its_deadline(fresh_store, write, question, verdict):
+    text = ("title: 209\ndate: 2017-09-01\n\n"
+            "In August 2017 the central bank required payment institutions to connect to NetsUnion by October 15, 2017.\n")  # fmt: skip
+    ingest([write("rule.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    first = answer.answer.split(".")[0].split(":")[0]
+    assert (first if first in ("Yes", "No") else None) == verdict, answer.answer
+
+
+def test_who_did_an_act_no_source_tells_is_not_whoever_acted_on_the_asked_party(fresh_store, write):
+    text = "title: Rule\ndate: 2017-09-01\n\nIn August 2017 the central bank required Lakala to connect to NetsUnion.\n"
+    ingest([write("rule.txt", text)], fresh_store)
+    assert ask(fresh_store, "Who fined Lakala?").answer_type == "refused"

@@ -305,8 +305,9 @@ class Knowledge(SentenceAnswers):
         if question.month_days:
             # Asked of a day without its year ("5月11日与网联…"): the acts of that day, when any.
             entries = [e for e in entries if self._on_the_asked_day(e, question)] or entries
-        if not entries and question.types:
+        if not entries and question.types and asked_documents:
             # "Who issued Document 209?": whoever acted under that document, if no issue is told.
+            # (Asked of an institution, "Who fined Lakala?", another act on it tells no fine.)
             entries = [e for e in self.matching(question, types=[]) if e.category == "regulatory" and e.actor_ids]
         asked = {i for e in question.entities for i in self.expand(e)}
         found: list[str] = []
@@ -822,7 +823,7 @@ class Knowledge(SentenceAnswers):
         report of it falls on the asked day: the premise's day is wrong. A year or a month asked
         is wrong the same way when the entry's sentences tell the act the question words
         (tells_the_act), as below."""
-        if not self._acted_by(best, question.actor):
+        if not self._acted_by(best, question.actor) or _limit_asked_of_an_obligation(best, question):
             return False
         asked_days = [t.value for t in question.dates if len(t.value) == 10]
         if not (asked_days or question.month_days):
@@ -879,6 +880,8 @@ class Knowledge(SentenceAnswers):
         if entry.actor_ids and not self._acted_by(entry, question.actor) and not self._by_the_whole_group(entry, question):
             return f"the sources name {', '.join(self.name(i) for i in entry.actor_ids)} as the one who did it, not {self._asked_name(question)}"
         found = span(entry.value) if entry.value else None
+        if _limit_asked_of_an_obligation(entry, question):
+            return None  # "required … by June 30": the requirement's deadline is asked, not its date
         if found and question.month_days and question.date_side:
             # "before June 30": the act on the other side of the limit is against it, in its year
             return f"the sources date it {entry.display_date}" if _on_the_side(found, question) is False else None
@@ -923,6 +926,8 @@ class Knowledge(SentenceAnswers):
         """A day was asked ("on July 31", "on Saturday") and the sources date the act less exactly
         (or, asked as a limit, across it)."""
         found = span(entry.value) if entry.value else None
+        if _limit_asked_of_an_obligation(entry, question):
+            return not _limit_asked_is_its_deadline(entry, question)
         if found and question.month_days and question.date_side:
             return _on_the_side(found, question) is not True
         return bool(question.month_days or question.weekdays) and (found is None or found[2] != "day")
@@ -1055,6 +1060,19 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+def _limit_asked_of_an_obligation(entry: Entry, question: Question) -> bool:
+    """"Did the central bank require banks to close them by June 30?": a limit asked of an
+    obligation asks its deadline, not the day it was set (that day is no "No")."""
+    return entry.type in OBLIGATIONS and question.date_side == "before"
+
+
+def _limit_asked_is_its_deadline(entry: Entry, question: Question) -> bool:
+    """... and the obligation's deadline is the limit asked."""
+    asked = [t.value for t in question.dates]
+    deadline = entry.deadline or ""
+    return bool(deadline) and (deadline[5:10] in question.month_days or any(deadline.startswith(a) or a.startswith(deadline) for a in asked))
 
 
 def _figures_untold(entry: Entry, question: Question) -> bool:
