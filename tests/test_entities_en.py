@@ -48,6 +48,8 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
     ("The National Clearing Centre signed the agreement.", "National Clearing Centre", "pboc_clearing_center"),
     # 京东支付 word by word
     ("Jingdong payment joined the platform.", "Jingdong payment", "jd_wallet"),
+    # 中国支付清算协会 word by word: no "and" between its words
+    ("The China payment clearing association led the preparation.", "China payment clearing association", "pcac"),
 ])
 def test_entities_en_garble_resolves(nlp, text, name, entity_id):
     found = by_text(run_text(nlp, text, "en"))

@@ -42,7 +42,11 @@ def _alias_variants(alias: str, word_suffixes: list[str], possessives: list[str]
         if is_last and word in abbreviations:
             forms.append(word + ".")
         options.append(forms)
-    return {" ".join(combo) for combo in itertools.product(*options)}
+    variants = {" ".join(combo) for combo in itertools.product(*options)}
+    # "China Payment and Clearing Association" word by word from 中国支付清算协会 has no "and"
+    if len(words) > 3 and any(w.lower() in ("and", "&") for w in words[1:-1]):
+        variants |= {" ".join(w for w in v.split() if w.lower() not in ("and", "&")) for v in variants}
+    return variants
 
 
 def build_patterns(table: EntityTable, rules: dict) -> list[dict]:
