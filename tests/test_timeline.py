@@ -1383,3 +1383,10 @@ def test_chinese_a_regulators_requirement_concerns_those_its_content_names(fresh
     ingest([write("story.txt", f"title: 斷直連\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)
     rules = [(e.deadline, e.actor_ids, sorted(e.target_ids)) for e in build_entries(fresh_store) if e.type == "require"]
     assert rules == [("2018-06-30", ["pboc"], ["netsunion", "unionpay"])], rules
+
+
+def test_chinese_a_figure_of_more_than_a_number_is_a_figure(fresh_store, write):
+    told = "记者从业内获悉，截至6月22日，已有400余家银行和110家支付机构完成网联接入。"
+    ingest([write("story.txt", f"title: 接入\ndate: 2018-06-25\nlang: zh\n\n{told}")], fresh_store)
+    figures = [e.summary for e in build_entries(fresh_store) if e.type == "statistic" and e.value == "2018-06-22"]
+    assert figures and "400余家" in figures[0] and "110家" in figures[0], figures

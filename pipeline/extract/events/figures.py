@@ -192,7 +192,9 @@ def _figure_pattern(taxonomy: Taxonomy, lang: str) -> re.Pattern:
     # Chinese a figure follows a character directly (已有462家).
     number = (r"(?<![\d.〔\[])" if lang == "zh" else r"(?<![\w.\[])") + r"\d[\d,]*(?:\.\d+)?"
     if lang == "zh":
-        pattern = rf"{number}\s*(?:{scales})?\s*(?:{units})"
+        # 400余家, 100多家: the word of "more than" between the number and its unit
+        approximate = "|".join(map(re.escape, words.get("approximate", ()))) or "(?!)"
+        pattern = rf"{number}\s*(?:{scales})?\s*(?:{approximate})?\s*(?:{units})"
     else:
         # "462 banks", "5.775 billion transactions", "9.61 percent", "2 billion yuan", "about 50%"
         pattern = rf"{number}\s*(?:%|\s(?:{scales}))?(?:\s+(?:[a-z-]+\s+){{0,2}}?(?:{units})\b|%|\s+(?:percent|per cent)\b)"
