@@ -762,3 +762,19 @@ def test_who_did_an_act_no_source_tells_is_not_whoever_acted_on_the_asked_party(
     text = "title: Rule\ndate: 2017-09-01\n\nIn August 2017 the central bank required Lakala to connect to NetsUnion.\n"
     ingest([write("rule.txt", text)], fresh_store)
     assert ask(fresh_store, "Who fined Lakala?").answer_type == "refused"
+
+
+def test_which_did_an_act_lists_those_who_did_it_and_no_one_a_negation_names(fresh_store, write):
+    text = ("title: Denials\ndate: 2018-06-20\n\n"
+            "Tenpay connected to NetsUnion in May. Lakala has not yet connected to NetsUnion, according to people familiar with the matter. "
+            "Lakala denied that report on Tuesday.\n")  # fmt: skip
+    ingest([write("denials.txt", text)], fresh_store)
+    assert ask(fresh_store, "Which institutions denied reports?").answer.splitlines()[0] == "Lakala"
+    assert "Lakala" not in ask(fresh_store, "Which payment institutions connected to NetsUnion?").answer.splitlines()[0]
+
+
+def test_a_list_of_names_for_an_act_no_fact_tells_says_so(fresh_store, write):
+    text = "title: Banks\ndate: 2018-06-20\n\nBank of China and ICBC were named in the report on payment institutions.\n"
+    ingest([write("banks.txt", text)], fresh_store)
+    first = ask(fresh_store, "Which banks penalised payment institutions?").answer.splitlines()[0]
+    assert first.startswith(("Named in the sources (which of them did it, no stored fact tells)", "The sources")), first

@@ -309,6 +309,8 @@ class Knowledge(SentenceAnswers):
             # "Who issued Document 209?": whoever acted under that document, if no issue is told.
             # (Asked of an institution, "Who fined Lakala?", another act on it tells no fine.)
             entries = [e for e in self.matching(question, types=[]) if e.category == "regulatory" and e.actor_ids]
+        # "Lakala has not yet connected": an act the sources tell as not done names no one who did it
+        entries = [e for e in entries if e.factuality != "denied"]
         asked = {i for e in question.entities for i in self.expand(e)}
         found: list[str] = []
         if question.part_of:
@@ -404,6 +406,10 @@ class Knowledge(SentenceAnswers):
             return None
         listed.sort(key=lambda e: -e["mentions"])
         text = ", ".join(f"{e['name']} ({e['mentions']} mentions)" for e in listed)
+        if question.types:
+            # "Which banks closed their direct channels?" with no such act stored: the ones the
+            # sources name, said as that, never as those who did it
+            text = f"Named in the sources (which of them did it, no stored fact tells): {text}"
         evidence = list({ev["sentence"]: ev for e in listed[:3] for ev in self.store.entity_evidence(e["id"], limit=1)}.values())
         return Answer(text, "entities", 0.8, [_evidence(ev, [ev["text_as_written"]]) for ev in evidence],
                       entities=[e["id"] for e in listed], count=len(listed))  # fmt: skip

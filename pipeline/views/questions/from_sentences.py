@@ -66,13 +66,10 @@ class SentenceAnswers:
         """Who did the asked act, in the articles that tell the question's subject: the analysts
         commenting in the articles on reserve deposit, not every analyst of the store."""
         concepts = self.reader.beyond_the_act(question)  # the subject, not the act ("评论")
-        if not concepts:
-            return None
-        articles = {r.sentence["article_id"] for r in self.reader.read(question, concepts, min_share=0.5)}
-        entries = [
-            e for e in self.matching(replace(question, entities=[]), facts_only=False)
-            if any(s["article_id"] in articles for s in e.sources)
-        ]  # fmt: skip
+        entries = self.matching(replace(question, entities=[]), facts_only=False)
+        if concepts:
+            articles = {r.sentence["article_id"] for r in self.reader.read(question, concepts, min_share=0.5)}
+            entries = [e for e in entries if any(s["article_id"] in articles for s in e.sources)]
         if question.asks_for_one:
             # The acts whose own sentences tell most of the question: "which department issued the
             # notice on cancelling the reserve accounts" is not answered by every issuer there.
@@ -95,6 +92,8 @@ class SentenceAnswers:
         readings = []
         each: list[set[str]] = []  # what each sentence names
         for reading in self.reader.read(question, concepts, min_share=min_share):
+            if self.reader.denies(question, reading):
+                continue  # "Lakala has not yet connected" names no one who connected
             names = self.reader.named(reading, question.kinds, question.entities)
             named = [i for i in names if i not in ids]
             if names:
