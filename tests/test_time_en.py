@@ -517,3 +517,9 @@ def test_time_en_a_year_opening_its_sentence_is_the_year_of_the_days_after_it(te
 ])  # fmt: skip
 def test_time_en_a_start_just_passed_is_this_years(text, dct, value):
     assert tag(text, dct)[-1].value == value
+
+
+def test_time_en_a_later_month_of_the_sentence_is_not_past_the_article_unless_it_looks_ahead():
+    """After "last Tuesday", "December" goes on from it only up to the article's own day."""
+    found = tag("NetsUnion said last Tuesday that it handled 1.2 trillion yuan of transactions in December.", "2019-01-15")
+    assert [(t.text, t.value) for t in found] == [("last Tuesday", "2019-01-08"), ("December", "2018-12")]

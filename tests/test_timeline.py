@@ -1390,3 +1390,9 @@ def test_chinese_a_figure_of_more_than_a_number_is_a_figure(fresh_store, write):
     ingest([write("story.txt", f"title: 接入\ndate: 2018-06-25\nlang: zh\n\n{told}")], fresh_store)
     figures = [e.summary for e in build_entries(fresh_store) if e.type == "statistic" and e.value == "2018-06-22"]
     assert figures and "400余家" in figures[0] and "110家" in figures[0], figures
+
+
+def test_the_day_of_a_saying_dates_no_figure_when_the_sentence_has_another_date(fresh_store, write):
+    told = "NetsUnion said last Tuesday that it handled 1.2 trillion yuan of transactions in December."
+    ingest([write("story.txt", f"title: Volume\ndate: 2019-01-15\n\n{told}")], fresh_store)
+    assert {e.value for e in build_entries(fresh_store) if e.type == "statistic"} == {"2018-12"}

@@ -72,6 +72,10 @@ def find_figures(
     holds_on = _holding_dates(dated, figures, sentence, taxonomy, lang)
     if not holds_on:
         return []
+    if lang == "en" and len(holds_on) > 1:
+        # "said last Tuesday that it handled 1.2 trillion yuan in December": the day of the
+        # saying dates no figure when the sentence has another date
+        holds_on = [t for t in holds_on if not _dates_a_saying(doc, t, sentence, taxonomy)] or holds_on
     by_date: dict[Timex, list[re.Match]] = {}
     for figure in figures:
         when = min(holds_on, key=lambda t: _distance(t, figure, sentence))
@@ -152,6 +156,11 @@ def _holding_dates(dated: list[Timex], figures: list[re.Match], sentence: Senten
     usable = [t for t in dated if not measured_from(t)]
     as_of = [t for t in usable if after_cue(t, words.get("as_of", ()))]
     return as_of or usable
+
+
+def _dates_a_saying(doc: Doc, when: Timex, sentence: Sentence, taxonomy: Taxonomy) -> bool:
+    span = doc.char_span(when.start - sentence.start, when.end - sentence.start, alignment_mode="expand")
+    return span is not None and governing_verb(span.root).lemma_.lower() in taxonomy.reporting_verbs_en
 
 
 def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str) -> str | None:

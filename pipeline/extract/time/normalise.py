@@ -88,7 +88,10 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         # (a day just before the sentence's date, in its month, is no year later: "在1月16日的发布会上
         # 表示，截至1月14日" is two days before)
         return prev.day.year + 1, f"previous:{value(prev)}", True
-    if goes_on and "y" in prev.known and prev.gran in FINE_ENOUGH["month"]:
+    # (... but not past the article unless the sentence looks ahead: "said last Tuesday that it
+    # handled 1.2 trillion yuan in December", written in January, is last December)
+    past_the_article = real and (prev.day.year, month, day or 1) > (dy, dm, anchor.day.day) and tense != "future" if prev else False
+    if goes_on and "y" in prev.known and prev.gran in FINE_ENOUGH["month"] and not past_the_article:
         # "6月29日发布的114号文要求，自7月9日起…" read in December: the later day of the sentence
         # goes on from its first one, whose year the article gave (not written is no matter)
         return prev.day.year, f"previous:{value(prev)}", True
