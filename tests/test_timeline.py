@@ -1396,3 +1396,12 @@ def test_the_day_of_a_saying_dates_no_figure_when_the_sentence_has_another_date(
     told = "NetsUnion said last Tuesday that it handled 1.2 trillion yuan of transactions in December."
     ingest([write("story.txt", f"title: Volume\ndate: 2019-01-15\n\n{told}")], fresh_store)
     assert {e.value for e in build_entries(fresh_store) if e.type == "statistic"} == {"2018-12"}
+
+
+def test_an_act_whose_subject_is_told_in_words_is_not_the_articles_topics(fresh_store, write):
+    """"More than 20 institutions have completed the access" in a story about NetsUnion is no
+    completion by NetsUnion (a clause with no subject at all would be)."""
+    told = ("NetsUnion started trial operation in March 2017. NetsUnion is owned by 45 shareholders. "
+            "As of October 15, more than 20 institutions have completed the access.")
+    ingest([write("story.txt", f"title: Platform\ndate: 2017-10-20\n\n{told}")], fresh_store)
+    assert not [e for e in build_entries(fresh_store) if e.type == "complete" and "netsunion" in e.actor_ids]

@@ -43,7 +43,8 @@ def resolve(
         if not event.actors and event.document in entities.issuers and event.type in ISSUED_BY_TYPES:
             event.actors = [_top_regulator(entities.issuers[event.document], entities)]  # "the guideline reiterates"
         _order_actors(event, taxonomy, entities)
-        if not (event.actors or event.targets or event.document) and event.type in TOPIC_TYPES:
+        if not (event.actors or event.targets or event.document or event.theme) and event.type in TOPIC_TYPES:
+            # (a subject of its own in words, "firms had finished", is no act of the article's topic)
             event.actors = _topic(mentions, entities)
         if not (event.actors or event.targets or event.document) and event.type == "deadline" and event.date:
             # 距离6月30日“断直连”大限只剩50天: the deadline of the industry the article is about
