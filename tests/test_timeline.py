@@ -1405,3 +1405,11 @@ def test_an_act_whose_subject_is_told_in_words_is_not_the_articles_topics(fresh_
             "As of October 15, more than 20 institutions have completed the access.")
     ingest([write("story.txt", f"title: Platform\ndate: 2017-10-20\n\n{told}")], fresh_store)
     assert not [e for e in build_entries(fresh_store) if e.type == "complete" and "netsunion" in e.actor_ids]
+
+
+def test_moving_reserve_funds_into_the_central_bank_is_a_deposit(fresh_store, write):
+    told = ("China's central bank said on Monday that non-bank payment firms had moved all of their clients' "
+            "reserve funds into accounts at the People's Bank of China.")
+    ingest([write("story.txt", f"title: Reserves\ndate: 2019-01-15\n\n{told}")], fresh_store)
+    deposits = [(e.value, e.actor_ids, e.target_ids) for e in build_entries(fresh_store) if e.type == "deposit"]
+    assert deposits == [("2019-01-14", ["payment_institutions"], ["pboc"])], deposits

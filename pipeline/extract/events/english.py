@@ -92,7 +92,7 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
         for type_id, verbs, objects in with_object if token.pos_ == "VERB" else ():
             # "raised the deposit ratio", "the share … has been raised": the verb and its object,
             # or a subject the parse hung on a clause below it (nearby, in its subtree)
-            if token.lemma_ in verbs and any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_ in objects
+            if token.lemma_ in verbs and any((c.dep_ in ("dobj", "nsubjpass", "nsubj") or _part_of_object(c)) and c.lemma_ in objects
                                              and abs(c.i - token.i) <= 10 for c in token.subtree):
                 found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
@@ -101,6 +101,11 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
                                             or all(t.lemma_ == w for t, w in zip(span, words))):  # fmt: skip
                 found.append((type_id, span.start, span.end))
     return found
+
+
+def _part_of_object(token: Token) -> bool:
+    """"moved all of their reserve funds": the noun a part of the object is of."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj"
 
 
 def _lemma(token: Token, vocabulary: Container[str]) -> str:
