@@ -14,6 +14,12 @@ from pipeline.views.questions.understand import understand
 from tests.conftest import ROOT
 
 
+def verdict_of(answer) -> str | None:
+    """"Yes" or "No" when the answer opens with one ("No: the sources date it …"), else None."""
+    first = answer.answer.split(".")[0].split(":")[0]
+    return first if first in ("Yes", "No") else None
+
+
 @pytest.fixture
 def store(gold_store):
     return gold_store
@@ -705,8 +711,7 @@ def test_a_day_asked_as_a_limit_is_answered_by_the_side_the_act_falls_on(fresh_s
     text = "title: 切量\ndate: 2018-06-25\nlang: zh\n\n其中，财付通已于5月底完成全部切量。\n"
     ingest([write("switch.txt", text)], fresh_store)
     answer = ask(fresh_store, question)
-    first = answer.answer.split(".")[0].split(":")[0]
-    assert (first if first in ("Yes", "No") else None) == verdict, answer.answer
+    assert verdict_of(answer) == verdict, answer.answer
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -718,8 +723,7 @@ def test_a_month_asked_without_its_year_and_anothers_act(fresh_store, write, que
     text = "title: Deal\ndate: 2018-10-20\n\nUnionPay signed a cooperation agreement with Alipay on September 10, the company said.\n"
     ingest([write("deal.txt", text)], fresh_store)
     answer = ask(fresh_store, question)
-    first = answer.answer.split(".")[0].split(":")[0]
-    assert (first if first in ("Yes", "No") else None) == verdict, answer.answer
+    assert verdict_of(answer) == verdict, answer.answer
 
 
 @pytest.mark.parametrize("question, affirmed", [
@@ -754,8 +758,7 @@ def test_a_limit_asked_of_a_requirement_is_its_deadline(fresh_store, write, ques
             "In August 2017 the central bank required payment institutions to connect to NetsUnion by October 15, 2017.\n")  # fmt: skip
     ingest([write("rule.txt", text)], fresh_store)
     answer = ask(fresh_store, question)
-    first = answer.answer.split(".")[0].split(":")[0]
-    assert (first if first in ("Yes", "No") else None) == verdict, answer.answer
+    assert verdict_of(answer) == verdict, answer.answer
 
 
 def test_who_did_an_act_no_source_tells_is_not_whoever_acted_on_the_asked_party(fresh_store, write):

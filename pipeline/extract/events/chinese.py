@@ -419,14 +419,20 @@ def _speakers(local, text: str, c_start: int, start: int, entities: EntityInfo, 
         # neither is the body's answering or notice verb (央行去年8月通知称)
         gap = SPEECH_DAY.sub("", gap.strip())
         for verb in ("", *taxonomy.answering_zh):
-            if gap.endswith(verb):
-                rest = SPEECH_ADVERBS.sub("", SPEECH_WHEN.sub("", SPEECH_SETTING.sub("", SPEECH_ADVERBS.sub("", gap[: len(gap) - len(verb)]))))
-                if rest in taxonomy.official_speakers_zh:
-                    return True
+            if gap.endswith(verb) and _without_when_and_where(gap[: len(gap) - len(verb)]) in taxonomy.official_speakers_zh:
+                return True
         return False
 
     bodies = [m for m, _, e in before if entities.types.get(m.entity_id) in INSTITUTION_TYPES and speaks_for(text[e:start])]
     return [bodies[-1].entity_id] if bodies else []
+
+
+def _without_when_and_where(gap: str) -> str:
+    """What stands between a body and its speech verb, less the adverbs, the setting and the
+    time (网联随后于22日在发布会上): who else would be speaking."""
+    for pattern in (SPEECH_ADVERBS, SPEECH_SETTING, SPEECH_WHEN, SPEECH_ADVERBS):
+        gap = pattern.sub("", gap)
+    return gap
 
 
 def _word_start(doc: Doc, at: int) -> int:
