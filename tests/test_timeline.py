@@ -1139,6 +1139,8 @@ def test_payments_handled_by_the_house_since_a_month_are_the_switch_over_from_th
 @pytest.mark.parametrize("told", [
     "A report claimed that Alipay had connected to NetsUnion on 3 May 2018.",
     "There are rumors that Alipay will connect to NetsUnion on 3 May 2018.",
+    # machine translation's 消息
+    "On 3 May 2018, a message about Alipay formally access NetsUnion was wildly spread in the circle of friends.",
 ])  # fmt: skip
 def test_what_a_report_or_rumours_tell_is_not_told_as_fact(fresh_store, write, told):
     ingest([write("story.txt", f"title: Claim\ndate: 2018-04-20\n\n{told}")], fresh_store)
