@@ -729,10 +729,14 @@ def test_a_month_asked_without_its_year_and_anothers_act(fresh_store, write, que
 @pytest.mark.parametrize("question, affirmed", [
     ("网联的注册资本是30亿元吗？", False),  # the act is stored, the figure asked is not the one told
     ("网联的注册资本是20亿元吗？", True),
+    ("Did payment institutions deposit 20 percent of reserves in 2017?", True),
+    ("Did payment institutions deposit 50 percent of reserves in 2017?", False),  # 50 is April 2018's
 ])  # fmt: skip
-def test_a_figure_asked_in_a_yes_no_must_be_the_one_the_sources_write(fresh_store, write, question, affirmed):
-    text = "title: 网联\ndate: 2018-06-25\nlang: zh\n\n网联于2017年8月29日完成工商注册，注册资本20亿元。\n"
-    ingest([write("netsunion.txt", text)], fresh_store)
+def test_a_figure_asked_in_a_yes_no_must_be_the_one_the_sources_write_for_that_time(fresh_store, write, question, affirmed):
+    text = ("title: 网联\ndate: 2018-06-25\nlang: zh\n\n网联于2017年8月29日完成工商注册，注册资本20亿元。\n")  # fmt: skip
+    reserves = ("title: Reserves\ndate: 2018-06-25\n\nPayment institutions made their first deposits on April 17, 2017, "
+                "at an average ratio of about 20 percent, and the ratio was raised step by step to about 50 percent by April 2018.\n")  # fmt: skip
+    ingest([write("netsunion.txt", text), write("reserves.txt", reserves)], fresh_store)
     answer = ask(fresh_store, question)
     assert (answer.yes_no is True) is affirmed, answer.answer
 

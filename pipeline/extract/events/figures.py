@@ -109,13 +109,17 @@ def find_figures(
 
 
 def _distance(when: Timex, figure: re.Match, sentence: Sentence) -> tuple[bool, int]:
-    """How far a date stands from a figure: a date of the figure's own clause first, the nearest
-    first; across clauses, a date before the figure stands nearer than one after it, since a date
-    governs the clauses that follow it (网联于2017年8月29日完成工商注册，注册资本20亿元，同年3月31日…)."""
-    at = when.start - sentence.start
-    between = sentence.text[min(at, figure.start()) : max(at, figure.start())]
+    return date_distance(sentence.text, when.start - sentence.start, figure.start())
+
+
+def date_distance(text: str, date_at: int, figure_at: int) -> tuple[bool, int]:
+    """How far a date stands from a figure in a sentence: a date of the figure's own clause first,
+    the nearest first; across clauses, a date before the figure stands nearer than one after it,
+    since a date governs the clauses that follow it (网联于2017年8月29日完成工商注册，注册资本20亿元，
+    同年3月31日…)."""
+    between = text[min(date_at, figure_at) : max(date_at, figure_at)]
     other_clause = bool(CLAUSE_BREAK.search(between))
-    return other_clause, abs(at - figure.start()) if not other_clause or at < figure.start() else len(sentence.text) + at
+    return other_clause, abs(date_at - figure_at) if not other_clause or date_at < figure_at else len(text) + date_at
 
 
 def _dates_its_clause_now(timex: Timex, sentence: Sentence, lang: str) -> bool:

@@ -13,6 +13,7 @@ from itertools import islice
 
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
+from pipeline.extract.events.figures import date_distance
 from pipeline.extract.chinese_script import simplified_view
 from pipeline.facts import same_time
 from pipeline.store import Store
@@ -25,7 +26,7 @@ from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import SentenceReader, clause_around, has, hedged, readable
-from pipeline.views.questions.understand import Question, amounts, has_word, grammar, understand
+from pipeline.views.questions.understand import Question, amounts, amounts_at, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries, whole_groups
 
@@ -222,6 +223,28 @@ class Knowledge(SentenceAnswers):
             entry.factuality == "asserted",
             len(entry.sources),
         )
+
+    def _figures_untold(self, entry: Entry, question: Question) -> bool:
+        """The question names an amount ("Is the registered capital 3 billion yuan?", "Did they
+        deposit 50% in 2017?") that none of the entry's sentences writes beside the entry's own
+        date (in the clause of that date; anywhere in the sentence for an undated entry): the act
+        is stored, the figure is not, or is another time's."""
+        if not question.figures:
+            return False
+        told: set[float] = set()
+        for source in entry.sources[:MAX_EVIDENCE]:
+            sentence = readable(source["sentence"])
+            if not entry.value:
+                told |= amounts(sentence)
+                continue
+            dates = [(written["value"], at) for written in self.store.written_dates(source["article_id"], source["sentence_idx"])
+                     if (at := sentence.find(readable(written["text"]))) != -1]
+            for amount, at in amounts_at(sentence):
+                # each figure is of the date that governs it, as the timeline reads figures
+                governing = min(dates, key=lambda d: date_distance(sentence, d[1], at), default=None)
+                if governing is None or same_time(governing[0], entry.value):
+                    told.add(amount)
+        return any(figure not in told for figure in question.figures)
 
     def _date_clause_tells(self, entry: Entry, question: Question) -> int:
         """How many of the question's words the clause around the entry's date holds, in the best
@@ -693,7 +716,7 @@ class Knowledge(SentenceAnswers):
             # less exactly, and tell that another bank announced on that day.
             return self._not_by_the_asked(on_the_day, question)
         elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question)
-              or self._unnamed_product(best, question) or _figures_untold(best, question)
+              or self._unnamed_product(best, question) or self._figures_untold(best, question)
               or self._by_the_whole_group(best, question)):
             # The act is stored, but not all that was asked of it: who said it, the thing it was
             # about, the day. What is stored is shown; nothing is affirmed, unless a sentence
@@ -1079,15 +1102,6 @@ def _limit_asked_is_its_deadline(entry: Entry, question: Question) -> bool:
     asked = [t.value for t in question.dates]
     deadline = entry.deadline or ""
     return bool(deadline) and (deadline[5:10] in question.month_days or any(deadline.startswith(a) or a.startswith(deadline) for a in asked))
-
-
-def _figures_untold(entry: Entry, question: Question) -> bool:
-    """The question names an amount ("Is the registered capital 3 billion yuan?") that none of the
-    entry's sentences writes: the act is stored, the figure is not."""
-    if not question.figures:
-        return False
-    told = set().union(*(amounts(readable(source["sentence"])) for source in entry.sources))
-    return any(figure not in told for figure in question.figures)
 
 
 def _on_the_side(found: tuple, question: Question) -> bool | None:

@@ -304,13 +304,19 @@ def _numeric_dates(text: str) -> list[Timex]:
     return found
 
 
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|million|thousand|亿|万|千)?", re.IGNORECASE)
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand|亿|万|千)?", re.IGNORECASE)
 _SCALES = {"billion": 1e9, "million": 1e6, "thousand": 1e3, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 def amounts(text: str) -> set[float]:
     """The amounts a text writes, scaled: "3 billion" and 30亿 are both 3e9."""
-    return {round(float(number) * _SCALES.get(scale.lower(), 1.0), 6) for number, scale in _AMOUNT.findall(text.replace(",", ""))}
+    return {amount for amount, _ in amounts_at(text)}
+
+
+def amounts_at(text: str) -> list[tuple[float, int]]:
+    """... each with where it stands in the text."""
+    return [(round(float(m.group(1).replace(",", "")) * _SCALES.get((m.group(2) or "").lower(), 1.0), 6), m.start())
+            for m in _AMOUNT.finditer(text)]
 
 
 _BEFORE_EN = re.compile(r"\b(?:before|by|prior to|ahead of|no later than|until)\s+(?:the\s+)?$", re.IGNORECASE)
