@@ -785,3 +785,14 @@ def test_a_list_of_names_for_an_act_no_fact_tells_says_so(fresh_store, write):
     ingest([write("banks.txt", text)], fresh_store)
     first = ask(fresh_store, "Which banks penalised payment institutions?").answer.splitlines()[0]
     assert first.startswith(("Named in the sources (which of them did it, no stored fact tells)", "The sources")), first
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("网联的注册资本是30亿元吗？", [3e9]),
+    ("Did 462 banks connect to NetsUnion?", [462.0]),
+    ("Did payment institutions deposit 50% of reserves in 2017?", [50.0]),  # the year is a date, not an amount
+    ("From which date does notice No. 114 start raising the ratio?", []),  # a document's number is no amount
+    ("114号文规定从哪一天起按月提高比例？", []),
+])  # fmt: skip
+def test_the_amounts_a_question_asks_are_numbers_with_what_they_count(question, figures):
+    assert understand(question, {}).figures == figures

@@ -170,7 +170,8 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
     question.terms = _terms(doc, lang, g, [(t.start, t.end) for t in dates])
-    question.figures = sorted(amounts("".join(" " if any(t.start <= i < t.end for t in dates) else ch for i, ch in enumerate(text))))
+    undated_text = "".join(" " if any(t.start <= i < t.end for t in dates) else ch for i, ch in enumerate(text))
+    question.figures = sorted(amount for amount, at in amounts_at(undated_text) if _UNIT_AFTER.match(undated_text, at))
     question.counted = _counted(text, doc, lang)
     question.verb = next((t.lemma_.lower() for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS), None)
     if lang == "en" and question.shape != "count" and _names_an_amount(lowered, g):
@@ -306,6 +307,15 @@ def _numeric_dates(text: str) -> list[Timex]:
 
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand|亿|万|千)?", re.IGNORECASE)
 _SCALES = {"billion": 1e9, "million": 1e6, "thousand": 1e3, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+# An amount asked is a number with what it counts or measures ("30亿元", "462 banks", "50%"), not
+# a document's number ("No. 114", 209号文) or any other numeral.
+_UNIT_AFTER = re.compile(
+    r"\d[\d,]*(?:\.\d+)?\s*(?:billion|million|thousand|亿|万|千)?\s*(?:%|percent\b|per cent\b|yuan\b|元|家|笔|名|户|个"
+    r"|(?:[a-z-]+\s+)?(?:banks?|institutions?|companies|firms|shareholders|transactions|accounts|users|points)\b)",
+    re.IGNORECASE,
+)
 
 
 def amounts(text: str) -> set[float]:
