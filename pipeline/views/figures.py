@@ -53,6 +53,12 @@ def numbers_in(text: str) -> list[float]:
     return [value_of(m) for m in NUMBER.finditer(text)]
 
 
+def amounts_at(text: str) -> list[tuple[float, int]]:
+    """Every number a text states, scaled, with where it stands; rounded so that "3 billion" and
+    30亿 compare equal."""
+    return [(round(value_of(m), 6), m.start()) for m in NUMBER.finditer(text)]
+
+
 def value_of(m: re.Match) -> float:
     return float(m[1].replace(",", "")) * SCALES.get((m[2] or "").lower(), 1)
 

@@ -19,14 +19,14 @@ from pipeline.facts import same_time
 from pipeline.store import Store
 from pipeline.views.dates import span
 from pipeline.views.entities import entity_list, entity_profile
-from pipeline.views.figures import asked_scale, figures, shown_in_scale
+from pipeline.views.figures import amounts_at, asked_scale, figures, shown_in_scale
 from pipeline.views.questions.from_sentences import ACTS_OF_MANY, SUBSTITUTE_SHARE, SentenceAnswers
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
 from pipeline.views.questions.sentences import SentenceReader, clause_around, has, hedged, readable
-from pipeline.views.questions.understand import Question, amounts, amounts_at, has_word, grammar, understand
+from pipeline.views.questions.understand import Question, has_word, grammar, understand
 from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries, whole_groups
 
@@ -235,7 +235,7 @@ class Knowledge(SentenceAnswers):
         for source in entry.sources[:MAX_EVIDENCE]:
             sentence = readable(source["sentence"])
             if not entry.value:
-                told |= amounts(sentence)
+                told |= {amount for amount, _ in amounts_at(sentence)}
                 continue
             dates = [(written["value"], at) for written in self.store.written_dates(source["article_id"], source["sentence_idx"])
                      if (at := sentence.find(readable(written["text"]))) != -1]

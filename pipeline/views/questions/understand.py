@@ -24,6 +24,7 @@ from pipeline.extract.nlp import get_nlp
 from pipeline.extract.time import tag
 from pipeline.facts import Sentence, Timex
 from pipeline.ingest.clean import detect_lang
+from pipeline.views.figures import amounts_at
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "questions.yaml"
 NEAR = 85  # rapidfuzz ratio for a misspelt event word
@@ -305,10 +306,6 @@ def _numeric_dates(text: str) -> list[Timex]:
     return found
 
 
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand|亿|万|千)?", re.IGNORECASE)
-_SCALES = {"billion": 1e9, "million": 1e6, "thousand": 1e3, "亿": 1e8, "万": 1e4, "千": 1e3}
-
-
 # An amount asked is a number with what it counts or measures ("30亿元", "462 banks", "50%"), not
 # a document's number ("No. 114", 209号文) or any other numeral.
 _UNIT_AFTER = re.compile(
@@ -316,17 +313,6 @@ _UNIT_AFTER = re.compile(
     r"|(?:[a-z-]+\s+)?(?:banks?|institutions?|companies|firms|shareholders|transactions|accounts|users|points)\b)",
     re.IGNORECASE,
 )
-
-
-def amounts(text: str) -> set[float]:
-    """The amounts a text writes, scaled: "3 billion" and 30亿 are both 3e9."""
-    return {amount for amount, _ in amounts_at(text)}
-
-
-def amounts_at(text: str) -> list[tuple[float, int]]:
-    """... each with where it stands in the text."""
-    return [(round(float(m.group(1).replace(",", "")) * _SCALES.get((m.group(2) or "").lower(), 1.0), 6), m.start())
-            for m in _AMOUNT.finditer(text)]
 
 
 _BEFORE_EN = re.compile(r"\b(?:before|by|prior to|ahead of|no later than|until)\s+(?:the\s+)?$", re.IGNORECASE)
