@@ -81,8 +81,11 @@ def _build_entries(store: Store) -> list[Entry]:
     for row in store.event_rows():
         by_entry[row["entry_id"]].append(row)
     # The parties as the fullest original report names them (a union would mix readings of a garble).
-    roles = store.event_roles([row["id"] for rows in by_entry.values() for row in rows])
-    richest = {entry_id: _richest(rows, roles) for entry_id, rows in by_entry.items()}
+    # Every report's roles are read only where the fullest reports tie: most entries need one's.
+    fullest = {entry_id: _fullest(rows) for entry_id, rows in by_entry.items()}
+    wanted = [row["id"] for entry_id, rows in by_entry.items() for row in (_originals(rows) if len(fullest[entry_id]) > 1 else fullest[entry_id])]
+    roles = store.event_roles(wanted)
+    richest = {entry_id: _richest(fullest[entry_id], _originals(rows), roles) for entry_id, rows in by_entry.items()}
     entries = [
         _entry(entry_id, rows, roles.get(richest[entry_id]["id"], []), names, taxonomy) for entry_id, rows in by_entry.items()
     ]
@@ -258,13 +261,20 @@ def _originals(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["duplicate_of"] is None] or rows
 
 
-def _richest(rows: list[dict], roles: dict[int, list[tuple[str, str]]]) -> dict:
-    """The original report with the most roles (a dated one on ties, then the one whose reading
-    of who did what most reports share: four say payment institutions deposited, one that they
-    were deposited with)."""
+def _fullest(rows: list[dict]) -> list[dict]:
+    """The original reports with the most roles (dated ones first among those), in order."""
     originals = _originals(rows)
+    best = max((r["n_roles"], r["date"] is not None) for r in originals)
+    return [r for r in originals if (r["n_roles"], r["date"] is not None) == best]
+
+
+def _richest(fullest: list[dict], originals: list[dict], roles: dict[int, list[tuple[str, str]]]) -> dict:
+    """Of the fullest reports, the one whose reading of who did what most reports share: four
+    say payment institutions deposited, one that they were deposited with (the first on ties)."""
+    if len(fullest) == 1:
+        return fullest[0]
     readings = Counter(frozenset(roles.get(r["id"], [])) for r in originals)
-    return max(originals, key=lambda r: (r["n_roles"], r["date"] is not None, readings[frozenset(roles.get(r["id"], []))]))
+    return max(fullest, key=lambda r: readings[frozenset(roles.get(r["id"], []))])
 
 
 def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], names: dict[str, dict], taxonomy) -> Entry:
