@@ -208,6 +208,8 @@ def test_entities_en_the_chinese_in_brackets_after_a_name_is_that_name(nlp, text
 @pytest.mark.parametrize("text, name, entity_type", [
     ("2018-03-02 10:15   Source: Market Herald   category: Banking   click: 52", "Market Herald", "media"),
     ("Rates stayed flat this month. Responsible editor: Sun Min", "Sun Min", "person"),  # the model: an organisation
+    # the model runs the name on into the next field's label
+    ("December 7, 2018 Source: China Business Network Author: Li Ming", "China Business Network", "media"),
 ])
 def test_entities_en_a_name_after_a_label_of_the_page(nlp, text, name, entity_type):
     mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)
@@ -223,6 +225,10 @@ def test_entities_en_a_labelled_known_name_resolves(nlp):
     ("The report ran in the Sino Finance Daily on Monday.", "Sino Finance Daily", "media"),
     ("Ping An Payment holds 2.45 percent of NetsUnion.", "Ping An Payment", "company"),
     ("Analysts at Redwood Peak Advisory said so.", "Redwood Peak Advisory", "company"),
+    # proper nouns the statistical model leaves out, before the word that says what they name
+    ("Analysts at Guotai Junan Securities estimated that most traffic runs through the platform.",
+     "Guotai Junan Securities", "company"),
+    ("Su Ning Payment said it would finish the work on time.", "Su Ning Payment", "company"),
 ])
 def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entity_type):
     mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)
@@ -233,6 +239,10 @@ def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entit
     ("Reporter Li Ming Beijing reported on Monday.", "Li Ming Beijing"),
     ("The registered capital is CN¥2 billion, the filing says.", "CN¥2 billion"),
     ("An Analyst at the firm said so.", "Analyst"),
+    ("Source: China Business Network Author: Li Ming", "China Business Network Author"),
+    # a place and what it has; the capitals of a headline
+    ("China Payments | Reserve custody enters the final stretch\n\nFirms hand over their payments data.", "China Payments"),
+    ("Related Coverage: Alipay, Tenpay Face New Rules | UnionPay Launches QR Code Payments", "QR Code Payments"),
 ])
 def test_entities_en_no_junk_names(nlp, text, junk):
     assert junk not in by_text(run_text(nlp, text, "en"))

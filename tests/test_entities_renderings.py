@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from entities_helpers import by_text, run_text
 
 from pipeline.extract.entities import load_entity_table
 from pipeline.extract.entities.renderings import DEFAULT_TABLE_HINT, Renderings
+from pipeline.extract.nlp import get_nlp
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +72,10 @@ def test_entities_renderings_never_merge_unionpay_and_netsunion(held_out):
     assert _spans(held_out, "Silver Union") == {"Silver Union": "unionpay"}
     assert _spans(held_out, "Net Union") == {"Net Union": "netsunion"}
     assert {"unionpay", "netsunion"} <= held_out.partial("union")
+
+
+def test_entities_renderings_a_persons_given_name_renders_nothing():
+    """彭博 is Bloomberg, and "Pengbo" its pinyin; after a family name it is a person's given name."""
+    found = by_text(run_text(get_nlp("en"), "Wang Pengbo, senior analyst of Broadcom Consulting, said the reserves were deposited.", "en"))
+    assert found["Wang Pengbo"] == ["person:wang_pengbo"]
+    assert "Pengbo" not in found

@@ -71,6 +71,10 @@ def test_entities_zh_bank_of_china_is_not_banking_industry(nlp):
     ("中国人民大学重阳金融研究院客座研究员董希淼举例称。", "中国人民大学重阳金融研究院", "organization"),
     ("中国银行业协会发布报告。", "中国银行业协会", "association"),
     ("中国社科院金融研究所支付清算研究中心发布报告。", "中国社科院金融研究所支付清算研究中心", "organization"),
+    # the verb before the name (继, "after") is no part of it
+    ("继平安银行之后，又有两家银行关闭了通道。", "平安银行", "bank"),
+    ("中国银保监会尚未就此表态。", "中国银保监会", "regulator"),
+    ("国家外汇管理局尚未就此表态。", "国家外汇管理局", "regulator"),
 ])
 def test_entities_zh_organisation_patterns(nlp, text, name, entity_type):
     result = run_text(nlp, text, "zh")

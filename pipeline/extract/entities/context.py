@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from pipeline.facts import Sentence
 
+from .english_names import chinese_family_names_latin
 from .model import WorkingMention, overlapping
 from .renderings import renderings_for
 from .table import EntityTable
@@ -47,6 +48,8 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
             start = sentence.start + doc[first].idx
             end = sentence.start + doc[last - 1].idx + len(doc[last - 1])
             clashes = overlapping(result, start, end)
+            if any(_a_person_named_by(m, start, doc.text[:doc[first].idx].rstrip()) for m in clashes):
+                continue
             # The longest name wins: a rendering that holds a curated name and more ("central bank
             # general office" for 央行办公厅) replaces it; one that only overlaps it does not.
             if any(_holds(m, table) and (m.entity_id == entity_id or not (
@@ -59,6 +62,14 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
                                          entity.type, sentence.idx, sentence.start, entity_id, "rendering", score))
     result.sort(key=lambda m: m.start)
     return result
+
+
+def _a_person_named_by(mention: WorkingMention, start: int, before: str) -> bool:
+    """"Wang Pengbo": a person's name the model found, a Chinese family name before the words
+    that render a known name (彭博, Bloomberg), is that person's given name, not the entity."""
+    words = before.split()
+    return (mention.type == "person" and not mention.curated and mention.start < start
+            and bool(words) and words[-1].lower() in chinese_family_names_latin())
 
 
 def _inside_longer_name(doc: Doc, first: int, last: int, named: list[tuple[int, int]]) -> bool:

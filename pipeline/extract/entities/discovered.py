@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from pipeline.facts import Sentence
 
 from .model import ORG_TYPES, WorkingMention, overlapping
@@ -28,7 +30,7 @@ _BRACKETED_CHINESE = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff·]{2,24})\s*[)）]
 
 def type_by_name(mentions: list[WorkingMention], table: EntityTable) -> None:
     """Give unknown English names the type their last word says."""
-    types: dict[str, str] = {k.lower(): v for k, v in (load_rules("entity_rules_en").get("name_types") or {}).items()}
+    types = _name_types()
     for mention in mentions:
         if mention.entity_id or mention.curated or has_cjk(mention.text) or mention.type == "document":
             continue
@@ -38,6 +40,60 @@ def type_by_name(mentions: list[WorkingMention], table: EntityTable) -> None:
         found = types.get(words[-1].lower())
         if found:
             mention.type = found
+
+
+# A line this share of whose words are capitalised is a headline (or a menu): its capitals say nothing.
+HEADLINE_CAPITALISED_SHARE = 0.6
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def add_headed_names(mentions: list[WorkingMention], docs: list[Doc], sentences: list[Sentence],
+                     ordinary: set[str], table: EntityTable, *, skip_repeats: bool = True) -> list[WorkingMention]:
+    """"Guotai Junan Securities", "Su Ning Payment": proper nouns the statistical model left out,
+    followed by the word that says what an organisation is (name_types in entity_rules_en.yaml),
+    are a name of that type. Only outside headlines, only proper nouns the article never writes
+    in lower case ("Reserve Accounts" is no name), and not a place alone ("China Payments")."""
+    types = _name_types()
+    found = list(mentions)
+    for doc, sentence in zip(docs, sentences, strict=True):
+        if skip_repeats and sentence.repeat_of is not None or _title_case(doc):
+            continue
+        for head in doc:
+            org_type = types.get(head.text.lower())
+            if org_type is None or not head.text[:1].isupper():
+                continue
+            first = head.i
+            while first > 0 and _proper_word(doc[first - 1], ordinary):
+                first -= 1
+            # "China Payments": a place and what it has is no name
+            if all(t.ent_type_ in _PLACE_LABELS or _is_a_place(t.text, table) for t in doc[first:head.i]):
+                continue
+            start, end = sentence.start + doc[first].idx, sentence.start + head.idx + len(head)
+            if overlapping(found, start, end):
+                continue
+            found.append(WorkingMention(start, end, doc.text[doc[first].idx:head.idx + len(head)], org_type,
+                                        sentence.idx, sentence.start))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _is_a_place(word: str, table: EntityTable) -> bool:
+    entity = table.get(table.lookup(word))
+    return entity is not None and entity.type == "place"
+
+
+def _proper_word(token, ordinary: set[str]) -> bool:
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+            and token.lower_ not in ordinary and token.lemma_.lower() not in ordinary)
+
+
+def _title_case(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) >= HEADLINE_CAPITALISED_SHARE * len(words)
+
+
+@lru_cache(maxsize=1)
+def _name_types() -> dict[str, str]:
+    return {k.lower(): v for k, v in (load_rules("entity_rules_en").get("name_types") or {}).items()}
 
 
 def link_bracketed(mentions: list[WorkingMention], text_of, table: EntityTable) -> None:
@@ -90,6 +146,11 @@ def add_labelled_names(mentions: list[WorkingMention], sentences: list[Sentence]
                 start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
                 clashes = overlapping(found, start, end)
                 for same in clashes:
+                    if same.start == start and same.end > end and not same.curated and _runs_into_next_label(
+                            sentence.text[end - sentence.start:same.end - sentence.start + 1]):
+                        # "Source: China Business Network Author: Li Ming": the model ran the
+                        # name on into the next field's label
+                        same.end, same.text = end, match.group("name")
                     if (same.start, same.end) == (start, end) and not same.curated:
                         same.type = entity_type  # the label, not the statistical model, says what it is
                 if not clashes:
@@ -102,7 +163,21 @@ def _label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """(entity type, the pattern of a name after one of its labels), compiled once."""
     labels: dict[str, list[str]] = load_rules("entity_rules_en").get("labelled_names") or {}
     out = []
+    # a name's words run up to the next label of the line ("China Business Network Author: Li Ming")
+    word = rf"(?!(?:{_any_label()})\s*:)[A-Z][\w.&'-]*"
     for entity_type, words in labels.items():
         label = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        out.append((entity_type, re.compile(rf"(?:^|(?<=\s))(?:{label})\s*:[ \t]*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,4}})")))
+        out.append((entity_type, re.compile(rf"(?:^|(?<=\s))(?:{label})\s*:[ \t]*(?P<name>{word}(?: {word}){{0,4}})")))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _any_label() -> str:
+    labels: dict[str, list[str]] = load_rules("entity_rules_en").get("labelled_names") or {}
+    return "|".join(re.escape(w) for w in sorted({w for ws in labels.values() for w in ws}, key=len, reverse=True))
+
+
+def _runs_into_next_label(text: str) -> bool:
+    """The words after a labelled name, up to the end of the model's longer span and one more
+    character: the next field's label and its colon (" Author:")."""
+    return re.fullmatch(rf"\s+(?:{_any_label()})\s*:", text, flags=re.IGNORECASE) is not None

@@ -28,13 +28,16 @@ from .ruler_zh import SPANS_ATTR, add_chinese_names, add_latin_names
 from .table import ENTITY_TYPES, EntityTable, has_cjk, load_entity_table, load_rules
 
 
+def _ordinary_words(docs: list[Doc]) -> set[str]:
+    """The words an English article writes in lower case: one of them capitalised alone
+    ("Reserve" at a heading, "Manage" on a button) is that ordinary word, not a name."""
+    return {form for doc in docs for t in doc if t.is_lower and t.is_alpha for form in (t.lower_, t.lemma_.lower())}
+
+
 def _recognised(docs: list[Doc], sentences: list[Sentence], lang: str, table: EntityTable,
-                skip_repeats: bool) -> list[WorkingMention]:
+                skip_repeats: bool, ordinary: set[str]) -> list[WorkingMention]:
     ner_types: dict[str, str] = load_rules("entity_rules_en").get("ner_labels", {})
     found: list[WorkingMention] = []
-    # The words the article writes in lower case: one of them capitalised alone ("Reserve" at a
-    # heading, "Manage" on a button) is that ordinary word, not a name.
-    ordinary = {form for doc in docs for t in doc if t.is_lower and t.is_alpha for form in (t.lower_, t.lemma_.lower())} if lang != "zh" else set()
     for doc, sentence in zip(docs, sentences, strict=True):
         if skip_repeats and sentence.repeat_of is not None:
             continue
@@ -218,9 +221,11 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
         return simplified_view(" ".join(parts)) if lang == "zh" else " ".join(parts)
 
     kept = [s for s in sentences if not (skip_repeats and s.repeat_of is not None)]
-    mentions = _recognised(docs, sentences, lang, table, skip_repeats)
+    ordinary = _ordinary_words(docs) if lang == "en" else set()
+    mentions = _recognised(docs, sentences, lang, table, skip_repeats, ordinary)
     if lang == "en":
         mentions = discovered.add_labelled_names(mentions, kept)  # before resolving: "Source: Xinhua" is the agency
+        mentions = discovered.add_headed_names(mentions, docs, sentences, ordinary, table, skip_repeats=skip_repeats)
         _one_word_people_are_organisations(mentions)
     _resolve(mentions, table, extra_names)
     mentions = documents.add_cited_documents(mentions, kept, table)

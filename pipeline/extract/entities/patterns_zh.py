@@ -97,26 +97,31 @@ class ChinesePatterns:
                 if doc[start - 1 : token.i + 1].end_char - doc[start - 1].idx > self.org_max:
                     break
                 start -= 1
-            span = doc[start : token.i + 1]
-            text = span.text
-            suffix = next(s for s in self.suffix_order if text.endswith(s))
-            prefix_len = len(text) - len(suffix)
-            if text in self.org_generic or prefix_len < self.org_min_prefix:
-                continue
-            known_word = len(span) == 1 and token.text in self.dictionary
-            # 邮储银行, 中信银行, 苏宁金融研究院: the name begins with a word jieba tags as a name
-            # (abbreviation, proper noun, place, organisation, person), not a verb or a common noun
-            # (交存银行, 无法直连银行).
-            tag = self._name_tag(span[0].text) or ""
-            named = len(span) >= 2 and (tag in self.org_prefix_tags or tag[:2] in self.org_prefix_tags)
-            # A newspaper is named by common nouns (金融早报, 证券时讯): its suffix is name enough.
-            if not (known_word or named or org_type == "media" or text.startswith(self.org_starts)
-                    or prefix_len >= self.org_min_prefix_free):
-                continue
-            if self.org_reject_after.match(doc.text, span.end_char):
+            # the longest run that reads as a name: 继平安银行 ("after Ping An Bank") is 平安银行
+            span = next((doc[first : token.i + 1] for first in range(start, token.i + 1)
+                         if self._reads_as_organisation(doc[first : token.i + 1], org_type)), None)
+            if span is None:
                 continue
             found.append((span.start_char, span.end_char, org_type))
         return found
+
+    def _reads_as_organisation(self, span, org_type: str) -> bool:
+        text = span.text
+        suffix = next(s for s in self.suffix_order if text.endswith(s))
+        prefix_len = len(text) - len(suffix)
+        if text in self.org_generic or prefix_len < self.org_min_prefix:
+            return False
+        known_word = len(span) == 1 and span[0].text in self.dictionary
+        # 邮储银行, 中信银行, 苏宁金融研究院: the name begins with a word jieba tags as a name
+        # (abbreviation, proper noun, place, organisation, person), not a verb or a common noun
+        # (交存银行, 无法直连银行).
+        tag = self._name_tag(span[0].text) or ""
+        named = len(span) >= 2 and (tag in self.org_prefix_tags or tag[:2] in self.org_prefix_tags)
+        # A newspaper is named by common nouns (金融早报, 证券时讯): its suffix is name enough.
+        if not (known_word or named or org_type == "media" or text.startswith(self.org_starts)
+                or prefix_len >= self.org_min_prefix_free):
+            return False
+        return not self.org_reject_after.match(span.doc.text, span.end_char)
 
     def _name_tag(self, word: str) -> str | None:
         import jieba.posseg
