@@ -418,6 +418,19 @@ def test_whom_a_requirement_binds_is_asked_as_its_subject(fresh_store, write):
     assert answer.dates[:1] == ["2019-01-14"], answer.answer
 
 
+def test_a_chinese_day_asked_as_a_limit_asks_the_deadline(fresh_store, write):
+    """在哪一天之前撤销: the day by which the act is due, not the day it was required on (two
+    requirements of one department, each with its deadline: the asked words pick one)."""
+    text = ("title: 备付金账户\ndate: 2018-12-07\n\n"
+            "2017年8月4日，人民银行支付结算司下发通知，要求支付机构于2017年10月15日前完成接入网联平台的准备工作。\n\n"
+            "人民银行支付结算司于2018年12月5日下发通知，要求支付机构在2019年1月14日前撤销在商业银行开立的备付金账户。\n")  # fmt: skip
+    ingest([write("accounts.txt", text)], fresh_store)
+    answer = ask(fresh_store, "人民银行支付结算司要求支付机构在哪一天之前撤销在商业银行开立的备付金账户？")
+    assert answer.question["shape"] == "when" and answer.dates[:1] == ["2019-01-14"], answer.answer
+    ingest([write("accounts.txt", text.replace("2019年1月14日", "2019年2月1日"))], fresh_store)
+    assert ask(fresh_store, "支付结算司要求支付机构在哪天前撤销备付金账户？").dates[:1] == ["2019-02-01"]
+
+
 @pytest.mark.parametrize("number, entity_id", [("114", "doc_114_full_deposit"), ("209", "doc_209")])
 def test_which_document_is_the_rule_the_asked_act_is_under(fresh_store, write, number, entity_id):
     prefix = "银办发〔2018〕" if number == "114" else "银支付〔2017〕"
