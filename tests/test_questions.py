@@ -431,6 +431,15 @@ def test_a_chinese_day_asked_as_a_limit_asks_the_deadline(fresh_store, write):
     assert ask(fresh_store, "支付结算司要求支付机构在哪天前撤销备付金账户？").dates[:1] == ["2019-02-01"]
 
 
+def test_the_day_a_regulator_notified_institutions_to_act_is_the_day_of_its_requirement(fresh_store, write):
+    text = ("title: Accounts\ndate: 2018-12-07\n\n"
+            "On December 5, the Payment and Settlement Department told payment institutions to close their reserve "
+            "accounts at commercial banks before January 14, 2019.\n")  # fmt: skip
+    ingest([write("accounts.txt", text)], fresh_store)
+    question = "On what date did the Payment and Settlement Department notify payment institutions to close their accounts?"
+    assert ask(fresh_store, question).dates[:1] == ["2018-12-05"]
+
+
 @pytest.mark.parametrize("number, entity_id", [("114", "doc_114_full_deposit"), ("209", "doc_209")])
 def test_which_document_is_the_rule_the_asked_act_is_under(fresh_store, write, number, entity_id):
     prefix = "银办发〔2018〕" if number == "114" else "银支付〔2017〕"
