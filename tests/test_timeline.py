@@ -1415,3 +1415,35 @@ def test_moving_reserve_funds_into_the_central_bank_is_a_deposit(fresh_store, wr
     ingest([write("story.txt", f"title: Reserves\ndate: 2019-01-15\n\n{told}")], fresh_store)
     deposits = [(e.value, e.actor_ids, e.target_ids) for e in build_entries(fresh_store) if e.type == "deposit"]
     assert deposits == [("2019-01-14", ["payment_institutions"], ["pboc"])], deposits
+
+
+def test_the_pages_own_reporter_is_never_a_party(fresh_store, write):
+    """本报讯（记者 李明）…: the byline's reporter is named in the sentence that tells the act; the
+    act is not hers (she is named, and not as anyone who connected)."""
+    text = ("title: 接入\ndate: 2018-06-25\nlang: zh\n\n"
+            "本报讯（记者 李明）记者25日获悉，5月末已有424家银行接入网联平台。\n")  # fmt: skip
+    ingest([write("zh.txt", text)], fresh_store)
+    parties = {i for e in build_entries(fresh_store) for i in (*e.actor_ids, *e.target_ids)}
+    assert "person:li_ming" in {m["entity_id"] for m in fresh_store.mentions(1)}
+    assert "person:li_ming" not in parties
+
+
+def test_chinese_the_subject_of_a_prohibiting_modal_is_prohibited(fresh_store, write):
+    text = ("title: 直连\ndate: 2018-06-25\nlang: zh\n\n"
+            "央行去年8月下发《关于将非银行支付机构网络支付业务由直连模式迁移至网联平台处理的通知》。此后，银行不得再为支付机构提供直连服务。\n")  # fmt: skip
+    ingest([write("zh.txt", text)], fresh_store)
+    prohibit = next(e for e in build_entries(fresh_store) if e.type == "prohibit")
+    assert "banks" in prohibit.target_ids and "banks" not in prohibit.actor_ids
+
+
+@pytest.mark.parametrize("told", ["易宝支付因违反备付金管理规定，被罚款150万元。", "根据人民银行要求，易宝支付完成了切换。"])
+def test_chinese_a_rule_as_the_object_of_breaking_or_following_it_is_no_requirement(fresh_store, write, told):
+    ingest([write("zh.txt", f"title: 易宝\ndate: 2018-06-25\nlang: zh\n\n2018年4月，{told}\n")], fresh_store)
+    assert "require" not in {e.type for e in build_entries(fresh_store)}
+
+
+def test_chinese_a_clause_framing_the_next_gives_no_subject_when_the_next_names_one(fresh_store, write):
+    text = "title: 罚款\ndate: 2018-06-25\nlang: zh\n\n另外，央行官网公告显示，易宝支付因违规，于今年4月被罚款150万元。\n"
+    ingest([write("zh.txt", text)], fresh_store)
+    penalise = next(e for e in build_entries(fresh_store) if e.type == "penalise")
+    assert penalise.target_ids == ["yeepay"], penalise.summary

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
-from pipeline.extract.events import EntityInfo, extract_events
+from pipeline.extract.events import EntityInfo, extract_events, load_taxonomy
 from pipeline.extract.chinese_script import simplified_view
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.time import find_publication_date, tag
@@ -87,6 +87,7 @@ def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | 
         issuers={e.id: e.issuer for e in table if e.issuer},
         collectives=frozenset(e.id for e in table if e.collective),
         numbered_in={e.id: year for e in table if e.type == "document" and (year := document_number_year(e.all_names()))},
+        newsroom=frozenset(r["entity_id"] for r in record.roles if str(r.get("role", "")).lower() in load_taxonomy().newsroom_roles),
     )
     record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities,
                                    dct=article.date)

@@ -52,6 +52,7 @@ def extract_events(
         if _asks_yes_or_no(doc.text):
             continue  # "Will NetsUnion charge fees?" asks whether; it tells nothing happened
         here, dates = mentions.get(sentence.idx, []), timexes.get(sentence.idx, [])
+        here = [m for m in here if m.entity_id not in entities.newsroom]  # the byline's reporter acts in no story
         # Traditional characters are read on the Simplified view the parse was made of (the cue
         # words are written in Simplified: 與 is 与, 於 is 于); the trigger keeps its characters.
         reading = replace(sentence, text=doc.text) if lang == "zh" and len(doc.text) == len(sentence.text) else sentence

@@ -160,7 +160,29 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
         for w in taxonomy.nominal_modifiers_zh
     )  # fmt: skip
     purpose = any(text.endswith(w, 0, start) and start - len(w) in starts and start in starts for w in taxonomy.purpose_markers_zh)
-    return head or modified or purpose
+    return head or modified or purpose or _object_of_a_governor(text, start, end, starts, taxonomy)
+
+
+# The furthest a governing verb may stand before the trigger it makes a noun (违反备付金管理规定).
+GOVERNED_OBJECT_CHARS = 12
+
+
+def _object_of_a_governor(text: str, start: int, end: int, starts: set[int], taxonomy: Taxonomy) -> bool:
+    """违反备付金管理规定，…, 根据人民银行要求，…: the trigger ends the object of a verb such as 违反 or
+    根据 (nothing of the clause after it): what is broken or followed, a noun."""
+    if not re.match(r"\s*(?:[，,。；;：:！!？?）)]|的|$)", text[end:]):
+        return False
+    before = text[max(0, start - GOVERNED_OBJECT_CHARS):start]
+    before = re.split(r"[，,。；;：:！!？?（(]", before)[-1]
+    offset = start - len(before)
+    return any(at != -1 and offset + at in starts for w in taxonomy.governors_zh for at in [before.find(w)])
+
+
+@cache
+def _frame_words(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Words that end a clause framing what the next ones tell: a speech verb (表示, 称) or a word
+    of showing and learning (显示, 获悉)."""
+    return (*_speech_words(taxonomy), *taxonomy.frames_zh)
 
 
 @cache  # a Taxonomy hashes by identity: read once per loaded taxonomy, not per event
@@ -290,7 +312,8 @@ def find_events(
         if not before:
             # A clause without a subject shares the sentence's: 董俊峰此前借调到支付司，专门牵头筹备网联.
             # A rule's clause takes it only from a regulator (else the rule speaks: its issuer acts).
-            subject = _sentence_subject([x for x in local if id(x[0]) not in obliques], text, c_start, entities)
+            subject = _sentence_subject([x for x in local if id(x[0]) not in obliques], text, c_start, entities,
+                                        _frame_words(taxonomy))
             if spec.refers_back:
                 # 但银联当晚发布声明，间接否认了这一说法: who answers is who spoke in the clause just before
                 subject = _previous_clause_subject([x for x in local if id(x[0]) not in obliques], clauses, c_start, entities) or subject
@@ -303,9 +326,12 @@ def find_events(
         agent = [m for m, s, e in local if c_start <= s and e <= start and text[:s].endswith(tuple(taxonomy.agent_markers_zh))]
         if agent and not after:
             # 网联…，由中国支付清算协会组织发起设立: the association founds what the sentence is about.
-            subject = _sentence_subject([x for x in local if x[0] is not agent[-1]], text, c_start, entities)
+            subject = _sentence_subject([x for x in local if x[0] is not agent[-1]], text, c_start, entities, _frame_words(taxonomy))
             after = [i for i in subject if i != agent[-1].entity_id]
         actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
+        if text[start:end] in spec.zh_modals and not all(entities.types.get(i) == "regulator" for i in actors):
+            # 银行不得再为…提供直连服务: the subject is bound; who binds it is the rule's (its issuer, later)
+            actors, targets = [], actors
         aimed = [(m, s, e) for m, s, e in local if c_start <= s and e <= start and id(m) in aimed_at and _actor_like(m, entities)]
         if aimed and not passive and _only_light_verbs(text[aimed[-1][2] : _word_start(doc, start)], taxonomy):
             targets = [m.entity_id for m, _, _ in aimed] + targets  # 向各银行和支付机构下发通知: whom it is aimed at
@@ -495,13 +521,18 @@ def _requirements_of_directives(events: list[EventMention], directives: dict[int
                                        end=sentence.start + verb_end, actors=list(regulator), targets=targets))
 
 
-def _sentence_subject(local, text: str, before: int, entities: EntityInfo) -> list[str]:
+def _sentence_subject(local, text: str, before: int, entities: EntityInfo, frames: tuple[str, ...] = ()) -> list[str]:
     """The subject of the sentence: in its first clause that names a party, the person if it
-    names one (中国银行…副总经理董俊峰: the person, not the bank), else the first institution."""
+    names one (中国银行…副总经理董俊峰: the person, not the bank), else the first institution. A
+    clause ending in one of `frames` (央行官网公告显示) gives none when a later one names a party."""
     start = 0
     while start < before:
         end = _clause(text, start)[1]
         opening = [(m, s, e) for m, s, e in local if start <= s and e <= end and _actor_like(m, entities)]
+        if opening and frames and text[start:end].rstrip().endswith(frames) and any(
+                end < s and e <= before and _actor_like(m, entities) for m, s, e in local):
+            start = end + 1  # 央行官网公告显示，易宝支付…被罚款: the clause after the frame names whom it tells of
+            continue
         if opening:
             people = [x for x in opening if entities.types.get(x[0].entity_id) == "person"]
             first = (people or opening)[0]

@@ -48,6 +48,7 @@ class EventType:
     # verbs that tell this type only with one of the objects: lang -> (verbs, objects)
     with_object: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     positional_target: tuple[str, ...] = ()  # entity types a target may be taken from before the trigger
+    zh_modals: tuple[str, ...] = ()  # triggers whose subject is the one bound (不得)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class EntityInfo:
     issuers: dict[str, str] = field(default_factory=dict)  # a document -> the body that issued it
     collectives: frozenset[str] = frozenset()  # "payment institutions" as a whole
     numbered_in: dict[str, int] = field(default_factory=dict)  # a document -> the year its number carries
+    newsroom: frozenset[str] = frozenset()  # the people the page names as its reporters and editors
 
     def are_bodies(self, ids: list[str]) -> bool:
         """Whether every one of `ids` (at least one) is an institution of its own, not a whole
@@ -118,6 +120,7 @@ class Taxonomy:
     ending_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 终止, "stop": the act's end
     topic_verbs_en: frozenset[str] = frozenset()  # "discuss": its object is a topic, no act
     site_notices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 本文系转载: no story sentence
+    newsroom_roles: frozenset[str] = frozenset()  # 记者, editor: a byline's people are never parties
     oblique_markers_zh: tuple[str, ...] = ()
     target_markers_zh: tuple[str, ...] = ()  # 向, 对: the name after them is whom the act is aimed at
     target_verbs_zh: tuple[str, ...] = ()  # 作出, 进行: what may stand between that name and the act
@@ -134,6 +137,8 @@ class Taxonomy:
     nominal_modifiers_zh: tuple[str, ...] = ()
     verb_object_types_zh: frozenset[str] = frozenset()  # 下发通知: the head is the verb's object
     purpose_markers_zh: tuple[str, ...] = ()  # 为集中存管做准备: the trigger is the purpose
+    governors_zh: tuple[str, ...] = ()  # 违反…规定: the trigger ending the object is a noun
+    frames_zh: tuple[str, ...] = ()  # 显示, 获悉: a clause ending so frames the next, it is no subject
     plan_nouns_zh: tuple[str, ...] = ()  # 设立网联平台的方案: the trigger is what a plan proposes
     directive_verbs_zh: tuple[str, ...] = ()  # 央行通知支付机构，须…: those told are who must act
     learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
@@ -178,6 +183,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             with_object={lang: (tuple(words.get("verbs") or []), tuple(words.get("objects") or []))
                          for lang, words in (spec.get("with_object") or {}).items()},
             positional_target=tuple(spec.get("positional_target") or []),
+            zh_modals=tuple(spec.get("zh_modals") or []),
         )
     cues = data.get("deadline_cues") or {}
     factuality = {
@@ -213,6 +219,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         ending_words={lang: tuple(words) for lang, words in (data.get("ending_words") or {}).items() if lang in ("en", "zh")},
         topic_verbs_en=frozenset((data.get("topic_verbs") or {}).get("en") or []),
         site_notices={lang: tuple(words) for lang, words in (data.get("site_notices") or {}).items()},
+        newsroom_roles=frozenset(str(w).lower() for w in data.get("newsroom_roles") or ()),
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
         target_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh_targets") or []),
         target_verbs_zh=tuple((data.get("oblique_markers") or {}).get("zh_target_verbs") or []),
@@ -229,6 +236,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
         verb_object_types_zh=frozenset((data.get("nominal_uses") or {}).get("zh_verb_object_types") or []),
         purpose_markers_zh=tuple((data.get("nominal_uses") or {}).get("zh_purpose") or []),
+        governors_zh=tuple((data.get("nominal_uses") or {}).get("zh_governors") or []),
+        frames_zh=tuple(data.get("zh_frames") or []),
         plan_nouns_zh=tuple((data.get("nominal_uses") or {}).get("zh_plan_nouns") or []),
         directive_verbs_zh=tuple((data.get("directive_verbs") or {}).get("zh") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
