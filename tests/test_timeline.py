@@ -1447,3 +1447,14 @@ def test_chinese_a_clause_framing_the_next_gives_no_subject_when_the_next_names_
     ingest([write("zh.txt", text)], fresh_store)
     penalise = next(e for e in build_entries(fresh_store) if e.type == "penalise")
     assert penalise.target_ids == ["yeepay"], penalise.summary
+
+
+def test_a_regulator_telling_that_something_must_be_done_to_it_requires_it(fresh_store, write):
+    """"told payment firms that payments must be routed through NetsUnion": a passive verb under
+    "must"; the regulator that tells it requires, those told are bound (the clearing house is no
+    requirer)."""
+    text = ("title: Routing\ndate: 2018-06-25\n\n"
+            "The central bank has told payment firms that all online payments must be routed through NetsUnion from July 1.\n")  # fmt: skip
+    ingest([write("routing.txt", text)], fresh_store)
+    require = next(e for e in build_entries(fresh_store) if e.type == "require")
+    assert (require.actor_ids, require.target_ids, require.deadline) == (["pboc"], ["payment_institutions"], "2018-07-01")

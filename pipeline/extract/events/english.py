@@ -377,13 +377,16 @@ def find_events(
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
         actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities) or _ids(spans, _named_by_copula(head), entities)
-        if passive and spec.passive == "target":
+        teller = _teller(head, spans, entities) if head.i in modal and type_id == "require" else []
+        if head.i in modal and type_id == "require" and (teller or not passive):
+            # "payment institutions must route …": they are required; the rule's issuer requires,
+            # or the regulator that tells it ("the department notified them that they must …",
+            # "told payment firms that transactions must be routed …": the agent of a passive
+            # verb under "must" does that act, the regulator telling it requires it).
+            actors, targets = teller, actors or _told(head, spans, entities)
+        elif passive and spec.passive == "target":
             agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
-        elif head.i in modal and type_id == "require":
-            # "payment institutions must route …": they are required; the rule's issuer requires,
-            # or the regulator that tells it ("the department notified them that they must …").
-            actors, targets = _teller(head, spans, entities), actors or _told(head, spans, entities)
         elif head.i in routed_heads:
             # "must through the NetsUnion platform processing": the house that handles the payments
             # is where the traffic goes, not who moves it.
