@@ -1458,3 +1458,16 @@ def test_a_regulator_telling_that_something_must_be_done_to_it_requires_it(fresh
     ingest([write("routing.txt", text)], fresh_store)
     require = next(e for e in build_entries(fresh_store) if e.type == "require")
     assert (require.actor_ids, require.target_ids, require.deadline) == (["pboc"], ["payment_institutions"], "2018-07-01")
+
+
+def test_an_act_with_its_own_limit_before_it_is_not_dated_by_the_saying(fresh_store, write):
+    """"By the end of May, 424 banks had connected to the platform, NetsUnion said on Friday": the
+    connecting is done by the end of May (a figure of that day), not on the Friday of the saying,
+    and the month's name is no "may" of speculation."""
+    text = ("title: Connections\ndate: 2018-06-25\n\n"
+            "By the end of May, 424 banks had connected to NetsUnion, the clearing house said on Friday.\n")  # fmt: skip
+    ingest([write("banks.txt", text)], fresh_store)
+    entries = build_entries(fresh_store)
+    assert not [e for e in entries if e.type == "connect" and e.value == "2018-06-22"]
+    figure = next(e for e in entries if e.type == "statistic")
+    assert (figure.value, figure.factuality) == ("2018-05-31", "asserted")

@@ -833,10 +833,11 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         # "The reporter learned yesterday that the platform started …": the day of the learning.
         plain = [t for t in plain if not _dates_a_verb_above(trigger, tokens_of[(t.start, t.end)], taxonomy.learned_from.get("en", ()))]
         if event.type not in RULES_MADE_BY_SAYING and any(
-            t.start >= event.end and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy) for t in deadlines
+            _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy) for t in deadlines
         ):
             # "A spokeswoman said on Tuesday that payments had been handled by NetsUnion since last
-            # June": an act with its own start or limit is not dated by the saying.
+            # June", "By the end of May, 424 banks had connected, NetsUnion said on Friday": an act
+            # with its own start or limit is not dated by the saying.
             plain = [t for t in plain if not _dates_a_verb_above(trigger, tokens_of[(t.start, t.end)], taxonomy.reporting_verbs_en)]
         if event.factuality == "required" and trigger is not None:
             # "…issued the notice on the 13th, clearly that from April 17 payment institutions shall

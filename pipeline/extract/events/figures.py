@@ -80,7 +80,13 @@ def find_figures(
     for figure in figures:
         when = min(holds_on, key=lambda t: _distance(t, figure, sentence))
         by_date.setdefault(when, []).append(figure)
-    factuality = _factuality(sentence.text[: figures[0].start()], taxonomy, lang)
+    # the words before the first figure, without its dates: "By the end of May" holds no "may"
+    before = sentence.text[: figures[0].start()]
+    for t in dated:
+        lo, hi = t.start - sentence.start, t.end - sentence.start
+        if 0 <= lo < len(before):
+            before = before[:lo] + " " * (min(hi, len(before)) - lo) + before[hi:]
+    factuality = _factuality(before, taxonomy, lang)
     events = []
     for when, found in by_date.items():
         if not when.value:
