@@ -1471,3 +1471,14 @@ def test_an_act_with_its_own_limit_before_it_is_not_dated_by_the_saying(fresh_st
     assert not [e for e in entries if e.type == "connect" and e.value == "2018-06-22"]
     figure = next(e for e in entries if e.type == "statistic")
     assert (figure.value, figure.factuality) == ("2018-05-31", "asserted")
+
+
+def test_the_platform_points_back_to_the_institution_called_a_platform(fresh_store, write):
+    """Both are clearing houses and each is named once before; "the platform" is the one of them
+    whose names call it a platform."""
+    text = ("title: Connections\ndate: 2018-06-25\n\n"
+            "NetsUnion was registered in Beijing on August 29, 2017. The China National Clearing Center holds "
+            "12 percent of the company. By the end of May, 424 banks had connected to the platform.\n")  # fmt: skip
+    ingest([write("banks.txt", text)], fresh_store)
+    connect = next(e for e in build_entries(fresh_store) if e.type == "connect")
+    assert connect.target_ids == ["netsunion"], connect.summary

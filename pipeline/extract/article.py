@@ -12,6 +12,7 @@ import re
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.extract.entities import EntityResult, apply_judgements, extract_entities, load_entity_table
 from pipeline.extract.events import EntityInfo, extract_events, load_taxonomy
@@ -88,9 +89,17 @@ def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | 
         collectives=frozenset(e.id for e in table if e.collective),
         numbered_in={e.id: year for e in table if e.type == "document" and (year := document_number_year(e.all_names()))},
         newsroom=frozenset(r["entity_id"] for r in record.roles if str(r.get("role", "")).lower() in load_taxonomy().newsroom_roles),
+        called=_words_of_names(table),
     )
     record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities,
                                    dct=article.date)
+
+
+@lru_cache(maxsize=4)
+def _words_of_names(table) -> dict[str, frozenset[str]]:
+    """Each curated entity's English name words, lower case: "the platform" points back to one
+    called a platform (NetsUnion, "network union platform"), not to any clearing house."""
+    return {e.id: frozenset(w for name in e.all_names() for w in re.findall(r"[a-z]+", name.lower())) for e in table}
 
 
 _NUMBER_YEAR = re.compile(r"[\[〔【(（]\s*((?:19|20)\d\d)\s*[\]〕】)）]")

@@ -180,7 +180,7 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             # "it" is the one named last; "the platform" the one the passage is about, named most
             # ("… through NetsUnion or UnionPay. The platform …" is NetsUnion's), the last of those
             nominal = event.back_reference not in (None, "it")
-            event.actors = _most_named_of(window) if nominal else window[-1:]
+            event.actors = _most_named_of(_called(window, event.back_reference, entities)) if nominal else window[-1:]
         if not event.actors and event.back_reference and event.back_reference != "it":
             # "31 March 2017: The platform begins trial operation", pages after the platform was
             # named: the one of its kind the article names most.
@@ -196,7 +196,7 @@ def _resolve_back_targets(events, mentions, entities, taxonomy) -> None:
         kinds = set(taxonomy.back_actors_en.get(event.target_back_reference, ())) & set(taxonomy.types[event.type].positional_target)
         window = _named_before(event, mentions, entities, kinds, set(event.actors), skip_groups=False)
         if window:
-            event.targets = _most_named_of(window)
+            event.targets = _most_named_of(_called(window, event.target_back_reference, entities))
         else:
             event.targets = [i for i in _most_named(mentions, entities, kinds) if i not in event.actors]
 
@@ -210,6 +210,14 @@ def _named_before(event, mentions, entities, kinds, others: set[str], *, skip_gr
         if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
         and m.entity_id not in others and not (skip_groups and m.entity_id in entities.collectives)
     ]  # fmt: skip
+
+
+def _called(window: list[str], reference: str | None, entities: EntityInfo) -> list[str]:
+    """Those of the window one of whose names holds the referring noun ("the platform": NetsUnion,
+    named a platform, before the clearing centre that owns part of it); all of them if none is."""
+    head = (reference or "").split()[-1:]
+    called = [i for i in window if head and head[0] in entities.called.get(i, ())]
+    return called or window
 
 
 def _most_named_of(window: list[str]) -> list[str]:
