@@ -1482,3 +1482,12 @@ def test_the_platform_points_back_to_the_institution_called_a_platform(fresh_sto
     ingest([write("banks.txt", text)], fresh_store)
     connect = next(e for e in build_entries(fresh_store) if e.type == "connect")
     assert connect.target_ids == ["netsunion"], connect.summary
+
+
+def test_a_regulator_telling_a_rule_makes_the_rule_not_an_announcement_beside_it(fresh_store, write):
+    text = ("title: Routing\ndate: 2018-06-25\n\n"
+            "BEIJING, June 25 - The central bank has told payment firms that all online payments must be routed "
+            "through NetsUnion from July 1.\n")  # fmt: skip
+    ingest([write("routing.txt", text)], fresh_store)
+    types = {e.type for e in build_entries(fresh_store)}
+    assert "require" in types and "announce" not in types, types

@@ -349,6 +349,7 @@ def find_events(
     attribution = _within([t for t in doc if t.lower_ == "according" and t.dep_ == "prep"])
     events = []
     dated_only: set[int] = set()  # indexes of events kept only with a date of the sentence
+    rule_tellers: set[int] = set()  # tokens of verbs by which a regulator tells a rule ("has told firms that … must")
     timed_only: set[int] = set()  # ... or with a deadline it sets ("from that date")
     for type_id, trigger in matches:
         if taxonomy.types[type_id].speaker_only and _directs(trigger.root):
@@ -378,6 +379,8 @@ def find_events(
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
         actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities) or _ids(spans, _named_by_copula(head), entities)
         teller = _teller(head, spans, entities) if head.i in modal and type_id == "require" else []
+        if teller:
+            rule_tellers.add(head.head.i)
         if head.i in modal and type_id == "require" and (teller or not passive):
             # "payment institutions must route …": they are required; the rule's issuer requires,
             # or the regulator that tells it ("the department notified them that they must …",
@@ -479,7 +482,11 @@ def find_events(
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
-    return [e for i, e in enumerate(events) if (i not in dated_only or e.date) and (i not in timed_only or e.date or e.deadline)]
+    # The regulator's telling is the rule it tells, not an announcement of its own beside it.
+    told_rules = {sentence.start + doc[i].idx for i in rule_tellers}
+    announcing = taxonomy.institution_statements.type if taxonomy.institution_statements else None
+    return [e for i, e in enumerate(events) if (i not in dated_only or e.date) and (i not in timed_only or e.date or e.deadline)
+            and not (e.type == announcing and e.start in told_rules)]
 
 
 def _institution_statement(verb: Token, actors: list[str], doc: Doc, entities: EntityInfo, taxonomy: Taxonomy) -> str | None:
