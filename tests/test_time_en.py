@@ -523,3 +523,15 @@ def test_time_en_a_later_month_of_the_sentence_is_not_past_the_article_unless_it
     """After "last Tuesday", "December" goes on from it only up to the article's own day."""
     found = tag("NetsUnion said last Tuesday that it handled 1.2 trillion yuan of transactions in December.", "2019-01-15")
     assert [(t.text, t.value) for t in found] == [("last Tuesday", "2019-01-08"), ("December", "2018-12")]
+
+
+@pytest.mark.parametrize("lang, text, anaphor, value", [
+    ("en", "On April 1, the rules took effect; on the same day, the cooperation went online.", "the same day", "XXXX-04-01"),
+    ("en", "On May 11 the platform signed. The next day it went live.", "The next day", "XXXX-05-12"),
+    ("zh", "4月1日，条码规范正式实施，同日，银联与财付通的合作上线。", "同日", "XXXX-04-01"),
+    # a day of no known month between them leaves the anaphor nothing to name
+    ("en", "On May 11 the platform signed. Yesterday, on the same day, it went live.", "the same day", "XXXX-XX-XX"),
+])
+def test_time_a_day_anaphor_on_an_undated_page_names_the_yearless_day_before_it(lang, text, anaphor, value):
+    found = {t.text: t.value for t in tag(text, None, lang)}
+    assert found[anaphor] == value

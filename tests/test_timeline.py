@@ -1491,3 +1491,14 @@ def test_a_regulator_telling_a_rule_makes_the_rule_not_an_announcement_beside_it
     ingest([write("routing.txt", text)], fresh_store)
     types = {e.type for e in build_entries(fresh_store)}
     assert "require" in types and "announce" not in types, types
+
+
+def test_an_act_of_a_day_nothing_places_takes_no_later_date_of_its_sentence(fresh_store, write):
+    """An undated page: "the day before yesterday (23rd)" is the issuing's day, which nothing
+    places; the April 17 of what the guidelines require is not the day they were issued."""
+    text = ("title: Guidelines\nlang: en\n\n"
+            "The central bank the day before yesterday (23rd) issued the \"Operation guidelines for payment institutions\", "
+            "clearly that payment institutions shall on April 17 for the first time deposit part of their reserve funds.\n")  # fmt: skip
+    ingest([write("guidelines.txt", text)], fresh_store)
+    events = fresh_store.conn.execute("SELECT type, yearless FROM event").fetchall()
+    assert ("issue", None) in [tuple(e) for e in events], events

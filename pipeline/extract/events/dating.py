@@ -21,6 +21,8 @@ from pipeline.facts import EventMention, Timex
 
 # A month, or a day of a month, whose year is unknown: XXXX-06, XXXX-06-30 (not XXXX-Q1 or XXXX).
 YEARLESS_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")
+# A day with neither its year nor its month known: XXXX-XX-23, XXXX-XX-XX ("Sunday").
+UNPLACED_DAY = re.compile(r"XXXX-XX(?:-(?:\d\d|XX))?")
 
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?")
@@ -75,10 +77,17 @@ def attach_dates(events: list[EventMention], timexes: list[Timex], attach: Calla
     as `yearless`."""
     attach(events, [t for t in timexes if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)])
     yearless = [t for t in timexes if t.type == "DATE" and YEARLESS_DAY.fullmatch(t.value)]
+    # A day the page names but nothing places ("the day before yesterday (23rd)" on an undated
+    # page, "Sunday"): the act it dates is of that day, not of a later date of the sentence
+    # ("… issued the guidelines, saying institutions shall deposit on April 17"); it stays undated.
+    unplaced = [t for t in timexes if t.type == "DATE" and UNPLACED_DAY.fullmatch(t.value)]
     undated = [e for e in events if e.date is None and e.deadline is None]
     if yearless and undated:
-        attach(undated, yearless)
+        attach(undated, sorted(yearless + unplaced, key=lambda t: t.start))
         keep_yearless(undated)
+        for event in undated:
+            if event.yearless and UNPLACED_DAY.fullmatch(event.yearless):
+                event.yearless = None
 
 
 def date_of_span(timexes: list[Timex], chosen: Timex, text: str, offset: int, joiners: tuple[str, ...]) -> tuple[str, str]:

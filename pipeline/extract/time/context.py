@@ -66,6 +66,9 @@ class DocContext:
     prev_boundary: Point | None = None
     prev_boundary_sentence: int = -1
     prev_span: tuple[int, int] | None = None  # where the narrative's date was read
+    # An undated page's last day read without its year ("On April 1, …, on the same day, …"): what
+    # a day anaphor names there (XXXX-04-01), the store giving the year as for any yearless day.
+    prev_yearless_day: tuple[Point, int] | None = None  # (point, start)
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
@@ -107,6 +110,9 @@ class DocContext:
             point, sentence = self.prev_at[unit]
             if self.sentence_of(self.current[0]) - sentence <= DAY_ANAPHOR_SENTENCES:
                 prev = point
+        yearless = self.prev_yearless_day
+        if unit == "day" and yearless is not None and (self.prev_span is None or yearless[1] > self.prev_span[0]):
+            return yearless[0], f"previous:{value(yearless[0])}"
         if prev is not None:
             return prev, f"previous:{value(prev)}"
         return self.anchor, "dct"
@@ -226,6 +232,9 @@ class DocContext:
         """Move the narrative to a date just read, unless it is a deadline (then remember it as
         the deadline a later "the deadline" names)."""
         if "y" not in point.known:
+            if self.dct is None and point.gran == "day" and not self.is_boundary(start, end):
+                # a day of no known month ("yesterday" on an undated page) leaves nothing to name
+                self.prev_yearless_day = (point, start) if "m" in point.known and "d" in point.known else None
             return
         if self.is_boundary(start, end):
             if point.gran == "day":
