@@ -1502,3 +1502,14 @@ def test_an_act_of_a_day_nothing_places_takes_no_later_date_of_its_sentence(fres
     ingest([write("guidelines.txt", text)], fresh_store)
     events = fresh_store.conn.execute("SELECT type, yearless FROM event").fetchall()
     assert ("issue", None) in [tuple(e) for e in events], events
+
+
+def test_a_notice_named_before_is_no_notice_of_another_regulator(fresh_store, write):
+    """The General Office's notice 114 is named a paragraph before; the notice the Payment and
+    Settlement Department sent later is another one."""
+    text = ("title: 备付金\ndate: 2019-01-10\nlang: zh\n\n"
+            "2018年6月29日，央行办公厅下发114号文，要求自7月9日起按月提高交存比例。\n\n"
+            "上月初，央行支付结算司发布通知，要求支付机构在1月14日前撤销备付金账户。\n")  # fmt: skip
+    ingest([write("zh.txt", text)], fresh_store)
+    later = [e for e in build_entries(fresh_store) if e.type in ("issue", "require") and e.actor_ids == ["pboc_payment_dept"]]
+    assert later and all(e.document_id is None for e in later), [(e.type, e.document_id) for e in later]

@@ -136,10 +136,29 @@ def _recent_document(event, mentions, paragraph_of, entities) -> str | None:
     year = int(event.date[:4]) if event.date and event.date[:4].isdigit() else None
     for idx in range(event.sentence_idx, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
         docs = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) == "document"]
-        docs = [d for d in docs if year is None or entities.numbered_in.get(d, year) <= year]
+        docs = [d for d in docs if (year is None or entities.numbered_in.get(d, year) <= year) and _issued_by_one_of(d, event.actors, entities)]
         if docs:
             return docs[-1]
     return None
+
+
+def _issued_by_one_of(document: str, actors: list[str], entities: EntityInfo) -> bool:
+    """Whether the document may be the act's: its issuer is unknown, the act names no regulator,
+    or a regulator it names is that issuer or above or below it (the General Office's notice 114
+    is no notice the Payment and Settlement Department sent a month before the sentence)."""
+    issuer = entities.issuers.get(document)
+    regulators = [a for a in actors if entities.types.get(a) == "regulator"]
+    if issuer is None or not regulators:
+        return True
+
+    def line(entity_id: str) -> set[str]:
+        chain = {entity_id}
+        while entity_id in entities.parents and entities.parents[entity_id] not in chain:
+            entity_id = entities.parents[entity_id]
+            chain.add(entity_id)
+        return chain
+
+    return any(a in line(issuer) or issuer in line(a) for a in regulators)
 
 
 def _has_parties(event: EventMention) -> bool:
