@@ -723,6 +723,18 @@ def test_an_act_on_another_is_not_affirmed_by_its_object(fresh_store, write, que
     assert answer.yes_no is not True and not answer.answer.startswith("Yes"), answer.answer
 
 
+@pytest.mark.parametrize("question", ["Did the central bank postpone the June 30 deadline?", "央行是否推迟了6月30日的最后期限？"])
+def test_a_chinese_yes_no_question_naming_a_deadline_is_a_yes_no_about_the_act_asked(fresh_store, write, question):
+    """是否 makes a yes/no question though 期限 names a deadline; and 推迟 is asked, not the
+    deadline it is about, in whatever order the words come: both languages refuse alike."""
+    text = ("title: Deadline\ndate: 2018-06-20\n\n"
+            "The central bank told payment firms in August last year that all online payments must go through "
+            "a licensed clearing house by June 30, 2018.\n")  # fmt: skip
+    ingest([write("deadline.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.question["shape"] == "yes_no" and answer.answer_type == "refused", answer.answer
+
+
 @pytest.mark.parametrize("question, verdict", [
     ("财付通是否在6月30日前完成切量？", "Yes"),  # May is before the limit
     ("财付通是否在7月1日后完成切量？", "No"),

@@ -649,8 +649,9 @@ class Knowledge(SentenceAnswers):
             return self._read_yes_no(question, min_share=0.5)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
         core = [t for t in question.types if t not in SPEECH_TYPES]
         speech = [t for t in question.types if t in SPEECH_TYPES]
-        if core and core[0] in ACTS_NOT_TOLD_BY_THEIR_OBJECT:
-            core = core[:1]
+        told_alone = [t for t in core if t in ACTS_NOT_TOLD_BY_THEIR_OBJECT]
+        if told_alone:
+            core = told_alone[:1]  # (央行是否推迟了…最后期限: the postponing, whatever order the words came in)
         # "Did UnionPay deny Alipay's access?": the asked speaker's own word first, then the act it is about.
         entries = [e for e in self.matching(question, types=speech) if self._acted_by(e, question.actor)] if speech else []
         entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
