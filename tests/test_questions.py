@@ -830,3 +830,18 @@ def test_a_list_of_names_for_an_act_no_fact_tells_says_so(fresh_store, write):
 ])  # fmt: skip
 def test_the_amounts_a_question_asks_are_numbers_with_what_they_count(question, figures):
     assert understand(question, {}).figures == figures
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did CITIC Bank announce on July 31 that it would open a new quick payment interface?", False),
+    ("Did CITIC Bank announce on July 31 that it would close its quick payment interface?", True),
+])
+def test_an_act_told_with_the_contrary_of_the_asked_word_is_a_no(fresh_store, write, question, verdict):
+    """The bank's announcement is stored; what it announced (close) is the contrary of what is
+    asked (open): never a Yes read off the announcement alone."""
+    text = ("title: Interfaces\ndate: 2018-08-01\n\n"
+            "On July 31, China CITIC Bank announced that it would close its direct quick payment interface "
+            "with third-party payment institutions.\n")  # fmt: skip
+    ingest([write("citic.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no is verdict, answer.answer

@@ -726,6 +726,9 @@ class Knowledge(SentenceAnswers):
             if said_no is not None and said_no.yes_no is False:
                 return said_no
             verdict, yes_no = "The sources do not say so; what they tell of it", None
+        elif contrary := [w for s in best.sources[:MAX_EVIDENCE] for w in self.reader.contrary_words(question, s["sentence"])]:
+            # "Did CITIC Bank announce it would open a new interface?": its announcement said close
+            verdict, yes_no = f"No: the sources say {contrary[0]!r}", False
         else:
             verdict, yes_no = "Yes", True
         if other_days and yes_no is not False:

@@ -335,6 +335,10 @@ class SentenceReader:
         asked = [a for asked, _ in grammar().contraries for a in asked]
         return any(_same(concept.label, w) for a in asked for w in a.split() if len(w) > 2 or has_cjk(w))
 
+    def contrary_words(self, question: Question, text: str) -> list[str]:
+        """Words of a text that deny a word of the question ("close" against "open")."""
+        return self._contrary(question, readable(text))
+
     def _contrary(self, question: Question, text: str) -> list[str]:
         """Words of the sentence that deny a word of the question ("on schedule" / "postponed")."""
         lowered = question.text.lower()
