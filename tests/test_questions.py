@@ -845,3 +845,23 @@ def test_an_act_told_with_the_contrary_of_the_asked_word_is_a_no(fresh_store, wr
     ingest([write("citic.txt", text)], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.yes_no is verdict, answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did NetsUnion stop trial operation on March 31, 2017?", None),
+    ("Did NetsUnion start trial operation on March 31, 2017?", True),
+    ("网联是否于2017年3月31日终止了试运行？", None),
+])
+def test_the_end_of_an_act_is_never_affirmed_by_the_act(fresh_store, write, question, verdict):
+    """The sources tell the trial operation began that day; stopping it is another act."""
+    text = "title: NetsUnion\ndate: 2017-04-01\n\nNetsUnion started trial operation on March 31, 2017.\n"
+    ingest([write("trial.txt", text)], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no is verdict, answer.answer
+
+
+def test_a_chinese_yes_no_question_asks_the_act_it_names_first(fresh_store, write):
+    """网联是否删除了与支付宝合作的公告: the deletion is asked, not the announcement it deleted."""
+    told = "5月11日，网联与支付宝同时对外宣布开展条码支付业务合作，但网联随后又删除了相关公告。"
+    ingest([write("zh.txt", f"title: 网联\ndate: 2018-05-20\nlang: zh\n\n{told}\n")], fresh_store)
+    assert ask(fresh_store, "网联是否删除了与支付宝合作的公告？").yes_no is True

@@ -716,7 +716,7 @@ class Knowledge(SentenceAnswers):
             # "Did Bank of China announce it on July 31?": the sources date the bank's announcement
             # less exactly, and tell that another bank announced on that day.
             return self._not_by_the_asked(on_the_day, question)
-        elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question)
+        elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question) or question.ends
               or self._unnamed_product(best, question) or self._figures_untold(best, question)
               or self._by_the_whole_group(best, question)):
             # The act is stored, but not all that was asked of it: who said it, the thing it was

@@ -135,6 +135,7 @@ class Question:
     asks_amount: bool = False  # "how much", "what was the balance", 余额是多少: a sum of money is the answer
     present: bool = False  # asked of the present ("currently", 目前): what holds as the sources are written
     verb: str | None = None  # the lemma of its main verb, when that is no auxiliary ("fall" in "How much did … fall")
+    ends: bool = False  # asks of an act's end ("stop trial operation", 终止合作): no act's entry affirms it
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -183,6 +184,8 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.part_of = _whole_asked(question)
     question.unknown_names = _unknown_names(question, doc, [(t.start, t.end) for t in timexes])
     question.weekdays = [i for i, names in enumerate(WEEKDAYS) if any(n in lowered for n in names)]
+    words = {form for t in doc for form in (t.lower_, t.lemma_.lower())}
+    question.ends = any(w in text if lang == "zh" else w in words for w in load_taxonomy().ending_words.get(lang, ()))
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
         # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
@@ -583,7 +586,14 @@ def _event_types(doc, lang: str) -> list[str]:
             done = [t for w, t in taxonomy.zh_triggers() if t != "complete" and w in after]
             if done:
                 found = [t for t in found if t != "complete"]
-        return found
+        # The verb comes before what it acts on (网联是否删除了…合作的公告: the deletion is asked,
+        # not the cooperation or the announcement): the acts in the order the question names them.
+        first_at = {}
+        for word, type_id in taxonomy.zh_triggers():
+            at = doc.text.find(word)
+            if at != -1 and type_id in found:
+                first_at[type_id] = min(first_at.get(type_id, at), at)
+        return sorted(found, key=lambda t: first_at.get(t, len(doc.text)))
     found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
     if found:
         return found
