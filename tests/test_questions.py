@@ -865,3 +865,23 @@ def test_a_chinese_yes_no_question_asks_the_act_it_names_first(fresh_store, writ
     told = "5月11日，网联与支付宝同时对外宣布开展条码支付业务合作，但网联随后又删除了相关公告。"
     ingest([write("zh.txt", f"title: 网联\ndate: 2018-05-20\nlang: zh\n\n{told}\n")], fresh_store)
     assert ask(fresh_store, "网联是否删除了与支付宝合作的公告？").yes_no is True
+
+
+def test_another_party_named_in_a_sentence_of_another_time_denies_no_stored_act(fresh_store, write):
+    """The signing of September 10, 2018 is stored with both asked parties; a sentence of 2017
+    naming other signers of another agreement is no "No" to it."""
+    older = ("title: NetsUnion registered, Alipay and Tenpay each hold 9.61%\ndate: 2017-08-31\n\n"
+             "At the end of July, 45 institutions signed the clearing agreement that set up NetsUnion.\n")
+    newer = "title: Alipay\ndate: 2018-09-14\n\nAlipay began cooperating with China UnionPay on September 10, 2018.\n"
+    ingest([write("older.txt", older), write("newer.txt", newer)], fresh_store)
+    answer = ask(fresh_store, "Did UnionPay and Alipay sign a clearing agreement on September 10, 2018?")
+    assert answer.yes_no is not False, answer.answer
+
+
+def test_the_act_of_the_asked_day_by_another_is_a_no_though_the_asked_party_acted_on_other_days(fresh_store, write):
+    text = ("title: Rules\ndate: 2018-04-02\n\n"
+            "On August 4, 2017, the Payment and Settlement Department of the central bank issued a notice on "
+            "moving network payments to NetsUnion. On March 1, 2018, UnionPay issued a notice on barcode fees.\n")  # fmt: skip
+    ingest([write("rules.txt", text)], fresh_store)
+    answer = ask(fresh_store, "Was the August 4, 2017 notice issued by UnionPay?")
+    assert answer.yes_no is False and "Payment and Settlement Department" in answer.answer.split("\n")[0], answer.answer

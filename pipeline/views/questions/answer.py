@@ -680,6 +680,12 @@ class Knowledge(SentenceAnswers):
         beyond = self.reader.beyond_the_act(question)
         told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources))
         if self._dated_elsewhere(entries, best, question, tells_the_act=not beyond or told >= 0.5):
+            if other_days and question.actor and not question.date_side:
+                # "Was the August 4, 2017 notice issued by UnionPay?": another did the act of that
+                # day, which says more than the day of UnionPay's own notice
+                on_the_day = next(self._done_by_others(question, core or speech), None)
+                if on_the_day is not None:
+                    return self._not_by_the_asked(on_the_day, question)
             text = f"No: the sources date it {best.display_date}. {best.display_date}: {best.summary}" + _factuality_note(best)
             answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
             answer.yes_no, answer.factuality = False, best.factuality
@@ -690,9 +696,9 @@ class Knowledge(SentenceAnswers):
             other = self._told_of_another(question, core)
             if other:
                 return self._not_by_the_asked(other, question)
-        sentence = self._read_yes_no(question, min_share=0.75) if beyond and told < 0.5 else None
-        if sentence:
-            return sentence
+        sentence = self._read_yes_no(question, min_share=0.75, instead=False) if beyond and told < 0.5 else None
+        if sentence and sentence.yes_no is not None:
+            return sentence  # (a sentence that only bears on it tells less than the stored act: that is shown below)
         denials = [reason for reason in best.conflict_reasons if reason.startswith(("deny", "retract"))]
         disputed = best.conflict and any("denied" in reason for reason in best.conflict_reasons)
         said_by_speaker = not speech or best.type in SPEECH_TYPES
@@ -737,6 +743,10 @@ class Knowledge(SentenceAnswers):
             # question's words tell was another party's at the asked time ("Did the department
             # issue the January 2017 notice…?").
             other = self._told_of_another(question, core)
+            if other is None and question.actor and not question.date_side:
+                # "Was the August 4, 2017 notice issued by UnionPay?": UnionPay issued other things
+                # on other days; the act of the asked day was another's.
+                other = next(self._done_by_others(question, core or speech), None)
             return self._not_by_the_asked(other, question) if other else self._read_yes_no(question, min_share=0.6, min_words=2)
         text = f"{verdict}. {best.display_date}: {best.summary}" + _factuality_note(best)
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])

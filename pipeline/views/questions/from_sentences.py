@@ -280,9 +280,11 @@ class SentenceAnswers:
                 return answer
         return None
 
-    def _read_yes_no(self, question: Question, *, min_share: float, min_words: int = 1) -> Answer | None:
+    def _read_yes_no(self, question: Question, *, min_share: float, min_words: int = 1, instead: bool = True) -> Answer | None:
         """支付宝是网联的股东吗? Yes or no as a sentence tells it: no when a negation stands before
-        what the question asks ("并不直接开展支付业务") or the sentence contradicts it ("postponed")."""
+        what the question asks ("并不直接开展支付业务") or the sentence contradicts it ("postponed").
+        instead: also no when the sentence names another party in the place of an asked one; not
+        where a stored act has every asked party (another party's deal elsewhere denies none)."""
         readings = self.reader.read(question, self.reader.concepts(question), min_share=min_share, min_words=min_words)
         if not readings:
             return None
@@ -301,9 +303,10 @@ class SentenceAnswers:
             answer = Answer(f"No, as a source tells it: {sentence}", "yes_no", 0.5, evidence, entities=question.entities)
             answer.yes_no = False
             return answer
-        instead = self._named_instead(question, best)
-        if instead:
-            asked, others = instead
+        # (another party named in a sentence of another time than the asked one denies nothing)
+        named_instead = self._named_instead(question, best) if instead and self._dated_as_asked(best, question) else None
+        if named_instead:
+            asked, others = named_instead
             names = ", ".join(self.name(i) for i in others)
             answer = Answer(f"No: the source names {names}, not {self.name(asked)}: {sentence}", "yes_no", 0.5, evidence,
                             entities=[*question.entities, *others])  # fmt: skip
