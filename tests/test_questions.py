@@ -885,3 +885,27 @@ def test_the_act_of_the_asked_day_by_another_is_a_no_though_the_asked_party_acte
     ingest([write("rules.txt", text)], fresh_store)
     answer = ask(fresh_store, "Was the August 4, 2017 notice issued by UnionPay?")
     assert answer.yes_no is False and "Payment and Settlement Department" in answer.answer.split("\n")[0], answer.answer
+
+
+def test_a_denial_asked_is_affirmed_by_the_denial_whatever_it_calls_untrue(fresh_store, write):
+    """"not true" is what UnionPay's denial says: no contrary of "deny"."""
+    text = ("title: Alipay\ndate: 2018-04-28\n\n"
+            "On April 27 it was reported that Alipay had connected to UnionPay. "
+            "That evening UnionPay issued a statement saying the report was not true.\n")  # fmt: skip
+    ingest([write("deny.txt", text)], fresh_store)
+    assert ask(fresh_store, "Did UnionPay deny the report?").yes_no is True
+
+
+def test_the_words_of_a_date_ask_no_end_of_an_act(fresh_store, write):
+    """"at the end of March 2017": a date, not the end of the trial operation."""
+    text = "title: NetsUnion\ndate: 2017-04-01\n\nNetsUnion started trial operation on March 31, 2017.\n"
+    ingest([write("trial.txt", text)], fresh_store)
+    assert ask(fresh_store, "Did NetsUnion start trial operation at the end of March 2017?").yes_no is True
+
+
+def test_a_chinese_word_for_the_act_its_chinese_sources_never_write_is_not_affirmed(fresh_store, write):
+    """试运行 is asked; the stored launch of that day is the cooperation going live."""
+    told = "2018年3月31日，网联与财付通签署条码支付业务合作协议，并于4月1日正式上线。"
+    ingest([write("zh.txt", f"title: 网联\ndate: 2018-04-02\nlang: zh\n\n{told}\n")], fresh_store)
+    assert ask(fresh_store, "网联是否于2018年4月1日试运行？").yes_no is not True
+    assert ask(fresh_store, "网联是否于2018年4月1日上线？").yes_no is True

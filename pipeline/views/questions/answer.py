@@ -14,6 +14,7 @@ from itertools import islice
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events.figures import date_distance
+from pipeline.extract.events.taxonomy import load_taxonomy
 from pipeline.extract.chinese_script import simplified_view
 from pipeline.facts import same_time
 from pipeline.store import Store
@@ -724,7 +725,7 @@ class Knowledge(SentenceAnswers):
             return self._not_by_the_asked(on_the_day, question)
         elif (not said_by_speaker or (beyond and told < 0.5) or self._date_unconfirmed(best, question) or question.ends
               or self._unnamed_product(best, question) or self._figures_untold(best, question)
-              or self._by_the_whole_group(best, question)):
+              or self._by_the_whole_group(best, question) or self._asked_word_untold(best, question)):
             # The act is stored, but not all that was asked of it: who said it, the thing it was
             # about, the day. What is stored is shown; nothing is affirmed, unless a sentence
             # telling most of the question says No (网联是否保留了…公告? "网联随后又删除了相关公告").
@@ -840,6 +841,16 @@ class Knowledge(SentenceAnswers):
         """An actor of the entry the asked one is part of (the PBOC, asked of its department), or
         the whole group of its kind (payment institutions, asked of Tenpay): no other party."""
         return any(question.actor in self.expand(a) for a in entry.actor_ids) or self._by_the_whole_group(entry, question)
+
+    def _asked_word_untold(self, entry: Entry, question: Question) -> bool:
+        """A Chinese question's own word for the act (试运行, a trial run) that none of the entry's
+        Chinese sentences writes: another act of the same type was told (网联与财付通…上线 is no
+        trial run of the platform). Entries told only in English are read by their type."""
+        if question.lang != "zh":
+            return False
+        asked = [w for w, t in load_taxonomy().zh_triggers() if t in question.types and w in question.text]
+        chinese = [readable(s["sentence"]) for s in entry.sources if has_cjk(s["sentence"])]
+        return bool(asked and chinese) and not any(w in sentence for w in asked for sentence in chinese)
 
     def _by_the_whole_group(self, entry: Entry, question: Question) -> bool:
         """The act is told of the whole group the asked party belongs to ("payment institutions

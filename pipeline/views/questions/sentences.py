@@ -336,8 +336,11 @@ class SentenceReader:
         return any(_same(concept.label, w) for a in asked for w in a.split() if len(w) > 2 or has_cjk(w))
 
     def contrary_words(self, question: Question, text: str) -> list[str]:
-        """Words of a text that deny a word of the question ("close" against "open")."""
-        return self._contrary(question, readable(text))
+        """Words of a text that deny a word the question asks ("close" against "open"); not the
+        words that call something untrue, which a denial asked about holds itself."""
+        lowered, text = question.text.lower(), readable(text)
+        return [told for asked, told_words in grammar().contraries if asked and any(has(a, lowered) for a in asked)
+                for told in told_words if has(told, text)]  # fmt: skip
 
     def _contrary(self, question: Question, text: str) -> list[str]:
         """Words of the sentence that deny a word of the question ("on schedule" / "postponed")."""

@@ -184,8 +184,9 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.part_of = _whole_asked(question)
     question.unknown_names = _unknown_names(question, doc, [(t.start, t.end) for t in timexes])
     question.weekdays = [i for i, names in enumerate(WEEKDAYS) if any(n in lowered for n in names)]
-    words = {form for t in doc for form in (t.lower_, t.lemma_.lower())}
-    question.ends = any(w in text if lang == "zh" else w in words for w in load_taxonomy().ending_words.get(lang, ()))
+    # (the words of a date are no end of an act: "at the end of March")
+    words = {form for t in doc if not any(d.start <= t.idx < d.end for d in dates) for form in (t.lower_, t.lemma_.lower())}
+    question.ends = any(w in undated if lang == "zh" else w in words for w in load_taxonomy().ending_words.get(lang, ()))
     sounds = "".join(lazy_pinyin(lowered)).replace(" ", "")
     for terms, search in g.glossary:
         # Also by sound: 断直联 or "duan zhilian" for 断直连, 备附金 for 备付金.
