@@ -909,3 +909,16 @@ def test_a_chinese_word_for_the_act_its_chinese_sources_never_write_is_not_affir
     ingest([write("zh.txt", f"title: 网联\ndate: 2018-04-02\nlang: zh\n\n{told}\n")], fresh_store)
     assert ask(fresh_store, "网联是否于2018年4月1日试运行？").yes_no is not True
     assert ask(fresh_store, "网联是否于2018年4月1日上线？").yes_no is True
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("银联是否在4月27日晚发布声明否认支付宝接入？", True),
+    ("Did UnionPay deny Alipay's access?", True),
+    ("Did UnionPay deny Tenpay's access?", None),
+])
+def test_a_denial_whose_object_the_store_did_not_link_answers_when_its_sentence_names_the_rest(fresh_store, write, question, verdict):
+    """UnionPay's denial has no stored target; its sentence names Alipay (and not Tenpay)."""
+    told = "4月27日，有媒体报道称支付宝已接入银联，但银联当晚发布声明，间接否认了这一说法。"
+    ingest([write("zh.txt", f"title: 银联\ndate: 2018-05-20\nlang: zh\n\n{told}\n")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no is verdict, answer.answer

@@ -32,6 +32,7 @@ from pipeline.views.relations import relations
 from pipeline.views.timeline import Entry, build_entries, whole_groups
 
 SPEECH_TYPES = {"announce", "deny", "retract", "assessment"}
+ANSWERING_TYPES = {"deny", "retract"}  # what a statement may be: asked with one, the statement is it
 # A figure answers a count when its sentence tells at least this share of the question's other words.
 MIN_FIGURE_COVERAGE = 0.5
 # What an organisation's profile dates: how it came to be ("What is NetsUnion?").
@@ -650,11 +651,14 @@ class Knowledge(SentenceAnswers):
             return self._read_yes_no(question, min_share=0.5)  # 网联采用三地三中心的架构吗? Only a sentence can tell.
         core = [t for t in question.types if t not in SPEECH_TYPES]
         speech = [t for t in question.types if t in SPEECH_TYPES]
+        # 发布声明否认…, "issued a statement denying …": the statement is the denial asked
+        speech = [t for t in speech if t in ANSWERING_TYPES] or speech
         told_alone = [t for t in core if t in ACTS_NOT_TOLD_BY_THEIR_OBJECT]
         if told_alone:
             core = told_alone[:1]  # (央行是否推迟了…最后期限: the postponing, whatever order the words came in)
         # "Did UnionPay deny Alipay's access?": the asked speaker's own word first, then the act it is about.
         entries = [e for e in self.matching(question, types=speech) if self._acted_by(e, question.actor)] if speech else []
+        entries = entries or self._answers_naming_the_rest(question, speech)
         entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
         entries = entries or self.matching(question, types=core or speech)
         other_days = not entries and bool(question.dates)
@@ -841,6 +845,23 @@ class Knowledge(SentenceAnswers):
         """An actor of the entry the asked one is part of (the PBOC, asked of its department), or
         the whole group of its kind (payment institutions, asked of Tenpay): no other party."""
         return any(question.actor in self.expand(a) for a in entry.actor_ids) or self._by_the_whole_group(entry, question)
+
+    def _answers_naming_the_rest(self, question: Question, speech: list[str]) -> list[Entry]:
+        """"Did UnionPay deny Alipay's access on the night of April 27?": UnionPay's denial whose
+        object the store did not link (no target) is the one asked when its own sentences name
+        every other asked party; on the asked day, if one was asked."""
+        answering = [t for t in speech if t in ANSWERING_TYPES]
+        if not answering or not question.actor:
+            return []
+        rest = [e for e in self._asked_parties(question) if e != question.actor]
+        found = []
+        for entry in self.matching(_without(question, rest), types=answering):
+            if entry.target_ids or not self._acted_by(entry, question.actor):
+                continue
+            named = {i for s in entry.sources for i in self.store.entities_at(s["article_id"], s["sentence_idx"])}
+            if all(any(e in named for e in self.expand(r)) for r in rest):
+                found.append(entry)
+        return found
 
     def _asked_word_untold(self, entry: Entry, question: Question) -> bool:
         """A Chinese question's own word for the act (试运行, a trial run) that none of the entry's
