@@ -1513,3 +1513,10 @@ def test_a_notice_named_before_is_no_notice_of_another_regulator(fresh_store, wr
     ingest([write("zh.txt", text)], fresh_store)
     later = [e for e in build_entries(fresh_store) if e.type in ("issue", "require") and e.actor_ids == ["pboc_payment_dept"]]
     assert later and all(e.document_id is None for e in later), [(e.type, e.document_id) for e in later]
+
+
+def test_a_bank_issuing_a_card_issues_no_rule(fresh_store, write):
+    text = ("title: Chain\ndate: 2018-07-02\n\n"
+            "On July 1, the chain ran back through NetsUnion and finally to the bank that issued the customer's card.\n")  # fmt: skip
+    ingest([write("chain.txt", text)], fresh_store)
+    assert "issue" not in {e.type for e in build_entries(fresh_store)}

@@ -49,6 +49,7 @@ class EventType:
     with_object: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     positional_target: tuple[str, ...] = ()  # entity types a target may be taken from before the trigger
     zh_modals: tuple[str, ...] = ()  # triggers whose subject is the one bound (不得)
+    not_with_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> objects that make it another act
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
                          for lang, words in (spec.get("with_object") or {}).items()},
             positional_target=tuple(spec.get("positional_target") or []),
             zh_modals=tuple(spec.get("zh_modals") or []),
+            not_with_objects={lang: frozenset(words) for lang, words in (spec.get("not_with_objects") or {}).items()},
         )
     cues = data.get("deadline_cues") or {}
     factuality = {
