@@ -338,14 +338,13 @@ class SentenceReader:
     def contrary_words(self, question: Question, text: str) -> list[str]:
         """Words of a text that deny a word the question asks ("close" against "open"); not the
         words that call something untrue, which a denial asked about holds itself."""
-        lowered, text = question.text.lower(), readable(text)
-        return [told for asked, told_words in grammar().contraries if asked and any(has(a, lowered) for a in asked)
-                for told in told_words if has(told, text)]  # fmt: skip
+        return self._contrary(question, readable(text), untrue=False)
 
-    def _contrary(self, question: Question, text: str) -> list[str]:
-        """Words of the sentence that deny a word of the question ("on schedule" / "postponed")."""
+    def _contrary(self, question: Question, text: str, *, untrue: bool = True) -> list[str]:
+        """Words of the sentence that deny a word of the question ("on schedule" / "postponed"),
+        and (untrue) the words that call what it tells untrue, whatever was asked."""
         lowered = question.text.lower()
-        return [told for asked, told_words in grammar().contraries if not asked or any(has(a, lowered) for a in asked)
+        return [told for asked, told_words in grammar().contraries if (any(has(a, lowered) for a in asked) if asked else untrue)
                 for told in told_words if has(told, text)]  # fmt: skip
 
     # -- what a sentence says -----------------------------------------------------------
