@@ -922,3 +922,10 @@ def test_a_denial_whose_object_the_store_did_not_link_answers_when_its_sentence_
     ingest([write("zh.txt", f"title: 银联\ndate: 2018-05-20\nlang: zh\n\n{told}\n")], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.yes_no is verdict, answer.answer
+
+
+def test_a_signing_asked_as_a_noun_is_the_signing(fresh_store, write):
+    text = "title: Alipay\ndate: 2018-09-14\n\nAlipay and China UnionPay signed a clearing agreement on September 10, 2018.\n"
+    ingest([write("alipay.txt", text)], fresh_store)
+    answer = ask(fresh_store, "On what day did Alipay and UnionPay hold their internal signing ceremony?")
+    assert answer.dates[:1] == ["2018-09-10"], answer.answer
