@@ -1520,3 +1520,14 @@ def test_a_bank_issuing_a_card_issues_no_rule(fresh_store, write):
             "On July 1, the chain ran back through NetsUnion and finally to the bank that issued the customer's card.\n")  # fmt: skip
     ingest([write("chain.txt", text)], fresh_store)
     assert "issue" not in {e.type for e in build_entries(fresh_store)}
+
+
+@pytest.mark.parametrize("told", [
+    "The central bank began requiring payment companies in April 2017 to deposit part of their reserve funds.",
+    "2017年4月，央行开始要求支付机构交存部分客户备付金。",
+])
+def test_a_requirement_told_as_beginning_is_dated_when_it_applied_not_issued_then(fresh_store, write, told):
+    lang = "zh" if "央行" in told else "en"
+    ingest([write("rule.txt", f"title: Reserves\ndate: 2017-08-08\nlang: {lang}\n\n{told}\n")], fresh_store)
+    types = {e.type for e in build_entries(fresh_store)}
+    assert "require" in types and "issue" not in types, types

@@ -6,6 +6,7 @@ Runs over one article's events in text order, after each sentence has been read 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, EntityInfo, Taxonomy
@@ -403,6 +404,8 @@ def _with_issuing_acts(
         sentence = by_idx[event.sentence_idx]
         if sentence.text[event.end - sentence.start :].startswith("的"):
             continue
+        if _BEGUN.search(sentence.text[: event.start - sentence.start]):
+            continue  # "began requiring payment companies in April to deposit …": when it applied, not when it was made
         named = {m.entity_id for m in mentions.get(event.sentence_idx, [])}
         out.append(EventMention(
             sentence_idx=event.sentence_idx, type="issue", category="regulatory",
@@ -412,6 +415,10 @@ def _with_issuing_acts(
             date=event.date, date_text=event.date_text, date_source=event.date_source, date_mod=event.date_mod,
         ))  # fmt: skip
     return out
+
+
+# A requirement told as beginning ("began requiring", 开始要求): its date is when it applied.
+_BEGUN = re.compile(r"(?:\b(?:began|begun|begins|begin|started|starts|start)\s+(?:to\s+)?|开始)$", re.I)
 
 
 def _deadline_of(event: EventMention, date: str) -> EventMention:
