@@ -175,7 +175,7 @@ def _object_of_a_governor(text: str, start: int, end: int, starts: set[int], tax
     before = text[max(0, start - GOVERNED_OBJECT_CHARS):start]
     before = re.split(r"[，,。；;：:！!？?（(]", before)[-1]
     offset = start - len(before)
-    return any(at != -1 and offset + at in starts for w in taxonomy.governors_zh for at in [before.find(w)])
+    return any(w in before and offset + before.find(w) in starts for w in taxonomy.governors_zh)
 
 
 @cache

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.entities.documents import QUOTED
 from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent, limit_date, point_date
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, EventType, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -103,7 +103,7 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     return found
 
 
-def _object_makes_another_act(token: Token, spec) -> bool:
+def _object_makes_another_act(token: Token, spec: EventType) -> bool:
     """"the bank that issued the customer's card": an object that makes the verb an act of
     another kind (events.yaml not_with_objects)."""
     objects = spec.not_with_objects.get("en", ())

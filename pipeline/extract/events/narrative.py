@@ -20,6 +20,8 @@ ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
 REQUIRING_TYPES = {"require", "prohibit"}
 TOPIC_ENTITY_TYPES = {"clearing_house", "payment_institution", "company", "bank"}
 BARE_ATTRIBUTION_CHARS = 30  # "Xue Hongyan said." attributes the sentence before it
+# A requirement told as beginning ("began requiring", 开始要求): its date is when it applied.
+_BEGUN = re.compile(r"(?:\b(?:began|begun|begins|begin|started|starts|start)\s+(?:to\s+)?|开始)$", re.I)
 
 
 def resolve(
@@ -415,10 +417,6 @@ def _with_issuing_acts(
             date=event.date, date_text=event.date_text, date_source=event.date_source, date_mod=event.date_mod,
         ))  # fmt: skip
     return out
-
-
-# A requirement told as beginning ("began requiring", 开始要求): its date is when it applied.
-_BEGUN = re.compile(r"(?:\b(?:began|begun|begins|begin|started|starts|start)\s+(?:to\s+)?|开始)$", re.I)
 
 
 def _deadline_of(event: EventMention, date: str) -> EventMention:
