@@ -102,6 +102,16 @@ def test_pubdate_abstains_without_evidence_that_dates_the_article(text, lang):
     assert found.value is None and found.evidence.startswith("undated")
 
 
+def test_pubdate_from_a_labelled_release_line_closing_a_long_page():
+    paragraphs = "".join(f"第{i}段：支付机构已完成断直连改造，网联处理的交易量持续上升。\n" for i in range(12))
+    found = find_publication_date("断直连收官\n" + paragraphs + "（责任编辑：赵六）2018-07-02", "zh")
+    assert (found.value, found.source) == ("2018-07-02", "dateline") and "closing release line" in found.evidence
+    english = "Payment firms cut direct links\n" + "The platform grew again this month.\n" * 12
+    assert find_publication_date(english + "Published: 2018-07-02", "en").value == "2018-07-02"
+    # a date alone closing the text is as often the date of a notice the page reprints
+    assert find_publication_date("断直连收官\n" + paragraphs + "中国人民银行\n2017年8月4日", "zh").value is None
+
+
 def test_pubdate_changes_with_the_date_in_the_text():
     text = ("BEIJING, Aug 8 (Meridian) - China's central bank has ordered payment companies to route "
             "online payments through a new clearing house. The notice was issued on August 4, 2017.")

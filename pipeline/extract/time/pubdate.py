@@ -28,7 +28,7 @@ from functools import cache
 
 from pipeline.extract.time.calendar import days_in_month, safe_date
 from pipeline.extract.time.context import DocContext
-from pipeline.extract.time.pubdate_text import Stated, is_as_of, is_background, release_line, same_day_link, url_date
+from pipeline.extract.time.pubdate_text import Stated, footer_line, is_as_of, is_background, release_line, same_day_link, url_date
 from pipeline.extract.time.resources import load_grammar, normalise_key
 from pipeline.extract.time.tagger import tag_document
 from pipeline.facts import Timex
@@ -188,7 +188,7 @@ def find_publication_date(text: str, lang: str, url: str | None = None) -> Publi
     reasons, yearless = [], None
     linked = same_day_link(text, timexes, lang)
     skip = {linked.start} if linked is not None else set()
-    for stated in (release_line(text, timexes, ctx, lang, skip=skip), linked):
+    for stated in (release_line(text, timexes, ctx, lang, skip=skip), linked, footer_line(text, timexes, ctx, lang)):
         if stated is None:
             continue
         placed = _placed(stated, ev, near)

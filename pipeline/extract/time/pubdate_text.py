@@ -25,6 +25,10 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "pubdate.yaml"
 # How far into the text release lines, bylines and datelines may sit.
 HEADER_LINES = 8
 HEADER_CHARS = 1200
+# Many Chinese pages close with their release fields ("（责任编辑：赵六）2018-07-02", "发布日期：
+# 2018年7月2日"); the last lines are read for those, labelled ones only: a date alone closing
+# a text is as often the date of the notice it reprints.
+FOOTER_LINES = 3
 RELEASE_LINE_MAX = 160  # a release line or byline is short; a longer line is prose
 DATELINE_PREFIX_MAX = 40  # a place, a news agency, 本报北京: what may precede a dateline's date
 STAMP_REST = 30  # what a line holding a full date may hold besides (a site's name) to be its stamp
@@ -140,6 +144,36 @@ def _lines(text: str) -> list[tuple[int, int]]:
         if len(out) >= HEADER_LINES:
             break
     return out
+
+
+def _last_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the last non-empty lines of the text, the last one first."""
+    out, end = [], len(text)
+    while end > 0 and len(out) < FOOTER_LINES:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            out.append((start, end))
+        end = start - 1
+    return out
+
+
+def footer_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str) -> Stated | None:
+    """A labelled release line or byline closing the text ("（责任编辑：赵六）2018-07-02",
+    "Published: 2018-07-02"), below the header release_line reads."""
+    p = _patterns(lang)
+    header_end = max((end for _, end in _lines(text)), default=0)
+    for start, end in _last_lines(text):
+        line = text[start:end].strip()
+        if start < header_end or len(line) > RELEASE_LINE_MAX or _SENTENCE_END.search(line[:-1]):
+            continue
+        for t in (t for t in timexes if start <= t.start < end and t.anchor == "absolute"):
+            value = _day_value(t)
+            if (value is None or not value[:4].isdigit() or _limit_in_line(text, start, t, ctx) or is_background(text, t, lang)
+                    or is_as_of(text, t, lang) or _AMBIGUOUS_NUMERIC.fullmatch(t.text)):
+                continue
+            if p["label"].search(line) or p["byline"].search(line) or p["bare_label"].search(text[start:t.start]):
+                return Stated(value, "dateline", f'closing release line "{line}"', start=t.start)
+    return None
 
 
 def release_line(text: str, timexes: list[Timex], ctx: DocContext, lang: str, *,
