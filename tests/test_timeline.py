@@ -1531,3 +1531,43 @@ def test_a_requirement_told_as_beginning_is_dated_when_it_applied_not_issued_the
     ingest([write("rule.txt", f"title: Reserves\ndate: 2017-08-08\nlang: {lang}\n\n{told}\n")], fresh_store)
     types = {e.type for e in build_entries(fresh_store)}
     assert "require" in types and "issue" not in types, types
+
+
+@pytest.mark.parametrize("told", [
+    "今年4月1日，该规范正式实施。",
+    "上述规范自今年4月1日起施行。",
+])
+def test_a_rule_named_before_takes_effect_under_its_own_name(fresh_store, write, told):
+    text = ("title: 条码支付\ndate: 2018-12-28\nlang: zh\n\n"
+            f"去年12月27日，中国人民银行印发《条码支付业务规范（试行）》。{told}\n")
+    ingest([write("rule.txt", text)], fresh_store)
+    effects = [(e.date, e.document_id) for e in build_entries(fresh_store) if e.type == "take_effect"]
+    assert effects == [("2018-04-01", "doc_296_barcode_rules")], effects
+
+
+@pytest.mark.parametrize("told, lang", [
+    ("NetsUnion plans to set up new data centres in Shenzhen and Shanghai in the first half of this year.", "en"),
+    ("NetsUnion set up a new data centre in Shenzhen in the first half of this year.", "en"),
+    ("今年上半年，网联在深圳、上海设立新的数据中心。", "zh"),
+])
+def test_a_party_setting_up_something_unnamed_is_no_founding_of_the_party(fresh_store, write, told, lang):
+    founding = "NetsUnion Clearing Corporation was founded on August 29, 2017." if lang == "en" else "网联成立于2017年8月29日。"
+    text = f"title: NetsUnion\ndate: 2019-03-21\nlang: {lang}\n\n{founding}{' ' if lang == 'en' else ''}{told}\n"
+    ingest([write("netsunion.txt", text)], fresh_store)
+    founded = [e.date for e in build_entries(fresh_store) if e.type == "found"]
+    assert founded == ["2017-08-29"], founded
+
+
+def test_what_a_party_plans_to_do_is_planned_not_done(fresh_store, write):
+    text = ("title: NetsUnion\ndate: 2019-03-21\n\n"
+            "NetsUnion plans to launch a new clearing system in the first half of this year.\n")
+    ingest([write("plan.txt", text)], fresh_store)
+    assert {e.factuality for e in build_entries(fresh_store) if e.type == "launch"} == {"planned"}
+
+
+def test_a_bare_kind_noun_as_subject_stands_for_the_institution_named_before(fresh_store, write):
+    text = ("title: 网联\ndate: 2017-03-25\nlang: zh\n\n"
+            "网联平台将于3月31日启动灰度测试。据接近该平台人士透露，公司成立之后，董俊峰有望担任总裁。\n")
+    ingest([write("zh.txt", text)], fresh_store)
+    founded = [(e.actor_ids, e.factuality) for e in build_entries(fresh_store) if e.type == "found"]
+    assert founded == [(["netsunion"], "reported")], founded

@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline.extract.events.dating import attach_dates, date_of_span, limit_date, point_date
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, Taxonomy
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, EventType, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
@@ -303,8 +303,12 @@ def find_events(
             after = routed[start][1] + after
             before = [i for i in before if i not in routed[start][1]]
         verbal = any(text[max(c_start, start - 2) : start].endswith(w) for w in taxonomy.verbal_markers_zh)
-        if not (spec.clause_may_be_bare or verbal or before or after or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
-            if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh):
+        # 公司成立之后: the bare noun is the whole subject, and stands for the company named before
+        bare_subject = text[c_start:start].strip("“”\"' \u3000")
+        bare_subject = bare_subject if bare_subject in taxonomy.back_nouns_zh and not before else None
+        if not (spec.clause_may_be_bare or verbal or before or after or bare_subject
+                or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
+            if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh + taxonomy.back_documents_zh):
                 continue  # nothing of its own in the clause: a noun use (集中存管工作要求), no event
         partners = []
         if before and _opens_with_partner(local, text, c_start, before[0]):
@@ -329,6 +333,8 @@ def find_events(
             subject = _sentence_subject([x for x in local if x[0] is not agent[-1]], text, c_start, entities, _frame_words(taxonomy))
             after = [i for i in subject if i != agent[-1].entity_id]
         actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
+        if spec.object_named is not None and not passive and not after and _unnamed_object(text, end, c_end, timexes, sentence, spec, taxonomy):
+            continue  # 网联在深圳设立新的数据中心, 成立三周年: no founding of a party
         if text[start:end] in spec.zh_modals and not all(entities.types.get(i) == "regulator" for i in actors):
             # 银行不得再为…提供直连服务: the subject is bound; who binds it is the rule's (its issuer, later)
             actors, targets = [], actors
@@ -371,7 +377,8 @@ def find_events(
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,
-                theme=None if actors or targets else _theme(text, start, end, c_end),
+                theme=None if actors or targets or bare_subject else _theme(text, start, end, c_end),
+                back_reference=None if actors else bare_subject,
             )
         )
     _regulators_saying_what_must_be_done(events, entities, taxonomy)
@@ -398,6 +405,16 @@ def _regulators_saying_what_must_be_done(events: list[EventMention], entities: E
         if demanded:
             event.type, event.category = "require", taxonomy.types["require"].category
             event.targets = _unique([a for later in demanded for a in later.actors + later.targets if a not in event.actors])
+
+
+def _unnamed_object(text: str, end: int, c_end: int, timexes: list[Timex], sentence: Sentence, spec: EventType,
+                    taxonomy: Taxonomy) -> bool:
+    """Words after the verb in its clause that are its object (设立新的数据中心), not a time, a
+    place or a joined verb (成立于2017年, 设立在北京, 成立以来, 揭牌成立)."""
+    rest = text[end:c_end].lstrip("了 \u3000“”\"'")
+    if not rest or rest.startswith(spec.object_named) or rest.startswith(tuple(word for word, _ in taxonomy.zh_triggers())):
+        return False
+    return not any(t.start - sentence.start == len(text) - len(text[end:].lstrip("了 \u3000")) for t in timexes)
 
 
 def _told_by_source(text: str, sentence: Sentence, local, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:

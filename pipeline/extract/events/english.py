@@ -58,6 +58,7 @@ RULES_MADE_BY_SAYING = {"require", "prohibit"}
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
+NEW_THING_WORDS = frozenset({"a", "an", "new", "another", "several", "some"})  # "set up a new data centre"
 
 
 @cache
@@ -108,6 +109,16 @@ def _object_makes_another_act(token: Token, spec: EventType) -> bool:
     another kind (events.yaml not_with_objects)."""
     objects = spec.not_with_objects.get("en", ())
     return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in token.children)
+
+
+def _unnamed_object(head: Token, carrier: Token, name_tokens: set[int], taxonomy: Taxonomy) -> bool:
+    """The verb's object is something new and unnamed ("set up new data centres", "established a
+    working group"), not a name, a word standing for an institution named before ("set up the
+    platform") or what a literal translation makes of 注册成立 ("registered capital")."""
+    objects = [c for t in {head, carrier} for c in t.children if c.dep_ == "dobj"]
+    return any(o.i not in name_tokens and o.lemma_.lower() not in taxonomy.back_actors_en and o.lower_ not in taxonomy.back_actors_en
+               and (o.tag_ == "NNS" or any(c.lower_ in NEW_THING_WORDS for c in o.children if c.i < o.i))
+               for o in objects)
 
 
 def _part_of_object(token: Token) -> bool:
@@ -264,6 +275,8 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
     near = {c.lower_ for t in (trigger.root, carrier) for c in t.children if c.dep_ in ("aux", "neg", "auxpass")}
     if carrier.tag_ == "MD":
         near.add(carrier.lower_)  # "must by the platform processing": the modal heads the clause
+    # "NetsUnion plans to set up data centres": the verb the act is the complement of cues it too
+    near |= {t.head.lower_ for t in (trigger.root, carrier) if t.dep_ == "xcomp"}
     for family in FACTUALITY_ORDER:
         if family in SELF_CUED.get(event_type, ()):
             continue  # a denial is asserted as a denial; a requirement as a requirement
@@ -457,6 +470,8 @@ def find_events(
             reference = back_reference_of(objects, taxonomy) if not targets else None
             if reference and set(taxonomy.back_actors_en.get(reference, ())) & set(spec.positional_target):
                 target_reference = reference
+        if spec.object_named is not None and not passive and not targets and _unnamed_object(head, carrier, name_tokens, taxonomy):
+            continue  # "NetsUnion will set up new data centres": no founding of a party
         document = _document(documents, spans, scope, trigger.start)
         back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)

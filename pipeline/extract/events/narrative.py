@@ -190,7 +190,7 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
         if event.actors:
             continue
         if event.back_reference:
-            kinds = set(taxonomy.back_actors_en.get(event.back_reference, ()))
+            kinds = set(taxonomy.back_actors_en.get(event.back_reference) or taxonomy.back_nouns_zh.get(event.back_reference, ()))
         else:
             sentence = by_idx[event.sentence_idx]
             if not any(ref in sentence.text[: event.start - sentence.start] for ref in taxonomy.back_actors_zh):

@@ -50,6 +50,9 @@ class EventType:
     positional_target: tuple[str, ...] = ()  # entity types a target may be taken from before the trigger
     zh_modals: tuple[str, ...] = ()  # triggers whose subject is the one bound (不得)
     not_with_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> objects that make it another act
+    # an act whose object must be a party when it has one (a founding of a party, not of "a data centre"):
+    # the words that may follow the Chinese verb without being its object (成立于, 成立以来)
+    object_named: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ class Taxonomy:
     deadline_after_zh: tuple[str, ...]
     factuality: dict[str, dict[str, tuple[str, ...]]]
     back_actors_zh: tuple[str, ...]
+    back_documents_zh: tuple[str, ...] = ()  # 该规范, 上述通知: a rule named before
+    back_nouns_zh: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 公司 as a whole subject -> entity types
     back_actors_en: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anaphor -> entity types
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     recent_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "recently", 近日
@@ -187,6 +192,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             positional_target=tuple(spec.get("positional_target") or []),
             zh_modals=tuple(spec.get("zh_modals") or []),
             not_with_objects={lang: frozenset(words) for lang, words in (spec.get("not_with_objects") or {}).items()},
+            object_named=tuple((spec["object_named"] or {}).get("zh_not_objects") or []) if "object_named" in spec else None,
         )
     cues = data.get("deadline_cues") or {}
     factuality = {
@@ -211,6 +217,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         deadline_after_zh=tuple(cues.get("zh_after") or []),
         factuality=factuality,
         back_actors_zh=tuple(refs.get("zh_actors") or []),
+        back_documents_zh=_document_references(refs.get("zh_documents") or {}),
+        back_nouns_zh={word: tuple(kinds) for word, kinds in (refs.get("zh_bare_actors") or {}).items()},
         back_actors_en={word: tuple(kinds) for word, kinds in (refs.get("en_actors") or {}).items()},
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
         recent_words={lang: tuple(words) for lang, words in (data.get("recent") or {}).items() if lang in ("en", "zh")},
@@ -262,3 +270,9 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             untrue={lang: tuple(map(str, (statements.get(lang) or {}).get("untrue") or [])) for lang in ("en", "zh")},
         ) if statements else None,
     )
+
+
+def _document_references(spec: dict) -> tuple[str, ...]:
+    """该规范, 上述通知, 新规: every determiner before every kind of document, and the words alone."""
+    pairs = [d + n for d in spec.get("determiners") or [] for n in spec.get("nouns") or []]
+    return tuple(dict.fromkeys([*pairs, *(spec.get("alone") or [])]))
