@@ -1571,3 +1571,21 @@ def test_a_bare_kind_noun_as_subject_stands_for_the_institution_named_before(fre
     ingest([write("zh.txt", text)], fresh_store)
     founded = [(e.actor_ids, e.factuality) for e in build_entries(fresh_store) if e.type == "found"]
     assert founded == [(["netsunion"], "reported")], founded
+
+
+def test_a_machine_translated_deadline_naming_no_one_is_the_industrys(fresh_store, write):
+    text = ("title: Countdown\ndate: 2018-06-12\n\n"
+            "Payment institutions must connect to the network union platform. "
+            'This newspaper news, distance June 30 "break direct connection" big limit only left less than 20 days.\n')
+    ingest([write("mt.txt", text)], fresh_store)
+    deadlines = [(e.date, e.target_ids) for e in build_entries(fresh_store) if e.type == "deadline"]
+    assert ("2018-06-30", ["payment_institutions"]) in deadlines, deadlines
+
+
+def test_a_count_of_transactions_in_machine_translation_is_a_figure(fresh_store, write):
+    text = ("title: Record\ndate: 2018-06-12\n\n"
+            "Network union relevant person in charge said, the platform last Friday daily transaction number "
+            "broke through 100 million pens, create historical new high.\n")
+    ingest([write("mt.txt", text)], fresh_store)
+    figures = [(e.date, e.actor_ids) for e in build_entries(fresh_store) if e.type == "statistic"]
+    assert figures == [("2018-06-08", ["netsunion"])], figures

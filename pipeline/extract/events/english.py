@@ -433,10 +433,14 @@ def find_events(
             # "The deadline for the whole industry fell on June 30, when direct connections between
             # payment institutions and banks were cut": the deadline of the sentence's parties, if dated.
             targets = [i for i in _ids(spans, set(range(len(doc))), entities) if entities.types.get(i) in INSTITUTION_TYPES]
-            needs_date = True
+            # ("distance June 30 big limit only left 20 days": a dated deadline naming no one is the
+            # industry's the article is about; narrative.py finds whose)
+            needs_date = partyless_deadline = True
+        else:
+            partyless_deadline = False
         # "The platform begins trial operation": the noun is what a verb's subject, pointing back
         # to an institution, does; "it is a big migration" (a copula) tells nothing was done.
-        if head.pos_ == "NOUN" and not actors and not targets and not (
+        if head.pos_ == "NOUN" and not actors and not targets and not partyless_deadline and not (
             carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive and back_reference_of(subjects, taxonomy)
         ):
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
