@@ -36,6 +36,8 @@ def _spans(renderings: Renderings, text: str) -> dict[str, str]:
     ("Zhifubao grew", "Zhifubao", "alipay"),  # pinyin as one word
     ("Cai Fu Tong said", "Cai Fu Tong", "tenpay"),  # pinyin, a syllable a word
     ("Money Pay Through", "Money Pay Through", "tenpay"),  # 财 money, 付 pay, 通 through
+    # "in" renders 中 of 支付宝（中国）, a part the name may leave out: the name ends before it
+    ("Pay Treasure in March completed", "Pay Treasure", "alipay"),
     ("the Ant Gold Serve group", "Ant Gold Serve group", "ant_financial"),
     ("Netunion Clearing Co., Ltd. said", "Netunion Clearing Co. , Ltd.", "netsunion"),  # one word, two characters
     # 快 fast: a sense CC-CEDICT writes inside another behind semicolons ("fast; high-speed; rapid")

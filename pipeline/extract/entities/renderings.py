@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .table import DEFAULT_TABLE, EntityTable, load_rules
 
@@ -387,6 +388,12 @@ class Renderings:
                 aligned = self.align(target, words, start)
                 if aligned is None or aligned[1] < self.s.min_score:
                     continue
+                if words[aligned[0] - 1] in STOP_WORDS:
+                    # "Pay Treasure in March": "in" rendered 中 of 支付宝（中国）, a part the name
+                    # may leave out; the name ends before it if it can ("Wealth Pay Through" cannot)
+                    shorter = self.align(target, words[: aligned[0] - 1], start)
+                    if shorter is not None and shorter[1] >= self.s.min_score:
+                        aligned = shorter
                 if all(w in self.s.weak_words or w in self.s.function_words or w in self.s.generic_words
                        for w in words[start:aligned[0]]):
                     continue  # "a Chinese bank" is no name
