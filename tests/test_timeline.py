@@ -1589,3 +1589,11 @@ def test_a_count_of_transactions_in_machine_translation_is_a_figure(fresh_store,
     ingest([write("mt.txt", text)], fresh_store)
     figures = [(e.date, e.actor_ids) for e in build_entries(fresh_store) if e.type == "statistic"]
     assert figures == [("2018-06-08", ["netsunion"])], figures
+
+
+@pytest.mark.parametrize("done", ["the cut-over to NetsUnion", "the switch-over to NetsUnion", "its cutover to NetsUnion"])
+def test_a_hyphenated_switch_over_is_the_switch_of_traffic(fresh_store, write, done):
+    text = f"title: Switch\ndate: 2018-06-12\n\nTenpay completed {done} in May 2018.\n"
+    ingest([write("switch.txt", text)], fresh_store)
+    switches = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert switches == [("2018-05", ["tenpay"])], switches
