@@ -1597,3 +1597,10 @@ def test_a_hyphenated_switch_over_is_the_switch_of_traffic(fresh_store, write, d
     ingest([write("switch.txt", text)], fresh_store)
     switches = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
     assert switches == [("2018-05", ["tenpay"])], switches
+
+
+def test_a_denied_completion_is_denied_with_the_act_it_completes(fresh_store, write):
+    told = "JD Finance said it had finished the switch-over in May. JD Finance denied that report on Tuesday."
+    ingest([write("story.txt", f"title: Denial\ndate: 2018-06-20\n\n{told}")], fresh_store)
+    told_acts = {e.type: e.conflict for e in build_entries(fresh_store) if e.type in ("complete", "switch_traffic")}
+    assert told_acts == {"complete": True, "switch_traffic": True}, told_acts
