@@ -28,6 +28,13 @@ def test_entities_zh_curated_names_are_whole_jieba_tokens(nlp):
     assert [(e.text, e.id_) for e in doc.ents] == [("网联", "netsunion"), ("银联", "unionpay")]
 
 
+@pytest.mark.parametrize("text", ["分析人士指出，微信支付宝之争将进入新阶段。", "分析人士指出，微信支付寶之爭將進入新階段。"])
+def test_entities_zh_two_names_written_together_are_both_found(nlp, text):
+    """jieba cuts 微信|支付宝; 微信支付, the longest name there, ends inside a word."""
+    found = by_text(run_text(nlp, text, "zh"))
+    assert found.get("微信") == ["wechat_pay"] and (found.get("支付宝") or found.get("支付寶")) == ["alipay"], found
+
+
 @pytest.mark.parametrize("text, name, entity_id", [
     ("中国银联与网联清算有限公司都是清算机构。", "中国银联", "unionpay"),
     ("中国银联与网联清算有限公司都是清算机构。", "网联清算有限公司", "netsunion"),

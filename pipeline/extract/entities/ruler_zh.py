@@ -60,30 +60,49 @@ class ChineseCuratedRuler:
         self.reject = {e.id: re.compile(e.reject_after) for e in table if e.reject_after}
         tails = load_rules("entity_patterns_zh").get("curated_tails", [])
         self.tail = re.compile("|".join(map(re.escape, sorted(tails, key=len, reverse=True))) or r"(?!)")
-        ordered = sorted(self.names, key=len, reverse=True)
-        self.regex = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+        # the names by their first character, longest first
+        self.by_first: dict[str, list[str]] = {}
+        for name in sorted(self.names, key=len, reverse=True):
+            self.by_first.setdefault(name[0], []).append(name)
+        # where any name starts: the words worth trying (a lookahead finds overlapping starts)
+        self.starts = re.compile("(?=" + "|".join(re.escape(n) for n in self.names) + ")") if self.names else None
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.regex is None:
+        if self.starts is None:
             return doc
         spans: list[Span] = []
         found: list[tuple[int, int, str, str]] = []
         text = doc.text
-        for match in self.regex.finditer(text):
-            entity_id = self.names[match.group()]
-            rule = self.reject.get(entity_id)
-            if rule is not None and rule.match(text, match.end()):
+        ends = {t.idx + len(t.text) for t in doc}
+        name_starts = {m.start() for m in self.starts.finditer(text)}
+        taken_to = 0
+        astride: list[tuple[int, int, str]] = []  # names the text holds across a word's end
+        for token in doc:
+            # At every word start the longest name that is whole words here: 微信支付宝, cut 微信|支付宝,
+            # is WeChat and Alipay (微信支付 would end inside a word); "中国银行" inside "中国银行业" is none.
+            if token.idx < taken_to or token.idx not in name_starts:
                 continue
-            span = doc.char_span(match.start(), match.end(), label=self.labels[entity_id],
-                                 span_id=entity_id)
-            if span is None:
-                continue  # not a whole word here: "中国银行" inside "中国银行业"
-            spans.append(span)
-            # 网联清算 + 公司: the company form belongs to the mention, even where jieba glued it
-            # to the next word ("公司总裁"), so the mention is kept by characters.
-            tail = self.tail.match(text, match.end())
-            end = tail.end() if tail else match.end()
-            found.append((match.start(), end, span.label_, entity_id))
+            for name in self.by_first.get(text[token.idx], ()):
+                end = token.idx + len(name)
+                if not text.startswith(name, token.idx):
+                    continue
+                entity_id = self.names[name]
+                if end not in ends:
+                    astride.append((token.idx, end, entity_id))
+                    continue
+                if any(s < token.idx < e and held == entity_id for s, e, held in astride):
+                    continue  # 114号文 inside 银办发〔2018〕114号文: the whole number is the document's (documents.py)
+                rule = self.reject.get(entity_id)
+                if rule is not None and rule.match(text, end):
+                    continue
+                span = doc.char_span(token.idx, end, label=self.labels[entity_id], span_id=entity_id)
+                spans.append(span)
+                # 网联清算 + 公司: the company form belongs to the mention, even where jieba glued it
+                # to the next word ("公司总裁"), so the mention is kept by characters.
+                tail = self.tail.match(text, end)
+                found.append((token.idx, tail.end() if tail else end, span.label_, entity_id))
+                taken_to = end
+                break
         doc.ents = filter_spans([*doc.ents, *spans])
         doc._.set(SPANS_ATTR, found)
         return doc
