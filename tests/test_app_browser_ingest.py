@@ -79,6 +79,7 @@ def test_app_in_chromium_fetches_pasted_addresses(page, app, kb, site, tmp_path)
         article = next(a for a in store.articles() if a["url"] == good)
     page.screenshot(path=str(tmp_path / "ingest.png"))
     link = page.locator(".kb-batch-articles a.kb-article")
+    link.first.wait_for(timeout=60_000)  # on a loaded machine the rerun that redraws the page may still be drawing it
     assert link.count() == 1 and link.get_attribute("href") == f"articles?article={article['id']}"
     link.click()
     page.get_by_role("heading", name="Wallets now pay through NetsUnion").wait_for(timeout=60_000)
