@@ -1604,3 +1604,19 @@ def test_a_denied_completion_is_denied_with_the_act_it_completes(fresh_store, wr
     ingest([write("story.txt", f"title: Denial\ndate: 2018-06-20\n\n{told}")], fresh_store)
     told_acts = {e.type: e.conflict for e in build_entries(fresh_store) if e.type in ("complete", "switch_traffic")}
     assert told_acts == {"complete": True, "switch_traffic": True}, told_acts
+
+
+def test_whose_figures_a_sentence_gives_is_no_party_of_the_act(fresh_store, write):
+    text = ("title: 网联\ndate: 2018-06-20\nlang: zh\n\n"
+            "据人行统计，截至5月底，已有超过400家银行和110家支付机构接入网联。\n")
+    ingest([write("zh.txt", text)], fresh_store)
+    acts = [(e.type, e.actor_ids) for e in build_entries(fresh_store) if e.type != "statistic"]
+    assert not any("pboc" in actors for _, actors in acts), acts
+
+
+def test_units_named_with_their_parents_are_both_the_actors(fresh_store, write):
+    text = ("title: 切量\ndate: 2018-06-20\nlang: zh\n\n"
+            "6月18日，蚂蚁金服旗下的支付宝与腾讯旗下的财付通均已完成切量。\n")
+    ingest([write("zh.txt", text)], fresh_store)
+    switches = [e.actor_ids for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert switches == [["alipay", "tenpay"]], switches

@@ -18,6 +18,9 @@ from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
+# A parent named before its unit (蚂蚁金服旗下的支付宝, 腾讯的财付通): a modifier of the unit's name,
+# no party of its own; a name coordinated before the phrase is coordinated with the unit.
+OWNER_LINKS = ("旗下的", "旗下", "下属的", "下属", "的")
 # A day between a body and its speech verb (网联3月31日表示, 央行于昨日表示): still the body speaking.
 SPEECH_SETTING = re.compile(r"(?:在|于)[^，。；：]{0,24}?(?:会上|会议上|发布会上|记者会上|论坛上|采访时|接受采访时)$")
 # An adverb between a body and its speech verb (京东金融也表示, 网联随后表示): still the body speaking.
@@ -581,10 +584,14 @@ def _coordinated_tail(ids: list[str], local, text: str) -> list[str]:
         return []
     spans = {m.entity_id: (s, e) for m, s, e in local}  # the last mention of each (local ends at the verb)
     tail = [ids[-1]]
+    phrase_start = spans[ids[-1]][0]  # where the phrase naming the first of the tail starts
     for earlier in reversed(ids[:-1]):
-        gap = text[spans[earlier][1] : spans[tail[0]][0]]
-        if gap.strip() and (gap.strip() in COORDINATORS or gap.endswith(PARTNER_MARKERS)):
+        gap = text[spans[earlier][1] : phrase_start]
+        if gap.strip() in OWNER_LINKS:
+            phrase_start = spans[earlier][0]  # 腾讯旗下的财付通: the parent only names the unit
+        elif gap.strip() and (gap.strip() in COORDINATORS or gap.endswith(PARTNER_MARKERS)):
             tail.insert(0, earlier)
+            phrase_start = spans[earlier][0]
         else:
             break
     return tail
