@@ -128,6 +128,11 @@ def values(text: str, dct: str | None = DCT) -> list[tuple[str, str]]:
         ("Spending rose before the Spring Festival holiday.", []),
         ("Sales peak around the Mid-Autumn Festival.", []),
         ("Spending rose in the spring.", [("the spring", "2018-SP")]),
+        # a translation's 2017年1月13日 and 同年4月17日, word for word
+        ("Review this process, 2017 year January 13 day, the bank issued it. Same year April 17, it began.",
+         [("2017 year January 13 day", "2017-01-13"), ("Same year April 17", "2017-04-17")]),
+        ("In 2016 year 9 month 30 number the count was done.", [("2016 year 9 month 30 number", "2016-09-30")]),
+        ("By 2017 year 8 months the rules were out.", [("2017 year 8 months", "2017-08")]),
     ],
 )
 def test_time_en_values(text, expected):

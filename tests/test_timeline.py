@@ -1620,3 +1620,12 @@ def test_units_named_with_their_parents_are_both_the_actors(fresh_store, write):
     ingest([write("zh.txt", text)], fresh_store)
     switches = [e.actor_ids for e in build_entries(fresh_store) if e.type == "switch_traffic"]
     assert switches == [["alipay", "tenpay"]], switches
+
+
+def test_a_translations_opening_words_do_not_take_the_date_of_the_act(fresh_store, write):
+    text = ("title: Reserves\ndate: 2019-01-15\n\n"
+            "Review this process, 2017 year January 13 day, the central bank issued the notice on the centralised "
+            "deposit of client reserves, clearly the payment institutions should deposit part of the reserve funds.\n")
+    ingest([write("mt.txt", text)], fresh_store)
+    issued = [e.date for e in build_entries(fresh_store) if e.type == "issue"]
+    assert issued == ["2017-01-13"], issued

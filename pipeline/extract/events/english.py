@@ -937,6 +937,11 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
     governor = _date_governor(trigger, when)
     if governor is not None and governor.dep_ == "xcomp" and governor.head.i in {t.i for t in trigger}:
         return False  # "began requiring payment firms to deposit funds in April": the requiring's April
+    if (governor is not None and governor.dep_ == "advcl" and governor.i < trigger.start and when.root.dep_ == "npadvmod"
+            and not any(c.dep_ in SUBJECTS for c in governor.children)):
+        # "Review this process, 2017 year January 13 day, the central bank issued …": a bare date
+        # the parse hung on a translation's opening words (回顾…) is the main clause's
+        return False
     return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
 
 
