@@ -39,6 +39,18 @@ def test_entities_table_has_the_cast_and_parents(table):
     assert table.get("netsunion").names == {"en": "NetsUnion Clearing Corporation", "zh": "网联清算有限公司"}
 
 
+def test_entities_a_unit_named_after_its_parent_takes_the_parents_other_names(tmp_path):
+    path = tmp_path / "entities.yaml"
+    path.write_text("entities:\n"
+                    "  - {id: bank, type: regulator, names: {en: People's Bank of China}, aliases: {en: [central bank, PBOC]}}\n"
+                    "  - {id: office, type: regulator, parent: bank, names: {en: General Office of the PBOC},\n"
+                    "     aliases: {en: [People's Bank of China office hall]}}\n", encoding="utf-8")
+    office = load_entity_table(path).get("office")
+    assert {"central bank office hall", "PBOC office hall"} <= set(office.aliases["en"])
+    # after "of", the bank is a mention of its own: no "General Office of the central bank"
+    assert not any(name.startswith("General Office of the") and name != "General Office of the PBOC" for name in office.all_names())
+
+
 def test_entities_table_rejects_unknown_parent(tmp_path):
     path = tmp_path / "entities.yaml"
     path.write_text("entities:\n  - {id: a, type: bank, names: {en: A Bank}, parent: nowhere}\n")

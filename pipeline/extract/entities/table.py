@@ -247,10 +247,27 @@ def _with_parent_spellings(entities: dict[str, Entity]) -> dict[str, Entity]:
         derived = [other + name[len(prefix):] for name in own for prefix in parents if name.startswith(prefix) and len(name) > len(prefix)
                    for other in shorter]
         new = [d for d in dict.fromkeys(derived) if d not in taken]
-        if new:
-            taken.update(new)
-            out[entity.id] = replace(entity, aliases={**entity.aliases, "zh": (*entity.aliases.get("zh", ()), *new)})
+        new_en = [d for d in dict.fromkeys(_english_parent_spellings(entity, parent)) if d not in taken]
+        if new or new_en:
+            taken.update(new + new_en)
+            out[entity.id] = replace(entity, aliases={**entity.aliases, "zh": (*entity.aliases.get("zh", ()), *new),
+                                                      "en": (*entity.aliases.get("en", ()), *new_en)})
     return out
+
+
+def _english_parent_spellings(entity: Entity, parent: Entity) -> list[str]:
+    """An English name opening with its parent's name, written with the parent's other names:
+    "People's Bank of China office hall" as "central bank office hall" (as a translation writes
+    央行办公厅). ("General Office of the PBOC" is left alone: there the bank is a mention of its own.)"""
+    own = [n for n in (entity.names.get("en"), *entity.aliases.get("en", ())) if n]
+    parents = sorted({n for n in (parent.names.get("en"), *parent.aliases.get("en", ())) if n}, key=len, reverse=True)
+    derived = []
+    for name in own:
+        lowered = name.lower()
+        prefix = next((p for p in parents if lowered.startswith(p.lower()) and lowered[len(p):len(p) + 1] in (" ", "'", "’")), None)
+        if prefix is not None:
+            derived += [other + name[len(prefix):] for other in parents if other != prefix]
+    return derived
 
 
 def load_entity_table(path: str | Path | None = None) -> EntityTable:
