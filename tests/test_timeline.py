@@ -1629,3 +1629,15 @@ def test_a_translations_opening_words_do_not_take_the_date_of_the_act(fresh_stor
     ingest([write("mt.txt", text)], fresh_store)
     issued = [e.date for e in build_entries(fresh_store) if e.type == "issue"]
     assert issued == ["2017-01-13"], issued
+
+
+@pytest.mark.parametrize("told, lang", [
+    ("Reports said Alipay would be fined by the central bank. Ant Financial responded yesterday that this is not true.", "en"),
+    ("有消息称支付宝将被央行处罚。蚂蚁金服昨日回应称，该消息不实。", "zh"),
+])
+def test_a_reported_fine_answered_as_untrue_is_denied_by_whom_it_concerns(fresh_store, write, told, lang):
+    ingest([write("story.txt", f"title: Fine\ndate: 2019-01-15\nlang: {lang}\n\n{told}\n")], fresh_store)
+    entries = build_entries(fresh_store)
+    fines = [(e.actor_ids, e.target_ids, e.factuality, e.conflict) for e in entries if e.type == "penalise"]
+    assert fines == [(["pboc"], ["alipay"], "reported", True)], fines
+    assert [(e.actor_ids, e.value) for e in entries if e.type == "deny"] == [(["ant_financial"], "2019-01-14")]

@@ -336,6 +336,12 @@ def find_events(
             subject = _sentence_subject([x for x in local if x[0] is not agent[-1]], text, c_start, entities, _frame_words(taxonomy))
             after = [i for i in subject if i != agent[-1].entity_id]
         actors, targets = (after, before) if passive and spec.passive == "target" else (before, after)
+        bei = text.rfind("被", c_start, start)
+        by = [m.entity_id for m, s, e in local if passive and bei < s and e <= start and _actor_like(m, entities)]
+        if by and spec.passive == "target":
+            # 支付宝将被央行处罚: the name between 被 and the verb acts; the one before 被 undergoes it
+            undergoes = [m.entity_id for m, s, e in local if c_start <= s and e <= bei and _actor_like(m, entities) and id(m) not in obliques]
+            actors, targets = _unique(by + after), [i for i in _coordinated_tail(undergoes, local, text) if i not in by]
         if spec.object_named is not None and not passive and not after and _unnamed_object(text, end, c_end, timexes, sentence, spec, taxonomy):
             continue  # 网联在深圳设立新的数据中心, 成立三周年: no founding of a party
         if text[start:end] in spec.zh_modals and not all(entities.types.get(i) == "regulator" for i in actors):
