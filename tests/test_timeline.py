@@ -1641,3 +1641,15 @@ def test_a_reported_fine_answered_as_untrue_is_denied_by_whom_it_concerns(fresh_
     fines = [(e.actor_ids, e.target_ids, e.factuality, e.conflict) for e in entries if e.type == "penalise"]
     assert fines == [(["pboc"], ["alipay"], "reported", True)], fines
     assert [(e.actor_ids, e.value) for e in entries if e.type == "deny"] == [(["ant_financial"], "2019-01-14")]
+
+
+@pytest.mark.parametrize("told", [
+    "Some payment institution person in charge expressed, the company already in this month 7th completed all the deposit work.",
+    "A payment institution said on January 7 that the company had completed all the deposit work.",
+])
+def test_one_institution_of_a_group_is_not_the_group(fresh_store, write, told):
+    text = ("title: Reserves\ndate: 2019-01-15\n\n"
+            f"Yesterday, non-bank payment institutions realized the 100% centralized deposit of client reserves. {told}\n")
+    ingest([write("mt.txt", text)], fresh_store)
+    industry = [(e.type, e.value) for e in build_entries(fresh_store) if "payment_institutions" in e.actor_ids and e.type != "statistic"]
+    assert not any(value == "2019-01-07" for _, value in industry), industry

@@ -343,6 +343,9 @@ def find_events(
 ) -> list[EventMention]:
     """The events one English sentence tells, with their roles, date cues and factuality."""
     spans = [(m, _tokens(doc, sentence, m.start, m.end)) for m in mentions if m.entity_id]
+    # "some payment institution's head", "a payment institution": one of the group, not the group
+    spans = [(m, span) for m, span in spans if not (m.entity_id in entities.collectives and span is not None and span.start > 0
+                                                     and doc[span.start - 1].lower_ in taxonomy.particular_markers_en)]
     spans = [(m, s) for m, s in spans if s is not None]
     documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}

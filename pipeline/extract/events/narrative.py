@@ -48,7 +48,8 @@ def resolve(
         _order_actors(event, taxonomy, entities)
         if not (event.actors or event.targets or event.document or event.theme) and event.type in TOPIC_TYPES:
             # (a subject of its own in words, "firms had finished", is no act of the article's topic)
-            event.actors = _topic(mentions, entities)
+            # ("the company had finished": one institution, never the group the page names most)
+            event.actors = _topic(mentions, entities, groups=not event.back_reference)
         if not (event.actors or event.targets or event.document) and event.type == "deadline" and event.date:
             # 距离6月30日“断直连”大限只剩50天: the deadline of the industry the article is about
             event.targets = _most_named_collective(mentions, entities)
@@ -325,13 +326,13 @@ def _order_actors(event: EventMention, taxonomy: Taxonomy, entities: EntityInfo)
         event.actors.sort(key=lambda a: rank.get(entities.types.get(a, ""), len(rank)))
 
 
-def _topic(mentions: dict[int, list[Mention]], entities: EntityInfo) -> list[str]:
+def _topic(mentions: dict[int, list[Mention]], entities: EntityInfo, *, groups: bool = True) -> list[str]:
     """The institution an article is about: the one it names most (2017年3月开始试运营 has no
-    subject in a page about NetsUnion)."""
+    subject in a page about NetsUnion); a group of institutions too unless `groups` is False."""
     counts: dict[str, int] = {}
     for items in mentions.values():
         for m in items:
-            if entities.types.get(m.entity_id) in TOPIC_ENTITY_TYPES:
+            if entities.types.get(m.entity_id) in TOPIC_ENTITY_TYPES and (groups or m.entity_id not in entities.collectives):
                 counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
     return [max(counts, key=counts.get)] if counts else []
 

@@ -133,6 +133,7 @@ class Taxonomy:
     target_verbs_zh: tuple[str, ...] = ()  # 作出, 进行: what may stand between that name and the act
     guide_nouns_en: frozenset[str] = frozenset()  # "under the guidance of X": X is no party of the act
     particular_markers_zh: tuple[str, ...] = ()
+    particular_markers_en: frozenset[str] = frozenset()
     verbal_markers_zh: tuple[str, ...] = ()
     official_speakers_zh: tuple[str, ...] = ()
     answering_zh: tuple[str, ...] = ()  # 回应称: the answering verb before the speech verb
@@ -236,6 +237,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         target_verbs_zh=tuple((data.get("oblique_markers") or {}).get("zh_target_verbs") or []),
         guide_nouns_en=frozenset((data.get("oblique_markers") or {}).get("en_guides") or []),
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
+        particular_markers_en=frozenset(w.lower() for w in refs.get("en_particular") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
         answering_zh=tuple((data.get("official_speakers") or {}).get("zh_answering") or []),
