@@ -1648,8 +1648,9 @@ def test_a_reported_fine_answered_as_untrue_is_denied_by_whom_it_concerns(fresh_
     "A payment institution said on January 7 that the company had completed all the deposit work.",
 ])
 def test_one_institution_of_a_group_is_not_the_group(fresh_store, write, told):
-    text = ("title: Reserves\ndate: 2019-01-15\n\n"
+    text = ("title: Reserves\ndate: 2019-01-15\n\nAlipay said it was ready for the deadline. "
             f"Yesterday, non-bank payment institutions realized the 100% centralized deposit of client reserves. {told}\n")
     ingest([write("mt.txt", text)], fresh_store)
-    industry = [(e.type, e.value) for e in build_entries(fresh_store) if "payment_institutions" in e.actor_ids and e.type != "statistic"]
-    assert not any(value == "2019-01-07" for _, value in industry), industry
+    # neither the group nor the company named before did what that one unnamed institution did
+    that_day = [(e.type, e.actor_ids) for e in build_entries(fresh_store) if e.value == "2019-01-07" and e.type != "statistic"]
+    assert not that_day, that_day

@@ -344,8 +344,9 @@ def find_events(
     """The events one English sentence tells, with their roles, date cues and factuality."""
     spans = [(m, _tokens(doc, sentence, m.start, m.end)) for m in mentions if m.entity_id]
     # "some payment institution's head", "a payment institution": one of the group, not the group
-    spans = [(m, span) for m, span in spans if not (m.entity_id in entities.collectives and span is not None and span.start > 0
-                                                     and doc[span.start - 1].lower_ in taxonomy.particular_markers_en)]
+    unnamed_ones = [span.start for m, span in spans if m.entity_id in entities.collectives and span is not None and span.start > 0
+                    and doc[span.start - 1].lower_ in taxonomy.particular_markers_en]
+    spans = [(m, span) for m, span in spans if span is None or span.start not in unnamed_ones]
     spans = [(m, s) for m, s in spans if s is not None]
     documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
@@ -481,6 +482,8 @@ def find_events(
             continue  # "NetsUnion will set up new data centres": no founding of a party
         document = _document(documents, spans, scope, trigger.start)
         back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
+        if back_reference and any(at < trigger.start for at in unnamed_ones):
+            continue  # "Some payment institution's head said the company had finished": that one, unnamed
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
         stances = [_stance(a, spans, doc, entities, taxonomy) for a in speakers] if not spec.speaker_only else []
         if spec.refers_back:
