@@ -112,6 +112,13 @@ def test_entities_en_a_one_word_person_is_an_organisation_unless_a_family_name(n
     assert {"wang", "li", "zhang", "ouyang"} <= chinese_family_names_latin()
 
 
+def test_entities_en_a_photo_credit_gives_its_agencies_without_brackets_or_slashes(nlp):
+    text = "[Photo: A customer pays with Alipay. Credit: Visual China Group/Getty Images] A customer paid. Photo/Xinhua]"
+    found = {m.text: m.entity_id for m in run_text(nlp, text, "en").mentions}
+    assert {"Visual China Group", "Getty Images", "Xinhua"} <= set(found), found
+    assert not [name for name in found if any(ch in name for ch in "[]/")], found
+
+
 @pytest.mark.parametrize("text", [
     "Fiscal policy stayed loose while Tencent grew.",
     "My laptop was connected to the Internet all day.",

@@ -100,8 +100,22 @@ class EntityFixes:
             return span
         return Span(span.doc, start, end, label=span.label, span_id=span.id)
 
+    def _parted(self, span: Span) -> list[Span]:
+        """Names the NER ran together across a slash ("Visual China Group/Getty Images", a photo
+        credit's two agencies): each is a name of its own."""
+        if span.id_ or not any(t.text == "/" for t in span):
+            return [span]
+        parts, start = [], span.start
+        for t in [*span, None]:
+            if t is None or t.text == "/":
+                end = t.i if t is not None else span.end
+                if end > start:
+                    parts.append(Span(span.doc, start, end, label=span.label))
+                start = end + 1
+        return parts
+
     def __call__(self, doc: Doc) -> Doc:
-        fixed = [s for s in (self._fix(ent) for ent in doc.ents) if s is not None]
+        fixed = [s for s in (self._fix(part) for ent in doc.ents for part in self._parted(ent)) if s is not None]
         # A title run to its closing quotation mark holds the names inside it, curated ones too
         # ("... of payment institutions"): they are words of the title.
         titles = [s for s in fixed if s.label_ in TITLE_LABELS]
