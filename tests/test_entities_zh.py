@@ -144,6 +144,7 @@ def test_entities_zh_a_name_ending_in_a_newspaper_word_is_media(nlp, text, name)
     ("原创：金桥观察 记者 何思远 2018-05-11", "金桥观察"),
     ("来源:支付新知网 作者:周博 2018-12-24", "支付新知网"),
     ("（本文来源：金桥观察，ID：jqgc；责编：钟言）", "金桥观察"),
+    ("来源：金桥观察综合", "金桥观察"),  # 综合: compiled by the outlet
 ])
 def test_entities_zh_the_outlet_a_page_names_as_its_source_is_media(nlp, text, name):
     result = run_text(nlp, text, "zh")
