@@ -146,6 +146,16 @@ def test_time_zh_a_day_after_the_dated_start_of_its_sentence_goes_on_from_it(yea
                                              ("明年1月14日", f"{int(year) + 1}-01-14")]
 
 
+@pytest.mark.parametrize("year", ["2018", "2017"])
+def test_time_zh_the_day_a_notice_was_sent_is_behind_the_article_whatever_it_requires(year):
+    """Written on July 10: the notice of June 29 was sent this June; what it requires from July 9
+    looks ahead of the notice, not of the article."""
+    text = "6月29日，央行办公厅下发通知，要求自7月9日起按月提高交存比例。"
+    assert values(text, f"{year}-07-10") == [("6月29日", f"{year}-06-29"), ("7月9日", f"{year}-07-09")]
+    # told as still to come, the same day is next year's
+    assert values("6月29日，网联将正式切量。", f"{year}-07-10") == [("6月29日", f"{int(year) + 1}-06-29")]
+
+
 @pytest.mark.parametrize("year", ["2018", "2019"])
 def test_time_zh_a_deadline_named_again_is_the_same_day(year):
     text = f"2017年8月4日，央行下发209号文，要求自{year}年6月30日起全部迁移。6月30日之后，直连模式成为历史。"
