@@ -1654,3 +1654,20 @@ def test_one_institution_of_a_group_is_not_the_group(fresh_store, write, told):
     # neither the group nor the company named before did what that one unnamed institution did
     that_day = [(e.type, e.actor_ids) for e in build_entries(fresh_store) if e.value == "2019-01-07" and e.type != "statistic"]
     assert not that_day, that_day
+
+
+def test_two_parties_doing_the_same_in_one_sentence_are_two_acts(fresh_store, write):
+    text = ("title: Switch\ndate: 2018-07-02\n\n"
+            "Alipay completed the switch late last month, while Tenpay, which runs WeChat Pay, finished earlier in June, "
+            "a PBOC official told reporters.\n")
+    ingest([write("wire.txt", text)], fresh_store)
+    done = sorted(tuple(e.actor_ids) for e in build_entries(fresh_store) if e.type == "complete")
+    assert done == [("alipay",), ("tenpay", "wechat_pay")], done
+
+
+def test_a_name_a_past_participle_describes_underwent_the_act(fresh_store, write):
+    text = ("title: NetsUnion\ndate: 2018-07-02\n\n"
+            "NetsUnion, set up in August 2017, handled 1.2 billion transactions last week, a spokesman said on Sunday.\n")
+    ingest([write("wire.txt", text)], fresh_store)
+    founded = [(e.actor_ids, e.target_ids, e.value) for e in build_entries(fresh_store) if e.type == "found"]
+    assert founded == [([], ["netsunion"], "2017-08")], founded

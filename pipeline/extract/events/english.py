@@ -59,6 +59,10 @@ RULES_MADE_BY_SAYING = {"require", "prohibit"}
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
 NEW_THING_WORDS = frozenset({"a", "an", "new", "another", "several", "some"})  # "set up a new data centre"
+# Acts a noun undergoes when a past participle describes it ("NetsUnion, set up in August 2017",
+# "the notice, issued in August"); not those a translation writes so of the noun's own act
+# ("115 payment institutions accessed to the platform" connected).
+UNDERGONE_BY_THE_NOUN = {"found", "issue", "approve", "penalise", "launch"}
 
 
 @cache
@@ -395,6 +399,10 @@ def find_events(
         if head.pos_ in ("NOUN", "PROPN") and _topic_of_talk(head, taxonomy):
             continue  # "met to discuss a pilot for full deposits": a topic, no launch, no deposit
         subjects, passive = _subject(carrier)
+        if (not subjects and type_id in UNDERGONE_BY_THE_NOUN and carrier.dep_ == "acl" and carrier.tag_ == "VBN"
+                and carrier.head.pos_ in ("NOUN", "PROPN")):
+            # "NetsUnion, set up in August 2017, …": the noun a past participle describes underwent it
+            subjects, passive = [carrier.head], True
         if _asked_subject(carrier, subjects):
             continue  # "We have not been able to confirm which body issued it": nobody is told
         subject_ids = _within(subjects) | _relative_antecedent(carrier, subjects)

@@ -287,7 +287,9 @@ def _most_specific(ids: list[str], entities: EntityInfo) -> list[str]:
 
 def _merge_repeats(events: list[EventMention]) -> list[EventMention]:
     """Several trigger words of one type in one sentence (灰度上线测试, 交存…交存) tell one event:
-    keep the mention that says most (parties, document, date)."""
+    keep the mention that says most (parties, document, date). Different actors doing the same
+    are different events ("Alipay completed the switch late last month, while Tenpay finished
+    earlier in June")."""
     best: dict[tuple, EventMention] = {}
     # One trigger told of several speakers (孙爽和郭竞指出) is one event each, not repeats.
     shared = Counter((e.sentence_idx, e.type, e.start) for e in events)
@@ -308,6 +310,8 @@ def _merge_repeats(events: list[EventMention]) -> list[EventMention]:
             if not event.date:
                 continue
             key += (event.date,)
+        while key in best and event.actors and best[key].actors and not set(event.actors) & set(best[key].actors):
+            key += ("other actors",)
         if key not in best or _richness(event) > _richness(best[key]):
             best[key] = event
     kept = {id(e) for e in best.values()}
