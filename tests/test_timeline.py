@@ -26,6 +26,12 @@ def entries_by_type(store):
     return {(e.type, e.value): e for e in build_entries(store)}
 
 
+def entries_of(store, write, text: str) -> list:
+    """The timeline entries of a store that ingested one article of these words."""
+    ingest([write("article.txt", text)], store)
+    return build_entries(store)
+
+
 def test_timeline_reads_events_dates_and_factuality(fresh_store, write):
     ingest([write("story.txt", STORY)], fresh_store)
     found = entries_by_type(fresh_store)
@@ -1540,8 +1546,8 @@ def test_a_requirement_told_as_beginning_is_dated_when_it_applied_not_issued_the
 def test_a_rule_named_before_takes_effect_under_its_own_name(fresh_store, write, told):
     text = ("title: 条码支付\ndate: 2018-12-28\nlang: zh\n\n"
             f"去年12月27日，中国人民银行印发《条码支付业务规范（试行）》。{told}\n")
-    ingest([write("rule.txt", text)], fresh_store)
-    effects = [(e.date, e.document_id) for e in build_entries(fresh_store) if e.type == "take_effect"]
+    entries = entries_of(fresh_store, write, text)
+    effects = [(e.date, e.document_id) for e in entries if e.type == "take_effect"]
     assert effects == [("2018-04-01", "doc_296_barcode_rules")], effects
 
 
@@ -1553,23 +1559,23 @@ def test_a_rule_named_before_takes_effect_under_its_own_name(fresh_store, write,
 def test_a_party_setting_up_something_unnamed_is_no_founding_of_the_party(fresh_store, write, told, lang):
     founding = "NetsUnion Clearing Corporation was founded on August 29, 2017." if lang == "en" else "网联成立于2017年8月29日。"
     text = f"title: NetsUnion\ndate: 2019-03-21\nlang: {lang}\n\n{founding}{' ' if lang == 'en' else ''}{told}\n"
-    ingest([write("netsunion.txt", text)], fresh_store)
-    founded = [e.date for e in build_entries(fresh_store) if e.type == "found"]
+    entries = entries_of(fresh_store, write, text)
+    founded = [e.date for e in entries if e.type == "found"]
     assert founded == ["2017-08-29"], founded
 
 
 def test_what_a_party_plans_to_do_is_planned_not_done(fresh_store, write):
     text = ("title: NetsUnion\ndate: 2019-03-21\n\n"
             "NetsUnion plans to launch a new clearing system in the first half of this year.\n")
-    ingest([write("plan.txt", text)], fresh_store)
-    assert {e.factuality for e in build_entries(fresh_store) if e.type == "launch"} == {"planned"}
+    entries = entries_of(fresh_store, write, text)
+    assert {e.factuality for e in entries if e.type == "launch"} == {"planned"}
 
 
 def test_a_bare_kind_noun_as_subject_stands_for_the_institution_named_before(fresh_store, write):
     text = ("title: 网联\ndate: 2017-03-25\nlang: zh\n\n"
             "网联平台将于3月31日启动灰度测试。据接近该平台人士透露，公司成立之后，董俊峰有望担任总裁。\n")
-    ingest([write("zh.txt", text)], fresh_store)
-    founded = [(e.actor_ids, e.factuality) for e in build_entries(fresh_store) if e.type == "found"]
+    entries = entries_of(fresh_store, write, text)
+    founded = [(e.actor_ids, e.factuality) for e in entries if e.type == "found"]
     assert founded == [(["netsunion"], "reported")], founded
 
 
@@ -1577,8 +1583,8 @@ def test_a_machine_translated_deadline_naming_no_one_is_the_industrys(fresh_stor
     text = ("title: Countdown\ndate: 2018-06-12\n\n"
             "Payment institutions must connect to the network union platform. "
             'This newspaper news, distance June 30 "break direct connection" big limit only left less than 20 days.\n')
-    ingest([write("mt.txt", text)], fresh_store)
-    deadlines = [(e.date, e.target_ids) for e in build_entries(fresh_store) if e.type == "deadline"]
+    entries = entries_of(fresh_store, write, text)
+    deadlines = [(e.date, e.target_ids) for e in entries if e.type == "deadline"]
     assert ("2018-06-30", ["payment_institutions"]) in deadlines, deadlines
 
 
@@ -1586,39 +1592,39 @@ def test_a_count_of_transactions_in_machine_translation_is_a_figure(fresh_store,
     text = ("title: Record\ndate: 2018-06-12\n\n"
             "Network union relevant person in charge said, the platform last Friday daily transaction number "
             "broke through 100 million pens, create historical new high.\n")
-    ingest([write("mt.txt", text)], fresh_store)
-    figures = [(e.date, e.actor_ids) for e in build_entries(fresh_store) if e.type == "statistic"]
+    entries = entries_of(fresh_store, write, text)
+    figures = [(e.date, e.actor_ids) for e in entries if e.type == "statistic"]
     assert figures == [("2018-06-08", ["netsunion"])], figures
 
 
 @pytest.mark.parametrize("done", ["the cut-over to NetsUnion", "the switch-over to NetsUnion", "its cutover to NetsUnion"])
 def test_a_hyphenated_switch_over_is_the_switch_of_traffic(fresh_store, write, done):
     text = f"title: Switch\ndate: 2018-06-12\n\nTenpay completed {done} in May 2018.\n"
-    ingest([write("switch.txt", text)], fresh_store)
-    switches = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    entries = entries_of(fresh_store, write, text)
+    switches = [(e.value, e.actor_ids) for e in entries if e.type == "switch_traffic"]
     assert switches == [("2018-05", ["tenpay"])], switches
 
 
 def test_a_denied_completion_is_denied_with_the_act_it_completes(fresh_store, write):
     told = "JD Finance said it had finished the switch-over in May. JD Finance denied that report on Tuesday."
-    ingest([write("story.txt", f"title: Denial\ndate: 2018-06-20\n\n{told}")], fresh_store)
-    told_acts = {e.type: e.conflict for e in build_entries(fresh_store) if e.type in ("complete", "switch_traffic")}
+    entries = entries_of(fresh_store, write, f"title: Denial\ndate: 2018-06-20\n\n{told}")
+    told_acts = {e.type: e.conflict for e in entries if e.type in ("complete", "switch_traffic")}
     assert told_acts == {"complete": True, "switch_traffic": True}, told_acts
 
 
 def test_whose_figures_a_sentence_gives_is_no_party_of_the_act(fresh_store, write):
     text = ("title: 网联\ndate: 2018-06-20\nlang: zh\n\n"
             "据人行统计，截至5月底，已有超过400家银行和110家支付机构接入网联。\n")
-    ingest([write("zh.txt", text)], fresh_store)
-    acts = [(e.type, e.actor_ids) for e in build_entries(fresh_store) if e.type != "statistic"]
+    entries = entries_of(fresh_store, write, text)
+    acts = [(e.type, e.actor_ids) for e in entries if e.type != "statistic"]
     assert not any("pboc" in actors for _, actors in acts), acts
 
 
 def test_units_named_with_their_parents_are_both_the_actors(fresh_store, write):
     text = ("title: 切量\ndate: 2018-06-20\nlang: zh\n\n"
             "6月18日，蚂蚁金服旗下的支付宝与腾讯旗下的财付通均已完成切量。\n")
-    ingest([write("zh.txt", text)], fresh_store)
-    switches = [e.actor_ids for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    entries = entries_of(fresh_store, write, text)
+    switches = [e.actor_ids for e in entries if e.type == "switch_traffic"]
     assert switches == [["alipay", "tenpay"]], switches
 
 
@@ -1626,8 +1632,8 @@ def test_a_translations_opening_words_do_not_take_the_date_of_the_act(fresh_stor
     text = ("title: Reserves\ndate: 2019-01-15\n\n"
             "Review this process, 2017 year January 13 day, the central bank issued the notice on the centralised "
             "deposit of client reserves, clearly the payment institutions should deposit part of the reserve funds.\n")
-    ingest([write("mt.txt", text)], fresh_store)
-    issued = [e.date for e in build_entries(fresh_store) if e.type == "issue"]
+    entries = entries_of(fresh_store, write, text)
+    issued = [e.date for e in entries if e.type == "issue"]
     assert issued == ["2017-01-13"], issued
 
 
@@ -1636,8 +1642,7 @@ def test_a_translations_opening_words_do_not_take_the_date_of_the_act(fresh_stor
     ("有消息称支付宝将被央行处罚。蚂蚁金服昨日回应称，该消息不实。", "zh"),
 ])
 def test_a_reported_fine_answered_as_untrue_is_denied_by_whom_it_concerns(fresh_store, write, told, lang):
-    ingest([write("story.txt", f"title: Fine\ndate: 2019-01-15\nlang: {lang}\n\n{told}\n")], fresh_store)
-    entries = build_entries(fresh_store)
+    entries = entries_of(fresh_store, write, f"title: Fine\ndate: 2019-01-15\nlang: {lang}\n\n{told}\n")
     fines = [(e.actor_ids, e.target_ids, e.factuality, e.conflict) for e in entries if e.type == "penalise"]
     assert fines == [(["pboc"], ["alipay"], "reported", True)], fines
     assert [(e.actor_ids, e.value) for e in entries if e.type == "deny"] == [(["ant_financial"], "2019-01-14")]
@@ -1650,9 +1655,9 @@ def test_a_reported_fine_answered_as_untrue_is_denied_by_whom_it_concerns(fresh_
 def test_one_institution_of_a_group_is_not_the_group(fresh_store, write, told):
     text = ("title: Reserves\ndate: 2019-01-15\n\nAlipay said it was ready for the deadline. "
             f"Yesterday, non-bank payment institutions realized the 100% centralized deposit of client reserves. {told}\n")
-    ingest([write("mt.txt", text)], fresh_store)
+    entries = entries_of(fresh_store, write, text)
     # neither the group nor the company named before did what that one unnamed institution did
-    that_day = [(e.type, e.actor_ids) for e in build_entries(fresh_store) if e.value == "2019-01-07" and e.type != "statistic"]
+    that_day = [(e.type, e.actor_ids) for e in entries if e.value == "2019-01-07" and e.type != "statistic"]
     assert not that_day, that_day
 
 
@@ -1660,14 +1665,14 @@ def test_two_parties_doing_the_same_in_one_sentence_are_two_acts(fresh_store, wr
     text = ("title: Switch\ndate: 2018-07-02\n\n"
             "Alipay completed the switch late last month, while Tenpay, which runs WeChat Pay, finished earlier in June, "
             "a PBOC official told reporters.\n")
-    ingest([write("wire.txt", text)], fresh_store)
-    done = sorted(tuple(e.actor_ids) for e in build_entries(fresh_store) if e.type == "complete")
+    entries = entries_of(fresh_store, write, text)
+    done = sorted(tuple(e.actor_ids) for e in entries if e.type == "complete")
     assert done == [("alipay",), ("tenpay", "wechat_pay")], done
 
 
 def test_a_name_a_past_participle_describes_underwent_the_act(fresh_store, write):
     text = ("title: NetsUnion\ndate: 2018-07-02\n\n"
             "NetsUnion, set up in August 2017, handled 1.2 billion transactions last week, a spokesman said on Sunday.\n")
-    ingest([write("wire.txt", text)], fresh_store)
-    founded = [(e.actor_ids, e.target_ids, e.value) for e in build_entries(fresh_store) if e.type == "found"]
+    entries = entries_of(fresh_store, write, text)
+    founded = [(e.actor_ids, e.target_ids, e.value) for e in entries if e.type == "found"]
     assert founded == [([], ["netsunion"], "2017-08")], founded
