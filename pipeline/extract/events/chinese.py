@@ -420,10 +420,12 @@ def _unnamed_object(text: str, end: int, c_end: int, timexes: list[Timex], sente
                     taxonomy: Taxonomy) -> bool:
     """Words after the verb in its clause that are its object (设立新的数据中心), not a time, a
     place or a joined verb (成立于2017年, 设立在北京, 成立以来, 揭牌成立)."""
-    rest = text[end:c_end].lstrip("了 \u3000“”\"'")
+    after = text[end:c_end]
+    rest = after.lstrip("了 \u3000“”\"'")
+    at = end + len(after) - len(rest)  # where the words after the verb start
     if not rest or rest.startswith(spec.object_named) or rest.startswith(tuple(word for word, _ in taxonomy.zh_triggers())):
         return False
-    return not any(t.start - sentence.start == len(text) - len(text[end:].lstrip("了 \u3000")) for t in timexes)
+    return not any(t.start - sentence.start == at for t in timexes)  # (成立2017年…: a time)
 
 
 def _told_by_source(text: str, sentence: Sentence, local, entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:
