@@ -1676,3 +1676,11 @@ def test_a_name_a_past_participle_describes_underwent_the_act(fresh_store, write
     entries = entries_of(fresh_store, write, text)
     founded = [(e.actor_ids, e.target_ids, e.value) for e in entries if e.type == "found"]
     assert founded == [([], ["netsunion"], "2017-08")], founded
+
+
+def test_what_was_done_by_a_limit_is_not_dated_after_it(fresh_store, write):
+    text = ("title: Switch\ndate: 2018-07-02\n\n"
+            "SHANGHAI, July 2 (Meridian) - Payment firms finished moving their transactions onto NetsUnion "
+            "before a June 30 deadline, the central bank said on Monday.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert not [e.value for e in entries if e.type == "complete" and e.value and e.value > "2018-06-30"], entries

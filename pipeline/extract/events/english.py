@@ -58,6 +58,7 @@ RULES_MADE_BY_SAYING = {"require", "prohibit"}
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
+END_LIMIT_CUES = {"by", "before", "until", "till", "ahead of"}  # a limit an act is done by (not "from")
 NEW_THING_WORDS = frozenset({"a", "an", "new", "another", "several", "some"})  # "set up a new data centre"
 # Acts a noun undergoes when a past participle describes it ("NetsUnion, set up in August 2017",
 # "the notice, issued in August"); not those a translation writes so of the noun's own act
@@ -857,11 +858,14 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
     after_cues = taxonomy.after_cues.get("en", ())
     text = sentence.text
 
-    def is_deadline(t: Timex) -> bool:
+    def limit_cue(t: Timex) -> str | None:
         # "by June 30", and "ahead of a June 30 deadline", "by the June 30 deadline": the article
         # of the noun the date names stands between
         before = re.sub(r"\s+(?:the|a|an|its|their|this)$", "", text[: t.start - sentence.start].lower().rstrip())
-        return any(before.endswith(" " + cue) or before == cue for cue in cues)
+        return next((cue for cue in cues if before.endswith(" " + cue) or before == cue), None)
+
+    def is_deadline(t: Timex) -> bool:
+        return limit_cue(t) is not None
 
     # The tokens of each date and the sentence's before/after clauses, read once for all its events.
     tokens_of = {(t.start, t.end): _tokens(doc, sentence, t.start, t.end) for t in dated}
@@ -911,8 +915,15 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         # "From June 30, all payments must go through NetsUnion": the cue may open the sentence.
         earlier = [t for t in deadlines if t.end <= event.start and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy)]
         if later or earlier:
-            event.deadline = limit_date((later or earlier[-1:])[0])
+            limit = (later or earlier[-1:])[0]
+            event.deadline = limit_date(limit)
             event.later_deadlines = [limit_date(t) for t in later[1:]]
+            if (event.factuality == "asserted" and limit_cue(limit) in END_LIMIT_CUES
+                    and all(re.match(r"\d{4}-\d\d", d or "") for d in (event.date, event.deadline))
+                    and event.date[:10] > event.deadline[:10] and not event.date.startswith(event.deadline)):
+                # "SHANGHAI, July 2 (Meridian) - … finished before a June 30 deadline": what was done
+                # by a limit was not done on a later day the sentence names (the dateline's)
+                event.date, event.date_text, event.date_source = None, None, None
 
 
 def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[int, int]], taxonomy: Taxonomy) -> bool:
