@@ -1684,3 +1684,12 @@ def test_what_was_done_by_a_limit_is_not_dated_after_it(fresh_store, write):
             "before a June 30 deadline, the central bank said on Monday.\n")
     entries = entries_of(fresh_store, write, text)
     assert not [e.value for e in entries if e.type == "complete" and e.value and e.value > "2018-06-30"], entries
+
+
+def test_a_regulator_telling_as_it_requires_what_must_be_done(fresh_store, write):
+    text = ("title: Rules\ndate: 2018-07-02\n\n"
+            "The central bank first ordered the change in August last year. Earlier this year, it told payment firms "
+            "that all transactions involving bank accounts must be processed through NetsUnion or UnionPay by the end of June.\n")
+    entries = entries_of(fresh_store, write, text)
+    required = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "require" and e.value and e.value.startswith("2018")]
+    assert required == [("2018", ["pboc"], ["payment_institutions"])], required

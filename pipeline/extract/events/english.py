@@ -412,9 +412,13 @@ def find_events(
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
         actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities) or _ids(spans, _named_by_copula(head), entities)
         teller = _teller(head, spans, entities) if head.i in modal and type_id == "require" else []
-        if teller:
+        # "Earlier this year, it told payment firms that all transactions must be processed …": the
+        # teller is a regulator named before, found as "it" is (narrative.py)
+        teller_reference = (back_reference_of([c for c in head.head.children if c.dep_ == "nsubj"], taxonomy)
+                            if head.i in modal and type_id == "require" and not teller and head.dep_ == "ccomp" else None)
+        if teller or teller_reference:
             rule_tellers.add(head.head.i)
-        if head.i in modal and type_id == "require" and (teller or not passive):
+        if head.i in modal and type_id == "require" and (teller or teller_reference or not passive):
             # "payment institutions must route …": they are required; the rule's issuer requires,
             # or the regulator that tells it ("the department notified them that they must …",
             # "told payment firms that transactions must be routed …": the agent of a passive
@@ -490,7 +494,7 @@ def find_events(
         if spec.object_named is not None and not passive and not targets and _unnamed_object(head, carrier, name_tokens, taxonomy):
             continue  # "NetsUnion will set up new data centres": no founding of a party
         document = _document(documents, spans, scope, trigger.start)
-        back_reference = None if actors or passive else back_reference_of(subjects, taxonomy)
+        back_reference = teller_reference or (None if actors or passive else back_reference_of(subjects, taxonomy))
         if back_reference and any(at < trigger.start for at in unnamed_ones):
             continue  # "Some payment institution's head said the company had finished": that one, unnamed
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
