@@ -133,6 +133,9 @@ def values(text: str, dct: str | None = DCT) -> list[tuple[str, str]]:
          [("2017 year January 13 day", "2017-01-13"), ("Same year April 17", "2017-04-17")]),
         ("In 2016 year 9 month 30 number the count was done.", [("2016 year 9 month 30 number", "2016-09-30")]),
         ("By 2017 year 8 months the rules were out.", [("2017 year 8 months", "2017-08")]),
+        # days counted from the story's day move it on: the next day is the day after those three
+        ("On June 28 Alipay finished. Three days later, JD finished. The next day, Lakala finished.",
+         [("June 28", "2018-06-28"), ("Three days later", "2018-07-01"), ("The next day", "2018-07-02")]),
     ],
 )
 def test_time_en_values(text, expected):

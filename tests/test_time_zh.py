@@ -156,6 +156,11 @@ def test_time_zh_the_day_a_notice_was_sent_is_behind_the_article_whatever_it_req
     assert values("6月29日，网联将正式切量。", f"{year}-07-10") == [("6月29日", f"{int(year) + 1}-06-29")]
 
 
+def test_time_zh_days_counted_from_the_story_move_it_on():
+    text = "6月28日，支付宝完成切量。3天后，京东金融完成迁移。次日，拉卡拉宣布完成。"
+    assert values(text, "2018-07-10") == [("6月28日", "2018-06-28"), ("3天后", "2018-07-01"), ("次日", "2018-07-02")]
+
+
 @pytest.mark.parametrize("year", ["2018", "2019"])
 def test_time_zh_a_deadline_named_again_is_the_same_day(year):
     text = f"2017年8月4日，央行下发209号文，要求自{year}年6月30日起全部迁移。6月30日之后，直连模式成为历史。"

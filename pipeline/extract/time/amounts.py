@@ -112,7 +112,10 @@ def offset(c: Candidate, ctx: DocContext) -> Resolved | None:
         days = n * {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}.get(unit, 1)
         point = shift(base, "day", int(round(sign * days)))
     point = replace(point, gran=gran, part=None, clock=None, known=known_at(base, gran))
-    return replace(resolved(point, c, ctx, label), narrative=False)
+    # "Three days later", 3天后: days counted from the story's day move the story on to theirs (the
+    # next day after it is the day after that); counted from the article's date, or in weeks,
+    # months and years, it stays where it was.
+    return replace(resolved(point, c, ctx, label), narrative=label != "dct" and gran == "day")
 
 
 def set_of(c: Candidate, ctx: DocContext) -> Resolved | None:
