@@ -927,7 +927,7 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
                     and event.date[:10] > event.deadline[:10] and not event.date.startswith(event.deadline)):
                 # "SHANGHAI, July 2 (Meridian) - … finished before a June 30 deadline": what was done
                 # by a limit was not done on a later day the sentence names (the dateline's)
-                event.date, event.date_text, event.date_source = None, None, None
+                event.date, event.date_text, event.date_source, event.date_mod = None, None, None, None
 
 
 def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[int, int]], taxonomy: Taxonomy) -> bool:
