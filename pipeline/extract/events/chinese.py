@@ -423,7 +423,7 @@ def _unnamed_object(text: str, end: int, c_end: int, timexes: list[Timex], sente
     after = text[end:c_end]
     rest = after.lstrip("了 \u3000“”\"'")
     at = end + len(after) - len(rest)  # where the words after the verb start
-    if not rest or rest.startswith(spec.object_named) or rest.startswith(tuple(word for word, _ in taxonomy.zh_triggers())):
+    if not rest or rest.startswith(spec.object_named) or rest.startswith(taxonomy.zh_trigger_words()):
         return False
     return not any(t.start - sentence.start == at for t in timexes)  # (成立2017年…: a time)
 

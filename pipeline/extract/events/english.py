@@ -414,8 +414,8 @@ def find_events(
         teller = _teller(head, spans, entities) if head.i in modal and type_id == "require" else []
         # "Earlier this year, it told payment firms that all transactions must be processed …": the
         # teller is a regulator named before, found as "it" is (narrative.py)
-        teller_reference = (back_reference_of([c for c in head.head.children if c.dep_ == "nsubj"], taxonomy)
-                            if head.i in modal and type_id == "require" and not teller and head.dep_ == "ccomp" else None)
+        teller_reference = (back_reference_of(_teller_subjects(head), taxonomy)
+                            if head.i in modal and type_id == "require" and not teller else None)
         if teller or teller_reference:
             rule_tellers.add(head.head.i)
         if head.i in modal and type_id == "require" and (teller or teller_reference or not passive):
@@ -610,10 +610,14 @@ def _directs(verb: Token) -> bool:
 def _teller(verb: Token, spans, entities: EntityInfo) -> list[str]:
     """The regulator whose words a clause is ("X notified them that they must ..."): the subject
     of the verb the clause completes."""
+    return [i for i in _ids(spans, _within(_teller_subjects(verb)), entities) if entities.types.get(i) == "regulator"]
+
+
+def _teller_subjects(verb: Token) -> list[Token]:
+    """The subject of the verb a clause completes ("X notified them that …"), if it completes one."""
     if verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return []
-    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
-    return [i for i in _ids(spans, _within(subjects), entities) if entities.types.get(i) == "regulator"]
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
 
 
 def _told(verb: Token, spans, entities: EntityInfo) -> list[str]:

@@ -154,10 +154,15 @@ class Taxonomy:
     institution_statements: InstitutionStatements | None = None  # "CITIC Bank said on July 31 …"
     anonymous_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "people familiar with the matter"
 
-    def zh_triggers(self) -> list[tuple[str, str]]:
+    @cache  # read once per loaded taxonomy (it hashes by identity), not per sentence
+    def zh_triggers(self) -> tuple[tuple[str, str], ...]:
         """(word, type id), longest words first so that 正式开始 wins over 开始."""
         pairs = [(word, t.id) for t in self.types.values() for word in t.zh]
-        return sorted(pairs, key=lambda p: -len(p[0]))
+        return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+    @cache
+    def zh_trigger_words(self) -> tuple[str, ...]:
+        return tuple(word for word, _ in self.zh_triggers())
 
 
 @cache

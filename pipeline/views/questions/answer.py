@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from itertools import islice
 
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
@@ -670,10 +669,11 @@ class Knowledge(SentenceAnswers):
             # "Did UnionPay confirm Alipay's access?": the speaker need not be a party of the access.
             others = [e for e in question.entities if self._acts(e, speech)]
             entries = self.matching(_without(question, others), types=core)
-        if not entries and question.actor and not question.date_side and (len(question.entities) > 1 or question.dates or question.month_days):
+        if not entries and (len(question.entities) > 1 or question.dates or question.month_days):
             # "Did the association issue the January 13 notice?": the act, on what was asked, by
             # someone else is a No (said with who did it); the asked actor is left out to find it.
-            entries = list(islice(self._done_by_others(question, core or speech), 1))
+            by_another = self._done_by_another(question, core or speech)
+            entries = [by_another] if by_another else []
         if not entries:
             other = self._told_of_another(question, core)
             if other:
@@ -685,12 +685,11 @@ class Knowledge(SentenceAnswers):
         beyond = self.reader.beyond_the_act(question)
         told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources))
         if self._dated_elsewhere(entries, best, question, tells_the_act=not beyond or told >= 0.5):
-            if other_days and question.actor and not question.date_side:
-                # "Was the August 4, 2017 notice issued by UnionPay?": another did the act of that
-                # day, which says more than the day of UnionPay's own notice
-                on_the_day = next(self._done_by_others(question, core or speech), None)
-                if on_the_day is not None:
-                    return self._not_by_the_asked(on_the_day, question)
+            # "Was the August 4, 2017 notice issued by UnionPay?": another did the act of that
+            # day, which says more than the day of UnionPay's own notice
+            on_the_day = self._done_by_another(question, core or speech) if other_days else None
+            if on_the_day is not None:
+                return self._not_by_the_asked(on_the_day, question)
             text = f"No: the sources date it {best.display_date}. {best.display_date}: {best.summary}" + _factuality_note(best)
             answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
             answer.yes_no, answer.factuality = False, best.factuality
@@ -748,10 +747,10 @@ class Knowledge(SentenceAnswers):
             # question's words tell was another party's at the asked time ("Did the department
             # issue the January 2017 notice…?").
             other = self._told_of_another(question, core)
-            if other is None and question.actor and not question.date_side:
+            if other is None:
                 # "Was the August 4, 2017 notice issued by UnionPay?": UnionPay issued other things
                 # on other days; the act of the asked day was another's.
-                other = next(self._done_by_others(question, core or speech), None)
+                other = self._done_by_another(question, core or speech)
             return self._not_by_the_asked(other, question) if other else self._read_yes_no(question, min_share=0.6, min_words=2)
         text = f"{verdict}. {best.display_date}: {best.summary}" + _factuality_note(best)
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
@@ -830,6 +829,13 @@ class Knowledge(SentenceAnswers):
         if not question.actor or not question.month_days or question.date_side:
             return None  # (before or after a day, another's act tells nothing of the asked one's)
         return next((e for e in self._done_by_others(question, types) if not self._for_the_asked(e, question)), None)
+
+    def _done_by_another(self, question: Question, types: list[str]) -> Entry | None:
+        """The best ranked entry of the asked act done by another than the asked actor; none when
+        no actor is asked, or the day is asked as a side (before, after) rather than as the day."""
+        if not question.actor or question.date_side:
+            return None
+        return next(self._done_by_others(question, types), None)
 
     def _done_by_others(self, question: Question, types: list[str]) -> Iterator[Entry]:
         """Entries of the asked act, on the asked day if one was asked, that the question's other

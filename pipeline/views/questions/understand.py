@@ -575,10 +575,14 @@ def _event_types(doc, lang: str) -> list[str]:
         # A trigger written with a character of the same sound (要球 for 要求) still counts, when
         # it is whole words of the question: 快捷支付 holds the sounds of 截止 across two words.
         sounded = _word_runs_by_sound(doc)
-        found = list(dict.fromkeys(
-            type_id for word, type_id in taxonomy.zh_triggers()
-            if word in doc.text or (len(word) > 1 and " ".join(_syllables(word)) in sounded)
-        ))  # fmt: skip
+        # Each act named, and where its word first stands (a word found by its sound only: last).
+        first_at: dict[str, int] = {}
+        for word, type_id in taxonomy.zh_triggers():
+            at = doc.text.find(word)
+            if at != -1 or (len(word) > 1 and " ".join(_syllables(word)) in sounded):
+                at = at if at != -1 else len(doc.text)
+                first_at[type_id] = min(first_at.get(type_id, at), at)
+        found = list(first_at)
         # 在哪一天完成工商注册? What is completed is the act asked about: the registration, not
         # any completion (完成接入 asks of the connection, 完成迁移 of the switch-over).
         completing = [w for w in taxonomy.types["complete"].zh if w in doc.text] if "complete" in taxonomy.types else []
@@ -589,12 +593,7 @@ def _event_types(doc, lang: str) -> list[str]:
                 found = [t for t in found if t != "complete"]
         # The verb comes before what it acts on (网联是否删除了…合作的公告: the deletion is asked,
         # not the cooperation or the announcement): the acts in the order the question names them.
-        first_at = {}
-        for word, type_id in taxonomy.zh_triggers():
-            at = doc.text.find(word)
-            if at != -1 and type_id in found:
-                first_at[type_id] = min(first_at.get(type_id, at), at)
-        return sorted(found, key=lambda t: first_at.get(t, len(doc.text)))
+        return sorted(found, key=first_at.__getitem__)
     found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
     if found:
         return found
