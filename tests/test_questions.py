@@ -20,6 +20,12 @@ def verdict_of(answer) -> str | None:
     return first if first in ("Yes", "No") else None
 
 
+def answer_to(store, write, text: str, question: str):
+    """The answer to a question over a store that ingested one article of these words."""
+    ingest([write("article.txt", text)], store)
+    return ask(store, question)
+
+
 @pytest.fixture
 def store(gold_store):
     return gold_store
@@ -365,8 +371,7 @@ def test_the_first_or_last_of_several_acts_is_the_earliest_or_latest(fresh_store
             "In March 2017, Tenpay and UnionPay signed an agreement.\n\n"
             "On September 10, 2018, Tenpay and UnionPay signed an agreement, the first one on barcode payments. "
             "Tenpay said the agreement with UnionPay was signed on September 10, 2018.\n")  # fmt: skip
-    ingest([write("two.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     expected = "2017-03" if order == "first" else "2018-09-10"
     assert answer.dates and answer.dates[0] == expected, answer.answer
 
@@ -561,8 +566,7 @@ def test_an_office_asked_of_a_person_is_answered_from_the_stored_roles(fresh_sto
     text = ("title: Register\ndate: 2017-08-30\n\nNetsUnion Clearing Corporation was registered on August 29. "
             "Dong Junfeng serves as the legal representative, Cai Hongbo serves as chairman of the board, "
             "Zhang Xuyang serves as chairman of the board of supervisors.\n")
-    ingest([write("register.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert answer.yes_no is yes_no, answer.answer
     if yes_no is False:
         assert "Cai Hongbo" in answer.answer.splitlines()[0]
@@ -593,8 +597,7 @@ SIGNINGS = "5月11日，网联与支付宝签署条码支付合作协议。3月3
     ],
 )
 def test_who_did_the_act_on_the_asked_day_of_the_asked_kind(fresh_store, write, question, expected):
-    ingest([write("signings.txt", f"title: 签约\ndate: 2018-05-12\nlang: zh\n\n{SIGNINGS}\n")], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, f"title: 签约\ndate: 2018-05-12\nlang: zh\n\n{SIGNINGS}\n", question)
     assert answer.answer_type == "entities" and answer.entities == expected, answer.answer
 
 
@@ -718,8 +721,7 @@ def test_an_act_on_another_is_not_affirmed_by_its_object(fresh_store, write, que
     text = ("title: Deadline\ndate: 2018-06-20\n\n"
             "The central bank told payment firms in August last year that all online payments must go through "
             "a licensed clearing house by June 30, 2018.\n")  # fmt: skip
-    ingest([write("deadline.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert answer.yes_no is not True and not answer.answer.startswith("Yes"), answer.answer
 
 
@@ -730,8 +732,7 @@ def test_a_chinese_yes_no_question_naming_a_deadline_is_a_yes_no_about_the_act_a
     text = ("title: Deadline\ndate: 2018-06-20\n\n"
             "The central bank told payment firms in August last year that all online payments must go through "
             "a licensed clearing house by June 30, 2018.\n")  # fmt: skip
-    ingest([write("deadline.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert answer.question["shape"] == "yes_no" and answer.answer_type == "refused", answer.answer
 
 
@@ -743,8 +744,7 @@ def test_a_chinese_yes_no_question_naming_a_deadline_is_a_yes_no_about_the_act_a
 ])  # fmt: skip
 def test_a_day_asked_as_a_limit_is_answered_by_the_side_the_act_falls_on(fresh_store, write, question, verdict):
     text = "title: 切量\ndate: 2018-06-25\nlang: zh\n\n其中，财付通已于5月底完成全部切量。\n"
-    ingest([write("switch.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert verdict_of(answer) == verdict, answer.answer
 
 
@@ -755,8 +755,7 @@ def test_a_day_asked_as_a_limit_is_answered_by_the_side_the_act_falls_on(fresh_s
 ])  # fmt: skip
 def test_a_month_asked_without_its_year_and_anothers_act(fresh_store, write, question, verdict):
     text = "title: Deal\ndate: 2018-10-20\n\nUnionPay signed a cooperation agreement with Alipay on September 10, the company said.\n"
-    ingest([write("deal.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert verdict_of(answer) == verdict, answer.answer
 
 
@@ -781,8 +780,7 @@ def test_a_negation_the_sentence_calls_untrue_and_the_groups_act_say_neither_yes
     is no "Yes" for one of its members."""
     text = ("title: 断直连\ndate: 2018-07-02\nlang: zh\n\n"
             "截至6月30日，支付机构已全部接入网联。市場曾傳出拉卡拉未能如期接入的消息，拉卡拉其後發聲明指有關報道失實。\n")  # fmt: skip
-    ingest([write("lakala.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert answer.yes_no not in (True, False) and not answer.answer.startswith(("Yes", "No")), answer.answer
 
 
@@ -794,8 +792,7 @@ def test_a_negation_the_sentence_calls_untrue_and_the_groups_act_say_neither_yes
 def test_a_limit_asked_of_a_requirement_is_its_deadline(fresh_store, write, question, verdict):
     text = ("title: 209\ndate: 2017-09-01\n\n"
             "In August 2017 the central bank required payment institutions to connect to NetsUnion by October 15, 2017.\n")  # fmt: skip
-    ingest([write("rule.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert verdict_of(answer) == verdict, answer.answer
 
 
@@ -842,8 +839,7 @@ def test_an_act_told_with_the_contrary_of_the_asked_word_is_a_no(fresh_store, wr
     text = ("title: Interfaces\ndate: 2018-08-01\n\n"
             "On July 31, China CITIC Bank announced that it would close its direct quick payment interface "
             "with third-party payment institutions.\n")  # fmt: skip
-    ingest([write("citic.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert answer.yes_no is verdict, answer.answer
 
 
@@ -855,8 +851,7 @@ def test_an_act_told_with_the_contrary_of_the_asked_word_is_a_no(fresh_store, wr
 def test_the_end_of_an_act_is_never_affirmed_by_the_act(fresh_store, write, question, verdict):
     """The sources tell the trial operation began that day; stopping it is another act."""
     text = "title: NetsUnion\ndate: 2017-04-01\n\nNetsUnion started trial operation on March 31, 2017.\n"
-    ingest([write("trial.txt", text)], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, text, question)
     assert answer.yes_no is verdict, answer.answer
 
 
@@ -919,8 +914,7 @@ def test_a_chinese_word_for_the_act_its_chinese_sources_never_write_is_not_affir
 def test_a_denial_whose_object_the_store_did_not_link_answers_when_its_sentence_names_the_rest(fresh_store, write, question, verdict):
     """UnionPay's denial has no stored target; its sentence names Alipay (and not Tenpay)."""
     told = "4月27日，有媒体报道称支付宝已接入银联，但银联当晚发布声明，间接否认了这一说法。"
-    ingest([write("zh.txt", f"title: 银联\ndate: 2018-05-20\nlang: zh\n\n{told}\n")], fresh_store)
-    answer = ask(fresh_store, question)
+    answer = answer_to(fresh_store, write, f"title: 银联\ndate: 2018-05-20\nlang: zh\n\n{told}\n", question)
     assert answer.yes_no is verdict, answer.answer
 
 
