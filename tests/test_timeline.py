@@ -1693,3 +1693,13 @@ def test_a_regulator_telling_as_it_requires_what_must_be_done(fresh_store, write
     entries = entries_of(fresh_store, write, text)
     required = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "require" and e.value and e.value.startswith("2018")]
     assert required == [("2018", ["pboc"], ["payment_institutions"])], required
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_of_two_dates_in_a_chinese_clause_each_act_takes_the_one_before_its_verb(fresh_store, write, script):
+    told = "中国人民银行去年12月下发的《条码支付业务规范（试行）》昨日（4月1日）正式实施。"
+    if script == "traditional":
+        told = "中國人民銀行去年12月下發的《條碼支付業務規範（試行）》昨日（4月1日）正式實施。"
+    entries = entries_of(fresh_store, write, f"title: 条码支付\ndate: 2018-04-02\nlang: zh\n\n{told}\n")
+    dates = {(e.type, e.display_date) for e in entries if e.type in ("issue", "take_effect")}
+    assert dates == {("issue", "December 2017"), ("take_effect", "2018-04-01")}, dates

@@ -693,11 +693,14 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             before = []
         # A date later in the sentence belongs to a later clause: 明确，…计算公式为上季度… is no Q4 event.
         chosen = (in_clause or before[-1:] or [None])[0]
-        if in_clause:
-            chosen = in_clause[0]
+        # 央行去年12月下发的《规范》昨日（4月1日）正式实施: of two dates in the act's clause, the
+        # one nearest before its verb is its own (a Chinese date stands before what it dates).
+        in_clause_before = [t for t in in_clause if t.end - sentence.start <= local]
+        if in_clause_before:
+            chosen = in_clause_before[-1]
         if chosen:
             event.date, event.date_text, event.date_source = point_date(chosen), chosen.text, "sentence"
-            if not in_clause:
+            if (not in_clause or in_clause_before) and chosen in plain:
                 event.date, event.date_text = date_of_span(plain, chosen, text, sentence.start, taxonomy.date_joiners.get("zh", ()))
             between = text[chosen.end - sentence.start : local]
             if any(c in between for c in after_cues):
