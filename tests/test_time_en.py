@@ -543,3 +543,15 @@ def test_time_en_a_later_month_of_the_sentence_is_not_past_the_article_unless_it
 def test_time_a_day_anaphor_on_an_undated_page_names_the_yearless_day_before_it(lang, text, anaphor, value):
     found = {t.text: t.value for t in tag(text, None, lang)}
     assert found[anaphor] == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a month alone that a limit looks ahead to is the next one after the sentence's date
+    ("The bank told the firms in August last year that their links had to be cut by the end of June.", "2018-06"),
+    ("The bank told the firms in August last year that their links must be cut by June.", "2018-06"),
+    # ... but a limit already reached is the one before
+    ("In August last year the bank said 200 banks had connected by the end of June.", "2017-06"),
+    ("In August last year the bank said it had 200 members since June.", "2017-06"),
+])
+def test_time_en_a_month_looked_ahead_to_after_the_sentence_s_date(text, value):
+    assert values(text, "2018-07-02")[-1][1] == value

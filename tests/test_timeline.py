@@ -1703,3 +1703,13 @@ def test_of_two_dates_in_a_chinese_clause_each_act_takes_the_one_before_its_verb
     entries = entries_of(fresh_store, write, f"title: 条码支付\ndate: 2018-04-02\nlang: zh\n\n{told}\n")
     dates = {(e.type, e.display_date) for e in entries if e.type in ("issue", "take_effect")}
     assert dates == {("issue", "December 2017"), ("take_effect", "2018-04-01")}, dates
+
+
+def test_a_regulator_telling_what_had_to_be_done_requires_it_when_it_told(fresh_store, write):
+    text = ("title: Deadline passes\ndate: 2018-07-02\nlang: en\n\n"
+            "The People's Bank of China told the firms in August last year that their direct links to "
+            "commercial banks had to be cut by the end of June.\n")
+    required = [e for e in entries_of(fresh_store, write, text) if e.type == "require"]
+    assert [(e.actor_ids, e.display_date) for e in required] == [(["pboc"], "August 2017")], required
+    limits = [e.display_date for e in entries_of(fresh_store, write, text) if e.type == "deadline"]
+    assert limits == ["June 2018"], limits

@@ -780,7 +780,18 @@ def _modal_requirements(doc: Doc, matches: list[tuple[str, Span]], name_tokens: 
             continue  # "requested that all payments should be processed …": the content of that event
         if any(c.dep_ == "aux" and c.lower_ in REQUIRING_MODALS for c in token.children):
             found.append(("require", doc[token.i : token.i + 1]))
+        elif token.dep_ == "ccomp" and _has_to(token) and not any(c.i in triggers for c in token.children if c.dep_ == "xcomp"):
+            found.append(("require", doc[token.i : token.i + 1]))  # "told them links had to be cut by June"
     return found
+
+
+def _has_to(token: Token) -> bool:
+    """"have to" and "had to" as a modal: "have" completed by a "to" verb ("firms have to route
+    payments through NetsUnion", "told them their links had to be cut")."""
+    return token.lemma_.lower() == "have" and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
 
 
 def _is_carrier_of_other(head: Token, triggers: dict[int, str], type_id: str) -> bool:

@@ -23,6 +23,7 @@ _EN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n
 _ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+")
 
 _CLAUSE_END = re.compile(r"[;:；：]")
+_MODAL_HAD = re.compile(r"\bhad\s+to\b", re.IGNORECASE)  # "had to", a modal: what was required
 DAY_ANAPHOR_SENTENCES = 3  # how far back "the same day" may find its day past a month read since
 STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month (or year) of the story
 # The dates precise enough for an anaphor of a unit to point to ("the same month": a month or a day).
@@ -167,6 +168,7 @@ class DocContext:
         # "By the end of June, 462 banks and 115 payment institutions had joined": the completed
         # past may stand anywhere in the clause.
         clause = before + " " + _CLAUSE_END.split(self.text[end:e])[0]
+        clause = _MODAL_HAD.sub(" ", clause)  # "links had to be cut by June" is no completed past
         if (lead == "future" and g.perfect is not None and g.perfect_turns is not None and g.perfect.search(clause)
                 and g.perfect_turns.search(self.text[max(0, start - 25):start])):
             return "past"  # a limit reached: "462 banks had connected by June 30" (but "had extended it until March")

@@ -83,7 +83,11 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     # earlier in the calendar is the next year's ("on December 5 last year … before January 14").
     same_sentence = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence
     goes_on = same_sentence and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" else 0)
-    if (same_sentence and not goes_on and ctx.prev_explicit_year and "y" in prev.known and day is not None
+    # (a month alone only when a limit looks ahead to it: "told them in August last year that
+    # links had to be cut by the end of June" is the next June, "said in August that 200 banks
+    # had connected by the end of June" the one before)
+    limit_ahead = day is not None or ctx.lead_tense(c.start) == "future" and tense != "past"
+    if (same_sentence and not goes_on and ctx.prev_explicit_year and "y" in prev.known and limit_ahead
             and prev.gran in FINE_ENOUGH["month"] and ctx.is_boundary(c.start, c.end) and month < prev.day.month):
         # (a day just before the sentence's date, in its month, is no year later: "在1月16日的发布会上
         # 表示，截至1月14日" is two days before)
