@@ -47,6 +47,8 @@ def test_entities_a_unit_named_after_its_parent_takes_the_parents_other_names(tm
                     "     aliases: {en: [People's Bank of China office hall]}}\n", encoding="utf-8")
     office = load_entity_table(path).get("office")
     assert {"central bank office hall", "PBOC office hall"} <= set(office.aliases["en"])
+    # ... and with the bank as its owner
+    assert {"central bank's office hall", "PBOC's office hall", "People's Bank of China's office hall"} <= set(office.aliases["en"])
     # after "of", the bank is a mention of its own: no "General Office of the central bank"
     assert not any(name.startswith("General Office of the") and name != "General Office of the PBOC" for name in office.all_names())
 

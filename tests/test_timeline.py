@@ -1713,3 +1713,10 @@ def test_a_regulator_telling_what_had_to_be_done_requires_it_when_it_told(fresh_
     assert [(e.actor_ids, e.display_date) for e in required] == [(["pboc"], "August 2017")], required
     limits = [e.display_date for e in entries_of(fresh_store, write, text) if e.type == "deadline"]
     assert limits == ["June 2018"], limits
+
+
+def test_an_institution_described_by_a_relative_clause_tells_its_own_act(fresh_store, write):
+    text = ("title: Switch-over\ndate: 2018-07-02\nlang: en\n\n"
+            "Tenpay, which runs WeChat Pay, said on Sunday it had moved all of its bank-account traffic to NetsUnion.\n")
+    moved = [(e.actor_ids, e.target_ids, e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "switch_traffic"]
+    assert moved == [(["tenpay"], ["netsunion"], "2018-07-01")], moved

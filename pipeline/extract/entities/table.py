@@ -258,7 +258,9 @@ def _with_parent_spellings(entities: dict[str, Entity]) -> dict[str, Entity]:
 def _english_parent_spellings(entity: Entity, parent: Entity) -> list[str]:
     """An English name opening with its parent's name, written with the parent's other names:
     "People's Bank of China office hall" as "central bank office hall" (as a translation writes
-    央行办公厅). ("General Office of the PBOC" is left alone: there the bank is a mention of its own.)"""
+    央行办公厅), and with the parent as owner: "PBOC Clearing Center" as "the central bank's
+    clearing center". ("General Office of the PBOC" is left alone: there the bank is a mention of
+    its own.)"""
     own = [n for n in (entity.names.get("en"), *entity.aliases.get("en", ())) if n]
     parents = sorted({n for n in (parent.names.get("en"), *parent.aliases.get("en", ())) if n}, key=len, reverse=True)
     derived = []
@@ -267,6 +269,8 @@ def _english_parent_spellings(entity: Entity, parent: Entity) -> list[str]:
         prefix = next((p for p in parents if lowered.startswith(p.lower()) and lowered[len(p):len(p) + 1] in (" ", "'", "’")), None)
         if prefix is not None:
             derived += [other + name[len(prefix):] for other in parents if other != prefix]
+            if not name[len(prefix):].startswith(("'", "’")):
+                derived += [other + "'s" + name[len(prefix):] for other in parents]
     return derived
 
 

@@ -570,10 +570,11 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
 
 
 def _said_by(verb: Token, spans, entities: EntityInfo) -> list[str]:
-    """Who a speech verb's subject names: "Tenpay, Tencent's payment unit, said" is Tenpay's (an
-    apposition describes the speaker, it is no other)."""
+    """Who a speech verb's subject names: "Tenpay, Tencent's payment unit, said" and "Tenpay,
+    which runs WeChat Pay, said" are Tenpay's (an apposition or a relative clause describes the
+    speaker, it is no other)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    described = _within([a for s in subjects for a in s.children if a.dep_ == "appos"])
+    described = _within([a for s in subjects for a in s.children if a.dep_ in ("appos", "relcl", "acl")])
     return _ids(spans, _within(subjects) - described, entities)
 
 
