@@ -1720,3 +1720,11 @@ def test_an_institution_described_by_a_relative_clause_tells_its_own_act(fresh_s
             "Tenpay, which runs WeChat Pay, said on Sunday it had moved all of its bank-account traffic to NetsUnion.\n")
     moved = [(e.actor_ids, e.target_ids, e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "switch_traffic"]
     assert moved == [(["tenpay"], ["netsunion"], "2018-07-01")], moved
+
+
+def test_a_notice_sent_out_is_issued(fresh_store, write):
+    text = ("title: Notice 209\ndate: 2017-08-10\nlang: en\n\n"
+            "The order, known as document No. 209, was sent out by the central bank's payment and settlement "
+            "department on August 4.\n")
+    issued = [(e.actor_ids, e.document_id, e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "issue"]
+    assert issued == [(["pboc_payment_dept"], "doc_209", "2017-08-04")], issued
