@@ -255,6 +255,14 @@ def test_a_trigger_sounded_across_two_words_is_no_event_type():
     assert "deadline" not in understand("中信银行哪天关闭了快捷支付接口？", {}).types
     # A trigger written with a same-sounding character is still read: 要球 for 要求.
     assert "require" in understand("央行什么时候要球支付机构接入网联？", {}).types
+    # ... but a word of the dictionary is itself: 正式 (formally) is no misspelt 证实 (confirmed)
+    assert understand("条码支付业务规范何时正式实施？", {}).types == ["take_effect"]
+
+
+def test_when_a_rule_formally_took_effect_is_its_entry_s_date(fresh_store, write):
+    text = ("title: 条码支付\ndate: 2018-04-02\nlang: zh\n\n"
+            "中國人民銀行去年12月下發的《條碼支付業務規範（試行）》昨日（4月1日）正式實施。\n")
+    assert answer_to(fresh_store, write, text, "条码支付业务规范何时正式实施？").answer.startswith("2018-04-01")
 
 
 def test_what_a_group_did_does_not_answer_for_one_of_its_members(fresh_store, write):

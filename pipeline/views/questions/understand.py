@@ -548,7 +548,11 @@ def _link_chinese_names(question: Question, known_names: dict[str, str], covered
 
 
 def _word_runs_by_sound(doc, longest: int = 6) -> set[str]:
-    """The pinyin of every run of whole words of a Chinese question, up to `longest` characters."""
+    """The pinyin of every run of whole words of a Chinese question, up to `longest` characters.
+    A word of the dictionary alone is itself, no misspelling of another: 正式 (formally) is not
+    证实 (confirmed), as 要球 is 要求."""
+    import jieba  # the segmenter's dictionary (loaded with the Chinese pipeline)
+
     words = [t.text for t in doc]
     runs = set()
     for i in range(len(words)):
@@ -557,7 +561,8 @@ def _word_runs_by_sound(doc, longest: int = 6) -> set[str]:
             text += word
             if len(text) > longest:
                 break
-            runs.add(" ".join(_syllables(text)))
+            if text != word or not jieba.get_FREQ(word):
+                runs.add(" ".join(_syllables(text)))
     return runs
 
 
