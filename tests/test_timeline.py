@@ -1728,3 +1728,22 @@ def test_a_notice_sent_out_is_issued(fresh_store, write):
             "department on August 4.\n")
     issued = [(e.actor_ids, e.document_id, e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "issue"]
     assert issued == [(["pboc_payment_dept"], "doc_209", "2017-08-04")], issued
+
+
+def test_names_right_before_a_verb_the_parse_took_for_a_describing_word_are_its_subject(fresh_store, write):
+    text = ("title: Bar code\ndate: 2018-05-14\nlang: en\n\n"
+            "Before this, on March 31, the Net Union and the Wealth Pay Through signed bar code payment business "
+            "cooperation agreement.\n")
+    signed = [(sorted(e.actor_ids + e.target_ids), e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "cooperate"]
+    assert signed == [(["netsunion", "tenpay"], "2018-03-31")], signed
+
+
+def test_both_sides_are_the_pair_named_before_them(fresh_store, write):
+    text = ("title: Bar code\ndate: 2018-05-14\nlang: en\n\n"
+            "On April 1, China UnionPay and WeChat Pay launched bar code payment cooperation.\n\n"
+            "It is understood, the Pay Treasure and the Silver Union negotiation still in progress, both sides did not sign yet.\n")
+    entries = [e for e in entries_of(fresh_store, write, text) if e.type == "cooperate"]
+    wechat = [e for e in entries if "wechat_pay" in e.actor_ids + e.target_ids]
+    assert wechat and not any(e.conflict for e in wechat), [(e.summary, e.conflict_reasons) for e in wechat]
+    denied = [sorted(e.actor_ids + e.target_ids) for e in entries if e.factuality == "denied"]
+    assert denied == [["alipay", "unionpay"]], [(e.summary, e.factuality) for e in entries]

@@ -394,12 +394,17 @@ def find_events(
             continue
         if _ended(head, carrier, taxonomy):
             continue  # "Bank of China terminated its cooperation with Alipay": not a cooperation
+        misread_subjects = []
         if (head.dep_ == "amod" and head.i < head.head.i and head.tag_ in ("VBN", "VBD") and len(trigger) == 1
                 and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent", "dobj") for c in head.children)):
-            continue  # "licensed payment firms", "the registered capital": a participle describing a noun
+            # "the Net Union and the Wealth Pay Through signed bar code … agreement": a translated
+            # clause the parser read as a noun phrase; the names right before the verb are its subject
+            misread_subjects = _names_just_before(head, spans, entities)
+            if not misread_subjects:
+                continue  # "licensed payment firms", "the registered capital": a participle describing a noun
         if head.pos_ in ("NOUN", "PROPN") and _topic_of_talk(head, taxonomy):
             continue  # "met to discuss a pilot for full deposits": a topic, no launch, no deposit
-        subjects, passive = _subject(carrier)
+        subjects, passive = (misread_subjects, False) if misread_subjects else _subject(carrier)
         if (not subjects and type_id in UNDERGONE_BY_THE_NOUN and carrier.dep_ == "acl" and carrier.tag_ == "VBN"
                 and carrier.head.pos_ in ("NOUN", "PROPN")):
             # "NetsUnion, set up in August 2017, …": the noun a past participle describes underwent it
@@ -479,7 +484,10 @@ def find_events(
         speakers = [a for a in speech_above if _says(a, head)]  # nearest first
         if not actors and not passive and speakers and any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
             actors = _speaker_of(speakers[0], spans, entities)  # "Tenpay said it had finished …": it is Tenpay
-        if not actors and spec.positional_actor and head.i not in modal | routed_heads:
+        pair = _last_two_named(spans, trigger.start, entities) if not actors and not passive and _pair_reference(subjects, taxonomy) else []
+        if len(pair) == 2:
+            actors = pair  # (a pair named in sentences before is found as any party left unnamed is)
+        elif not actors and spec.positional_actor and head.i not in modal | routed_heads:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         target_reference = None
         if actors and not targets and spec.positional_target:
@@ -628,6 +636,34 @@ def _told(verb: Token, spans, entities: EntityInfo) -> list[str]:
         return []
     told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
     return [i for i in _ids(spans, _within(told), entities) if entities.types.get(i) in INSTITUTION_TYPES]
+
+
+def _pair_reference(subjects: list[Token], taxonomy: Taxonomy) -> bool:
+    """"both sides", "the two parties": a subject naming the pair told just before."""
+    return any(s.lemma_.lower() in taxonomy.pair_nouns_en and any(c.lower_ in ("both", "two") for c in s.children) for s in subjects)
+
+
+def _last_two_named(spans, start: int, entities: EntityInfo) -> list[str]:
+    """The last two institutions named before a token, in the order they were named."""
+    named = [m.entity_id for m, s in spans if s.end <= start and entities.types.get(m.entity_id) in INSTITUTION_TYPES]
+    return list(dict.fromkeys(reversed(named)))[:2][::-1]
+
+
+def _names_just_before(verb: Token, spans, entities: EntityInfo) -> list[Token]:
+    """The roots of the institutions named right before a verb, joined by "and" or commas ("the
+    Net Union and the Wealth Pay Through signed"); none when a word of another kind stands between."""
+    found, at = [], verb.i - 1
+    by_end = {span.end - 1: span for m, span in spans if entities.types.get(m.entity_id) in INSTITUTION_TYPES}
+    while at >= 0:
+        if at in by_end:
+            span = by_end[at]
+            found.append(span.root)
+            at = span.start - 1
+        elif found and verb.doc[at].lower_ in ("and", ",", "the", "、"):
+            at -= 1
+        else:
+            break
+    return found
 
 
 def _they(subjects: list[Token], spans, entities: EntityInfo) -> list[str]:

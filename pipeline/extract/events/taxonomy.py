@@ -117,6 +117,7 @@ class Taxonomy:
     back_documents_zh: tuple[str, ...] = ()  # 该规范, 上述通知: a rule named before
     back_nouns_zh: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 公司 as a whole subject -> entity types
     back_actors_en: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anaphor -> entity types
+    pair_nouns_en: frozenset[str] = frozenset()  # "both sides": the two institutions named last
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     recent_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "recently", 近日
     recent_within_days: int = 10
@@ -243,6 +244,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         guide_nouns_en=frozenset((data.get("oblique_markers") or {}).get("en_guides") or []),
         particular_markers_zh=tuple(refs.get("zh_particular") or []),
         particular_markers_en=frozenset(w.lower() for w in refs.get("en_particular") or []),
+        pair_nouns_en=frozenset(w.lower() for w in refs.get("en_pairs") or []),
         verbal_markers_zh=tuple((data.get("verbal_markers") or {}).get("zh") or []),
         official_speakers_zh=tuple((data.get("official_speakers") or {}).get("zh") or [""]),
         answering_zh=tuple((data.get("official_speakers") or {}).get("zh_answering") or []),
