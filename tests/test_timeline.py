@@ -1747,3 +1747,23 @@ def test_both_sides_are_the_pair_named_before_them(fresh_store, write):
     assert wechat and not any(e.conflict for e in wechat), [(e.summary, e.conflict_reasons) for e in wechat]
     denied = [sorted(e.actor_ids + e.target_ids) for e in entries if e.factuality == "denied"]
     assert denied == [["alipay", "unionpay"]], [(e.summary, e.factuality) for e in entries]
+
+
+def test_a_group_s_members_named_as_its_examples_act_with_it(fresh_store, write):
+    text = "title: 切量\ndate: 2018-08-02\nlang: zh\n\n6月30日，财付通、支付宝等主要支付机构已完成切量。\n"
+    switched = [e.actor_ids for e in entries_of(fresh_store, write, text) if e.type == "switch_traffic"]
+    assert switched and {"tenpay", "alipay"} <= set(switched[0]), switched
+
+
+@pytest.mark.parametrize("told, factuality", [
+    # a possibility told by an unnamed source stays a possibility (undated, it has no entry)
+    ("一位业内人士称，央行对未按期接入的机构可能予以处罚。", None),
+    ("一位业内人士称，央行7月10日可能已对未按期接入的机构予以处罚。", "speculative"),
+    # a negation inside the 的 phrase describes the institutions, it denies no penalty
+    ("7月10日，央行对未按期接入的机构予以处罚。", "asserted"),
+    ("7月10日，央行并未对这些机构予以处罚。", "denied"),
+])
+def test_the_factuality_of_a_chinese_penalty(fresh_store, write, told, factuality):
+    text = f"title: 处罚\ndate: 2018-08-02\nlang: zh\n\n{told}\n"
+    penalties = [e.factuality for e in entries_of(fresh_store, write, text) if e.type == "penalise"]
+    assert penalties == ([factuality] if factuality else []), penalties

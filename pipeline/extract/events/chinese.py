@@ -30,6 +30,8 @@ SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八
 # A clause opening with these turns from what was reported to what the writer tells: 有媒体报道称…，
 # 但银联当晚发布声明 (the statement is no report).
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
+EXAMPLES_MARKER = "等"  # 财付通、支付宝等支付机构: examples of the group named after them
+EXAMPLES_GAP_CHARS = 5  # 等, 等主要, 等多家大型
 PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 DEADLINE_NOUN_REACH = 8  # characters between a date and the deadline noun it dates (6月30日“断直连”大限)
@@ -223,9 +225,20 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
             if any(_reports(text, m.start(), m.end(), clause_start) and not TURN.search(text, m.end(), trigger_start)
                    for cue in cues for m in re.finditer(re.escape(cue), text[:trigger_start])):
                 return family
+        elif family == "denied":
+            # 对未按期完成迁移的机构予以处罚: a negation inside a 的 phrase describes a noun, it does
+            # not deny the verb after it
+            if any("的" not in before_clause[m.end():] for cue in cues for m in re.finditer(re.escape(cue), before_clause)):
+                return family
         elif any(cue in before_clause for cue in cues):
             return family
     return "asserted"
+
+
+def _heard_from(anonymous: bool, own: str) -> str:
+    """An act told by an unnamed source (一位业内人士称) is reported, unless its own words hedge
+    it more (央行…可能予以处罚: a possibility, not a reported penalty) or deny it."""
+    return "reported" if anonymous and own not in ("speculative", "denied") else own
 
 
 def _reports(text: str, cue_start: int, cue_end: int, clause_start: int) -> bool:
@@ -381,8 +394,8 @@ def find_events(
                 trigger=text[start:end],
                 start=sentence.start + start,
                 end=sentence.start + end,
-                factuality="reported" if any(p < start and not TURN.search(text, p, start) for p in unnamed) and not claimed
-                else _factuality(text, c_start, start, type_id, taxonomy),
+                factuality=_heard_from(any(p < start and not TURN.search(text, p, start) for p in unnamed) and not claimed,
+                                       _factuality(text, c_start, start, type_id, taxonomy)),
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,
@@ -597,12 +610,23 @@ def _coordinated_tail(ids: list[str], local, text: str) -> list[str]:
         gap = text[spans[earlier][1] : phrase_start]
         if gap.strip() in OWNER_LINKS:
             phrase_start = spans[earlier][0]  # 腾讯旗下的财付通: the parent only names the unit
+        elif _examples_gap(gap):
+            # 财付通、支付宝等主要支付机构: the group's members named as its examples act with it
+            tail.insert(0, earlier)
+            phrase_start = spans[earlier][0]
         elif gap.strip() and (gap.strip() in COORDINATORS or gap.endswith(PARTNER_MARKERS)):
             tail.insert(0, earlier)
             phrase_start = spans[earlier][0]
         else:
             break
     return tail
+
+
+def _examples_gap(gap: str) -> bool:
+    """The words between the last example and its group (财付通、支付宝等主要支付机构): 等 and
+    at most a few words describing the group, no clause break."""
+    gap = gap.strip()
+    return gap.startswith(EXAMPLES_MARKER) and len(gap) <= EXAMPLES_GAP_CHARS and not re.search(r"[，。；：,;:]", gap)
 
 
 def _actor_like(mention: Mention, entities: EntityInfo) -> bool:
