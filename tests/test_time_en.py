@@ -555,3 +555,8 @@ def test_time_a_day_anaphor_on_an_undated_page_names_the_yearless_day_before_it(
 ])
 def test_time_en_a_month_looked_ahead_to_after_the_sentence_s_date(text, value):
     assert values(text, "2018-07-02")[-1][1] == value
+
+
+def test_time_en_a_limit_already_reached_is_the_one_before_the_article():
+    text = "In addition, by June 30, the Net Union platform already has 462 home banks and 115 payment institutions."
+    assert values(text, "2018-07-03") == [("June 30", "2018-06-30")]
