@@ -931,3 +931,12 @@ def test_a_signing_asked_as_a_noun_is_the_signing(fresh_store, write):
     ingest([write("alipay.txt", text)], fresh_store)
     answer = ask(fresh_store, "On what day did Alipay and UnionPay hold their internal signing ceremony?")
     assert answer.dates[:1] == ["2018-09-10"], answer.answer
+
+
+def test_when_asked_of_a_figure_no_act_of_another_figure_answers(fresh_store, write):
+    text = ("title: Reserves\ndate: 2017-04-20\nlang: en\n\n"
+            "On April 17, 2017, payment institutions made their first deposit of client reserves, at a ratio of about 20%.\n")
+    answer = answer_to(fresh_store, write, text, "When did payment institutions deposit 100% of client reserves?")
+    assert "2017-04-17" not in answer.answer, answer.answer
+    # the figure the sentence writes still answers
+    assert answer_to(fresh_store, write, text, "When did payment institutions deposit 20% of client reserves?").answer.startswith("2017-04-17")

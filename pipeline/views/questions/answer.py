@@ -275,6 +275,13 @@ class Knowledge(SentenceAnswers):
             # 三家支付机构挪用备付金是什么时候被查出的? No event, but one sentence may tell all of it with a date.
             return self._dated_sentence(question)
         dated = [e for e in matched if e.date]
+        if question.figures and dated:
+            # "When will payment institutions deposit 100% of client reserves?": an act whose
+            # sentences write another figure (the first deposit, of 20%) is not the one asked of
+            told = [e for e in dated if not self._figures_untold(e, question)]
+            if not told:
+                return self._dated_sentence(question)
+            dated = told
         if not dated and matched:
             return self._undated(matched, question)
         if not dated:

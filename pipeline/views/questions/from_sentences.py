@@ -10,12 +10,12 @@ from dataclasses import replace
 
 from pipeline.extract.entities.table import has_cjk
 from pipeline.views.dates import display, span
-from pipeline.views.figures import asked_scale, shown, shown_in_scale
+from pipeline.views.figures import amounts_at, asked_scale, shown, shown_in_scale
 from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
-from pipeline.views.questions.sentences import clause_bounds, has, hedged
+from pipeline.views.questions.sentences import clause_bounds, has, hedged, readable
 from pipeline.views.questions.understand import Question, grammar
 
 
@@ -271,6 +271,8 @@ class SentenceAnswers:
             text = reading.sentence["sentence"]
             if len(reading.in_sentence) < len(question.entities):
                 continue  # every entity named in the sentence itself, none only by its context
+            if not set(question.figures) <= {amount for amount, _ in amounts_at(readable(text))}:
+                continue  # asked of 100%, a sentence of a 20% deposit tells another act
             timexes = self.store.written_dates(reading.sentence["article_id"], reading.sentence["idx"])
             if timexes:
                 dates = [t["value"] for t in timexes]
