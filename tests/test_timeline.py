@@ -1767,3 +1767,12 @@ def test_the_factuality_of_a_chinese_penalty(fresh_store, write, told, factualit
     text = f"title: 处罚\ndate: 2018-08-02\nlang: zh\n\n{told}\n"
     penalties = [e.factuality for e in entries_of(fresh_store, write, text) if e.type == "penalise"]
     assert penalties == ([factuality] if factuality else []), penalties
+
+
+def test_a_rule_of_a_known_issuer_is_not_issued_by_another(fresh_store, write):
+    text = ("title: Letter\ndate: 2018-04-10\nlang: en\n\n"
+            "The payment and settlement department of the PBOC issued document No. 209 in August 2017. "
+            "On March 20, NetsUnion also issued a letter on channel access to banks and payment institutions.\n")
+    issued = {(tuple(e.actor_ids), e.document_id) for e in entries_of(fresh_store, write, text) if e.type == "issue"}
+    assert (("netsunion",), "doc_209") not in issued, issued
+    assert any(actors == ("netsunion",) for actors, _ in issued), issued
