@@ -90,6 +90,7 @@ def _extract_parsed(record: ArticleRecord, docs: list, judgements: list[dict] | 
         numbered_in={e.id: year for e in table if e.type == "document" and (year := document_number_year(e.all_names()))},
         newsroom=frozenset(r["entity_id"] for r in record.roles if str(r.get("role", "")).lower() in load_taxonomy().newsroom_roles),
         called=_words_of_names(table),
+        curated=frozenset(e.id for e in table),
     )
     record.events = extract_events(docs, sentences, article.lang, mentions_by_sentence, timexes_by_sentence, entities,
                                    dct=article.date)

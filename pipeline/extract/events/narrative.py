@@ -43,10 +43,12 @@ def resolve(
         event.actors = _most_specific(event.actors, entities)
         event.targets = [t for t in _most_specific(event.targets, entities) if t not in event.actors]
     for event in events:
-        if event.type == "issue" and event.actors and event.document in entities.issuers and not any(
-                _top_regulator(a, entities) == _top_regulator(entities.issuers[event.document], entities) for a in event.actors):
+        if (event.type == "issue" and event.actors and event.document in entities.issuers
+                and all(a in entities.curated for a in event.actors) and not any(
+                _top_regulator(a, entities) == _top_regulator(entities.issuers[event.document], entities) for a in event.actors)):
             # "NetsUnion also issued a letter on channel access": a rule whose issuer is known was
-            # not issued by another; the document nearest before is not this one
+            # not issued by another known body; the document nearest before is not this one (one
+            # found only in this page, "The General Office issued …", may be its issuer unlinked)
             event.document = None
         if not event.actors and event.document in entities.issuers and event.type in ISSUED_BY_TYPES:
             event.actors = [_top_regulator(entities.issuers[event.document], entities)]  # "the guideline reiterates"

@@ -66,6 +66,7 @@ class EntityInfo:
     numbered_in: dict[str, int] = field(default_factory=dict)  # a document -> the year its number carries
     newsroom: frozenset[str] = frozenset()  # the people the page names as its reporters and editors
     called: dict[str, frozenset[str]] = field(default_factory=dict)  # id -> the words of its names ("platform")
+    curated: frozenset[str] = frozenset()  # the entity table's own ids (not those discovered in a page)
 
     def are_bodies(self, ids: list[str]) -> bool:
         """Whether every one of `ids` (at least one) is an institution of its own, not a whole
