@@ -1776,3 +1776,12 @@ def test_a_rule_of_a_known_issuer_is_not_issued_by_another(fresh_store, write):
     issued = {(tuple(e.actor_ids), e.document_id) for e in entries_of(fresh_store, write, text) if e.type == "issue"}
     assert (("netsunion",), "doc_209") not in issued, issued
     assert any(actors == ("netsunion",) for actors, _ in issued), issued
+
+
+def test_the_two_companies_of_the_sentence_before_held_the_signing(fresh_store, write):
+    text = ("title: Deal\ndate: 2018-09-14\nlang: en\n\n"
+            "Alipay has signed an agreement with China UnionPay to clear barcode payments, two people with "
+            "knowledge of the matter said. The two companies held a signing ceremony on Monday, the people said.\n")
+    signed = [(sorted(e.actor_ids + e.target_ids), e.display_date, e.factuality)
+              for e in entries_of(fresh_store, write, text) if e.type == "cooperate" and e.date]
+    assert signed == [(["alipay", "unionpay"], "2018-09-10", "reported")], signed

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.entities.documents import QUOTED
 from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent, limit_date, point_date
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, EventType, Taxonomy
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -463,7 +463,8 @@ def find_events(
         # "The platform begins trial operation": the noun is what a verb's subject, pointing back
         # to an institution, does; "it is a big migration" (a copula) tells nothing was done.
         if head.pos_ == "NOUN" and not actors and not targets and not partyless_deadline and not (
-            carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive and back_reference_of(subjects, taxonomy)
+            carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive
+            and (back_reference_of(subjects, taxonomy) or _pair_reference(subjects, taxonomy))
         ):
             continue  # "a clear requirement", "the completion": a noun with nobody attached says no event
         if spec.speaker_only:
@@ -484,9 +485,10 @@ def find_events(
         speakers = [a for a in speech_above if _says(a, head)]  # nearest first
         if not actors and not passive and speakers and any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
             actors = _speaker_of(speakers[0], spans, entities)  # "Tenpay said it had finished …": it is Tenpay
-        pair = _last_two_named(spans, trigger.start, entities) if not actors and not passive and _pair_reference(subjects, taxonomy) else []
+        pair_reference = not actors and not passive and _pair_reference(subjects, taxonomy)
+        pair = _last_two_named(spans, trigger.start, entities) if pair_reference else []
         if len(pair) == 2:
-            actors = pair  # (a pair named in sentences before is found as any party left unnamed is)
+            actors = pair  # (a pair named in the sentences before is found there: narrative.py)
         elif not actors and spec.positional_actor and head.i not in modal | routed_heads:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         target_reference = None
@@ -503,6 +505,8 @@ def find_events(
             continue  # "NetsUnion will set up new data centres": no founding of a party
         document = _document(documents, spans, scope, trigger.start)
         back_reference = teller_reference or (None if actors or passive else back_reference_of(subjects, taxonomy))
+        if pair_reference and not actors:
+            back_reference = PAIR_REFERENCE
         if back_reference and any(at < trigger.start for at in unnamed_ones):
             continue  # "Some payment institution's head said the company had finished": that one, unnamed
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, EntityInfo, Taxonomy
+from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence
 
 REGULATORY_NEEDING_DOCUMENT = {"issue", "require", "take_effect", "deadline", "prohibit"}
@@ -196,6 +196,11 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
     by_idx = {s.idx: s for s in sentences}
     for event in events:
         if event.actors:
+            continue
+        if event.back_reference == PAIR_REFERENCE:
+            # "Alipay has signed with UnionPay … The two companies held a signing ceremony on Monday"
+            named = _named_before(event, mentions, entities, INSTITUTION_TYPES, set(event.targets), skip_groups=True)
+            event.actors = list(dict.fromkeys(reversed(named)))[:2][::-1] if len(set(named)) >= 2 else []
             continue
         if event.back_reference:
             kinds = set(taxonomy.back_actors_en.get(event.back_reference) or taxonomy.back_nouns_zh.get(event.back_reference, ()))

@@ -18,6 +18,9 @@ CATEGORIES = {"regulatory", "industry", "commentary"}
 FACTUALITY_ORDER = ["denied", "reported", "required", "planned", "speculative"]
 # The kinds of entity that are institutions: they act, speak and stand behind "the platform", "it".
 INSTITUTION_TYPES = frozenset({"regulator", "clearing_house", "payment_institution", "company", "bank", "association"})
+# The back reference of a subject naming a pair ("both sides", "the two companies"): the two
+# institutions named last before it.
+PAIR_REFERENCE = "the two"
 
 
 class TaxonomyError(ValueError):
