@@ -1785,3 +1785,12 @@ def test_the_two_companies_of_the_sentence_before_held_the_signing(fresh_store, 
     signed = [(sorted(e.actor_ids + e.target_ids), e.display_date, e.factuality)
               for e in entries_of(fresh_store, write, text) if e.type == "cooperate" and e.date]
     assert signed == [(["alipay", "unionpay"], "2018-09-10", "reported")], signed
+
+
+def test_working_with_is_cooperating_and_withdrawing_a_statement_retracts_it(fresh_store, write):
+    text = ("title: Barcode\ndate: 2018-09-14\nlang: en\n\n"
+            "Tenpay began working with UnionPay on barcode payments in April. "
+            "On May 11, NetsUnion said it had begun clearing Alipay's barcode transactions, but it later withdrew the statement.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.actor_ids + e.target_ids, e.display_date) for e in entries if e.type == "cooperate"] == [(["tenpay", "unionpay"], "April 2018")]
+    assert [e.actor_ids for e in entries if e.type == "retract"] == [["netsunion"]]
