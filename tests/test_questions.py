@@ -940,3 +940,16 @@ def test_when_asked_of_a_figure_no_act_of_another_figure_answers(fresh_store, wr
     assert "2017-04-17" not in answer.answer, answer.answer
     # the figure the sentence writes still answers
     assert answer_to(fresh_store, write, text, "When did payment institutions deposit 20% of client reserves?").answer.startswith("2017-04-17")
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # wholly before the limit: the act as told
+    ("Did Alipay sign with UnionPay before October 2018?", "Reported, not confirmed"),
+    # inside the month asked as a limit: before it or by it, the words allow both
+    ("Did Alipay sign with UnionPay before September 2018?", "The sources do not say so"),
+    ("Did Alipay sign with UnionPay after September 2018?", "The sources do not say so"),
+])
+def test_an_act_inside_a_month_asked_as_a_limit_is_neither_yes_nor_no(fresh_store, write, question, verdict):
+    text = ("title: Deal\ndate: 2018-09-14\nlang: en\n\n"
+            "Alipay signed an agreement with China UnionPay on September 10, people familiar with the matter said.\n")
+    assert answer_to(fresh_store, write, text, question).answer.startswith(verdict)

@@ -175,7 +175,8 @@ class Knowledge(SentenceAnswers):
                 continue
             if not all(self.involves(entry, e) for e in self._asked_parties(question)):
                 continue
-            if question.dates and not any(_within(entry, t.value, loose=question.shape == "when") for t in question.dates):
+            if question.dates and not any(_within(entry, t.value, loose=question.shape == "when")
+                                          or _beyond(entry, t.value, question.date_side) for t in question.dates):
                 continue
             found.append(entry)
         return sorted(found, key=lambda e: self._rank(e, question), reverse=True)
@@ -716,7 +717,11 @@ class Knowledge(SentenceAnswers):
         # Asked of a speaker ("Did NetsUnion deny Alipay's access?"), the entry is the act spoken of:
         # who did that act is no answer; who spoke of it is.
         other = self._contrary(best, question) if said_by_speaker else self._other_speaker(best, question, speech)
-        if "announce" in speech and (denials or disputed or best.factuality == "reported"):
+        if self._within_the_asked_limit(best, question):
+            # "Did Alipay sign with UnionPay before September 2018?", told of September 10: before
+            # it or by it, the words allow both; the sources tell the day, not the answer
+            verdict, yes_no = "The sources do not say so; what they tell of it", None
+        elif "announce" in speech and (denials or disputed or best.factuality == "reported"):
             # "Did UnionPay confirm it?": no, whatever else was said of the event itself.
             verdict, yes_no = "No", False
         elif other:
@@ -1010,6 +1015,15 @@ class Knowledge(SentenceAnswers):
             return _on_the_side(found, question) is True
         return bool(found) and found[2] == "day" and found[0].strftime("%m-%d") in question.month_days
 
+    @staticmethod
+    def _within_the_asked_limit(entry: Entry, question: Question) -> bool:
+        """A month or a year asked as a limit ("before September 2018") and the act told inside it."""
+        if not question.date_side or question.month_days or not entry.value:
+            return False
+        found = span(entry.value)
+        asked = [a for a in (span(t.value) for t in question.dates) if a is not None and a[2] in ("month", "year")]
+        return found is not None and any(a[0] <= found[0] and found[1] <= a[1] for a in asked)
+
     def _date_unconfirmed(self, entry: Entry, question: Question) -> bool:
         """A day was asked ("on July 31", "on Saturday") and the sources date the act less exactly
         (or, asked as a limit, across it)."""
@@ -1216,6 +1230,16 @@ def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
     if loose:
         return start <= asked[1] and asked[0] <= end
     return asked[0] <= start and end <= asked[1]
+
+
+def _beyond(entry: Entry, value: str, side: str | None) -> bool:
+    """The entry lies wholly on the asked side of a limit ("before October 2018": any time before
+    October begins)."""
+    asked = span(value)
+    if side is None or asked is None or entry.date is None:
+        return False
+    start, end = date.fromisoformat(entry.date), date.fromisoformat(entry.date_end or entry.date)
+    return end < asked[0] if side == "before" else start > asked[1]
 
 
 def _in_order(entry: Entry, order: str | None) -> tuple:
