@@ -953,3 +953,10 @@ def test_an_act_inside_a_month_asked_as_a_limit_is_neither_yes_nor_no(fresh_stor
     text = ("title: Deal\ndate: 2018-09-14\nlang: en\n\n"
             "Alipay signed an agreement with China UnionPay on September 10, people familiar with the matter said.\n")
     assert answer_to(fresh_store, write, text, question).answer.startswith(verdict)
+
+
+def test_a_short_word_of_a_synonym_group_matches_only_its_inflections():
+    from pipeline.views.questions.sentences import _same
+
+    # "ban" (a prohibition) is "bans" and "banned", never "banks"
+    assert _same("banned", "ban") and _same("bans", "ban") and not _same("banks", "ban")

@@ -112,8 +112,11 @@ def _word_regex(variant: str) -> re.Pattern:
 def _stem_pattern(words: str) -> str:
     parts = []
     for word in words.lower().split():
-        stem = re.sub(r"(ing|ed|es|s|e|ion)$", "", word) if len(word) > 4 else word
-        parts.append(re.escape(stem) + r"[a-z]{0,4}")
+        if len(word) > 4:
+            parts.append(re.escape(re.sub(r"(ing|ed|es|s|e|ion)$", "", word)) + r"[a-z]{0,4}")
+        else:
+            # a short word takes only its inflections: "ban" is "bans", "banned", never "banks"
+            parts.append(re.escape(word) + r"(?:s|es|d|ed|ing|[a-z](?:ed|ing))?")
     return r"\s+".join(parts)
 
 
