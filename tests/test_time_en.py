@@ -560,3 +560,7 @@ def test_time_en_a_month_looked_ahead_to_after_the_sentence_s_date(text, value):
 def test_time_en_a_limit_already_reached_is_the_one_before_the_article():
     text = "In addition, by June 30, the Net Union platform already has 462 home banks and 115 payment institutions."
     assert values(text, "2018-07-03") == [("June 30", "2018-06-30")]
+
+
+def test_time_en_the_same_day_years_ago():
+    assert values("Two years ago today, NetsUnion began its trial run.", "2019-03-31") == [("Two years ago today", "2017-03-31")]

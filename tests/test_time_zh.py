@@ -331,3 +331,9 @@ def test_time_zh_a_limit_just_before_the_sentence_s_date_in_its_month_is_no_year
 ])  # fmt: skip
 def test_time_zh_a_start_just_passed_is_this_years(text, value):
     assert values(text, "2018-07-02")[-1][1] == value
+
+
+def test_time_zh_the_same_day_years_before():
+    assert values("两年前的今天，网联平台启动试运行。", "2019-03-31") == [("两年前的今天", "2017-03-31")]
+    # without the day, the year alone
+    assert values("两年前，网联平台启动试运行。", "2019-03-31") == [("两年前", "2017")]

@@ -98,6 +98,8 @@ def offset(c: Candidate, ctx: DocContext) -> Resolved | None:
     else:
         base, label = ctx.anchor, "dct"
     gran = {"fortnight": "week", "weekend": "week"}.get(unit, unit)
+    if c.groups.get("same_day") and unit in ("year", "month") and "d" in base.known:
+        gran = "day"  # 两年前的今天, "two years ago today": that day, so many years before
     if n != int(n):
         # "half a year ago" is a month, not a year
         gran = {"year": "month", "month": "day", "decade": "year"}.get(gran, gran)
