@@ -564,3 +564,11 @@ def test_time_en_a_limit_already_reached_is_the_one_before_the_article():
 
 def test_time_en_the_same_day_years_ago():
     assert values("Two years ago today, NetsUnion began its trial run.", "2019-03-31") == [("Two years ago today", "2017-03-31")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The bank set the rule on August 4, 2017. Two months later, on October 15, firms were due to finish.", "2017-10-15"),
+    ("The PBOC ordered the deposits in January 2017. Three months later, on April 17, firms made their first deposits.", "2017-04-17"),
+])
+def test_time_en_a_date_restating_the_one_before_takes_its_year(text, value):
+    assert values(text, "2019-01-20")[-1][1] == value

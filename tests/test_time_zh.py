@@ -337,3 +337,7 @@ def test_time_zh_the_same_day_years_before():
     assert values("两年前的今天，网联平台启动试运行。", "2019-03-31") == [("两年前的今天", "2017-03-31")]
     # without the day, the year alone
     assert values("两年前，网联平台启动试运行。", "2019-03-31") == [("两年前", "2017")]
+
+
+def test_time_zh_a_date_restating_the_one_before_takes_its_year():
+    assert values("2017年1月，央行下发通知。3个月后，即4月17日，支付机构首次交存。", "2019-01-20")[-1] == ("4月17日", "2017-04-17")

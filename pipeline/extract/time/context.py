@@ -23,6 +23,7 @@ _EN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n
 _ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+")
 
 _CLAUSE_END = re.compile(r"[;:；：]")
+_RESTATING_GAP = re.compile(r"[\s,，]*(?:on|in|即|的)?[\s,，]*", re.IGNORECASE)  # "Two months later, on …"
 _MODAL_HAD = re.compile(r"\bhad\s+to\b", re.IGNORECASE)  # "had to", a modal: what was required
 DAY_ANAPHOR_SENTENCES = 3  # how far back "the same day" may find its day past a month read since
 STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month (or year) of the story
@@ -144,6 +145,16 @@ class DocContext:
         order of 去年3月31日 a translation keeps), else None."""
         year = self._year_before(start)
         return year[2].day.year if year else None
+
+    def restated_month(self, start: int, month: int) -> int | None:
+        """The year of a month just read and restated by this one ("Two months later, on October
+        15", 两个月后，即10月15日): the expression right before, in this month and with its year."""
+        if self.last_read is None:
+            return None
+        _, end, point = self.last_read
+        if not end <= start or not _RESTATING_GAP.fullmatch(self.text[end:start]) or point.gran not in FINE_ENOUGH["month"]:
+            return None
+        return point.day.year if "y" in point.known and point.day.month == month else None
 
     def _year_before(self, start: int) -> tuple[int, int, Point] | None:
         if self.last_read is None:

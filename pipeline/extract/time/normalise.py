@@ -60,6 +60,9 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     named = ctx.year_just_before(c.start) if direction is None else None
     if named is not None:
         return named, f"previous:{named}", True  # "last year March 31": the year just named
+    restated = ctx.restated_month(c.start, month) if direction is None else None
+    if restated is not None:
+        return restated, f"previous:{restated}", True  # "Three months later, on April 17": that April
     if isinstance(direction, int) and not isinstance(direction, bool):
         here, there = (dm, anchor.day.day if day else 0), (month, day or 0)
         if direction < 0:
