@@ -1794,3 +1794,11 @@ def test_working_with_is_cooperating_and_withdrawing_a_statement_retracts_it(fre
     entries = entries_of(fresh_store, write, text)
     assert [(e.actor_ids + e.target_ids, e.display_date) for e in entries if e.type == "cooperate"] == [(["tenpay", "unionpay"], "April 2018")]
     assert [e.actor_ids for e in entries if e.type == "retract"] == [["netsunion"]]
+
+
+def test_it_opening_a_sentence_is_the_subject_of_the_sentence_before(fresh_store, write):
+    text = ("title: NetsUnion\ndate: 2019-01-20\nlang: en\n\n"
+            "NetsUnion began a trial run with four banks and Alipay on March 31, 2017. "
+            "It signed an agreement with Tenpay in March 2018.\n")
+    signed = [sorted(e.actor_ids + e.target_ids) for e in entries_of(fresh_store, write, text) if e.type == "cooperate"]
+    assert signed == [["netsunion", "tenpay"]], signed

@@ -212,10 +212,17 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
         # "it" is one institution, not a whole group
         window = _named_before(event, mentions, entities, kinds, set(event.targets), skip_groups=bool(event.back_reference))
         if window:
-            # "it" is the one named last; "the platform" the one the passage is about, named most
-            # ("… through NetsUnion or UnionPay. The platform …" is NetsUnion's), the last of those
+            # "it" is the one named last in its sentence, or the subject of the sentence before
+            # ("NetsUnion began a trial run with four banks and Alipay. It was registered …" is
+            # NetsUnion); "the platform" the one the passage is about, named most ("… through
+            # NetsUnion or UnionPay. The platform …" is NetsUnion's), the last of those
             nominal = event.back_reference not in (None, "it")
-            event.actors = _most_named_of(_called(window, event.back_reference, entities)) if nominal else window[-1:]
+            if nominal:
+                event.actors = _most_named_of(_called(window, event.back_reference, entities))
+            elif event.back_reference == "it":
+                event.actors = _named_before_in_sentence(event, mentions, entities, kinds) or _subject_before(event, mentions, entities, kinds)
+            else:
+                event.actors = window[-1:]
         if not event.actors and event.back_reference and event.back_reference != "it":
             # "31 March 2017: The platform begins trial operation", pages after the platform was
             # named: the one of its kind the article names most.
@@ -245,6 +252,23 @@ def _named_before(event, mentions, entities, kinds, others: set[str], *, skip_gr
         if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
         and m.entity_id not in others and not (skip_groups and m.entity_id in entities.collectives)
     ]  # fmt: skip
+
+
+def _named_before_in_sentence(event, mentions, entities, kinds) -> list[str]:
+    """The one of these kinds named last before the event in its own sentence."""
+    named = [m.entity_id for m in mentions.get(event.sentence_idx, []) if m.end <= event.start and entities.types.get(m.entity_id) in kinds
+             and m.entity_id not in event.targets and m.entity_id not in entities.collectives]
+    return named[-1:]
+
+
+def _subject_before(event, mentions, entities, kinds) -> list[str]:
+    """The first one of these kinds named in the nearest sentence before that names one."""
+    for idx in range(event.sentence_idx - 1, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
+        named = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) in kinds
+                 and m.entity_id not in event.targets and m.entity_id not in entities.collectives]
+        if named:
+            return named[:1]
+    return []
 
 
 def _called(window: list[str], reference: str | None, entities: EntityInfo) -> list[str]:
