@@ -1802,3 +1802,13 @@ def test_it_opening_a_sentence_is_the_subject_of_the_sentence_before(fresh_store
             "It signed an agreement with Tenpay in March 2018.\n")
     signed = [sorted(e.actor_ids + e.target_ids) for e in entries_of(fresh_store, write, text) if e.type == "cooperate"]
     assert signed == [["netsunion", "tenpay"]], signed
+
+
+def test_it_founded_by_nobody_named_is_its_own_founding(fresh_store, write):
+    text = ("title: NetsUnion\ndate: 2019-01-20\nlang: en\n\n"
+            "NetsUnion began a trial run on March 31, 2017, with four banks and Alipay, Tenpay and Chinabank Payment. "
+            "It was formally registered in Beijing the following August, with registered capital of 2 billion yuan.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.actor_ids + e.target_ids, e.display_date) for e in entries if e.type == "found"] == [(["netsunion"], "August 2017")]
+    capital = [e.actor_ids for e in entries if e.type == "statistic"]
+    assert capital == [["netsunion"]], capital

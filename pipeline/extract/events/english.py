@@ -64,6 +64,9 @@ NEW_THING_WORDS = frozenset({"a", "an", "new", "another", "several", "some"})  #
 # "the notice, issued in August"); not those a translation writes so of the noun's own act
 # ("115 payment institutions accessed to the platform" connected).
 UNDERGONE_BY_THE_NOUN = {"found", "issue", "approve", "penalise", "launch"}
+# Acts told of whoever underwent them when nobody is named doing them ("It was registered"):
+# a founding or a launch is the thing's own, not so an approval or a penalty.
+TOLD_OF_THE_UNDERGOER = {"found", "launch"}
 
 
 @cache
@@ -507,6 +510,11 @@ def find_events(
         back_reference = teller_reference or (None if actors or passive else back_reference_of(subjects, taxonomy))
         if pair_reference and not actors:
             back_reference = PAIR_REFERENCE
+        elif passive and not actors and not back_reference and type_id in TOLD_OF_THE_UNDERGOER and any(t.lower_ == "it" for t in subjects):
+            # "It was formally registered in Beijing the following August": what was founded (or
+            # launched) is the one "it" points back to, whose founding it is ("the company was
+            # registered" is left to the page's topic)
+            back_reference = "it"
         if back_reference and any(at < trigger.start for at in unnamed_ones):
             continue  # "Some payment institution's head said the company had finished": that one, unnamed
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
