@@ -1805,7 +1805,9 @@ def test_it_opening_a_sentence_is_the_subject_of_the_sentence_before(fresh_store
 
 
 def test_it_founded_by_nobody_named_is_its_own_founding(fresh_store, write):
-    text = ("title: NetsUnion\ndate: 2019-01-20\nlang: en\n\n"
+    # (payment institutions, named most, are the page's topic)
+    text = ("title: Payment institutions\ndate: 2019-01-20\nlang: en\n\n"
+            "Payment institutions had to cut their direct links. Payment institutions and banks prepared for months.\n\n"
             "NetsUnion began a trial run on March 31, 2017, with four banks and Alipay, Tenpay and Chinabank Payment. "
             "It was formally registered in Beijing the following August, with registered capital of 2 billion yuan.\n")
     entries = entries_of(fresh_store, write, text)
