@@ -1814,3 +1814,10 @@ def test_it_founded_by_nobody_named_is_its_own_founding(fresh_store, write):
     assert [(e.actor_ids + e.target_ids, e.display_date) for e in entries if e.type == "found"] == [(["netsunion"], "August 2017")]
     capital = [e.actor_ids for e in entries if e.type == "statistic"]
     assert capital == [["netsunion"]], capital
+
+
+@pytest.mark.parametrize("told", ["據內地傳媒報道，支付寶及財付通已於6月30日完成切換。", "据媒体报道，支付宝及财付通已于6月30日完成切换。"])
+def test_a_chinese_act_a_named_medium_reports_is_reported(fresh_store, write, told):
+    text = f"title: 切换\ndate: 2018-07-03\nlang: zh\n\n{told}\n"
+    switched = [e.factuality for e in entries_of(fresh_store, write, text) if e.type == "switch_traffic"]
+    assert switched == ["reported"], switched
