@@ -1821,3 +1821,10 @@ def test_a_chinese_act_a_named_medium_reports_is_reported(fresh_store, write, to
     text = f"title: 切换\ndate: 2018-07-03\nlang: zh\n\n{told}\n"
     switched = [e.factuality for e in entries_of(fresh_store, write, text) if e.type == "switch_traffic"]
     assert switched == ["reported"], switched
+
+
+def test_a_chinese_rule_told_as_of_late_keeps_the_limit_its_clauses_set(fresh_store, write):
+    text = ("title: 断直连\ndate: 2018-07-03\nlang: zh\n\n"
+            "人民銀行早前規定，由6月30日起，支付機構的網絡支付業務，必須全部通過網聯或銀聯處理。\n")
+    limits = [(e.actor_ids, e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "deadline"]
+    assert (["pboc"], "2018-06-30") in limits, limits

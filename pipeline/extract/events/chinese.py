@@ -693,7 +693,13 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         if any(clause[0] <= t.start - sentence.start < clause[1] for t in timexes) and not any(
             clause[0] <= t.start - sentence.start < clause[1] for t in dated
         ):
-            continue  # the clause has its own vague time (日前, 近日): borrow no date from elsewhere
+            # the clause has its own vague time (日前, 近日): borrow no date from elsewhere, but
+            # the limit the clauses after set is still its own (人民银行早前规定，由6月30日起，…)
+            later = [t for t in deadlines if t.start - sentence.start >= local]
+            if later and not spec.speaker_only:
+                event.deadline = limit_date(later[0])
+                event.later_deadlines = [limit_date(t) for t in later[1:]]
+            continue
         in_clause = [t for t in plain if clause[0] <= t.start - sentence.start < clause[1]]
         if spec.speaker_only:
             continue  # what someone says has no date of its own here
