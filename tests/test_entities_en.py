@@ -46,6 +46,8 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
      "non-bank payment institution network payment clearing platform", "netsunion"),
     # the other spelling of a word of a name
     ("The National Clearing Centre signed the agreement.", "National Clearing Centre", "pboc_clearing_center"),
+    # 209号文 word by word
+    ("Last year August, central bank payment settlement department issue 209 text.", "209 text", "doc_209"),
     # a unit written with its bank as owner
     ("It was set up by the central bank's clearing centre and 44 others.", "central bank's clearing centre", "pboc_clearing_center"),
     # 京东支付 word by word

@@ -1828,3 +1828,10 @@ def test_a_chinese_rule_told_as_of_late_keeps_the_limit_its_clauses_set(fresh_st
             "人民銀行早前規定，由6月30日起，支付機構的網絡支付業務，必須全部通過網聯或銀聯處理。\n")
     limits = [(e.actor_ids, e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "deadline"]
     assert (["pboc"], "2018-06-30") in limits, limits
+
+
+def test_a_document_cited_by_its_number_as_translation_writes_it_is_the_one_issued(fresh_store, write):
+    text = ("title: Reserves\ndate: 2019-01-15\nlang: en\n\n"
+            "Last year June 29, central bank office hall issue No. 114 text, from July 9 each month raise 10 percentage points.\n")
+    issued = [(e.actor_ids, e.document_id) for e in entries_of(fresh_store, write, text) if e.type == "issue"]
+    assert issued == [(["pboc_general_office"], "doc_114_full_deposit")], issued
