@@ -960,3 +960,10 @@ def test_a_short_word_of_a_synonym_group_matches_only_its_inflections():
 
     # "ban" (a prohibition) is "bans" and "banned", never "banks"
     assert _same("banned", "ban") and _same("bans", "ban") and not _same("banks", "ban")
+
+
+def test_an_english_question_of_two_acts_is_answered_by_its_verb_s_act_told_in_chinese(fresh_store, write):
+    text = ("title: 条码支付\ndate: 2018-04-02\nlang: zh\n\n"
+            "4月1日，財付通旗下微信支付與中國銀聯的條碼支付合作正式上線。\n")
+    answer = answer_to(fresh_store, write, text, "Did WeChat Pay's barcode cooperation with UnionPay go live on April 1, 2018?")
+    assert answer.answer.startswith("Yes. 2018-04-01") and "launched" in answer.answer, answer.answer
