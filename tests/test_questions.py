@@ -967,3 +967,18 @@ def test_an_english_question_of_two_acts_is_answered_by_its_verb_s_act_told_in_c
             "4月1日，財付通旗下微信支付與中國銀聯的條碼支付合作正式上線。\n")
     answer = answer_to(fresh_store, write, text, "Did WeChat Pay's barcode cooperation with UnionPay go live on April 1, 2018?")
     assert answer.answer.startswith("Yes. 2018-04-01") and "launched" in answer.answer, answer.answer
+
+
+def test_a_statement_about_another_act_does_not_answer_for_the_asked_one(fresh_store, write):
+    text = ("title: 网联\ndate: 2018-06-25\nlang: zh\n\n"
+            "3月31日，网联宣布已与财付通签署条码支付业务合作协议。5月11日，网联随后又删除了相关公告。\n\n"
+            "有消息指，部分支付机构或需申请延期，但网联回应称，大限不会推迟。\n")
+    answer = answer_to(fresh_store, write, text, "网联是否宣布大限将推迟？").answer
+    assert not answer.startswith("Yes") and "财付通" not in answer.split("\n")[0], answer
+
+
+def test_what_is_completed_is_the_act_asked_of(fresh_store, write):
+    text = ("title: Reserves\ndate: 2019-01-15\nlang: en\n\n"
+            "On March 31, 2018, NetsUnion completed its first barcode transaction with Tenpay.\n")
+    answer = answer_to(fresh_store, write, text, "Did payment institutions complete 100% deposit in 2018?").answer
+    assert "NetsUnion" not in answer.split("\n")[0], answer

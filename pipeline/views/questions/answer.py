@@ -664,7 +664,8 @@ class Knowledge(SentenceAnswers):
         if told_alone:
             core = told_alone[:1]  # (央行是否推迟了…最后期限: the postponing, whatever order the words came in)
         # "Did UnionPay deny Alipay's access?": the asked speaker's own word first, then the act it is about.
-        entries = [e for e in self.matching(question, types=speech) if self._acted_by(e, question.actor)] if speech else []
+        entries = [e for e in self.matching(question, types=speech)
+                   if self._acted_by(e, question.actor) and self._tells_the_act(e, core)] if speech else []
         entries = entries or self._answers_naming_the_rest(question, speech)
         entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
         if not entries:
@@ -695,7 +696,7 @@ class Knowledge(SentenceAnswers):
         # fees: a sentence telling more of the question than the event's own sentences answers it.
         beyond = self.reader.beyond_the_act(question)
         told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in best.sources))
-        if self._dated_elsewhere(entries, best, question, tells_the_act=not beyond or told >= 0.5):
+        if self._dated_elsewhere(entries, best, question, tells_the_act=(not beyond or told >= 0.5) and not self._figures_untold(best, question)):
             # "Was the August 4, 2017 notice issued by UnionPay?": another did the act of that
             # day, which says more than the day of UnionPay's own notice
             on_the_day = self._done_by_another(question, core or speech) if other_days else None
@@ -883,6 +884,22 @@ class Knowledge(SentenceAnswers):
             if all(any(e in named for e in self.expand(r)) for r in rest):
                 found.append(entry)
         return found
+
+    @staticmethod
+    def _tells_the_act(entry: Entry, types: list[str]) -> bool:
+        """Whether the sentences of a statement tell an act of these types (網聯是否宣佈大限將推遲:
+        NetsUnion's announcement of its Tenpay deal tells no postponement), by the articles' own
+        words for those acts in either language. No types asked: any statement."""
+        if not types:
+            return True
+        taxonomy = load_taxonomy()
+        zh = [w for w, t in taxonomy.zh_triggers() if t in types]
+        en = [w for t in types for w in (*taxonomy.types[t].en_lemmas, *taxonomy.types[t].en_phrases)]
+        for source in entry.sources:
+            sentence = readable(source["sentence"]).lower()
+            if any(w in sentence for w in zh) or any(re.search(rf"\b{re.escape(w)}", sentence) for w in en):
+                return True
+        return False
 
     def _asked_word_untold(self, entry: Entry, question: Question) -> bool:
         """A Chinese question's own word for the act (试运行, a trial run) that none of the entry's

@@ -600,6 +600,10 @@ def _event_types(doc, lang: str) -> list[str]:
         # not the cooperation or the announcement): the acts in the order the question names them.
         return sorted(found, key=first_at.__getitem__)
     found = list(dict.fromkeys(type_id for type_id, _ in trigger_spans(doc, taxonomy)))
+    if len(found) > 1 and "complete" in found:
+        # "Did payment institutions complete 100% deposit in 2018?": what is completed is the act
+        # asked about (the deposit), not any completion, as in Chinese above
+        found = [t for t in found if t != "complete"]
     if found:
         return found
     alpha = [t.lower_ for t in doc if t.is_alpha]
