@@ -235,6 +235,14 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
     return "asserted"
 
 
+def _take_limits_after(event: EventMention, later: list[Timex]) -> bool:
+    """The first limit set after the act is its deadline, the others its later ones."""
+    if later:
+        event.deadline = limit_date(later[0])
+        event.later_deadlines = [limit_date(t) for t in later[1:]]
+    return bool(later)
+
+
 def _heard_from(anonymous: bool, own: str) -> str:
     """An act told by an unnamed source (一位业内人士称) is reported, unless its own words hedge
     it more (央行…可能予以处罚: a possibility, not a reported penalty) or deny it."""
@@ -695,10 +703,8 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         ):
             # the clause has its own vague time (日前, 近日): borrow no date from elsewhere, but
             # the limit the clauses after set is still its own (人民银行早前规定，由6月30日起，…)
-            later = [t for t in deadlines if t.start - sentence.start >= local]
-            if later and not spec.speaker_only:
-                event.deadline = limit_date(later[0])
-                event.later_deadlines = [limit_date(t) for t in later[1:]]
+            if not spec.speaker_only:
+                _take_limits_after(event, [t for t in deadlines if t.start - sentence.start >= local])
             continue
         in_clause = [t for t in plain if clause[0] <= t.start - sentence.start < clause[1]]
         if spec.speaker_only:
@@ -735,11 +741,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             between = text[chosen.end - sentence.start : local]
             if any(c in between for c in after_cues):
                 event.date_mod = "AFTER"
-        later = [t for t in deadlines if t.start - sentence.start >= local]
-        if later:
-            event.deadline = limit_date(later[0])
-            event.later_deadlines = [limit_date(t) for t in later[1:]]
-        elif own_limits and not event.date:
+        if _take_limits_after(event, [t for t in deadlines if t.start - sentence.start >= local]) or event.date:
+            continue
+        if own_limits:
             event.deadline = limit_date(own_limits[-1])
-        elif (before_it := [t for t in opening if t.end - sentence.start <= local]) and not event.date:
+        elif before_it := [t for t in opening if t.end - sentence.start <= local]:
             event.deadline = limit_date(before_it[-1])  # 今年6月30日起，…全部通过网联平台处理

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.entities.documents import QUOTED
 from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent, limit_date, point_date
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy, last_pair
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -490,7 +490,7 @@ def find_events(
             actors = _speaker_of(speakers[0], spans, entities)  # "Tenpay said it had finished …": it is Tenpay
         pair_reference = not actors and not passive and _pair_reference(subjects, taxonomy)
         pair = _last_two_named(spans, trigger.start, entities) if pair_reference else []
-        if len(pair) == 2:
+        if pair:
             actors = pair  # (a pair named in the sentences before is found there: narrative.py)
         elif not actors and spec.positional_actor and head.i not in modal | routed_heads:
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
@@ -657,8 +657,7 @@ def _pair_reference(subjects: list[Token], taxonomy: Taxonomy) -> bool:
 
 def _last_two_named(spans, start: int, entities: EntityInfo) -> list[str]:
     """The last two institutions named before a token, in the order they were named."""
-    named = [m.entity_id for m, s in spans if s.end <= start and entities.types.get(m.entity_id) in INSTITUTION_TYPES]
-    return list(dict.fromkeys(reversed(named)))[:2][::-1]
+    return last_pair([m.entity_id for m, s in spans if s.end <= start and entities.types.get(m.entity_id) in INSTITUTION_TYPES])
 
 
 def _names_just_before(verb: Token, spans, entities: EntityInfo) -> list[Token]:

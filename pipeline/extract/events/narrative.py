@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, Taxonomy
+from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, Taxonomy, last_pair
 from pipeline.facts import EventMention, Mention, Sentence
 
 REGULATORY_NEEDING_DOCUMENT = {"issue", "require", "take_effect", "deadline", "prohibit"}
@@ -199,8 +199,7 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             continue
         if event.back_reference == PAIR_REFERENCE:
             # "Alipay has signed with UnionPay … The two companies held a signing ceremony on Monday"
-            named = _named_before(event, mentions, entities, INSTITUTION_TYPES, set(event.targets), skip_groups=True)
-            event.actors = list(dict.fromkeys(reversed(named)))[:2][::-1] if len(set(named)) >= 2 else []
+            event.actors = last_pair(_named_before(event, mentions, entities, INSTITUTION_TYPES, set(event.targets), skip_groups=True))
             continue
         if event.back_reference:
             kinds = set(taxonomy.back_actors_en.get(event.back_reference) or taxonomy.back_nouns_zh.get(event.back_reference, ()))
@@ -254,20 +253,23 @@ def _named_before(event, mentions, entities, kinds, others: set[str], *, skip_gr
     ]  # fmt: skip
 
 
+def _one_named_in(idx: int, event, mentions, entities, kinds) -> list[Mention]:
+    """The mentions of sentence `idx` that may stand for "it": one institution of these kinds,
+    not a whole group, not the event's own target."""
+    return [m for m in mentions.get(idx, []) if entities.types.get(m.entity_id) in kinds
+            and m.entity_id not in event.targets and m.entity_id not in entities.collectives]
+
+
 def _named_before_in_sentence(event, mentions, entities, kinds) -> list[str]:
     """The one of these kinds named last before the event in its own sentence."""
-    named = [m.entity_id for m in mentions.get(event.sentence_idx, []) if m.end <= event.start and entities.types.get(m.entity_id) in kinds
-             and m.entity_id not in event.targets and m.entity_id not in entities.collectives]
-    return named[-1:]
+    return [m.entity_id for m in _one_named_in(event.sentence_idx, event, mentions, entities, kinds) if m.end <= event.start][-1:]
 
 
 def _subject_before(event, mentions, entities, kinds) -> list[str]:
     """The first one of these kinds named in the nearest sentence before that names one."""
     for idx in range(event.sentence_idx - 1, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
-        named = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) in kinds
-                 and m.entity_id not in event.targets and m.entity_id not in entities.collectives]
-        if named:
-            return named[:1]
+        if named := _one_named_in(idx, event, mentions, entities, kinds):
+            return [named[0].entity_id]
     return []
 
 

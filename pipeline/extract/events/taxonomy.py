@@ -23,6 +23,12 @@ INSTITUTION_TYPES = frozenset({"regulator", "clearing_house", "payment_instituti
 PAIR_REFERENCE = "the two"
 
 
+def last_pair(named: list[str]) -> list[str]:
+    """The last two different ids of those named in order, in that order; none if fewer."""
+    distinct = list(dict.fromkeys(reversed(named)))[:2][::-1]
+    return distinct if len(distinct) == 2 else []
+
+
 class TaxonomyError(ValueError):
     """events.yaml is malformed; the message names the entry and the fix."""
 
