@@ -667,11 +667,10 @@ class Knowledge(SentenceAnswers):
         entries = [e for e in self.matching(question, types=speech)
                    if self._acted_by(e, question.actor) and self._tells_the_act(e, core)] if speech else []
         entries = entries or self._answers_naming_the_rest(question, speech)
-        entries.sort(key=lambda e: question.types.index(e.type))  # the act first, what it acts on after ("retract the announcement")
-        if not entries:
-            # "Did WeChat Pay's barcode cooperation with UnionPay go live on April 1?": of the acts
-            # named, the verb's first (the order the question names them in, as above)
-            entries = sorted(self.matching(question, types=core or speech), key=lambda e: question.types.index(e.type))
+        entries = entries or self.matching(question, types=core or speech)
+        # The act first, what it acts on after ("retract the announcement", "Did WeChat Pay's
+        # barcode cooperation with UnionPay go live?": the launch, then the cooperation).
+        entries.sort(key=lambda e: question.types.index(e.type))
         other_days = not entries and bool(question.dates)
         if other_days:
             # "Did Tenpay sign with UnionPay on May 11, 2018?": the act between those parties,
