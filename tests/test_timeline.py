@@ -1835,3 +1835,11 @@ def test_a_document_cited_by_its_number_as_translation_writes_it_is_the_one_issu
             "Last year June 29, central bank office hall issue No. 114 text, from July 9 each month raise 10 percentage points.\n")
     issued = [(e.actor_ids, e.document_id) for e in entries_of(fresh_store, write, text) if e.type == "issue"]
     assert issued == [(["pboc_general_office"], "doc_114_full_deposit")], issued
+
+
+def test_a_subject_after_but_is_the_last_verb_s_own(fresh_store, write):
+    text = ("title: Bar code\ndate: 2018-05-14\nlang: en\n\n"
+            "This newspaper news, on May 11, the Net Union Clearing Limited Company and the Pay Treasure at the same time "
+            "announced to carry out bar code payment business cooperation, but the Net Union afterwards deleted the related announcement.\n")
+    retracted = [e.actor_ids for e in entries_of(fresh_store, write, text) if e.type == "retract"]
+    assert retracted == [["netsunion"]], retracted

@@ -205,7 +205,7 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects:
             voice_of = verb if raised else token
-            return subjects, any(c.dep_ in ("nsubjpass", "auxpass") for c in voice_of.children)
+            return [_after_but(s) for s in subjects], any(c.dep_ in ("nsubjpass", "auxpass") for c in voice_of.children)
         # "Fiscal has been connected to X, formally launched Y": the advcl holds the subject.
         for child in token.children:
             if child.dep_ == "advcl" and child.i < token.i:
@@ -218,6 +218,15 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         else:
             break
     return [], False
+
+
+def _after_but(subject: Token) -> Token:
+    """The subject a translation's "X and Y announced …, but Z deleted …" gives the last verb: the
+    parser joins Z to X as one more conjunct; after "but" it is a clause of its own."""
+    contrast = next((c.i for c in subject.children if c.dep_ == "cc" and c.lower_ == "but"), None)
+    if contrast is None:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "conj" and c.i > contrast), subject)
 
 
 def _ended(head: Token, carrier: Token, taxonomy: Taxonomy) -> bool:
