@@ -400,13 +400,13 @@ def _sources(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _one_act(answered: dict, row_of: dict, entry_of: dict, index: dict[int, Entry]) -> list[Entry]:
+def _one_act(answered: dict, row_of: dict, index: dict[int, Entry]) -> list[Entry]:
     """The entry a denial answers, and with it the completion told in the same words ("said it
     had finished the switch-over": the completion and the switch are one act, denied together)."""
-    first = index[entry_of[(answered["article_id"], answered["idx"])]]
+    first = index[answered["entry_id"]]
     same = [first]
     for key, row in row_of.items():
-        other = index.get(entry_of[key])
+        other = index.get(row["entry_id"])
         if (other is None or other is first or key[0] != answered["article_id"] or row["sentence_idx"] != answered["sentence_idx"]
                 or "complete" not in (row["type"], answered["type"]) or other.actor_ids != first.actor_ids):
             continue
@@ -418,16 +418,15 @@ def _flag_conflicts(entries: list[Entry], by_entry: dict[int, list[dict]]) -> No
     """Denials and retractions conflict with what they answer; one event with two dates too."""
     # A denial answers an event of its own article: only those articles' events need looking up.
     answering = {r["article_id"] for rows in by_entry.values() for r in rows if r["refers_to"] is not None}
-    entry_of = {(r["article_id"], r["idx"]): entry_id for entry_id, rows in by_entry.items() for r in rows if r["article_id"] in answering}
     row_of = {(r["article_id"], r["idx"]): r for rows in by_entry.values() for r in rows if r["article_id"] in answering}
     index = {e.id: e for e in entries}
     for entry in entries:
         for row in by_entry[entry.id]:
-            answered = entry_of.get((row["article_id"], row["refers_to"])) if row["refers_to"] is not None else None
-            if answered not in index:
+            answered = row_of.get((row["article_id"], row["refers_to"])) if row["refers_to"] is not None else None
+            if answered is None or answered["entry_id"] not in index:
                 continue
             reason = f"{entry.type} by {_join(entry.actors) or 'a source'} ({entry.display_date})"
-            for target in _one_act(row_of[(row["article_id"], row["refers_to"])], row_of, entry_of, index):
+            for target in _one_act(answered, row_of, index):
                 if target.id != entry.id and reason not in target.conflict_reasons:
                     target.conflict, target.conflict_reasons = True, target.conflict_reasons + [reason]
     same_event: dict[tuple, list[Entry]] = defaultdict(list)

@@ -64,23 +64,20 @@ class ChineseCuratedRuler:
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(self.names, key=len, reverse=True):
             self.by_first.setdefault(name[0], []).append(name)
-        # where any name starts: the words worth trying (a lookahead finds overlapping starts)
-        self.starts = re.compile("(?=" + "|".join(re.escape(n) for n in self.names) + ")") if self.names else None
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.starts is None:
+        if not self.by_first:
             return doc
         spans: list[Span] = []
         found: list[tuple[int, int, str, str]] = []
         text = doc.text
         ends = {t.idx + len(t.text) for t in doc}
-        name_starts = {m.start() for m in self.starts.finditer(text)}
         taken_to = 0
         astride: list[tuple[int, int, str]] = []  # names the text holds across a word's end
         for token in doc:
             # At every word start the longest name that is whole words here: 微信支付宝, cut 微信|支付宝,
             # is WeChat and Alipay (微信支付 would end inside a word); "中国银行" inside "中国银行业" is none.
-            if token.idx < taken_to or token.idx not in name_starts:
+            if token.idx < taken_to:
                 continue
             for name in self.by_first.get(text[token.idx], ()):
                 end = token.idx + len(name)

@@ -209,7 +209,8 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
                 continue
             kinds = INSTITUTION_TYPES
         # "it" is one institution, not a whole group
-        window = _named_before(event, mentions, entities, kinds, set(event.targets), skip_groups=bool(event.back_reference))
+        named = _named_before_by_sentence(event, mentions, entities, kinds, set(event.targets), skip_groups=bool(event.back_reference))
+        window = [entity_id for _, entity_id in named]
         if window:
             # "it" is the one named last in its sentence, or the subject of the sentence before
             # ("NetsUnion began a trial run with four banks and Alipay. It was registered …" is
@@ -219,7 +220,7 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             if nominal:
                 event.actors = _most_named_of(_called(window, event.back_reference, entities))
             elif event.back_reference == "it":
-                event.actors = _named_before_in_sentence(event, mentions, entities, kinds) or _subject_before(event, mentions, entities, kinds)
+                event.actors = _it_stands_for(named, event.sentence_idx)
             else:
                 event.actors = window[-1:]
         if not event.actors and event.back_reference and event.back_reference != "it":
@@ -245,32 +246,29 @@ def _resolve_back_targets(events, mentions, entities, taxonomy) -> None:
 def _named_before(event, mentions, entities, kinds, others: set[str], *, skip_groups: bool) -> list[str]:
     """The entities of these kinds named before the event, in its sentence or the two before,
     nearest last; not its other parties, nor whole groups when asked."""
+    return [entity_id for _, entity_id in _named_before_by_sentence(event, mentions, entities, kinds, others, skip_groups=skip_groups)]
+
+
+def _named_before_by_sentence(event, mentions, entities, kinds, others: set[str], *, skip_groups: bool) -> list[tuple[int, str]]:
+    """As _named_before, each with the index of the sentence that names it."""
     return [
-        m.entity_id for idx in range(event.sentence_idx - LOOK_BACK_SENTENCES - 1, event.sentence_idx + 1)
+        (idx, m.entity_id) for idx in range(event.sentence_idx - LOOK_BACK_SENTENCES - 1, event.sentence_idx + 1)
         for m in mentions.get(idx, [])
         if entities.types.get(m.entity_id) in kinds and (idx < event.sentence_idx or m.end <= event.start)
         and m.entity_id not in others and not (skip_groups and m.entity_id in entities.collectives)
     ]  # fmt: skip
 
 
-def _one_named_in(idx: int, event, mentions, entities, kinds) -> list[Mention]:
-    """The mentions of sentence `idx` that may stand for "it": one institution of these kinds,
-    not a whole group, not the event's own target."""
-    return [m for m in mentions.get(idx, []) if entities.types.get(m.entity_id) in kinds
-            and m.entity_id not in event.targets and m.entity_id not in entities.collectives]
-
-
-def _named_before_in_sentence(event, mentions, entities, kinds) -> list[str]:
-    """The one of these kinds named last before the event in its own sentence."""
-    return [m.entity_id for m in _one_named_in(event.sentence_idx, event, mentions, entities, kinds) if m.end <= event.start][-1:]
-
-
-def _subject_before(event, mentions, entities, kinds) -> list[str]:
-    """The first one of these kinds named in the nearest sentence before that names one."""
-    for idx in range(event.sentence_idx - 1, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
-        if named := _one_named_in(idx, event, mentions, entities, kinds):
-            return [named[0].entity_id]
-    return []
+def _it_stands_for(named: list[tuple[int, str]], idx: int) -> list[str]:
+    """Of those named before (sentence index, id), the one "it" in sentence `idx` stands for: the
+    last named before it in its own sentence, else the first named in the nearest of the two
+    sentences before."""
+    same = [entity_id for at, entity_id in named if at == idx]
+    if same:
+        return same[-1:]
+    before = [(at, entity_id) for at, entity_id in named if at >= idx - LOOK_BACK_SENTENCES]
+    nearest = max((at for at, _ in before), default=None)
+    return [next(entity_id for at, entity_id in before if at == nearest)] if nearest is not None else []
 
 
 def _called(window: list[str], reference: str | None, entities: EntityInfo) -> list[str]:
