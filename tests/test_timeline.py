@@ -954,6 +954,9 @@ def test_chinese_a_name_before_a_verb_it_is_subject_of_is_no_target(fresh_store,
 
 @pytest.mark.parametrize("told, kind, date", [
     ("Payment firms have until January 14 to move all client reserves to the People's Bank of China.", "deadline", "2019-01-14"),
+    # machine translation's "to" for 到 (by): "to January 14 next year realize 100%"
+    ("The central bank required payment institutions to raise the ratio month by month from July 9, and to January 14 next "
+     "year realize 100% centralized deposit.", "deadline", "2019-01-14"),
     ("The People's Bank of China on Monday ordered payment institutions to close their reserve accounts at commercial banks.",
      "require", "2018-12-03"),
     ("The People's Bank of China on Monday urged payment institutions to close their reserve accounts at commercial banks.",
