@@ -957,6 +957,9 @@ def test_chinese_a_name_before_a_verb_it_is_subject_of_is_no_target(fresh_store,
     # machine translation's "to" for 到 (by): "to January 14 next year realize 100%"
     ("The central bank required payment institutions to raise the ratio month by month from July 9, and to January 14 next "
      "year realize 100% centralized deposit.", "deadline", "2019-01-14"),
+    # a signing completed is a signing ("完成内部签约")
+    ("On September 10, Alipay and UnionPay completed the internal signing.", "cooperate", "2018-09-10"),
+    ("On April 17 the payment institutions handed over the first batch of provisions.", "deposit", "2018-04-17"),
     ("The People's Bank of China on Monday ordered payment institutions to close their reserve accounts at commercial banks.",
      "require", "2018-12-03"),
     ("The People's Bank of China on Monday urged payment institutions to close their reserve accounts at commercial banks.",
