@@ -341,3 +341,14 @@ def test_time_zh_the_same_day_years_before():
 
 def test_time_zh_a_date_restating_the_one_before_takes_its_year():
     assert values("2017年1月，央行下发通知。3个月后，即4月17日，支付机构首次交存。", "2019-01-20")[-1] == ("4月17日", "2017-04-17")
+
+
+@pytest.mark.parametrize("year", ["2018", "2017"])
+def test_time_zh_a_cue_word_belongs_to_the_date_nearest_it(year):
+    """Written on June 20: 预计 (expected) looks ahead for 月底, the date right after it; the
+    April and May told earlier in the sentence, each with its own clause, stay behind the article."""
+    text = "公司在4月底才完成系统改造，5月中旬开始与网联联调，预计月底前可以上线。"
+    found = dict(values(text, f"{year}-06-20"))
+    assert (found["4月底"], found["5月中旬"]) == (f"{year}-04", f"{year}-05")
+    # the cue right at the date still looks ahead: "预计4月底完成" written in June is next April
+    assert values("该公司预计4月底完成系统改造。", f"{year}-06-20") == [("4月底", f"{int(year) + 1}-04")]

@@ -34,6 +34,11 @@ FINE_ENOUGH = {"day": ("day", "part", "time"), "month": ("month", "day", "part",
 _NO_DATE = Point(date(2000, 7, 1), "day", known="")
 
 
+def _distance(cue_start: int, cue_end: int, start: int, end: int) -> int:
+    """Characters between a cue and an expression, on whichever side."""
+    return max(0, start - cue_end, cue_start - end)
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Rough sentence spans, for tense windows and same-sentence anchoring only."""
     pattern = _ZH_SENTENCE_END if lang == "zh" else _EN_SENTENCE_END
@@ -74,6 +79,7 @@ class DocContext:
     month_years: dict = field(default_factory=dict)  # bare month -> year the text gave it
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
+    extents: list[tuple[int, int]] = field(default_factory=list)  # every expression of the text, in order
     tense_at: TenseAt | None = None  # the parse's tense, where cue words are silent
 
     @classmethod
@@ -191,8 +197,8 @@ class DocContext:
             return None
         if lead is not None:
             return lead
-        fut = g.future_cues.search(window) if g.future_cues else None
-        past = g.past_cues.search(window) if g.past_cues else None
+        fut = self._own_cue(g.future_cues, window, before, start, end)
+        past = self._own_cue(g.past_cues, window, before, start, end)
         if fut and not past:
             return "future"
         if past and not fut:
@@ -202,6 +208,22 @@ class DocContext:
             pos = len(before)
             return "future" if abs(fut.start() - pos) <= abs(past.start() - pos) else "past"
         return self.tense_at(start, end) if self.tense_at else None
+
+    def _own_cue(self, cues: re.Pattern | None, window: str, before: str, start: int, end: int) -> re.Match | None:
+        """The first cue of the window that, in Chinese, no other expression stands nearer to:
+        in "4月底才完成系统改造，5月中旬开始联调，预计月底前上线" 预计 is 月底's, not April's. (Chinese
+        verbs carry no tense, so one sentence's comma clauses share a window of cue words; an
+        English verb's own tense, read from the parse, keeps its dates apart already.)"""
+        if cues is None:
+            return None
+        if self.grammar.lang != "zh":
+            return cues.search(window)
+        for match in cues.finditer(window):
+            at = start - len(before) + match.start() if match.start() < len(before) else end + match.start() - len(before) - 1
+            mine = _distance(at, at + len(match.group()), start, end)
+            if not any(_distance(at, at + len(match.group()), s, e) < mine for s, e in self.extents if (s, e) != (start, end)):
+                return match
+        return None
 
     def lead_tense(self, start: int) -> str | None:
         """The side of the DCT a word right before the expression points to: a

@@ -49,6 +49,7 @@ def tag_document(text: str, dct: str | None, lang: str,
         return []
     fold_modifiers(text, cands, grammar)
     ctx = DocContext.create(text, grammar, dct, sentences, tense_at)
+    ctx.extents = [(c.start, c.end) for c in cands]
     found: list[tuple[int, int, Resolved]] = []
     for i, c in enumerate(cands):
         ctx.current = (c.start, c.end)
