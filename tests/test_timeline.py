@@ -945,6 +945,16 @@ def test_chinese_roles_from_partner_and_target_phrases(fresh_store, write, told,
     assert [(e.value, sorted(e.actor_ids), sorted(e.target_ids)) for e in found] == [("2018-09-10", actors, targets)], found
 
 
+@pytest.mark.parametrize("told, switched", [
+    ("2017年10月15日，网联完成首批机构的业务切量，共有20余家机构接入。", True),  # a switch-over completed is done
+    ("2017年10月15日，网联公布了业务切量的进度。", False),  # a switch-over's progress is no switch-over
+])
+def test_chinese_an_act_written_as_a_noun_is_done_when_completed(fresh_store, write, told, switched):
+    ingest([write("zh.txt", f"title: 切量\ndate: 2018-01-12\nlang: zh\n\n{told}\n")], fresh_store)
+    found = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert found == ([("2017-10-15", ["netsunion"])] if switched else []), found
+
+
 def test_chinese_a_name_before_a_verb_it_is_subject_of_is_no_target(fresh_store, write):
     # 业内对央行牵头成立的平台的简称: the PBOC leads the founding; 对 aims at the whole phrase
     told = "网联是业内对央行牵头成立的线上支付统一清算平台的简称，于2017年8月成立。"

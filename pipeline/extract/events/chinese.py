@@ -165,7 +165,18 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
         for w in taxonomy.nominal_modifiers_zh
     )  # fmt: skip
     purpose = any(text.endswith(w, 0, start) and start - len(w) in starts and start in starts for w in taxonomy.purpose_markers_zh)
+    if modified and not head and not purpose and _completed(text, start, starts, taxonomy):
+        return False  # 完成首批机构的业务切量: the switch-over completed is one done
     return head or modified or purpose or _object_of_a_governor(text, start, end, starts, taxonomy)
+
+
+def _completed(text: str, start: int, starts: set[int], taxonomy: Taxonomy) -> bool:
+    """Whether a word of completing (events.yaml's complete: 完成) stands earlier in the trigger's
+    clause: what it completes is an act done, however a noun it is written."""
+    clause_start, _ = _clause(text, start)
+    lead = text[clause_start:start]
+    words = taxonomy.types["complete"].zh if "complete" in taxonomy.types else ()
+    return any(clause_start + m.start() in starts for w in words for m in re.finditer(re.escape(w), lead))
 
 
 # The furthest a governing verb may stand before the trigger it makes a noun (违反备付金管理规定).
