@@ -48,6 +48,7 @@ class ChinesePatterns:
         self.org_min_prefix_free = int(rules.get("org_min_prefix_chars_without_start", 4))
         self.place_label = load_rules("entity_rules_en").get("ruler_labels", {}).get("place", "GPE")
         self.org_reject_after = re.compile(rules.get("org_reject_after") or r"(?!)")
+        self.org_reject_before = re.compile(rules.get("org_reject_before") or r"(?!)")
         self.abbreviations: dict[str, str] = dict(rules.get("place_abbreviations", {}))
         chars = "".join(map(re.escape, self.abbreviations)) or "(?!)"
         self.abbreviation_list = re.compile(rf"[{chars}](?:、[{chars}])+")
@@ -121,7 +122,8 @@ class ChinesePatterns:
         if not (known_word or named or org_type == "media" or text.startswith(self.org_starts)
                 or prefix_len >= self.org_min_prefix_free):
             return False
-        return not self.org_reject_after.match(span.doc.text, span.end_char)
+        return not (self.org_reject_after.match(span.doc.text, span.end_char)
+                    or self.org_reject_before.search(span.doc.text, 0, span.start_char))
 
     def _name_tag(self, word: str) -> str | None:
         import jieba.posseg
