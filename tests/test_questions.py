@@ -917,7 +917,8 @@ def test_a_chinese_word_for_the_act_its_chinese_sources_never_write_is_not_affir
 @pytest.mark.parametrize("question, verdict", [
     ("银联是否在4月27日晚发布声明否认支付宝接入？", True),
     ("Did UnionPay deny Alipay's access?", True),
-    ("Did UnionPay deny Tenpay's access?", None),
+    # the sentence, read in English words too (access: 接入), names Alipay where Tenpay is asked
+    ("Did UnionPay deny Tenpay's access?", False),
 ])
 def test_a_denial_whose_object_the_store_did_not_link_answers_when_its_sentence_names_the_rest(fresh_store, write, question, verdict):
     """UnionPay's denial has no stored target; its sentence names Alipay (and not Tenpay)."""

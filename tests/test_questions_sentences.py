@@ -500,3 +500,30 @@ def test_a_figure_counts_what_follows_it_before_the_next_figure(fresh_store, wri
     ingest([write("counts.txt", f"title: 接入\ndate: 2018-07-01\n\n{told}")], fresh_store)
     answer = ask(fresh_store, f"截至6月30日，已有多少家{counted}接入网联平台？")
     assert (answer.answer_type, answer.count) == ("count", count), answer.answer
+
+
+@pytest.mark.parametrize("question, day", [
+    ("When did the deposit ratio reach 100%?", "2019-01-14"),  # deposit: 交存 (events.yaml), reach: 达到
+    ("When did the deposit ratio reach 50%?", None),  # the sentence tells 100%
+])
+def test_an_english_question_reads_a_chinese_sentence_by_the_words_of_its_act(fresh_store, write, question, day):
+    told = "1月14日，支付机构客户备付金集中交存比例正式达到100%，这一改革历时近两年。"
+    ingest([write("reserves.txt", f"title: 备付金\ndate: 2019-01-15\nlang: zh\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert (day in answer.dates) if day else "2019-01-14" not in answer.answer.splitlines()[0], answer.answer
+
+
+@pytest.mark.parametrize("question", ["Did NetsUnion say it would postpone the June 30 deadline?", "网联是否会推迟6月30日的最后期限？"])
+def test_a_negation_before_a_cause_negates_the_verb_after_it(fresh_store, write, question):
+    """不会因…而延期: "will not be postponed because some institutions lag"; 延期 is 推迟 and postpone."""
+    told = "网联相关负责人表示，平台已做好应对最后期限的准备，不会因个别机构进度滞后而延期。"
+    ingest([write("deadline.txt", f"title: 大限\ndate: 2018-06-20\nlang: zh\n\n{told}")], fresh_store)
+    assert ask(fresh_store, question).answer.startswith("No"), ask(fresh_store, question).answer
+
+
+def test_the_first_asked_needs_a_sentence_telling_a_first(fresh_store, write):
+    told = ("据统计，截至10月15日，已有20余家机构接入网联平台，其中包括工商银行、农业银行、中国银行、建设银行。\n\n"
+            "网联平台首批接入的银行为招商银行和平安银行。")
+    ingest([write("banks.txt", f"title: 接入\ndate: 2017-10-20\nlang: zh\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, "Which banks were the first to connect to the platform?")
+    assert "China Merchants Bank" in answer.answer.splitlines()[0] and "Bank of China" not in answer.answer.splitlines()[0], answer.answer

@@ -91,9 +91,12 @@ class SentenceAnswers:
         ids: list[str] = []
         readings = []
         each: list[set[str]] = []  # what each sentence names
+        order_words = grammar().order_words.get(question.order, ()) if question.order else ()
         for reading in self.reader.read(question, concepts, min_share=min_share):
             if self.reader.denies(question, reading):
                 continue  # "Lakala has not yet connected" names no one who connected
+            if order_words and not any(has(w, readable(reading.sentence["sentence"])) for w in order_words):
+                continue  # "the first to connect": a sentence of those connected by October names no first
             names = self.reader.named(reading, question.kinds, question.entities)
             named = [i for i in names if i not in ids]
             if names:

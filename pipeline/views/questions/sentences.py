@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.extract.entities.renderings import english_vocabulary
 from pipeline.extract.entities.table import has_cjk
@@ -41,6 +41,9 @@ _PERCENTAGE = re.compile(
     r"|(?<![\d一二两三四五六七八九十])(?P<tenths>[一二两三四五六七八九\d])成(?![立为功本员])|\bhalf\b|一半", re.I)
 GENERIC_ORGS = {"company", "organization"}
 ENOUGH_TO_RANK = 50  # sentences with every word of a question, beyond which no others are searched
+# 不会因个别机构滞后而延期 ("will not be postponed because some lag"): the negation before 因…而
+# is the verb's, however long the cause between.
+_ZH_NEGATED_CAUSE = re.compile(r"(?:不|未|没有)(?:会|能|将|得)?(?:因|因为)[^，。；！？]{1,20}而$")
 NEGATION_WINDOW = {"zh": 8, "en": 4}  # characters (zh) or words (en) before a word that a negation may sit
 
 
@@ -174,6 +177,37 @@ def _same(a: str, b: str) -> bool:
     return a.lower() == b.lower() or (not has_cjk(a + b) and re.fullmatch(_stem_pattern(b), a.lower()) is not None)
 
 
+@cache
+def _act_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The words of each act in the other language, from events.yaml's triggers: an English
+    lemma -> the Chinese words of its type, a Chinese word -> the English lemmas and phrases.
+    One-character Chinese words (称, 说) are left out: they stand inside too many other words."""
+    taxonomy = load_taxonomy()
+    to_zh: dict[str, tuple[str, ...]] = {}
+    to_en: dict[str, tuple[str, ...]] = {}
+    for spec in taxonomy.types.values():
+        if spec.category == "commentary":
+            continue  # what someone said or thought is no act to look for in other words
+        zh = tuple(w for w in spec.zh if len(w) > 1)
+        en = (*spec.en_lemmas, *spec.en_phrases)
+        for lemma in spec.en_lemmas:
+            to_zh[lemma] = to_zh.get(lemma, ()) + zh
+        for word in zh:
+            to_en[word] = to_en.get(word, ()) + en
+    return to_zh, to_en
+
+
+def _across_languages(term: str) -> tuple[str, ...]:
+    """"When did the deposit ratio reach 100%?" of a Chinese article: the question's word for
+    an act (deposit) also reads that act's Chinese words (交存, 缴存 …), and 推迟 reads "postpone",
+    "delay" in an English one. Only words of the other language are added: each language's own
+    sentences are read as before."""
+    to_zh, to_en = _act_words()
+    if has_cjk(term):
+        return to_en.get(term, ())
+    return next((to_zh[lemma] for lemma in to_zh if _same(term, lemma)), ())
+
+
 class SentenceReader:
     def __init__(self, knowledge):
         self.k = knowledge
@@ -233,7 +267,7 @@ class SentenceReader:
             group = next((g for g in self.groups if any(_same(term, v) for v in g)), (term,))
             if not any(c.variants == group for c in found):
                 variants = group if term in group else (term, *group)
-                found.append(Concept(term, (*variants, *irregular_forms(term)), "word"))
+                found.append(Concept(term, (*variants, *irregular_forms(term), *_across_languages(term)), "word"))
         return found
 
     @staticmethod
@@ -377,7 +411,7 @@ class SentenceReader:
                 clause = _CLAUSE.split(text[: m.start()])[-1]
                 if has_cjk(variant):
                     lead = clause[-NEGATION_WINDOW["zh"] :]
-                    if any(n in lead for n in grammar().negations["zh"]):
+                    if any(n in lead for n in grammar().negations["zh"]) or _ZH_NEGATED_CAUSE.search(clause):
                         return m.start()
                 else:
                     lead = re.findall(r"[\w']+", clause.lower())[-NEGATION_WINDOW["en"] :]
