@@ -945,6 +945,20 @@ def test_chinese_roles_from_partner_and_target_phrases(fresh_store, write, told,
     assert [(e.value, sorted(e.actor_ids), sorted(e.target_ids)) for e in found] == [("2018-09-10", actors, targets)], found
 
 
+@pytest.mark.parametrize("lang, told", [
+    ("zh", "2017年3月31日，网联平台开始试运行，首批接入4家银行和3家支付机构，分别是支付宝、财付通和网银在线。"),
+    ("en", "On March 31, 2017 the Internet alliance platform started trial operation, the first batch of access are 4 banks "
+           "and 3 payment institutions, namely Pay treasure, Cai Fu Tong and Net silver online."),
+])
+def test_the_members_listed_after_a_counted_group_take_part_in_its_act(fresh_store, write, lang, told):
+    """分别是, "namely": the institutions named after "3 payment institutions" connected, to the
+    clearing house (never the other way round, however the sentence orders them)."""
+    ingest([write("batch.txt", f"title: Batch\ndate: 2017-04-20\nlang: {lang}\n\n{told}\n")], fresh_store)
+    connected = [e for e in build_entries(fresh_store) if e.type == "connect"]
+    assert connected and {"alipay", "tenpay", "chinabank_payment"} <= set(connected[0].actor_ids), connected
+    assert connected[0].target_ids == ["netsunion"], connected
+
+
 @pytest.mark.parametrize("told, switched", [
     ("2017年10月15日，网联完成首批机构的业务切量，共有20余家机构接入。", True),  # a switch-over completed is done
     ("2017年10月15日，网联公布了业务切量的进度。", False),  # a switch-over's progress is no switch-over

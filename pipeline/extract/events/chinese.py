@@ -17,6 +17,9 @@ from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
+# A clause naming the members of a group the clause before counted (首批接入4家银行和3家支付机构，
+# 分别是支付宝、财付通和网银在线): its names are that clause's too.
+_ENUMERATION = re.compile(r"[，,]\s*(?:分别是|分别为|分别有|即|包括|其中包括|其中有)")
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 # A parent named before its unit (蚂蚁金服旗下的支付宝, 腾讯的财付通): a modifier of the unit's name,
 # no party of its own; a name coordinated before the phrase is coordinated with the unit.
@@ -331,6 +334,8 @@ def find_events(
             # the plan is: 审议通过了…的议案)
             continue
         c_start, c_end = _clause(clauses, start)
+        if listed := _ENUMERATION.match(clauses, c_end):
+            c_end = _clause(clauses, listed.end())[1]  # 首批接入3家支付机构，分别是支付宝、财付通和网银在线
         passive = "被" in text[c_start:start]
         before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
         after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)]
@@ -374,6 +379,10 @@ def find_events(
             # 支付宝将被央行处罚: the name between 被 and the verb acts; the one before 被 undergoes it
             undergoes = [m.entity_id for m, s, e in local if c_start <= s and e <= bei and _actor_like(m, entities) and id(m) not in obliques]
             actors, targets = _unique(by + after), [i for i in _coordinated_tail(undergoes, local, text) if i not in by]
+        if spec.positional_target and _kinds_reversed(actors, targets, spec.positional_target, entities):
+            # 网联首批接入支付宝、财付通: what connects to a clearing house is the institution, however
+            # the sentence orders them (events.yaml positional_target: the kinds a target is of)
+            actors, targets = targets, actors
         if spec.object_named is not None and not passive and not after and _unnamed_object(text, end, c_end, timexes, sentence, spec, taxonomy):
             continue  # 网联在深圳设立新的数据中心, 成立三周年: no founding of a party
         if text[start:end] in spec.zh_modals and not all(entities.types.get(i) == "regulator" for i in actors):
@@ -430,6 +439,12 @@ def find_events(
     # (A denial is kept without its day: that the body calls the report untrue is what matters.)
     untrue = taxonomy.institution_statements.untrue_type if taxonomy.institution_statements else None
     return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date and e.type != untrue else [e])]
+
+
+def _kinds_reversed(actors: list[str], targets: list[str], target_kinds: tuple[str, ...], entities: EntityInfo) -> bool:
+    """Whether every actor is of the kinds the type's targets are, and no target is."""
+    return bool(actors and targets) and all(entities.types.get(i) in target_kinds for i in actors) \
+        and not any(entities.types.get(i) in target_kinds for i in targets)
 
 
 def _regulators_saying_what_must_be_done(events: list[EventMention], entities: EntityInfo, taxonomy: Taxonomy) -> None:

@@ -42,6 +42,8 @@ OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce", "approve", "p
 RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "guideline", "guidelines", "specification", "measure"}
 # What an act is done "according to" when no one reports it: a rule's own terms.
 PLAN_NOUNS = {"requirement", "requirements", "provision", "provisions", "arrangement", "deployment", "plan", "schedule"}
+# Words opening the list of the members of a group just counted ("3 payment institutions, namely …").
+ENUMERATION_CUES = {"namely", "including", "i.e."}
 # Modals that make the verb they govern a requirement.
 REQUIRING_MODALS = {"must", "shall", "should"}
 
@@ -265,10 +267,21 @@ def _named_by_copula(head: Token) -> set[int]:
     of "be" is done by those its complement names. Token indexes of that complement."""
     for token in [head, *head.ancestors]:
         if token.dep_ == "nsubj" and token.head.lemma_ == "be":
-            return _within([c for c in token.head.children if c.dep_ in ("attr", "acomp", "appos")])
+            named = _within([c for c in token.head.children if c.dep_ in ("attr", "acomp", "appos")])
+            return named | _listed_after_namely(head.doc, named)
         if token.pos_ in ("VERB", "AUX") and token is not head:
             return set()  # the act's own clause ends here
     return set()
+
+
+def _listed_after_namely(doc: Doc, named: set[int]) -> set[int]:
+    """"…, namely Pay treasure, Cai Fu Tong and Net silver online": a list opened by "namely"
+    inside the complement runs to the end of its clause, however the parse hung its names."""
+    cue = next((i for i in sorted(named) if doc[i].lower_ in ENUMERATION_CUES), None)
+    if cue is None:
+        return set()
+    end = next((t.i for t in doc[cue:] if t.text in (";", ":", ".")), len(doc))
+    return set(range(cue, end))
 
 
 def _agent(verb: Token) -> list[Token]:
