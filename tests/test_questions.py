@@ -983,3 +983,11 @@ def test_what_is_completed_is_the_act_asked_of(fresh_store, write):
             "On March 31, 2018, NetsUnion completed its first barcode transaction with Tenpay.\n")
     answer = answer_to(fresh_store, write, text, "Did payment institutions complete 100% deposit in 2018?").answer
     assert "NetsUnion" not in answer.split("\n")[0], answer
+
+
+def test_a_plural_noun_whose_lemma_is_no_stem_of_it_is_looked_for_as_written(fresh_store, write):
+    """"media" is lemmatised "medium", which no sentence writes: the question's own form is read."""
+    text = ("title: Lakala\ndate: 2018-07-03\n\n"
+            "On Thursday Lakala denied a media report that it had failed to connect to NetsUnion on time.\n")
+    answer = answer_to(fresh_store, write, text, "Did Lakala deny the media report?")
+    assert answer.answer.startswith("Yes"), answer.answer

@@ -625,7 +625,17 @@ def _event_types(doc, lang: str) -> list[str]:
 def _terms(doc, lang: str, g: Grammar, dates: list[tuple[int, int]] = ()) -> list[str]:
     stop = g.stop_words[lang]
     return [
-        (t.lemma_ or t.text).lower() for t in doc
+        _term(t) for t in doc
         if not (t.is_punct or t.is_space) and (t.lemma_ or t.text).lower() not in stop and t.text.lower() not in stop
         and not any(start <= t.idx and t.idx + len(t) <= end for start, end in dates)
     ]  # fmt: skip
+
+
+def _term(token) -> str:
+    """A question word as the articles are searched for it: its lemma, whose regular inflections
+    the sentence reader finds; but a noun's own form where the lemma is no stem of it ("media",
+    lemmatised "medium"; "data", "datum"), which would find neither."""
+    lemma, written = (token.lemma_ or token.text).lower(), token.text.lower()
+    if token.pos_ in ("NOUN", "PROPN") and not written.startswith(lemma[:-1]):
+        return written
+    return lemma
