@@ -991,3 +991,9 @@ def test_a_plural_noun_whose_lemma_is_no_stem_of_it_is_looked_for_as_written(fre
             "On Thursday Lakala denied a media report that it had failed to connect to NetsUnion on time.\n")
     answer = answer_to(fresh_store, write, text, "Did Lakala deny the media report?")
     assert answer.answer.startswith("Yes"), answer.answer
+
+
+def test_who_did_an_act_of_one_party_alone_is_never_that_party(fresh_store, write):
+    text = "title: NetsUnion\ndate: 2018-07-03\n\nNetsUnion launched its trial run on March 31, 2017.\n"
+    answer = answer_to(fresh_store, write, text, "Who launched NetsUnion?")
+    assert not answer.answer.startswith("NetsUnion"), answer.answer

@@ -365,7 +365,9 @@ class Knowledge(SentenceAnswers):
         if not found:
             # "Who denied the report that Alipay had access to UnionPay?": both parties are named;
             # whoever acted in the asked act answers it.
-            found = [i for e in entries for i in e.actor_ids if self._names_one_of(i, question.kinds)]
+            # (Of one party asked, "Who launched NetsUnion?", that party itself is no answer.)
+            found = [i for e in entries for i in e.actor_ids if self._names_one_of(i, question.kinds)
+                     and (len(question.entities) > 1 or i not in asked)]
             found = list(dict.fromkeys(found))
         if not found:
             return None
