@@ -997,3 +997,16 @@ def test_who_did_an_act_of_one_party_alone_is_never_that_party(fresh_store, writ
     text = "title: NetsUnion\ndate: 2018-07-03\n\nNetsUnion launched its trial run on March 31, 2017.\n"
     answer = answer_to(fresh_store, write, text, "Who launched NetsUnion?")
     assert not answer.answer.startswith("NetsUnion"), answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did NetsUnion say 462 banks had connected?", True),
+    ("Did NetsUnion say 500 banks had connected?", None),  # not the figure it gave
+    ("Did UnionPay say 462 banks had connected?", False),  # another speaker
+])
+def test_what_a_body_says_of_others_acts_is_its_saying(fresh_store, write, question, verdict):
+    """A body speaking for itself tells its facts and no statement of its own is stored: the
+    sentence naming it before "said" is where its saying is read."""
+    text = "title: NetsUnion\ndate: 2018-07-03\n\nNetsUnion said on Monday that 462 banks had connected to its platform by June 30.\n"
+    answer = answer_to(fresh_store, write, text, question)
+    assert answer.yes_no is verdict, answer.answer

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
@@ -718,10 +718,13 @@ class Knowledge(SentenceAnswers):
             return sentence  # (a sentence that only bears on it tells less than the stored act: that is shown below)
         denials = [reason for reason in best.conflict_reasons if reason.startswith(("deny", "retract"))]
         disputed = best.conflict and any("denied" in reason for reason in best.conflict_reasons)
-        said_by_speaker = not speech or best.type in SPEECH_TYPES
+        told_by_speaker = bool(speech) and best.type not in SPEECH_TYPES and self._told_by_the_asked_speaker(best, question)
+        said_by_speaker = not speech or best.type in SPEECH_TYPES or told_by_speaker
         # Asked of a speaker ("Did NetsUnion deny Alipay's access?"), the entry is the act spoken of:
-        # who did that act is no answer; who spoke of it is.
-        other = self._contrary(best, question) if said_by_speaker else self._other_speaker(best, question, speech)
+        # who did that act is no answer; who spoke of it is (and a speaker telling of others' act
+        # is no actor of it).
+        other = None if told_by_speaker else (self._contrary(best, question) if said_by_speaker
+                                              else self._other_speaker(best, question, speech))
         if self._within_the_asked_limit(best, question):
             # "Did Alipay sign with UnionPay before September 2018?", told of September 10: before
             # it or by it, the words allow both; the sources tell the day, not the answer
@@ -1009,6 +1012,24 @@ class Knowledge(SentenceAnswers):
             return f"the sources date it {entry.display_date}, a {found[0].strftime('%A')}"
         return None
 
+    def _told_by_the_asked_speaker(self, entry: Entry, question: Question) -> bool:
+        """"Did NetsUnion say 462 banks had connected?" against "NetsUnion said on Monday that 462
+        banks had connected": a source sentence names the asked speaker, a party of the act, as
+        the subject of a speech verb before the act's words (a body speaking for itself tells
+        its facts, and no separate statement is stored)."""
+        speaker = question.actor or next(iter(question.entities), None)
+        if speaker is None or not self.involves(entry, speaker):
+            return False
+        names = [n for n in self._aliases(speaker) if n]
+        verbs = _speech_verbs()
+        for source in entry.sources[:MAX_EVIDENCE]:
+            sentence = readable(source["sentence"])
+            said = [m.start() for m in verbs.finditer(sentence)]
+            named = [sentence.find(n) for n in names if n in sentence]
+            if said and named and min(named) < said[0] and not re.search(r"[.;。；]", sentence[min(named) : said[0]]):
+                return True
+        return False
+
     def _other_speaker(self, entry: Entry, question: Question, speech: list[str]) -> str | None:
         """Another party said what was asked of the speaker: "deny by China UnionPay" against
         "Did NetsUnion deny it?"."""
@@ -1183,6 +1204,15 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+@cache
+def _speech_verbs() -> re.Pattern:
+    """The words of saying (events.yaml's assessment triggers, in their English past forms too)."""
+    spec = load_taxonomy().types["assessment"]
+    english = [f"{w}s?|{w}e?d" for w in spec.en_lemmas] + ["said", "told", "thought"]
+    chinese = [w for w in spec.zh if len(w) > 1]
+    return re.compile(rf"\b(?:{'|'.join(english)})\b|{'|'.join(map(re.escape, chinese))}", re.I)
 
 
 def _limit_asked_of_an_obligation(entry: Entry, question: Question) -> bool:
