@@ -959,6 +959,16 @@ def test_the_members_listed_after_a_counted_group_take_part_in_its_act(fresh_sto
     assert connected[0].target_ids == ["netsunion"], connected
 
 
+def test_an_act_noun_after_its_is_the_act_of_the_one_it_points_back_to(fresh_store, write):
+    told = ("Lakala, a Shenzhen-based payment company, denied a media report last week. The company said in a statement "
+            "on Thursday that its switch-over had been completed in mid-June.")
+    ingest([write("lakala.txt", f"title: Lakala\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "switch_traffic"] == [("2018-06", ["lakala"])], entries
+    # the apposition tells what Lakala is: the whole industry denied nothing
+    assert [e.actor_ids for e in entries if e.type == "deny"] == [["lakala"]], entries
+
+
 @pytest.mark.parametrize("told, switched", [
     ("2017年10月15日，网联完成首批机构的业务切量，共有20余家机构接入。", True),  # a switch-over completed is done
     ("2017年10月15日，网联公布了业务切量的进度。", False),  # a switch-over's progress is no switch-over

@@ -44,6 +44,8 @@ RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "
 PLAN_NOUNS = {"requirement", "requirements", "provision", "provisions", "arrangement", "deployment", "plan", "schedule"}
 # Words opening the list of the members of a group just counted ("3 payment institutions, namely …").
 ENUMERATION_CUES = {"namely", "including", "i.e."}
+# Possessives before an act noun that point back to its doer ("its switch-over").
+POSSESSIVE_PRONOUNS = {"its"}
 # Modals that make the verb they govern a requirement.
 REQUIRING_MODALS = {"must", "shall", "should"}
 
@@ -487,7 +489,9 @@ def find_events(
             partyless_deadline = False
         # "The platform begins trial operation": the noun is what a verb's subject, pointing back
         # to an institution, does; "it is a big migration" (a copula) tells nothing was done.
-        if head.pos_ == "NOUN" and not actors and not targets and not partyless_deadline and not (
+        # "its switch-over had been completed": the act of the one "its" points back to
+        possessed = head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for t in trigger for c in t.children)
+        if head.pos_ == "NOUN" and not actors and not targets and not partyless_deadline and not possessed and not (
             carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive
             and (back_reference_of(subjects, taxonomy) or _pair_reference(subjects, taxonomy))
         ):
@@ -532,6 +536,8 @@ def find_events(
         back_reference = teller_reference or (None if actors or passive else back_reference_of(subjects, taxonomy))
         if pair_reference and not actors:
             back_reference = PAIR_REFERENCE
+        elif possessed and not actors and not back_reference:
+            back_reference = "it"
         elif passive and not actors and not back_reference and type_id in TOLD_OF_THE_UNDERGOER and any(t.lower_ == "it" for t in subjects):
             # "It was formally registered in Beijing the following August": what was founded (or
             # launched) is the one "it" points back to, whose founding it is ("the company was
@@ -877,7 +883,10 @@ def _is_object_of_swallower(head: Token, triggers: dict[int, str]) -> bool:
 
 
 def _is_subject_of_trigger(head: Token, triggers: dict[int, str]) -> bool:
-    """"the UnionPay statement denied": the statement carries the denial; it is no event itself."""
+    """"the UnionPay statement denied": the statement carries the denial; it is no event itself.
+    (The passive subject of a completion, "its switch-over had been completed", is what was done.)"""
+    if head.dep_ == "nsubjpass" and triggers.get(head.head.i) in EVENT_OBJECT_TYPES:
+        return False
     return head.dep_ in SUBJECTS and head.head.i in triggers
 
 
@@ -889,11 +898,20 @@ def _guiding(head: Token, taxonomy: Taxonomy) -> set[int]:
 
 def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entities: EntityInfo) -> list[str]:
     out: list[str] = []
+    named_at = {s.root.i for m, s in spans if m.entity_id not in entities.collectives}
     for mention, span in spans:
         # A place is where, an outlet who wrote it ("(Xinhua) --"): neither takes part in the event.
         if span.root.i in tokens and mention.entity_id not in out and entities.types.get(mention.entity_id) not in ("place", "media"):
+            if mention.entity_id in entities.collectives and _describes(span.root, named_at):
+                continue  # "Lakala, a Shenzhen-based payment company, …": what Lakala is, no other party
             out.append(mention.entity_id)
     return out
+
+
+def _describes(token: Token, named_at: set[int]) -> bool:
+    """Whether a group's word stands in an apposition to a named party (or is that apposition's head)."""
+    appositive = next((t for t in [token, *token.ancestors] if t.dep_ == "appos"), None)
+    return appositive is not None and appositive.head.i in named_at
 
 
 def _document(documents: list[Mention], spans, scope: set[int], start_char: int) -> str | None:
