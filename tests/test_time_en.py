@@ -572,3 +572,12 @@ def test_time_en_the_same_day_years_ago():
 ])
 def test_time_en_a_date_restating_the_one_before_takes_its_year(text, value):
     assert values(text, "2019-01-20")[-1][1] == value
+
+
+def test_time_en_the_next_day_after_an_unnamed_time_is_unknown():
+    """"A few days ago" moved the story to a day it does not name: the day after it is not the
+    day after July 25; after a named day again, it is."""
+    text = ("Minsheng Bank followed on July 25. A few days ago NetsUnion issued a notice. The next day Yibao denied it. "
+            "On July 2 the bank closed its channel. The next day it opened a new one.")
+    assert values(text, "2018-08-02") == [("July 25", "2018-07-25"), ("A few days ago", "PAST_REF"),
+                                          ("July 2", "2018-07-02"), ("The next day", "2018-07-03")]

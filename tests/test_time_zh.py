@@ -352,3 +352,8 @@ def test_time_zh_a_cue_word_belongs_to_the_date_nearest_it(year):
     assert (found["4月底"], found["5月中旬"]) == (f"{year}-04", f"{year}-05")
     # the cue right at the date still looks ahead: "预计4月底完成" written in June is next April
     assert values("该公司预计4月底完成系统改造。", f"{year}-06-20") == [("4月底", f"{int(year) + 1}-04")]
+
+
+def test_time_zh_the_next_day_after_an_unnamed_time_is_unknown():
+    text = "民生银行则在7月25日跟进。此前市场曾传出易宝支付被暂停业务的消息。易宝支付次日发布声明。"
+    assert values(text, "2018-08-02") == [("7月25日", "2018-07-25"), ("此前", "PAST_REF")]

@@ -80,6 +80,7 @@ class DocContext:
     current: tuple[int, int] = (0, 0)  # the extent being normalised
     _starts: list[int] = field(default_factory=list)
     extents: list[tuple[int, int]] = field(default_factory=list)  # every expression of the text, in order
+    vague_at: int = -1  # where the story last moved to a time it does not name ("recently", 此前)
     tense_at: TenseAt | None = None  # the parse's tense, where cue words are silent
 
     @classmethod
@@ -118,6 +119,10 @@ class DocContext:
             point, sentence = self.prev_at[unit]
             if self.sentence_of(self.current[0]) - sentence <= DAY_ANAPHOR_SENTENCES:
                 prev = point
+        if unit == "day" and self.vague_at > (self.prev_span[0] if self.prev_span else -1):
+            # "On July 25 … A few days ago NetsUnion issued a notice … The next day Yibao said …":
+            # the story went to a day it does not name; the day after it is unknown
+            return self.anchor, "vague"
         yearless = self.prev_yearless_day
         if unit == "day" and yearless is not None and (self.prev_span is None or yearless[1] > self.prev_span[0]):
             return yearless[0], f"previous:{value(yearless[0])}"

@@ -359,6 +359,8 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
     if kind == "prev":
         base, label = ctx.narrative(unit)
+        if label == "vague":
+            return None
         if label != "dct" and unit in FINE_ENOUGH and base.gran not in FINE_ENOUGH["month"]:
             # "the same day" after "the first half of this year": not even its month is named (a
             # day of a month named is that month's, XX: "December 2017 … the same day")

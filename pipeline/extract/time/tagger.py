@@ -38,6 +38,10 @@ def _day_offsets(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     return re.compile(r"(?<![\w'])(" + words + r")\s+$", re.IGNORECASE), offsets
 
 
+# Times a text tells without naming them: the story is at some day before (or after) the article's.
+VAGUE_TIMES = {"PAST_REF", "FUTURE_REF"}
+
+
 def tag_document(text: str, dct: str | None, lang: str,
                  sentences: list[tuple[int, int]] | None, tense_at: TenseAt | None = None) -> list[Timex]:
     grammar = load_grammar(lang)
@@ -68,6 +72,8 @@ def tag_document(text: str, dct: str | None, lang: str,
             ctx.observe(point, c.start, c.end, named)
         if resolved.point is not None:
             ctx.last_read = (c.start, c.end, resolved.point)
+        elif resolved.value in VAGUE_TIMES:
+            ctx.vague_at = c.start
     found = _join_time_and_day(text, found, _time_day_gap(lang))
     found = _join_year_and_date(text, found)
     found = _count_from_day(text, found, *_day_offsets(lang))
