@@ -56,7 +56,8 @@ def test_entities_renderings_held_out_garbles_resolve(held_out, text, span, enti
 
 
 @pytest.mark.parametrize("text", ["a Chinese bank", "the network", "fast growth", "the Union",
-                                  "at the end of March", "bar code payment is popular"])  # 央 end, 行 march: words of a date are no name
+                                  "at the end of March", "bar code payment is popular",  # 央 end, 行 march: words of a date are no name
+                                  "the market once spread out the news"])  # 腾 (腾出) out, 讯 news: telling news is no name
 def test_entities_renderings_ordinary_words_are_no_name(held_out, text):
     assert not _spans(held_out, text)
 
