@@ -969,6 +969,18 @@ def test_an_act_noun_after_its_is_the_act_of_the_one_it_points_back_to(fresh_sto
     assert [e.actor_ids for e in entries if e.type == "deny"] == [["lakala"]], entries
 
 
+@pytest.mark.parametrize("lang, told", [
+    ("en", "The ratio was raised by 10 percentage points a month from January this year and reached about 50 percent in April."),
+    ("zh", "今年1月起，交存比例按月提高10个百分点，到4月份达到50%左右。"),
+])
+def test_a_deposit_ratio_naming_no_one_is_the_payment_institutions(fresh_store, write, lang, told):
+    """The ratio of client reserves deposited is the institutions' (events.yaml figure_owner), and
+    a requirement by no one ("the ratio was raised") holds none of the sentence's figures."""
+    ingest([write("ratio.txt", f"title: Ratio\ndate: 2018-07-02\nlang: {lang}\n\n{told}\n")], fresh_store)
+    figures = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "statistic"]
+    assert ("2018-04", ["payment_institutions"]) in figures, figures
+
+
 @pytest.mark.parametrize("told, switched", [
     ("2017年10月15日，网联完成首批机构的业务切量，共有20余家机构接入。", True),  # a switch-over completed is done
     ("2017年10月15日，网联公布了业务切量的进度。", False),  # a switch-over's progress is no switch-over

@@ -67,6 +67,8 @@ def find_figures(
             parties.append(m.entity_id)
     documents = [m.entity_id for m in mentions if m.entity_id and entities.types.get(m.entity_id) == "document"]
     back_reference = None if parties or documents else _anaphoric_subject(doc, figures[0], taxonomy, lang)
+    if not parties and not documents and not back_reference and _told_of_the_owner(sentence.text, taxonomy, lang):
+        parties = [taxonomy.figure_owner]  # "the ratio … reached about 50 percent in April": the institutions' ratio
     if not parties and not documents and not back_reference:
         return []
     holds_on = _holding_dates(dated, figures, sentence, taxonomy, lang)
@@ -171,6 +173,16 @@ def _holding_dates(dated: list[Timex], figures: list[re.Match], sentence: Senten
 def _dates_a_saying(doc: Doc, when: Timex, sentence: Sentence, taxonomy: Taxonomy) -> bool:
     span = doc.char_span(when.start - sentence.start, when.end - sentence.start, alignment_mode="expand")
     return span is not None and governing_verb(span.root).lemma_.lower() in taxonomy.reporting_verbs_en
+
+
+def _told_of_the_owner(text: str, taxonomy: Taxonomy, lang: str) -> bool:
+    """Whether a sentence tells its figures with a word of what figure_owner has (events.yaml)."""
+    words = taxonomy.figures.get(lang, {}).get("owner_words", ())
+    if not taxonomy.figure_owner or not words:
+        return False
+    if lang == "zh":
+        return any(w in text for w in words)
+    return re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", text, re.I) is not None
 
 
 def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str) -> str | None:

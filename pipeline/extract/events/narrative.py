@@ -387,6 +387,9 @@ def _absorb_required(events: list[EventMention], entities: EntityInfo) -> list[E
     for event in events:
         if requirement is None or event.sentence_idx != requirement.sentence_idx:
             requirement = None
+        if event.type in REQUIRING_TYPES and event.category == "regulatory" and not _has_parties(event) and not event.back_reference:
+            out.append(event)  # "the ratio was raised …": a requirement by no one (dropped later) holds nothing of the sentence's
+            continue
         if event.type in REQUIRING_TYPES and event.category == "regulatory":
             if requirement is not None and requirement.type == "require" and event.type == "prohibit":
                 out.remove(requirement)  # 提出，不得挪用…: the ban is what was put forward

@@ -153,6 +153,7 @@ class Taxonomy:
     agent_markers_zh: tuple[str, ...] = ()
     nominal_heads_zh: tuple[str, ...] = ()
     figures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> scales, units
+    figure_owner: str | None = None  # whose a partyless figure told with figures' owner_words is
     nominal_modifiers_zh: tuple[str, ...] = ()
     verb_object_types_zh: frozenset[str] = frozenset()  # 下发通知: the head is the verb's object
     purpose_markers_zh: tuple[str, ...] = ()  # 为集中存管做准备: the trigger is the purpose
@@ -263,6 +264,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         agent_markers_zh=tuple((data.get("agent_markers") or {}).get("zh") or []),
         nominal_heads_zh=tuple((data.get("nominal_uses") or {}).get("zh_heads") or []),
         figures={lang: {k: tuple(map(str, v)) for k, v in words.items()} for lang, words in (data.get("figures") or {}).items()},
+        figure_owner=data.get("figure_owner"),
         nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
         verb_object_types_zh=frozenset((data.get("nominal_uses") or {}).get("zh_verb_object_types") or []),
         purpose_markers_zh=tuple((data.get("nominal_uses") or {}).get("zh_purpose") or []),
