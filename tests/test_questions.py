@@ -1010,3 +1010,13 @@ def test_what_a_body_says_of_others_acts_is_its_saying(fresh_store, write, quest
     text = "title: NetsUnion\ndate: 2018-07-03\n\nNetsUnion said on Monday that 462 banks had connected to its platform by June 30.\n"
     answer = answer_to(fresh_store, write, text, question)
     assert answer.yes_no is verdict, answer.answer
+
+
+def test_by_what_date_asks_the_limit_written_as_an_end(fresh_store, write):
+    """"from July 9 …, so that all reserves are deposited by Jan 14, 2019": two limits of one
+    requirement; "By what date" asks the end one."""
+    text = ("title: Reserves\ndate: 2018-07-02\n\nOn Friday, the General Office of the PBOC issued a notice requiring payment "
+            "institutions to raise the share of client reserve funds they deposit centrally step by step each month from "
+            "July 9, so that all reserves are deposited by Jan 14, 2019.\n")
+    answer = answer_to(fresh_store, write, text, "By what date must payment institutions deposit all of their client reserves centrally?")
+    assert answer.answer.startswith("2019-01-14"), answer.answer

@@ -981,6 +981,17 @@ def test_a_deposit_ratio_naming_no_one_is_the_payment_institutions(fresh_store, 
     assert ("2018-04", ["payment_institutions"]) in figures, figures
 
 
+def test_chinese_a_requirement_opening_a_clause_has_the_sentences_subject_and_its_limit(fresh_store, write):
+    """…下发114号文，要求…: 要求 opening its clause is the office's verb, not a noun; 到明年1月14日
+    实现… is the limit of what it requires."""
+    told = "今年6月29日，人民银行办公厅下发银办发〔2018〕114号文，要求按月逐步提高客户备付金集中交存比例，到明年1月14日实现100%集中交存。"
+    ingest([write("zh.txt", f"title: 备付金\ndate: 2018-07-02\nlang: zh\n\n{told}\n")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert ("2018-06-29", ["pboc_general_office"]) in [(e.value, e.actor_ids) for e in entries if e.type == "require"], entries
+    assert "2019-01-14" in [e.value for e in entries if e.type == "deadline"], entries
+    assert not [e for e in entries if e.type == "deposit"], entries  # what is required is no deposit done
+
+
 @pytest.mark.parametrize("told, switched", [
     ("2017年10月15日，网联完成首批机构的业务切量，共有20余家机构接入。", True),  # a switch-over completed is done
     ("2017年10月15日，网联公布了业务切量的进度。", False),  # a switch-over's progress is no switch-over

@@ -346,7 +346,10 @@ def find_events(
         # 公司成立之后: the bare noun is the whole subject, and stands for the company named before
         bare_subject = text[c_start:start].strip("“”\"' \u3000")
         bare_subject = bare_subject if bare_subject in taxonomy.back_nouns_zh and not before else None
-        if not (spec.clause_may_be_bare or verbal or before or after or bare_subject
+        # …下发114号文，要求按月提高…: a trigger opening a clause after the first is a verb whose
+        # subject the sentence already named, not a noun
+        opens_clause = c_start > 0 and not text[c_start:start].strip(" \u3000")
+        if not (spec.clause_may_be_bare or verbal or before or after or bare_subject or opens_clause
                 or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
             if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh + taxonomy.back_documents_zh):
                 continue  # nothing of its own in the clause: a noun use (集中存管工作要求), no event

@@ -215,6 +215,8 @@ class Knowledge(SentenceAnswers):
             # "The first deposit", "when did it start": the earliest dated entry (the latest for "the last").
             entry.date is not None or not question.order,
             _in_order(entry, question.order),
+            # "By what date must …": a limit written as the end ("by Jan 14"), before a start ("from July 9").
+            self._written_as_end_limit(entry) if question.asks_end_limit else 0,
             # Asked when: the entry whose own date stands in the clause telling most of the
             # question ("114号文要求在哪一天实现100%集中交存": 明年1月14日实现100%集中交存, not 自7月9日起…).
             self._date_clause_tells(entry, question) if question.shape == "when" else 0,
@@ -225,6 +227,25 @@ class Knowledge(SentenceAnswers):
             entry.factuality == "asserted",
             len(entry.sources),
         )
+
+    def _written_as_end_limit(self, entry: Entry) -> int:
+        """1 when a source writes the entry's date right after an end cue (by, before, until, 到,
+        or 前 after it), -1 after a start cue (from, since, 自, 起 after it), else 0."""
+        value = entry.deadline or entry.value
+        if not value:
+            return 0
+        for source in entry.sources[:MAX_EVIDENCE]:
+            sentence = readable(source["sentence"])
+            for written in self.store.written_dates(source["article_id"], source["sentence_idx"]):
+                at = sentence.find(readable(written["text"]))
+                if at == -1 or not same_time(written["value"], value):
+                    continue
+                lead, tail = sentence[max(0, at - 14) : at].lower(), sentence[at + len(readable(written["text"])) :][:3]
+                if _END_CUE.search(lead) or tail.startswith(("前", "之前", "以前")):
+                    return 1
+                if _START_CUE.search(lead) or tail.startswith(("起", "开始")):
+                    return -1
+        return 0
 
     def _figures_untold(self, entry: Entry, question: Question) -> bool:
         """The question names an amount ("Is the registered capital 3 billion yuan?", "Did they
@@ -280,6 +301,10 @@ class Knowledge(SentenceAnswers):
             # "When will payment institutions deposit 100% of client reserves?": an act whose
             # sentences write another figure (the first deposit, of 20%) is not the one asked of
             told = [e for e in dated if not self._figures_untold(e, question)]
+            if not told and "deadline" not in question.types:
+                # "114号文要求在哪一天实现100%集中交存?": the figure is what must be reached, by a
+                # limit of the same parties whose clause tells it
+                told = [e for e in self.matching(question, types=["deadline"]) if e.value and not self._figures_untold(e, question)]
             if not told:
                 return self._dated_sentence(question)
             dated = told
@@ -1204,6 +1229,10 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+_END_CUE = re.compile(r"(?:\bby|\bbefore|\buntil|\btill|no later than|到|至)\s*(?:the\s+)?(?:end of\s+)?$")
+_START_CUE = re.compile(r"(?:\bfrom|\bsince|\bstarting|\bas of|\beffective|自|从)\s*(?:the\s+)?$")
 
 
 @cache

@@ -125,6 +125,7 @@ class Question:
     month_days: list[str] = field(default_factory=list)  # dates asked without a year: "07-31" for "July 31"
     months: list[str] = field(default_factory=list)  # months asked without a year: "06" for "in June"
     date_side: str | None = None  # "before" or "after": the date asked is a limit ("before June 30")
+    asks_end_limit: bool = False  # "By what date must …", 最晚哪天: the limit an act is done by
     figures: list[float] = field(default_factory=list)  # amounts it names outside its dates: 30亿元 -> 3e9
     weekdays: list[int] = field(default_factory=list)  # days of the week asked (Monday 0): "on Saturday" -> 5
     unknown_names: list[str] = field(default_factory=list)  # proper names no entity of the store answers to: "France"
@@ -168,6 +169,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     question.month_days = [m.group(1) for t in timexes if (m := re.match(r"XXXX-(\d{2}-\d{2})", t.value))]
     question.months = [m.group(1) for t in timexes if (m := re.fullmatch(r"XXXX-(\d{2})", t.value))]
     question.date_side = _date_side(text, dates[0]) if dates else None
+    question.asks_end_limit = shape == "when" and bool(_END_LIMIT_ASKED.search(lowered))
     if shape in ("what_is", "search") and question.dates and lang == "en" and lowered.startswith("what"):
         question.shape = "what_happened"  # "What were Tenpay's moves in April 2018?"
     # The words of a date ("2016年9月底", "April 27") are asked as the date, not as words.
@@ -321,6 +323,10 @@ _UNIT_AFTER = re.compile(
 
 _BEFORE_EN = re.compile(r"\b(?:before|by|prior to|ahead of|no later than|until)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_EN = re.compile(r"\b(?:after|since|later than)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "By what date …", "by when", "no later than when", 最晚/最迟/截止到哪天: the end of the time given.
+_END_LIMIT_ASKED = re.compile(r"^\W*(?:by|before|no later than)\s+(?:what|which|when)\b|最晚|最迟|截止到?(?:哪|什么)")
 
 
 def _date_side(text: str, when) -> str | None:
