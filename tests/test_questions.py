@@ -1020,3 +1020,21 @@ def test_by_what_date_asks_the_limit_written_as_an_end(fresh_store, write):
             "July 9, so that all reserves are deposited by Jan 14, 2019.\n")
     answer = answer_to(fresh_store, write, text, "By what date must payment institutions deposit all of their client reserves centrally?")
     assert answer.answer.startswith("2019-01-14"), answer.answer
+
+
+def test_the_first_asked_is_not_answered_by_parties_whose_own_sentences_tell_no_first(fresh_store, write):
+    """An answer listing banks from a later act, shown after the groups' acts (one of which tells a
+    first batch): the banks' own sentences tell no first, so the list is no answer to "the first"."""
+    from pipeline.views.questions.answer import Knowledge
+    from pipeline.views.questions.model import Answer
+
+    text = ("title: NetsUnion\ndate: 2018-04-20\n\nOn March 31, 2017 banks connected to NetsUnion, a first batch of four banks "
+            "and three payment institutions.\n\nAs of April 1, 2018, China Merchants Bank and Bank of China had connected to "
+            "UnionPay's barcode platform.\n")
+    ingest([write("batch.txt", text)], fresh_store)
+    knowledge = Knowledge(fresh_store)
+    question = understand("Which banks will be the first to connect to the platform?", knowledge.known_names)
+    groups = [e for e in knowledge.entries if e.type == "connect" and "cmb" not in e.actor_ids]
+    shown = Answer("China Merchants Bank, Bank of China", "entities", 0.8, [dict(s) for s in groups[0].sources],
+                   events=[groups[0].id], entities=["cmb", "bank_of_china"])
+    assert knowledge._unless_a_sentence_tells_more(question, shown) is None

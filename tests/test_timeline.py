@@ -949,6 +949,8 @@ def test_chinese_roles_from_partner_and_target_phrases(fresh_store, write, told,
     ("zh", "2017年3月31日，网联平台开始试运行，首批接入4家银行和3家支付机构，分别是支付宝、财付通和网银在线。"),
     ("en", "On March 31, 2017 the Internet alliance platform started trial operation, the first batch of access are 4 banks "
            "and 3 payment institutions, namely Pay treasure, Cai Fu Tong and Net silver online."),
+    # the group counted first, the members after 其中包括 and the clause the list goes on in (以及)
+    ("zh", "据统计，截至3月31日，已有7家机构接入网联平台，其中包括支付宝、财付通、网银在线，以及工商银行、农业银行。"),
 ])
 def test_the_members_listed_after_a_counted_group_take_part_in_its_act(fresh_store, write, lang, told):
     """分别是, "namely": the institutions named after "3 payment institutions" connected, to the

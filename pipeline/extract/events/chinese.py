@@ -20,6 +20,7 @@ CLAUSE_BREAKS = "，,；;：:。！？!?"
 # A clause naming the members of a group the clause before counted (首批接入4家银行和3家支付机构，
 # 分别是支付宝、财付通和网银在线): its names are that clause's too.
 _ENUMERATION = re.compile(r"[，,]\s*(?:分别是|分别为|分别有|即|包括|其中包括|其中有)")
+_LIST_GOES_ON = re.compile(r"[，,]\s*(?:以及|还有|及|和)")  # the list's next clause
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 # A parent named before its unit (蚂蚁金服旗下的支付宝, 腾讯的财付通): a modifier of the unit's name,
 # no party of its own; a name coordinated before the phrase is coordinated with the unit.
@@ -336,6 +337,8 @@ def find_events(
         c_start, c_end = _clause(clauses, start)
         if listed := _ENUMERATION.match(clauses, c_end):
             c_end = _clause(clauses, listed.end())[1]  # 首批接入3家支付机构，分别是支付宝、财付通和网银在线
+            while more := _LIST_GOES_ON.match(clauses, c_end):
+                c_end = _clause(clauses, more.end())[1]  # …，其中包括财付通、支付宝，以及工商银行、农业银行…
         passive = "被" in text[c_start:start]
         before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
         after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)]
@@ -386,6 +389,12 @@ def find_events(
             # 网联首批接入支付宝、财付通: what connects to a clearing house is the institution, however
             # the sentence orders them (events.yaml positional_target: the kinds a target is of)
             actors, targets = targets, actors
+        elif spec.positional_target and not actors:
+            # 已有20余家机构接入网联平台，其中包括财付通、支付宝…: the clearing house is the target,
+            # the institutions listed with it connected
+            houses = [i for i in targets if entities.types.get(i) in spec.positional_target]
+            if houses and len(houses) < len(targets):
+                actors, targets = [i for i in targets if i not in houses], houses
         if spec.object_named is not None and not passive and not after and _unnamed_object(text, end, c_end, timexes, sentence, spec, taxonomy):
             continue  # 网联在深圳设立新的数据中心, 成立三周年: no founding of a party
         if text[start:end] in spec.zh_modals and not all(entities.types.get(i) == "regulator" for i in actors):
@@ -711,7 +720,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
     # for the acts after it that have no time of their own.
     def limit_only(t: Timex) -> bool:
         start, end = _clause(clauses, t.start - sentence.start)
-        return not text[start:end].replace(t.text, "").strip(OPENING_LIMIT_WORDS)
+        # (the date cut out by its offsets: its text is as written, the sentence read in Simplified)
+        rest = text[start : t.start - sentence.start] + text[t.end - sentence.start : end]
+        return not rest.strip(OPENING_LIMIT_WORDS)
 
     opening = [t for t in dated if is_deadline(t) and limit_only(t)]
     # 6月29日，即断直连大限前一天，…: a clause opened by 即 restates the date before it in other

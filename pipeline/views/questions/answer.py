@@ -417,6 +417,9 @@ class Knowledge(SentenceAnswers):
         # banks another entry names.
         named = {i for i in answer.entities if i not in self.collectives and i not in question.entities}
         naming = [e for e in self.entries if e.id in answer.events and named & {*e.actor_ids, *e.target_ids}]
+        if named and not naming:
+            # (the answer shows the group's acts first: the listed parties' own are further down)
+            naming = [e for e in self.entries if e.type in question.types and named & {*e.actor_ids, *e.target_ids}]
         sentences = [s["sentence"] for e in naming for s in e.sources] if naming else [ev["sentence"] for ev in answer.evidence]
         told = max((self.reader.coverage(beyond, sentence) for sentence in sentences), default=0.0)
         best = next(iter(self.reader.read(question, beyond, min_share=0.5, limit=20)), None)
