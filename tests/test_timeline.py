@@ -983,6 +983,15 @@ def test_a_deposit_ratio_naming_no_one_is_the_payment_institutions(fresh_store, 
     assert ("2018-04", ["payment_institutions"]) in figures, figures
 
 
+def test_chinese_those_a_copula_names_after_an_act_do_it(fresh_store, write):
+    """首批接入的将是…: who connects is named after the copula (and in the list's next clause);
+    将 makes it planned."""
+    told = "网联平台将于本月底启动试运行，首批接入的将是4家银行，以及支付宝、财付通、网银在线3家支付机构。"
+    ingest([write("zh.txt", f"title: 网联\ndate: 2017-03-20\nlang: zh\n\n{told}\n")], fresh_store)
+    connected = [(e.value, sorted(e.actor_ids), e.target_ids, e.factuality) for e in build_entries(fresh_store) if e.type == "connect"]
+    assert connected == [("2017-03", ["alipay", "chinabank_payment", "tenpay"], ["netsunion"], "planned")], connected
+
+
 def test_chinese_a_requirement_opening_a_clause_has_the_sentences_subject_and_its_limit(fresh_store, write):
     """…下发114号文，要求…: 要求 opening its clause is the office's verb, not a noun; 到明年1月14日
     实现… is the limit of what it requires."""

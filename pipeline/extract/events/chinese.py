@@ -21,6 +21,8 @@ CLAUSE_BREAKS = "，,；;：:。！？!?"
 # 分别是支付宝、财付通和网银在线): its names are that clause's too.
 _ENUMERATION = re.compile(r"[，,]\s*(?:分别是|分别为|分别有|即|包括|其中包括|其中有)")
 _LIST_GOES_ON = re.compile(r"[，,]\s*(?:以及|还有|及|和)")  # the list's next clause
+# 首批接入的将是…: those who do the act are named after the copula, and in the list's clauses after it.
+_NAMED_BY_COPULA = re.compile(r"的\s*(?:将|将会|会)?\s*(?:是|为|包括)")
 COORDINATORS = {"和", "与", "及", "、", "以及", "跟", "同"}
 # A parent named before its unit (蚂蚁金服旗下的支付宝, 腾讯的财付通): a modifier of the unit's name,
 # no party of its own; a name coordinated before the phrase is coordinated with the unit.
@@ -337,6 +339,7 @@ def find_events(
         c_start, c_end = _clause(clauses, start)
         if listed := _ENUMERATION.match(clauses, c_end):
             c_end = _clause(clauses, listed.end())[1]  # 首批接入3家支付机构，分别是支付宝、财付通和网银在线
+        if listed or _NAMED_BY_COPULA.match(clauses, end):  # 首批接入的将是4家银行，以及支付宝、财付通…
             while more := _LIST_GOES_ON.match(clauses, c_end):
                 c_end = _clause(clauses, more.end())[1]  # …，其中包括财付通、支付宝，以及工商银行、农业银行…
         passive = "被" in text[c_start:start]
@@ -435,7 +438,7 @@ def find_events(
                 start=sentence.start + start,
                 end=sentence.start + end,
                 factuality=_heard_from(any(p < start and not TURN.search(text, p, start) for p in unnamed) and not claimed,
-                                       _factuality(text, c_start, start, type_id, taxonomy)),
+                                       _planned_by_copula(clauses, end, _factuality(text, c_start, start, type_id, taxonomy))),
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,
@@ -451,6 +454,12 @@ def find_events(
     # (A denial is kept without its day: that the body calls the report untrue is what matters.)
     untrue = taxonomy.institution_statements.untrue_type if taxonomy.institution_statements else None
     return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date and e.type != untrue else [e])]
+
+
+def _planned_by_copula(text: str, end: int, factuality: str) -> str:
+    """首批接入的将是…: an act whose doers a copula of the future names is planned."""
+    copula = _NAMED_BY_COPULA.match(text, end)
+    return "planned" if factuality == "asserted" and copula and re.search("将|会", copula.group()) else factuality
 
 
 def _kinds_reversed(actors: list[str], targets: list[str], target_kinds: tuple[str, ...], entities: EntityInfo) -> bool:
