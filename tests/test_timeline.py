@@ -961,6 +961,15 @@ def test_the_members_listed_after_a_counted_group_take_part_in_its_act(fresh_sto
     assert connected[0].target_ids == ["netsunion"], connected
 
 
+def test_an_aside_in_apposition_keeps_its_date_to_itself(fresh_store, write):
+    told = ("NetsUnion Clearing Corp, the state-backed platform launched last year, said on Monday that 462 banks and "
+            "115 payment institutions had connected to its system by the June 30 deadline.")
+    ingest([write("aside.txt", f"title: NetsUnion\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [(e.value, e.deadline) for e in entries if e.type == "connect"] == [(None, "2018-06-30")], entries
+    assert [(e.value, e.deadline) for e in entries if e.type == "launch"] == [("2017", None)], entries
+
+
 def test_an_act_noun_after_its_is_the_act_of_the_one_it_points_back_to(fresh_store, write):
     told = ("Lakala, a Shenzhen-based payment company, denied a media report last week. The company said in a statement "
             "on Thursday that its switch-over had been completed in mid-June.")

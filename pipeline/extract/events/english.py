@@ -1018,7 +1018,7 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
             between = text[chosen.end - sentence.start : event.start - sentence.start].lower()
             if any(re.search(rf"\b{re.escape(c)}\b", between) for c in after_cues):
                 event.date_mod = "AFTER"
-        later = [t for t in deadlines if t.start >= event.end]
+        later = [t for t in deadlines if t.start >= event.end and not _aside_apart(trigger, tokens_of[(t.start, t.end)])]
         # "From June 30, all payments must go through NetsUnion": the cue may open the sentence.
         earlier = [t for t in deadlines if t.end <= event.start and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy)]
         if later or earlier:
@@ -1131,6 +1131,24 @@ def _same_side_of_order_clauses(trigger: Span, when: Span, clauses: list[tuple[i
     return all((start <= trigger.root.i <= end) == (start <= when.root.i <= end) for start, end in clauses)
 
 
+def _aside_apart(trigger: Span | None, when: Span | None) -> bool:
+    """Whether the act or the date stands in a clause describing an apposition the other is outside of."""
+    if trigger is None or when is None:
+        return False
+    for inner, outer in ((when.root, trigger.root), (trigger.root, when.root)):
+        describing = _describing_an_apposition(inner)
+        if describing is not None and outer.i not in {t.i for t in describing.subtree}:
+            return True
+    return False
+
+
+def _describing_an_apposition(token: Token) -> Token | None:
+    """The verb of a clause describing a noun in apposition ("…, the platform launched last year,
+    …") that the token is in, if any."""
+    clause = next((t for t in [token, *token.ancestors] if t.dep_ in ("acl", "relcl") and t.pos_ in ("VERB", "AUX")), None)
+    return clause if clause is not None and clause.head.dep_ == "appos" else None
+
+
 def _in_reach(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bool:
     """A date reaches an event unless the event sits in the complement of a verb that is not
     one of reporting: in "On 13 September reporters approached them to verify that UnionPay
@@ -1139,6 +1157,11 @@ def _in_reach(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bo
     reported event with it."""
     if trigger is None or when is None:
         return True
+    if _aside_apart(trigger, when):
+        # "NetsUnion Clearing Corp, the state-backed platform launched last year, said that 462
+        # banks had connected by the June 30 deadline": the aside's date is its own, and none of
+        # the sentence's others is the aside's
+        return False
     token = trigger.root
     while token.head.i != token.i:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() not in taxonomy.reporting_verbs_en:
