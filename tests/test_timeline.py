@@ -961,6 +961,15 @@ def test_the_members_listed_after_a_counted_group_take_part_in_its_act(fresh_sto
     assert connected[0].target_ids == ["netsunion"], connected
 
 
+def test_a_speaker_after_a_turn_tells_its_own_and_a_relative_of_a_plain_noun_names_no_one(fresh_store, write):
+    told = ("Two people familiar with the matter said in May that the central bank was considering a six-month extension "
+            "for firms that could not finish the work, but the PBOC later said it would not delay the deadline.")
+    ingest([write("turn.txt", f"title: Deadline\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert not [e for e in entries if e.type == "complete"], entries  # the firms that could not finish are no one named
+    assert [e.factuality for e in entries if e.type == "announce"] == ["asserted"], entries  # the PBOC's own word
+
+
 def test_an_aside_in_apposition_keeps_its_date_to_itself(fresh_store, write):
     told = ("NetsUnion Clearing Corp, the state-backed platform launched last year, said on Monday that 462 banks and "
             "115 payment institutions had connected to its system by the June 30 deadline.")

@@ -44,6 +44,8 @@ RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "
 PLAN_NOUNS = {"requirement", "requirements", "provision", "provisions", "arrangement", "deployment", "plan", "schedule"}
 # Words opening the list of the members of a group just counted ("3 payment institutions, namely …").
 ENUMERATION_CUES = {"namely", "including", "i.e."}
+# "…, but the PBOC later said": a turn to another speaker (whose saying tells the rest itself).
+_SAYING_AFTER_A_TURN = re.compile(r"\b(?:but|however|while)\b(?=[^.;]*\b(?:said|says|say|told|tells|stated|states|announced|added)\b)")
 # Possessives before an act noun that point back to its doer ("its switch-over").
 POSSESSIVE_PRONOUNS = {"its"}
 # Modals that make the verb they govern a requirement.
@@ -286,6 +288,12 @@ def _listed_after_namely(doc: Doc, named: set[int]) -> set[int]:
     return set(range(cue, end))
 
 
+def _relative_of_a_plain_noun(verb: Token, subjects: list[Token]) -> bool:
+    """"firms that could not finish the work": the relative pronoun's noun is the subject, and it
+    names no one; the nearest name before is not it."""
+    return verb.dep_ == "relcl" and any(s.tag_ in _WH_TAGS for s in subjects)
+
+
 def _agent(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
@@ -325,6 +333,11 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
                 # "The rumour said Tenpay would delay access, the Tenpay official denied it": the
                 # report is what is denied; the denial is told as fact unless its own clause reports it.
                 told = re.split(r"[,;:]", told)[-1]
+            turn = [m for m in _SAYING_AFTER_A_TURN.finditer(doc.text[: trigger.end_char].lower()) if m.start() < len(told)]
+            if turn:
+                # "People familiar said in May that …, but the PBOC later said it would not delay
+                # the deadline": a speaker after the turn tells what follows, not the sources before
+                told = told[turn[-1].start() :]
             hit = any(re.search(rf"\b{re.escape(cue)}\b", told) or re.search(rf",[^,]*\b{re.escape(cue)}\b", attributed) for cue in cues)
         else:
             hit = any(cue in near if " " not in cue else cue in clause for cue in cues)
@@ -518,7 +531,7 @@ def find_events(
         pair = _last_two_named(spans, trigger.start, entities) if pair_reference else []
         if pair:
             actors = pair  # (a pair named in the sentences before is found there: narrative.py)
-        elif not actors and spec.positional_actor and head.i not in modal | routed_heads:
+        elif not actors and spec.positional_actor and head.i not in modal | routed_heads and not _relative_of_a_plain_noun(carrier, subjects):
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         target_reference = None
         if actors and not targets and spec.positional_target:
@@ -546,6 +559,8 @@ def find_events(
         if back_reference and any(at < trigger.start for at in unnamed_ones):
             continue  # "Some payment institution's head said the company had finished": that one, unnamed
         theme = None if actors or targets or document or back_reference else _theme(subjects, head)
+        # (a speaker before a turn to another speaker, "…, but the PBOC later said …", tells none of what follows it)
+        speakers = [a for a in speakers if not _SAYING_AFTER_A_TURN.search(doc.text[a.idx : trigger.end_char].lower())]
         stances = [_stance(a, spans, doc, entities, taxonomy) for a in speakers] if not spec.speaker_only else []
         if spec.refers_back:
             stances = [s for s in stances if s != "reported"]  # a rumour does not deny itself: the parse hung the denial on it
