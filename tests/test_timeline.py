@@ -1056,6 +1056,13 @@ def test_deadlines_and_orders_told_in_other_words(fresh_store, write, told, kind
     assert date in [e.value for e in build_entries(fresh_store) if e.type == kind]
 
 
+def test_a_newsroom_asking_for_comment_is_no_act_of_the_story(fresh_store, write):
+    told = ("The central bank did not respond to a request for comment on Friday. Alipay declined to comment. "
+            "NetsUnion could not be reached for comment.")
+    ingest([write("told.txt", f"title: Comment\ndate: 2018-12-07\n\n{told}\n")], fresh_store)
+    assert not build_entries(fresh_store)
+
+
 def test_in_order_to_is_no_order(fresh_store, write):
     told = "In order to cut risks, Alipay connected to NetsUnion on March 31."
     ingest([write("told.txt", f"title: Orders\ndate: 2018-04-05\n\n{told}\n")], fresh_store)
