@@ -992,6 +992,7 @@ def test_an_act_noun_after_its_is_the_act_of_the_one_it_points_back_to(fresh_sto
 @pytest.mark.parametrize("lang, told", [
     ("en", "The ratio was raised by 10 percentage points a month from January this year and reached about 50 percent in April."),
     ("zh", "今年1月起，交存比例按月提高10个百分点，到4月份达到50%左右。"),
+    ("en", "The share rose to 50 percent in April this year and has been raised every month since July."),
 ])
 def test_a_deposit_ratio_naming_no_one_is_the_payment_institutions(fresh_store, write, lang, told):
     """The ratio of client reserves deposited is the institutions' (events.yaml figure_owner), and
