@@ -29,6 +29,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+REJECT_BEFORE_CHARS = 4  # how far before a candidate org_reject_before's words may begin (一家, 某家)
+
+
 class ChinesePatterns:
     def __init__(self, name: str, dictionary) -> None:
         self.name = name
@@ -123,7 +126,7 @@ class ChinesePatterns:
                 or prefix_len >= self.org_min_prefix_free):
             return False
         return not (self.org_reject_after.match(span.doc.text, span.end_char)
-                    or self.org_reject_before.search(span.doc.text, 0, span.start_char))
+                    or self.org_reject_before.search(span.doc.text, max(0, span.start_char - REJECT_BEFORE_CHARS), span.start_char))
 
     def _name_tag(self, word: str) -> str | None:
         import jieba.posseg

@@ -231,21 +231,25 @@ class Knowledge(SentenceAnswers):
     def _written_as_end_limit(self, entry: Entry) -> int:
         """1 when a source writes the entry's date right after an end cue (by, before, until, 到,
         or 前 after it), -1 after a start cue (from, since, 自, 起 after it), else 0."""
-        value = entry.deadline or entry.value
+        for sentence, at, end in self._where_written(entry, entry.deadline or entry.value):
+            lead, tail = sentence[max(0, at - 14) : at].lower(), sentence[end : end + 3]
+            if _END_CUE.search(lead) or tail.startswith(("前", "之前", "以前")):
+                return 1
+            if _START_CUE.search(lead) or tail.startswith(("起", "开始")):
+                return -1
+        return 0
+
+    def _where_written(self, entry: Entry, value: str | None) -> Iterator[tuple[str, int, int]]:
+        """(sentence, start, end) of each place a source of the entry writes the date `value`."""
         if not value:
-            return 0
+            return
         for source in entry.sources[:MAX_EVIDENCE]:
             sentence = readable(source["sentence"])
             for written in self.store.written_dates(source["article_id"], source["sentence_idx"]):
-                at = sentence.find(readable(written["text"]))
-                if at == -1 or not same_time(written["value"], value):
-                    continue
-                lead, tail = sentence[max(0, at - 14) : at].lower(), sentence[at + len(readable(written["text"])) :][:3]
-                if _END_CUE.search(lead) or tail.startswith(("前", "之前", "以前")):
-                    return 1
-                if _START_CUE.search(lead) or tail.startswith(("起", "开始")):
-                    return -1
-        return 0
+                text = readable(written["text"])
+                at = sentence.find(text)
+                if at != -1 and same_time(written["value"], value):
+                    yield sentence, at, at + len(text)
 
     def _figures_untold(self, entry: Entry, question: Question) -> bool:
         """The question names an amount ("Is the registered capital 3 billion yuan?", "Did they
@@ -272,20 +276,9 @@ class Knowledge(SentenceAnswers):
     def _date_clause_tells(self, entry: Entry, question: Question) -> int:
         """How many of the question's words the clause around the entry's date holds, in the best
         of its sources (the dates each sentence writes, as stored)."""
-        value = entry.value or entry.deadline
-        if not value:
-            return 0
         wanted = {t.lower() for t in question.terms}
-        best = 0
-        for source in entry.sources[:MAX_EVIDENCE]:
-            sentence = readable(source["sentence"])
-            for written in self.store.written_dates(source["article_id"], source["sentence_idx"]):
-                at = sentence.find(readable(written["text"]))
-                if at == -1 or not same_time(written["value"], value):
-                    continue
-                clause = clause_around(sentence, at).lower()
-                best = max(best, sum(1 for term in wanted if term in clause))
-        return best
+        clauses = (clause_around(sentence, at).lower() for sentence, at, _ in self._where_written(entry, entry.value or entry.deadline))
+        return max((sum(1 for term in wanted if term in clause) for clause in clauses), default=0)
 
     # -- shapes -------------------------------------------------------------------------
 
