@@ -1038,3 +1038,11 @@ def test_the_first_asked_is_not_answered_by_parties_whose_own_sentences_tell_no_
     shown = Answer("China Merchants Bank, Bank of China", "entities", 0.8, [dict(s) for s in groups[0].sources],
                    events=[groups[0].id], entities=["cmb", "bank_of_china"])
     assert knowledge._unless_a_sentence_tells_more(question, shown) is None
+
+
+def test_a_clearing_agreement_asked_is_the_signing_machine_translation_tells_as_liquidation(fresh_store, write):
+    """An agreement is what a signing makes; 清算 is "liquidation" in machine translation."""
+    text = ("title: Alipay\ndate: 2018-09-12\n\nOn September 10, Pay treasure and China Silver Union completed the internal "
+            "signing, the two sides will carry out the liquidation cooperation in the fields of bar code payment.\n")
+    answer = answer_to(fresh_store, write, text, "Did Alipay sign a clearing agreement with UnionPay in September 2018?")
+    assert answer.answer.startswith("Yes. 2018-09-10"), answer.answer
