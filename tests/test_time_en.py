@@ -581,3 +581,10 @@ def test_time_en_the_next_day_after_an_unnamed_time_is_unknown():
             "On July 2 the bank closed its channel. The next day it opened a new one.")
     assert values(text, "2018-08-02") == [("July 25", "2018-07-25"), ("A few days ago", "PAST_REF"),
                                           ("July 2", "2018-07-02"), ("The next day", "2018-07-03")]
+
+
+def test_time_en_the_deadline_of_something_is_not_the_deadline_read_last():
+    told = "Firms must raise the ratio from July 9. Media reported that the bank would postpone the deadline of the switch-over."
+    assert values(told, "2018-07-02") == [("July 9", "2018-07-09")]
+    told = "Firms must connect by June 30. By the deadline, 462 banks will have connected."
+    assert values(told, "2018-06-20") == [("June 30", "2018-06-30"), ("the deadline", "2018-06-30")]

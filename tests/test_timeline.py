@@ -1057,6 +1057,13 @@ def test_deadlines_and_orders_told_in_other_words(fresh_store, write, told, kind
     assert date in [e.value for e in build_entries(fresh_store) if e.type == kind]
 
 
+def test_what_media_earlier_reported_is_reported(fresh_store, write):
+    told = ("Some media earlier reported that the central bank would postpone the deadline of the Internet Federation "
+            "switching to the end of the year.")
+    ingest([write("told.txt", f"title: Deadline\ndate: 2018-07-02\n\n{told}\n")], fresh_store)
+    assert [e.factuality for e in build_entries(fresh_store) if e.type == "postpone"] == ["reported"]
+
+
 def test_a_newsroom_asking_for_comment_is_no_act_of_the_story(fresh_store, write):
     told = ("The central bank did not respond to a request for comment on Friday. Alipay declined to comment. "
             "NetsUnion could not be reached for comment.")

@@ -9,6 +9,7 @@ season, decade, century, holiday, part, hour, minute, ampm, named, num, unit, ad
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -355,6 +356,9 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
     return None
 
 
+_DESCRIBED_AFTER = re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)
+
+
 def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
     if kind == "prev":
@@ -379,6 +383,8 @@ def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     elif kind == "deadline":
         if ctx.prev_deadline is None:
             return None  # "the deadline" with no deadline read before: nothing to name
+        if _DESCRIBED_AFTER.match(ctx.text, ctx.current[1]):
+            return None  # "the deadline of the switch-over": the one it describes, not the one read last
         base, label = ctx.prev_deadline, f"previous:{value(ctx.prev_deadline)}"
     elif kind == "report":
         if ctx.prev_quarter is not None:
