@@ -588,3 +588,10 @@ def test_time_en_the_deadline_of_something_is_not_the_deadline_read_last():
     assert values(told, "2018-07-02") == [("July 9", "2018-07-09")]
     told = "Firms must connect by June 30. By the deadline, 462 banks will have connected."
     assert values(told, "2018-06-20") == [("June 30", "2018-06-30"), ("the deadline", "2018-06-30")]
+
+
+@pytest.mark.parametrize("dct, value", [("2018-07-02", "2018-06-30"), ("2018-03-02", "2018-06-30"), ("2018-11-20", "2018-06-30")])
+def test_time_en_a_limit_of_a_past_obligation_is_the_nearest_such_day(dct, value):
+    """"had to … by June 30": told after the day, the one just past; told before it (reported
+    speech shifted back, "said firms had to"), the one ahead."""
+    assert values("The central bank said firms had to connect to NetsUnion by June 30.", dct) == [("June 30", value)]
