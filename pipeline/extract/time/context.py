@@ -230,15 +230,15 @@ class DocContext:
                 return match
         return None
 
-    def limit_of_a_past_obligation(self, start: int, end: int) -> bool:
+    def limit_of_a_past_obligation(self, start: int) -> bool:
         """"Firms had to connect by June 30": a limit under "had to" (an obligation told in the
         past, or reported speech shifted back) is the nearest such day, on either side of the
         article: the one just past in a July article, the one ahead in a March one."""
         g = self.grammar
         if g.perfect_turns is None or not g.perfect_turns.search(self.text[max(0, start - 25):start]):
             return False
-        s, e = self.sentence_span(start)
-        clause = _CLAUSE_END.split(self.text[max(s, start - 70):start])[-1]
+        sentence_start, _ = self.sentence_span(start)
+        clause = _CLAUSE_END.split(self.text[max(sentence_start, start - 70):start])[-1]
         return _MODAL_HAD.search(clause) is not None
 
     def lead_tense(self, start: int) -> str | None:

@@ -127,7 +127,7 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         return dy, "dct", True
     if tense is None and ctx.is_start(c.start, c.end) and ctx.obliges(c.start):
         tense = "future"  # "From June 30, all payments must go through NetsUnion" written in March: this June
-    if day is not None and ctx.limit_of_a_past_obligation(c.start, c.end):
+    if day is not None and ctx.limit_of_a_past_obligation(c.start):
         # the year whose such day lies nearest the article's (a day some year lacks is never nearest)
         year = min((dy - 1, dy, dy + 1), key=lambda y: abs(_days_before(anchor.day, y, month, day)) if _real_day(y, month, day) else 999)
         return year, "dct", True
