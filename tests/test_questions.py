@@ -1046,3 +1046,16 @@ def test_a_clearing_agreement_asked_is_the_signing_machine_translation_tells_as_
             "signing, the two sides will carry out the liquidation cooperation in the fields of bar code payment.\n")
     answer = answer_to(fresh_store, write, text, "Did Alipay sign a clearing agreement with UnionPay in September 2018?")
     assert answer.answer.startswith("Yes. 2018-09-10"), answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did the ratio reach 50% in April 2018?", True),
+    ("Did the ratio reach 50% in March 2018?", None),  # another month's figure
+    ("Did the ratio reach 60% in April 2018?", None),  # another amount
+    ("Did the share of transactions reach 50% in April 2018?", None),  # the figure's sentence tells no transactions
+])
+def test_a_yes_no_asked_of_a_figure_is_the_stored_figure_of_that_time(fresh_store, write, question, verdict):
+    text = ("title: Reserves\ndate: 2018-07-02\n\nFrom January this year the proportion was raised by 10 percentage points "
+            "each month, and reached about 50% in April.\n")
+    answer = answer_to(fresh_store, write, text, question)
+    assert answer.yes_no is verdict, answer.answer

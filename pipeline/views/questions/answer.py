@@ -675,6 +675,10 @@ class Knowledge(SentenceAnswers):
             if answer:
                 return answer
         if not question.entities:
+            # "Did the ratio reach 50% in April 2018?": a stored figure of that time telling it
+            figure = self._figure_held_then(question) if question.figures and question.dates else None
+            if figure is not None:
+                return figure
             # 集中存管的备付金有利息吗? About nobody in particular: only a sentence telling most of it.
             return self._read_yes_no(question, min_share=0.6, min_words=2)
         if not question.types:
@@ -796,6 +800,22 @@ class Knowledge(SentenceAnswers):
         text = f"{verdict}. {best.display_date}: {best.summary}" + _factuality_note(best)
         answer = self._from_entries([best], text, "yes_no", question, dates=[best.value] if best.value else [])
         answer.yes_no, answer.factuality = yes_no, best.factuality
+        return answer
+
+    def _figure_held_then(self, question: Question) -> Answer | None:
+        """Yes when a stored figure (a statistic) dated within the asked time gives the asked
+        amount beside that date, and its sentences tell every other word of the question ("the
+        ratio … reached about 50% in April" for "Did the ratio reach 50% in April 2018?"; not
+        for "the share of transactions"). Nothing otherwise: the sentences are read instead."""
+        words = [c for c in self.reader.concepts(question) if c.kind == "word" and not re.fullmatch(r"[\d.,%]+", c.label)]
+        held = [e for e in self.entries if e.type == "statistic" and e.value and e.factuality == "asserted"
+                and any(_within(e, t.value) for t in question.dates) and not self._figures_untold(e, question)
+                and self.reader.coverage(words, " ".join(s["sentence"] for s in e.sources)) == 1.0]
+        if not held:
+            return None
+        best = held[0]
+        answer = self._from_entries([best], f"Yes. {best.display_date}: {best.summary}", "yes_no", question, dates=[best.value])
+        answer.yes_no, answer.factuality = True, best.factuality
         return answer
 
     def _unnamed_product(self, entry: Entry, question: Question) -> bool:
