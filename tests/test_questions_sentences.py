@@ -527,3 +527,14 @@ def test_the_first_asked_needs_a_sentence_telling_a_first(fresh_store, write):
     ingest([write("banks.txt", f"title: 接入\ndate: 2017-10-20\nlang: zh\n\n{told}")], fresh_store)
     answer = ask(fresh_store, "Which banks were the first to connect to the platform?")
     assert "China Merchants Bank" in answer.answer.splitlines()[0] and "Bank of China" not in answer.answer.splitlines()[0], answer.answer
+
+
+@pytest.mark.parametrize("told, verdict", [
+    # (the negation five words before "stop": the name between is two words, as translation writes it)
+    ("He said the signing does not mean Pay treasure will stop the cooperation with the Internet Federation.", False),
+    ("He said the signing means Pay treasure will stop the cooperation with the Internet Federation.", None),
+])
+def test_what_a_negated_verb_of_meaning_governs_is_denied(fresh_store, write, told, verdict):
+    ingest([write("mean.txt", f"title: Alipay\ndate: 2018-09-12\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, "Does the signing mean that Alipay will stop cooperating with NetsUnion?")
+    assert answer.yes_no is verdict, answer.answer

@@ -44,6 +44,9 @@ ENOUGH_TO_RANK = 50  # sentences with every word of a question, beyond which no 
 # 不会因个别机构滞后而延期 ("will not be postponed because some lag"): the negation before 因…而
 # is the verb's, however long the cause between.
 _ZH_NEGATED_CAUSE = re.compile(r"(?:不|未|没有)(?:会|能|将|得)?(?:因|因为)[^，。；！？]{1,20}而$")
+# "the signing does not mean Alipay will stop …": what a negated verb of meaning governs is denied,
+# however long its subject.
+_EN_NEGATED_MEANING = re.compile(r"\b(?:not|n't|never)\s+(?:mean|means|imply|implies|indicate|indicates|signal|signals)\b[^,;]*$", re.I)
 NEGATION_WINDOW = {"zh": 8, "en": 4}  # characters (zh) or words (en) before a word that a negation may sit
 
 
@@ -415,7 +418,8 @@ class SentenceReader:
                         return m.start()
                 else:
                     lead = re.findall(r"[\w']+", clause.lower())[-NEGATION_WINDOW["en"] :]
-                    if any(n in lead or f"{n}'t" in lead for n in negations) or any(w.endswith("n't") for w in lead):
+                    if any(n in lead or f"{n}'t" in lead for n in negations) or any(w.endswith("n't") for w in lead) \
+                            or _EN_NEGATED_MEANING.search(clause):
                         return m.start()
         return None
 
