@@ -339,7 +339,8 @@ def find_events(
         c_start, c_end = _clause(clauses, start)
         if listed := _ENUMERATION.match(clauses, c_end):
             c_end = _clause(clauses, listed.end())[1]  # 首批接入3家支付机构，分别是支付宝、财付通和网银在线
-        if listed or _NAMED_BY_COPULA.match(clauses, end):  # 首批接入的将是4家银行，以及支付宝、财付通…
+        copula = _NAMED_BY_COPULA.match(clauses, end)
+        if listed or copula:  # 首批接入的将是4家银行，以及支付宝、财付通…
             while more := _LIST_GOES_ON.match(clauses, c_end):
                 c_end = _clause(clauses, more.end())[1]  # …，其中包括财付通、支付宝，以及工商银行、农业银行…
         passive = "被" in text[c_start:start]
@@ -438,7 +439,7 @@ def find_events(
                 start=sentence.start + start,
                 end=sentence.start + end,
                 factuality=_heard_from(any(p < start and not TURN.search(text, p, start) for p in unnamed) and not claimed,
-                                       _planned_by_copula(clauses, end, _factuality(text, c_start, start, type_id, taxonomy))),
+                                       _planned_by_copula(copula, _factuality(text, c_start, start, type_id, taxonomy))),
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,
@@ -456,9 +457,8 @@ def find_events(
     return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date and e.type != untrue else [e])]
 
 
-def _planned_by_copula(text: str, end: int, factuality: str) -> str:
+def _planned_by_copula(copula: re.Match | None, factuality: str) -> str:
     """首批接入的将是…: an act whose doers a copula of the future names is planned."""
-    copula = _NAMED_BY_COPULA.match(text, end)
     return "planned" if factuality == "asserted" and copula and re.search("将|会", copula.group()) else factuality
 
 
