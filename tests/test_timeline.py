@@ -642,6 +642,21 @@ def test_an_act_told_as_recent_is_dated_around_the_month_of_a_late_enough_articl
         assert entry.display_date.startswith("around ")
 
 
+@pytest.mark.parametrize("lang, line, value", [
+    ("en", "30 June 2018: Direct connections end. 462 banks and 115 payment institutions are connected to NetsUnion.", "2018-06-30"),
+    ("en", "- March 2017: NetsUnion starts its trial run. Alipay and Tenpay connect to NetsUnion.", "2017-03"),
+    ("zh", "2018年6月30日：断直连完成。支付宝和财付通接入网联。", "2018-06-30"),
+    # a later sentence with a date of its own keeps it (or none, when its date has no year)
+    ("en", "30 June 2018: Direct connections end. Alipay connected to NetsUnion in 2017.", "2017"),
+    # no heading: a date set off by a comma opens a sentence, not a line
+    ("en", "On 30 June 2018, direct connections ended. Alipay connected to NetsUnion.", None),
+])
+def test_a_date_heading_a_chronology_line_dates_its_later_sentences(fresh_store, write, lang, line, value):
+    ingest([write("chronology.txt", f"title: Timeline\ndate: 2018-12-10\nlang: {lang}\n\nHow we got here.\n\n{line}\n\nOur view: more to come.\n")],
+           fresh_store)
+    assert [e.value for e in build_entries(fresh_store) if e.type == "connect"] == [value]
+
+
 @pytest.mark.parametrize("joined", ["各银行和支付机构", "各银行、支付机构", "商业银行及支付机构"])
 def test_names_joined_to_an_oblique_one_are_in_its_phrase_not_actors(fresh_store, write, joined):
     told = f"今年3月20日，网联向{joined}下发《关于非银行支付机构网络支付清算平台渠道接入工作相关事宜的函》。"

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events import chinese, english, narrative
-from pipeline.extract.events.dating import date_recent_acts
+from pipeline.extract.events.dating import date_by_line_headings, date_recent_acts
 from pipeline.extract.events.figures import find_figures
 from pipeline.extract.events.taxonomy import EntityInfo, EventType, Taxonomy, TaxonomyError, load_taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
@@ -62,6 +62,7 @@ def extract_events(
             event.trigger = sentence.text[event.start - sentence.start : event.end - sentence.start] or event.trigger
         events += found
     events = narrative.resolve(events, sentences, mentions, entities, taxonomy)
+    date_by_line_headings(events, sentences, timexes)
     date_recent_acts(events, timexes, dct, taxonomy.recent_words.get(lang, ()), taxonomy.recent_within_days)
     return events
 

@@ -8,7 +8,9 @@
 - yearless days: an undated page's "June 30" (XXXX-06-30) gives its event no date here; the day
   is kept on the event as `yearless`, and the store dates it with the year the other stored
   sources give that day for the same parties, when they give one (Store.date_yearless_events).
-  Nothing here guesses a year.
+  Nothing here guesses a year;
+- date_by_line_headings: a chronology's line ("30 June 2018: Direct connections end. …") dates
+  the later sentences of the line by the date it opens with.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import calendar
 import re
 from collections.abc import Callable
 
-from pipeline.facts import EventMention, Timex
+from pipeline.facts import EventMention, Sentence, Timex
 
 # A month, or a day of a month, whose year is unknown: XXXX-06, XXXX-06-30 (not XXXX-Q1 or XXXX).
 YEARLESS_DAY = re.compile(r"XXXX-\d\d(?:-\d\d)?")
@@ -131,3 +133,34 @@ def date_recent_acts(events: list[EventMention], timexes: dict[int, list[Timex]]
         recent = next((t for t in here if dates_as_recent(t, words) and t.end <= event.start), None)
         if recent:
             event.date, event.date_text, event.date_source, event.date_mod = dct[:7], recent.text, "sentence", "APPROX"
+
+
+# What follows a date that heads a line of a chronology: "30 June 2018: Direct connections end."
+_HEADING_MARK = re.compile(r"\s*[:：]")
+
+
+def date_by_line_headings(events: list[EventMention], sentences: list[Sentence], timexes: dict[int, list[Timex]]) -> None:
+    """A chronology's line, "30 June 2018: Direct connections end. 462 banks … are connected to
+    NetsUnion.": the date the line (a paragraph) opens with, set off by a colon, dates the acts of
+    its later sentences that name no date of their own (its first sentence is read with it)."""
+    heading_of: dict[int, Timex | None] = {}  # paragraph -> its heading date
+    later: set[int] = set()  # sentences after a paragraph's first
+    for sentence in sentences:
+        if sentence.paragraph in heading_of:
+            later.add(sentence.idx)
+        else:
+            heading_of[sentence.paragraph] = _heading_date(sentence, timexes.get(sentence.idx, []))
+    paragraph_of = {s.idx: s.paragraph for s in sentences}
+    for event in events:
+        heading = heading_of.get(paragraph_of.get(event.sentence_idx))
+        if (heading and event.sentence_idx in later and not timexes.get(event.sentence_idx)
+                and not (event.date or event.deadline or event.yearless)):
+            event.date, event.date_text, event.date_source = point_date(heading), heading.text, "sentence"
+
+
+def _heading_date(sentence: Sentence, dates: list[Timex]) -> Timex | None:
+    """The date a paragraph's first sentence opens with, set off by a colon, when it has a year."""
+    first = min(dates, key=lambda t: t.start, default=None)
+    if first is None or sentence.text[: first.start - sentence.start].strip(" -•*\t") or not re.match(r"\d{4}", first.value):
+        return None
+    return first if _HEADING_MARK.match(sentence.text[first.end - sentence.start :]) else None
