@@ -11,7 +11,7 @@ from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.questions import ask
 from pipeline.views.questions.understand import understand
-from tests.conftest import ROOT
+from tests.conftest import FOUNDING, ROOT
 
 
 def verdict_of(answer) -> str | None:
@@ -188,6 +188,24 @@ def test_what_is_gives_the_dated_beginnings_from_stored_facts(fresh_store, write
     assert "2017-08-29" in answer.dates and any("August 29, 2017" in ev["sentence"] for ev in answer.evidence)
     ingest([write("nu.txt", text.replace("August 29", "August 28"))], fresh_store)
     assert "Key dates: 2017-08-28" in ask(fresh_store, "What is NetsUnion?").answer
+
+
+@pytest.mark.parametrize("question, defined", [
+    ("What is the registered address of the company?", False),  # no sentence names an address
+    ("What is the registered capital of the company?", True),
+    ("What is the registred capitals of the company?", True),  # misspelt, and plural
+])
+def test_a_definition_is_a_sentence_naming_what_is_asked(fresh_store, write, question, defined):
+    text = ("title: NetsUnion registered\ndate: 2017-08-31\n\n"
+            "NetsUnion Clearing Corporation was registered in Beijing on August 29.\n"
+            "The registration of the company means the platform moves from testing to company operation.\n"
+            "The registered capital of the company is 2 billion yuan, a figure addressed in its charter.\n")  # fmt: skip
+    ingest([FOUNDING, write("nu.txt", text)], fresh_store)  # (a store of some size: a tiny one finds nothing relevant enough)
+    answer = ask(fresh_store, question)
+    if defined:
+        assert "capital" in answer.answer
+    else:
+        assert answer.answer_type == "refused"
 
 
 @pytest.mark.parametrize("opening", ["From which date", "Since what date", "On which day", "Starting which date"])

@@ -10,6 +10,8 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
 
+from rapidfuzz import fuzz
+
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.entities.table import has_cjk
 from pipeline.extract.events.figures import date_distance
@@ -605,6 +607,10 @@ class Knowledge(SentenceAnswers):
             return Answer(text, "definition", 0.8, evidence, events=[e.id for e in milestones], entities=[entity["id"]],
                           dates=[e.value for e in milestones if e.value])  # fmt: skip
         found = self._defining_sentences(question)
+        if question.defined and question.defined not in grammar().what_is_words and not question.subjects:
+            # "What is the registered address of the company?": a sentence that never names an
+            # address defines none, however many of the other words it holds.
+            found = [s for s in found if _names_word(s["sentence"], question.defined)]
         if not found:
             return None
         named = self.store.entities_in_sentence(found[0]["id"])
@@ -1368,3 +1374,14 @@ def _factuality_note(entry: Entry) -> str:
     if entry.conflict:
         note += f" — conflicting: {'; '.join(entry.conflict_reasons)}"
     return note
+
+
+# rapidfuzz ratio from which a word of a sentence is the asked word misspelt ("disconection" for
+# disconnection, 96); "addressed" is not "address" (88).
+SAME_WORD_RATIO = 90
+
+
+def _names_word(sentence: str, word: str) -> bool:
+    """Whether an English sentence writes `word` (a lemma), inflected or misspelt a little."""
+    written = re.findall(r"[a-z]+", sentence.lower())
+    return any(w in (word, word + "s", word + "es") or fuzz.ratio(w, word) >= SAME_WORD_RATIO for w in written)

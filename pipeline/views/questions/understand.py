@@ -137,6 +137,7 @@ class Question:
     present: bool = False  # asked of the present ("currently", 目前): what holds as the sources are written
     verb: str | None = None  # the lemma of its main verb, when that is no auxiliary ("fall" in "How much did … fall")
     ends: bool = False  # asks of an act's end ("stop trial operation", 终止合作): no act's entry affirms it
+    defined: str | None = None  # the noun a what-is question asks to define ("address" in "What is the registered address …")
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -177,6 +178,7 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     undated_text = "".join(" " if any(t.start <= i < t.end for t in dates) else ch for i, ch in enumerate(text))
     question.figures = sorted(amount for amount, at in amounts_at(undated_text) if _UNIT_AFTER.match(undated_text, at))
     question.counted = _counted(text, doc, lang)
+    question.defined = _defined(doc) if question.shape == "what_is" and lang == "en" else None
     question.verb = next((t.lemma_.lower() for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS), None)
     if lang == "en" and question.shape != "count" and _names_an_amount(lowered, g):
         question.shape = "count"  # "What was the reserve balance at the end of January 2019?"
@@ -284,6 +286,13 @@ def _whole_asked(question: Question) -> str | None:
         if re.search(pattern, question.text, re.I):
             return entity_id
     return None
+
+
+def _defined(doc) -> str | None:
+    """The head noun of the first noun phrase that is no wh-word: what "What is the registered
+    address of the company?" asks to define (address)."""
+    chunk = next((c for c in doc.noun_chunks if c.root.tag_ not in ("WP", "WDT", "WP$") and c.root.pos_ in ("NOUN", "PROPN")), None)
+    return _term(chunk.root) if chunk is not None else None
 
 
 def _asked_actor(question: Question) -> str | None:
