@@ -252,6 +252,8 @@ def test_time_zh_a_later_day_of_the_sentence_goes_on_from_its_first_one():
     ("微信支付已于4月1日起通过银联处理条码支付业务。", "2018-04-01"),
     # 将于 … 前: still ahead
     ("支付机构将于1月14日前完成交存。", "2019-01-14"),
+    # 力争 … 前: striving for a limit still ahead
+    ("支付宝力争1月14日前完成交存。", "2019-01-14"),
 ])
 def test_time_zh_a_word_right_before_the_date_says_which_side_of_the_article_it_is(text, expected):
     assert values(text, "2018-12-20")[0][1] == expected
