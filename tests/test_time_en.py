@@ -421,6 +421,22 @@ def test_time_en_the_parse_tells_the_tense_a_far_cue_word_does_not(verb, value):
     assert [(t.text, t.value) for t in found] == [("January", value)]
 
 
+@pytest.mark.parametrize("text, value", [
+    # (the parser tags this "connected" a participle: with a subject and no auxiliary it is a past tense)
+    ("Tenpay connected to NetsUnion by June 30.", "2017-06-30"),
+    ("Tenpay completed the move by June 30.", "2017-06-30"),
+    ("Tenpay will complete the move by June 30.", "2018-06-30"),
+])
+def test_time_en_a_limit_of_an_act_told_done_is_the_last_such_day(text, value):
+    """Read in March: the act the parse tells done by June 30 was done by last June 30, though
+    the coming one is nearer."""
+    from pipeline.extract.nlp import get_plain_nlp
+    from pipeline.extract.time.parsed_tense import tense_reader
+
+    found = tag(text, "2018-03-21", "en", None, tense_reader([get_plain_nlp("en")(text)], [0]))
+    assert [t.value for t in found] == [value]
+
+
 def test_time_en_a_limit_set_by_a_dated_notice_is_the_next_one_after_it():
     """Read in July 2018: the June 30 a notice of August 2017 gave firms until is 2018's (the next
     one after the notice), not the next after the article."""

@@ -194,12 +194,14 @@ class DocContext:
         if (lead == "future" and g.perfect is not None and g.perfect_turns is not None and g.perfect.search(clause)
                 and g.perfect_turns.search(self.text[max(0, start - 25):start])):
             return "past"  # a limit reached: "462 banks had connected by June 30" (but "had extended it until March")
-        if (lead == "future" and g.perfect_turns is not None and g.perfect_turns.search(self.text[max(0, start - 25):start])
-                and (g.past_cues is not None and g.past_cues.search(clause) or self.tense_at and self.tense_at(start, end) == "past")):
-            # "Payment firms were told to deposit the funds by January 14", "462 banks connected by
-            # January 14": a limit told in the past tense is ahead of when it was set or reached,
-            # not of the article: the nearest such day.
-            return None
+        if lead == "future" and g.perfect_turns is not None and g.perfect_turns.search(self.text[max(0, start - 25):start]):
+            if g.past_cues is not None and g.past_cues.search(clause):
+                # "Payment firms were told to deposit the funds by January 14": a limit of an act
+                # told in a past-tense clause is ahead of when it was set, not of the article: the
+                # nearest such day.
+                return None
+            if self.tense_at and self.tense_at(start, end) == "past":
+                return "past"  # "Tenpay connected to NetsUnion by June 30": the act it limits is done
         if lead is not None:
             return lead
         fut = self._own_cue(g.future_cues, window, before, start, end)

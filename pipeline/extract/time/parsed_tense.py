@@ -48,6 +48,8 @@ def governing_tense(token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and any(a.lower_ in PERFECT_OR_PAST_AUXILIARIES for a in auxiliaries):
         return "past"  # "was issued", "has connected"
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children):
+        return "past"  # "Tenpay connected to NetsUnion by June 30": a main verb with a subject, tagged as a participle
     return None
 
 
