@@ -1897,6 +1897,18 @@ def test_the_factuality_of_a_chinese_penalty(fresh_store, write, told, factualit
     assert penalties == ([factuality] if factuality else []), penalties
 
 
+@pytest.mark.parametrize("told, kind, factuality", [
+    # "will not", "cannot": no postponement, no completion told
+    ("6月1日，央行表示不会推迟最后期限。", "postpone", "denied"),
+    ("6月1日，网联表示部分机构无法按时完成切量。", "switch_traffic", "denied"),
+    # ... a guess that it will not be done is a guess, no denial
+    ("6月1日，网联表示部分机构可能无法按时完成切量。", "switch_traffic", "speculative"),
+])
+def test_a_chinese_act_that_will_not_or_cannot_be_done_is_not_told_done(fresh_store, write, told, kind, factuality):
+    text = f"title: 断直连\ndate: 2018-06-02\nlang: zh\n\n{told}\n"
+    assert [e.factuality for e in entries_of(fresh_store, write, text) if e.type == kind] == [factuality]
+
+
 def test_a_rule_of_a_known_issuer_is_not_issued_by_another(fresh_store, write):
     text = ("title: Letter\ndate: 2018-04-10\nlang: en\n\n"
             "The payment and settlement department of the PBOC issued document No. 209 in August 2017. "

@@ -245,8 +245,12 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
         elif family == "denied":
             # 对未按期完成迁移的机构予以处罚: a negation inside a 的 phrase describes a noun, it does
             # not deny the verb after it
-            if any("的" not in before_clause[m.end():] for cue in cues for m in re.finditer(re.escape(cue), before_clause)):
-                return family
+            negations = [m for cue in cues for m in re.finditer(re.escape(cue), before_clause) if "的" not in before_clause[m.end():]]
+            if negations:
+                # 部分机构可能无法按时完成切量: a guess that it will not be done, no denial
+                hedges = taxonomy.factuality.get("speculative", {}).get("zh", ())
+                first = min(m.start() for m in negations)
+                return "speculative" if any(h in before_clause[:first] for h in hedges) else family
         elif any(cue in before_clause for cue in cues):
             return family
     return "asserted"
