@@ -1909,6 +1909,15 @@ def test_a_chinese_act_that_will_not_or_cannot_be_done_is_not_told_done(fresh_st
     assert [e.factuality for e in entries_of(fresh_store, write, text) if e.type == kind] == [factuality]
 
 
+@pytest.mark.parametrize("told, required", [
+    ("6月1日，央行明确表示，不会推迟最后期限。", False),  # 明确 of a saying is "clearly"
+    ("6月1日，央行明确要求支付机构接入网联。", True),
+])
+def test_clearly_saying_is_no_requirement(fresh_store, write, told, required):
+    text = f"title: 断直连\ndate: 2018-06-02\nlang: zh\n\n{told}\n"
+    assert any(e.type == "require" for e in entries_of(fresh_store, write, text)) == required
+
+
 def test_a_rule_of_a_known_issuer_is_not_issued_by_another(fresh_store, write):
     text = ("title: Letter\ndate: 2018-04-10\nlang: en\n\n"
             "The payment and settlement department of the PBOC issued document No. 209 in August 2017. "
