@@ -1918,6 +1918,15 @@ def test_clearly_saying_is_no_requirement(fresh_store, write, told, required):
     assert any(e.type == "require" for e in entries_of(fresh_store, write, text)) == required
 
 
+@pytest.mark.parametrize("told, start", [
+    ("今年1月起，支付机构客户备付金集中交存比例每月提高10个百分点。", "2018-01"),  # 每月 says how often, not when
+    ("今年2月起，支付机构客户备付金集中交存比例逐月提高。", "2018-02"),
+])
+def test_a_chinese_frequency_does_not_keep_an_act_from_its_start(fresh_store, write, told, start):
+    text = f"title: 备付金\ndate: 2018-06-12\nlang: zh\n\n{told}\n"
+    assert [e.value for e in entries_of(fresh_store, write, text) if e.type == "deadline"] == [start]
+
+
 def test_a_rule_of_a_known_issuer_is_not_issued_by_another(fresh_store, write):
     text = ("title: Letter\ndate: 2018-04-10\nlang: en\n\n"
             "The payment and settlement department of the PBOC issued document No. 209 in August 2017. "

@@ -751,11 +751,12 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             plain, deadlines = deadlines or plain, []
         local = event.start - sentence.start
         clause = _clause(clauses, local)
-        if any(clause[0] <= t.start - sentence.start < clause[1] for t in timexes) and not any(
+        if any(clause[0] <= t.start - sentence.start < clause[1] and t.type != "SET" for t in timexes) and not any(
             clause[0] <= t.start - sentence.start < clause[1] for t in dated
         ):
             # the clause has its own vague time (日前, 近日): borrow no date from elsewhere, but
             # the limit the clauses after set is still its own (人民银行早前规定，由6月30日起，…)
+            # (a frequency, 每月提高, says how often, not when)
             if not spec.speaker_only:
                 _take_limits_after(event, [t for t in deadlines if t.start - sentence.start >= local])
             continue
