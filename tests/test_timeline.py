@@ -157,6 +157,19 @@ def test_dated_figures_are_statistic_entries(fresh_store, write):
     assert [e.value for e in build_entries(fresh_store) if e.type == "statistic"] == ["2018-05-31"]
 
 
+@pytest.mark.parametrize("lang, told, figure", [
+    # what a raising told done reached is a figure measured ...
+    ("zh", "支付机构客户备付金集中交存比例每月提高10个百分点，4月已达到50%左右。", ("2018-04", "asserted")),
+    ("en", "The ratio was raised step by step to about 50 percent by April 2018.", ("2018-04", "asserted")),
+    # ... what a rule demands is no figure held
+    ("en", "Payment institutions must raise the share month by month until it reaches 100 percent in January 2019.", None),
+])
+def test_a_figure_a_raising_reached_is_held_one_it_must_reach_is_not(fresh_store, write, lang, told, figure):
+    text = f"title: 备付金\ndate: 2018-06-12\nlang: {lang}\n\n{told}\n"
+    held = [(e.value, e.factuality) for e in entries_of(fresh_store, write, text) if e.type == "statistic"]
+    assert held == ([figure] if figure else []), held
+
+
 def test_each_figure_holds_on_its_own_date_and_not_on_the_date_it_is_compared_with(fresh_store, write):
     text = ("title: Reserves\ndate: 2019-03-11\n\n"
             "Payment institutions deposited about 20 percent of their reserves on April 17, 2017, and "

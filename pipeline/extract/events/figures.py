@@ -233,9 +233,10 @@ def _figure_pattern(taxonomy: Taxonomy, lang: str) -> re.Pattern:
 
 
 def _factuality(before: str, taxonomy: Taxonomy, lang: str) -> str:
-    """A figure expected or planned ("will reach 200", 预计) is no figure held; reported ones are marked."""
+    """A figure expected or planned ("will reach 200", 预计) or required ("must raise the share
+    until it reaches 100 percent") is no figure held; reported ones are marked."""
     lowered = before.lower()
-    for family in ("planned", "speculative", "reported"):
+    for family in ("required", "planned", "speculative", "reported"):
         for cue in taxonomy.factuality.get(family, {}).get(lang, ()):
             if (re.search(rf"\b{re.escape(cue)}\b", lowered) if lang == "en" else cue in before):
                 return family
