@@ -339,6 +339,14 @@ def test_time_en_the_deadline_names_the_last_from_or_by_day():
     assert values("By the deadline, 462 banks had connected.", "2018-07-02") == []
 
 
+def test_time_en_the_deadline_named_again_moves_no_story():
+    """"the deadline" is a limit, as the day it names was: "the same night" after it is of the
+    story's day, not of the deadline's."""
+    said = ("On April 27 media said Alipay had connected to UnionPay. Firms must connect to NetsUnion by June 30; "
+            "the central bank said the deadline will not be delayed. UnionPay denied the report on the same night.")
+    assert values(said, "2018-05-15")[-1] == ("the same night", "2018-04-27TNI")
+
+
 @pytest.mark.parametrize("day, value", [("April 1", "2018-04-01"), ("March 29", "2018-03-29")])
 def test_time_en_the_same_day_is_the_last_day_read_past_a_month_read_since(day, value):
     text = (f"Yesterday ({day}), the rules officially took effect. They had been issued by the central bank at "

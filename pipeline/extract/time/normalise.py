@@ -308,7 +308,8 @@ def _calendar_date(c: Candidate, ctx: DocContext) -> Resolved | None:
             point = base
             if part and point.gran == "day":
                 point = replace(point, gran="part", part=part)
-            return replace(resolved(point, c, ctx, label), narrative=not comparison)
+            # ("the deadline" names a limit read before again: it moves the story no more than the limit did)
+            return replace(resolved(point, c, ctx, label), narrative=not comparison and rel.get("anchor") != "deadline")
         year = base.day.year
         known = "y" if "y" in base.known else ""
         explicit = rel.get("unit") == "year"  # 今年6月29日, "June 29 this year": the text gives the year
