@@ -1940,6 +1940,14 @@ def test_a_chinese_frequency_does_not_keep_an_act_from_its_start(fresh_store, wr
     assert [e.value for e in entries_of(fresh_store, write, text) if e.type == "deadline"] == [start]
 
 
+def test_a_date_that_is_what_the_act_is_done_to_does_not_date_it(fresh_store, write):
+    text = ("title: Deadline\ndate: 2018-06-15\n\n"
+            "Payment firms must connect to NetsUnion by June 30. "
+            "On June 12 the central bank said the deadline will not be delayed.\n")
+    postponed = [(e.value, e.factuality) for e in entries_of(fresh_store, write, text) if e.type == "postpone"]
+    assert postponed == [("2018-06-12", "denied")], postponed  # the day it was said, not June 30
+
+
 def test_a_rule_of_a_known_issuer_is_not_issued_by_another(fresh_store, write):
     text = ("title: Letter\ndate: 2018-04-10\nlang: en\n\n"
             "The payment and settlement department of the PBOC issued document No. 209 in August 2017. "

@@ -1054,7 +1054,14 @@ def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[i
     if trigger is None or when is None:
         return True
     return (_in_reach(trigger, when, taxonomy) and not _dates_a_noun(trigger, when) and not _dates_what_it_says(trigger, when)
-            and _same_side_of_order_clauses(trigger, when, clauses) and not _inside_another_relative_clause(trigger, when))
+            and _same_side_of_order_clauses(trigger, when, clauses) and not _inside_another_relative_clause(trigger, when)
+            and not _a_party_of_it(trigger, when))
+
+
+def _a_party_of_it(trigger: Span, when: Span) -> bool:
+    """"The central bank said the deadline will not be delayed": a date that is the act's subject
+    or object ("the deadline" names June 30) is what the act is done to, not when."""
+    return when.root.dep_ in ("nsubj", "nsubjpass", "dobj") and when.root.head.i in {t.i for t in trigger}
 
 
 def _inside_another_relative_clause(trigger: Span, when: Span) -> bool:
