@@ -64,7 +64,8 @@ RULES_MADE_BY_SAYING = {"require", "prohibit"}
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
-END_LIMIT_CUES = {"by", "before", "until", "till", "ahead of"}  # a limit an act is done by (not "from")
+END_LIMIT_CUES = {"by", "before", "until", "till", "ahead of"}
+SINCE = {"since"}  # a start an act told done began on, no limit  # a limit an act is done by (not "from")
 NEW_THING_WORDS = frozenset({"a", "an", "new", "another", "several", "some"})  # "set up a new data centre"
 # Acts a noun undergoes when a past participle describes it ("NetsUnion, set up in August 2017",
 # "the notice, issued in August"); not those a translation writes so of the noun's own act
@@ -265,13 +266,18 @@ def _relative_antecedent(verb: Token, subjects: list[Token]) -> set[int]:
     return {t.i for t in verb.head.subtree if t.i <= verb.head.i}
 
 
+# Verbs whose subject is named by their complement ("the first batch of access is/includes Alipay, …"),
+# with the dependencies of that complement.
+NAMING_VERBS = {"be": ("attr", "acomp", "appos"), "include": ("dobj",), "comprise": ("dobj",)}
+
+
 def _named_by_copula(head: Token) -> set[int]:
     """"The first batch of access is 4 banks and 3 payment institutions, namely Alipay …", "the
     first institutions connected to NetsUnion were Alipay and Tenpay": an act inside the subject
     of "be" is done by those its complement names. Token indexes of that complement."""
     for token in [head, *head.ancestors]:
-        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
-            named = _within([c for c in token.head.children if c.dep_ in ("attr", "acomp", "appos")])
+        if token.dep_ == "nsubj" and token.head.lemma_ in NAMING_VERBS:
+            named = _within([c for c in token.head.children if c.dep_ in NAMING_VERBS[token.head.lemma_]])
             return named | _listed_after_namely(head.doc, named)
         if token.pos_ in ("VERB", "AUX") and token is not head:
             return set()  # the act's own clause ends here
@@ -996,7 +1002,11 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         spec = taxonomy.types[event.type]
         trigger = _tokens(doc, sentence, event.start, event.end)
         deadlines = [t for t in dated if is_deadline(t)]
-        plain = [t for t in dated if not is_deadline(t)]
+        if event.factuality == "asserted" and event.type not in RULES_MADE_BY_SAYING:
+            # "the platform has started trial operation since March 31": what was done since a
+            # day began that day; "since" limits nothing
+            deadlines = [t for t in deadlines if limit_cue(t) not in SINCE]
+        plain = [t for t in dated if t not in deadlines]
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
         plain = [t for t in plain if _date_reaches(trigger, tokens_of[(t.start, t.end)], clauses, taxonomy)]
