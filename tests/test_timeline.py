@@ -1960,6 +1960,15 @@ def test_a_date_that_is_what_the_act_is_done_to_does_not_date_it(fresh_store, wr
     assert postponed == [("2018-06-12", "denied")], postponed  # the day it was said, not June 30
 
 
+@pytest.mark.parametrize("lang, told, factuality", [
+    ("zh", "业内人士预计，支付宝有望在5月份完成与网联的对接。", "planned"),
+    ("zh", "一位业内人士称，支付宝已在3月份完成与网联的对接。", "reported"),
+])
+def test_what_an_unnamed_source_expects_is_not_told_done(fresh_store, write, lang, told, factuality):
+    text = f"title: 对接\ndate: 2018-04-03\nlang: {lang}\n\n{told}\n"
+    assert [e.factuality for e in entries_of(fresh_store, write, text) if e.type == "complete"] == [factuality]
+
+
 def test_a_rule_of_a_known_issuer_is_not_issued_by_another(fresh_store, write):
     text = ("title: Letter\ndate: 2018-04-10\nlang: en\n\n"
             "The payment and settlement department of the PBOC issued document No. 209 in August 2017. "

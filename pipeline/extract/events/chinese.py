@@ -266,8 +266,9 @@ def _take_limits_after(event: EventMention, later: list[Timex]) -> bool:
 
 def _heard_from(anonymous: bool, own: str) -> str:
     """An act told by an unnamed source (一位业内人士称) is reported, unless its own words hedge
-    it more (央行…可能予以处罚: a possibility, not a reported penalty) or deny it."""
-    return "reported" if anonymous and own not in ("speculative", "denied") else own
+    it more (央行…可能予以处罚: a possibility, not a reported penalty), put it ahead (业内人士预计，
+    支付宝有望在5月份完成对接: not done yet) or deny it."""
+    return "reported" if anonymous and own not in ("speculative", "planned", "denied") else own
 
 
 def _reports(text: str, cue_start: int, cue_end: int, clause_start: int) -> bool:
