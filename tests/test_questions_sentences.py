@@ -475,6 +475,18 @@ def test_the_noun_before_how_many_is_what_is_counted(fresh_store, write, asked, 
     assert answer.count == expected, answer.answer
 
 
+@pytest.mark.parametrize("question, count", [
+    ("2017年网联平台共处理了多少笔业务？", 300000000),  # counted in 笔, the thing named before the number
+    ("2019年网联平台共处理了多少笔业务？", None),  # another year: no figure of it
+    ("2017年银联共处理了多少笔业务？", None),  # another party
+])
+def test_a_chinese_count_in_a_measure_word_is_the_figure_in_it(fresh_store, write, question, count):
+    told = "去年全年，网联平台共处理业务量超过3亿笔。"
+    ingest([write("volume.txt", f"title: 网联\ndate: 2018-04-03\nlang: zh\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.count == count and (answer.answer_type == "refused") == (count is None), answer.answer
+
+
 @pytest.mark.parametrize("question", ["Where are NetsUnion's data centres?", "In which cities are NetsUnion's data centres?"])
 @pytest.mark.parametrize("cities", [("Beijing", "Shanghai", "Shenzhen"), ("Beijing", "Shanghai")])
 def test_where_asks_for_the_places_a_sentence_names(fresh_store, write, question, cities):

@@ -541,7 +541,7 @@ class Knowledge(SentenceAnswers):
                 continue  # "How many banks are expected to …": a figure already reached is not the one asked
             told = max(self.reader.coverage(concepts, s["sentence"]) for s in entry.sources)
             for figure in figures(entry):
-                if not any(has(v, figure.context) for v in variants):
+                if not any(has(v, figure.context) for v in variants) and not _in_the_asked_measure(figure, entry, question, variants):
                     continue
                 phrase = has(counted.label, figure.context)  # "large banks" itself, not only "banks"
                 key = (phrase, told, entry.factuality == "asserted", entry.value is not None)
@@ -1385,3 +1385,10 @@ def _names_word(sentence: str, word: str) -> bool:
     """Whether an English sentence writes `word` (a lemma), inflected or misspelt a little."""
     written = re.findall(r"[a-z]+", sentence.lower())
     return any(w in (word, word + "s", word + "es") or fuzz.ratio(w, word) >= SAME_WORD_RATIO for w in written)
+
+
+def _in_the_asked_measure(figure, entry: Entry, question: Question, variants: list[str]) -> bool:
+    """多少笔业务 asked of 网联平台共处理业务量超过3亿笔: a figure in the measure word the question
+    counts in, whose sentence names the counted thing elsewhere than after the number."""
+    return bool(question.measure) and figure.said.endswith(question.measure) and any(
+        has(v, source["sentence"]) for source in entry.sources for v in variants)

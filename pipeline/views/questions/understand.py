@@ -138,6 +138,7 @@ class Question:
     verb: str | None = None  # the lemma of its main verb, when that is no auxiliary ("fall" in "How much did … fall")
     ends: bool = False  # asks of an act's end ("stop trial operation", 终止合作): no act's entry affirms it
     defined: str | None = None  # the noun a what-is question asks to define ("address" in "What is the registered address …")
+    measure: str | None = None  # the measure word of things a Chinese count asks in (笔 in 多少笔业务)
 
 
 def understand(text: str, known_names: dict[str, str]) -> Question:
@@ -178,6 +179,8 @@ def understand(text: str, known_names: dict[str, str]) -> Question:
     undated_text = "".join(" " if any(t.start <= i < t.end for t in dates) else ch for i, ch in enumerate(text))
     question.figures = sorted(amount for amount, at in amounts_at(undated_text) if _UNIT_AFTER.match(undated_text, at))
     question.counted = _counted(text, doc, lang)
+    asked_in = re.search(rf"(?:多少|几)([{g.measure_words('things')}])", text) if lang == "zh" else None
+    question.measure = asked_in.group(1) if asked_in else None
     question.defined = _defined(doc) if question.shape == "what_is" and lang == "en" else None
     question.verb = next((t.lemma_.lower() for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS), None)
     if lang == "en" and question.shape != "count" and _names_an_amount(lowered, g):
