@@ -223,6 +223,16 @@ def test_a_date_asked_after_a_preposition_is_a_when_question(fresh_store, write,
     assert ask(fresh_store, f"{opening} did the barcode payment rules take effect?").dates[:1] == ["2018-04-03"]
 
 
+@pytest.mark.parametrize("question", ["网联要求在什么时间前完成全部业务迁移？", "网联要求哪一天之前完成全部业务迁移？"])
+def test_asking_before_when_asks_for_the_limit(fresh_store, write, question):
+    told = "今年3月中旬，网联向各银行和支付机构下发函件，要求6月30日前完成全部业务迁移。"
+    ingest([write("letter.txt", f"title: 网联\ndate: 2018-04-03\nlang: zh\n\n{told}")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.dates[:1] == ["2018-06-30"] and answer.answer.startswith("2018-06-30"), answer.answer  # told, not "not dated"
+    ingest([write("letter.txt", f"title: 网联\ndate: 2018-04-03\nlang: zh\n\n{told.replace('6月30日', '7月31日')}")], fresh_store)
+    assert ask(fresh_store, question).answer.startswith("2018-07-31")
+
+
 def test_a_deadline_question_takes_the_entry_whose_sources_say_what_is_asked(fresh_store, write):
     # Two deadlines of the same rule, for the same institutions: the asked words pick one.
     text = ("title: Reserve rules\ndate: 2018-12-06\n\n"

@@ -285,8 +285,9 @@ class Knowledge(SentenceAnswers):
     # -- shapes -------------------------------------------------------------------------
 
     def _when(self, question: Question) -> Answer | None:
-        # "最晚什么时候要完成…": a question about a deadline asks for the deadline, not the act.
-        matched = self.matching(question, types=["deadline"]) if "deadline" in question.types else []
+        # "最晚什么时候要完成…", 在什么时间前完成: a question about a deadline, or asking by when,
+        # asks for the deadline, not the act.
+        matched = self.matching(question, types=["deadline"]) if "deadline" in question.types or question.asks_end_limit else []
         matched = matched or (self.matching(question) if question.types else [])
         if not matched:
             # 三家支付机构挪用备付金是什么时候被查出的? No event, but one sentence may tell all of it with a date.

@@ -338,7 +338,8 @@ _AFTER_EN = re.compile(r"\b(?:after|since|later than)\s+(?:the\s+)?$", re.IGNORE
 
 
 # "By what date …", "by when", "no later than when", 最晚/最迟/截止到哪天: the end of the time given.
-_END_LIMIT_ASKED = re.compile(r"^\W*(?:by|before|no later than)\s+(?:what|which|when)\b|最晚|最迟|截止到?(?:哪|什么)")
+_END_LIMIT_ASKED = re.compile(r"^\W*(?:by|before|no later than)\s+(?:what|which|when)\b|最晚|最迟|截止到?(?:哪|什么)"
+                             r"|(?:哪一?天|什么时间|什么时候|何时|哪个时间|哪个月|几月几日|几号)之?前")  # 在什么时间前完成
 
 
 def _date_side(text: str, when) -> str | None:
