@@ -670,6 +670,13 @@ def test_a_date_heading_a_chronology_line_dates_its_later_sentences(fresh_store,
     assert [e.value for e in build_entries(fresh_store) if e.type == "connect"] == [value]
 
 
+@pytest.mark.parametrize("told", ["今年3月，网联向各银行和支付机构发函，就渠道接入工作作出安排。",
+                                  "網聯其後於今年3月向各銀行及支付機構發函，就渠道接入工作作出安排。"])
+def test_sending_a_letter_is_issuing_it(fresh_store, write, told):
+    ingest([write("letter.txt", f"title: 函\ndate: 2018-07-02\nlang: zh\n\n{told}\n")], fresh_store)
+    assert [(e.actor_ids, e.value) for e in build_entries(fresh_store) if e.type == "issue"] == [(["netsunion"], "2018-03")]
+
+
 @pytest.mark.parametrize("joined", ["各银行和支付机构", "各银行、支付机构", "商业银行及支付机构"])
 def test_names_joined_to_an_oblique_one_are_in_its_phrase_not_actors(fresh_store, write, joined):
     told = f"今年3月20日，网联向{joined}下发《关于非银行支付机构网络支付清算平台渠道接入工作相关事宜的函》。"
@@ -1912,6 +1919,7 @@ def test_a_group_s_members_named_as_its_examples_act_with_it(fresh_store, write)
     # a possibility told by an unnamed source stays a possibility (undated, it has no entry)
     ("一位业内人士称，央行对未按期接入的机构可能予以处罚。", None),
     ("一位业内人士称，央行7月10日可能已对未按期接入的机构予以处罚。", "speculative"),
+    ("有分析指，人行7月10日或會對未按期接入的機構作出處罰。", "speculative"),  # 或会, in Traditional characters
     # a negation inside the 的 phrase describes the institutions, it denies no penalty
     ("7月10日，央行对未按期接入的机构予以处罚。", "asserted"),
     ("7月10日，央行并未对这些机构予以处罚。", "denied"),
