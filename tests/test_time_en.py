@@ -339,6 +339,12 @@ def test_time_en_the_deadline_names_the_last_from_or_by_day():
     assert values("By the deadline, 462 banks had connected.", "2018-07-02") == []
 
 
+def test_time_en_the_same_night_after_a_month_of_its_own_sentence_is_in_that_month():
+    said = ("On October 15, 2017, banks finished preparing. "
+            "The rumour that Alipay had connected to UnionPay in April was denied by UnionPay on the same night.")
+    assert values(said, "2018-06-15")[-1] == ("the same night", "2018-04-XXTNI")
+
+
 def test_time_en_the_deadline_named_again_moves_no_story():
     """"the deadline" is a limit, as the day it names was: "the same night" after it is of the
     story's day, not of the deadline's."""

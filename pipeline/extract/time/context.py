@@ -115,7 +115,10 @@ class DocContext:
             # "…starting from January 2017. That year January 13, the central bank issued …": a
             # limit moves no story, but it is the last year told
             return self.prev_boundary, f"previous:{value(self.prev_boundary)}"
-        if prev is not None and unit in FINE_ENOUGH and prev.gran not in FINE_ENOUGH[unit] and unit in self.prev_at:
+        if (prev is not None and unit in FINE_ENOUGH and prev.gran not in FINE_ENOUGH[unit] and unit in self.prev_at
+                and not (self.grammar.lang == "en" and self.prev_sentence == self.sentence_of(self.current[0]))):
+            # (in English, not past a month of its own sentence: "the rumour that Alipay had
+            # connected in April was denied on the same night" is a night of that April)
             point, sentence = self.prev_at[unit]
             if self.sentence_of(self.current[0]) - sentence <= DAY_ANAPHOR_SENTENCES:
                 prev = point
