@@ -64,8 +64,8 @@ RULES_MADE_BY_SAYING = {"require", "prohibit"}
 # Adjectives and adverbs are no events: "a complete disconnection", "formally".
 NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
-END_LIMIT_CUES = {"by", "before", "until", "till", "ahead of"}
-SINCE = {"since"}  # a start an act told done began on, no limit  # a limit an act is done by (not "from")
+END_LIMIT_CUES = {"by", "before", "until", "till", "ahead of"}  # a limit an act is done by (not "from")
+SINCE = {"since"}  # a start an act told done began on, no limit
 NEW_THING_WORDS = frozenset({"a", "an", "new", "another", "several", "some"})  # "set up a new data centre"
 # Acts a noun undergoes when a past participle describes it ("NetsUnion, set up in August 2017",
 # "the notice, issued in August"); not those a translation writes so of the noun's own act

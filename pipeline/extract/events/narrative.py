@@ -430,7 +430,9 @@ def _raises_a_figure(requirement: EventMention, taxonomy: Taxonomy) -> bool:
     """Whether a requirement is told by a verb that raises a figure (提高比例, "raised the
     ratio": events.yaml's with_object verbs), not by one of demanding (要求, "required")."""
     verbs = {v.lower() for lang_verbs, _ in taxonomy.types[requirement.type].with_object.values() for v in lang_verbs}
-    return requirement.trigger.lower() in verbs or requirement.trigger.lower().rstrip("sd") in verbs
+    written = requirement.trigger.lower()
+    # (English as written: "raised", "raises", "raising", "lifted" of raise and lift)
+    return written in verbs or any(written.startswith(v.removesuffix("e")) and len(written) - len(v) <= 3 for v in verbs if v.isascii())
 
 
 def _with_issuing_acts(
