@@ -249,3 +249,16 @@ def test_entities_zh_an_office_stated_with_wei_is_at_the_organisation_the_senten
     roles = run_text(nlp, text, "zh").roles
     person = next(p for p in roles if p.startswith("person:dong_"))
     assert [(r["role"], r["affiliation"]) for r in roles[person]] == [("法定代表人", "netsunion")], roles
+
+
+@pytest.mark.parametrize("text, holders", [
+    ("公司共有45家股东，其中梧桐树投资平台持股10%；天翼电子商务持股2.77%；快钱、平安付各持股2.45%。",
+     {"梧桐树投资平台", "天翼电子商务", "平安付"}),
+    ("網聯股東中，梧桐樹投資平台持股10%。", {"梧桐樹投資平台"}),  # Traditional, kept as written
+    ("公司股东中，某大型银行持股5%。", set()),  # an unnamed bank is no holder named
+])
+def test_entities_zh_a_shareholder_list_names_its_holders(nlp, text, holders):
+    found = by_text(run_text(nlp, text, "zh"))
+    discovered = {name for name, ids in found.items() if all(i and i.startswith("org:") for i in ids)}
+    assert discovered == holders, found
+    assert found.get("快钱", ["kuaiqian"]) == ["kuaiqian"]  # a curated holder stays curated

@@ -52,6 +52,13 @@ class ChinesePatterns:
         self.place_label = load_rules("entity_rules_en").get("ruler_labels", {}).get("place", "GPE")
         self.org_reject_after = re.compile(rules.get("org_reject_after") or r"(?!)")
         self.org_reject_before = re.compile(rules.get("org_reject_before") or r"(?!)")
+        holder_verbs = _alternation(rules.get("holder_verbs", [])) or "(?!)"
+        openers = _alternation(rules.get("holder_openers", [])) or "(?!)"
+        max_chars = int(rules.get("holder_max_chars", 10))
+        # 梧桐树投资平台持股10%, 快钱、平安付各持股2.45%: the names of a clause that holds a share
+        self.holders = re.compile(
+            rf"(?:^|(?<=[；;，,：:。\s]))(?:{openers})?(?P<names>[\u4e00-\u9fff]{{2,{max_chars}}}?(?:、[\u4e00-\u9fff]{{2,{max_chars}}}?)*?)"
+            rf"各?(?:{holder_verbs})[约近逾]?\d")
         self.abbreviations: dict[str, str] = dict(rules.get("place_abbreviations", {}))
         chars = "".join(map(re.escape, self.abbreviations)) or "(?!)"
         self.abbreviation_list = re.compile(rf"[{chars}](?:、[{chars}])+")
@@ -165,6 +172,19 @@ class ChinesePatterns:
             and not any(doc.text[t.idx - k : t.idx + 1] in self.dictionary for k in (1, 2, 3) if t.idx >= k)
         ]  # fmt: skip
 
+    def _holders(self, text: str) -> list[tuple[int, int, str]]:
+        """The holders a shareholder list names (梧桐树投资平台持股10%；快钱、平安付各持股2.45%): an
+        organisation each, unless the curated table or another rule knows them already."""
+        found = []
+        for match in self.holders.finditer(text):
+            at = match.start("names")
+            for name in match.group("names").split("、"):
+                # (no word a name cannot hold: 某大型银行持股5% names no bank)
+                if name not in self.org_generic and not self.stop_tail.search(name) and not any(w in name for w in self.org_stop):
+                    found.append((at, at + len(name), "company"))
+                at += len(name) + 1
+        return found
+
     def _abbreviated_places(self, text: str) -> list[tuple[int, int, str, str]]:
         found = []
         for match in self.abbreviation_list.finditer(text):
@@ -180,7 +200,7 @@ class ChinesePatterns:
                      if not any(e[0] < a[1] and a[0] < e[1] for e in existing)]
         place_label = self.place_label
         candidates = [*self._organisations(doc), *self._documents(doc.text), *self._people(doc.text), *self._unknown_people(doc),
-                      *self._sources(doc.text)]
+                      *self._sources(doc.text), *self._holders(doc.text)]
         added: list[tuple[int, int, str, str]] = []
         for start, end, label in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
             clashes = [e for e in existing + added if e[0] < end and start < e[1]]
