@@ -1960,6 +1960,13 @@ def test_a_chinese_frequency_does_not_keep_an_act_from_its_start(fresh_store, wr
     assert [e.value for e in entries_of(fresh_store, write, text) if e.type == "deadline"] == [start]
 
 
+def test_an_act_of_an_unknown_day_of_a_known_month_is_dated_by_the_month(fresh_store, write):
+    text = ("title: Rumour\ndate: 2018-06-15\n\n"
+            "The rumour that Alipay had connected to UnionPay in April was denied by UnionPay on the same night.\n")
+    denials = [(e.value, e.display_date) for e in entries_of(fresh_store, write, text) if e.type == "deny"]
+    assert denials == [("2018-04", "April 2018")], denials  # a night of April (2018-04-XXTNI) was left undated
+
+
 def test_a_date_that_is_what_the_act_is_done_to_does_not_date_it(fresh_store, write):
     text = ("title: Deadline\ndate: 2018-06-15\n\n"
             "Payment firms must connect to NetsUnion by June 30. "

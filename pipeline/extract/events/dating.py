@@ -28,6 +28,8 @@ UNPLACED_DAY = re.compile(r"XXXX-XX(?:-(?:\d\d|XX))?")
 
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?")
+# A day of a known month whose day is not known (2018-04-XX, 2018-04-XXTNI).
+_DAY_UNKNOWN = re.compile(r"(\d{4}-\d{2})-XX")
 
 
 def _last_month(period: re.Match) -> int:
@@ -47,6 +49,9 @@ def point_date(timex: Timex) -> str:
     """The date of an act done at the end of a period longer than a month: its last month ("at
     the end of last year" 2017-12, 三季度末 2016-09); a month's end is the month. (A year's
     start is left the year: 年初 may be January or the spring, and writers date it either way.)"""
+    unknown_day = _DAY_UNKNOWN.match(timex.value)
+    if unknown_day:
+        return unknown_day[1]  # "on the same night" of a story told in April: a night of April 2018, dated April
     m = _PERIOD.fullmatch(timex.value)
     if not m or m[2] or timex.modifier != "END":
         return timex.value
