@@ -367,6 +367,16 @@ def test_an_act_a_denial_is_about_is_denied(fresh_store, write, told, factuality
         assert not ask(fresh_store, "Did Alipay connect to UnionPay?").answer.startswith("Yes")
 
 
+@pytest.mark.parametrize("told, factuality", [
+    # the rumour is what is denied, not who tells of the denial
+    ("The rumour that Alipay had connected to UnionPay was denied by UnionPay on April 27.", "asserted"),
+    ("UnionPay reportedly denied on April 27 that Alipay had connected to it.", "reported"),
+])
+def test_a_denial_is_reported_by_its_own_words_not_by_the_rumour_it_denies(fresh_store, write, told, factuality):
+    ingest([write("story.txt", f"title: Barcode\ndate: 2018-04-28\n\n{told}")], fresh_store)
+    assert [e.factuality for e in build_entries(fresh_store) if e.type == "deny"] == [factuality]
+
+
 @pytest.mark.parametrize("told, retracted", [
     ("On 12 May 2018 NetsUnion deleted the announcement of its cooperation with Alipay.", True),
     # Removing and withdrawing are what money and leverage undergo far more often than statements.

@@ -337,7 +337,13 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
             told = before if not _per_rule(doc) else before.replace("according to", "")
             if taxonomy.types[event_type].refers_back:
                 # "The rumour said Tenpay would delay access, the Tenpay official denied it": the
-                # report is what is denied; the denial is told as fact unless its own clause reports it.
+                # report is what is denied; the denial is told as fact unless its own clause reports it
+                # (and "The rumour that Alipay had connected was denied by UnionPay": the report is
+                # the denial's subject, what is denied, not who tells of the denial).
+                denied = [t for head in {trigger.root, carrier} for c in head.children
+                          if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree if t.idx < len(told)]
+                for t in denied:
+                    told = told[: t.idx] + " " * len(t.text) + told[t.idx + len(t.text) :]
                 told = re.split(r"[,;:]", told)[-1]
             turn = [m for m in _SAYING_AFTER_A_TURN.finditer(doc.text[: trigger.end_char].lower()) if m.start() < len(told)]
             if turn:
