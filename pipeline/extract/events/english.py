@@ -340,10 +340,10 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
                 # report is what is denied; the denial is told as fact unless its own clause reports it
                 # (and "The rumour that Alipay had connected was denied by UnionPay": the report is
                 # the denial's subject, what is denied, not who tells of the denial).
-                denied = [t for head in {trigger.root, carrier} for c in head.children
-                          if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree if t.idx < len(told)]
-                for t in denied:
-                    told = told[: t.idx] + " " * len(t.text) + told[t.idx + len(t.text) :]
+                for phrase in (c for head in {trigger.root, carrier} for c in head.children if c.dep_ in ("nsubjpass", "dobj")):
+                    start, end = phrase.left_edge.idx, min(phrase.right_edge.idx + len(phrase.right_edge), len(told))
+                    if start < end:
+                        told = told[:start] + " " * (end - start) + told[end:]
                 told = re.split(r"[,;:]", told)[-1]
             turn = [m for m in _SAYING_AFTER_A_TURN.finditer(doc.text[: trigger.end_char].lower()) if m.start() < len(told)]
             if turn:

@@ -194,10 +194,10 @@ class DocContext:
         # past may stand anywhere in the clause.
         clause = before + " " + _CLAUSE_END.split(self.text[end:e])[0]
         clause = _MODAL_HAD.sub(" ", clause)  # "links had to be cut by June" is no completed past
-        if (lead == "future" and g.perfect is not None and g.perfect_turns is not None and g.perfect.search(clause)
-                and g.perfect_turns.search(self.text[max(0, start - 25):start])):
+        turned = lead == "future" and self._after_a_turning_limit(start)
+        if turned and g.perfect is not None and g.perfect.search(clause):
             return "past"  # a limit reached: "462 banks had connected by June 30" (but "had extended it until March")
-        if lead == "future" and g.perfect_turns is not None and g.perfect_turns.search(self.text[max(0, start - 25):start]):
+        if turned:
             if g.past_cues is not None and g.past_cues.search(clause):
                 # "Payment firms were told to deposit the funds by January 14": a limit of an act
                 # told in a past-tense clause is ahead of when it was set, not of the article: the
@@ -239,12 +239,17 @@ class DocContext:
         """"Firms had to connect by June 30": a limit under "had to" (an obligation told in the
         past, or reported speech shifted back) is the nearest such day, on either side of the
         article: the one just past in a July article, the one ahead in a March one."""
-        g = self.grammar
-        if g.perfect_turns is None or not g.perfect_turns.search(self.text[max(0, start - 25):start]):
+        if not self._after_a_turning_limit(start):
             return False
         sentence_start, _ = self.sentence_span(start)
         clause = _CLAUSE_END.split(self.text[max(sentence_start, start - 70):start])[-1]
         return _MODAL_HAD.search(clause) is not None
+
+    def _after_a_turning_limit(self, start: int) -> bool:
+        """Whether a limit word the tense of its clause may turn ("by", perfect_turns) stands right
+        before the expression."""
+        turns = self.grammar.perfect_turns
+        return turns is not None and turns.search(self.text[max(0, start - 25):start]) is not None
 
     def lead_tense(self, start: int) -> str | None:
         """The side of the DCT a word right before the expression points to: a

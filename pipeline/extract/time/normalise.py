@@ -129,7 +129,7 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         tense = "future"  # "From June 30, all payments must go through NetsUnion" written in March: this June
     if day is not None and ctx.limit_of_a_past_obligation(c.start):
         # the year whose such day lies nearest the article's (a day some year lacks is never nearest)
-        year = min((dy - 1, dy, dy + 1), key=lambda y: abs(_days_before(anchor.day, y, month, day)) if _real_day(y, month, day) else 999)
+        year = min((dy - 1, dy, dy + 1), key=lambda y: abs(_days_before(anchor.day, y, month, day)) if safe_date(y, month, day) else 999)
         return year, "dct", True
     upcoming = int(settings.get("upcoming_months", 12))
     year = dy
@@ -150,14 +150,6 @@ def _days_before(day: date, year: int, month: int, month_day: int) -> int:
         return (day - date(year, month, month_day)).days
     except ValueError:
         return -1
-
-
-def _real_day(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _against_tense(year: int, month: int, day: int | None, tense: str | None, anchor: Point) -> bool:
