@@ -1087,3 +1087,20 @@ def test_a_yes_no_asked_of_a_figure_is_the_stored_figure_of_that_time(fresh_stor
             "each month, and reached about 50% in April.\n")
     answer = answer_to(fresh_store, write, text, question)
     assert answer.yes_no is verdict, answer.answer
+
+
+def test_a_unit_named_with_its_organisation_is_the_one_asked_to_have_acted(fresh_store, write):
+    """"the PBOC's Payment and Settlement Department": the department is asked to have acted, the
+    bank only says whose it is; an act of the bank itself is not another party's."""
+    text = ("title: Platform\ndate: 2017-09-01\n\n"
+            "In April 2016 the Payment and Clearing Association of China approved the People's Bank of China's plan for a clearing platform.\n\n"
+            "On August 4, 2017, the Payment and Settlement Department of the People's Bank of China issued Document 209.\n\n"
+            "In January 2017 the People's Bank of China issued a notice on client reserves.\n")  # fmt: skip
+    ingest([write("platform.txt", text)], fresh_store)
+    by_the_bank = ask(fresh_store, "Did the PBOC's Payment and Settlement Department issue a notice on client reserves in January 2017?")
+    assert by_the_bank.yes_no is not False, by_the_bank.answer  # (the bank's act may be its department's)
+    approved = ask(fresh_store, "Did the PBOC's Payment and Settlement Department approve the platform plan in April 2016?")
+    assert approved.yes_no is False and "Payment and Clearing Association of China" in approved.answer, approved.answer
+    issued = ask(fresh_store, "Did the PBOC's Payment and Settlement Department issue Document 209?")
+    assert issued.yes_no is True, issued.answer
+    assert understand("Did the PBOC's Payment and Settlement Department issue Document 209?", knowledge_names(fresh_store)).actor == "pboc_payment_dept"

@@ -912,7 +912,9 @@ class Knowledge(SentenceAnswers):
         if not one_doer:
             return
         for entry in self.matching(_without(question, [question.actor]), types=one_doer):
-            if entry.actor_ids and not self._acted_by(entry, question.actor) and self._on_the_asked_day(entry, question):
+            # (the PBOC's act, asked of its department, may be the department's: no other party)
+            if entry.actor_ids and not self._acted_by(entry, question.actor) and self._on_the_asked_day(entry, question) \
+                    and not any(question.actor in self.expand(a) for a in entry.actor_ids):
                 yield entry
 
     def _for_the_asked(self, entry: Entry, question: Question) -> bool:

@@ -307,7 +307,24 @@ def _asked_actor(question: Question) -> str | None:
         name = re.escape(question.names.get(entity_id, ""))
         if name and (re.search(rf"\bby (?:the )?{name}", text, re.I) or re.search(rf"是{name}[\u4e00-\u9fff]{{0,6}}的", text)):
             return entity_id
-    return question.entities[0] if question.entities else None
+    first = question.entities[0] if question.entities else None
+    return _part_named_with(first, question) or first
+
+
+def _part_named_with(whole: str | None, question: Question) -> str | None:
+    """The unit named right after its organisation ("the PBOC's Payment and Settlement
+    Department", 央行的支付结算司): the unit is who acted, its organisation only says whose it is."""
+    if whole is None:
+        return None
+    table = load_entity_table()
+    text, whole_name = question.text, question.names.get(whole, "")
+    after_whole = text.find(whole_name) + len(whole_name) if whole_name else -1
+    for part in question.entities:
+        part_name = question.names.get(part, "")
+        if part_name and whole in table.ancestors(part) and after_whole > 0 and \
+                re.fullmatch(r"(?:['’]s)?\s*|的", text[after_whole : text.find(part_name)]):
+            return part
+    return None
 
 
 def _numeric_dates(text: str) -> list[Timex]:
