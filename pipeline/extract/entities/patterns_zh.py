@@ -52,6 +52,7 @@ class ChinesePatterns:
         self.place_label = load_rules("entity_rules_en").get("ruler_labels", {}).get("place", "GPE")
         self.org_reject_after = re.compile(rules.get("org_reject_after") or r"(?!)")
         self.org_reject_before = re.compile(rules.get("org_reject_before") or r"(?!)")
+        self.org_negations = tuple(rules.get("org_negations", ()))
         holder_verbs = _alternation(rules.get("holder_verbs", [])) or "(?!)"
         openers = _alternation(rules.get("holder_openers", [])) or "(?!)"
         max_chars = int(rules.get("holder_max_chars", 10))
@@ -120,7 +121,7 @@ class ChinesePatterns:
         text = span.text
         suffix = next(s for s in self.suffix_order if text.endswith(s))
         prefix_len = len(text) - len(suffix)
-        if text in self.org_generic or prefix_len < self.org_min_prefix:
+        if text in self.org_generic or prefix_len < self.org_min_prefix or text[:prefix_len].endswith(self.org_negations):
             return False
         known_word = len(span) == 1 and span[0].text in self.dictionary
         # 邮储银行, 中信银行, 苏宁金融研究院: the name begins with a word jieba tags as a name
