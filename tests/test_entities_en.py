@@ -123,6 +123,15 @@ def test_entities_en_a_photo_credit_gives_its_agencies_without_brackets_or_slash
     assert not [name for name in found if any(ch in name for ch in "[]/")], found
 
 
+def test_entities_en_two_companies_read_as_one_person_across_and_are_two_companies(nlp):
+    text = "The reporter noticed, Ping An Payment and Union Mobile Payment also published the announcement."
+    found = {m.text: m.entity_id for m in run_text(nlp, text, "en").mentions}
+    assert found.get("Ping An Payment", "").startswith("org:") and found.get("Union Mobile Payment", "").startswith("org:"), found
+    assert not [eid for eid in found.values() if eid.startswith("person:")], found
+    people = {m.text for m in run_text(nlp, "Analysts Li Ming and Wang Lei said so.", "en").mentions}
+    assert {"Li Ming", "Wang Lei"} <= people, people
+
+
 @pytest.mark.parametrize("text", [
     "Fiscal policy stayed loose while Tencent grew.",
     "My laptop was connected to the Internet all day.",

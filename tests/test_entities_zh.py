@@ -96,7 +96,8 @@ def test_entities_zh_organisation_patterns(nlp, text, name, entity_type):
                                   "一家华东地区支付公司的负责人说。", "另一家北京支付公司也表示赞同。", "这家深圳支付公司表示。",
                                   "中小银行都会在年内完成切换。", "全国性银行已经关闭直连通道。",
                                   # a kind named by what it is not: non-bank institutions
-                                  "平台主要处理由非银行金融机构发起的网络支付业务。"])
+                                  "平台主要处理由非银行金融机构发起的网络支付业务。",
+                                  "一位不愿具名的华南地区支付公司高管说。"])
 def test_entities_zh_generic_words_are_not_organisations(nlp, text):
     assert not [m for m in run_text(nlp, text, "zh").mentions if m.entity_id.startswith("org:")]
 

@@ -38,6 +38,9 @@ class EntityFixes:
                        for name in entity.all_names() if " " not in name and not has_cjk(name)}
         # Role words the NER takes into a person's name ("Economist Li Ming", "Analyst Wang Lei"),
         # longest first: the role is read beside the name (roles.py), never as part of it.
+        # "Ping An Payment and Union Mobile Payment" read as a person: two names, each a company
+        self.conjunctions = {"and", "&"}
+        self.name_types_label = {word: "ORG" for word in rules.get("name_types", {})}
         self.roles = sorted((tuple(r.lower().split()) for r in rules.get("roles", [])), key=len, reverse=True)
 
     def _ordinary_word(self, span: Span) -> bool:
@@ -102,16 +105,26 @@ class EntityFixes:
 
     def _parted(self, span: Span) -> list[Span]:
         """Names the NER ran together across a slash ("Visual China Group/Getty Images", a photo
-        credit's two agencies): each is a name of its own."""
-        if span.id_ or not any(t.text == "/" for t in span):
+        credit's two agencies), or read as one person across "and" ("Ping An Payment and Union |
+        Mobile Payment": no person's name holds a conjunction): each is a name of its own, the
+        last running on through the capitalised words the NER left after it, each typed by its
+        last word ("Payment" names a company)."""
+        if span.id_:
             return [span]
-        parts, start = [], span.start
-        for t in [*span, None]:
-            if t is None or t.text == "/":
-                end = t.i if t is not None else span.end
-                if end > start:
-                    parts.append(Span(span.doc, start, end, label=span.label))
-                start = end + 1
+        joined = [t for t in span if t.text == "/" or span.label_ == "PERSON" and t.lower_ in self.conjunctions and t.i > span.start]
+        if not joined:
+            return [span]
+        doc, parts, start = span.doc, [], span.start
+        for t in [*joined, None]:
+            end = t.i if t is not None else span.end
+            if t is None and joined[-1].text != "/":
+                while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start and not doc[end].ent_type_:
+                    end += 1
+            if end > start:
+                last = doc[end - 1].text
+                label = self.name_types_label.get(last, span.label_) if span.label_ == "PERSON" else span.label_
+                parts.append(Span(doc, start, end, label=label))
+            start = end + 1
         return parts
 
     def __call__(self, doc: Doc) -> Doc:

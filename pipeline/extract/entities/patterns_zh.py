@@ -53,6 +53,7 @@ class ChinesePatterns:
         self.org_reject_after = re.compile(rules.get("org_reject_after") or r"(?!)")
         self.org_reject_before = re.compile(rules.get("org_reject_before") or r"(?!)")
         self.org_negations = tuple(rules.get("org_negations", ()))
+        self.org_stop_endings = tuple(rules.get("org_stop_endings", ()))
         holder_verbs = _alternation(rules.get("holder_verbs", [])) or "(?!)"
         openers = _alternation(rules.get("holder_openers", [])) or "(?!)"
         max_chars = int(rules.get("holder_max_chars", 10))
@@ -103,7 +104,7 @@ class ChinesePatterns:
             start = token.i
             while start > 0:
                 prev = doc[start - 1]
-                if prev.text in self.org_stop or not _CJK_WORD.match(prev.text) or prev.is_digit \
+                if prev.text in self.org_stop or prev.text.endswith(self.org_stop_endings) or not _CJK_WORD.match(prev.text) or prev.is_digit \
                         or self._name_tag(prev.text) in self.org_stop_tags:
                     break
                 if doc[start - 1 : token.i + 1].end_char - doc[start - 1].idx > self.org_max:
