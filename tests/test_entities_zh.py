@@ -97,7 +97,9 @@ def test_entities_zh_organisation_patterns(nlp, text, name, entity_type):
                                   "中小银行都会在年内完成切换。", "全国性银行已经关闭直连通道。",
                                   # a kind named by what it is not: non-bank institutions
                                   "平台主要处理由非银行金融机构发起的网络支付业务。",
-                                  "一位不愿具名的华南地区支付公司高管说。"])
+                                  "一位不愿具名的华南地区支付公司高管说。",
+                                  # a date's last character is no name's first
+                                  "6月30日起所有涉及银行账户的网络支付业务须经网联处理。"])
 def test_entities_zh_generic_words_are_not_organisations(nlp, text):
     assert not [m for m in run_text(nlp, text, "zh").mentions if m.entity_id.startswith("org:")]
 
@@ -128,6 +130,13 @@ def test_entities_zh_titled_document_and_its_short_name(nlp):
     assert full[0].startswith("doc:")
     assert found["规程"] == full * 2  # the definition and the later use
     assert next(m for m in result.mentions if m.text == "规程").label == "document"
+
+
+@pytest.mark.parametrize("text, name, label", [("《信報》引述業內人士稱。", "信報", "media"), ("《新京报》记者获悉。", "新京报", "media"),
+                                               ("《2017年年报》显示。", "2017年年报", "document")])
+def test_entities_zh_a_short_title_ending_in_a_newspaper_word_is_the_paper(nlp, text, name, label):
+    found = {m.text: m.label for m in run_text(nlp, text, "zh").mentions}
+    assert found.get(name) == label, found
 
 
 def test_entities_zh_magazine_in_brackets_is_media_not_document(nlp):

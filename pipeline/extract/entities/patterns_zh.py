@@ -54,6 +54,9 @@ class ChinesePatterns:
         self.org_reject_before = re.compile(rules.get("org_reject_before") or r"(?!)")
         self.org_negations = tuple(rules.get("org_negations", ()))
         self.org_stop_endings = tuple(rules.get("org_stop_endings", ()))
+        self.media_title_max = int(rules.get("media_title_max_chars", 0))
+        self.media_title_endings = tuple(rules.get("media_title_endings", ()))
+        self.report_words = tuple(rules.get("report_words", ()))
         holder_verbs = _alternation(rules.get("holder_verbs", [])) or "(?!)"
         openers = _alternation(rules.get("holder_openers", [])) or "(?!)"
         max_chars = int(rules.get("holder_max_chars", 10))
@@ -146,8 +149,14 @@ class ChinesePatterns:
     def _documents(self, text: str) -> list[tuple[int, int, str]]:
         found = [(issuer_start(text, m.start(), m.start("year")), m.end(), "document") for m in self.doc_number.finditer(text)]
         for match in self.title.finditer(text):
-            found.append((match.start("name"), match.end("name"), "document"))
+            found.append((match.start("name"), match.end("name"), "media" if self._a_newspaper(match.group("name")) else "document"))
         return found
+
+    def _a_newspaper(self, title: str) -> bool:
+        """《信报》, 《新京报》: a short title ending in a newspaper's word names the paper; 《年报》,
+        《通报》 are reports."""
+        return len(title) <= self.media_title_max and title.endswith(self.media_title_endings) \
+            and not title.endswith(self.report_words)
 
     def _people(self, text: str) -> list[tuple[int, int, str]]:
         found = []
