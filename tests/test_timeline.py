@@ -528,11 +528,21 @@ def test_what_a_regulator_tells_a_group_it_must_do_is_its_requirement(fresh_stor
     "NetsUnion is expected to online on March 31, 2017.",  # 上线 as translation writes it
     "NetsUnion went online on March 31, 2017.",
     "NetsUnion began operating on March 31, 2017.",
+    # translation's adverb left as the verb (正式上线, 灰度发布)
+    "NetsUnion is expected on March 31, 2017 formally online.",
+    "NetsUnion will start the gray release on March 31, 2017.",
 ])
 def test_ways_of_going_live_are_launches(fresh_store, write, told):
     ingest([write("live.txt", f"title: Live\ndate: 2017-03-02\n\n{told}\n")], fresh_store)
     launch = entries_by_type(fresh_store)[("launch", "2017-03-31")]
     assert launch.actor_ids == ["netsunion"]
+
+
+@pytest.mark.parametrize("told", ["Customers can pay online with Alipay since March 31, 2017.",
+                                  "Merchants moved their shops online on March 31, 2017."])
+def test_doing_something_online_is_no_launch(fresh_store, write, told):
+    ingest([write("online.txt", f"title: Online\ndate: 2017-04-02\n\n{told}\n")], fresh_store)
+    assert not [key for key in entries_by_type(fresh_store) if key[0] == "launch"]
 
 
 @pytest.mark.parametrize("day, value", [("June 30", "2018-06-30"), ("July 2", "2018-07-02")])

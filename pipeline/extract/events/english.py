@@ -103,7 +103,7 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
     found = []
     for token in doc:
         type_id = lemmas.get(_lemma(token, lemmas))
-        if type_id and (token.pos_ not in NOT_TRIGGER_POS or _determined(token)) and not _object_makes_another_act(token, taxonomy.types[type_id]):
+        if type_id and (token.pos_ not in NOT_TRIGGER_POS or _determined(token) or _a_predicate(token)) and not _object_makes_another_act(token, taxonomy.types[type_id]):
             found.append((type_id, token.i, token.i + 1))
         for type_id, verbs, objects in with_object if token.pos_ == "VERB" else ():
             # "raised the deposit ratio", "the share … has been raised": the verb and its object,
@@ -156,6 +156,23 @@ def _lemma(token: Token, vocabulary: Container[str]) -> str:
             if found:
                 return found
     return token.lemma_
+
+
+# Words a translation leaves as the verb of its clause in adverb form (上线 as "formally online",
+# "will online", "since it online", "the business was online"): the act, when nothing else is.
+PREDICATE_ADVERBS = {"online"}
+PREDICATE_MARKERS = {"formally", "officially", "will", "would", "shall", "to", "successfully", "finally"}
+
+
+def _a_predicate(token: Token) -> bool:
+    """The adverb stands as its clause's verb: its root, the complement of "be", or right after a
+    modal, "formally", or its own subject ("since it online"); never when it says how another verb
+    is done ("pay online")."""
+    if token.lower_ not in PREDICATE_ADVERBS or token.pos_ not in ("ADV", "ADJ"):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.dep_ in ("ROOT", "acomp") or token.head.lemma_ == "be" or before is not None and (
+        before.lower_ in PREDICATE_MARKERS or before.dep_ in ("nsubj", "nsubjpass") and before.head.i == token.i)
 
 
 def _determined(token: Token) -> bool:
