@@ -1493,6 +1493,16 @@ def test_a_figure_holds_on_the_date_that_governs_its_clause(fresh_store, write, 
     assert any(("20亿元" in summary or "18 banks" in summary) for value, summary in held.items() if value == held_on), held
 
 
+@pytest.mark.parametrize("told, held_on", [
+    ("NetsUnion, which began trial operations in March 2017, has since signed up more than 400 banks.", None),
+    ("NetsUnion, which began trial operations in March 2017, had signed up 18 banks by October 2017.", "2017-10"),
+])
+def test_a_date_in_a_relative_clause_dates_no_figure_outside_it(fresh_store, write, told, held_on):
+    ingest([write("story.txt", f"title: Banks\ndate: 2018-06-27\n\n{told}")], fresh_store)
+    held = [e.value for e in build_entries(fresh_store) if e.type == "statistic"]
+    assert held == ([held_on] if held_on else []), held
+
+
 def test_chinese_a_body_speaking_after_an_adverb_tells_its_own_act(fresh_store, write):
     told = "其中，财付通已于5月底完成全部切量，京东金融也表示已在本月中旬完成迁移。"
     ingest([write("story.txt", f"title: 切量\ndate: 2018-06-25\nlang: zh\n\n{told}")], fresh_store)

@@ -80,8 +80,12 @@ def find_figures(
         holds_on = [t for t in holds_on if not _dates_a_saying(doc, t, sentence, taxonomy)] or holds_on
     by_date: dict[Timex, list[re.Match]] = {}
     for figure in figures:
-        when = min(holds_on, key=lambda t: _distance(t, figure, sentence))
-        by_date.setdefault(when, []).append(figure)
+        own = [t for t in holds_on if lang != "en" or not _in_a_clause_apart(doc, t, figure, sentence)]
+        if own:
+            when = min(own, key=lambda t: _distance(t, figure, sentence))
+            by_date.setdefault(when, []).append(figure)
+    if not by_date:
+        return []
     # the words before the first figure, without its dates: "By the end of May" holds no "may"
     before = sentence.text[: figures[0].start()]
     for t in dated:
@@ -168,6 +172,17 @@ def _holding_dates(dated: list[Timex], figures: list[re.Match], sentence: Senten
     usable = [t for t in dated if not measured_from(t)]
     as_of = [t for t in usable if after_cue(t, words.get("as_of", ()))]
     return as_of or usable
+
+
+def _in_a_clause_apart(doc: Doc, when: Timex, figure: re.Match, sentence: Sentence) -> bool:
+    """"NetsUnion, which began trial operations in March 2017, has since signed up 400 banks": a
+    date inside a relative clause dates what that clause tells, not a figure outside it."""
+    date_span = doc.char_span(when.start - sentence.start, when.end - sentence.start, alignment_mode="expand")
+    figure_span = doc.char_span(figure.start(), figure.end(), alignment_mode="expand")
+    if date_span is None or figure_span is None:
+        return False
+    clause = next((a for a in date_span.root.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and not clause.left_edge.i <= figure_span.root.i <= clause.right_edge.i
 
 
 def _dates_a_saying(doc: Doc, when: Timex, sentence: Sentence, taxonomy: Taxonomy) -> bool:
