@@ -1104,3 +1104,24 @@ def test_a_unit_named_with_its_organisation_is_the_one_asked_to_have_acted(fresh
     issued = ask(fresh_store, "Did the PBOC's Payment and Settlement Department issue Document 209?")
     assert issued.yes_no is True, issued.answer
     assert understand("Did the PBOC's Payment and Settlement Department issue Document 209?", knowledge_names(fresh_store)).actor == "pboc_payment_dept"
+
+
+def test_an_act_dated_to_another_month_than_the_asked_day_is_a_no_with_that_month(fresh_store, write):
+    text = ("title: Barcodes\ndate: 2018-01-05\n\n"
+            "In December 2017 the People's Bank of China issued the Bar Code Payment Business Standards (Trial).\n")  # fmt: skip
+    ingest([write("barcodes.txt", text)], fresh_store)
+    other_year = ask(fresh_store, "Did the PBOC issue the Bar Code Payment Business Standards on December 25, 2016?")
+    assert other_year.yes_no is False and "December 2017" in other_year.answer, other_year.answer
+    # a day of the month the sources give: they do not tell which day it was
+    assert ask(fresh_store, "Did the PBOC issue the Bar Code Payment Business Standards on December 25, 2017?").yes_no is not False
+
+
+def test_an_undated_retelling_of_a_dated_act_leaves_the_asked_month_wrong(fresh_store, write):
+    """Of two dated launches, an undated page's retelling with the same parties is one of them
+    (which, it does not say): no launch of another time is left that could be in the asked month."""
+    dated = ("title: Launch\ndate: 2018-04-02\n\nOn March 31, 2017, NetsUnion began its trial run with Tenpay.\n\n"
+             "On March 31, 2018, NetsUnion launched barcode payments with Tenpay.\n")
+    undated = "title: Platform\n\nNetsUnion launched barcode payments with Tenpay, the platform said.\n"
+    ingest([write("dated.txt", dated), write("undated.txt", undated)], fresh_store)
+    answer = ask(fresh_store, "Did NetsUnion launch barcode payments with Tenpay in May 2016?")
+    assert answer.yes_no is False and "2018-03-31" in answer.answer, answer.answer

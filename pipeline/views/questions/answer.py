@@ -996,13 +996,20 @@ class Knowledge(SentenceAnswers):
         if not (asked_days or question.month_days):
             return tells_the_act and self._dated_in_another_period(entries, best, question)
         found = span(best.value) if best.value else None
-        if found is None or found[2] != "day" or best.factuality not in ("asserted", "reported"):
+        if found is None or best.factuality not in ("asserted", "reported"):
+            return False
+        # dated to the month, only when its sentences tell the act the question words (December
+        # 2017 is against December 25, 2016, and holds December 25, 2017)
+        if found[2] != "day" and not (found[2] == "month" and tells_the_act):
             return False
 
         def on_asked_day(entry: Entry) -> bool:
             day = span(entry.value) if entry.value else None
             if day is None:
                 return False
+            if day[2] == "month" and not question.date_side:
+                month = day[0].strftime("%m")
+                return any(day[0] <= date.fromisoformat(d) <= day[1] for d in asked_days) or any(md[:2] == month for md in question.month_days)
             if question.date_side:  # "before June 30": any day not beyond the limit
                 if question.month_days:
                     return _on_the_side(day, question) is not False
@@ -1023,6 +1030,8 @@ class Knowledge(SentenceAnswers):
 
         def inside(entry: Entry) -> bool:
             told = span(entry.value) if entry.value else None
+            if told is None and any(_same_parties(entry, other) for other in entries if other.value):
+                return False  # an undated retelling of a dated report (the same parties) is that report
             if told is not None and question.date_side == "before":
                 return any(told[1] <= a[1] for a in asked)  # "before 2018": any time up to its end
             if told is not None and question.date_side == "after":
@@ -1323,6 +1332,10 @@ def _role_family(role: str) -> str | None:
 
 def _without(question: Question, entity_ids: list[str]) -> Question:
     return replace(question, entities=[e for e in question.entities if e not in entity_ids])
+
+
+def _same_parties(entry: Entry, other: Entry) -> bool:
+    return set(entry.actor_ids) == set(other.actor_ids) and set(entry.target_ids) == set(other.target_ids)
 
 
 def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
