@@ -1125,3 +1125,15 @@ def test_an_undated_retelling_of_a_dated_act_leaves_the_asked_month_wrong(fresh_
     ingest([write("dated.txt", dated), write("undated.txt", undated)], fresh_store)
     answer = ask(fresh_store, "Did NetsUnion launch barcode payments with Tenpay in May 2016?")
     assert answer.yes_no is False and "2018-03-31" in answer.answer, answer.answer
+
+
+def test_an_undated_report_of_a_documents_issue_is_answered_by_its_dated_report(fresh_store, write):
+    """A document is issued once: an undated page's report of the issue, whatever parties it
+    names, is the issue the dated page tells, and a question of another year is a No."""
+    guideline = "Operating Guidelines for Payment Institutions Depositing Part of Client Reserve Funds with the PBOC"
+    dated = f"title: Guidelines\ndate: 2017-03-30\n\nOn March 23, 2017, the People's Bank of China issued the {guideline}.\n"
+    undated = f"title: Reserves\n\nThe People's Bank of China issued the {guideline} to payment institutions.\n"
+    ingest([write("undated.txt", undated)], fresh_store)  # (read first, its report stays an entry of its own)
+    ingest([write("dated.txt", dated)], fresh_store)
+    answer = ask(fresh_store, f"Did the People's Bank of China issue the {guideline} in March 2016?")
+    assert answer.yes_no is False and "2017-03-23" in answer.answer, answer.answer

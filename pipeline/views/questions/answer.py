@@ -725,6 +725,9 @@ class Knowledge(SentenceAnswers):
                 return self._not_by_the_asked(other, question)
             return self._read_yes_no(question, min_share=0.6, min_words=2)
         best = max(entries, key=lambda e: self._acted_by(e, question.actor))  # stable: the best ranked of those
+        if not best.value:
+            # an undated report of an act the sources date elsewhere is answered by the dated one
+            best = next((e for e in entries if e.value and _retells(best, e) and self._acted_by(e, question.actor)), best)
         # 网联试运行期间怎么收费已经确定了吗? The launch is an event, but the question asks about its
         # fees: a sentence telling more of the question than the event's own sentences answers it.
         beyond = self.reader.beyond_the_act(question)
@@ -1030,8 +1033,8 @@ class Knowledge(SentenceAnswers):
 
         def inside(entry: Entry) -> bool:
             told = span(entry.value) if entry.value else None
-            if told is None and any(_same_parties(entry, other) for other in entries if other.value):
-                return False  # an undated retelling of a dated report (the same parties) is that report
+            if told is None and any(_retells(entry, other) for other in entries if other.value):
+                return False  # an undated retelling of a dated report is that report
             if told is not None and question.date_side == "before":
                 return any(told[1] <= a[1] for a in asked)  # "before 2018": any time up to its end
             if told is not None and question.date_side == "after":
@@ -1334,7 +1337,14 @@ def _without(question: Question, entity_ids: list[str]) -> Question:
     return replace(question, entities=[e for e in question.entities if e not in entity_ids])
 
 
-def _same_parties(entry: Entry, other: Entry) -> bool:
+# A document is issued once and takes effect once: any report of that act on it is the same act.
+ONCE_PER_DOCUMENT = {"issue", "take_effect"}
+
+
+def _retells(entry: Entry, other: Entry) -> bool:
+    """The same act told again: the same parties, or the one-time act on the same document."""
+    if entry.type in ONCE_PER_DOCUMENT and entry.document_id and entry.document_id == other.document_id:
+        return True
     return set(entry.actor_ids) == set(other.actor_ids) and set(entry.target_ids) == set(other.target_ids)
 
 
