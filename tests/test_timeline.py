@@ -1503,6 +1503,17 @@ def test_a_date_in_a_relative_clause_dates_no_figure_outside_it(fresh_store, wri
     assert held == ([held_on] if held_on else []), held
 
 
+def test_a_clause_opened_by_among_them_dates_its_own_act_not_the_one_before(fresh_store, write):
+    """其中 as translation writes it: the date of the "among them" clause is its act's (Alipay's
+    signing), never the date of what both institutions did in the clause before."""
+    told = ("Alipay and Cai Fu Tong also successively reached cooperation with UnionPay and network connection, "
+            "among them Alipay and UnionPay signed in September 10 last year.")
+    ingest([write("story.txt", f"title: UnionPay\ndate: 2019-01-20\n\n{told}")], fresh_store)
+    dated = {e.value: set(e.actor_ids) for e in build_entries(fresh_store) if e.type == "cooperate" and e.value}
+    assert "tenpay" not in dated.get("2018-09-10", {"tenpay"}), dated
+    assert {"alipay", "unionpay"} <= dated["2018-09-10"], dated
+
+
 def test_chinese_a_body_speaking_after_an_adverb_tells_its_own_act(fresh_store, write):
     told = "其中，财付通已于5月底完成全部切量，京东金融也表示已在本月中旬完成迁移。"
     ingest([write("story.txt", f"title: 切量\ndate: 2018-06-25\nlang: zh\n\n{told}")], fresh_store)

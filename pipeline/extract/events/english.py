@@ -1088,7 +1088,18 @@ def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[i
         return True
     return (_in_reach(trigger, when, taxonomy) and not _dates_a_noun(trigger, when) and not _dates_what_it_says(trigger, when)
             and _same_side_of_order_clauses(trigger, when, clauses) and not _inside_another_relative_clause(trigger, when)
-            and not _a_party_of_it(trigger, when))
+            and not _a_party_of_it(trigger, when) and not _in_a_narrowing_clause(trigger, when))
+
+
+def _in_a_narrowing_clause(trigger: Span, when: Span) -> bool:
+    """"Alipay and Tenpay reached cooperation with UnionPay, among them Alipay and UnionPay signed
+    on September 10": a clause opened by "among them" (其中, as translation writes it) tells of some
+    of those named before; its date is its own act's, not the act of the clause before."""
+    governor = _date_governor(trigger, when)
+    if governor is None or governor.i in {t.i for t in trigger} or trigger.root in governor.subtree:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("among", "of") and any(g.lower_ == "them" for g in c.children)
+               for c in governor.children)
 
 
 def _a_party_of_it(trigger: Span, when: Span) -> bool:

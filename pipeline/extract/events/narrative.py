@@ -355,7 +355,9 @@ def _merge_repeats(events: list[EventMention]) -> list[EventMention]:
 
 
 def _richness(event: EventMention) -> tuple:
-    return (bool(event.actors), len(event.actors) + len(event.targets), bool(event.document), bool(event.date))
+    # a date before more parties: of "reached cooperation …, among them Alipay and UnionPay signed
+    # on September 10", the dated signing is the act to keep, not the undated one naming more
+    return (bool(event.actors), bool(event.date), len(event.actors) + len(event.targets), bool(event.document))
 
 
 def _order_actors(event: EventMention, taxonomy: Taxonomy, entities: EntityInfo) -> None:
