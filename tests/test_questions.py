@@ -1137,3 +1137,14 @@ def test_an_undated_report_of_a_documents_issue_is_answered_by_its_dated_report(
     ingest([write("dated.txt", dated)], fresh_store)
     answer = ask(fresh_store, f"Did the People's Bank of China issue the {guideline} in March 2016?")
     assert answer.yes_no is False and "2017-03-23" in answer.answer, answer.answer
+
+
+def test_an_undated_report_naming_some_of_an_acts_parties_retells_it(fresh_store, write):
+    """The undated report tells more of the question's words and ranks first: it stands for the
+    dated deal (its parties are some of that deal's), whose day answers."""
+    undated = "title: Clearing\n\nAlipay and UnionPay have signed a clearing agreement and will work together on barcode payments.\n"
+    dated = "title: Clearing\ndate: 2018-09-14\n\nOn September 10, 2018, Alipay and UnionPay signed a deal with NetsUnion.\n"
+    ingest([write("undated.txt", undated)], fresh_store)  # (read first, its report stays an entry of its own)
+    ingest([write("dated.txt", dated)], fresh_store)
+    answer = ask(fresh_store, "Did Alipay sign a clearing agreement with UnionPay on September 10, 2017?")
+    assert answer.yes_no is False and "2018-09-10" in answer.answer, answer.answer

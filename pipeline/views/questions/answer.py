@@ -1342,10 +1342,13 @@ ONCE_PER_DOCUMENT = {"issue", "take_effect"}
 
 
 def _retells(entry: Entry, other: Entry) -> bool:
-    """The same act told again: the same parties, or the one-time act on the same document."""
+    """The same act told again: by the same parties or some of them (an undated "Alipay and
+    UnionPay signed" of their September 10 deal with NetsUnion named too), or the one-time act on
+    the same document."""
     if entry.type in ONCE_PER_DOCUMENT and entry.document_id and entry.document_id == other.document_id:
         return True
-    return set(entry.actor_ids) == set(other.actor_ids) and set(entry.target_ids) == set(other.target_ids)
+    parties = {*other.actor_ids, *other.target_ids}
+    return bool(entry.actor_ids) and set(entry.actor_ids) <= parties and set(entry.target_ids) <= parties
 
 
 def _within(entry: Entry, value: str, *, loose: bool = False) -> bool:
