@@ -1148,3 +1148,13 @@ def test_an_undated_report_naming_some_of_an_acts_parties_retells_it(fresh_store
     ingest([write("dated.txt", dated)], fresh_store)
     answer = ask(fresh_store, "Did Alipay sign a clearing agreement with UnionPay on September 10, 2017?")
     assert answer.yes_no is False and "2018-09-10" in answer.answer, answer.answer
+
+
+def test_an_answer_in_chinese_quotes_an_english_source_as_written(fresh_store, write):
+    told = "In August 2017, the People's Bank of China told payment institutions to route payments through NetsUnion."
+    ingest([write("route.txt", f"title: Routing\ndate: 2017-09-01\n\n{told}\n")], fresh_store)
+    from pipeline.views.questions import knowledge
+
+    answer = f"The People's Bank of China told them; a sentence that bears on it: {told}"
+    chinese = knowledge(fresh_store).in_chinese(answer, quoted=[told])
+    assert chinese.startswith("The 中国人民银行 told them") and chinese.endswith(told), chinese

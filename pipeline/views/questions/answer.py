@@ -90,7 +90,8 @@ class Knowledge(SentenceAnswers):
             handler = getattr(self, f"_{question.shape}", self._search)
             answer = handler(question) or self._refuse(question)
         if question.lang == "zh" and answer.answer_type != "refused":
-            answer.answer = self.in_chinese(self._summaries_in_chinese(answer.answer, answer.events))
+            quoted = [e["sentence"] for e in answer.evidence]
+            answer.answer = self.in_chinese(self._summaries_in_chinese(answer.answer, answer.events), quoted=quoted)
         answer.question = {
             "shape": question.shape, "lang": question.lang, "entities": question.entities, "types": question.types,
             "kinds": question.kinds, "dates": [t.value for t in question.dates],
@@ -109,12 +110,19 @@ class Knowledge(SentenceAnswers):
             text = text.replace(entry.summary + note, told)
         return text
 
-    def in_chinese(self, text: str) -> str:
+    def in_chinese(self, text: str, quoted: list[str] = ()) -> str:
         """An answer to a Chinese question names the entities in Chinese: each English name the
         store has a Chinese name for (People's Bank of China -> 中国人民银行), and "Guangda Bank
-        (光大银行)" as written (光大银行). Longest names first ("Bank of China" before "China")."""
+        (光大银行)" as written (光大银行). Longest names first ("Bank of China" before "China").
+        A source sentence the answer quotes stays as its source wrote it."""
         pattern, chinese = self._chinese_names()
-        return pattern.sub(lambda m: chinese[m.group(0)], text) if chinese else text
+        if not chinese:
+            return text
+        kept = [q for q in quoted if q and q in text]
+        if not kept:
+            return pattern.sub(lambda m: chinese[m.group(0)], text)
+        pieces = re.split("(" + "|".join(map(re.escape, sorted(set(kept), key=len, reverse=True))) + ")", text)
+        return "".join(piece if piece in kept else pattern.sub(lambda m: chinese[m.group(0)], piece) for piece in pieces)
 
     def _chinese_names(self) -> tuple[re.Pattern, dict[str, str]]:
         if self._chinese is None:
