@@ -1158,3 +1158,13 @@ def test_an_answer_in_chinese_quotes_an_english_source_as_written(fresh_store, w
     answer = f"The People's Bank of China told them; a sentence that bears on it: {told}"
     chinese = knowledge(fresh_store).in_chinese(answer, quoted=[told])
     assert chinese.startswith("The 中国人民银行 told them") and chinese.endswith(told), chinese
+
+
+@pytest.mark.parametrize("question, yes", [("网联是否于2017年3月31日上线？", True), ("Did NetsUnion launch on March 31, 2017?", True),
+                                           # a word narrower than the type's own: another launch may be meant
+                                           ("网联是否于2017年3月31日完成首笔交易？", None)])
+def test_the_type_s_own_chinese_word_asks_no_more_than_the_type(fresh_store, write, question, yes):
+    told = "2017年3月31日，网联平台启动试运行，首批接入4家银行。"
+    ingest([write("trial.txt", f"title: 网联\ndate: 2017-04-05\nlang: zh\n\n{told}\n")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.yes_no is yes, answer.answer

@@ -972,7 +972,11 @@ class Knowledge(SentenceAnswers):
         trial run of the platform). Entries told only in English are read by their type."""
         if question.lang != "zh":
             return False
-        asked = [w for w, t in load_taxonomy().zh_triggers() if t in question.types and w in question.text]
+        # (the type's own word, 上线 for a launch, 接入 for a connection, says no more than the
+        # type: a trial run is a launch, as "Did NetsUnion launch …?" is answered in English)
+        taxonomy = load_taxonomy()
+        generic = {taxonomy.types[t].summary_zh.get("noun") for t in question.types}
+        asked = [w for w, t in taxonomy.zh_triggers() if t in question.types and w in question.text and w not in generic]
         chinese = [readable(s["sentence"]) for s in entry.sources if has_cjk(s["sentence"])]
         return bool(asked and chinese) and not any(w in sentence for w in asked for sentence in chinese)
 
