@@ -1168,3 +1168,8 @@ def test_the_type_s_own_chinese_word_asks_no_more_than_the_type(fresh_store, wri
     ingest([write("trial.txt", f"title: 网联\ndate: 2017-04-05\nlang: zh\n\n{told}\n")], fresh_store)
     answer = ask(fresh_store, question)
     assert answer.yes_no is yes, answer.answer
+
+
+def test_a_switch_over_asked_in_the_words_of_moving_traffic_is_read_as_one():
+    question = understand("Did payment institutions move their traffic to NetsUnion on July 1, 2017?", {})
+    assert question.types == ["switch_traffic"], question.types

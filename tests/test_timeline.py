@@ -2099,3 +2099,13 @@ def test_a_subject_after_but_is_the_last_verb_s_own(fresh_store, write):
             "announced to carry out bar code payment business cooperation, but the Net Union afterwards deleted the related announcement.\n")
     retracted = [e.actor_ids for e in entries_of(fresh_store, write, text) if e.type == "retract"]
     assert retracted == [["netsunion"]], retracted
+
+
+@pytest.mark.parametrize("told, switched", [
+    ("On June 28, 2018, Alipay moved nearly all of its traffic to NetsUnion.", True),
+    ("On June 28, 2018, Tenpay switched its business to NetsUnion and UnionPay.", True),
+    ("On June 28, 2018, Alipay moved its headquarters to Shanghai.", False),  # not what a switch-over moves
+])
+def test_moving_traffic_or_business_is_a_switch_over(fresh_store, write, told, switched):
+    ingest([write("moved.txt", f"title: Moved\ndate: 2018-06-30\n\n{told}\n")], fresh_store)
+    assert (("switch_traffic", "2018-06-28") in entries_by_type(fresh_store)) is switched

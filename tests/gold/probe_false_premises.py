@@ -78,9 +78,10 @@ def questions(seed: int) -> list[tuple[str, str, str]]:
             # for its department is no other party)
             others = sorted(e for e in named if e not in fact["actors"] + fact["targets"] and table.get(e).type == kind
                             and e not in table.ancestors(actor) and actor not in table.ancestors(e))
+            other = rng.choice(others) if others else None  # the same in both languages
+            if "{t}" in ASKED[fact["type"]][0] and target is None or "{doc}" in ASKED[fact["type"]][0] and document is None:
+                continue
             for lang, pattern in zip(("en", "zh"), ASKED[fact["type"]]):
-                if "{t}" in pattern and target is None or "{doc}" in pattern and document is None:
-                    continue
                 name = lambda i: table.get(i).names.get(lang) or table.get(i).names.get("en")  # noqa: E731
                 act = pattern.format(t=name(target) if target else "", doc=document.names.get(lang, "") if document else "")
 
@@ -88,8 +89,8 @@ def questions(seed: int) -> list[tuple[str, str, str]]:
                     return f"{name(party)}是否于{date}{act}？" if lang == "zh" else f"Did {name(party)} {act} {date}?"
 
                 found.append((article_id, f"{lang} year", asked(actor, when(fact["date"], lang, years_back=1))))
-                if others:
-                    found.append((article_id, f"{lang} actor", asked(rng.choice(others), when(fact["date"], lang))))
+                if other:
+                    found.append((article_id, f"{lang} actor", asked(other, when(fact["date"], lang))))
     return found
 
 
@@ -101,10 +102,12 @@ def main() -> None:
     args = parser.parse_args()
     store = Store(args.db)
     counts: Counter = Counter()
+    verdicts: dict[str, list[str]] = {"en": [], "zh": []}
     for article_id, change, question in questions(args.seed):
         answer = ask(store, question)
         verdict = {True: "Yes", False: "No"}.get(answer.yes_no, "not said" if answer.yes_no is None else str(answer.yes_no))
         counts[change, verdict] += 1
+        verdicts[change[:2]].append(verdict)
         show = args.show == "all" or args.show == "yes" and verdict == "Yes" or args.show == "unsaid" and verdict == "not said"
         if show:
             print(f"{article_id} {change:9} {verdict:9} {question}\n    {answer.answer.splitlines()[0][:200]}")
@@ -112,6 +115,9 @@ def main() -> None:
         row = {v: n for (c, v), n in counts.items() if c == change}
         total = sum(row.values())
         print(f"{change:9} {total:4} questions: " + ", ".join(f"{v} {n}" for v, n in sorted(row.items(), key=lambda kv: -kv[1])))
+    # each question is asked in both languages, in the same order: the same verdict is expected
+    agree = sum(a == b for a, b in zip(verdicts["en"], verdicts["zh"]))
+    print(f"English and Chinese versions given the same verdict: {agree} of {len(verdicts['en'])}")
 
 
 if __name__ == "__main__":
