@@ -359,3 +359,14 @@ def test_time_zh_a_cue_word_belongs_to_the_date_nearest_it(year):
 def test_time_zh_the_next_day_after_an_unnamed_time_is_unknown():
     text = "民生银行则在7月25日跟进。此前市场曾传出易宝支付被暂停业务的消息。易宝支付次日发布声明。"
     assert values(text, "2018-08-02") == [("7月25日", "2018-07-25"), ("此前", "PAST_REF")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这一点很重要。", []), ("央行提出三点要求。", []), ("这一时间节点不会推迟。", []), ("一时间，市场哗然。", []),
+    ("凌晨一点，系统切换。", [("凌晨一点", "2017-03-25T01:00")]), ("三点整出发。", [("三点", "2017-03-25T03:00")]),
+    ("8点开始。", [("8点", "2017-03-25T08:00")]), ("晚上十时许发布。", [("晚上十时", "2017-03-25T22:00")]),
+])  # fmt: skip
+def test_time_zh_a_bare_hour_in_chinese_numerals_is_a_time_only_as_a_clock_reads(text, expected):
+    """一点 is "a little", 三点要求 three points, 一时间 "for a while": a time needs a part of the day,
+    minutes, digits or a clock's tail (整, 许, 钟)."""
+    assert values(text) == expected

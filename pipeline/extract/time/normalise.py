@@ -470,7 +470,7 @@ def _time(c: Candidate, ctx: DocContext) -> Resolved | None:
             return None
     else:
         clock = _clock(c, ctx)
-        if clock is None:
+        if clock is None or _a_count_of_points(c, ctx):
             return None
     wday = g.lookup("weekdays", gr.get("wday"))
     if wday is not None:
@@ -480,6 +480,20 @@ def _time(c: Candidate, ctx: DocContext) -> Resolved | None:
         base, label = _day_context(c, ctx)
     point = replace(base, gran="time", clock=clock, part=None)
     return Resolved("TIME", value(point), "time", modifier(c, ctx), label, point)
+
+
+# After a bare hour, these say it is the clock's: 三点整, 十时许, 三点钟, 八点左右.
+CLOCK_TAILS = ("整", "许", "钟", "左右")
+
+
+def _a_count_of_points(c: Candidate, ctx: DocContext) -> bool:
+    """这一点, 提出三点要求: an hour written in Chinese numerals with neither a part of the day,
+    minutes, nor a clock's tail after it counts points or means "a little", not a time."""
+    hour = c.groups.get("hour") or ""
+    if not hour or not all(ch in "〇零一二两三四五六七八九十" for ch in hour) or c.groups.get("part") \
+            or c.groups.get("minute") or "halfhour" in c.groups or c.groups.get("wday"):
+        return False
+    return not ctx.text[c.end : c.end + 2].startswith(CLOCK_TAILS)
 
 
 def _day_context(c: Candidate, ctx: DocContext) -> tuple[Point, str]:
