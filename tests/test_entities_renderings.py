@@ -39,6 +39,7 @@ def _spans(renderings: Renderings, text: str) -> dict[str, str]:
     # "in" renders 中 of 支付宝（中国）, a part the name may leave out: the name ends before it
     ("Pay Treasure in March completed", "Pay Treasure", "alipay"),
     ("the Ant Gold Serve group", "Ant Gold Serve group", "ant_financial"),
+    ("the Ant Gold Service group", "Ant Gold Service group", "ant_financial"),  # 服 to serve: service
     ("Netunion Clearing Co., Ltd. said", "Netunion Clearing Co. , Ltd.", "netsunion"),  # one word, two characters
     # 快 fast: a sense CC-CEDICT writes inside another behind semicolons ("fast; high-speed; rapid")
     ("Alipay and Fast Money said", "Fast Money", "kuaiqian"),
