@@ -36,11 +36,11 @@ class EntityFixes:
         self.trim_trailing = set(rules.get("trim_trailing", []))
         self.places = {name for entity in load_entity_table() if entity.type == "place"
                        for name in entity.all_names() if " " not in name and not has_cjk(name)}
-        # Role words the NER takes into a person's name ("Economist Li Ming", "Analyst Wang Lei"),
-        # longest first: the role is read beside the name (roles.py), never as part of it.
         # "Ping An Payment and Union Mobile Payment" read as a person: two names, each a company
         self.conjunctions = {"and", "&"}
         self.name_types_label = {word: "ORG" for word in rules.get("name_types", {})}
+        # Role words the NER takes into a person's name ("Economist Li Ming", "Analyst Wang Lei"),
+        # longest first: the role is read beside the name (roles.py), never as part of it.
         self.roles = sorted((tuple(r.lower().split()) for r in rules.get("roles", [])), key=len, reverse=True)
 
     def _ordinary_word(self, span: Span) -> bool:

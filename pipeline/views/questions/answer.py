@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
@@ -110,7 +110,7 @@ class Knowledge(SentenceAnswers):
             text = text.replace(entry.summary + note, told)
         return text
 
-    def in_chinese(self, text: str, quoted: list[str] = ()) -> str:
+    def in_chinese(self, text: str, quoted: Sequence[str] = ()) -> str:
         """An answer to a Chinese question names the entities in Chinese: each English name the
         store has a Chinese name for (People's Bank of China -> 中国人民银行), and "Guangda Bank
         (光大银行)" as written (光大银行). Longest names first ("Bank of China" before "China").
@@ -925,13 +925,17 @@ class Knowledge(SentenceAnswers):
         for entry in self.matching(_without(question, [question.actor]), types=one_doer):
             # (the PBOC's act, asked of its department, may be the department's: no other party)
             if entry.actor_ids and not self._acted_by(entry, question.actor) and self._on_the_asked_day(entry, question) \
-                    and not any(question.actor in self.expand(a) for a in entry.actor_ids):
+                    and not self._by_a_body_of_the_asked(entry, question):
                 yield entry
 
     def _for_the_asked(self, entry: Entry, question: Question) -> bool:
         """An actor of the entry the asked one is part of (the PBOC, asked of its department), or
         the whole group of its kind (payment institutions, asked of Tenpay): no other party."""
-        return any(question.actor in self.expand(a) for a in entry.actor_ids) or self._by_the_whole_group(entry, question)
+        return self._by_a_body_of_the_asked(entry, question) or self._by_the_whole_group(entry, question)
+
+    def _by_a_body_of_the_asked(self, entry: Entry, question: Question) -> bool:
+        """An actor of the entry is a body the asked one is part of (the PBOC, asked of its department)."""
+        return any(question.actor in self.expand(a) for a in entry.actor_ids)
 
     def _answers_naming_the_rest(self, question: Question, speech: list[str]) -> list[Entry]:
         """"Did UnionPay deny Alipay's access on the night of April 27?": UnionPay's denial whose

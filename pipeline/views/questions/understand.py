@@ -314,15 +314,14 @@ def _asked_actor(question: Question) -> str | None:
 def _part_named_with(whole: str | None, question: Question) -> str | None:
     """The unit named right after its organisation ("the PBOC's Payment and Settlement
     Department", 央行的支付结算司): the unit is who acted, its organisation only says whose it is."""
-    if whole is None:
+    text, whole_name = question.text, question.names.get(whole or "", "")
+    if not whole_name or text.find(whole_name) < 0:
         return None
+    after_whole = text.find(whole_name) + len(whole_name)
     table = load_entity_table()
-    text, whole_name = question.text, question.names.get(whole, "")
-    after_whole = text.find(whole_name) + len(whole_name) if whole_name else -1
     for part in question.entities:
-        part_name = question.names.get(part, "")
-        if part_name and whole in table.ancestors(part) and after_whole > 0 and \
-                re.fullmatch(r"(?:['’]s)?\s*|的", text[after_whole : text.find(part_name)]):
+        part_at = text.find(question.names.get(part) or "\0")
+        if part_at >= after_whole and whole in table.ancestors(part) and re.fullmatch(r"(?:['’]s)?\s*|的", text[after_whole:part_at]):
             return part
     return None
 
