@@ -54,6 +54,27 @@ def test_ingest_html_main_text_only(fresh_store, write):
         assert noise not in text
 
 
+@pytest.mark.parametrize("byline, people, outlet", [
+    ('<div class="info">2018-06-30 10:15 来源：金融早报 作者：吴静怡</div>', ["吴静怡"], "金融早报"),
+    ('<div class="info">2018-06-30 10:15 來源：金融早報 作者：吳靜怡</div>', ["吳靜怡"], "金融早報"),  # Traditional
+    ('<p class="byline">By Helen Zhao, China correspondent</p>', ["Helen Zhao"], None),
+])
+def test_ingest_html_keeps_the_byline_the_main_text_leaves_out(fresh_store, write, byline, people, outlet):
+    """The author and the outlet of a page are entities of its article: its byline, beside the
+    title and outside the main text, is kept as the article's first paragraph, once."""
+    body = ("<p>今天是6月30日，支付机构断直连的最后期限。从明天起，支付宝、财付通等支付机构的网络支付业务将全部通过网联平台或银联处理。</p>"
+            "<p>央行支付结算司去年8月下发通知，明确自今年6月30日起，网络支付业务全部通过网联平台处理。</p>") if outlet else (
+            f"<p>{NEWS_EN}</p><p>Tenpay connected to UnionPay in April, and Alipay followed in September.</p>")
+    html = f"""<html><head><title>断直连大限已至</title></head><body><nav><a href="/">首页</a></nav>
+    <h1>断直连大限已至</h1>{byline}<div class="content">{body}</div><footer>版权所有</footer></body></html>"""
+    ingest([write("page.html", html)], fresh_store)
+    [row] = fresh_store.articles()
+    text = fresh_store.article(row["id"])["text"]
+    assert text.count(people[0]) == 1, text
+    named = {m["text"] for m in fresh_store.mentions(row["id"])}
+    assert set(people) <= named and (outlet is None or outlet in named), named
+
+
 def test_ingest_html_headings_and_link_lines_stay_paragraphs_of_their_own(fresh_store, write):
     """trafilatura gives each block a line; a heading or a "Read more" line with no full stop is
     no wrapped line of the paragraph after it."""
