@@ -168,3 +168,12 @@ def test_webpage_canonical_url(url, canonical):
 )  # fmt: skip
 def test_relevance_scores_pages_on_the_story(text, on_topic):
     assert load_relevance().on_topic(text)[0] is on_topic
+
+
+def test_webpage_keeps_the_byline_its_main_text_leaves_out():
+    html = """<html><head><title>断直连大限已至</title></head><body><h1>断直连大限已至</h1>
+    <div class="info">2018-06-30 10:15 来源：金融早报 作者：吴静怡</div><div class="content">
+    <p>今天是6月30日，支付机构断直连的最后期限。从明天起，支付宝、财付通等支付机构的网络支付业务将全部通过网联平台或银联处理。</p>
+    <p>央行支付结算司去年8月下发通知，明确自今年6月30日起，网络支付业务全部通过网联平台处理。</p></div></body></html>"""
+    article = article_from_page(page("/zh/byline", html))
+    assert article.text.startswith("2018-06-30 10:15 来源：金融早报 作者：吴静怡") and article.text.count("吴静怡") == 1, article.text

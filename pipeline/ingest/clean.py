@@ -10,6 +10,9 @@ import calendar
 import re
 import unicodedata
 from email.utils import parsedate_to_datetime
+from html import unescape
+
+from pipeline.extract.chinese_script import simplified_view
 
 HEADER_KEYS = {"title", "date", "published", "source", "url", "lang", "language", "author"}
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
@@ -234,3 +237,40 @@ def looks_like_a_wall(text: str) -> bool:
         return False
     found = {m.group().lower() for m in _WALL_PHRASES.finditer(text)}
     return len(found) >= 2 or (len(found) == 1 and len(text) < 60)
+
+
+# Words of a byline: who wrote the story and for which outlet ("来源：金融早报 作者：吴静怡",
+# "本报记者 陈嘉言 上海报道", "By Helen Zhao").
+_BYLINE = re.compile(r"来源[:：]|作者[:：]|记者|编辑[:：]|^By\s+[A-Z]|\b(?:Reporter|Source|Writer)s?\s*[:：]")
+MAX_BYLINE_LINES, MAX_BYLINE_CHARS = 3, 120
+
+
+def with_byline(html: str, title: str | None, body: str) -> str:
+    """The main text of a page with the byline its extraction left out as its first paragraph:
+    short lines with a byline's words between the page's title and the first words of the body.
+    The entity stage reads the author and the outlet there as it does in a text file's byline."""
+    return "\n\n".join([*_byline_lines(page_lines(html), title, body), body])
+
+
+def _byline_lines(page: str, title: str | None, body: str) -> list[str]:
+    lines = page.splitlines()
+    start = next((i + 1 for i, line in enumerate(lines) if title and line.strip() == title.strip()), None)
+    opening = body.strip()[:20]
+    if start is None or not opening:
+        return []
+    found = []
+    for line in lines[start:]:
+        if opening in line or len(found) >= MAX_BYLINE_LINES:
+            break
+        # (read in Simplified: 來源：金融早報 作者：吳靜怡 is a byline too)
+        if len(line) <= MAX_BYLINE_CHARS and _BYLINE.search(simplified_view(line)) and line not in body:
+            found.append(line)
+    return found
+
+
+def page_lines(html: str) -> str:
+    """A page's visible text, one line per block element (a byline stays a line of its own)."""
+    html = re.sub(r"(?is)<(script|style|noscript|head)\b.*?</\1\s*>", " ", html)
+    html = re.sub(r"(?i)<(?:/?(?:div|p|h[1-6]|li|ul|ol|br|tr|td|section|header|footer|article|aside|nav|time|span)\b)[^>]*>", "\n", html)
+    text = unescape(re.sub(r"<[^>]*>", " ", html))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())

@@ -9,18 +9,18 @@ import calendar
 import hashlib
 import json
 import re
-from html import unescape
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pipeline.errors import BadInput
-from pipeline.extract.chinese_script import simplified_view
 from pipeline.extract.time.pubdate import find_publication_date
 from pipeline.extract.time.pubdate_text import url_date
 from pipeline.facts import Article
 from pipeline.ingest.clean import (
     blocks_of,
+    page_lines,
+    with_byline,
     detect_lang,
     looks_like_a_wall,
     looks_like_markdown,
@@ -70,7 +70,7 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     meta = {k: v for k, v in meta.items() if v}
     if meta.get("title") and body.startswith(meta["title"]):
         body = body[len(meta["title"]) :]
-    body = "\n\n".join([*_byline_lines(page_lines(html), meta.get("title"), body), body])
+    body = with_byline(html, meta.get("title"), body)
     article = _article(path, body, meta, key=_file_key(path))
     if article.date:
         article.date_source, article.date_evidence = html_date_evidence(html, article.date, article.url)
@@ -79,39 +79,6 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
         # the byline htmldate did not read sits beside the title, outside the main text
         _date_from_page_text(article, page_lines(html))
     yield article
-
-
-# Words of a byline: who wrote the story and for which outlet ("来源：金融早报 作者：吴静怡",
-# "本报记者 陈嘉言 上海报道", "By Helen Zhao").
-_BYLINE = re.compile(r"来源[:：]|作者[:：]|记者|编辑[:：]|^By\s+[A-Z]|\b(?:Reporter|Source|Writer)s?\s*[:：]")
-MAX_BYLINE_LINES, MAX_BYLINE_CHARS = 3, 120
-
-
-def _byline_lines(page: str, title: str | None, body: str) -> list[str]:
-    """The byline the main-text extraction left out: short lines with a byline's words between
-    the page's title and the first words of the body. The entity stage reads the author and
-    the outlet there as it does in a text file's byline."""
-    lines = page.splitlines()
-    start = next((i + 1 for i, line in enumerate(lines) if title and line.strip() == title.strip()), None)
-    opening = body.strip()[:20]
-    if start is None or not opening:
-        return []
-    found = []
-    for line in lines[start:]:
-        if opening in line or len(found) >= MAX_BYLINE_LINES:
-            break
-        # (read in Simplified: 來源：金融早報 作者：吳靜怡 is a byline too)
-        if len(line) <= MAX_BYLINE_CHARS and _BYLINE.search(simplified_view(line)) and line not in body:
-            found.append(line)
-    return found
-
-
-def page_lines(html: str) -> str:
-    """A page's visible text, one line per block element (a byline stays a line of its own)."""
-    html = re.sub(r"(?is)<(script|style|noscript|head)\b.*?</\1\s*>", " ", html)
-    html = re.sub(r"(?i)<(?:/?(?:div|p|h[1-6]|li|ul|ol|br|tr|td|section|header|footer|article|aside|nav|time|span)\b)[^>]*>", "\n", html)
-    text = unescape(re.sub(r"<[^>]*>", " ", html))
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def _date_from_page_text(article: Article, page: str) -> None:
