@@ -19,15 +19,15 @@ from pipeline.extract.time.pubdate_text import url_date
 from pipeline.facts import Article
 from pipeline.ingest.clean import (
     blocks_of,
-    page_lines,
-    with_byline,
     detect_lang,
     looks_like_a_wall,
     looks_like_markdown,
     normalise_text,
     normalise_date,
+    page_lines,
     split_header,
     strip_markdown,
+    with_byline,
 )
 from pipeline.ingest.decode import DecodeError, decode
 from pipeline.ingest.names import path_text
