@@ -40,6 +40,7 @@ def _spans(renderings: Renderings, text: str) -> dict[str, str]:
     ("Pay Treasure in March completed", "Pay Treasure", "alipay"),
     ("the Ant Gold Serve group", "Ant Gold Serve group", "ant_financial"),
     ("the Ant Gold Service group", "Ant Gold Service group", "ant_financial"),  # 服 to serve: service
+    ("Easy Treasure said", "Easy Treasure", "yeepay"),  # 易宝, YeePay's short name: 易 easy, 宝 treasure
     ("Netunion Clearing Co., Ltd. said", "Netunion Clearing Co. , Ltd.", "netsunion"),  # one word, two characters
     # 快 fast: a sense CC-CEDICT writes inside another behind semicolons ("fast; high-speed; rapid")
     ("Alipay and Fast Money said", "Fast Money", "kuaiqian"),
