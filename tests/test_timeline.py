@@ -1496,6 +1496,8 @@ def test_a_figure_holds_on_the_date_that_governs_its_clause(fresh_store, write, 
 @pytest.mark.parametrize("told, held_on", [
     ("NetsUnion, which began trial operations in March 2017, has since signed up more than 400 banks.", None),
     ("NetsUnion, which began trial operations in March 2017, had signed up 18 banks by October 2017.", "2017-10"),
+    # a clause on the counted noun itself tells its history, not when the count holds
+    ("By June 2018, 462 banks that joined NetsUnion in March 2017 had connected.", "2018-06"),
 ])
 def test_a_date_in_a_relative_clause_dates_no_figure_outside_it(fresh_store, write, told, held_on):
     ingest([write("story.txt", f"title: Banks\ndate: 2018-06-27\n\n{told}")], fresh_store)

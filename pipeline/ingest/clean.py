@@ -245,11 +245,12 @@ _BYLINE = re.compile(r"来源[:：]|作者[:：]|记者|编辑[:：]|^By\s+[A-Z]
 MAX_BYLINE_LINES, MAX_BYLINE_CHARS = 3, 120
 
 
-def with_byline(html: str, title: str | None, body: str) -> str:
+def with_byline(page: str, title: str | None, body: str) -> str:
     """The main text of a page with the byline its extraction left out as its first paragraph:
-    short lines with a byline's words between the page's title and the first words of the body.
-    The entity stage reads the author and the outlet there as it does in a text file's byline."""
-    return "\n\n".join([*_byline_lines(page_lines(html), title, body), body])
+    short lines with a byline's words between the page's title and the first words of the body
+    (`page`: its page_lines). The entity stage reads the author and the outlet there as it does
+    in a text file's byline."""
+    return "\n\n".join([*_byline_lines(page, title, body), body])
 
 
 def _byline_lines(page: str, title: str | None, body: str) -> list[str]:

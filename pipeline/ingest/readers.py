@@ -70,14 +70,15 @@ def read_html(path: Path, raw: bytes) -> Iterator[Item]:
     meta = {k: v for k, v in meta.items() if v}
     if meta.get("title") and body.startswith(meta["title"]):
         body = body[len(meta["title"]) :]
-    body = with_byline(html, meta.get("title"), body)
+    page = page_lines(html)  # the byline and, when nothing else dates the page, its release line
+    body = with_byline(page, meta.get("title"), body)
     article = _article(path, body, meta, key=_file_key(path))
     if article.date:
         article.date_source, article.date_evidence = html_date_evidence(html, article.date, article.url)
         article.date_confidence = 0.9
     elif not article.url or url_date(article.url) is None:
         # the byline htmldate did not read sits beside the title, outside the main text
-        _date_from_page_text(article, page_lines(html))
+        _date_from_page_text(article, page)
     yield article
 
 

@@ -17,7 +17,7 @@ import trafilatura
 
 from pipeline.errors import BadInput
 from pipeline.facts import Article, PageCapture
-from pipeline.ingest.clean import blocks_of, detect_lang, normalise_date, normalise_text, with_byline
+from pipeline.ingest.clean import blocks_of, detect_lang, normalise_date, normalise_text, page_lines, with_byline
 from pipeline.ingest.decode import DecodeError, decode
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -99,7 +99,7 @@ def _extracted(html: str, url: str) -> tuple[str | None, str, dict[str, str]]:
     title = doc.title or None
     if title and body.startswith(title):
         body = body[len(title) :].lstrip()
-    body = with_byline(html, title, body) if body else body
+    body = with_byline(page_lines(html), title, body) if body else body
     date = htmldate.find_date(html, url=url, original_date=True, extensive_search=False) or doc.date
     link = _CANONICAL.search(html)
     href = _HREF.search(link.group(0)) if link else None

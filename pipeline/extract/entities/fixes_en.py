@@ -38,7 +38,7 @@ class EntityFixes:
                        for name in entity.all_names() if " " not in name and not has_cjk(name)}
         # "Ping An Payment and Union Mobile Payment" read as a person: two names, each a company
         self.conjunctions = {"and", "&"}
-        self.name_types_label = {word: "ORG" for word in rules.get("name_types", {})}
+        self.name_words = set(rules.get("name_types", {}))  # "Payment", "Bank": the last word of an organisation
         # Role words the NER takes into a person's name ("Economist Li Ming", "Analyst Wang Lei"),
         # longest first: the role is read beside the name (roles.py), never as part of it.
         self.roles = sorted((tuple(r.lower().split()) for r in rules.get("roles", [])), key=len, reverse=True)
@@ -122,7 +122,7 @@ class EntityFixes:
                     end += 1
             if end > start:
                 last = doc[end - 1].text
-                label = self.name_types_label.get(last, span.label_) if span.label_ == "PERSON" else span.label_
+                label = "ORG" if span.label_ == "PERSON" and last in self.name_words else span.label_
                 parts.append(Span(doc, start, end, label=label))
             start = end + 1
         return parts

@@ -176,7 +176,9 @@ def _holding_dates(dated: list[Timex], figures: list[re.Match], sentence: Senten
 
 def _in_a_clause_apart(doc: Doc, when: Timex, figure: re.Match, sentence: Sentence) -> bool:
     """"NetsUnion, which began trial operations in March 2017, has since signed up 400 banks": a
-    date inside a relative clause dates what that clause tells, not a figure outside it."""
+    date inside a relative clause dates what that clause tells, not a figure outside it. (Unlike
+    english._inside_another_relative_clause for events, a clause on the figure's own noun is apart
+    too: "462 banks that joined in March 2017 had connected by June 30" counts them on June 30.)"""
     date_span = doc.char_span(when.start - sentence.start, when.end - sentence.start, alignment_mode="expand")
     figure_span = doc.char_span(figure.start(), figure.end(), alignment_mode="expand")
     if date_span is None or figure_span is None:

@@ -490,7 +490,8 @@ def _a_count_of_points(c: Candidate, ctx: DocContext) -> bool:
     """这一点, 提出三点要求: an hour written in Chinese numerals with neither a part of the day,
     minutes, nor a clock's tail after it counts points or means "a little", not a time."""
     hour = c.groups.get("hour") or ""
-    if not hour or not all(ch in "〇零一二两三四五六七八九十" for ch in hour) or c.groups.get("part") \
+    numerals = {*ctx.grammar.vocab.get("digits", {}), *ctx.grammar.vocab.get("digit_units", {})}  # the language's own
+    if not hour or not all(ch in numerals for ch in hour) or c.groups.get("part") \
             or c.groups.get("minute") or "halfhour" in c.groups or c.groups.get("wday"):
         return False
     return not ctx.text[c.end : c.end + 2].startswith(CLOCK_TAILS)
