@@ -1748,6 +1748,21 @@ def test_a_rule_named_before_takes_effect_under_its_own_name(fresh_store, write,
     assert effects == [("2018-04-01", "doc_296_barcode_rules")], effects
 
 
+@pytest.mark.parametrize("lang, told", [
+    ("en", "The central bank published the \"Bar Code Payment Business Specification (Trial)\" on Tuesday, and at the same "
+           "time issued the \"Bar Code Payment Terminal Security Specification (Trial)\". The documents will be implemented "
+           "from April 1, 2018."),
+    ("zh", "中国人民银行本周二印发《条码支付业务规范（试行）》，同时发布《扫码终端安全标准（试行）》。上述文件自2018年4月1日起施行。"),
+])
+def test_a_rule_known_by_name_takes_effect_before_an_attachment_named_after_it(fresh_store, write, lang, told):
+    """"The documents take effect": the rule the table knows, not a technical standard the page
+    names after it and the system found there."""
+    text = f"title: 条码支付\ndate: 2017-12-28\nlang: {lang}\n\n{told}\n"
+    entries = entries_of(fresh_store, write, text)
+    effects = [(e.date, e.document_id) for e in entries if e.type == "take_effect"]
+    assert effects == [("2018-04-01", "doc_296_barcode_rules")], effects
+
+
 @pytest.mark.parametrize("told, lang", [
     ("NetsUnion plans to set up new data centres in Shenzhen and Shanghai in the first half of this year.", "en"),
     ("NetsUnion set up a new data centre in Shenzhen in the first half of this year.", "en"),

@@ -149,7 +149,10 @@ def _recent_document(event, mentions, paragraph_of, entities) -> str | None:
         docs = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) == "document"]
         docs = [d for d in docs if (year is None or entities.numbered_in.get(d, year) <= year) and _issued_by_one_of(d, event.actors, entities)]
         if docs:
-            return docs[-1]
+            # "issued the Specification (No. 296), at the same time two technical standards. The
+            # documents take effect …": the rule known to the table, not an attachment found in the page
+            known = [d for d in docs if d in entities.curated]
+            return (known or docs)[-1]
     return None
 
 
