@@ -1016,6 +1016,37 @@ def test_the_members_listed_after_a_counted_group_take_part_in_its_act(fresh_sto
     assert connected[0].target_ids == ["netsunion"], connected
 
 
+@pytest.mark.parametrize("lang, started, joined", [
+    ("en", "NetsUnion is the new clearing house. On March 31, 2017 the platform started trial operation.",
+           "According to the association's website, the first batch of access are 4 banks and 3 payment institutions, "
+           "namely Alipay, Tenpay and Chinabank Payment."),
+    ("en", "NetsUnion is the new clearing house. The platform has been running on a trial basis since March 31, 2017.",
+           "The first batch of users connected during the trial included Alipay, Tenpay and Chinabank Payment."),
+    ("zh", "网联平台于2017年3月31日开始试运行。", "据了解，首批接入4家银行和3家支付机构，分别是支付宝、财付通和网银在线。"),
+])
+def test_those_who_joined_a_platform_told_after_its_start_joined_it_then(fresh_store, write, lang, started, joined):
+    """A connection told without its other end, in the sentence after a clearing house's start, is
+    to that house, on that day; told further on in another paragraph it keeps no day it was not given."""
+    ingest([write("batch.txt", f"title: Batch\ndate: 2017-04-20\nlang: {lang}\n\n{started} {joined}\n")], fresh_store)
+    connected = [(e.value, sorted(e.target_ids), "alipay" in e.actor_ids) for e in build_entries(fresh_store) if e.type == "connect"]
+    assert connected == [("2017-03-31", ["netsunion"], True)], connected
+
+
+def test_a_joining_told_in_another_paragraph_takes_no_day_from_the_start(fresh_store, write):
+    told = ("On March 31, 2017 NetsUnion started trial operation.\n\n"
+            "According to the association's website, the first batch of access are Alipay, Tenpay and Chinabank Payment.")
+    ingest([write("batch.txt", f"title: Batch\ndate: 2017-09-20\n\n{told}\n")], fresh_store)
+    connected = [e for e in build_entries(fresh_store) if e.type == "connect"]
+    assert connected and all(e.value != "2017-03-31" for e in connected), connected
+
+
+def test_a_connection_of_its_own_two_sides_takes_no_other_house(fresh_store, write):
+    told = ("UnionPay has been named in many reports. NetsUnion signed with Alipay on May 11, 2018, after the two sides "
+            "had completed system connection and joint testing.")
+    ingest([write("pair.txt", f"title: Pair\ndate: 2018-05-20\n\n{told}\n")], fresh_store)
+    assert not any("unionpay" in e.target_ids for e in build_entries(fresh_store)), build_entries(fresh_store)
+
+
 def test_a_speaker_after_a_turn_tells_its_own_and_a_relative_of_a_plain_noun_names_no_one(fresh_store, write):
     told = ("Two people familiar with the matter said in May that the central bank was considering a six-month extension "
             "for firms that could not finish the work, but the PBOC later said it would not delay the deadline.")

@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline.extract.events.dating import attach_dates, date_of_span, limit_date, point_date
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, EntityInfo, EventType, Taxonomy
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, IMPLIED_TARGET, INSTITUTION_TYPES, EntityInfo, EventType, Taxonomy
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 CLAUSE_BREAKS = "，,；;：:。！？!?"
@@ -394,6 +394,7 @@ def find_events(
             # 支付宝将被央行处罚: the name between 被 and the verb acts; the one before 被 undergoes it
             undergoes = [m.entity_id for m, s, e in local if c_start <= s and e <= bei and _actor_like(m, entities) and id(m) not in obliques]
             actors, targets = _unique(by + after), [i for i in _coordinated_tail(undergoes, local, text) if i not in by]
+        implied_target = False
         if spec.positional_target and _kinds_reversed(actors, targets, spec.positional_target, entities):
             # 网联首批接入支付宝、财付通: what connects to a clearing house is the institution, however
             # the sentence orders them (events.yaml positional_target: the kinds a target is of)
@@ -404,6 +405,9 @@ def find_events(
             houses = [i for i in targets if entities.types.get(i) in spec.positional_target]
             if houses and len(houses) < len(targets):
                 actors, targets = [i for i in targets if i not in houses], houses
+            elif targets and not houses and not passive:
+                # 首批接入4家银行和3家支付机构: those listed connected, to the house the passage is about
+                actors, targets, implied_target = targets, [], True
         if spec.object_named is not None and not passive and not after and _unnamed_object(text, end, c_end, timexes, sentence, spec, taxonomy):
             continue  # 网联在深圳设立新的数据中心, 成立三周年: no founding of a party
         if text[start:end] in spec.zh_modals and not all(entities.types.get(i) == "regulator" for i in actors):
@@ -450,6 +454,7 @@ def find_events(
                 document=document.entity_id if document else None,
                 theme=None if actors or targets or bare_subject else _theme(text, start, end, c_end),
                 back_reference=None if actors else bare_subject,
+                target_back_reference=IMPLIED_TARGET if implied_target else None,
             )
         )
     _regulators_saying_what_must_be_done(events, entities, taxonomy)

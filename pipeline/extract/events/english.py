@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.entities.documents import QUOTED
 from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent, limit_date, point_date
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy, last_pair
+from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, IMPLIED_TARGET, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy, last_pair
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -282,6 +282,9 @@ def _relative_antecedent(verb: Token, subjects: list[Token]) -> set[int]:
         return set()
     return {t.i for t in verb.head.subtree if t.i <= verb.head.i}
 
+
+# Prepositions that put the other end of an act after it ("connected to the bank", "signed with …")
+OTHER_END_PREPOSITIONS = {"to", "into", "onto", "with", "through", "via"}
 
 # Verbs whose subject is named by their complement ("the first batch of access is/includes Alipay, …"),
 # with the dependencies of that complement.
@@ -572,6 +575,12 @@ def find_events(
             reference = back_reference_of(objects, taxonomy) if not targets else None
             if reference and set(taxonomy.back_actors_en.get(reference, ())) & set(spec.positional_target):
                 target_reference = reference
+            elif (not targets and not any(o.head.lower_ in OTHER_END_PREPOSITIONS or o.dep_ == "dobj" for o in objects if o not in trigger)
+                  and not any(entities.types.get(a) in spec.positional_target for a in actors)):
+                # "the first batch of access is four banks and …", "Tenpay has also connected": a
+                # connection told without its other end is to the house the passage is about (not
+                # when a house is among its doers: "the two sides completed the connection")
+                target_reference = IMPLIED_TARGET
         if spec.object_named is not None and not passive and not targets and _unnamed_object(head, carrier, name_tokens, taxonomy):
             continue  # "NetsUnion will set up new data centres": no founding of a party
         document = _document(documents, spans, scope, trigger.start)

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from pipeline.extract.events.taxonomy import INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, Taxonomy, last_pair
+from pipeline.extract.events.taxonomy import IMPLIED_TARGET, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, Taxonomy, last_pair
 from pipeline.facts import EventMention, Mention, Sentence
 
 REGULATORY_NEEDING_DOCUMENT = {"issue", "require", "take_effect", "deadline", "prohibit"}
 LOOK_BACK_SENTENCES = 2
 # Events a page may leave without a subject when it is about one institution.
 TOPIC_TYPES = {"launch", "found", "complete"}
+# Joining a platform (connect) told right after the platform's start (launch) joined it then.
+JOINING_TYPES = {"connect"}
+STARTING_TYPES = {"launch"}
 ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
 REQUIRING_TYPES = {"require", "prohibit"}
 TOPIC_ENTITY_TYPES = {"clearing_house", "payment_institution", "company", "bank"}
@@ -64,10 +67,26 @@ def resolve(
     kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
     kept = _with_deadline_entries(kept)
     kept = _with_issuing_acts(kept, sentences, mentions, entities)
+    _date_joining_by_the_launch(kept, paragraph_of)
     for i, event in enumerate(kept):
         if taxonomy.types[event.type].refers_back:
             _point_back(i, kept, paragraph_of, entities)
     return kept
+
+
+def _date_joining_by_the_launch(events: list[EventMention], paragraph_of: dict[int, int]) -> None:
+    """"On March 31 the platform started trial operation. The first batch of access is four banks
+    and …": an undated connection to a platform whose start the same sentence or the one before
+    it (in its paragraph) dates joined it then."""
+    for i, event in enumerate(events):
+        if event.type not in JOINING_TYPES or event.date or event.deadline or not event.targets:
+            continue
+        for earlier in reversed(events[:i]):
+            if event.sentence_idx - earlier.sentence_idx > 1 or paragraph_of[earlier.sentence_idx] != paragraph_of[event.sentence_idx]:
+                break
+            if earlier.type in STARTING_TYPES and earlier.date and set(earlier.actors) & set(event.targets):
+                event.date, event.date_text, event.date_source, event.date_mod = earlier.date, earlier.date_text, "inherited", earlier.date_mod
+                break
 
 
 def _share_sentence_targets(events: list[EventMention]) -> None:
@@ -238,7 +257,9 @@ def _resolve_back_targets(events, mentions, entities, taxonomy) -> None:
     for event in events:
         if event.targets or not event.target_back_reference:
             continue
-        kinds = set(taxonomy.back_actors_en.get(event.target_back_reference, ())) & set(taxonomy.types[event.type].positional_target)
+        kinds = set(taxonomy.types[event.type].positional_target)
+        if event.target_back_reference != IMPLIED_TARGET:
+            kinds &= set(taxonomy.back_actors_en.get(event.target_back_reference, ()))
         window = _named_before(event, mentions, entities, kinds, set(event.actors), skip_groups=False)
         if window:
             event.targets = _most_named_of(_called(window, event.target_back_reference, entities))

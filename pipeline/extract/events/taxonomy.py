@@ -21,6 +21,9 @@ INSTITUTION_TYPES = frozenset({"regulator", "clearing_house", "payment_instituti
 # The back reference of a subject naming a pair ("both sides", "the two companies"): the two
 # institutions named last before it.
 PAIR_REFERENCE = "the two"
+# An act told without the party it needs at its other end ("the first batch of access is …"):
+# that party is the one of its kind the passage is about.
+IMPLIED_TARGET = "(implied)"
 
 
 def last_pair(named: list[str]) -> list[str]:

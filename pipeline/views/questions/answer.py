@@ -426,6 +426,12 @@ class Knowledge(SentenceAnswers):
             naming = [e for e in self.entries if e.type in question.types and named & {*e.actor_ids, *e.target_ids}]
         sentences = [s["sentence"] for e in naming for s in e.sources] if naming else [ev["sentence"] for ev in answer.evidence]
         told = max((self.reader.coverage(beyond, sentence) for sentence in sentences), default=0.0)
+        untold = {i for i in named if not any(self.reader.coverage(beyond, s["sentence"]) >= 0.5
+                                              for e in naming if i in {*e.actor_ids, *e.target_ids} for s in e.sources)}
+        if told >= 0.5 and untold:
+            # "Which banks are in the first batch?": CCB's connection is told as the first batch's,
+            # ICBC's of July is not; the answer names only those the sentences put in it
+            return self._named_in_sentences(question) or answer
         best = next(iter(self.reader.read(question, beyond, min_share=0.5, limit=20)), None)
         better = best is not None and best.share > told and self._named_in_sentences(question)
         if not better and told < 0.5 and question.entities and all(e in self.collectives for e in question.entities):
