@@ -676,12 +676,22 @@ class Store(Queries):
         this way is no evidence for another."""
         parties = {*event.actors, *event.targets, *([event.document] if event.document else [])}
         rows = conn.execute(
-            """SELECT t.main, t.targets, t.document, t.date FROM timeline_entry t
+            """SELECT t.type, t.main, t.targets, t.document, t.date,
+                      (SELECT group_concat(r.entity_id, ' ') FROM event e JOIN event_role r ON r.event_id = e.id
+                       WHERE e.entry_id = t.id) AS parties
+               FROM timeline_entry t
                WHERE substr(t.date, 5) = ? AND length(t.date) = ?
                AND EXISTS (SELECT 1 FROM event e WHERE e.entry_id = t.id AND e.date_source IS NOT ?)""",
             (event.yearless[4:], len(event.yearless), DATED_BY_OTHER_SOURCES),
         )
-        years = {row["date"][:4] for row in rows if parties & {row["main"], row["document"], *(row["targets"] or "").split()}}
+        told = [(row["type"], {row["main"], row["document"], *(row["targets"] or "").split(), *(row["parties"] or "").split()},
+                 row["date"][:4]) for row in rows]
+        told = [(kind, named, year) for kind, named, year in told if parties & named]
+        years = {year for _, _, year in told}
+        if len(years) > 1:
+            # Two years for the day ("March 31": NetsUnion's trial run of 2017, its signing with
+            # Tenpay of 2018): the year of the same act by all the same parties, if only one is given
+            years = {year for kind, named, year in told if kind == event.type and parties <= named}
         if len(years) == 1:
             event.date, event.date_source = years.pop() + event.yearless[4:], DATED_BY_OTHER_SOURCES
         else:

@@ -471,6 +471,24 @@ def test_an_undated_pages_day_stays_undated_when_sources_give_two_years(fresh_st
     assert undated_page and all(e.value is None for e in undated_page)
 
 
+def test_an_undated_pages_day_takes_the_year_of_the_same_act_when_the_day_has_two(fresh_store, write):
+    """March 31 is NetsUnion's trial run of 2017 and its signing with Tenpay of 2018: an undated
+    page's signing of NetsUnion and Tenpay on March 31 is the one of 2018, its start of NetsUnion
+    on March 31 the one of 2017 (two acts of the same kind by the same parties stay undated:
+    the test above)."""
+    paths = [
+        write("trial.txt", "title: Trial\ndate: 2017-04-05\n\nOn March 31, NetsUnion began trial operation with Alipay and Tenpay."),
+        write("signing.txt", "title: Signing\ndate: 2018-04-02\n\nOn March 31, NetsUnion and Tenpay signed a barcode payment agreement."),
+        write("undated.txt", "title: Undated page\n\nOn March 31, NetsUnion and Tenpay signed the bar code agreement. "
+              "On March 31, NetsUnion started operation."),
+    ]  # fmt: skip
+    ingest(paths, fresh_store)
+    # (the page's own events: an entry may take an undated retelling in without a year for it)
+    undated_page = set(map(tuple, fresh_store.conn.execute(
+        "SELECT e.type, e.date FROM event e JOIN article a ON a.id = e.article_id WHERE a.title = 'Undated page'")))
+    assert undated_page == {("cooperate", "2018-03-31"), ("launch", "2017-03-31")}, undated_page
+
+
 @pytest.mark.parametrize("lang, told, value, shown", [
     ("en", "In September and November, Ping An Bank and Bank of China also announced the closure of their direct interfaces.",
      "2018-09/2018-11", "September–November 2018"),
