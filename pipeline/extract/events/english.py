@@ -66,6 +66,7 @@ NOT_TRIGGER_POS = {"ADJ", "ADV", "ADP", "DET", "AUX"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # where a word stands as a noun
 END_LIMIT_CUES = {"by", "before", "until", "till", "ahead of"}  # a limit an act is done by (not "from")
 SINCE = {"since"}  # a start an act told done began on, no limit
+START_CUES = {"from", "starting"}  # the start of what a rule sets going
 NEW_THING_WORDS = frozenset({"a", "an", "new", "another", "several", "some"})  # "set up a new data centre"
 # Acts a noun undergoes when a past participle describes it ("NetsUnion, set up in August 2017",
 # "the notice, issued in August"); not those a translation writes so of the noun's own act
@@ -108,8 +109,11 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
         for type_id, verbs, objects in with_object if token.pos_ == "VERB" else ():
             # "raised the deposit ratio", "the share … has been raised": the verb and its object,
             # or a subject the parse hung on a clause below it (nearby, in its subtree)
+            # ("the ratio is increased month by month": a parse making the participle the
+            # complement of "is" hangs the object on "is")
+            around = [*token.subtree, *(c for c in token.head.children if c.dep_ == "nsubj")] if token.dep_ == "acomp" else token.subtree
             if token.lemma_ in verbs and any((c.dep_ in ("dobj", "nsubjpass", "nsubj") or _part_of_object(c)) and c.lemma_ in objects
-                                             and abs(c.i - token.i) <= 10 for c in token.subtree):
+                                             and abs(c.i - token.i) <= 10 for c in around):
                 found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
             span = doc[token.i : token.i + len(words)]
@@ -1082,6 +1086,10 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
             limit = (later or earlier[-1:])[0]
             event.deadline = limit_date(limit)
             event.later_deadlines = [limit_date(t) for t in later[1:]]
+            if later and earlier and limit_cue(earlier[-1]) in START_CUES:
+                # "from July 9 the ratio is increased month by month, to January 14 to reach
+                # 100%": the start before the act and the end after it are both its steps
+                event.deadline, event.later_deadlines = limit_date(earlier[-1]), [limit_date(t) for t in later]
             if (event.factuality == "asserted" and limit_cue(limit) in END_LIMIT_CUES
                     and all(re.match(r"\d{4}-\d\d", d or "") for d in (event.date, event.deadline))
                     and event.date[:10] > event.deadline[:10] and not event.date.startswith(event.deadline)):
