@@ -1374,6 +1374,22 @@ def test_a_rule_from_one_day_to_another_has_both_as_its_steps(fresh_store, write
     assert steps == ["2018-07-09", "2019-01-14"], steps
 
 
+@pytest.mark.parametrize("lang, told", [
+    ("zh", "央行办公厅于2017年1月13日发布《关于实施支付机构客户备付金集中存管有关事项的通知》。"
+           "今年6月29日，央行办公厅再度下发通知，要求自7月9日起按月提高集中交存比例。"),
+    ("en", "The PBOC General Office issued the Notice on the Centralised Deposit of Client Reserve Funds of Payment Institutions "
+           "on January 13, 2017. "
+           "On June 29 this year, the General Office issued a notice again, requiring the deposit ratio to rise from July 9."),
+])
+def test_a_notice_issued_on_another_day_is_not_the_one_told_before(fresh_store, write, lang, told):
+    """The notice the article tells issued in January 2017 is not the one issued on June 29, 2018,
+    nor is what that one requires in it."""
+    ingest([write("story.txt", f"title: Reserves\ndate: 2018-07-02\nlang: {lang}\n\n{told}")], fresh_store)
+    documents = {(e.type, e.value): e.document_id for e in build_entries(fresh_store) if e.type in ("issue", "require")}
+    assert documents[("issue", "2017-01-13")] == "doc_reserve_notice", documents
+    assert "doc_reserve_notice" not in {d for (kind, value), d in documents.items() if value != "2017-01-13"}, documents
+
+
 def test_those_who_were_told_to_act_are_required_to(fresh_store, write):
     told = "Payment firms were told by the central bank to deposit all client reserve funds by January 14."
     ingest([write("story.txt", f"title: Reserves\ndate: 2019-02-20\n\n{told}")], fresh_store)

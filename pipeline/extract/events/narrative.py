@@ -39,7 +39,10 @@ def resolve(
     _resolve_back_targets(events, mentions, entities, taxonomy)
     for i, event in enumerate(events):
         if event.document is None and event.type in REGULATORY_NEEDING_DOCUMENT:
-            event.document = _recent_document(event, mentions, paragraph_of, entities)
+            # (what an issuing of the sentence requires is in the document issued then)
+            issuings = [e for e in events if e.type == "issue" and e.sentence_idx == event.sentence_idx]
+            other_days = {d for e in issuings for d in _issued_on_other_days(e, events)}
+            event.document = _recent_document(event, mentions, paragraph_of, entities, other_days)
     _share_sentence_targets(events)
     _mark_commentary(events, sentences, entities)
     for event in events:
@@ -159,13 +162,23 @@ def _speaks_of(event: EventMention, earlier: EventMention, entities: EntityInfo)
     return any(family(actor) & parties for actor in event.actors)
 
 
-def _recent_document(event, mentions, paragraph_of, entities) -> str | None:
+def _issued_on_other_days(event: EventMention, events: list[EventMention]) -> set[str]:
+    """The documents the article tells issued on another day than this issuing's ("the General
+    Office issued the notice on January 13, 2017 … On June 29 it issued a notice again": not that
+    one)."""
+    if event.type != "issue" or not event.date:
+        return set()
+    return {e.document for e in events if e.type == "issue" and e.document and e.date and e is not event
+            and not (e.date.startswith(event.date) or event.date.startswith(e.date))}
+
+
+def _recent_document(event, mentions, paragraph_of, entities, not_these: set[str] = frozenset()) -> str | None:
     """"which shall take effect", 政策...正式开始: the regulation named just before; not one whose
     number carries a later year than the act's date (the notice of January 2017 is not the one
-    numbered [2018] named in the paragraph before)."""
+    numbered [2018] named in the paragraph before), nor one issued on another day (not_these)."""
     year = int(event.date[:4]) if event.date and event.date[:4].isdigit() else None
     for idx in range(event.sentence_idx, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
-        docs = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) == "document"]
+        docs = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) == "document" and m.entity_id not in not_these]
         docs = [d for d in docs if (year is None or entities.numbered_in.get(d, year) <= year) and _issued_by_one_of(d, event.actors, entities)]
         if docs:
             # "issued the Specification (No. 296), at the same time two technical standards. The
