@@ -10,6 +10,7 @@ from pipeline.cli import cli
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.questions import ask
+from pipeline.views.timeline import build_entries
 from pipeline.views.questions.understand import understand
 from tests.conftest import FOUNDING, ROOT
 
@@ -331,6 +332,22 @@ def test_a_count_read_from_a_sentence_is_the_number_of_the_clause_asked_about(fr
     ingest([write("migration.txt", text)], fresh_store)
     answer = ask(fresh_store, "How many payment institutions had moved business volume to the platform?")
     assert answer.answer.startswith("9 "), answer.answer
+
+
+@pytest.mark.parametrize("question, count", [
+    ("截至6月30日，网联平台接入了多少家银行？", 424),
+    ("截至6月30日，有多少家支付机构接入网联平台？", 115),
+    ("How many payment institutions had connected to NetsUnion by June 30, 2018?", 115),
+])
+def test_a_chinese_count_written_after_its_noun_counts_that_noun(fresh_store, write, question, count):
+    """接入银行424家、支付机构115家: each number counts the noun just before it, in the sentence
+    and in the dated figures stored from it."""
+    told = "网联方面昨日对外披露，截至6月30日，网联平台已接入银行424家、支付机构115家，累计处理业务超过200亿笔。"
+    ingest([write("figures.txt", f"title: 断直连收官\ndate: 2018-07-02\nlang: zh\n\n{told}\n")], fresh_store)
+    answer = ask(fresh_store, question)
+    assert answer.count == count, answer.answer
+    themes = [e.theme for e in build_entries(fresh_store) if e.type == "statistic"]
+    assert themes and "银行424家" in themes[0] and "支付机构115家" in themes[0], themes
 
 
 @pytest.mark.parametrize("scale, count", [("billion", 5.775e9), ("million", 5.775e6)])

@@ -110,7 +110,7 @@ def find_figures(
             factuality=factuality,
             actors=list(parties),
             document=documents[0] if documents else None,
-            theme="; ".join(m.group(0).strip() for m in found)[:MAX_THEME],
+            theme="; ".join(_with_its_noun(m, mentions, sentence) for m in found)[:MAX_THEME],
             date=value,
             date_text=when.text,
             date_source="sentence",
@@ -213,6 +213,14 @@ def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str
         return None
     verb = governing_verb(span.root)
     return back_reference_of([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], taxonomy)
+
+
+def _with_its_noun(figure: re.Match, mentions: list[Mention], sentence: Sentence) -> str:
+    """The figure as written, with the name it counts when the name comes first (接入银行424家、
+    支付机构115家: "银行424家", not "424家", which would not tell what was counted)."""
+    written = figure.group(0).strip()
+    noun = next((m for m in mentions if m.end - sentence.start == figure.start() and m.start < m.end), None)
+    return sentence.text[noun.start - sentence.start : noun.end - sentence.start] + written if noun else written
 
 
 def _counts_the_names_before(figure: re.Match, mentions: list[Mention], sentence: Sentence, entities: EntityInfo) -> bool:

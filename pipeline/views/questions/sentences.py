@@ -436,8 +436,12 @@ class SentenceReader:
             if lang == "zh" and not re.match(r"[亿万千百]", variant):
                 # A measure word after the number: 三方支付 is no count.
                 gap = rf"[{grammar().measure_words('parties', 'things', 'places')}][\u4e00-\u9fff]{{0,6}}?"
-            # A count precedes its noun (267家支付机构); a value follows it (平均比例为20%).
-            for is_value, pattern in enumerate((rf"(?<![\d.])({_NUMBER[lang]}){gap}{noun}", rf"{noun}[^\d，。,.]{{0,4}}?(\d+(?:\.\d+)?)\s*(?:%|亿元|万元|元)")):
+            # A count precedes its noun (267家支付机构); a value follows it (平均比例为20%); a
+            # Chinese count may follow its noun with its measure word (接入银行424家、支付机构115家).
+            patterns = [(False, rf"(?<![\d.])({_NUMBER[lang]}){gap}{noun}"), (True, rf"{noun}[^\d，。,.]{{0,4}}?(\d+(?:\.\d+)?)\s*(?:%|亿元|万元|元)")]
+            if lang == "zh":
+                patterns.append((False, rf"{noun}({_NUMBER[lang]})[{grammar().measure_words('parties', 'things', 'places')}]"))
+            for is_value, pattern in patterns:
                 # 一家支付机构, "one payment institution told …": "a", not a count.
                 found = [m for m in re.finditer(pattern, text, re.I) if m.group(1).lower() not in ("一", "one")]
                 # "among 115 payment institutions, 9 payment institutions have moved their volume":
