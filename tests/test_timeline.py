@@ -1007,15 +1007,22 @@ def test_the_day_a_reporter_learned_something_does_not_date_what_was_learned(fre
     # 向/对 before the verb: whom the act is aimed at; light verbs may stand between
     ("人民银行9月10日向网联下发通知。", "issue", ["pboc"], ["netsunion"]),
     ("人民银行9月10日对支付宝作出行政处罚。", "penalise", ["pboc"], ["alipay"]),
+    # …and a count and a describing phrase between 对 and the noun ("as required" is no requirement)
+    ("央行9月10日对一家未按要求完成切量的支付机构开出罚单。", "penalise", ["pboc"], ["payment_institutions"]),
     # the head word of a compound jieba keeps whole is its trigger (发布公告, 行政处罚)
     ("中国银行9月10日发布公告。", "announce", ["bank_of_china"], []),
+    ("中国银行9月10日发布了类似公告。", "announce", ["bank_of_china"], []),
     # a body telling its own act, subjectless after 与: the body and its partner, as fact
     ("网联9月10日表示，已与财付通签署合作协议。", "cooperate", ["netsunion", "tenpay"], []),
 ])
 def test_chinese_roles_from_partner_and_target_phrases(fresh_store, write, told, kind, actors, targets):
     ingest([write("zh.txt", f"title: 角色\ndate: 2018-09-12\nlang: zh\n\n{told}\n")], fresh_store)
-    found = [e for e in build_entries(fresh_store) if e.type == kind]
-    assert [(e.value, sorted(e.actor_ids), sorted(e.target_ids)) for e in found] == [("2018-09-10", actors, targets)], found
+    entries = build_entries(fresh_store)
+    found = [e for e in entries if e.type == kind]
+    assert [(e.value, sorted(e.actor_ids), sorted(e.target_ids), e.factuality) for e in found] == [
+        ("2018-09-10", actors, targets, "asserted")], found
+    # (the act of a phrase describing the noun is none: 未…完成切量的支付机构; a statement issued is no rule)
+    assert not {e.type for e in entries} & ({"switch_traffic", "issue"} - {kind}), entries
 
 
 @pytest.mark.parametrize("lang, told", [

@@ -36,6 +36,11 @@ SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八
 # A clause opening with these turns from what was reported to what the writer tells: 有媒体报道称…，
 # 但银联当晚发布声明 (the statement is no report).
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
+# What may stand between a word opening a phrase (对, 向) and the phrase's noun: a count or a
+# demonstrative, then a describing phrase ending in 的.
+_NOUN_PHRASE_LEAD = r"(?:[一两多数该这那此各][家个些批]?|\d+家)?(?:[^，,；;。：:！？、的]{1,12}的)?"
+NEGATED_MODIFIER_LEAD = 7  # characters before a verb where the negation of a describing phrase may stand
+STATEMENT_MODIFIER_CHARS = 3  # 发布[类似]公告, 发布[了一份]声明: words that may describe the statement issued
 EXAMPLES_MARKER = "等"  # 财付通、支付宝等支付机构: examples of the group named after them
 EXAMPLES_GAP_CHARS = 5  # 等, 等主要, 等多家大型
 PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
@@ -219,10 +224,18 @@ def _negations(taxonomy: Taxonomy) -> tuple[str, ...]:
     return tuple(n for n in taxonomy.factuality.get("denied", {}).get("zh", ()) if n not in denials)
 
 
+def _marked_by(before: str, markers) -> bool:
+    """Whether a name is the noun of a phrase one of these words opens: 对支付宝, and with what may
+    stand between them, a count or a demonstrative (对一家支付机构, 向该机构) and a phrase
+    describing the noun (对未按要求完成切量的支付机构)."""
+    return any(re.search(rf"{re.escape(w)}{_NOUN_PHRASE_LEAD}$", before) for w in markers)
+
+
 def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
     """A negated verb inside a phrase that modifies a noun (未完成迁移的机构, 尚未接入网联的银行):
     it picks out those not done, and tells of no act done or denied."""
-    lead = re.search(r"[^，。；：！？、\s]{0,4}$", text[:start]).group(0)
+    # (未按要求完成切量的机构: a few words may stand between the negation and the verb)
+    lead = re.search(rf"[^，。；：！？、\s]{{0,{NEGATED_MODIFIER_LEAD}}}$", text[:start]).group(0)
     if not any(n in lead for n in _negations(taxonomy)):
         return False
     return bool(re.match(r"[^，。；：！？、\s]{0,8}?的[^，。；：！？、\s的]", text[end:]))
@@ -292,8 +305,8 @@ def find_events(
     text = sentence.text
     clauses = _clauses_of_dated_list(text, sentence, timexes)  # the text, to find clauses in
     local = [(m, m.start - sentence.start, m.end - sentence.start) for m in mentions if m.entity_id]
-    obliques = {id(m) for m, s, _ in local if any(text[:s].endswith(w) for w in taxonomy.oblique_markers_zh)}
-    aimed_at = {id(m) for m, s, _ in local if any(text[:s].endswith(w) for w in taxonomy.target_markers_zh)}
+    obliques = {id(m) for m, s, _ in local if _marked_by(text[:s], taxonomy.oblique_markers_zh)}
+    aimed_at = {id(m) for m, s, _ in local if _marked_by(text[:s], taxonomy.target_markers_zh)}
     # 向各银行和支付机构下发: the names joined to an oblique one (和, 、, 及, 与) are in its phrase too.
     for m, s, _ in sorted(local, key=lambda x: x[1]):
         joined_to = [o for o, _, e in local if e <= s and text[e:s] in COORDINATORS]
@@ -317,8 +330,9 @@ def find_events(
     speech = [start for start, named in speakers.items() if named and not entities.are_bodies(named)]
     unnamed = [start for start, named in speakers.items() if not named]
     # 发布声明: issuing a statement is the statement (an announcement), not a rule issued.
+    # (发布类似公告, 发布了一份声明: a few words describing the statement may stand between)
     carried = {start for (t1, start, end), (t2, s2, _) in zip(triggers, triggers[1:])
-               if t1 == "issue" and t2 == "announce" and s2 == end}
+               if t1 == "issue" and t2 == "announce" and re.fullmatch(rf"[\u4e00-\u9fff]{{0,{STATEMENT_MODIFIER_CHARS}}}", text[end:s2])}
     events = []
     said: dict[int, list[EventMention]] = {}  # index -> the comments an undated statement stays
     directives: dict[int, tuple[int, list[str], list[str]]] = {}  # 通知支付机构，须…: verb start -> (end, regulator, told)

@@ -261,6 +261,9 @@ def _factuality(before: str, taxonomy: Taxonomy, lang: str) -> str:
     """A figure expected or planned ("will reach 200", 预计) or required ("must raise the share
     until it reaches 100 percent") is no figure held; reported ones are marked."""
     lowered = before.lower()
+    if lang == "zh":
+        for word in taxonomy.false_friends_zh:  # 未按要求完成…: no requirement, as for events
+            before = before.replace(word, "\0" * len(word))
     for family in ("required", "planned", "speculative", "reported"):
         for cue in taxonomy.factuality.get(family, {}).get(lang, ()):
             if (re.search(rf"\b{re.escape(cue)}\b", lowered) if lang == "en" else cue in before):
