@@ -585,6 +585,7 @@ def test_issuing_a_notice_is_an_issue_beside_its_requirement(fresh_store, write,
 
 @pytest.mark.parametrize("said, kept, factuality", [
     ("上月27日，有媒体报道称支付宝已接入银联。", True, "reported"),  # a report: no one speaks
+    ("上月27日，有传言称，支付宝将接入银联。", True, "reported"),  # a rumour says what follows, though "will"
     ("上月27日，某接近银联人士表示，支付宝已接入银联。", True, "reported"),  # an anonymous source
     ("上月27日，分析师林峰表示，支付宝已接入银联。", False, None),  # a named analyst's claim: commentary
 ])

@@ -290,6 +290,8 @@ def _reports(text: str, cue_start: int, cue_end: int, clause_start: int) -> bool
     a verb of its own clause (市场传出…的消息，银联当晚发布声明) only that clause."""
     if text[cue_end : cue_end + 1] in ("，", ",", "：", ":") or text.endswith(("称", "说"), 0, cue_end):
         return True
+    if text[cue_end : cue_end + 1] in ("称", "说") and text[cue_end + 1 : cue_end + 2] in ("，", ",", "：", ":"):
+        return True  # 有传言称，…: the cue says what follows, as 报道称 does
     return cue_start >= clause_start
 
 
