@@ -1091,6 +1091,21 @@ def test_an_aside_in_apposition_keeps_its_date_to_itself(fresh_store, write):
     assert [(e.value, e.deadline) for e in entries if e.type == "launch"] == [("2017", None)], entries
 
 
+@pytest.mark.parametrize("told, kind, actors", [
+    ("Alipay, the payment arm of Ant Financial, and Tencent's Tenpay both signed barcode payment agreements with "
+     "NetsUnion on May 11, 2018.", "cooperate", ["alipay", "netsunion", "tenpay"]),
+    ("NetsUnion Clearing Corp, the platform backed by the People's Bank of China, said on July 2, 2018 that 424 banks "
+     "had connected to it.", "announce", ["netsunion"]),
+])
+def test_an_owner_or_apposition_describing_a_party_is_no_party(fresh_store, write, told, kind, actors):
+    """What a party is ("the payment arm of Ant Financial", "the platform backed by the PBOC") or
+    whose ("Tencent's Tenpay") tells no other party of its act; a party coordinated after the
+    apposition still is one."""
+    ingest([write("owners.txt", f"title: Owners\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    found = [sorted({*e.actor_ids, *e.target_ids}) for e in build_entries(fresh_store) if e.type == kind]
+    assert found == [actors], found
+
+
 def test_an_act_noun_after_its_is_the_act_of_the_one_it_points_back_to(fresh_store, write):
     told = ("Lakala, a Shenzhen-based payment company, denied a media report last week. The company said in a statement "
             "on Thursday that its switch-over had been completed in mid-June.")

@@ -959,16 +959,25 @@ def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entities: EntityIn
     for mention, span in spans:
         # A place is where, an outlet who wrote it ("(Xinhua) --"): neither takes part in the event.
         if span.root.i in tokens and mention.entity_id not in out and entities.types.get(mention.entity_id) not in ("place", "media"):
-            if mention.entity_id in entities.collectives and _describes(span.root, named_at):
-                continue  # "Lakala, a Shenzhen-based payment company, …": what Lakala is, no other party
+            if _describes(span.root, named_at - {span.root.i}):
+                # "Lakala, a Shenzhen-based payment company, …", "Alipay, the payment arm of Ant
+                # Financial", "Tencent's Tenpay": what the named party is or whose, no other party
+                continue
             out.append(mention.entity_id)
     return out
 
 
 def _describes(token: Token, named_at: set[int]) -> bool:
-    """Whether a group's word stands in an apposition to a named party (or is that apposition's head)."""
-    appositive = next((t for t in [token, *token.ancestors] if t.dep_ == "appos"), None)
-    return appositive is not None and appositive.head.i in named_at
+    """Whether a name stands in an apposition to a named party (or is that apposition's head),
+    or is the owner a named party is told as ("Tencent's Tenpay")."""
+    if token.dep_ == "poss" and token.head.i in named_at:
+        return True
+    for t in [token, *token.ancestors]:
+        if t.dep_ == "appos":
+            return t.head.i in named_at
+        if t.dep_ == "conj":
+            return False  # "Alipay, the arm of Ant Financial, and Tenpay": a party the parse hung inside the apposition
+    return False
 
 
 def _document(documents: list[Mention], spans, scope: set[int], start_char: int) -> str | None:
