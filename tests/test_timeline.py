@@ -2189,6 +2189,16 @@ def test_it_founded_by_nobody_named_is_its_own_founding(fresh_store, write):
     assert capital == [["netsunion"]], capital
 
 
+def test_it_is_the_doer_of_the_last_act_of_the_sentence_before(fresh_store, write):
+    """The central bank is named first, but the last act before "It was registered" is NetsUnion's."""
+    text = ("title: Overhaul\ndate: 2018-07-03\nlang: en\n\n"
+            "The central bank first floated the idea of a shared platform in 2016, and NetsUnion began trial operations "
+            "on March 31, 2017. It was formally registered in Beijing in August of that year with registered capital of "
+            "2 billion yuan.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.actor_ids + e.target_ids, e.display_date) for e in entries if e.type == "found"] == [(["netsunion"], "August 2017")]
+
+
 @pytest.mark.parametrize("told", ["據內地傳媒報道，支付寶及財付通已於6月30日完成切換。", "据媒体报道，支付宝及财付通已于6月30日完成切换。"])
 def test_a_chinese_act_a_named_medium_reports_is_reported(fresh_store, write, told):
     text = f"title: 切换\ndate: 2018-07-03\nlang: zh\n\n{told}\n"

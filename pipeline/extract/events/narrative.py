@@ -255,7 +255,7 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             if nominal:
                 event.actors = _most_named_of(_called(window, event.back_reference, entities))
             elif event.back_reference == "it":
-                event.actors = _it_stands_for(named, event.sentence_idx)
+                event.actors = _it_stands_for(named, event.sentence_idx, _last_doers(event, events, kinds, entities))
             else:
                 event.actors = window[-1:]
         if not event.actors and event.back_reference and event.back_reference != "it":
@@ -296,13 +296,27 @@ def _named_before_by_sentence(event, mentions, entities, kinds, others: set[str]
     ]  # fmt: skip
 
 
-def _it_stands_for(named: list[tuple[int, str]], idx: int) -> list[str]:
+def _last_doers(event: EventMention, events: list[EventMention], kinds: set[str], entities: EntityInfo) -> list[str]:
+    """The one of these kinds who did the last act told in the sentence before the event's."""
+    before = [e for e in events if e.sentence_idx == event.sentence_idx - 1 and e.actors]
+    for earlier in reversed(before):
+        doers = [a for a in earlier.actors if entities.types.get(a) in kinds and a not in entities.collectives]
+        if doers:
+            return doers[:1]
+    return []
+
+
+def _it_stands_for(named: list[tuple[int, str]], idx: int, last_doers: list[str] = ()) -> list[str]:
     """Of those named before (sentence index, id), the one "it" in sentence `idx` stands for: the
-    last named before it in its own sentence, else the first named in the nearest of the two
+    last named before it in its own sentence, else the doer of the last act of the sentence before
+    ("The central bank floated the idea in 2016, and NetsUnion began trial operations in March 2017.
+    It was registered in August": NetsUnion), else the first named in the nearest of the two
     sentences before."""
     same = [entity_id for at, entity_id in named if at == idx]
     if same:
         return same[-1:]
+    if last_doers:
+        return list(last_doers)
     before = [(at, entity_id) for at, entity_id in named if at >= idx - LOOK_BACK_SENTENCES]
     nearest = max((at for at, _ in before), default=None)
     return [next(entity_id for at, entity_id in before if at == nearest)] if nearest is not None else []
