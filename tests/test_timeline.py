@@ -286,6 +286,14 @@ def test_a_subject_that_denies_the_act_makes_it_denied(fresh_store, write, subje
     assert entry.factuality == factuality, entry
 
 
+@pytest.mark.parametrize("verb, factuality", [("refused to grant", "denied"), ("declined to grant", "denied"), ("agreed to grant", "asserted")])
+def test_an_act_refused_is_denied(fresh_store, write, verb, factuality):
+    told = f"Two payment companies asked for more time on June 25, 2018, but the central bank {verb} an extension."
+    ingest([write("story.txt", f"title: Extension\ndate: 2018-07-03\n\n{told}")], fresh_store)
+    found = [row[0] for row in fresh_store.conn.execute("SELECT factuality FROM event WHERE type = 'postpone'")]
+    assert found == [factuality], found
+
+
 @pytest.mark.parametrize("told, value", [
     ("The reporter learned yesterday from NetsUnion that the platform started its trial operation in March.", "2018-03"),
     ("The reporter learned yesterday from NetsUnion that the platform started its trial operation.", None),
