@@ -2197,6 +2197,17 @@ def test_it_founded_by_nobody_named_is_its_own_founding(fresh_store, write):
     assert capital == [["netsunion"]], capital
 
 
+@pytest.mark.parametrize("told, issuers", [
+    ("Under a central bank notice issued at the end of June 2018, payment institutions must raise the share of their "
+     "reserves deposited with the central bank month by month.", [["pboc"]]),
+    # a group of institutions issues no rule: it is whom the rule is for
+    ("Payment institutions issued a notice on June 29, 2018 on their reserves.", []),
+])
+def test_a_rule_is_issued_by_the_body_it_is_told_of_never_by_a_group_of_institutions(fresh_store, write, told, issuers):
+    entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2018-07-03\nlang: en\n\n{told}\n")
+    assert [e.actor_ids for e in entries if e.type == "issue"] == issuers, entries
+
+
 def test_it_is_the_doer_of_the_last_act_of_the_sentence_before(fresh_store, write):
     """The central bank is named first, but the last act before "It was registered" is NetsUnion's."""
     text = ("title: Overhaul\ndate: 2018-07-03\nlang: en\n\n"

@@ -287,6 +287,8 @@ def _relative_antecedent(verb: Token, subjects: list[Token]) -> set[int]:
     return {t.i for t in verb.head.subtree if t.i <= verb.head.i}
 
 
+ISSUED_AS_WHOSE = {"issue"}  # acts a document undergoes, whose owner named before the noun did them
+NO_ISSUER_TYPES = {"place", "person", "media", "document"}
 # Prepositions that put the other end of an act after it ("connected to the bank", "signed with …")
 OTHER_END_PREPOSITIONS = {"to", "into", "onto", "with", "through", "via"}
 
@@ -492,6 +494,11 @@ def find_events(
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
         actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities) or _ids(spans, _named_by_copula(head), entities)
+        if type_id in ISSUED_AS_WHOSE and carrier.dep_ == "acl" and carrier.tag_ == "VBN" and carrier.head.pos_ in ("NOUN", "PROPN"):
+            # "under a central bank notice issued at the end of June, payment institutions must …":
+            # the body the notice is told as being of issued it, not the subject of the clause
+            owners = _within([c for c in carrier.head.children if c.dep_ in ("compound", "poss", "nmod", "amod")])
+            actors = [i for i in _ids(spans, owners, entities) if entities.types.get(i) not in NO_ISSUER_TYPES and i not in entities.collectives] or actors
         teller = _teller(head, spans, entities) if head.i in modal and type_id == "require" else []
         # "Earlier this year, it told payment firms that all transactions must be processed …": the
         # teller is a regulator named before, found as "it" is (narrative.py)

@@ -49,6 +49,11 @@ def resolve(
         event.actors = _most_specific(event.actors, entities)
         event.targets = [t for t in _most_specific(event.targets, entities) if t not in event.actors]
     for event in events:
+        if event.type == "issue" and any(a in entities.collectives for a in event.actors):
+            # "payment institutions must …, under a notice issued at the end of June": a whole
+            # group of institutions issues no rule; it is whom the rule is for
+            event.targets = [*event.targets, *(a for a in event.actors if a in entities.collectives and a not in event.targets)]
+            event.actors = [a for a in event.actors if a not in entities.collectives]
         if (event.type == "issue" and event.actors and event.document in entities.issuers
                 and all(a in entities.curated for a in event.actors) and not any(
                 _top_regulator(a, entities) == _top_regulator(entities.issuers[event.document], entities) for a in event.actors)):
