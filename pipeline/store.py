@@ -688,10 +688,13 @@ class Store(Queries):
                  row["date"][:4]) for row in rows]
         told = [(kind, named, year) for kind, named, year in told if parties & named]
         years = {year for _, _, year in told}
-        if len(years) > 1:
+        if len(years) > 1 and len(parties) >= 2:
             # Two years for the day ("March 31": NetsUnion's trial run of 2017, its signing with
-            # Tenpay of 2018): the year of the same act by all the same parties, if only one is given
-            years = {year for kind, named, year in told if kind == event.type and parties <= named}
+            # Tenpay of 2018): the year of the only act of its kind the sources date that day, when
+            # it has all of the act's two or more parties (two such acts in two years: either is
+            # meant; one party alone, "the June 30 deadline" of payment institutions, tells too little)
+            same_kind = [(named, year) for kind, named, year in told if kind == event.type]
+            years = {year for _, year in same_kind} if any(parties <= named for named, _ in same_kind) else set()
         if len(years) == 1:
             event.date, event.date_source = years.pop() + event.yearless[4:], DATED_BY_OTHER_SOURCES
         else:
