@@ -2207,6 +2207,16 @@ def test_a_rule_is_issued_by_the_body_it_is_told_of_never_by_a_group_of_institut
     assert [e.actor_ids for e in entries if e.type == "issue"] == issuers, entries
 
 
+def test_a_date_a_change_is_measured_from_dates_no_act(fresh_store, write):
+    """"… by the end of June, up from 389 banks at the end of March": March dates the figure
+    compared, not the connections."""
+    told = ("NetsUnion Clearing Corp said it had connected 424 banks and 115 payment institutions by the end of June, "
+            "up from 389 banks at the end of March.")
+    entries = entries_of(fresh_store, write, f"title: Banks\ndate: 2018-07-03\nlang: en\n\n{told}\n")
+    assert [(e.value, e.deadline) for e in entries if e.type == "connect"] == [(None, "2018-06")], entries
+    assert sorted(e.value for e in entries if e.type == "statistic") == ["2018-03-31", "2018-06-30"], entries
+
+
 def test_it_is_the_doer_of_the_last_act_of_the_sentence_before(fresh_store, write):
     """The central bank is named first, but the last act before "It was registered" is NetsUnion's."""
     text = ("title: Overhaul\ndate: 2018-07-03\nlang: en\n\n"

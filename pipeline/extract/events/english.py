@@ -1061,7 +1061,8 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         plain = [t for t in dated if t not in deadlines]
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
-        plain = [t for t in plain if _date_reaches(trigger, tokens_of[(t.start, t.end)], clauses, taxonomy)]
+        plain = [t for t in plain if _date_reaches(trigger, tokens_of[(t.start, t.end)], clauses, taxonomy)
+                 and not _compared_with(text[: t.start - sentence.start])]
         # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
         # itself governs is its date, however near another date of the sentence stands.
         plain = [t for t in plain if _governed_by(trigger, tokens_of[(t.start, t.end)])] or plain
@@ -1112,6 +1113,16 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
                 # "SHANGHAI, July 2 (Meridian) - … finished before a June 30 deadline": what was done
                 # by a limit was not done on a later day the sentence names (the dateline's)
                 event.date, event.date_text, event.date_source, event.date_mod = None, None, None, None
+
+
+_COMPARED_WITH = re.compile(r"\b(?:up|down|rising|falling|increased|decreased|compared)\s+(?:from|with|to)\b|\bthan\b", re.I)
+
+
+def _compared_with(before: str) -> bool:
+    """"424 banks by the end of June, up from 389 banks at the end of March": a date the clause
+    measures a change from dates no act of the sentence."""
+    clause = re.split(r"[,;:]\s|\.\s", before)[-1]
+    return bool(_COMPARED_WITH.search(clause))
 
 
 def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[int, int]], taxonomy: Taxonomy) -> bool:
