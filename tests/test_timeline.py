@@ -978,6 +978,15 @@ def test_what_institutions_and_anonymous_sources_say_of_an_act_is_an_entry(fresh
     assert {s["factuality"] for s in signed[0].sources} == {factuality}
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_what_a_rule_lays_down_according_to_it_is_required_not_reported(fresh_store, write, where):
+    rule, act = "according to a notice published on June 29", "payment firms will have to deposit all client money with the central bank by January 14, 2019"
+    told = f"{act[0].upper()}{act[1:]}, {rule}." if where == "after" else f"{rule[0].upper()}{rule[1:]}, {act}."
+    ingest([write("rule.txt", f"title: Reserves\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    deposits = [(e.factuality, e.deadline) for e in build_entries(fresh_store) if e.type == "deposit"]
+    assert deposits == [("required", "2019-01-14")], deposits
+
+
 def test_a_person_s_words_about_an_act_stay_comment(fresh_store, write):
     told = "Wang Jun, an analyst, said on Tuesday that NetsUnion had signed a cooperation agreement with Tenpay."
     ingest([write("said.txt", f"title: Signed\ndate: 2018-04-05\n\n{told}\n")], fresh_store)

@@ -360,7 +360,10 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
                    or _denied_above(trigger.root, taxonomy))
         elif family == "reported":
             # "according to the document requirement": what a rule lays down is nobody's report
-            told = before if not _per_rule(doc) else before.replace("according to", "")
+            per_rule = _per_rule(doc)
+            told = before if not per_rule else before.replace("according to", "")
+            if per_rule:  # ("…, according to a notice published on June 29": trailing, the same)
+                attributed = attributed.replace("according to", "")
             if taxonomy.types[event_type].refers_back:
                 # "The rumour said Tenpay would delay access, the Tenpay official denied it": the
                 # report is what is denied; the denial is told as fact unless its own clause reports it
