@@ -987,6 +987,13 @@ def test_what_a_rule_lays_down_according_to_it_is_required_not_reported(fresh_st
     assert deposits == [("required", "2019-01-14")], deposits
 
 
+def test_the_agent_of_a_participle_describing_an_act_noun_did_the_act(fresh_store, write):
+    told = "Payment firms moved their transactions to NetsUnion after a June 30 deadline set by the central bank passed."
+    ingest([write("set.txt", f"title: Deadline\ndate: 2018-07-03\n\n{told}\n")], fresh_store)
+    deadlines = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "deadline"]
+    assert deadlines == [("2018-06-30", ["pboc"])], deadlines
+
+
 def test_a_person_s_words_about_an_act_stay_comment(fresh_store, write):
     told = "Wang Jun, an analyst, said on Tuesday that NetsUnion had signed a cooperation agreement with Tenpay."
     ingest([write("said.txt", f"title: Signed\ndate: 2018-04-05\n\n{told}\n")], fresh_store)

@@ -496,6 +496,8 @@ def find_events(
         actor_tokens = subject_ids | _within(_agent(carrier))
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
+            # "a June 30 deadline set by the central bank": the agent of the participle describing the act noun
+            actor_tokens |= _within([g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in _agent(c)])
         actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities) or _ids(spans, _named_by_copula(head), entities)
         if type_id in ISSUED_AS_WHOSE and carrier.dep_ == "acl" and carrier.tag_ == "VBN" and carrier.head.pos_ in ("NOUN", "PROPN"):
             # "under a central bank notice issued at the end of June, payment institutions must …":
