@@ -294,6 +294,16 @@ def test_an_act_refused_is_denied(fresh_store, write, verb, factuality):
     assert found == [factuality], found
 
 
+def test_the_day_in_the_words_of_a_learning_dates_the_source_telling(fresh_store, write):
+    """"Reporter learned from the Network Union Clearing Co., Ltd. yesterday, …" (a translation the
+    parse hangs "yesterday" on the next clause): NetsUnion told it yesterday."""
+    told = ('Reporter learned from the Network Union Clearing Co., Ltd. yesterday, this year the network union platform '
+            'will undertake about 50% of the network payment transaction clearing task.')
+    ingest([write("learned.txt", f"title: Double 11\ndate: 2017-11-02\n\n{told}\n")], fresh_store)
+    told_by = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "announce"]
+    assert told_by == [("2017-11-01", ["netsunion"])], told_by
+
+
 @pytest.mark.parametrize("told, value", [
     ("The reporter learned yesterday from NetsUnion that the platform started its trial operation in March.", "2018-03"),
     ("The reporter learned yesterday from NetsUnion that the platform started its trial operation.", None),
