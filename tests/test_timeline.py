@@ -2210,12 +2210,18 @@ def test_it_opening_a_sentence_is_the_subject_of_the_sentence_before(fresh_store
     assert signed == [["netsunion", "tenpay"]], signed
 
 
-def test_it_founded_by_nobody_named_is_its_own_founding(fresh_store, write):
+@pytest.mark.parametrize("told", [
     # (payment institutions, named most, are the page's topic)
-    text = ("title: Payment institutions\ndate: 2019-01-20\nlang: en\n\n"
-            "Payment institutions had to cut their direct links. Payment institutions and banks prepared for months.\n\n"
-            "NetsUnion began a trial run on March 31, 2017, with four banks and Alipay, Tenpay and Chinabank Payment. "
-            "It was formally registered in Beijing the following August, with registered capital of 2 billion yuan.\n")
+    "Payment institutions had to cut their direct links. Payment institutions and banks prepared for months.\n\n"
+    "NetsUnion began a trial run on March 31, 2017, with four banks and Alipay, Tenpay and Chinabank Payment. "
+    "It was formally registered in Beijing the following August, with registered capital of 2 billion yuan.",
+    # the central bank is named first, but the last act before "It was registered" is NetsUnion's
+    "The central bank first floated the idea of a shared platform in 2016, and NetsUnion began trial operations "
+    "on March 31, 2017. It was formally registered in Beijing in August of that year with registered capital of "
+    "2 billion yuan.",
+])
+def test_it_founded_by_nobody_named_is_its_own_founding(fresh_store, write, told):
+    text = f"title: Payment institutions\ndate: 2019-01-20\nlang: en\n\n{told}\n"
     entries = entries_of(fresh_store, write, text)
     assert [(e.actor_ids + e.target_ids, e.display_date) for e in entries if e.type == "found"] == [(["netsunion"], "August 2017")]
     capital = [e.actor_ids for e in entries if e.type == "statistic"]
@@ -2241,16 +2247,6 @@ def test_a_date_a_change_is_measured_from_dates_no_act(fresh_store, write):
     entries = entries_of(fresh_store, write, f"title: Banks\ndate: 2018-07-03\nlang: en\n\n{told}\n")
     assert [(e.value, e.deadline) for e in entries if e.type == "connect"] == [(None, "2018-06")], entries
     assert sorted(e.value for e in entries if e.type == "statistic") == ["2018-03-31", "2018-06-30"], entries
-
-
-def test_it_is_the_doer_of_the_last_act_of_the_sentence_before(fresh_store, write):
-    """The central bank is named first, but the last act before "It was registered" is NetsUnion's."""
-    text = ("title: Overhaul\ndate: 2018-07-03\nlang: en\n\n"
-            "The central bank first floated the idea of a shared platform in 2016, and NetsUnion began trial operations "
-            "on March 31, 2017. It was formally registered in Beijing in August of that year with registered capital of "
-            "2 billion yuan.\n")
-    entries = entries_of(fresh_store, write, text)
-    assert [(e.actor_ids + e.target_ids, e.display_date) for e in entries if e.type == "found"] == [(["netsunion"], "August 2017")]
 
 
 @pytest.mark.parametrize("told", ["據內地傳媒報道，支付寶及財付通已於6月30日完成切換。", "据媒体报道，支付宝及财付通已于6月30日完成切换。"])
