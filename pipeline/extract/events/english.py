@@ -1066,7 +1066,7 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         plain = [t for t in dated if t not in deadlines]
         if spec.date_from_deadline:
             plain, deadlines = deadlines or plain, []
-        learning = [t for t in plain if _dates_the_learning(event, t, text, sentence, taxonomy)]
+        learning = [t for t in plain if _dates_the_learning(event, trigger, t, text, sentence, taxonomy)]
         plain = [t for t in plain if _date_reaches(trigger, tokens_of[(t.start, t.end)], clauses, taxonomy)
                  and not _compared_with(text[: t.start - sentence.start])] or learning
         # "…under notice 114, issued by the General Office on 29 June 2018": a date the trigger
@@ -1124,17 +1124,14 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
 _COMPANY_FORM = re.compile(r",(?=\s*(?:ltd|limited|inc)\b)|\b(?:co|ltd|inc|corp)\.", re.I)  # "Co., Ltd." is one name
 
 
-def _dates_the_learning(event: EventMention, when: Timex, text: str, sentence: Sentence, taxonomy: Taxonomy) -> bool:
+def _dates_the_learning(event: EventMention, trigger: Span | None, when: Timex, text: str, sentence: Sentence,
+                        taxonomy: Taxonomy) -> bool:  # fmt: skip
     """"Reporter learned from NetsUnion yesterday, …": a date in the learning's own words, before
     the clause after them, dates the source's telling however the parse hung it."""
-    if event.trigger.lower() not in _inflections(taxonomy.learned_from.get("en", ())) or when.start < event.end:
+    if trigger is None or trigger.root.lemma_.lower() not in taxonomy.learned_from.get("en", ()) or when.start < event.end:
         return False
     between = _COMPANY_FORM.sub(" ", text[event.end - sentence.start : when.start - sentence.start])
     return not re.search(r"[,;:.]\s|\bthat\b", between)
-
-
-def _inflections(lemmas) -> set[str]:
-    return {form for lemma in lemmas for form in (lemma, lemma + "ed", lemma + "t", lemma + "s", lemma + "d")}
 
 
 _COMPARED_WITH = re.compile(r"\b(?:up|down|rising|falling|increased|decreased|compared)\s+(?:from|with|to)\b|\bthan\b", re.I)
