@@ -286,6 +286,9 @@ def test_time_en_sentence_spans_decide_the_narrative(sentences, value):
         ("The office on 13th issued the notice.", "2017-01-14", "2017-01-13"),
         ("The office issued the notice on the 13th.", "2017-01-14", "2017-01-13"),
         ("Tenpay signed on May 11, 2018. On 13th, Alipay signed too.", "2018-09-17", "2018-05-13"),
+        # a clause after the comma that opens with "the" is no "the same month"
+        ("On 16th, the reporter learned it from the association.", "2016-08-17", "2016-08-16"),
+        ("On the 16th, the reporter learned it from the association.", "2016-08-17", "2016-08-16"),
     ],
 )
 def test_time_en_day_of_a_relative_month(text, dct, value):
