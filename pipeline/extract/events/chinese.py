@@ -39,6 +39,7 @@ TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
 # What may stand between a word opening a phrase (对, 向) and the phrase's noun: a count or a
 # demonstrative, then a describing phrase ending in 的.
 _NOUN_PHRASE_LEAD = r"(?:[一两多数该这那此各][家个些批]?|\d+家)?(?:[^，,；;。：:！？、的]{1,12}的)?"
+NOUN_PHRASE_REACH = 24  # characters before a name the longest marker and lead can take
 NEGATED_MODIFIER_LEAD = 7  # characters before a verb where the negation of a describing phrase may stand
 STATEMENT_MODIFIER_CHARS = 3  # 发布[类似]公告, 发布[了一份]声明: words that may describe the statement issued
 EXAMPLES_MARKER = "等"  # 财付通、支付宝等支付机构: examples of the group named after them
@@ -224,11 +225,16 @@ def _negations(taxonomy: Taxonomy) -> tuple[str, ...]:
     return tuple(n for n in taxonomy.factuality.get("denied", {}).get("zh", ()) if n not in denials)
 
 
-def _marked_by(before: str, markers) -> bool:
+def _marked_by(before: str, markers: tuple[str, ...]) -> bool:
     """Whether a name is the noun of a phrase one of these words opens: 对支付宝, and with what may
     stand between them, a count or a demonstrative (对一家支付机构, 向该机构) and a phrase
     describing the noun (对未按要求完成切量的支付机构)."""
-    return any(re.search(rf"{re.escape(w)}{_NOUN_PHRASE_LEAD}$", before) for w in markers)
+    return bool(markers) and _phrase_opened_by(markers).search(before[-NOUN_PHRASE_REACH:]) is not None
+
+
+@cache
+def _phrase_opened_by(markers: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, markers))}){_NOUN_PHRASE_LEAD}$")
 
 
 def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
@@ -241,10 +247,16 @@ def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: T
     return bool(re.match(r"[^，。；：！？、\s]{0,8}?的[^，。；：！？、\s的]", text[end:]))
 
 
-def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, taxonomy: Taxonomy) -> str:
-    before_clause = text[clause_start:trigger_start]
+def without_false_friends(text: str, taxonomy: Taxonomy) -> str:
+    """The text with each word that holds a factuality cue and is none (回应, 按要求) blanked,
+    offsets kept."""
     for word in taxonomy.false_friends_zh:
-        before_clause = before_clause.replace(word, "\0" * len(word))
+        text = text.replace(word, "\0" * len(word))
+    return text
+
+
+def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, taxonomy: Taxonomy) -> str:
+    before_clause = without_false_friends(text[clause_start:trigger_start], taxonomy)
     for family in FACTUALITY_ORDER:
         cues = taxonomy.factuality.get(family, {}).get("zh", ())
         if family == "denied" and type_id in ("deny", "retract"):

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from pipeline.extract.events.chinese import without_false_friends
 from pipeline.extract.events.dating import last_day
 from pipeline.extract.events.english import back_reference_of
 from pipeline.extract.events.taxonomy import EntityInfo, Taxonomy
@@ -262,8 +263,7 @@ def _factuality(before: str, taxonomy: Taxonomy, lang: str) -> str:
     until it reaches 100 percent") is no figure held; reported ones are marked."""
     lowered = before.lower()
     if lang == "zh":
-        for word in taxonomy.false_friends_zh:  # 未按要求完成…: no requirement, as for events
-            before = before.replace(word, "\0" * len(word))
+        before = without_false_friends(before, taxonomy)  # 未按要求完成…: no requirement, as for events
     for family in ("required", "planned", "speculative", "reported"):
         for cue in taxonomy.factuality.get(family, {}).get(lang, ()):
             if (re.search(rf"\b{re.escape(cue)}\b", lowered) if lang == "en" else cue in before):

@@ -37,12 +37,13 @@ def resolve(
     paragraph_of = {s.idx: s.paragraph for s in sentences}
     _resolve_back_actors(events, sentences, mentions, entities, taxonomy)
     _resolve_back_targets(events, mentions, entities, taxonomy)
-    for i, event in enumerate(events):
+    # (what an issuing of a sentence, and what it requires, is in: not a document issued another day)
+    other_days: dict[int, set[str]] = defaultdict(set)
+    for event in events:
+        other_days[event.sentence_idx] |= _issued_on_other_days(event, events)
+    for event in events:
         if event.document is None and event.type in REGULATORY_NEEDING_DOCUMENT:
-            # (what an issuing of the sentence requires is in the document issued then)
-            issuings = [e for e in events if e.type == "issue" and e.sentence_idx == event.sentence_idx]
-            other_days = {d for e in issuings for d in _issued_on_other_days(e, events)}
-            event.document = _recent_document(event, mentions, paragraph_of, entities, other_days)
+            event.document = _recent_document(event, mentions, paragraph_of, entities, other_days[event.sentence_idx])
     _share_sentence_targets(events)
     _mark_commentary(events, sentences, entities)
     for event in events:

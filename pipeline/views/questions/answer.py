@@ -426,8 +426,8 @@ class Knowledge(SentenceAnswers):
             naming = [e for e in self.entries if e.type in question.types and named & {*e.actor_ids, *e.target_ids}]
         sentences = [s["sentence"] for e in naming for s in e.sources] if naming else [ev["sentence"] for ev in answer.evidence]
         told = max((self.reader.coverage(beyond, sentence) for sentence in sentences), default=0.0)
-        untold = {i for i in named if not any(self.reader.coverage(beyond, s["sentence"]) >= 0.5
-                                              for e in naming if i in {*e.actor_ids, *e.target_ids} for s in e.sources)}
+        telling = [e for e in naming if any(self.reader.coverage(beyond, s["sentence"]) >= 0.5 for s in e.sources)]
+        untold = named - {i for e in telling for i in (*e.actor_ids, *e.target_ids)}
         if told >= 0.5 and untold:
             # "Which banks are in the first batch?": CCB's connection is told as the first batch's,
             # ICBC's of July is not; the answer names only those the sentences put in it

@@ -433,14 +433,15 @@ class SentenceReader:
             lang = "zh" if has_cjk(variant) else "en"
             noun = re.escape(variant) if lang == "zh" else _stem_pattern(variant)
             gap = r"[\u4e00-\u9fff]{0,6}?" if lang == "zh" else r"(?:\s+[\w-]+){0,2}?\s+"
+            measures = grammar().measure_words("parties", "things", "places")
             if lang == "zh" and not re.match(r"[亿万千百]", variant):
                 # A measure word after the number: 三方支付 is no count.
-                gap = rf"[{grammar().measure_words('parties', 'things', 'places')}][\u4e00-\u9fff]{{0,6}}?"
+                gap = rf"[{measures}][\u4e00-\u9fff]{{0,6}}?"
             # A count precedes its noun (267家支付机构); a value follows it (平均比例为20%); a
             # Chinese count may follow its noun with its measure word (接入银行424家、支付机构115家).
             patterns = [(False, rf"(?<![\d.])({_NUMBER[lang]}){gap}{noun}"), (True, rf"{noun}[^\d，。,.]{{0,4}}?(\d+(?:\.\d+)?)\s*(?:%|亿元|万元|元)")]
             if lang == "zh":
-                patterns.append((False, rf"{noun}({_NUMBER[lang]})[{grammar().measure_words('parties', 'things', 'places')}]"))
+                patterns.append((False, rf"{noun}({_NUMBER[lang]})[{measures}]"))
             for is_value, pattern in patterns:
                 # 一家支付机构, "one payment institution told …": "a", not a count.
                 found = [m for m in re.finditer(pattern, text, re.I) if m.group(1).lower() not in ("一", "one")]
