@@ -271,6 +271,15 @@ class DocContext:
         return any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in settings.get("start_cues_before") or ()) or any(
             after.startswith(w) for w in settings.get("start_cues_after") or ())
 
+    def names_the_start_day(self) -> bool:
+        """Whether the expression read now ("当天") follows a verb of starting (规范施行当天) while
+        a start day was read in this sentence or the one before: the day meant is that start."""
+        if self.prev_deadline is None or self.sentence_of(self.current[0]) - self.prev_deadline_sentence > 1:
+            return False
+        verbs = self.grammar.vocab.get("settings", {}).get("start_day_verbs") or ()
+        before = self.text[max(0, self.current[0] - 8):self.current[0]]
+        return any(before.endswith(v) for v in verbs)
+
     def obliges(self, start: int) -> bool:
         """Whether the expression's sentence says what must be done ("must go through NetsUnion")."""
         s, e = self.sentence_span(start)

@@ -366,7 +366,11 @@ _DESCRIBED_AFTER = re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)
 
 def _relative_base(rel: dict, ctx: DocContext) -> tuple[Point, str] | None:
     unit, kind, offset = rel["unit"], rel.get("anchor", "dct"), int(rel.get("offset", 0))
-    if kind == "prev":
+    if kind == "prev" and unit == "day" and ctx.names_the_start_day():
+        # 规范施行当天: the day the rule took effect is the start day read last (自4月1日起施行),
+        # not the narrative's date (the day it was issued)
+        base, label = ctx.prev_deadline, f"previous:{value(ctx.prev_deadline)}"
+    elif kind == "prev":
         base, label = ctx.narrative(unit)
         if label == "vague":
             return None
