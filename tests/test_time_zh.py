@@ -136,6 +136,10 @@ def test_time_zh_corpus_articles(shared):
         ("2017年12月，网联获批。3月31日，首批机构接入。", "2018-03-31"),
         ("该规范由人民银行于去年12月25日印发。3月31日，网联与财付通签署合作协议。", "2018-03-31"),
         ("该规范由人民银行于去年12月25日印发。12月28日，网联与财付通签署合作协议。", "2017-12-28"),
+        # into a new paragraph only a year written in figures carries; a look back (去年) does not
+        ("2017年3月31日，网联开始试运行。\n\n8月4日，央行下发通知。", "2017-08-04"),
+        ("去年3月，央行发布通知。\n\n另外，4月中旬，财付通的合作上线。", "2018-04"),
+        ("去年3月，央行发布通知。另外，4月中旬，财付通的合作上线。", "2017-04"),
     ],
 )
 def test_time_zh_previous_sentence_year_governs_a_month_day(text, value):

@@ -34,6 +34,9 @@ FINE_ENOUGH = {"day": ("day", "part", "time"), "month": ("month", "day", "part",
 _NO_DATE = Point(date(2000, 7, 1), "day", known="")
 
 
+WRITTEN_YEAR = re.compile(r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}")
+
+
 def _distance(cue_start: int, cue_end: int, start: int, end: int) -> int:
     """Characters between a cue and an expression, on whichever side."""
     return max(0, start - cue_end, cue_start - end)
@@ -270,6 +273,15 @@ class DocContext:
         after = self.text[end:end + 4]
         return any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in settings.get("start_cues_before") or ()) or any(
             after.startswith(w) for w in settings.get("start_cues_after") or ())
+
+    def year_reaches_across(self, start: int) -> bool:
+        """Whether the narrative's year carries to a month read at start in a later sentence: within
+        a paragraph always; into a new paragraph only when the year was written in figures
+        (2017年1月 … ¶ 8月4日 is still 2017, but 去年1月, a look back from the article's day,
+        leaves the next paragraph's 4月中旬 to the article's own year)."""
+        if "\n" not in self.text[self.prev_span[1]:start]:
+            return True
+        return bool(WRITTEN_YEAR.search(self.text[self.prev_span[0]:self.prev_span[1]]))
 
     def names_the_start_day(self) -> bool:
         """Whether the expression read now ("当天") follows a verb of starting (规范施行当天) while

@@ -110,6 +110,7 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
             and prev.gran in FINE_ENOUGH["month"]
             and (same_sentence or forward)
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
+            and (same_sentence or ctx.year_reaches_across(c.start))
             and (goes_on or not _against_tense(prev.day.year, month, day, tense, anchor))):
         return prev.day.year, f"previous:{value(prev)}", True
     if same_sentence and "y" in prev.known and ctx.year_opens_sentence():
