@@ -2046,6 +2046,17 @@ def test_a_regulator_telling_as_it_requires_what_must_be_done(fresh_store, write
     assert required == [("2018", ["pboc"], ["payment_institutions"])], required
 
 
+def test_what_the_notice_says_must_be_done_is_required_by_the_regulator_that_issued_it(fresh_store, write):
+    """"…, the notice said": a rule read before speaks for its issuer, whose requirement it is,
+    with its deadline; the payments that must go through the platform name nobody."""
+    text = ("title: Rules\ndate: 2017-08-08\n\n"
+            "The central bank issued a notice last Friday. From June 30 next year, all online payments that payment "
+            "institutions handle must be processed through the platform, the notice said.\n")
+    entries = entries_of(fresh_store, write, text)
+    deadlines = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "deadline"]
+    assert deadlines == [("2018-06-30", ["pboc"], ["payment_institutions"])], deadlines
+
+
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_of_two_dates_in_a_chinese_clause_each_act_takes_the_one_before_its_verb(fresh_store, write, script):
     told = "中国人民银行去年12月下发的《条码支付业务规范（试行）》昨日（4月1日）正式实施。"
