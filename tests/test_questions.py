@@ -1123,6 +1123,17 @@ def test_a_unit_named_with_its_organisation_is_the_one_asked_to_have_acted(fresh
     assert understand("Did the PBOC's Payment and Settlement Department issue Document 209?", knowledge_names(fresh_store)).actor == "pboc_payment_dept"
 
 
+def test_the_organisation_of_the_unit_asked_is_no_party_the_other_doer_must_share(fresh_store, write):
+    """Asked of "the PBOC's Payment and Settlement Department", an act of that month by another
+    body that names no PBOC is still the No: the PBOC was only whose unit was asked."""
+    text = ("title: Platform\ndate: 2016-11-01\n\n"
+            "In April 2016 the Payment and Clearing Association of China approved the proposal for a clearing platform.\n\n"
+            "On October 20, 2016 the People's Bank of China approved the preparatory establishment of the platform.\n")  # fmt: skip
+    ingest([write("platform.txt", text)], fresh_store)
+    approved = ask(fresh_store, "Did the PBOC's Payment and Settlement Department approve the platform proposal in April 2016?")
+    assert approved.yes_no is False and "Payment and Clearing Association of China" in approved.answer, approved.answer
+
+
 def test_an_act_dated_to_another_month_than_the_asked_day_is_a_no_with_that_month(fresh_store, write):
     text = ("title: Barcodes\ndate: 2018-01-05\n\n"
             "In December 2017 the People's Bank of China issued the Bar Code Payment Business Standards (Trial).\n")  # fmt: skip

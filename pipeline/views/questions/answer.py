@@ -864,7 +864,7 @@ class Knowledge(SentenceAnswers):
         if not question.actor or not types or len(beyond) < 2:
             return None
         best, best_key = None, None
-        for entry in self.matching(_without(question, [question.actor]), types=types):
+        for entry in self.matching(self._without_the_asked(question), types=types):
             told = self.reader.coverage(beyond, " ".join(s["sentence"] for s in entry.sources))
             if told < SUBSTITUTE_SHARE or not entry.actor_ids or not self._on_the_asked_day(entry, question):
                 continue
@@ -928,11 +928,17 @@ class Knowledge(SentenceAnswers):
         one_doer = [t for t in types if t not in ACTS_OF_MANY]
         if not one_doer:
             return
-        for entry in self.matching(_without(question, [question.actor]), types=one_doer):
+        for entry in self.matching(self._without_the_asked(question), types=one_doer):
             # (the PBOC's act, asked of its department, may be the department's: no other party)
             if entry.actor_ids and not self._acted_by(entry, question.actor) and self._on_the_asked_day(entry, question) \
                     and not self._by_a_body_of_the_asked(entry, question):
                 yield entry
+
+    def _without_the_asked(self, question: Question) -> Question:
+        """The question without its actor, nor the body the actor is named as part of ("the PBOC's
+        Payment and Settlement Department": the PBOC says whose unit acted, no other party)."""
+        wholes = [e for e in question.entities if e != question.actor and question.actor in self.expand(e)]
+        return _without(question, [question.actor, *wholes])
 
     def _for_the_asked(self, entry: Entry, question: Question) -> bool:
         """An actor of the entry the asked one is part of (the PBOC, asked of its department), or
