@@ -2046,6 +2046,29 @@ def test_a_regulator_telling_as_it_requires_what_must_be_done(fresh_store, write
     assert required == [("2018", ["pboc"], ["payment_institutions"])], required
 
 
+def test_the_first_of_a_group_is_one_institution_and_a_joined_clause_names_no_party(fresh_store, write):
+    """"Tenpay completed the migration in May, and it is the first large payment institution to
+    complete it": one switch-over, Tenpay's; the group named in the clause joined to it is
+    neither a party of Tenpay's act nor an actor of its own."""
+    text = ("title: Migration\ndate: 2018-06-20\n\n"
+            "Tenpay has completed the migration at the end of May, and it is the first large payment institution "
+            "to complete all the cutting volume.\n")
+    entries = entries_of(fresh_store, write, text)
+    parties = sorted((e.type, e.actor_ids, e.target_ids) for e in entries)
+    assert parties == [("complete", ["tenpay"], []), ("switch_traffic", ["tenpay"], [])], parties
+
+
+def test_what_is_said_at_a_dated_briefing_is_said_that_day_whatever_limit_it_tells(fresh_store, write):
+    """The day of the occasion the saying took place at dates the saying; a limit inside what is
+    said ("by the end of 2018") is the said act's, not the saying's."""
+    text = ("title: Briefing\ndate: 2019-01-20\n\n"
+            "At a press briefing held by the State Council Information Office on Jan 9, central bank officials said that "
+            "by the end of 2018, 99 percent of the business was being processed through China UnionPay.\n")
+    entries = entries_of(fresh_store, write, text)
+    said = [(e.value, e.actor_ids, e.deadline) for e in entries if e.type == "announce"]
+    assert said == [("2019-01-09", ["pboc"], None)], said
+
+
 def test_what_the_notice_says_must_be_done_is_required_by_the_regulator_that_issued_it(fresh_store, write):
     """"…, the notice said": a rule read before speaks for its issuer, whose requirement it is,
     with its deadline; the payments that must go through the platform name nobody."""

@@ -431,7 +431,7 @@ def find_events(
     spans = [(m, _tokens(doc, sentence, m.start, m.end)) for m in mentions if m.entity_id]
     # "some payment institution's head", "a payment institution": one of the group, not the group
     unnamed_ones = [span.start for m, span in spans if m.entity_id in entities.collectives and span is not None and span.start > 0
-                    and doc[span.start - 1].lower_ in taxonomy.particular_markers_en]
+                    and any(t.lower_ in taxonomy.particular_markers_en for t in doc[min(span.root.left_edge.i, span.start - 1) : span.start])]
     spans = [(m, span) for m, span in spans if span is None or span.start not in unnamed_ones]
     spans = [(m, s) for m, s in spans if s is not None]
     documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
@@ -531,7 +531,7 @@ def find_events(
         # An event nested below this one keeps its own participants.
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
         nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
-        scope = scope - actor_tokens - nested - _guiding(head, taxonomy) - attribution
+        scope = scope - actor_tokens - nested - _guiding(head, taxonomy) - attribution - _clauses_joined(head)
         if head.i not in modal or type_id != "require":  # who must act is the subject; what follows is what they must do
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         if head.i in issued_from:  # "a notice from the PBOC General Office": the office issued it
@@ -959,6 +959,14 @@ def _is_subject_of_trigger(head: Token, triggers: dict[int, str]) -> bool:
     return head.dep_ in SUBJECTS and head.head.i in triggers
 
 
+def _clauses_joined(head: Token) -> set[int]:
+    """Tokens of a clause with its own subject joined to the trigger's ("Tenpay completed the
+    migration, and it is the first payment institution to do so"): none of its names is a party
+    of the trigger's act."""
+    return _within([c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                    and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)])
+
+
 def _guiding(head: Token, taxonomy: Taxonomy) -> set[int]:
     """Tokens of the phrases under a trigger naming whoever guided or allowed the act ("set up
     under the guidance of the PBOC"): that body is no target of it."""
@@ -1103,6 +1111,11 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
             if any(re.search(rf"\b{re.escape(c)}\b", between) for c in after_cues):
                 event.date_mod = "AFTER"
         later = [t for t in deadlines if t.start >= event.end and not _aside_apart(trigger, tokens_of[(t.start, t.end)])]
+        if spec.category != "regulatory" and trigger is not None:
+            # "officials said that by the end of 2018, 99 percent … was processed": a limit inside
+            # what is said is the said act's, no limit of the saying (a rule's limit, inside what it
+            # orders, is the rule's)
+            later = [t for t in later if tokens_of[(t.start, t.end)] is None or not _dates_what_it_says(trigger, tokens_of[(t.start, t.end)])]
         # "From June 30, all payments must go through NetsUnion": the cue may open the sentence.
         earlier = [t for t in deadlines if t.end <= event.start and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy)]
         if later or earlier:
@@ -1203,7 +1216,19 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
         # "Review this process, 2017 year January 13 day, the central bank issued …": a bare date
         # the parse hung on a translation's opening words (回顾…) is the main clause's
         return False
+    if governor is not None and governor.dep_ == "acl" and _a_setting_of(governor.head, trigger):
+        return False  # "At a press briefing held by the SCIO on Jan 9, officials said …": the briefing's day is the saying's
     return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
+
+
+# Prepositions opening the occasion an act took place at ("at a press briefing", "during a meeting").
+SETTING_PREPOSITIONS = {"at", "during"}
+
+
+def _a_setting_of(noun: Token, trigger: Span) -> bool:
+    """Whether the noun is the occasion of the trigger's act: the object of "at" or "during"
+    hung on the trigger itself."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS and noun.head.head.i in {t.i for t in trigger}
 
 
 def _dates_a_verb_above(trigger: Span | None, when: Span | None, verbs) -> bool:
