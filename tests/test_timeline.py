@@ -1507,6 +1507,15 @@ def test_chinese_an_official_speaking_on_a_day_tells_as_fact_and_the_limit_dates
         ("deposit", "asserted", "2019-01-14"), ("complete", "asserted", "2019-01-14")}
 
 
+def test_chinese_a_body_speaking_at_a_dated_occasion_announces_on_its_day(fresh_store, write):
+    """央行在1月9日的发布会上表示: the day describes the occasion (的发布会), which is read whole as
+    where the body spoke; the body still speaks, on that day."""
+    told = "央行在1月9日的国新办发布会上表示，断直连工作已基本完成。"
+    ingest([write("story.txt", f"title: 发布会\ndate: 2019-01-20\nlang: zh\n\n{told}")], fresh_store)
+    said = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "announce"]
+    assert said == [("2019-01-09", ["pboc"])], said
+
+
 def test_traffic_moved_onto_the_house_ahead_of_a_deadline_is_the_switch_over_by_then(fresh_store, write):
     told = "All licensed payment firms had moved their transactions onto NetsUnion ahead of a June 30 deadline."
     ingest([write("story.txt", f"title: Moved\ndate: 2018-06-29\n\n{told}")], fresh_store)
