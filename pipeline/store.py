@@ -518,8 +518,14 @@ class Store(Queries):
                 for idx, t in record.timexes
             ],
         )
+        # The dated events find or make their entries first: an undated retelling earlier in the
+        # article ("Alipay and UnionPay have signed an agreement … The two signed it on Monday")
+        # then joins the dated entry instead of making one of its own.
+        entry_of = {}
+        for idx in sorted(range(len(record.events)), key=lambda i: record.events[i].date is None):
+            entry_of[idx] = self._entry_for(conn, record.events[idx], may_create=record.duplicate_of is None)
         for idx, event in enumerate(record.events):
-            entry_id = self._entry_for(conn, event, may_create=record.duplicate_of is None)
+            entry_id = entry_of[idx]
             event_id = conn.execute(
                 'INSERT INTO event (article_id, idx, sentence_idx, type, category, trigger, start, "end", factuality, '
                 "document, theme, date, date_text, date_source, date_mod, deadline, refers_to, object_type, entry_id, yearless) "

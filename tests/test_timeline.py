@@ -2078,6 +2078,19 @@ def test_what_is_said_at_a_dated_briefing_is_said_that_day_whatever_limit_it_tel
     assert said == [("2019-01-09", ["pboc"], None)], said
 
 
+def test_an_undated_lead_retelling_a_dated_act_later_in_the_article_is_one_entry(fresh_store, write):
+    """The lead tells the deal undated, a later paragraph its day; and "the country's largest
+    mobile payment provider" describing Alipay is no party of its own (a superlative picks one)."""
+    text = ("title: Deal\ndate: 2018-09-12\n\n"
+            "China UnionPay and Alipay have signed an agreement, ending months of wrangling between the card network "
+            "and the country's largest mobile payment provider.\n\n"
+            "The two companies signed the deal on Monday, a UnionPay spokesman said on Wednesday.\n\n"
+            "Tenpay reached a similar arrangement with UnionPay in April.\n")
+    entries = entries_of(fresh_store, write, text)
+    deals = sorted((e.value or "", sorted(e.actor_ids + e.target_ids)) for e in entries if e.type == "cooperate")
+    assert deals == [("2018-04", ["tenpay", "unionpay"]), ("2018-09-10", ["alipay", "unionpay"])], deals
+
+
 def test_what_the_notice_says_must_be_done_is_required_by_the_regulator_that_issued_it(fresh_store, write):
     """"…, the notice said": a rule read before speaks for its issuer, whose requirement it is,
     with its deadline; the payments that must go through the platform name nobody."""

@@ -431,7 +431,9 @@ def find_events(
     spans = [(m, _tokens(doc, sentence, m.start, m.end)) for m in mentions if m.entity_id]
     # "some payment institution's head", "a payment institution": one of the group, not the group
     unnamed_ones = [span.start for m, span in spans if m.entity_id in entities.collectives and span is not None and span.start > 0
-                    and any(t.lower_ in taxonomy.particular_markers_en for t in doc[min(span.root.left_edge.i, span.start - 1) : span.start])]
+                    # "the largest payment provider" (not "most payment institutions": the bulk of the group)
+                    and any(t.lower_ in taxonomy.particular_markers_en or t.tag_ == "JJS" and t.lower_ not in ("most", "least")
+                            for t in doc[min(span.root.left_edge.i, span.start - 1) : span.start])]
     spans = [(m, span) for m, span in spans if span is None or span.start not in unnamed_ones]
     spans = [(m, s) for m, s in spans if s is not None]
     documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
