@@ -702,10 +702,13 @@ def test_a_reporting_verb_reaches_its_own_clause_an_opening_cue_the_sentence(fre
     ("zh", "近日，人民银行印发了《支付机构将部分客户备付金交存人民银行操作指引》。", "2017-03-27", "2017-03"),
     ("en", "The central bank has recently approved the plan of NetsUnion.", "2016-08-04", None),  # may be July's
     ("en", "The central bank has recently approved the plan of NetsUnion on July 28.", "2016-08-17", "2016-07-28"),
+    # a limit the act sets is no date of the act: the requiring itself was recent
+    ("en", "The central bank recently held a meeting and required payment institutions to finish the migration before June 30.",
+     "2018-06-20", "2018-06"),
 ])
 def test_an_act_told_as_recent_is_dated_around_the_month_of_a_late_enough_article(fresh_store, write, lang, told, published, value):
     ingest([write("recent.txt", f"title: Recent\ndate: {published}\nlang: {lang}\n\n{told}\n")], fresh_store)
-    entry = next(e for e in build_entries(fresh_store) if e.type in ("approve", "issue"))
+    entry = next(e for e in build_entries(fresh_store) if e.type in ("approve", "issue", "require"))
     assert entry.value == value
     if value and len(value) == 7:
         assert entry.display_date.startswith("around ")

@@ -126,11 +126,12 @@ def date_recent_acts(events: list[EventMention], timexes: dict[int, list[Timex]]
     """"The central bank recently approved the plan", 近日，人民银行印发了…: an act whose sentence
     dates it only as recent is dated to the month of the article (approximately), when the
     article is dated to the day and written more than `within_days` days into its month. Never
-    in an undated article, and never over a date the sentence gives the act."""
+    in an undated article, and never over a date the sentence gives the act (a limit it sets,
+    "recently told firms to finish by June 30", is no date of the telling)."""
     if not dct or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct) or int(dct[8:10]) <= within_days:
         return
     for event in events:
-        if event.date or event.deadline or event.yearless or event.category == "commentary":
+        if event.date or event.yearless or event.category == "commentary" or event.type == "deadline":
             continue
         # The word before the act, in its sentence: it dates what follows it (近日，人民银行印发了…;
         # "has recently approved"). The act left undated by its sentence's other dates stays theirs.
