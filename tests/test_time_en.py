@@ -60,6 +60,11 @@ def values(text: str, dct: str | None = DCT) -> list[tuple[str, str]]:
          [("August 2017", "2017-08"), ("December of the same year", "2017-12")]),
         ("In April 27th it joined. On the evening of the same day, the union denied it.",
          [("April 27th", "2018-04-27"), ("the evening of the same day", "2018-04-27TEV")]),
+        # the day a rule took effect is its start day, not the narrative's date
+        ("On May 2, 2017 the bank issued rules to apply from June 1, 2017. On the same day that the rules were implemented, "
+         "Tenpay joined.", [("May 2, 2017", "2017-05-02"), ("June 1, 2017", "2017-06-01"), ("the same day", "2017-06-01")]),
+        ("On May 2, 2017 the bank issued rules to apply from June 1, 2017. On the same day, Tenpay joined.",
+         [("May 2, 2017", "2017-05-02"), ("June 1, 2017", "2017-06-01"), ("the same day", "2017-05-02")]),
         ("The law passed in 2015, and the following year it was tested.",
          [("2015", "2015"), ("the following year", "2016")]),
         ("The vote was on March 3, 2016; the next day prices fell.",

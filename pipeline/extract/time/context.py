@@ -284,13 +284,19 @@ class DocContext:
         return bool(WRITTEN_YEAR.search(self.text[self.prev_span[0]:self.prev_span[1]]))
 
     def names_the_start_day(self) -> bool:
-        """Whether the expression read now ("当天") follows a verb of starting (规范施行当天) while
-        a start day was read in this sentence or the one before: the day meant is that start."""
+        """Whether the day read now is told as the day something started, 规范施行当天 ("the same day
+        that the norm was implemented"), while a start day was read in this sentence or the one
+        before: the day meant is that start. Chinese puts the verb before the day, English in a
+        clause after it."""
         if self.prev_deadline is None or self.sentence_of(self.current[0]) - self.prev_deadline_sentence > 1:
             return False
-        verbs = self.grammar.vocab.get("settings", {}).get("start_day_verbs") or ()
+        settings = self.grammar.vocab.get("settings", {})
         before = self.text[max(0, self.current[0] - 8):self.current[0]]
-        return any(before.endswith(v) for v in verbs)
+        if any(before.endswith(v) for v in settings.get("start_day_verbs") or ()):
+            return True
+        clause = re.match(r"[^,;.，。；]{0,60}", self.text[self.current[1]:]).group(0).lower()
+        return re.match(r"\s*(?:that|when|on which)\b", clause) is not None and any(
+            re.search(rf"\b{re.escape(v)}\b", clause) for v in settings.get("start_day_verbs_after") or ())
 
     def obliges(self, start: int) -> bool:
         """Whether the expression's sentence says what must be done ("must go through NetsUnion")."""
