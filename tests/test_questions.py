@@ -1134,6 +1134,22 @@ def test_the_organisation_of_the_unit_asked_is_no_party_the_other_doer_must_shar
     assert approved.yes_no is False and "Payment and Clearing Association of China" in approved.answer, approved.answer
 
 
+@pytest.mark.parametrize("question", [
+    "Had Alipay announced a barcode arrangement with NetsUnion or UnionPay?",
+    "Had Alipay announced a barcode arrangement with either NetsUnion or UnionPay?",
+])
+def test_parties_asked_as_alternatives_need_only_one_of_them_in_the_act(fresh_store, write, question):
+    """"with NetsUnion or UnionPay": the act with either answers; a statement a company did not
+    issue is no rule it issued, and its denial is the No."""
+    text = ("title: Barcodes\ndate: 2018-04-02\n\n"
+            "In August last year, the central bank's Payment and Settlement Department issued a notice on NetsUnion.\n\n"
+            "Neither Alipay nor UnionPay had issued a public statement on the agreement at the time of writing.\n")
+    ingest([write("barcodes.txt", text)], fresh_store)
+    assert not [e for e in build_entries(fresh_store) if e.type == "issue" and "alipay" in e.actor_ids]
+    answer = ask(fresh_store, question)
+    assert answer.answer.startswith("No") and answer.yes_no in (False, "denied") and "Alipay" in answer.answer, answer.answer
+
+
 def test_an_act_dated_to_another_month_than_the_asked_day_is_a_no_with_that_month(fresh_store, write):
     text = ("title: Barcodes\ndate: 2018-01-05\n\n"
             "In December 2017 the People's Bank of China issued the Bar Code Payment Business Standards (Trial).\n")  # fmt: skip

@@ -183,13 +183,26 @@ class Knowledge(SentenceAnswers):
                 continue
             if types and entry.type not in types:
                 continue
-            if not all(self.involves(entry, e) for e in self._asked_parties(question)):
+            either = self._either_of(question)
+            parties = [e for e in self._asked_parties(question) if e not in either]
+            if not all(self.involves(entry, e) for e in parties) or either and not any(self.involves(entry, e) for e in either):
                 continue
             if question.dates and not any(_within(entry, t.value, loose=question.shape == "when")
                                           or _beyond(entry, t.value, question.date_side) for t in question.dates):
                 continue
             found.append(entry)
         return sorted(found, key=lambda e: self._rank(e, question), reverse=True)
+
+    @staticmethod
+    def _either_of(question: Question) -> set[str]:
+        """Entities the question names as alternatives ("with NetsUnion or UnionPay", 网联或银联):
+        an entry need involve one of them, not all."""
+        either = set()
+        named = sorted(((question.text.find(n), e, n) for e, n in question.names.items() if n and question.text.find(n) >= 0))
+        for (at, first, name), (next_at, second, _) in zip(named, named[1:]):
+            if EITHER_OR.fullmatch(question.text[at + len(name) : next_at]):
+                either |= {first, second}
+        return either
 
     def _asked_parties(self, question: Question) -> list[str]:
         """The question's entities an entry must involve: a product asked beside the company that
@@ -1359,6 +1372,10 @@ def _role_family(role: str) -> str | None:
     head = lowered.find(" of ")
     before = [f for f in found if head < 0 or f[0] <= head]
     return (before or found)[-1][2] if found else None
+
+
+# What stands between two names asked as alternatives: "NetsUnion or UnionPay", 网联或银联.
+EITHER_OR = re.compile(r"\s*(?:,\s*)?(?:or|either|或|或者)\s*", re.I)
 
 
 def _without(question: Question, entity_ids: list[str]) -> Question:
