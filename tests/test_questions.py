@@ -1129,8 +1129,7 @@ def test_the_organisation_of_the_unit_asked_is_no_party_the_other_doer_must_shar
     text = ("title: Platform\ndate: 2016-11-01\n\n"
             "In April 2016 the Payment and Clearing Association of China approved the proposal for a clearing platform.\n\n"
             "On October 20, 2016 the People's Bank of China approved the preparatory establishment of the platform.\n")  # fmt: skip
-    ingest([write("platform.txt", text)], fresh_store)
-    approved = ask(fresh_store, "Did the PBOC's Payment and Settlement Department approve the platform proposal in April 2016?")
+    approved = answer_to(fresh_store, write, text, "Did the PBOC's Payment and Settlement Department approve the platform proposal in April 2016?")
     assert approved.yes_no is False and "Payment and Clearing Association of China" in approved.answer, approved.answer
 
 
@@ -1144,9 +1143,8 @@ def test_parties_asked_as_alternatives_need_only_one_of_them_in_the_act(fresh_st
     text = ("title: Barcodes\ndate: 2018-04-02\n\n"
             "In August last year, the central bank's Payment and Settlement Department issued a notice on NetsUnion.\n\n"
             "Neither Alipay nor UnionPay had issued a public statement on the agreement at the time of writing.\n")
-    ingest([write("barcodes.txt", text)], fresh_store)
+    answer = answer_to(fresh_store, write, text, question)
     assert not [e for e in build_entries(fresh_store) if e.type == "issue" and "alipay" in e.actor_ids]
-    answer = ask(fresh_store, question)
     assert answer.answer.startswith("No") and answer.yes_no in (False, "denied") and "Alipay" in answer.answer, answer.answer
 
 

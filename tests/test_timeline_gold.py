@@ -19,7 +19,9 @@ FLOORS = {
     # 0.88 / 0.93 in session 30: "Fiscal" is Tenpay again, now as an exact alias that the check
     # part of the dev corpus confirmed (its garbles rose 76% -> 79%), and a month's year follows
     # the tense of its verb in the parse.
-    "en facts": {"precision": 0.80, "recall": 0.85},
+    # 0.875 / 0.933 pinned again in session 44 (the floors had stayed at 0.80 / 0.85 since a
+    # session that lowered them for a while).
+    "en facts": {"precision": 0.87, "recall": 0.93},
     "zh facts": {"precision": 0.85, "recall": 0.85},
     "zh commentary": {"precision": 0.85, "recall": 0.75},
 }

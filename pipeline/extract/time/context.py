@@ -34,6 +34,7 @@ FINE_ENOUGH = {"day": ("day", "part", "time"), "month": ("month", "day", "part",
 _NO_DATE = Point(date(2000, 7, 1), "day", known="")
 
 
+# A year written out in figures (2017年, 二〇一七年), not one told relative to the article (去年).
 WRITTEN_YEAR = re.compile(r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}")
 
 

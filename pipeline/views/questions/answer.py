@@ -177,14 +177,14 @@ class Knowledge(SentenceAnswers):
             # "When did UnionPay deny …", "When did NetsUnion and Alipay announce …": the speech act itself.
             speech = [t for t in question.types if t in SPEECH_TYPES]
             types = speech or question.types
+        either = self._either_of(question)
+        parties = [e for e in self._asked_parties(question) if e not in either]
         found = []
         for entry in self._candidates(question):
             if facts_only and entry.category == "commentary":
                 continue
             if types and entry.type not in types:
                 continue
-            either = self._either_of(question)
-            parties = [e for e in self._asked_parties(question) if e not in either]
             if not all(self.involves(entry, e) for e in parties) or either and not any(self.involves(entry, e) for e in either):
                 continue
             if question.dates and not any(_within(entry, t.value, loose=question.shape == "when")
@@ -1375,7 +1375,7 @@ def _role_family(role: str) -> str | None:
 
 
 # What stands between two names asked as alternatives: "NetsUnion or UnionPay", 网联或银联.
-EITHER_OR = re.compile(r"\s*(?:,\s*)?(?:or|either|或|或者)\s*", re.I)
+EITHER_OR = re.compile(r"\s*(?:,\s*)?(?:or|或|或者)\s*", re.I)
 
 
 def _without(question: Question, entity_ids: list[str]) -> Question:
