@@ -1510,13 +1510,17 @@ def test_chinese_an_official_speaking_on_a_day_tells_as_fact_and_the_limit_dates
         ("deposit", "asserted", "2019-01-14"), ("complete", "asserted", "2019-01-14")}
 
 
-def test_chinese_a_body_speaking_at_a_dated_occasion_announces_on_its_day(fresh_store, write):
-    """央行在1月9日的发布会上表示: the day describes the occasion (的发布会), which is read whole as
-    where the body spoke; the body still speaks, on that day."""
-    told = "央行在1月9日的国新办发布会上表示，断直连工作已基本完成。"
-    ingest([write("story.txt", f"title: 发布会\ndate: 2019-01-20\nlang: zh\n\n{told}")], fresh_store)
+@pytest.mark.parametrize("told, day", [
+    # the day describes the occasion (的发布会), which is read whole as where the body spoke
+    ("央行在1月9日的国新办发布会上表示，断直连工作已基本完成。", "2019-01-09"),
+    # a weekday told from the article's day between the body's official and the verb
+    ("央行官员上周五表示，断直连工作已基本完成。", "2019-01-18"),
+    ("人行官員上周五回應指，斷直連工作已基本完成。", "2019-01-18"),
+])
+def test_chinese_a_body_speaking_on_a_day_told_before_its_verb_announces_on_that_day(fresh_store, write, told, day):
+    ingest([write("story.txt", f"title: 发布会\ndate: 2019-01-22\nlang: zh\n\n{told}")], fresh_store)  # a Tuesday
     said = [(e.value, e.actor_ids) for e in build_entries(fresh_store) if e.type == "announce"]
-    assert said == [("2019-01-09", ["pboc"])], said
+    assert said == [(day, ["pboc"])], said
 
 
 def test_traffic_moved_onto_the_house_ahead_of_a_deadline_is_the_switch_over_by_then(fresh_store, write):
