@@ -2098,6 +2098,17 @@ def test_an_undated_lead_retelling_a_dated_act_later_in_the_article_is_one_entry
     assert deals == [("2018-04", ["tenpay", "unionpay"]), ("2018-09-10", ["alipay", "unionpay"])], deals
 
 
+def test_a_deadline_met_is_a_completion_and_figures_released_are_no_rule_issued(fresh_store, write):
+    """"Alipay said it had met the deadline on January 14": Alipay completed, not set a deadline;
+    "according to PBOC data released last week": the bank gave figures, it issued no rule."""
+    text = ("title: Reserves\ndate: 2019-01-15\n\n"
+            "Alipay said it had met the deadline on January 14. The balance stood at 1.24 trillion yuan at the end "
+            "of December, according to PBOC data released last week.\n")
+    entries = entries_of(fresh_store, write, text)
+    found = sorted((e.type, e.value, e.actor_ids) for e in entries if e.type != "statistic")
+    assert found == [("complete", "2019-01-14", ["alipay"])], found
+
+
 def test_what_the_notice_says_must_be_done_is_required_by_the_regulator_that_issued_it(fresh_store, write):
     """"…, the notice said": a rule read before speaks for its issuer, whose requirement it is,
     with its deadline; the payments that must go through the platform name nobody."""

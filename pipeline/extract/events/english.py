@@ -127,7 +127,9 @@ def _object_makes_another_act(token: Token, spec: EventType) -> bool:
     """"the bank that issued the customer's card": an object that makes the verb an act of
     another kind (events.yaml not_with_objects)."""
     objects = spec.not_with_objects.get("en", ())
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in token.children)
+    # ("the data released last week": a participle's noun is what it acts on)
+    described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
+    return any(c.lemma_.lower() in objects for c in [*(c for c in token.children if c.dep_ == "dobj"), *described])
 
 
 def _unnamed_object(head: Token, carrier: Token, name_tokens: set[int], taxonomy: Taxonomy) -> bool:
@@ -470,13 +472,15 @@ def find_events(
         head = trigger.root
         carrier = head if head.i in issued_from else _carrier(head)  # a rule from X: the noun tells the act
         if (
-            _is_carrier_of_other(head, trigger_tokens, type_id)
+            _is_carrier_of_other(head, trigger_tokens, type_id) and not _told_with_its_object(head, spec)
             or _is_subject_of_trigger(head, trigger_tokens)
             or _is_object_of_swallower(head, trigger_tokens)
         ):
             continue
         if _ended(head, carrier, taxonomy):
             continue  # "Bank of China terminated its cooperation with Alipay": not a cooperation
+        if head.dep_ == "dobj" and head.head.i in trigger_tokens and _told_with_its_object(head.head, taxonomy.types[trigger_tokens[head.head.i]]):
+            continue  # "met the deadline": the deadline is what was met, no act of the one who met it
         misread_subjects = []
         if (head.dep_ == "amod" and head.i < head.head.i and head.tag_ in ("VBN", "VBD") and len(trigger) == 1
                 and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent", "dobj") for c in head.children)):
@@ -946,6 +950,13 @@ def _is_carrier_of_other(head: Token, triggers: dict[int, str], type_id: str) ->
     if type_id in EVENT_OBJECT_TYPES or type_id in OBJECT_SWALLOWING_TYPES:
         return False
     return any(c.i in triggers and c.dep_ in ("dobj", "attr", "oprd") for c in head.children)
+
+
+def _told_with_its_object(head: Token, spec: EventType) -> bool:
+    """A verb that tells its type with that object ("met the deadline": a completion), even when
+    the object is a trigger of its own: the verb carries no other act."""
+    verbs, objects = spec.with_object.get("en", ((), ()))
+    return head.lemma_ in verbs and any(c.dep_ == "dobj" and c.lemma_ in objects for c in head.children)
 
 
 def _is_object_of_swallower(head: Token, triggers: dict[int, str]) -> bool:
