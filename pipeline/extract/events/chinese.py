@@ -31,11 +31,13 @@ OWNER_LINKS = ("旗下的", "旗下", "下属的", "下属", "的")
 SPEECH_SETTING = re.compile(r"(?:在|于)[^，。；：]{0,24}?(?:会上|会议上|发布会上|记者会上|论坛上|采访时|接受采访时)$")
 # An adverb between a body and its speech verb (京东金融也表示, 网联随后表示): still the body speaking.
 SPEECH_ADVERBS = re.compile(r"(?:也|亦|还|则|均|都|同样|同时|随后|随即|其后|其後|再次|此前|当时|另外|另)+$")
-SPEECH_WHEN = re.compile(r"(?:于|在)?(?:去年|今年|前年|上个?月|本月|当月|同月)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])*"
+_NUMERALS = "0-9０-９〇一二三四五六七八九十"
+_WRITTEN_DATE_PART = rf"(?:[{_NUMERALS}]+[年月日号])"  # 2018年, 1月, 9日
+SPEECH_WHEN = re.compile(rf"(?:于|在)?(?:去年|今年|前年|上个?月|本月|当月|同月)?{_WRITTEN_DATE_PART}*"
                          # 上周五, 昨日, 当晚: a weekday or a day told from the article's
                          r"(?:(?:上|本|这|上个)?(?:周|星期|礼拜)[一二三四五六日天]|昨天|昨日|今天|今日|前天|前日|当天|当日|当晚|日前|近日)?$")
 # (not a day that describes the occasion, 在1月9日的发布会上: that is the setting, read whole)
-SPEECH_DAY = re.compile(r"^(?:于|在)?(?:[0-9０-９〇一二三四五六七八九十]+[年月日号])+(?![0-9０-９〇一二三四五六七八九十年月日号的])|^(?:于|在)?(?:今天|昨天|昨日|今日|当天|当日|当晚|日前|近日)(?!的)")
+SPEECH_DAY = re.compile(rf"^(?:于|在)?{_WRITTEN_DATE_PART}+(?![{_NUMERALS}年月日号的])|^(?:于|在)?(?:今天|昨天|昨日|今日|当天|当日|当晚|日前|近日)(?!的)")
 # A clause opening with these turns from what was reported to what the writer tells: 有媒体报道称…，
 # 但银联当晚发布声明 (the statement is no report).
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")

@@ -198,7 +198,7 @@ class Knowledge(SentenceAnswers):
         """Entities the question names as alternatives ("with NetsUnion or UnionPay", 网联或银联):
         an entry need involve one of them, not all."""
         either = set()
-        named = sorted(((question.text.find(n), e, n) for e, n in question.names.items() if n and question.text.find(n) >= 0))
+        named = sorted((at, e, n) for e, n in question.names.items() if n and (at := question.text.find(n)) >= 0)
         for (at, first, name), (next_at, second, _) in zip(named, named[1:]):
             if EITHER_OR.fullmatch(question.text[at + len(name) : next_at]):
                 either |= {first, second}

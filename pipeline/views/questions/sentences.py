@@ -429,11 +429,11 @@ class SentenceReader:
         the noun has (注册资本为20亿元) rather than a count of it."""
         written = reading.sentence["sentence"]
         text = readable(written)
+        measures = grammar().measure_words("parties", "things", "places")
         for variant in sorted(counted.variants, key=len, reverse=True):
             lang = "zh" if has_cjk(variant) else "en"
             noun = re.escape(variant) if lang == "zh" else _stem_pattern(variant)
             gap = r"[\u4e00-\u9fff]{0,6}?" if lang == "zh" else r"(?:\s+[\w-]+){0,2}?\s+"
-            measures = grammar().measure_words("parties", "things", "places")
             if lang == "zh" and not re.match(r"[亿万千百]", variant):
                 # A measure word after the number: 三方支付 is no count.
                 gap = rf"[{measures}][\u4e00-\u9fff]{{0,6}}?"
