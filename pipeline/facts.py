@@ -119,6 +119,8 @@ class EventMention:
     object_type: str | None = None  # the kind of event acted on: "deleted the announcement" -> announce
     back_reference: str | None = None  # the subject stands for an institution named before: "the platform", "it"
     target_back_reference: str | None = None  # ... or the object does: "connected to the platform"
+    # The act is on a document told as new, by no name ("circulated a work plan"): not the one named before.
+    unnamed_document: str | None = None
 
 
 @dataclass(slots=True)

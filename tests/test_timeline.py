@@ -2360,3 +2360,28 @@ def test_a_subject_after_but_is_the_last_verb_s_own(fresh_store, write):
 def test_moving_traffic_or_business_is_a_switch_over(fresh_store, write, told, switched):
     ingest([write("moved.txt", f"title: Moved\ndate: 2018-06-30\n\n{told}\n")], fresh_store)
     assert (("switch_traffic", "2018-06-28") in entries_by_type(fresh_store)) is switched
+
+
+@pytest.mark.parametrize("lang, told", [
+    ("zh", "今年3月，一份名为《银行卡清算接入工作方案》的文件在业内流传。"),
+    ("zh", "今年3月，一份名为《銀行卡清算接入工作方案》的文件在業內流傳。"),
+])
+def test_a_document_told_as_circulating_was_put_out_that_month(fresh_store, write, lang, told):
+    """A document that circulates has been put out, whoever did it: the month it circulated dates it."""
+    entries = entries_of(fresh_store, write, f"title: 方案\ndate: 2018-05-02\nlang: {lang}\n\n{told}\n")
+    issued = [(e.value, bool(e.document_id)) for e in entries if e.type == "issue"]
+    assert issued == [("2018-03", True)], issued
+
+
+def test_a_new_unnamed_document_is_not_the_one_named_before_and_what_a_plan_proposes_is_planned(fresh_store, write):
+    """"a work plan, circulated in March": no rule named in the sentence before is the one that
+    circulated; "a plan for moving the business onto UnionPay" tells no move done."""
+    text = ("title: Barcodes\ndate: 2018-09-14\n\n"
+            "Tenpay's cooperation with UnionPay went live on April 1, the day the central bank's barcode payment rules "
+            "took effect. Those steps followed a work plan, circulated in March, for moving the barcode business of "
+            "WeChat Pay and Alipay onto UnionPay.\n")
+    entries = entries_of(fresh_store, write, text)
+    issued = [(e.value, e.document_id) for e in entries if e.type == "issue"]
+    assert ("2018-03", "doc_296_barcode_rules") not in issued, issued
+    moves = [(e.value, e.factuality) for e in entries if e.type == "switch_traffic"]
+    assert all(factuality == "planned" for _, factuality in moves), moves

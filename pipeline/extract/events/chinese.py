@@ -394,7 +394,11 @@ def find_events(
         # …下发114号文，要求按月提高…: a trigger opening a clause after the first is a verb whose
         # subject the sentence already named, not a noun
         opens_clause = c_start > 0 and not text[c_start:start].strip(" \u3000")
-        if not (spec.clause_may_be_bare or verbal or before or after or bare_subject or opens_clause
+        # (a verb telling its act only by its object, 一份名为《…方案》的文件在业内流传: the document
+        # named in its clause is that object, enough for an act a document can carry alone)
+        named_document = "actor_or_document" in spec.needs and text[start:end] in spec.with_object.get("zh", ((), ()))[0] and any(
+            c_start <= s and e <= c_end and entities.types.get(m.entity_id) == "document" for m, s, e in local)
+        if not (spec.clause_may_be_bare or verbal or before or after or bare_subject or opens_clause or named_document
                 or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
             if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh + taxonomy.back_documents_zh):
                 continue  # nothing of its own in the clause: a noun use (集中存管工作要求), no event

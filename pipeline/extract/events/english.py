@@ -112,8 +112,10 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
             # ("the ratio is increased month by month": a parse making the participle the
             # complement of "is" hangs the object on "is")
             around = [*token.subtree, *(c for c in token.head.children if c.dep_ == "nsubj")] if token.dep_ == "acomp" else token.subtree
-            if token.lemma_ in verbs and any((c.dep_ in ("dobj", "nsubjpass", "nsubj") or _part_of_object(c)) and c.lemma_ in objects
-                                             and abs(c.i - token.i) <= 10 for c in around):
+            # ("a work plan, circulated in March": a participle's noun is what it acts on)
+            described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
+            if token.lemma_ in verbs and any((c.dep_ in ("dobj", "nsubjpass", "nsubj") or _part_of_object(c) or c in described)
+                                             and c.lemma_ in objects and abs(c.i - token.i) <= 10 for c in [*around, *described]):
                 found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
             span = doc[token.i : token.i + len(words)]
@@ -414,6 +416,29 @@ def _topic_of_talk(noun: Token, taxonomy: Taxonomy) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in taxonomy.topic_verbs_en
 
 
+def _planned_by_noun(factuality: str, head: Token, spec: EventType, taxonomy: Taxonomy) -> str:
+    """What a plan proposes is planned, not done ("a plan for moving the barcode business onto
+    UnionPay"); a rule's plan is left to the rule's own reading."""
+    if factuality == "asserted" and spec.category != "regulatory" and _proposed_by_plan(head, taxonomy):
+        return "planned"
+    return factuality
+
+
+def _proposed_by_plan(verb: Token, taxonomy: Taxonomy) -> bool:
+    """Whether the verb is what a plan noun proposes: "a plan for moving …" (for + gerund), "a
+    proposal to set up …" (to + verb describing the noun)."""
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        noun = verb.head.head
+        # ("followed a work plan, circulated in March, for moving …": the parse may hang the
+        # phrase on the verb whose object the plan is)
+        noun = next((c for c in noun.children if c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in taxonomy.plan_nouns_en), noun)
+    elif verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        noun = verb.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in taxonomy.plan_nouns_en
+
+
 def _nobody_did(verb: Token) -> bool:
     """"Neither Alipay nor UnionPay had issued a statement", "no bank has connected": the
     subject denies the act."""
@@ -638,7 +663,7 @@ def find_events(
                 trigger=trigger.text,
                 start=sentence.start + trigger.start_char,
                 end=sentence.start + trigger.end_char,
-                factuality=_reported_by(stances, _factuality(doc, trigger, carrier, taxonomy, type_id)),
+                factuality=_reported_by(stances, _planned_by_noun(_factuality(doc, trigger, carrier, taxonomy, type_id), head, spec, taxonomy)),
                 actors=actors,
                 targets=targets,
                 document=document,
@@ -646,6 +671,7 @@ def find_events(
                 object_type=next((trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
                 back_reference=back_reference,
                 target_back_reference=target_reference,
+                unnamed_document=None if document else _new_unnamed_document(head),
             )
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
@@ -1029,6 +1055,18 @@ def _nearest_before(spans, start: int, entities: EntityInfo, *, exclude: set[str
         and entities.types.get(m.entity_id) not in ("document", "place", "media", "person")
     ]  # fmt: skip
     return before[-1:]
+
+
+def _new_unnamed_document(head: Token) -> str | None:
+    """"issued a new notice", "a work plan, circulated in March": what the act is on, when it is
+    told as new ("a", "an") and by no name: another document than any named before."""
+    acted_on = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        acted_on.append(head.head)
+    for noun in acted_on:
+        if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return " ".join(t.text for t in noun.subtree if t.i <= noun.i)
+    return None
 
 
 def _theme(subjects: list[Token], head: Token) -> str | None:

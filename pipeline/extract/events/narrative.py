@@ -42,7 +42,7 @@ def resolve(
     for event in events:
         other_days[event.sentence_idx] |= _issued_on_other_days(event, events)
     for event in events:
-        if event.document is None and event.type in REGULATORY_NEEDING_DOCUMENT:
+        if event.document is None and not event.unnamed_document and event.type in REGULATORY_NEEDING_DOCUMENT:
             event.document = _recent_document(event, mentions, paragraph_of, entities, other_days[event.sentence_idx])
     _share_sentence_targets(events)
     _mark_commentary(events, sentences, entities)

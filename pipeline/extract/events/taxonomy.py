@@ -163,6 +163,7 @@ class Taxonomy:
     governors_zh: tuple[str, ...] = ()  # 违反…规定: the trigger ending the object is a noun
     frames_zh: tuple[str, ...] = ()  # 显示, 获悉: a clause ending so frames the next, it is no subject
     plan_nouns_zh: tuple[str, ...] = ()  # 设立网联平台的方案: the trigger is what a plan proposes
+    plan_nouns_en: frozenset[str] = frozenset()  # "a plan for moving the business": the same
     directive_verbs_zh: tuple[str, ...] = ()  # 央行通知支付机构，须…: those told are who must act
     learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
     routing: Routing | None = None  # "processed through NetsUnion": the switch-over
@@ -274,6 +275,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         governors_zh=tuple((data.get("nominal_uses") or {}).get("zh_governors") or []),
         frames_zh=tuple(data.get("zh_frames") or []),
         plan_nouns_zh=tuple((data.get("nominal_uses") or {}).get("zh_plan_nouns") or []),
+        plan_nouns_en=frozenset((data.get("nominal_uses") or {}).get("en_plan_nouns") or []),
         directive_verbs_zh=tuple((data.get("directive_verbs") or {}).get("zh") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
         anonymous_sources={lang: tuple(words) for lang, words in (data.get("anonymous_sources") or {}).items()},
