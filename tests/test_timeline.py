@@ -1679,6 +1679,8 @@ def test_chinese_a_deadline_without_parties_is_the_industrys_and_dates_no_other_
     entries = build_entries(fresh_store)
     assert [(e.value, e.target_ids) for e in entries if e.type == "deadline"] == [("2018-06-30", ["payment_institutions"])]
     assert all(e.value != "2018-06-30" for e in entries if e.type == "switch_traffic"), entries
+    # (what follows 大限 is no party: the summary names none it was not given)
+    assert [e.summary for e in entries if e.type == "deadline"] == ["Set a deadline for non-bank payment institutions"], entries
 
 
 @pytest.mark.parametrize("told, kind", [
@@ -2385,3 +2387,14 @@ def test_a_new_unnamed_document_is_not_the_one_named_before_and_what_a_plan_prop
     assert ("2018-03", "doc_296_barcode_rules") not in issued, issued
     moves = [(e.value, e.factuality) for e in entries if e.type == "switch_traffic"]
     assert all(factuality == "planned" for _, factuality in moves), moves
+
+
+@pytest.mark.parametrize("told", [
+    "央行此前宣布，自7月9日起，支付机构客户备付金集中交存比例将按月提高。",
+    "央行将支付机构备付金交存比例提高至50%。",
+])
+def test_chinese_whose_ratio_is_raised_is_the_requirements_other_end_not_its_doer(fresh_store, write, told):
+    """支付机构…交存比例将按月提高: the institutions own the ratio; the regulator raises it."""
+    entries = entries_of(fresh_store, write, f"title: 备付金\ndate: 2018-06-20\nlang: zh\n\n{told}\n")
+    required = [(e.actor_ids, e.target_ids) for e in entries if e.type == "require"]
+    assert required == [(["pboc"], ["payment_institutions"])], required

@@ -51,6 +51,9 @@ EXAMPLES_MARKER = "等"  # 财付通、支付宝等支付机构: examples of the
 EXAMPLES_GAP_CHARS = 5  # 等, 等主要, 等多家大型
 PARTNER_MARKERS = ("与", "和", "同", "跟")  # X于9月10日与Y签约: Y is X's partner in the act
 ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
+# Words between a name and an object noun that make the name the clause's subject, not the
+# object's owner (央行将交存比例提高 against 支付机构交存比例提高).
+OBJECT_OWNER_BREAK = re.compile(r"将|已|把|于|在|对|向|由|被|拟|要求|决定|计划|宣布|表示|继续|再次|[，,；;：:]")
 DEADLINE_NOUN_REACH = 8  # characters between a date and the deadline noun it dates (6月30日“断直连”大限)
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 OPENING_LIMIT_WORDS = "自从于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when
@@ -383,7 +386,9 @@ def find_events(
                 c_end = _clause(clauses, more.end())[1]  # …，其中包括财付通、支付宝，以及工商银行、农业银行…
         passive = "被" in text[c_start:start]
         before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
-        after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)]
+        owners = _owners_of_object(local, text, c_start, start, end, spec, entities)
+        before = [i for i in before if i not in owners]
+        after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)] + owners
         if start in routed:  # 通过网联或银联处理: the houses it goes through, never its actors
             after = routed[start][1] + after
             before = [i for i in before if i not in routed[start][1]]
@@ -418,6 +423,9 @@ def find_events(
                 if directive:
                     directives[directive[0]] = (directive[1], subject, directive[2])
                 before = directive[2] if directive else subject
+        if owners and not before:
+            # (no doer told, 支付机构…比例按月提高 alone: the owners stand as before, the act's only parties)
+            before, after = owners, [i for i in after if i not in owners]
         before = _coordinated_tail(before, [x for x in local if x[2] <= start], text) + partners
         agent = [m for m, s, e in local if c_start <= s and e <= start and text[:s].endswith(tuple(taxonomy.agent_markers_zh))]
         if agent and not after:
@@ -529,6 +537,20 @@ def _regulators_saying_what_must_be_done(events: list[EventMention], entities: E
         if demanded:
             event.type, event.category = "require", taxonomy.types["require"].category
             event.targets = _unique([a for later in demanded for a in later.actors + later.targets if a not in event.actors])
+
+
+def _owners_of_object(local, text: str, c_start: int, start: int, end: int, spec: EventType, entities: EntityInfo) -> list[str]:
+    """支付机构客户备付金集中交存比例将按月提高: for a verb telling its act by its object (events.yaml
+    with_object), the names that describe the object before it are whose it is, the act's
+    other end; its doer is told elsewhere (the regulator speaking)."""
+    verbs, objects = spec.with_object.get("zh", ((), ()))
+    if text[start:end] not in verbs:
+        return []
+    at = max((text.rfind(o, c_start, start) for o in objects), default=-1)
+    if at < 0:
+        return []
+    return [m.entity_id for m, s, e in local if c_start <= s and e <= at and _actor_like(m, entities)
+            and not OBJECT_OWNER_BREAK.search(text, e, at)]
 
 
 def _unnamed_object(text: str, end: int, c_end: int, timexes: list[Timex], sentence: Sentence, spec: EventType,

@@ -72,6 +72,10 @@ def resolve(
         if not (event.actors or event.targets or event.document) and event.type == "deadline" and event.date:
             # 距离6月30日“断直连”大限只剩50天: the deadline of the industry the article is about
             event.targets = _most_named_collective(mentions, entities)
+        if event.type != "statistic" and (event.actors or event.targets):  # (a statistic's theme is its figures)
+            # The words a theme keeps stand in for parties no name gave (a Chinese one is what
+            # follows the trigger: 大限仅剩十天); parties found since make it no subject of the act.
+            event.theme = None
     events = _absorb_required(events, entities, taxonomy)
     kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
     kept = _with_deadline_entries(kept)
