@@ -2398,3 +2398,12 @@ def test_chinese_whose_ratio_is_raised_is_the_requirements_other_end_not_its_doe
     entries = entries_of(fresh_store, write, f"title: 备付金\ndate: 2018-06-20\nlang: zh\n\n{told}\n")
     required = [(e.actor_ids, e.target_ids) for e in entries if e.type == "require"]
     assert required == [(["pboc"], ["payment_institutions"])], required
+
+
+@pytest.mark.parametrize("speaker, factuality", [("分析人士认为", "speculative"), ("有业内人士称", "reported")])
+def test_chinese_what_an_unnamed_speaker_only_thinks_is_a_guess_not_a_report(fresh_store, write, speaker, factuality):
+    """分析人士认为，…将在年底前基本完成: an opinion about what is to come, not news of a completion."""
+    told = f"{speaker}，支付宝已于9月与银联完成条码支付业务对接。"
+    entries = entries_of(fresh_store, write, f"title: 对接\ndate: 2018-09-14\nlang: zh\n\n{told}\n")
+    told_as = {e.factuality for e in entries if e.type == "complete"}
+    assert told_as == {factuality}, entries

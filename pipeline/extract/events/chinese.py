@@ -297,11 +297,22 @@ def _take_limits_after(event: EventMention, later: list[Timex]) -> bool:
     return bool(later)
 
 
-def _heard_from(anonymous: bool, own: str) -> str:
-    """An act told by an unnamed source (一位业内人士称) is reported, unless its own words hedge
-    it more (央行…可能予以处罚: a possibility, not a reported penalty), put it ahead (业内人士预计，
-    支付宝有望在5月份完成对接: not done yet) or deny it."""
-    return "reported" if anonymous and own not in ("speculative", "planned", "denied") else own
+def _unnamed_telling(unnamed: list[int], start: int, text: str, taxonomy: Taxonomy) -> str | None:
+    """How an unnamed speaker before the act tells it: "reported" (一位业内人士称), "speculative"
+    when the speaker only thinks so (分析人士认为); None when nobody unnamed tells it."""
+    telling = [p for p in unnamed if p < start and not TURN.search(text, p, start)]
+    if not telling:
+        return None
+    opinions = taxonomy.opinion_verbs.get("zh", ())
+    return "speculative" if text.startswith(opinions, telling[-1]) else "reported"
+
+
+def _heard_from(anonymous: str | None, own: str) -> str:
+    """An act told by an unnamed source (一位业内人士称) is reported, or a guess when the source
+    only thinks so (anonymous: _unnamed_telling), unless its own words hedge it more (央行…可能予以
+    处罚: a possibility, not a reported penalty), put it ahead (业内人士预计，支付宝有望在5月份完成
+    对接: not done yet) or deny it."""
+    return anonymous if anonymous and own not in ("speculative", "planned", "denied") else own
 
 
 def _reports(text: str, cue_start: int, cue_end: int, clause_start: int) -> bool:
@@ -492,7 +503,7 @@ def find_events(
                 trigger=text[start:end],
                 start=sentence.start + start,
                 end=sentence.start + end,
-                factuality=_heard_from(any(p < start and not TURN.search(text, p, start) for p in unnamed) and not claimed,
+                factuality=_heard_from(_unnamed_telling(unnamed, start, text, taxonomy) if not claimed else None,
                                        _planned_by_copula(copula, _factuality(text, c_start, start, type_id, taxonomy))),
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
