@@ -2407,3 +2407,15 @@ def test_chinese_what_an_unnamed_speaker_only_thinks_is_a_guess_not_a_report(fre
     entries = entries_of(fresh_store, write, f"title: 对接\ndate: 2018-09-14\nlang: zh\n\n{told}\n")
     told_as = {e.factuality for e in entries if e.type == "complete"}
     assert told_as == {factuality}, entries
+
+
+def test_the_deadline_of_a_required_act_binds_its_doers_not_where_they_must_go(fresh_store, write):
+    """"payments by payment institutions must be processed through NetsUnion from June 30": the
+    institutions are held to the day, the clearing house is where they go; the regulator whose
+    notice it is sets it."""
+    text = ("title: Switch\ndate: 2018-06-20\n\n"
+            "Under the notice No. 209, online payments by payment institutions must be processed through NetsUnion "
+            "from June 30.\n")
+    entries = entries_of(fresh_store, write, text)
+    deadlines = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "deadline"]
+    assert deadlines == [("2018-06-30", ["pboc"], ["payment_institutions"])], deadlines

@@ -78,7 +78,7 @@ def resolve(
             event.theme = None
     events = _absorb_required(events, entities, taxonomy)
     kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
-    kept = _with_deadline_entries(kept)
+    kept = _with_deadline_entries(kept, entities)
     kept = _with_issuing_acts(kept, sentences, mentions, entities)
     _date_joining_by_the_launch(kept, paragraph_of)
     for i, event in enumerate(kept):
@@ -479,7 +479,7 @@ def _absorb_required(events: list[EventMention], entities: EntityInfo, taxonomy:
             continue
         if requirement is not None and event.type != "assessment":
             if event.deadline:
-                out.append(_deadline_of(requirement, event.deadline))
+                out.append(_deadline_of(requirement, event.deadline, entities))
             if not requirement.targets and requirement.actors and all(entities.types.get(a) == "regulator" for a in requirement.actors):
                 # 人民银行要求，由6月30日起，支付机构…须全部通过网联或银联处理: those who must act,
                 # and the houses they must go through, are whom the regulator's requirement concerns
@@ -541,16 +541,27 @@ def _with_issuing_acts(
     return out
 
 
-def _deadline_of(event: EventMention, date: str) -> EventMention:
+def _deadline_of(event: EventMention, date: str, entities: EntityInfo) -> EventMention:
+    actors, targets = list(event.actors), list(event.targets)
+    if event.type not in ("require", "prohibit"):
+        # A required act ("payments must go through NetsUnion from June 30"): its doers are the
+        # ones the deadline binds, and the house they go to none of them; who sets it is a
+        # regulator named with them, else the issuer of the rule it is under.
+        bound = [a for a in event.actors if entities.types.get(a) != "regulator"]
+        setters = [a for a in event.actors if entities.types.get(a) == "regulator"]
+        if not setters and event.document in entities.issuers:
+            setters = [_top_regulator(entities.issuers[event.document], entities)]
+        if bound:  # (nobody told as bound: the parties the act names, as they stand)
+            actors, targets = setters, bound
     return EventMention(
         sentence_idx=event.sentence_idx, type="deadline", category="regulatory",
         trigger=event.trigger, start=event.start, end=event.end,
-        factuality="required", actors=list(event.actors), targets=list(event.targets),
+        factuality="required", actors=actors, targets=targets,
         document=event.document, date=date, date_source="sentence",
     )  # fmt: skip
 
 
-def _with_deadline_entries(events: list[EventMention]) -> list[EventMention]:
+def _with_deadline_entries(events: list[EventMention], entities: EntityInfo) -> list[EventMention]:
     """A requirement's "from/by" dates are moments of their own on the timeline: add each as a
     deadline event with the same parties and document ("from July 9, the ratio rises each month,
     reaching 100% by January 14": two steps, two deadlines)."""
@@ -561,5 +572,5 @@ def _with_deadline_entries(events: list[EventMention]) -> list[EventMention]:
             continue
         for date in [event.deadline, *event.later_deadlines]:
             if not any(o.type == "deadline" and o.sentence_idx == event.sentence_idx and o.date == date for o in out):
-                out.append(_deadline_of(event, date))
+                out.append(_deadline_of(event, date, entities))
     return out
