@@ -1132,6 +1132,9 @@ def test_an_aside_in_apposition_keeps_its_date_to_itself(fresh_store, write):
      "NetsUnion on May 11, 2018.", "cooperate", ["alipay", "netsunion", "tenpay"]),
     ("NetsUnion Clearing Corp, the platform backed by the People's Bank of China, said on July 2, 2018 that 424 banks "
      "had connected to it.", "announce", ["netsunion"]),
+    # (the parse may read the second owner as one more of the list)
+    ("Payment companies, including Ant Financial's Alipay and Tencent's WeChat Pay, moved their transactions onto "
+     "NetsUnion in June 2018.", "switch_traffic", ["alipay", "netsunion", "payment_institutions", "wechat_pay"]),
 ])
 def test_an_owner_or_apposition_describing_a_party_is_no_party(fresh_store, write, told, kind, actors):
     """What a party is ("the payment arm of Ant Financial", "the platform backed by the PBOC") or
@@ -2419,3 +2422,15 @@ def test_the_deadline_of_a_required_act_binds_its_doers_not_where_they_must_go(f
     entries = entries_of(fresh_store, write, text)
     deadlines = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "deadline"]
     assert deadlines == [("2018-06-30", ["pboc"], ["payment_institutions"])], deadlines
+
+
+def test_a_deadline_met_that_has_its_own_day_and_setter_is_set_by_that_setter_and_dates_the_meeting(fresh_store, write):
+    """"payment firms …, meeting a June 30 deadline set by the People's Bank of China": the bank
+    set the deadline for the firms, and the firms were done by that day."""
+    text = ("title: Deadline met\ndate: 2018-07-02\n\n"
+            "Payment firms including Alipay have moved their online transactions onto the clearing platform, meeting a "
+            "June 30 deadline set by the People's Bank of China.\n")
+    entries = entries_of(fresh_store, write, text)
+    deadlines = [(e.value, e.actor_ids) for e in entries if e.type == "deadline"]
+    assert deadlines == [("2018-06-30", ["pboc"])], deadlines
+    assert [e.value for e in entries if e.type == "complete"] == ["2018-06-30"], entries

@@ -504,7 +504,8 @@ def find_events(
             continue
         if _ended(head, carrier, taxonomy):
             continue  # "Bank of China terminated its cooperation with Alipay": not a cooperation
-        if head.dep_ == "dobj" and head.head.i in trigger_tokens and _told_with_its_object(head.head, taxonomy.types[trigger_tokens[head.head.i]]):
+        if (head.dep_ == "dobj" and head.head.i in trigger_tokens and _told_with_its_object(head.head, taxonomy.types[trigger_tokens[head.head.i]])
+                and not _set_of_its_own(head, sentence, timexes)):
             continue  # "met the deadline": the deadline is what was met, no act of the one who met it
         misread_subjects = []
         if (head.dep_ == "amod" and head.i < head.head.i and head.tag_ in ("VBN", "VBD") and len(trigger) == 1
@@ -525,11 +526,19 @@ def find_events(
             continue  # "We have not been able to confirm which body issued it": nobody is told
         subject_ids = _within(subjects) | _relative_antecedent(carrier, subjects)
         actor_tokens = subject_ids | _within(_agent(carrier))
+        setters: list[str] = []
         if head.pos_ in ("NOUN", "PROPN"):
             actor_tokens |= _within([c for c in head.children if c.dep_ in NOUN_ACTORS])
             # "a June 30 deadline set by the central bank": the agent of the participle describing the act noun
-            actor_tokens |= _within([g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in _agent(c)])
+            setter_tokens = _within([g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in _agent(c)])
+            actor_tokens |= setter_tokens
+            setters = _ids(spans, setter_tokens, entities) if carrier is not head else []
         actors = _ids(spans, actor_tokens, entities) or _they(subjects, spans, entities) or _ids(spans, _named_by_copula(head), entities)
+        held = []
+        if setters:
+            # ("payment firms met a June 30 deadline set by the central bank": the bank set it, for
+            # the firms the verb carrying it is told of)
+            actors, held = setters, [a for a in actors if a not in setters]
         if type_id in ISSUED_AS_WHOSE and carrier.dep_ == "acl" and carrier.tag_ == "VBN" and carrier.head.pos_ in ("NOUN", "PROPN"):
             # "under a central bank notice issued at the end of June, payment institutions must …":
             # the body the notice is told as being of issued it, not the subject of the clause
@@ -557,7 +566,7 @@ def find_events(
             houses = [a for a in actors if entities.types.get(a) in taxonomy.routing.to]
             actors, targets = [a for a in actors if a not in houses], houses
         else:
-            targets = []
+            targets = list(held)
         scope = _within([head]) | (_within([carrier]) if carrier is not head else set())
         # An event nested below this one keeps its own participants.
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
@@ -676,6 +685,7 @@ def find_events(
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
+    _dated_by_the_deadline_met(events, doc, sentence, taxonomy)
     # The regulator's telling is the rule it tells, not an announcement of its own beside it.
     told_rules = {sentence.start + doc[i].idx for i in rule_tellers}
     announcing = taxonomy.institution_statements.type if taxonomy.institution_statements else None
@@ -978,6 +988,27 @@ def _is_carrier_of_other(head: Token, triggers: dict[int, str], type_id: str) ->
     return any(c.i in triggers and c.dep_ in ("dobj", "attr", "oprd") for c in head.children)
 
 
+def _dated_by_the_deadline_met(events: list[EventMention], doc: Doc, sentence: Sentence, taxonomy: Taxonomy) -> None:
+    """"…, meeting a June 30 deadline set by the central bank": an undated act told by meeting a
+    deadline that has its own day was done by that day."""
+    deadlines = {e.start: e for e in events if e.type == "deadline" and e.date}
+    for event in events:
+        token = doc.char_span(event.start - sentence.start, event.end - sentence.start, alignment_mode="expand")
+        if event.date or event.deadline or token is None or not _told_with_its_object(token.root, taxonomy.types[event.type]):
+            continue
+        met = [deadlines[sentence.start + c.idx] for c in token.root.children if c.dep_ == "dobj" and sentence.start + c.idx in deadlines]
+        if met:
+            event.date, event.date_text, event.date_source = met[0].date, met[0].date_text, met[0].date_source
+
+
+def _set_of_its_own(noun: Token, sentence: Sentence, timexes: list[Timex]) -> bool:
+    """Whether the object met tells its own setting: "meeting a June 30 deadline set by the
+    central bank" (a day or a setter of its own), not just "met the deadline"."""
+    by_someone = any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in noun.children)
+    dated = any(t.start <= sentence.start + w.idx < t.end for w in noun.subtree if w.i < noun.i for t in timexes)
+    return by_someone or dated
+
+
 def _told_with_its_object(head: Token, spec: EventType) -> bool:
     """A verb that tells its type with that object ("met the deadline": a completion), even when
     the object is a trigger of its own: the verb carries no other act."""
@@ -1015,15 +1046,23 @@ def _guiding(head: Token, taxonomy: Taxonomy) -> set[int]:
 def _ids(spans: list[tuple[Mention, Span]], tokens: set[int], entities: EntityInfo) -> list[str]:
     out: list[str] = []
     named_at = {s.root.i for m, s in spans if m.entity_id not in entities.collectives}
+    named_from = {s.start for m, s in spans if m.entity_id not in entities.collectives}
     for mention, span in spans:
         # A place is where, an outlet who wrote it ("(Xinhua) --"): neither takes part in the event.
         if span.root.i in tokens and mention.entity_id not in out and entities.types.get(mention.entity_id) not in ("place", "media"):
-            if _describes(span.root, named_at - {span.root.i}):
+            if _describes(span.root, named_at - {span.root.i}) or _owner_of_next_name(span, named_from):
                 # "Lakala, a Shenzhen-based payment company, …", "Alipay, the payment arm of Ant
                 # Financial", "Tencent's Tenpay": what the named party is or whose, no other party
                 continue
             out.append(mention.entity_id)
     return out
+
+
+def _owner_of_next_name(span: Span, named_from: set[int]) -> bool:
+    """"Alipay and Tencent's WeChat Pay": a name whose "'s" a name follows owns that one, however
+    the parse hung it (here as one more of a list)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].tag_ == "POS" and span.end + 1 in named_from
 
 
 def _describes(token: Token, named_at: set[int]) -> bool:
