@@ -41,6 +41,9 @@ OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce", "approve", "p
 # Nouns for a rule that may speak for itself ("the notice said").
 RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "guideline", "guidelines", "specification", "measure"}
 # What an act is done "according to" when no one reports it: a rule's own terms.
+# What makes the noun after it a time ("before the deadline", "on the day of the deadline").
+TIME_PREPOSITIONS = {"before", "after", "by", "until", "till", "since", "on", "at"}
+TIME_HEADS = {"day", "date", "eve", "ahead", "week", "month", "end"}
 PLAN_NOUNS = {"requirement", "requirements", "provision", "provisions", "arrangement", "deployment", "plan", "schedule"}
 # Words opening the list of the members of a group just counted ("3 payment institutions, namely …").
 ENUMERATION_CUES = {"namely", "including", "i.e."}
@@ -507,6 +510,8 @@ def find_events(
         if (head.dep_ == "dobj" and head.head.i in trigger_tokens and _told_with_its_object(head.head, taxonomy.types[trigger_tokens[head.head.i]])
                 and not _set_of_its_own(head, sentence, timexes)):
             continue  # "met the deadline": the deadline is what was met, no act of the one who met it
+        if type_id == "deadline" and _a_time_told_by(head) and not _set_of_its_own(head, sentence, timexes):
+            continue  # "handled 1.3 billion transactions on the day of the deadline": when, not a deadline set
         misread_subjects = []
         if (head.dep_ == "amod" and head.i < head.head.i and head.tag_ in ("VBN", "VBD") and len(trigger) == 1
                 and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent", "dobj") for c in head.children)):
@@ -524,7 +529,12 @@ def find_events(
             subjects, passive = [carrier.head], True
         if _asked_subject(carrier, subjects):
             continue  # "We have not been able to confirm which body issued it": nobody is told
-        subject_ids = _within(subjects) | _relative_antecedent(carrier, subjects)
+        # ("NetsUnion, which was set up by the PBOC's clearing center, said …": a clause describing
+        # a named subject names no one else who did the act, unless the act is told in it; "the
+        # payments that payment institutions handle" are told by whose they are)
+        named_roots = {span.root.i for _, span in spans}
+        describing = [c for s in subjects if s.i in named_roots for c in s.children if c.dep_ == "relcl" and head not in c.subtree]
+        subject_ids = (_within(subjects) - _within(describing)) | _relative_antecedent(carrier, subjects)
         actor_tokens = subject_ids | _within(_agent(carrier))
         setters: list[str] = []
         if head.pos_ in ("NOUN", "PROPN"):
@@ -999,6 +1009,17 @@ def _dated_by_the_deadline_met(events: list[EventMention], doc: Doc, sentence: S
         met = [deadlines[sentence.start + c.idx] for c in token.root.children if c.dep_ == "dobj" and sentence.start + c.idx in deadlines]
         if met:
             event.date, event.date_text, event.date_source = met[0].date, met[0].date_text, met[0].date_source
+
+
+def _a_time_told_by(noun: Token) -> bool:
+    """Whether a noun only tells when something else happened: "before the deadline", "on the day
+    of the deadline", "ahead of the deadline"."""
+    if noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    if preposition.lower_ in TIME_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in TIME_HEADS
 
 
 def _set_of_its_own(noun: Token, sentence: Sentence, timexes: list[Timex]) -> bool:
