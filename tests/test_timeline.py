@@ -2447,3 +2447,11 @@ def test_a_clause_describing_a_named_subject_names_none_of_its_acts_parties_and_
     said = [(e.value, e.actor_ids) for e in entries if e.type == "announce"]
     assert said == [("2018-07-01", ["netsunion"])], said
     assert [e for e in entries if e.type == "deadline"] == [], entries
+
+
+def test_an_issue_naming_no_document_says_rules_went_to_its_targets(fresh_store, write):
+    """"issued a notice to banks": the summary names no document it was not told, and does not
+    read as if the banks were issued."""
+    text = "title: Notice\ndate: 2017-08-10\n\nIn August the central bank issued a notice to commercial banks.\n"
+    entries = entries_of(fresh_store, write, text)
+    assert [e.summary for e in entries if e.type == "issue"] == ["People's Bank of China issued rules to commercial banks"], entries

@@ -337,6 +337,8 @@ def summarise(entry: Entry, verb: str, *, theme: str | None = None, obj: str | N
         return f"{actors} {verb} {obj}"  # "NetsUnion and Alipay announced cooperation"
     if entry.type == "issue" and entry.document:
         return f"{actors or 'Unnamed authority'} {verb} {entry.document}"
+    if entry.type == "issue" and entry.targets:
+        verb += " rules to"  # (no document named: what was issued goes unnamed, not "issued banks")
     subject = actors or entry.document or theme
     text = f"{subject} {verb}" if subject else verb.capitalize()
     if entry.targets:
