@@ -284,9 +284,19 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
                 hedges = taxonomy.factuality.get("speculative", {}).get("zh", ())
                 first = min(m.start() for m in negations)
                 return "speculative" if any(h in before_clause[:first] for h in hedges) else family
-        elif any(cue in before_clause for cue in cues):
+        elif any(cue in _without_longer_cues(before_clause, cue, family, taxonomy) for cue in cues):
             return family
     return "asserted"
+
+
+def _without_longer_cues(text: str, cue: str, family: str, taxonomy: Taxonomy) -> str:
+    """The text with the cues of other families that hold this cue blanked out: the 将 of 或将
+    ("may") is no plan."""
+    for other, words in taxonomy.factuality.items():
+        for longer in words.get("zh", ()) if other != family else ():
+            if cue in longer and cue != longer:
+                text = text.replace(longer, "\u3000" * len(longer))
+    return text
 
 
 def _take_limits_after(event: EventMention, later: list[Timex]) -> bool:
