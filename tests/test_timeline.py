@@ -1728,6 +1728,8 @@ def test_an_entry_names_the_parties_most_of_its_reports_agree_on(fresh_store, wr
 @pytest.mark.parametrize("told", [
     "市場曾傳出拉卡拉未能如期接入的消息，拉卡拉其後發聲明指有關報道失實。",  # Hong Kong press: 發聲明指
     "市场曾传出拉卡拉未能如期接入的消息，拉卡拉其后发声明指有关报道失实。",
+    # the statement issued, then what it says in the clause after it
+    "市场曾传出拉卡拉未能如期接入的消息。拉卡拉昨日发表声明，指有关报道失实。",
 ])  # fmt: skip
 def test_chinese_a_statement_pointing_out_a_report_is_untrue_is_a_denial(fresh_store, write, told):
     ingest([write("story.txt", f"title: 拉卡拉\ndate: 2018-07-02\nlang: zh\n\n{told}")], fresh_store)

@@ -496,6 +496,11 @@ def find_events(
                                                       trigger=text[start:end], start=sentence.start + start,
                                                       end=sentence.start + end, actors=[speaker]) for speaker in actors]
                     type_id, spec = statement, taxonomy.types[statement]
+        elif (taxonomy.institution_statements and type_id == taxonomy.institution_statements.type and entities.are_bodies(actors)
+              and taxonomy.institution_statements.calls_untrue("zh", clauses[end : _clause(clauses, min(c_end + 1, len(clauses)))[1]])):
+            # 拉卡拉发表声明，指有关报道失实: a body's statement calling what was told untrue is its denial
+            type_id = taxonomy.institution_statements.untrue_type
+            spec = taxonomy.types[type_id]
         docs_after = [m for m, s, _ in local if start <= s < c_end and entities.types.get(m.entity_id) == "document"]
         docs_before = [m for m, _, e in local if e <= start and entities.types.get(m.entity_id) == "document"]
         document = (docs_after or docs_before[-1:] or [None])[0]

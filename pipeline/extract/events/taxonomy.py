@@ -114,9 +114,12 @@ class InstitutionStatements:
         """The event type of an institution's statement with this verb, or None (no statement)."""
         if verb.lower() not in self.verbs.get(lang, ()):
             return None
+        return self.untrue_type if self.calls_untrue(lang, what_follows) else self.type
+
+    def calls_untrue(self, lang: str, what_follows: str) -> bool:
+        """Whether the words say that something told is untrue (不实, "groundless")."""
         lowered = what_follows.lower()
-        untrue = any((re.search(rf"\b{re.escape(w)}\b", lowered) if lang == "en" else w in lowered) for w in self.untrue.get(lang, ()))
-        return self.untrue_type if untrue else self.type
+        return any((re.search(rf"\b{re.escape(w)}\b", lowered) if lang == "en" else w in lowered) for w in self.untrue.get(lang, ()))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded taxonomy keys the caches
