@@ -62,6 +62,9 @@ def test_questions_status_keeps_factuality(store):
     # No: the access was only reported, and UnionPay denied it the same evening.
     assert (answer.answer_type, answer.yes_no, answer.factuality) == ("yes_no", False, "reported")
     assert answer.answer.startswith("No.") and "deny by China UnionPay" in answer.answer
+    # (asked in Chinese, who denied it is said in Chinese too)
+    answer = ask(store, "银联是否确认支付宝接入？")
+    assert "deny by" not in answer.answer and "否认方：中国银联" in answer.answer, answer.answer
 
 
 def test_questions_what_happened_on_a_day(store):
