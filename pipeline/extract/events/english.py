@@ -40,10 +40,10 @@ OBJECT_SWALLOWING_TYPES = {"issue", "deny", "retract", "announce", "approve", "p
 
 # Nouns for a rule that may speak for itself ("the notice said").
 RULE_NOUNS = {"notice", "circular", "rule", "rules", "document", "regulation", "guideline", "guidelines", "specification", "measure"}
-# What an act is done "according to" when no one reports it: a rule's own terms.
 # What makes the noun after it a time ("before the deadline", "on the day of the deadline").
 TIME_PREPOSITIONS = {"before", "after", "by", "until", "till", "since", "on", "at"}
 TIME_HEADS = {"day", "date", "eve", "ahead", "week", "month", "end"}
+# What an act is done "according to" when no one reports it: a rule's own terms.
 PLAN_NOUNS = {"requirement", "requirements", "provision", "provisions", "arrangement", "deployment", "plan", "schedule"}
 # Words opening the list of the members of a group just counted ("3 payment institutions, namely …").
 ENUMERATION_CUES = {"namely", "including", "i.e."}

@@ -542,6 +542,7 @@ def _with_issuing_acts(
 
 
 def _deadline_of(event: EventMention, date: str, entities: EntityInfo) -> EventMention:
+    """The deadline a requirement (or a required act) sets on that date: who sets it, for whom."""
     actors, targets = list(event.actors), list(event.targets)
     if event.type not in ("require", "prohibit"):
         # A required act ("payments must go through NetsUnion from June 30"): its doers are the
@@ -563,8 +564,8 @@ def _deadline_of(event: EventMention, date: str, entities: EntityInfo) -> EventM
 
 def _with_deadline_entries(events: list[EventMention], entities: EntityInfo) -> list[EventMention]:
     """A requirement's "from/by" dates are moments of their own on the timeline: add each as a
-    deadline event with the same parties and document ("from July 9, the ratio rises each month,
-    reaching 100% by January 14": two steps, two deadlines)."""
+    deadline event with its parties (_deadline_of) and document ("from July 9, the ratio rises
+    each month, reaching 100% by January 14": two steps, two deadlines)."""
     out = []
     for event in events:
         out.append(event)
