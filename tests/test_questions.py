@@ -10,6 +10,7 @@ from pipeline.cli import cli
 from pipeline.ingest import ingest
 from pipeline.store import Store
 from pipeline.views.questions import ask
+from pipeline.views.dates import display_zh
 from pipeline.views.timeline import build_entries
 from pipeline.views.questions.understand import understand
 from tests.conftest import FOUNDING, ROOT
@@ -385,6 +386,19 @@ def test_an_answer_to_a_chinese_question_tells_the_act_in_chinese(fresh_store, w
     assert "支付宝接入中国银联（据报道）" in reported, reported
     # The English question keeps the English summary.
     assert "Alipay connected to NetsUnion" in ask(fresh_store, "When did Alipay connect to NetsUnion?").answer
+    # A month, a part of a day, "after" are written in Chinese too (a day stays as ISO writes it).
+    ingest([write("later.txt", "title: Tenpay\ndate: 2018-05-12\n\nIn March 2018, Tenpay connected to NetsUnion.\n")], fresh_store)
+    month = ask(fresh_store, "财付通什么时候接入网联？").answer.splitlines()[0]
+    assert month.startswith("2018年3月：财付通接入网联清算有限公司"), month
+
+
+@pytest.mark.parametrize("value, mod, written", [
+    ("2018-04-27TEV", None, "2018-04-27晚"), ("2018-04", None, "2018年4月"), ("2018-W20", None, "2018年第20周"),
+    ("2018-H1", None, "2018年上半年"), ("2018-09/2018-11", None, "2018年9月至2018年11月"),
+    ("2018-05-11", "AFTER", "2018-05-11之后"), ("2018-09", "APPROX", "2018年9月前后"), (None, None, "日期不详"),
+])  # fmt: skip
+def test_dates_in_chinese_answers_are_written_as_chinese_readers_write_them(value, mod, written):
+    assert display_zh(value, mod) == written
 
 
 def test_a_name_no_source_mentions_makes_the_question_unanswerable(tmp_path, write):

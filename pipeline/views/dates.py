@@ -86,6 +86,39 @@ def display(value: str | None, mod: str | None = None) -> str:
     return f"after {text}" if mod == "AFTER" else f"around {text}" if mod == "APPROX" else text
 
 
+_PARTS_ZH = {"EV": "晚", "MO": "上午", "AF": "下午", "NI": "夜间"}
+_SEASONS_ZH = {"SP": "春季", "SU": "夏季", "FA": "秋季", "AU": "秋季", "WI": "冬季"}
+
+
+def display_zh(value: str | None, mod: str | None = None) -> str:
+    """display() as a Chinese reader writes it: 2018-04-27晚, 2018年4月, 2018-05-11之后."""
+    if not value:
+        return "日期不详"
+    found = span(value)
+    if found is None:
+        return value
+    start, _, granularity = found
+    if granularity == "range":
+        first, last = value.split("/", 1)
+        text = f"{display_zh(first)}至{display_zh(last)}"
+    elif granularity == "day":
+        # (a day stays as ISO writes it, read alike in both languages)
+        text = start.isoformat() + (_PARTS_ZH.get(value.split("T", 1)[1], "") if "T" in value else "")
+    elif granularity == "week":
+        text = f"{value[:4]}年第{int(value[6:8])}周"
+    elif granularity == "quarter":
+        text = f"{value[:4]}年第{value[-1]}季度"
+    elif granularity == "half":
+        text = f"{value[:4]}年{'上' if value.endswith('1') else '下'}半年"
+    elif granularity == "season":
+        text = f"{value[:4]}年{_SEASONS_ZH.get(value[5:], value[5:])}"
+    elif granularity == "decade":
+        text = f"{start.year}年代"
+    else:
+        text = {"month": f"{start.year}年{start.month}月", "year": f"{start.year}年"}.get(granularity, value)
+    return f"{text}之后" if mod == "AFTER" else f"{text}前后" if mod == "APPROX" else text
+
+
 # Where an article's publication date came from (article.date_source), in words.
 DATE_SOURCES = {
     "metadata": "date from the page's metadata",

@@ -20,7 +20,7 @@ from pipeline.extract.entities import load_entity_table
 from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.events import load_taxonomy
 from pipeline.store import DATED_BY_OTHER_SOURCES, Store
-from pipeline.views.dates import display, span
+from pipeline.views.dates import display, display_zh, span
 
 FACT_ORDER = ["asserted", "reported", "required", "planned", "speculative", "denied"]
 
@@ -49,6 +49,7 @@ class Entry:
     value: str | None = None  # the date as TIMEX3, at the granularity the sources give
     theme: str | None = None  # what it is about, as written, when no entity names it; a statistic's figures
     summary_zh: str = ""  # the summary in Chinese, for answers to Chinese questions
+    display_date_zh: str = ""  # the date as a Chinese reader writes it (2018年4月, 2018-04-27晚)
 
     def to_dict(self) -> dict:
         # What asdict gives (lists of names, flat source dicts), without its deep copy of every
@@ -298,6 +299,7 @@ def _entry(entry_id: int, rows: list[dict], parties: list[tuple[str, str]], name
         date_end=found[1].isoformat() if found else None,
         granularity=found[2] if found else None,
         display_date=display(best["date"], best["date_mod"]) if best else "undated",
+        display_date_zh=display_zh(best["date"], best["date_mod"]) if best else display_zh(None),
         type=first["type"],
         category="commentary" if all(r["category"] == "commentary" for r in rows) else first["category"],
         summary="",
@@ -368,7 +370,7 @@ def summarise_zh(entry: Entry, forms: dict[str, str], actors: list[str], targets
     if cited and who:
         text += f"（{cited}）"
     if entry.deadline and entry.type != "deadline":
-        text += f"，期限{display(entry.deadline)}"
+        text += f"，期限{display_zh(entry.deadline)}"
     return text
 
 

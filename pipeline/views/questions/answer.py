@@ -106,7 +106,8 @@ class Knowledge(SentenceAnswers):
                 continue
             note = _factuality_note(entry)
             told = entry.summary_zh + _in_phrases(note, phrases)
-            text = text.replace(f"undated: {entry.summary}{note}", f"{_in_phrases('undated', phrases)}：{told}")
+            # ("April 2018: …" is "2018年4月：…")
+            text = text.replace(f"{entry.display_date}: {entry.summary}{note}", f"{entry.display_date_zh or entry.display_date}：{told}")
             text = text.replace(entry.summary + note, told)
         return text
 
