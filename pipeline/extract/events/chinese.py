@@ -292,11 +292,17 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
 def _without_longer_cues(text: str, cue: str, family: str, taxonomy: Taxonomy) -> str:
     """The text with the cues of other families that hold this cue blanked out: the 将 of 或将
     ("may") is no plan."""
-    for other, words in taxonomy.factuality.items():
-        for longer in words.get("zh", ()) if other != family else ():
-            if cue in longer and cue != longer:
-                text = text.replace(longer, "\u3000" * len(longer))
+    for longer in _longer_cues(taxonomy).get((family, cue), ()):
+        text = text.replace(longer, "\u3000" * len(longer))
     return text
+
+
+@cache  # per loaded taxonomy (it hashes by identity), not per trigger
+def _longer_cues(taxonomy: Taxonomy) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(family, cue) -> the Chinese cues of other families that hold the cue (将 -> 或将)."""
+    cues = [(family, cue) for family, words in taxonomy.factuality.items() for cue in words.get("zh", ())]
+    return {(family, cue): tuple(longer for other, longer in cues if other != family and cue in longer and cue != longer)
+            for family, cue in cues}
 
 
 def _take_limits_after(event: EventMention, later: list[Timex]) -> bool:
@@ -407,7 +413,9 @@ def find_events(
                 c_end = _clause(clauses, more.end())[1]  # …，其中包括财付通、支付宝，以及工商银行、农业银行…
         passive = "被" in text[c_start:start]
         before = [m.entity_id for m, s, e in local if c_start <= s and e <= start and _actor_like(m, entities) and id(m) not in obliques]
-        owners = _owners_of_object(local, text, c_start, start, end, spec, entities)
+        # (a verb telling its act only by its object: 比例…提高, 文件…流传)
+        told_by_object = text[start:end] in spec.with_object.get("zh", ((), ()))[0]
+        owners = _owners_of_object(local, text, c_start, start, spec, entities) if told_by_object else []
         before = [i for i in before if i not in owners]
         after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)] + owners
         if start in routed:  # 通过网联或银联处理: the houses it goes through, never its actors
@@ -422,7 +430,7 @@ def find_events(
         opens_clause = c_start > 0 and not text[c_start:start].strip(" \u3000")
         # (a verb telling its act only by its object, 一份名为《…方案》的文件在业内流传: the document
         # named in its clause is that object, enough for an act a document can carry alone)
-        named_document = "actor_or_document" in spec.needs and text[start:end] in spec.with_object.get("zh", ((), ()))[0] and any(
+        named_document = "actor_or_document" in spec.needs and told_by_object and any(
             c_start <= s and e <= c_end and entities.types.get(m.entity_id) == "document" for m, s, e in local)
         if not (spec.clause_may_be_bare or verbal or before or after or bare_subject or opens_clause or named_document
                 or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
@@ -565,14 +573,11 @@ def _regulators_saying_what_must_be_done(events: list[EventMention], entities: E
             event.targets = _unique([a for later in demanded for a in later.actors + later.targets if a not in event.actors])
 
 
-def _owners_of_object(local, text: str, c_start: int, start: int, end: int, spec: EventType, entities: EntityInfo) -> list[str]:
+def _owners_of_object(local, text: str, c_start: int, start: int, spec: EventType, entities: EntityInfo) -> list[str]:
     """支付机构客户备付金集中交存比例将按月提高: for a verb telling its act by its object (events.yaml
     with_object), the names that describe the object before it are whose it is, the act's
     other end; its doer is told elsewhere (the regulator speaking)."""
-    verbs, objects = spec.with_object.get("zh", ((), ()))
-    if text[start:end] not in verbs:
-        return []
-    at = max((text.rfind(o, c_start, start) for o in objects), default=-1)
+    at = max((text.rfind(o, c_start, start) for o in spec.with_object["zh"][1]), default=-1)
     if at < 0:
         return []
     return [m.entity_id for m, s, e in local if c_start <= s and e <= at and _actor_like(m, entities)

@@ -115,8 +115,7 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
             # ("the ratio is increased month by month": a parse making the participle the
             # complement of "is" hangs the object on "is")
             around = [*token.subtree, *(c for c in token.head.children if c.dep_ == "nsubj")] if token.dep_ == "acomp" else token.subtree
-            # ("a work plan, circulated in March": a participle's noun is what it acts on)
-            described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
+            described = _described_by(token)  # ("a work plan, circulated in March")
             if token.lemma_ in verbs and any((c.dep_ in ("dobj", "nsubjpass", "nsubj") or _part_of_object(c) or c in described)
                                              and c.lemma_ in objects and abs(c.i - token.i) <= 10 for c in [*around, *described]):
                 found.append((type_id, token.i, token.i + 1))
@@ -132,9 +131,14 @@ def _object_makes_another_act(token: Token, spec: EventType) -> bool:
     """"the bank that issued the customer's card": an object that makes the verb an act of
     another kind (events.yaml not_with_objects)."""
     objects = spec.not_with_objects.get("en", ())
-    # ("the data released last week": a participle's noun is what it acts on)
-    described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
-    return any(c.lemma_.lower() in objects for c in [*(c for c in token.children if c.dep_ == "dobj"), *described])
+    # ("the data released last week")
+    return any(c.lemma_.lower() in objects for c in [*(c for c in token.children if c.dep_ == "dobj"), *_described_by(token)])
+
+
+def _described_by(token: Token) -> list[Token]:
+    """The noun a past participle describes, which is what it acts on ("the data released last
+    week", "a work plan, circulated in March"); none for another verb."""
+    return [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
 
 
 def _unnamed_object(head: Token, carrier: Token, name_tokens: set[int], taxonomy: Taxonomy) -> bool:
@@ -467,6 +471,7 @@ def find_events(
     spans = [(m, span) for m, span in spans if span is None or span.start not in unnamed_ones]
     spans = [(m, s) for m, s in spans if s is not None]
     documents = [m for m, _ in spans if entities.types.get(m.entity_id) == "document"]
+    named_roots = {span.root.i for _, span in spans}
     name_tokens = {i for _, span in spans for i in range(span.start, span.end)}
     # A trigger word inside a name ("Internet connection platform") is part of the name.
     # ... and so is one inside a quoted title or term ("Notice on ... centralized deposit ...").
@@ -532,7 +537,6 @@ def find_events(
         # ("NetsUnion, which was set up by the PBOC's clearing center, said …": a clause describing
         # a named subject names no one else who did the act, unless the act is told in it; "the
         # payments that payment institutions handle" are told by whose they are)
-        named_roots = {span.root.i for _, span in spans}
         describing = [c for s in subjects if s.i in named_roots for c in s.children if c.dep_ == "relcl" and head not in c.subtree]
         subject_ids = (_within(subjects) - _within(describing)) | _relative_antecedent(carrier, subjects)
         actor_tokens = subject_ids | _within(_agent(carrier))
@@ -1120,9 +1124,7 @@ def _nearest_before(spans, start: int, entities: EntityInfo, *, exclude: set[str
 def _new_unnamed_document(head: Token) -> str | None:
     """"issued a new notice", "a work plan, circulated in March": what the act is on, when it is
     told as new ("a", "an") and by no name: another document than any named before."""
-    acted_on = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    if head.dep_ == "acl" and head.tag_ == "VBN":
-        acted_on.append(head.head)
+    acted_on = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + _described_by(head)
     for noun in acted_on:
         if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return " ".join(t.text for t in noun.subtree if t.i <= noun.i)
