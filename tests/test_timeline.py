@@ -2423,16 +2423,19 @@ def test_chinese_what_an_unnamed_speaker_only_thinks_is_a_guess_not_a_report(fre
     assert told_as == {factuality}, entries
 
 
-def test_a_deadline_met_that_has_its_own_day_and_setter_is_set_by_that_setter_and_dates_the_meeting(fresh_store, write):
+def test_a_deadline_met_that_has_its_own_day_and_setter_is_set_by_that_setter_and_limits_the_meeting(fresh_store, write):
     """"payment firms …, meeting a June 30 deadline set by the People's Bank of China": the bank
-    set the deadline for the firms, and the firms were done by that day."""
+    set the deadline for the firms, and the firms were done by that day; the source does not say
+    they were done on it, nor that they completed the deadline."""
     text = ("title: Deadline met\ndate: 2018-07-02\n\n"
             "Payment firms including Alipay have moved their online transactions onto the clearing platform, meeting a "
             "June 30 deadline set by the People's Bank of China.\n")
     entries = entries_of(fresh_store, write, text)
     deadlines = [(e.value, e.actor_ids) for e in entries if e.type == "deadline"]
     assert deadlines == [("2018-06-30", ["pboc"])], deadlines
-    assert [e.value for e in entries if e.type == "complete"] == ["2018-06-30"], entries
+    completed = [(e.value, e.deadline, e.summary, e.summary_zh) for e in entries if e.type == "complete"]
+    assert completed == [(None, "2018-06-30", "non-bank payment institutions and Alipay completed, by 2018-06-30",
+                          "非银行支付机构和支付宝完成，期限2018-06-30")], completed
 
 
 def test_a_clause_describing_a_named_subject_names_none_of_its_acts_parties_and_a_deadline_telling_when_is_none(fresh_store, write):

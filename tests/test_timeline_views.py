@@ -125,3 +125,13 @@ def test_a_summary_joins_targets_the_verb_takes_no_object_of(fresh_store, write,
     ingest([write("rules.txt", f"title: Rules\ndate: 2018-06-01\n\n{told}")], fresh_store)
     effect = [e.summary for e in build_entries(fresh_store) if e.type == "take_effect"]
     assert effect and all(" took effect for " in s for s in effect), effect
+
+
+@pytest.mark.parametrize("told, summary", [
+    ("On 10 September 2018, Alipay and UnionPay began cooperating.", "Alipay and China UnionPay began cooperating"),
+    ("On 10 September 2018, Alipay began cooperating with UnionPay.", "Alipay began cooperating with China UnionPay"),
+])
+def test_a_summary_ends_on_no_preposition_when_no_one_follows_it(fresh_store, write, told, summary):
+    """"began cooperating with" names its partner; with both as actors it ends on the act."""
+    ingest([write("story.txt", f"title: Signing\ndate: 2018-09-14\n\n{told}")], fresh_store)
+    assert [e.summary for e in build_entries(fresh_store) if e.type == "cooperate"] == [summary]

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,10 @@ from pipeline.extract.entities.english_names import displayed
 from pipeline.extract.events import load_taxonomy
 from pipeline.store import DATED_BY_OTHER_SOURCES, Store
 from pipeline.views.dates import display, display_zh, span
+
+# The preposition a verb ends with to name its targets ("connected to", "set a deadline for"):
+# left out when there are none, so no summary ends on it.
+_TARGET_PREPOSITION = re.compile(r",? (?:to|for|with)$")
 
 FACT_ORDER = ["asserted", "reported", "required", "planned", "speculative", "denied"]
 
@@ -341,6 +346,8 @@ def summarise(entry: Entry, verb: str, *, theme: str | None = None, obj: str | N
         return f"{actors or 'Unnamed authority'} {verb} {entry.document}"
     if entry.type == "issue" and entry.targets:
         verb += " rules to"  # (no document named: what was issued goes unnamed, not "issued banks")
+    if not entry.targets:
+        verb = _TARGET_PREPOSITION.sub("", verb)
     subject = actors or entry.document or theme
     text = f"{subject} {verb}" if subject else verb.capitalize()
     if entry.targets:

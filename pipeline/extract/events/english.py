@@ -691,7 +691,9 @@ def find_events(
                 targets=targets,
                 document=document,
                 theme=theme,
-                object_type=next((trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
+                # (a verb told by its object, "met the deadline", does not act on it: no "completed the deadline")
+                object_type=None if _told_with_its_object(head, spec) else next(
+                    (trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
                 back_reference=back_reference,
                 target_back_reference=target_reference,
                 unnamed_document=None if document else _new_unnamed_document(head),
@@ -1004,7 +1006,8 @@ def _is_carrier_of_other(head: Token, triggers: dict[int, str], type_id: str) ->
 
 def _dated_by_the_deadline_met(events: list[EventMention], doc: Doc, sentence: Sentence, taxonomy: Taxonomy) -> None:
     """"…, meeting a June 30 deadline set by the central bank": an undated act told by meeting a
-    deadline that has its own day was done by that day."""
+    deadline that has its own day was done by that day. The day is its limit, not its date: the
+    source says only that it was done in time."""
     deadlines = {e.start: e for e in events if e.type == "deadline" and e.date}
     for event in events:
         token = doc.char_span(event.start - sentence.start, event.end - sentence.start, alignment_mode="expand")
@@ -1012,7 +1015,7 @@ def _dated_by_the_deadline_met(events: list[EventMention], doc: Doc, sentence: S
             continue
         met = [deadlines[sentence.start + c.idx] for c in token.root.children if c.dep_ == "dobj" and sentence.start + c.idx in deadlines]
         if met:
-            event.date, event.date_text, event.date_source = met[0].date, met[0].date_text, met[0].date_source
+            event.deadline = met[0].date
 
 
 def _a_time_told_by(noun: Token) -> bool:
