@@ -2456,3 +2456,20 @@ def test_an_issue_naming_no_document_says_rules_went_to_its_targets(fresh_store,
     text = "title: Notice\ndate: 2017-08-10\n\nIn August the central bank issued a notice to commercial banks.\n"
     entries = entries_of(fresh_store, write, text)
     assert [e.summary for e in entries if e.type == "issue"] == ["People's Bank of China issued rules to commercial banks"], entries
+
+
+@pytest.mark.parametrize("speaker", ["One of the large state-owned banks said", "A state-owned bank said in a statement",
+                                     "Two city banks told customers"])
+def test_an_unnamed_institution_speaking_reports_the_act_it_tells(fresh_store, write, speaker):
+    """A bank or firm nobody names is a source, as "people familiar" are: its word is a report,
+    not a person's claim left off the timeline."""
+    text = (f"title: Barcode\ndate: 2018-08-06\n\n{speaker} that Tenpay had switched its barcode payments to UnionPay "
+            "on August 1.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.type, e.factuality) for e in entries if e.type == "switch_traffic"] == [("2018-08-01", "switch_traffic", "reported")], entries
+
+
+def test_the_company_named_before_speaks_for_itself_not_as_an_unnamed_source(fresh_store, write):
+    text = "title: Barcode\ndate: 2018-08-06\n\nTenpay switched its barcode payments to UnionPay on August 1, the company said.\n"
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.type, e.factuality) for e in entries if e.type == "switch_traffic"] == [("switch_traffic", "asserted")], entries

@@ -731,10 +731,12 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
     phrase = " ".join(t.lower_ for s in subjects for t in s.subtree)
     if not speakers and any(re.search(rf"\b{re.escape(cue)}\b", phrase) for cue in taxonomy.anonymous_sources.get("en", ())):
         return "reported"  # whatever the verb: "sources said", "a report claimed"
+    # "…, the company said": an institution named before speaks of its own act, as a named one does
+    speaks_back = not speakers and back_reference_of(subjects, taxonomy)
+    if not speaks_back and not entities.are_bodies(speakers) and _an_unnamed_institution(subjects, taxonomy):
+        return "reported"  # "…, one of the participating payment firms said in a statement" (a member of a group)
     if statements is None or verb.lemma_.lower() not in statements.verbs.get("en", ()):
         return None
-    # "…, the company said": an institution named before speaks of its own act, as a named one does
-    speaks_back = not speakers and back_reference_of([c for c in verb.children if c.dep_ == "nsubj"], taxonomy)
     if entities.are_bodies(speakers) or speaks_back:
         # "UnionPay said reports that it had signed an agreement with Alipay were untrue"
         untrue = statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text) == statements.untrue_type
@@ -742,6 +744,17 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
     if not speakers and any(re.search(rf"\b{re.escape(word)}\b", phrase) for word in taxonomy.official_speakers_en):
         return "asserted"
     return None
+
+
+def _an_unnamed_institution(subjects: list[Token], taxonomy: Taxonomy) -> bool:
+    """Whether the speaker is an institution of a kind, unnamed: "a payment company", "two
+    banks", "one of the participating firms" (the noun after "of" when the head is a number)."""
+    for subject in subjects:
+        heads = [subject] + [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                             if g.dep_ == "pobj" and subject.pos_ in ("NUM", "PRON", "DET", "ADJ")]
+        if any(h.lemma_.lower() in taxonomy.unnamed_institutions_en for h in heads):
+            return True
+    return False
 
 
 def _said_by(verb: Token, spans, entities: EntityInfo) -> list[str]:

@@ -172,6 +172,7 @@ class Taxonomy:
     routing: Routing | None = None  # "processed through NetsUnion": the switch-over
     institution_statements: InstitutionStatements | None = None  # "CITIC Bank said on July 31 …"
     anonymous_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "people familiar with the matter"
+    unnamed_institutions_en: tuple[str, ...] = ()  # "one of the participating payment firms said": a body nobody names
     opinion_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 认为: what follows is a guess
 
     @cache  # read once per loaded taxonomy (it hashes by identity), not per sentence
@@ -283,6 +284,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         directive_verbs_zh=tuple((data.get("directive_verbs") or {}).get("zh") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
         anonymous_sources={lang: tuple(words) for lang, words in (data.get("anonymous_sources") or {}).items()},
+        unnamed_institutions_en=tuple((data.get("unnamed_institutions") or {}).get("en") or []),
         opinion_verbs={lang: tuple(words) for lang, words in (data.get("opinion_verbs") or {}).items()},
         routing=Routing(
             type=routing["type"],
