@@ -1962,10 +1962,12 @@ def test_a_machine_translated_deadline_naming_no_one_is_the_industrys(fresh_stor
     assert ("2018-06-30", ["payment_institutions"]) in deadlines, deadlines
 
 
-def test_a_count_of_transactions_in_machine_translation_is_a_figure(fresh_store, write):
+@pytest.mark.parametrize("unit", ["pens", "pen", "strokes"])
+def test_a_count_of_transactions_in_machine_translation_is_a_figure(fresh_store, write, unit):
+    """笔, the measure word of transactions, as machine translation writes it."""
     text = ("title: Record\ndate: 2018-06-12\n\n"
             "Network union relevant person in charge said, the platform last Friday daily transaction number "
-            "broke through 100 million pens, create historical new high.\n")
+            f"broke through 100 million {unit}, create historical new high.\n")
     entries = entries_of(fresh_store, write, text)
     figures = [(e.date, e.actor_ids) for e in entries if e.type == "statistic"]
     assert figures == [("2018-06-08", ["netsunion"])], figures
