@@ -249,6 +249,11 @@ def test_entities_en_a_labelled_known_name_resolves(nlp):
     ("Analysts at Guotai Junan Securities estimated that most traffic runs through the platform.",
      "Guotai Junan Securities", "company"),
     ("Su Ning Payment said it would finish the work on time.", "Su Ning Payment", "company"),
+    # a government office hosts briefings and sets no rules (办公室 is an organization too)
+    ("The State Council Information Office held a briefing on Jan 9.", "State Council Information Office", "organization"),
+    # ... nor is a longer name that a rendering ("China Banking", 中国银行) opens that bank
+    ("The China Banking Regulatory Commission said nothing.", "China Banking Regulatory Commission", "regulator"),
+    ("The China Banking Association said nothing.", "China Banking Association", "association"),
 ])
 def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entity_type):
     mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)

@@ -16,10 +16,16 @@ from spacy.tokens import Doc
 
 from pipeline.facts import Sentence
 
+from .discovered import name_types
 from .english_names import chinese_family_names_latin
 from .model import WorkingMention, overlapping
 from .renderings import renderings_for
 from .table import EntityTable
+
+
+# Kinds of body a longer name ends in, and how many capitalised words may lead to its last one.
+BODY_TYPES = {"regulator", "association", "organization", "media"}
+MAX_NAME_RUN = 4
 
 
 def _pairs(docs: list[Doc], sentences: list[Sentence], skip_repeats: bool):
@@ -83,7 +89,23 @@ def _inside_longer_name(doc: Doc, first: int, last: int, named: list[tuple[int, 
     return bool(
         (before is not None and before.is_alpha and before.text[:1].isupper() and doc[first].text[:1].isupper())
         or (len(after) == 2 and after[0].lower_ == "of" and after[1].text[:1].isupper() and doc[last - 1].text[:1].isupper())
+        or _named_on_as_a_body(doc, last)
     )
+
+
+def _named_on_as_a_body(doc: Doc, last: int) -> bool:
+    """"China Banking Regulatory Commission": capitalised words after the rendering ("China
+    Banking", 中国银行) that end in a word naming a body of another kind (a commission, an
+    association, a newspaper: name_types in entity_rules_en.yaml) make one longer name. (A
+    company's word, "Pay", may end a rendering's own longer form: "Silver Union Pay".)"""
+    if not doc[last - 1].text[:1].isupper():
+        return False
+    run = []
+    for token in doc[last:last + MAX_NAME_RUN]:
+        if not (token.is_alpha and token.text[:1].isupper()):
+            break
+        run.append(token)
+    return bool(run) and name_types().get(run[-1].lower_) in BODY_TYPES
 
 
 def _carries(surface: str, word: str) -> bool:

@@ -30,7 +30,7 @@ _BRACKETED_CHINESE = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff·]{2,24})\s*[)）]
 
 def type_by_name(mentions: list[WorkingMention], table: EntityTable) -> None:
     """Give unknown English names the type their last word says."""
-    types = _name_types()
+    types = name_types()
     for mention in mentions:
         if mention.entity_id or mention.curated or has_cjk(mention.text) or mention.type == "document":
             continue
@@ -53,7 +53,7 @@ def add_headed_names(mentions: list[WorkingMention], docs: list[Doc], sentences:
     followed by the word that says what an organisation is (name_types in entity_rules_en.yaml),
     are a name of that type. Only outside headlines, only proper nouns the article never writes
     in lower case ("Reserve Accounts" is no name), and not a place alone ("China Payments")."""
-    types = _name_types()
+    types = name_types()
     found = list(mentions)
     for doc, sentence in zip(docs, sentences, strict=True):
         if skip_repeats and sentence.repeat_of is not None or _title_case(doc):
@@ -92,7 +92,8 @@ def _title_case(doc: Doc) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _name_types() -> dict[str, str]:
+def name_types() -> dict[str, str]:
+    """The word that ends an organisation's name -> the kind of organisation it names."""
     return {k.lower(): v for k, v in (load_rules("entity_rules_en").get("name_types") or {}).items()}
 
 
