@@ -2475,3 +2475,14 @@ def test_the_company_named_before_speaks_for_itself_not_as_an_unnamed_source(fre
     text = "title: Barcode\ndate: 2018-08-06\n\nTenpay switched its barcode payments to UnionPay on August 1, the company said.\n"
     entries = entries_of(fresh_store, write, text)
     assert [(e.type, e.factuality) for e in entries if e.type == "switch_traffic"] == [("switch_traffic", "asserted")], entries
+
+
+def test_reserves_deposited_with_no_one_named_are_deposited_by_the_institutions_not_the_host_of_the_briefing(fresh_store, write):
+    """国新办 hosts the briefing; 备付金…集中交存 is the institutions' act, and the clearing houses
+    of the clause before are not whom the reserves go to."""
+    text = ("title: 发布会\ndate: 2019-01-15\n\n"
+            "1月9日，国务院新闻办公室召开发布会，人民银行官员在会上表示，目前支付机构的业务已经通过银联或网联处理，"
+            "备付金也将于1月14日全部集中交存。\n")
+    entries = entries_of(fresh_store, write, text)
+    deposits = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "deposit"]
+    assert deposits == [("2019-01-14", ["payment_institutions"], [])], deposits

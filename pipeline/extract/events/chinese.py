@@ -439,7 +439,10 @@ def find_events(
         partners = []
         if before and _opens_with_partner(local, text, c_start, before[0]):
             partners, before = before, []  # 网联表示，已与财付通签署…: the partner; the subject is the sentence's
-        if not before:
+        # 备付金亦会如期于14日全部集中交存: the reserves named as the clause's subject are the
+        # institutions', who act on them; not the body the sentence opened with (国新办举行记者会)
+        of_the_owner = not before and spec.category != "regulatory" and _of_the_figure_owner(text[c_start:start], taxonomy)
+        if not before and not of_the_owner:
             # A clause without a subject shares the sentence's: 董俊峰此前借调到支付司，专门牵头筹备网联.
             # A rule's clause takes it only from a regulator (else the rule speaks: its issuer acts).
             subject = _sentence_subject([x for x in local if id(x[0]) not in obliques], text, c_start, entities,
@@ -456,6 +459,8 @@ def find_events(
             # (no doer told, 支付机构…比例按月提高 alone: the owners stand as before, the act's only parties)
             before, after = owners, [i for i in after if i not in owners]
         before = _coordinated_tail(before, [x for x in local if x[2] <= start], text) + partners
+        if of_the_owner and not before:
+            before = [taxonomy.figure_owner]
         agent = [m for m, s, e in local if c_start <= s and e <= start and text[:s].endswith(tuple(taxonomy.agent_markers_zh))]
         if agent and not after:
             # 网联…，由中国支付清算协会组织发起设立: the association founds what the sentence is about.
@@ -544,6 +549,13 @@ def find_events(
     # (A denial is kept without its day: that the body calls the report untrue is what matters.)
     untrue = taxonomy.institution_statements.untrue_type if taxonomy.institution_statements else None
     return [kept for i, e in enumerate(events) for kept in (said[i] if i in said and not e.date and e.type != untrue else [e])]
+
+
+def _of_the_figure_owner(subject: str, taxonomy: Taxonomy) -> bool:
+    """Whether a clause's words before its verb name a thing of figure_owner's (备付金, 比例:
+    events.yaml figures owner_words)."""
+    words = taxonomy.figures.get("zh", {}).get("owner_words", ())
+    return bool(taxonomy.figure_owner) and any(w in subject for w in words)
 
 
 def _planned_by_copula(copula: re.Match | None, factuality: str) -> str:

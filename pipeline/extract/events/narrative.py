@@ -19,6 +19,9 @@ TOPIC_TYPES = {"launch", "found", "complete"}
 # Joining a platform (connect) told right after the platform's start (launch) joined it then.
 JOINING_TYPES = {"connect"}
 STARTING_TYPES = {"launch"}
+# Acts whose partners are the same kind of party (a clearing house joined, worked with, moved
+# to): one partner list serves them all in a sentence. A deposit is made with the central bank.
+PARTNERING_TYPES = {"connect", "switch_traffic", "cooperate", "launch", "complete"}
 ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
 REQUIRING_TYPES = {"require", "prohibit"}
 TOPIC_ENTITY_TYPES = {"clearing_house", "payment_institution", "company", "bank"}
@@ -103,14 +106,16 @@ def _date_joining_by_the_launch(events: list[EventMention], paragraph_of: dict[i
 
 
 def _share_sentence_targets(events: list[EventMention]) -> None:
-    """"X connected to Y and Z, launched cooperation and began to cut the volume": one partner list."""
+    """"X connected to Y and Z, launched cooperation and began to cut the volume": one partner
+    list (not for a deposit after them: "…经由银联或网联处理，备付金亦会…集中交存")."""
     for i, event in enumerate(events):
-        if event.targets or event.category != "industry" or not event.actors:
+        if event.targets or event.category != "industry" or not event.actors or event.type not in PARTNERING_TYPES:
             continue
         for earlier in reversed(events[:i]):
             if earlier.sentence_idx != event.sentence_idx:
                 break
-            if earlier.targets and earlier.actors[:1] == event.actors[:1] and earlier.category == "industry":
+            if (earlier.targets and earlier.actors[:1] == event.actors[:1] and earlier.category == "industry"
+                    and earlier.type in PARTNERING_TYPES):
                 event.targets = [t for t in earlier.targets if t not in event.actors]
                 break
 
