@@ -633,6 +633,10 @@ def find_events(
         pair = _last_two_named(spans, trigger.start, entities) if pair_reference else []
         if pair:
             actors = pair  # (a pair named in the sentences before is found there: narrative.py)
+        elif not actors and passive and spec.category != "regulatory" and _owned_by_the_figure_owner(subjects, taxonomy):
+            # "reserves would be fully deposited with the PBOC": the institutions' reserves, their
+            # act; not that of a body named before ("a briefing held by the State Council …")
+            actors = [taxonomy.figure_owner]
         elif not actors and spec.positional_actor and head.i not in modal | routed_heads and not _relative_of_a_plain_noun(carrier, subjects):
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         target_reference = None
@@ -744,6 +748,14 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
     if not speakers and any(re.search(rf"\b{re.escape(word)}\b", phrase) for word in taxonomy.official_speakers_en):
         return "asserted"
     return None
+
+
+def _owned_by_the_figure_owner(subjects: list[Token], taxonomy: Taxonomy) -> bool:
+    """Whether a passive subject is a thing figure_owner has ("reserves", "the deposit ratio":
+    events.yaml figures owner_words), with no name in it."""
+    words = taxonomy.figures.get("en", {}).get("owner_words", ())
+    return bool(taxonomy.figure_owner) and any(
+        s.dep_ == "nsubjpass" and s.lower_ in words and not any(t.pos_ == "PROPN" for t in s.subtree) for s in subjects)
 
 
 def _an_unnamed_institution(subjects: list[Token], taxonomy: Taxonomy) -> bool:
