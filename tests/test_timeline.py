@@ -2488,11 +2488,12 @@ def test_reserves_deposited_with_no_one_named_are_deposited_by_the_institutions_
     assert deposits == [("2019-01-14", ["payment_institutions"], [])], deposits
 
 
-def test_reserves_passively_deposited_by_no_one_named_are_the_institutions_act(fresh_store, write):
+@pytest.mark.parametrize("deposited", ["client reserves would be deposited in full", "100% of client reserves would be deposited"])
+def test_reserves_passively_deposited_by_no_one_named_are_the_institutions_act(fresh_store, write, deposited):
     """"…held by the State Council Information Office": the host of the briefing deposits nothing."""
     text = ("title: Briefing\ndate: 2019-01-15\n\n"
             "At a briefing hosted by the State Council Information Office on January 9, central bank officials said "
-            "client reserves would be deposited in full with the PBOC on January 14.\n")
+            f"{deposited} with the PBOC on January 14.\n")
     entries = entries_of(fresh_store, write, text)
     deposits = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "deposit"]
     assert deposits == [("2019-01-14", ["payment_institutions"], ["pboc"])], deposits
