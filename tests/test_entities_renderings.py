@@ -84,3 +84,21 @@ def test_entities_renderings_a_persons_given_name_renders_nothing():
     found = by_text(run_text(get_nlp("en"), "Wang Pengbo, senior analyst of Broadcom Consulting, said the reserves were deposited.", "en"))
     assert found["Wang Pengbo"] == ["person:wang_pengbo"]
     assert "Pengbo" not in found
+
+
+@pytest.mark.parametrize("text, name_words, subject", [
+    # "Through" is a preposition and "Pay" a verb unless the parser reads them as a name's words
+    ("Pay treasure and Wealth Pay Through both said the work had been completed.", ["Wealth", "Pay", "Through"], "treasure"),
+    ("Wealth Pay Through and the silver union reached cooperation in March.", ["Wealth", "Pay", "Through"], "Through"),
+])
+def test_entities_renderings_are_parsed_as_names(text, name_words, subject):
+    doc = get_nlp("en")(text)
+    tokens = {t.text: t for t in doc}
+    assert all(tokens[w].pos_ == "PROPN" for w in name_words), [(t.text, t.pos_) for t in doc]
+    assert tokens[subject].dep_ == "nsubj", [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_entities_renderings_leave_the_norms_of_names_written_as_names():
+    """"Net Union Clearing Co., Ltd." parses as written: only words no name is made of are read as a name's."""
+    doc = get_nlp("en")("In August, Net Union Clearing Co., Ltd. was registered in Beijing, and Pay treasure connected.")
+    assert [t.text for t in doc if t.norm_ != t.lower_] == ["Pay", "treasure"]

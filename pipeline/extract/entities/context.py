@@ -19,6 +19,7 @@ from pipeline.facts import Sentence
 from .discovered import name_types
 from .english_names import chinese_family_names_latin
 from .model import WorkingMention, overlapping
+from .parse_norms import RENDERED
 from .renderings import renderings_for
 from .table import EntityTable
 
@@ -46,8 +47,7 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
     renderings = renderings_for(table)
     result = list(mentions)
     for doc, sentence in _pairs(docs, sentences, skip_repeats):
-        words = [renderings.normalise(token.text) for token in doc]
-        for first, last, entity_id, score in renderings.match(words):
+        for first, last, entity_id, score in _rendered(doc, renderings):
             named = [(m.start - sentence.start, m.end - sentence.start) for m in result if m.entity_id and m.sentence_idx == sentence.idx]
             if _inside_longer_name(doc, first, last, named):
                 continue
@@ -68,6 +68,15 @@ def add_rendered_names(mentions: list[WorkingMention], docs: list[Doc], sentence
                                          entity.type, sentence.idx, sentence.start, entity_id, "rendering", score))
     result.sort(key=lambda m: m.start)
     return result
+
+
+def _rendered(doc: Doc, renderings) -> list[tuple[int, int, str, float]]:
+    """The renderings a sentence holds, as the parse_norms component matched them before the
+    parse when it ran with the same table."""
+    matched, matches = doc.user_data.get(RENDERED, (None, None))
+    if matched is renderings:
+        return matches
+    return renderings.match([renderings.normalise(token.text) for token in doc])
 
 
 def _a_person_named_by(mention: WorkingMention, start: int, before: str) -> bool:
