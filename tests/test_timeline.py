@@ -2507,3 +2507,10 @@ def test_institutions_named_word_by_word_are_the_subject_of_what_they_did(fresh_
             "the cut volume work, the network union said on the 27th.\n")
     entries = entries_of(fresh_store, write, text)
     assert any("alipay" in e.actor_ids for e in entries if e.type == "complete"), entries
+
+
+@pytest.mark.parametrize("told", ["网联平台自去年3月31日启动试运行以来", "据了解，网联平台自去年3月31日启动试运行以来"])
+def test_what_was_done_from_a_day_on_was_done_that_day_when_reported_too(fresh_store, write, told):
+    text = f"title: 网联\ndate: 2018-06-25\n\n{told}，接入机构数量快速增长。\n"
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.deadline) for e in entries if e.type == "launch"] == [("2017-03-31", None)], entries

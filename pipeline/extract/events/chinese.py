@@ -875,8 +875,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         # 并自2018年6月30日起将相关业务全部迁移至网联平台: a start or limit in the act's own clause is
         # its time; it borrows no date from the clauses before.
         own_limits = [t for t in deadlines if clause[0] <= t.start - sentence.start and t.end - sentence.start <= local]
-        if own_limits and not in_clause and spec.category == "industry" and event.factuality == "asserted":
-            # 由當天起百分之百集中交存: what the industry did from a day on, it did that day.
+        if own_limits and not in_clause and spec.category == "industry" and event.factuality in ("asserted", "reported"):
+            # 由當天起百分之百集中交存: what the industry did from a day on, it did that day (told
+            # as fact or as reported, 据了解，网联平台自去年3月31日启动试运行以来; not as planned).
             in_clause = own_limits[-1:]
         if own_limits and not in_clause:
             before = []
