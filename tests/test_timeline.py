@@ -2514,3 +2514,11 @@ def test_what_was_done_from_a_day_on_was_done_that_day_when_reported_too(fresh_s
     text = f"title: 网联\ndate: 2018-06-25\n\n{told}，接入机构数量快速增长。\n"
     entries = entries_of(fresh_store, write, text)
     assert [(e.value, e.deadline) for e in entries if e.type == "launch"] == [("2017-03-31", None)], entries
+
+
+def test_a_requirement_naming_only_the_house_is_of_those_the_notice_was_sent_to(fresh_store, write):
+    text = ("title: 斷直連\ndate: 2018-07-03\n\n"
+            "人民銀行去年8月向支付機構下發通知，要求網絡支付業務須於今年6月30日前全部遷移至網聯平台處理。\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.type, e.target_ids) for e in entries if e.type in ("require", "deadline")] == [
+        ("require", ["payment_institutions"]), ("deadline", ["payment_institutions"])], entries

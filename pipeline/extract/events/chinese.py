@@ -543,6 +543,7 @@ def find_events(
         )
     _regulators_saying_what_must_be_done(events, entities, taxonomy)
     _requirements_of_directives(events, directives, text, sentence, taxonomy)
+    _requirements_of_notices_sent(events, entities)
     events += _told_by_source(text, sentence, local, entities, taxonomy)
     _attach_dates(events, sentence, clauses, timexes, taxonomy)
     # Without its day, what an institution says is a comment, as a person's is.
@@ -583,6 +584,17 @@ def _regulators_saying_what_must_be_done(events: list[EventMention], entities: E
         if demanded:
             event.type, event.category = "require", taxonomy.types["require"].category
             event.targets = _unique([a for later in demanded for a in later.actors + later.targets if a not in event.actors])
+
+
+def _requirements_of_notices_sent(events: list[EventMention], entities: EntityInfo) -> None:
+    """人民银行向支付机构下发通知，要求网络支付业务须…迁移至网联平台处理: a requirement naming
+    no one but the house things must move to is required of those the notice was sent to."""
+    for i, event in enumerate(events):
+        if event.type != "require" or not event.targets or any(entities.types.get(t) != "clearing_house" for t in event.targets):
+            continue
+        sent = next((e for e in reversed(events[:i]) if e.type == "issue" and e.targets and e.actors == event.actors), None)
+        if sent is not None:
+            event.targets = list(sent.targets)
 
 
 def _owners_of_object(local, text: str, c_start: int, start: int, spec: EventType, entities: EntityInfo) -> list[str]:
