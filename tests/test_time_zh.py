@@ -379,3 +379,9 @@ def test_time_zh_a_bare_hour_in_chinese_numerals_is_a_time_only_as_a_clock_reads
     """一点 is "a little", 三点要求 three points, 一时间 "for a while": a time needs a part of the day,
     minutes, digits or a clock's tail (整, 许, 钟)."""
     assert values(text) == expected
+
+
+def test_time_zh_the_written_day_before_yesterday_and_the_words_that_only_hold_it():
+    """前日 is 前天 in written Chinese; 目前日均 ("at present, a day on average") holds no date."""
+    assert values("招商银行前日发布声明否认。", "2018-07-03") == [("前日", "2018-07-01")]
+    assert [t for t, _ in values("网联目前日均处理交易1亿笔。", "2018-07-03")] == ["目前"]
