@@ -2522,3 +2522,13 @@ def test_a_requirement_naming_only_the_house_is_of_those_the_notice_was_sent_to(
     entries = entries_of(fresh_store, write, text)
     assert [(e.type, e.target_ids) for e in entries if e.type in ("require", "deadline")] == [
         ("require", ["payment_institutions"]), ("deadline", ["payment_institutions"])], entries
+
+
+def test_a_figure_of_another_proposition_is_not_planned_by_the_modal_of_the_first(fresh_store, write):
+    """"…said that reserves would be deposited in full …, and that by the end of 2018 99 percent …
+    was processed": the share was reached, not planned."""
+    text = ("title: Briefing\ndate: 2019-01-15\n\n"
+            "Central bank officials said on Wednesday that reserves would be deposited in full on January 14, and that by "
+            "the end of 2018, 99 percent of the business of payment institutions was processed through NetsUnion.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.factuality) for e in entries if e.type == "statistic"] == [("2018-12-31", "asserted")], entries

@@ -29,6 +29,7 @@ STATISTIC = "statistic"
 PARTY_TYPES_EXCLUDED = {"place", "person", "media", "document"}
 MAX_THEME = 120  # characters of figures kept as the event's theme
 CLAUSE_BREAK = re.compile(r"[，；;：]|[,:]\s")  # (not the comma inside "1,000")
+PROPOSITION_BREAK_EN = re.compile(r";\s|\b(?:and|but) that\b|,\s+but\b", re.I)
 LIMIT_REACH = 20  # characters before a figure where a limit word ("not exceed", 不超过) may stand
 CLAUSE_OPENERS_ZH = ("，", "；", "。", "：", "截至", "截止", "截止到")  # what may stand before a clause's 目前
 
@@ -93,6 +94,10 @@ def find_figures(
         lo, hi = t.start - sentence.start, t.end - sentence.start
         if 0 <= lo < len(before):
             before = before[:lo] + " " * (min(hi, len(before)) - lo) + before[hi:]
+    if lang == "en":
+        # "…said that reserves would be deposited in full, and that by the end of 2018, 99 percent
+        # … was processed": a modal of another proposition the speech verb joins tells none of it
+        before = PROPOSITION_BREAK_EN.split(before)[-1]
     factuality = _factuality(before, taxonomy, lang)
     events = []
     for when, found in by_date.items():
