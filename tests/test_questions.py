@@ -1232,3 +1232,12 @@ def test_the_type_s_own_chinese_word_asks_no_more_than_the_type(fresh_store, wri
 def test_a_switch_over_asked_in_the_words_of_moving_traffic_is_read_as_one():
     question = understand("Did payment institutions move their traffic to NetsUnion on July 1, 2017?", {})
     assert question.types == ["switch_traffic"], question.types
+
+
+def test_a_chinese_answer_names_every_factuality_of_a_conflict_in_chinese():
+    from pipeline.views.questions.answer import _in_phrases
+    from pipeline.views.questions.understand import grammar
+
+    said = _in_phrases(" — conflicting: sources differ: asserted, reported, planned, speculative, denied, retracted",
+                       grammar().chinese_phrases)
+    assert said == "——来源有出入：各来源说法不一：确认, 据报道, 计划, 推测, 已被否认, 已撤回", said
