@@ -41,6 +41,7 @@ def test_entities_en_pipeline_places_ruler_before_ner(nlp):
     ("Payments should all go through Networking or UnionPay.", "Networking", "netsunion"),
     ("The People's Bank of China General Office issued the notice.", "People's Bank of China General Office", "pboc_general_office"),
     ("The people's Bank office hall issued the notice.", "people's Bank office hall", "pboc_general_office"),
+    ("Yesterday, the central bank office issued the notice.", "central bank office", "pboc_general_office"),
     # the platform's full name in the order of its Chinese name
     ("The non-bank payment institution network payment clearing platform started a trial run.",
      "non-bank payment institution network payment clearing platform", "netsunion"),
