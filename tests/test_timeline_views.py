@@ -135,3 +135,12 @@ def test_a_summary_ends_on_no_preposition_when_no_one_follows_it(fresh_store, wr
     """"began cooperating with" names its partner; with both as actors it ends on the act."""
     ingest([write("story.txt", f"title: Signing\ndate: 2018-09-14\n\n{told}")], fresh_store)
     assert [e.summary for e in build_entries(fresh_store) if e.type == "cooperate"] == [summary]
+
+
+def test_a_denial_s_summary_says_whom_the_claim_was_about(fresh_store, write):
+    """Not "China UnionPay denied Alipay", which reads as a refusal of Alipay."""
+    told = ("On Wednesday a website reported that Alipay had signed with UnionPay. "
+            "On Thursday, UnionPay denied the report that it had signed an agreement with Alipay.")
+    ingest([write("story.txt", f"title: Denial\ndate: 2018-09-14\n\n{told}")], fresh_store)
+    denials = [(e.summary, e.summary_zh) for e in build_entries(fresh_store) if e.type == "deny"]
+    assert denials == [("China UnionPay denied a claim about Alipay", "中国银联否认有关支付宝的说法")], denials
