@@ -2532,3 +2532,11 @@ def test_a_figure_of_another_proposition_is_not_planned_by_the_modal_of_the_firs
             "the end of 2018, 99 percent of the business of payment institutions was processed through NetsUnion.\n")
     entries = entries_of(fresh_store, write, text)
     assert [(e.value, e.factuality) for e in entries if e.type == "statistic"] == [("2018-12-31", "asserted")], entries
+
+
+@pytest.mark.parametrize("quote", ['"We signed the agreement with Alipay on September 10," a UnionPay spokesman said.',
+                                   '"We signed the agreement with Alipay on September 10," said a UnionPay spokesman.'])
+def test_a_quote_ending_in_a_comma_before_its_speaker_is_speech_not_a_title(fresh_store, write, quote):
+    entries = entries_of(fresh_store, write, f"title: Signing\ndate: 2018-09-14\n\n{quote}\n")
+    assert [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "cooperate"] == [
+        ("2018-09-10", ["unionpay"], ["alipay"])], entries

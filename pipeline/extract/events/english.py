@@ -56,6 +56,9 @@ REQUIRING_MODALS = {"must", "shall", "should"}
 
 SENTENCE_END = (".", "?", "!", "…")
 MAX_QUOTED_NAME_WORDS = 30  # a longer quote is speech, whatever its end
+# A quote ended by a comma and followed by who says it ('"We have not signed it," a spokesman
+# said'; '", said …'): speech, as a quote ending in a full stop is.
+_ATTRIBUTED_AFTER = re.compile(r"\s*(?:said|says|added|told)\b|\s*[^.,;:\"“”]{1,60}?\b(?:said|says|added|told)\b", re.I)
 
 # Speech verbs (events.yaml's assessment) that, with an object told to do something, require it:
 # "told payment institutions to close …".
@@ -870,13 +873,15 @@ def _they(subjects: list[Token], spans, entities: EntityInfo) -> list[str]:
 def _quoted_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of the quoted words that name rather than tell: a title a translation leaves
     unlinked ("Notice on the implementation of ... centralized deposit ...") or a term ("one point
-    access"). A quoted sentence (speech, ending in its own full stop, or long) still tells events.
+    access"). A quoted sentence (speech, ending in its own full stop or in a comma before its
+    speaker, or long) still tells events.
     English only: Chinese news quotes the words of its events (将“断直连”…), and its titles stand
     in 《》, which the entity stage reads as names."""
     found = []
     for match in QUOTED.finditer(text):
         inner = next(g for g in match.groups() if g is not None).strip()
-        if not inner.endswith(SENTENCE_END) and len(inner.split()) <= MAX_QUOTED_NAME_WORDS:
+        spoken = inner.endswith(",") and _ATTRIBUTED_AFTER.match(text, match.end()) is not None
+        if not inner.endswith(SENTENCE_END) and not spoken and len(inner.split()) <= MAX_QUOTED_NAME_WORDS:
             found.append((match.start(), match.end()))
     return found
 
