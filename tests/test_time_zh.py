@@ -385,3 +385,13 @@ def test_time_zh_the_written_day_before_yesterday_and_the_words_that_only_hold_i
     """前日 is 前天 in written Chinese; 目前日均 ("at present, a day on average") holds no date."""
     assert values("招商银行前日发布声明否认。", "2018-07-03") == [("前日", "2018-07-01")]
     assert [t for t, _ in values("网联目前日均处理交易1亿笔。", "2018-07-03")] == ["目前"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("民國107年6月30日起，支付機構須全部接入網聯。", "2018-06-30"),
+    ("中華民國一百零七年七月一日起實施。", "2018-07-01"),
+    ("民國99年5月，第三方支付管理辦法發布。", "2010-05"),
+])
+def test_time_zh_a_year_of_the_republic_is_counted_from_1911(text, value):
+    """Taiwan writes years of the Republic of China (民國107年 is 2018), not a duration of 107 years."""
+    assert values(text, "2018-07-03")[0][1] == value

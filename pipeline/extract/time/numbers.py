@@ -103,9 +103,16 @@ def parse_chinese(text: str, grammar: Grammar) -> float | None:
     return float(total + current)
 
 
+ROC_YEAR_ZERO = 1911  # 民國1年 is 1912
+
+
 def parse_year(text: str, grammar: Grammar, dct_year: int | None) -> int | None:
-    """A year as written: 2018, '98, nineteen ninety-six, 二〇一七."""
+    """A year as written: 2018, '98, nineteen ninety-six, 二〇一七, 民國107 (the Republic of China's
+    107th year, 2018)."""
     raw = to_ascii_digits(text.strip())
+    if raw[:2] in ("民國", "民国"):
+        count = int(raw[2:]) if raw[2:].isdigit() else parse_chinese(raw[2:], grammar)
+        return ROC_YEAR_ZERO + int(count) if count else None
     if raw.startswith("'") and raw[1:].isdigit():
         yy = int(raw[1:])
         base = dct_year if dct_year else 2000
