@@ -2540,3 +2540,11 @@ def test_a_quote_ending_in_a_comma_before_its_speaker_is_speech_not_a_title(fres
     entries = entries_of(fresh_store, write, f"title: Signing\ndate: 2018-09-14\n\n{quote}\n")
     assert [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "cooperate"] == [
         ("2018-09-10", ["unionpay"], ["alipay"])], entries
+
+
+def test_an_act_planned_for_the_near_future_takes_no_month_of_the_article(fresh_store, write):
+    """近期 dates a done act to around the article's month (近期，网联完成了…); 将于近期完成 is
+    ahead of the article, in no month the sources name."""
+    text = "title: 条码\ndate: 2018-03-30\n\n支付宝方面表示，预计将于近期完成与银联的系统对接。\n"
+    entries = entries_of(fresh_store, write, text)
+    assert [e.value for e in entries if e.type == "complete"] == [None], entries

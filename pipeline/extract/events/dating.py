@@ -133,6 +133,8 @@ def date_recent_acts(events: list[EventMention], timexes: dict[int, list[Timex]]
     for event in events:
         if event.date or event.yearless or event.category == "commentary" or event.type == "deadline":
             continue
+        if event.factuality in ("planned", "speculative", "required"):
+            continue  # 预计将于近期完成: "soon", ahead of the article, no month it names
         # The word before the act, in its sentence: it dates what follows it (近日，人民银行印发了…;
         # "has recently approved"). The act left undated by its sentence's other dates stays theirs.
         here = timexes.get(event.sentence_idx, [])
