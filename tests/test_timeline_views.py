@@ -144,3 +144,11 @@ def test_a_denial_s_summary_says_whom_the_claim_was_about(fresh_store, write):
     ingest([write("story.txt", f"title: Denial\ndate: 2018-09-14\n\n{told}")], fresh_store)
     denials = [(e.summary, e.summary_zh) for e in build_entries(fresh_store) if e.type == "deny"]
     assert denials == [("China UnionPay denied a claim about Alipay", "中国银联否认有关支付宝的说法")], denials
+
+
+def test_a_rule_taking_effect_is_told_of_the_rule_not_of_its_issuer(fresh_store, write):
+    told = "央行于2017年12月25日印发的《条码支付业务规范（试行）》将于4月1日起正式实施。"
+    ingest([write("rules.txt", f"title: 条码\ndate: 2018-03-30\n\n{told}")], fresh_store)
+    effect = [(e.summary, e.summary_zh, e.actor_ids) for e in build_entries(fresh_store) if e.type == "take_effect"]
+    assert effect == [("Bar Code Payment Business Standards (Trial) (Yinfa [2017] No. 296) took effect",
+                       "《条码支付业务规范（试行）》施行", ["pboc"])], effect

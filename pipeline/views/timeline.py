@@ -23,6 +23,8 @@ from pipeline.extract.events import load_taxonomy
 from pipeline.store import DATED_BY_OTHER_SOURCES, Store
 from pipeline.views.dates import display, display_zh, span
 
+# Acts a rule does itself: told of its document, not of the body that issued it.
+RULE_SUBJECT_TYPES = {"take_effect"}
 # The preposition a verb ends with to name its targets ("connected to", "set a deadline for"):
 # left out when there are none, so no summary ends on it.
 _TARGET_PREPOSITION = re.compile(r",? (?:to|for|with)$")
@@ -344,6 +346,8 @@ def summarise(entry: Entry, verb: str, *, theme: str | None = None, obj: str | N
         return f"{actors} {verb} {obj}"  # "NetsUnion and Alipay announced cooperation"
     if entry.type == "issue" and entry.document:
         return f"{actors or 'Unnamed authority'} {verb} {entry.document}"
+    if entry.type in RULE_SUBJECT_TYPES and entry.document:
+        actors = ""  # "Bar Code Payment Business Standards took effect": the rule does, not its issuer
     if entry.type == "issue" and entry.targets:
         verb += " rules to"  # (no document named: what was issued goes unnamed, not "issued banks")
     if not entry.targets:
@@ -371,6 +375,8 @@ def summarise_zh(entry: Entry, forms: dict[str, str], actors: list[str], targets
         return f"{who}{forms.get('noun', '')}{obj}"  # 网联和支付宝宣布合作: the act (宣布) and what it is about
     if entry.type == "issue" and cited:
         return f"{who or '有关部门'}发布{cited}"
+    if entry.type in RULE_SUBJECT_TYPES and cited:
+        who = ""  # 《条码支付业务规范（试行）》施行
     subject = who or cited or theme or ""
     form = forms.get("with_targets" if targets else "alone") or "{actors}" + entry.type
     text = form.replace("{actors}", subject).replace("{targets}", _join(targets, "、", "和"))  # names may hold braces
