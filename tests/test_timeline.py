@@ -2548,3 +2548,9 @@ def test_an_act_planned_for_the_near_future_takes_no_month_of_the_article(fresh_
     text = "title: 条码\ndate: 2018-03-30\n\n支付宝方面表示，预计将于近期完成与银联的系统对接。\n"
     entries = entries_of(fresh_store, write, text)
     assert [e.value for e in entries if e.type == "complete"] == [None], entries
+
+
+def test_a_body_speaking_does_its_own_act_when_a_later_clause_names_only_its_partner(fresh_store, write):
+    text = "title: 条码\ndate: 2018-03-30\n\n支付宝方面表示，正在与银联积极沟通，预计将于下月完成对接。\n"
+    entries = entries_of(fresh_store, write, text)
+    assert [e.actor_ids for e in entries if e.type == "complete"] == [["alipay"]], entries

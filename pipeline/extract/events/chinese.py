@@ -749,8 +749,10 @@ def _sentence_subject(local, text: str, before: int, entities: EntityInfo, frame
     while start < before:
         end = _clause(text, start)[1]
         opening = [(m, s, e) for m, s, e in local if start <= s and e <= end and _actor_like(m, entities)]
+        # (a party after it as a partner is none it tells of: 支付宝方面表示，正在与银联沟通，…)
         if opening and frames and text[start:end].rstrip().endswith(frames) and any(
-                end < s and e <= before and _actor_like(m, entities) for m, s, e in local):
+                end < s and e <= before and _actor_like(m, entities) and not text[:s].rstrip().endswith(PARTNER_MARKERS)
+                for m, s, e in local):
             start = end + 1  # 央行官网公告显示，易宝支付…被罚款: the clause after the frame names whom it tells of
             continue
         if opening:
