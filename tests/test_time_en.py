@@ -633,3 +633,11 @@ def test_time_en_a_limit_of_a_past_obligation_is_the_nearest_such_day(dct, value
     """"had to … by June 30": told after the day, the one just past; told before it (reported
     speech shifted back, "said firms had to"), the one ahead."""
     assert values("The central bank said firms had to connect to NetsUnion by June 30.", dct) == [("June 30", value)]
+
+
+def test_time_en_a_year_told_in_an_aside_is_not_the_year_of_the_main_clause():
+    """The clause describing NetsUnion ends before "on May 28": the day is of the article's year."""
+    text = "NetsUnion, which started trial operations in March 2017, handled 1.2 billion transactions on May 28."
+    assert values(text, "2018-06-12") == [("March 2017", "2017-03"), ("May 28", "2018-05-28")]
+    # ... while a day in the same clause as the year goes on from it
+    assert values("It started trial operations in March 2017 and connected four banks on May 28.", "2018-06-12")[-1] == ("May 28", "2017-05-28")

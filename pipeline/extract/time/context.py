@@ -24,6 +24,7 @@ _ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+")
 
 _CLAUSE_END = re.compile(r"[;:；：]")
 _RESTATING_GAP = re.compile(r"[\s,，]*(?:on|in|即|的)?[\s,，]*", re.IGNORECASE)  # "Two months later, on …"
+_ASIDE_OPENS = re.compile(r",\s+(?:which|who)\b[^,;.]*$", re.IGNORECASE)  # ", which started … in" up to a date
 _MODAL_HAD = re.compile(r"\bhad\s+to\b", re.IGNORECASE)  # "had to", a modal: what was required
 DAY_ANAPHOR_SENTENCES = 3  # how far back "the same day" may find its day past a month read since
 STORY_MONTH_SENTENCES = 1  # how far back a bare day (13日) may take the month (or year) of the story
@@ -108,6 +109,15 @@ class DocContext:
             return 0, len(self.text)
         s, e = self.sentences[self.sentence_of(offset)]
         return s, max(e, offset)
+
+    def prev_in_an_aside(self, start: int) -> bool:
+        """Whether the narrative's date was read inside an aside that closed before `start`:
+        "NetsUnion, which started trial operations in March 2017, handled … on May 28" (the
+        clause describing NetsUnion gives no year to the day of the main clause)."""
+        if self.prev_span is None:
+            return False
+        opened = _ASIDE_OPENS.search(self.text[max(0, self.prev_span[0] - 80):self.prev_span[0]])
+        return opened is not None and "," in self.text[self.prev_span[1]:start]
 
     def narrative(self, unit: str | None = None) -> tuple[Point, str]:
         """The point anaphors refer to and how to name it in `anchor`. A day ("the same day",

@@ -85,7 +85,8 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     # Later in the sentence of its dated start, a day goes on from it, whatever the tense says
     # ("今年6月29日下发的通知，自7月9日起…" in December is no July of next year); a deadline
     # earlier in the calendar is the next year's ("on December 5 last year … before January 14").
-    same_sentence = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence
+    aside = ctx.prev_in_an_aside(c.start)
+    same_sentence = prev is not None and ctx.sentence_of(c.start) == ctx.prev_sentence and not aside
     goes_on = same_sentence and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" else 0)
     # (a month alone only when a limit looks ahead to it: "told them in August last year that
     # links had to be cut by the end of June" is the next June, "said in August that 200 banks
@@ -106,7 +107,7 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
     # In a sentence after, a day goes on from the story's year only forward: "该规范于去年12月25日
     # 印发。3月31日，…" written in April is this March, not the March before that December.
     forward = prev is not None and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" and day else 0)
-    if (prev is not None and ctx.prev_explicit_year and "y" in prev.known
+    if (prev is not None and ctx.prev_explicit_year and "y" in prev.known and not aside
             and prev.gran in FINE_ENOUGH["month"]
             and (same_sentence or forward)
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
