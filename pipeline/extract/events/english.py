@@ -755,11 +755,10 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
 
 def _owned_by_the_figure_owner(subjects: list[Token], taxonomy: Taxonomy) -> bool:
     """Whether a passive subject is a thing figure_owner has ("reserves", "100% of client
-    reserves": events.yaml figures owner_words), with no name in it."""
-    words = taxonomy.figures.get("en", {}).get("owner_words", ())
-    return bool(taxonomy.figure_owner) and any(
-        s.dep_ == "nsubjpass" and any(t.lower_ in words for t in s.subtree) and not any(t.pos_ == "PROPN" for t in s.subtree)
-        for s in subjects)
+    reserves"), with no name in it."""
+    words = taxonomy.figure_owner_words("en")
+    return any(s.dep_ == "nsubjpass" and any(t.lower_ in words for t in s.subtree) and not any(t.pos_ == "PROPN" for t in s.subtree)
+               for s in subjects)
 
 
 def _an_unnamed_institution(subjects: list[Token], taxonomy: Taxonomy) -> bool:

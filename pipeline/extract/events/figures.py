@@ -200,8 +200,8 @@ def _dates_a_saying(doc: Doc, when: Timex, sentence: Sentence, taxonomy: Taxonom
 
 def _told_of_the_owner(text: str, taxonomy: Taxonomy, lang: str) -> bool:
     """Whether a sentence tells its figures with a word of what figure_owner has (events.yaml)."""
-    words = taxonomy.figures.get(lang, {}).get("owner_words", ())
-    if not taxonomy.figure_owner or not words:
+    words = taxonomy.figure_owner_words(lang)
+    if not words:
         return False
     if lang == "zh":
         return any(w in text for w in words)

@@ -185,6 +185,11 @@ class Taxonomy:
     def zh_trigger_words(self) -> tuple[str, ...]:
         return tuple(word for word, _ in self.zh_triggers())
 
+    def figure_owner_words(self, lang: str) -> tuple[str, ...]:
+        """The words of what figure_owner has (备付金, 比例, "reserves": figures' owner_words in
+        events.yaml); none when no owner is set."""
+        return tuple(self.figures.get(lang, {}).get("owner_words", ())) if self.figure_owner else ()
+
 
 @cache
 def load_taxonomy(path: str | None = None) -> Taxonomy:
