@@ -708,7 +708,7 @@ def find_events(
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
     _attach_dates(events, doc, sentence, timexes, taxonomy)
-    _dated_by_the_deadline_met(events, doc, sentence, taxonomy)
+    _limited_by_the_deadline_met(events, doc, sentence, taxonomy)
     # The regulator's telling is the rule it tells, not an announcement of its own beside it.
     told_rules = {sentence.start + doc[i].idx for i in rule_tellers}
     announcing = taxonomy.institution_statements.type if taxonomy.institution_statements else None
@@ -1034,18 +1034,20 @@ def _is_carrier_of_other(head: Token, triggers: dict[int, str], type_id: str) ->
     return any(c.i in triggers and c.dep_ in ("dobj", "attr", "oprd") for c in head.children)
 
 
-def _dated_by_the_deadline_met(events: list[EventMention], doc: Doc, sentence: Sentence, taxonomy: Taxonomy) -> None:
+def _limited_by_the_deadline_met(events: list[EventMention], doc: Doc, sentence: Sentence, taxonomy: Taxonomy) -> None:
     """"…, meeting a June 30 deadline set by the central bank": an undated act told by meeting a
     deadline that has its own day was done by that day. The day is its limit, not its date: the
     source says only that it was done in time."""
-    deadlines = {e.start: e for e in events if e.type == "deadline" and e.date}
+    days = {e.start: e.date for e in events if e.type == "deadline" and e.date}  # where each deadline is told
     for event in events:
-        token = doc.char_span(event.start - sentence.start, event.end - sentence.start, alignment_mode="expand")
-        if event.date or event.deadline or token is None or not _told_with_its_object(token.root, taxonomy.types[event.type]):
+        if event.date or event.deadline:
             continue
-        met = [deadlines[sentence.start + c.idx] for c in token.root.children if c.dep_ == "dobj" and sentence.start + c.idx in deadlines]
+        token = doc.char_span(event.start - sentence.start, event.end - sentence.start, alignment_mode="expand")
+        if token is None or not _told_with_its_object(token.root, taxonomy.types[event.type]):
+            continue
+        met = [days[sentence.start + c.idx] for c in token.root.children if c.dep_ == "dobj" and sentence.start + c.idx in days]
         if met:
-            event.deadline = met[0].date
+            event.deadline = met[0]
 
 
 def _a_time_told_by(noun: Token) -> bool:
