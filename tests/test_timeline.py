@@ -372,6 +372,18 @@ def test_an_act_a_spokesman_tells_is_a_fact_and_an_analyst_s_a_claim(fresh_store
 
 
 @pytest.mark.parametrize("told, factuality", [
+    ("财付通已将全部业务迁移至网联。", "asserted"), ("财付通已经把相关业务迁入网联。", "asserted"),
+    ("财付通将全部业务迁入网联。", "planned"), ("财付通将于6月底前把全部业务迁入网联。", "planned")])
+def test_a_chinese_object_moved_by_jiang_is_a_verbs_object_and_done_after_yi(fresh_store, write, told, factuality):
+    """将 before an object is 把 (it moves the object before the verb), not "will": 业务 is then
+    what is moved, no noun's modifier; after 已 the act is done. Without 已 the sentence may still
+    mean "will", and stays a plan."""
+    ingest([write("story.txt", f"title: 迁移\ndate: 2018-07-02\n\n{told}")], fresh_store)
+    switches = [(e.actor_ids, e.target_ids, e.factuality) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    assert switches == [(["tenpay"], ["netsunion"], factuality)], switches
+
+
+@pytest.mark.parametrize("told, factuality", [
     ("Alipay denied reports that it had connected to UnionPay on April 27.", "denied"),
     ("UnionPay dismissed claims that Alipay had connected to UnionPay on April 27.", "denied"),
     ("Alipay confirmed reports that it had connected to UnionPay on April 27.", "asserted"),
@@ -448,6 +460,19 @@ def test_a_date_outside_a_before_clause_does_not_date_the_act_inside_it(fresh_st
     dated = {(e.type, e.value) for e in build_entries(fresh_store)}
     assert ("statistic", value) in dated and ("connect", "2018-03") in dated
     assert ("announce", None) in dated and ("launch", None) in dated, dated
+
+
+@pytest.mark.parametrize("issued_in, value", [("去年12月", "2017-12"), ("去年11月", "2017-11")])
+def test_a_chinese_date_in_a_clause_describing_a_noun_dates_that_clause_only(fresh_store, write, issued_in, value):
+    """…下发的《规范》正式实施: the month is the issue's, and the taking effect has no day of its
+    own; 始于两年前的改革 dates the start, not the completion told after it. What a notice
+    requires stays dated by its issue."""
+    told = (f"央行{issued_in}下发的《条码支付业务规范（试行）》正式实施。"
+            "中国人民银行去年8月下发的通知要求支付机构于今年6月30日前接入网联。")
+    ingest([write("story.txt", f"title: 新规\ndate: 2018-04-02\n\n{told}")], fresh_store)
+    dated = {(e.type, e.value) for e in build_entries(fresh_store)}
+    assert ("issue", value) in dated and ("take_effect", None) in dated, dated
+    assert ("require", "2017-08") in dated and not any(kind == "take_effect" and day for kind, day in dated), dated
 
 
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."

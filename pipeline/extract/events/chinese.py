@@ -56,6 +56,10 @@ ACTOR_TYPES_EXCLUDED = {"document", "place", "media"}
 OBJECT_OWNER_BREAK = re.compile(r"将|已|把|于|在|对|向|由|被|拟|要求|决定|计划|宣布|表示|继续|再次|[，,；;：:]")
 DEADLINE_NOUN_REACH = 8  # characters between a date and the deadline noun it dates (6月30日“断直连”大限)
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
+DISPOSAL_MARKER, PERFECTIVE_MARKER = "将", "已"  # 已将…迁移: a done act's object, no "will"
+DISPOSAL_OBJECT = re.compile(r"(?:将|把)(?![于会要来近])[^，。；：、]{1,10}$")  # 将 + the object before the verb
+# What a rule says: dated by the rule's issue, however the sentence tells that issue.
+RULE_CONTENT_TYPES = ("require", "prohibit", "deadline")
 OPENING_LIMIT_WORDS = "自从于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when
 
 
@@ -184,10 +188,19 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
         and not any(text.endswith(v, 0, start - len(w)) for v in taxonomy.verbal_markers_zh)
         for w in taxonomy.nominal_modifiers_zh
     )  # fmt: skip
+    if modified and _moved_by_disposal(text, start):
+        modified = False  # 将全部业务迁入网联: 业务 is what is moved, the verb's object
     purpose = any(text.endswith(w, 0, start) and start - len(w) in starts and start in starts for w in taxonomy.purpose_markers_zh)
     if modified and not head and not purpose and _completed(text, start, starts, taxonomy):
         return False  # 完成首批机构的业务切量: the switch-over completed is one done
     return head or modified or purpose or _object_of_a_governor(text, start, end, starts, taxonomy)
+
+
+def _moved_by_disposal(text: str, start: int) -> bool:
+    """Whether 将 or 把 (not 将于, 将要: "will") opens the object right before the trigger in its
+    clause: 将相关业务迁移, 把全部业务迁入."""
+    clause_start, _ = _clause(text, start)
+    return re.search(DISPOSAL_OBJECT, text[clause_start:start]) is not None
 
 
 def _completed(text: str, start: int, starts: set[int], taxonomy: Taxonomy) -> bool:
@@ -284,9 +297,16 @@ def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, 
                 hedges = taxonomy.factuality.get("speculative", {}).get("zh", ())
                 first = min(m.start() for m in negations)
                 return "speculative" if any(h in before_clause[:first] for h in hedges) else family
-        elif any(cue in _without_longer_cues(before_clause, cue, family, taxonomy) for cue in cues):
+        elif any(cue in _without_longer_cues(before_clause, cue, family, taxonomy) for cue in cues if not _disposal(before_clause, cue, family)):
             return family
     return "asserted"
+
+
+def _disposal(before_clause: str, cue: str, family: str) -> bool:
+    """已将全部业务迁移至网联: after 已 (done), 将 marks the object moved, as 把 does; it is no
+    "will". (Without 已, 支付机构将业务迁至网联 may be either, and stays a plan.)"""
+    return family == "planned" and cue == DISPOSAL_MARKER and before_clause.find(PERFECTIVE_MARKER) != -1 \
+        and before_clause.find(PERFECTIVE_MARKER) < before_clause.find(cue)
 
 
 def _without_longer_cues(text: str, cue: str, family: str, taxonomy: Taxonomy) -> str:
@@ -822,6 +842,24 @@ def _theme(text: str, start: int, end: int, clause_end: int) -> str | None:
     return rest[:20] or None
 
 
+def _dates_a_modifier(between: str, event_type: str, taxonomy: Taxonomy) -> bool:
+    """Whether the words between a date and an act open with a clause describing a noun: a verb
+    and then 的 (去年12月下发的《规范》正式实施, 始于两年前的改革). 去年8月的通知 has no verb: the
+    date is the noun's own. What a rule says is dated by the rule's issue, the date such a clause
+    tells (去年8月下发的通知要求…, 根据6月29日下发的114号文，…按月逐步提高)."""
+    import jieba.posseg  # loaded by the Chinese pipeline already
+
+    at = between.find("的")
+    if event_type in RULE_CONTENT_TYPES or at < 0 or between.startswith("话", at + 1) or re.search(r"[，。；：,;:]", between[:at]):
+        return False
+    # Only verbs and adverbs between the date and 的: the date opens that clause. (央行9月10日对一家
+    # 未…完成切量的机构开出罚单: 对 opens a phrase of the main clause, whose date it is.)
+    tags = jieba.posseg.dt.word_tag_tab
+    triggers = taxonomy.zh_trigger_words()
+    kinds = ["v" if word in triggers else (tags.get(word) or "x")[0] for word in jieba.lcut(between[:at].strip())]
+    return "v" in kinds and set(kinds) <= {"v", "d", "a"}
+
+
 def _attach_dates(events: list[EventMention], sentence: Sentence, clauses: str, timexes: list[Timex], taxonomy: Taxonomy) -> None:
     """The date and deadline of each event, as english._attach_dates, by clauses and cues.
     clauses: the sentence's text as find_events reads its clauses (_clauses_of_dated_list)."""
@@ -880,6 +918,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             if not spec.speaker_only:
                 _take_limits_after(event, [t for t in deadlines if t.start - sentence.start >= local])
             continue
+        # 央行去年12月下发的《规范》正式实施: a date in a clause that describes a noun (…下发的) is
+        # that clause's; the act after the noun has no date from it.
+        plain = [t for t in plain if t.end > event.start or not _dates_a_modifier(text[t.end - sentence.start : local], event.type, taxonomy)]
         in_clause = [t for t in plain if clause[0] <= t.start - sentence.start < clause[1]]
         if spec.speaker_only:
             continue  # what someone says has no date of its own here
