@@ -1074,6 +1074,11 @@ def test_the_day_a_reporter_learned_something_does_not_date_what_was_learned(fre
     # the head word of a compound jieba keeps whole is its trigger (发布公告, 行政处罚)
     ("中国银行9月10日发布公告。", "announce", ["bank_of_china"], []),
     ("中国银行9月10日发布了类似公告。", "announce", ["bank_of_china"], []),
+    # a verb whose clause goes on to an agreement signs it (业务 opens the agreement's name)
+    ("网联9月10日与支付宝签署业务合作协议。", "cooperate", ["alipay", "netsunion"], []),
+    # of partners joined in one subject, the clearing house is what the other connected to
+    ("网银在线9月10日宣布已与网联完成对接。", "connect", ["chinabank_payment"], ["netsunion"]),
+    ("支付宝与网联9月10日完成系统对接。", "connect", ["alipay"], ["netsunion"]),
     # a body telling its own act, subjectless after 与: the body and its partner, as fact
     ("网联9月10日表示，已与财付通签署合作协议。", "cooperate", ["netsunion", "tenpay"], []),
 ])

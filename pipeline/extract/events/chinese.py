@@ -57,6 +57,7 @@ OBJECT_OWNER_BREAK = re.compile(r"将|已|把|于|在|对|向|由|被|拟|要求
 DEADLINE_NOUN_REACH = 8  # characters between a date and the deadline noun it dates (6月30日“断直连”大限)
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 DISPOSAL_MARKER, PERFECTIVE_MARKER = "将", "已"  # 已将…迁移: a done act's object, no "will"
+AGREEMENT_NAME_CHARS = 12  # 签署条码支付业务合作协议: the agreement's name after the verb
 DISPOSAL_OBJECT = re.compile(r"(?:将|把)(?![于会要来近])[^，。；：、]{1,10}$")  # 将 + the object before the verb
 # What a rule says: dated by the rule's issue, however the sentence tells that issue.
 RULE_CONTENT_TYPES = ("require", "prohibit", "deadline")
@@ -181,7 +182,7 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
     not the 作 of another word. A verb that takes such a head as its object (下发通知) is a verb."""
     head = type_id not in taxonomy.verb_object_types_zh and any(
         text.startswith(h, end) and end + len(h) in ends for h in taxonomy.nominal_heads_zh
-    )
+    ) and not _signs_an_agreement(text, end, taxonomy)
     # ...but an adverb after a verbal marker is no modifier: 已基本迁移 (has basically migrated).
     modified = any(
         text.endswith(w, 0, start) and start - len(w) in starts
@@ -194,6 +195,12 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
     if modified and not head and not purpose and _completed(text, start, starts, taxonomy):
         return False  # 完成首批机构的业务切量: the switch-over completed is one done
     return head or modified or purpose or _object_of_a_governor(text, start, end, starts, taxonomy)
+
+
+def _signs_an_agreement(text: str, end: int, taxonomy: Taxonomy) -> bool:
+    """Whether the words after the trigger, within its clause, name an agreement (签署业务合作协议)."""
+    _, clause_end = _clause(text, end)
+    return any(noun in text[end : min(clause_end, end + AGREEMENT_NAME_CHARS)] for noun in taxonomy.agreement_nouns_zh)
 
 
 def _moved_by_disposal(text: str, start: int) -> bool:
@@ -507,6 +514,12 @@ def find_events(
             elif targets and not houses and not passive:
                 # 首批接入4家银行和3家支付机构: those listed connected, to the house the passage is about
                 actors, targets, implied_target = targets, [], True
+        elif spec.positional_target and not targets and not passive:
+            # 网银在线已与网联完成对接, 网联与支付宝完成对接: of partners joined in one subject, the
+            # house is what the others connected to
+            houses = [i for i in actors if entities.types.get(i) in spec.positional_target]
+            if houses and len(houses) < len(actors):
+                actors, targets = [i for i in actors if i not in houses], houses
         if spec.object_named is not None and not passive and not after and _unnamed_object(text, end, c_end, timexes, sentence, spec, taxonomy):
             continue  # 网联在深圳设立新的数据中心, 成立三周年: no founding of a party
         if text[start:end] in spec.zh_modals and not all(entities.types.get(i) == "regulator" for i in actors):

@@ -158,6 +158,7 @@ class Taxonomy:
     official_speakers_en: tuple[str, ...] = ()  # "a spokesman said": the body the act is told of speaks
     agent_markers_zh: tuple[str, ...] = ()
     nominal_heads_zh: tuple[str, ...] = ()
+    agreement_nouns_zh: tuple[str, ...] = ()  # 签署业务合作协议: what a verb signs, however long its name
     figures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> scales, units
     figure_owner: str | None = None  # whose a partyless figure told with figures' owner_words is
     nominal_modifiers_zh: tuple[str, ...] = ()
@@ -277,6 +278,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         official_speakers_en=tuple((data.get("official_speakers") or {}).get("en") or []),
         agent_markers_zh=tuple((data.get("agent_markers") or {}).get("zh") or []),
         nominal_heads_zh=tuple((data.get("nominal_uses") or {}).get("zh_heads") or []),
+        agreement_nouns_zh=tuple((data.get("nominal_uses") or {}).get("zh_agreements") or []),
         figures={lang: {k: tuple(map(str, v)) for k, v in words.items()} for lang, words in (data.get("figures") or {}).items()},
         figure_owner=data.get("figure_owner"),
         nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
