@@ -475,6 +475,21 @@ def test_a_chinese_date_in_a_clause_describing_a_noun_dates_that_clause_only(fre
     assert ("require", "2017-08") in dated and not any(kind == "take_effect" and day for kind, day in dated), dated
 
 
+@pytest.mark.parametrize("new_limit, value", [("年底", "2018-12-31"), ("9月", "2018-09")])
+def test_a_chinese_postponement_is_not_dated_by_the_limit_it_moves_to_nor_the_one_it_keeps(fresh_store, write, new_limit, value):
+    """延后至年底 names the new limit, not when the delay was told; 6月30日的期限 is the limit not
+    put off. Neither dates the act: the report is dated by its own words (6月初), and the denial
+    answers it."""
+    told = (f"今年6月初，有媒体报道称央行可能将断直连期限延后至{new_limit}。"
+            "央行相关人士回应称，6月30日的期限不会推迟。次月，支付宝完成全部网络支付业务的迁移。")
+    ingest([write("story.txt", f"title: 期限\ndate: 2018-08-30\n\n{told}")], fresh_store)
+    entries = build_entries(fresh_store)
+    postponed = [(e.factuality, e.value, e.deadline, e.conflict) for e in entries if e.type == "postpone"]
+    assert postponed == [("reported", "2018-06", value, True)], postponed
+    # what a completion completes, however a noun it is written (…业务的迁移), is told as done
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "switch_traffic"] == [("2018-07", ["alipay"])]
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

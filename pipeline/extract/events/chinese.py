@@ -57,6 +57,7 @@ OBJECT_OWNER_BREAK = re.compile(r"将|已|把|于|在|对|向|由|被|拟|要求
 DEADLINE_NOUN_REACH = 8  # characters between a date and the deadline noun it dates (6月30日“断直连”大限)
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 DISPOSAL_MARKER, PERFECTIVE_MARKER = "将", "已"  # 已将…迁移: a done act's object, no "will"
+MOVED_TO_CHARS = 8  # 推迟断直连期限至年底: the words between a postponing verb and its new date
 AGREEMENT_NAME_CHARS = 12  # 签署条码支付业务合作协议: the agreement's name after the verb
 DISPOSAL_OBJECT = re.compile(r"(?:将|把)(?![于会要来近])[^，。；：、]{1,10}$")  # 将 + the object before the verb
 # What a rule says: dated by the rule's issue, however the sentence tells that issue.
@@ -409,6 +410,7 @@ def find_events(
     # (发布类似公告, 发布了一份声明: a few words describing the statement may stand between)
     carried = {start for (t1, start, end), (t2, s2, _) in zip(triggers, triggers[1:])
                if t1 == "issue" and t2 == "announce" and re.fullmatch(rf"[\u4e00-\u9fff]{{0,{STATEMENT_MODIFIER_CHARS}}}", text[end:s2])}
+    word_starts = {t.idx for t in doc}
     events = []
     said: dict[int, list[EventMention]] = {}  # index -> the comments an undated statement stays
     directives: dict[int, tuple[int, list[str], list[str]]] = {}  # 通知支付机构，须…: verb start -> (end, regulator, told)
@@ -418,8 +420,8 @@ def find_events(
         spec = taxonomy.types[type_id]
         if any(s <= start < e for _, s, e in local):
             continue  # inside a name: 网联清算有限公司 is no 清算 event, 《...通知》 no 通知
-        if text[start - 1 : start] == "的" and not spec.clause_may_be_bare:
-            continue  # 网联的成立: a noun, the founding spoken of, not told
+        if text[start - 1 : start] == "的" and not spec.clause_may_be_bare and not _completed(text, start, word_starts, taxonomy):
+            continue  # 网联的成立: a noun, the founding spoken of, not told (完成…业务的迁移 tells it done)
         if _clause(clauses, start)[0] == 0 and not text[:start].strip("“”\"'（）() ") and not spec.clause_may_be_bare:
             continue  # 交存备付金无疑是…: a verb opening the sentence is its topic, a gerund
         if text[end : end + 1] == "的" and not spec.attributive_is_event:
@@ -855,6 +857,12 @@ def _theme(text: str, start: int, end: int, clause_end: int) -> str | None:
     return rest[:20] or None
 
 
+def _moved_to(text: str, trigger_end: int, date_start: int, spec: EventType) -> bool:
+    """Whether a date after the act's verb is where the act moves a time to (延后至年底)."""
+    between = text[trigger_end:date_start]
+    return 0 <= len(between) <= MOVED_TO_CHARS and not re.search(r"[，。；：,;:]", between) and between.endswith(spec.moved_to.get("zh", ()) or ("\0",))
+
+
 def _dates_a_modifier(between: str, event_type: str, taxonomy: Taxonomy) -> bool:
     """Whether the words between a date and an act open with a clause describing a noun: a verb
     and then 的 (去年12月下发的《规范》正式实施, 始于两年前的改革). 去年8月的通知 has no verb: the
@@ -894,7 +902,7 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         ) or names_a_deadline(e)
 
     # 距离6月30日“断直连”大限仅剩5天: the date of a deadline noun is a limit, not the acts' date
-    deadline_nouns = "|".join(re.escape(w) for w in taxonomy.types["deadline"].zh)
+    deadline_nouns = "|".join(re.escape(w) for w in (*taxonomy.types["deadline"].zh, *taxonomy.deadline_nouns_zh))
 
     def names_a_deadline(end: int) -> bool:
         return bool(deadline_nouns) and re.match(rf"[^，。；：,;:]{{0,{DEADLINE_NOUN_REACH}}}?(?:{deadline_nouns})", text[end:]) is not None
@@ -920,6 +928,8 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         plain = [t for t in dated if not is_deadline(t)]
         if spec.date_from_deadline or event.type in ("deposit",) and not plain:
             plain, deadlines = deadlines or plain, []
+        if moved := [t for t in plain if _moved_to(text, event.end - sentence.start, t.start - sentence.start, spec)]:
+            plain, deadlines = [t for t in plain if t not in moved], deadlines + moved
         local = event.start - sentence.start
         clause = _clause(clauses, local)
         if any(clause[0] <= t.start - sentence.start < clause[1] and t.type != "SET" for t in timexes) and not any(

@@ -48,6 +48,9 @@ class EventType:
     zh: tuple[str, ...]
     passive: str = "target"
     date_from_deadline: bool = False
+    # Words after the verb that put a date as where it moves a time to (延后至年底): that date is
+    # a new limit, never the act's own.
+    moved_to: dict[str, tuple[str, ...]] = field(default_factory=dict)
     refers_back: bool = False
     speaker_only: bool = False
     positional_actor: bool = True
@@ -131,6 +134,7 @@ class Taxonomy:
     factuality: dict[str, dict[str, tuple[str, ...]]]
     back_actors_zh: tuple[str, ...]
     back_documents_zh: tuple[str, ...] = ()  # 该规范, 上述通知: a rule named before
+    deadline_nouns_zh: tuple[str, ...] = ()  # 6月30日的期限: nouns whose date is a limit
     back_nouns_zh: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 公司 as a whole subject -> entity types
     back_actors_en: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anaphor -> entity types
     pair_nouns_en: frozenset[str] = frozenset()  # "both sides": the two institutions named last
@@ -212,6 +216,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             zh=tuple(spec.get("zh") or []),
             passive=spec.get("passive", "target"),
             date_from_deadline=bool(spec.get("date_from_deadline")),
+            moved_to={lang: tuple(words) for lang, words in (spec.get("moved_to") or {}).items()},
             refers_back=bool(spec.get("refers_back")),
             speaker_only=bool(spec.get("speaker_only")),
             positional_actor=spec.get("positional_actor", not spec.get("speaker_only")),
@@ -248,6 +253,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         deadline_cues_en=tuple(cues.get("en") or []),
         deadline_before_zh=tuple(cues.get("zh_before") or []),
         deadline_after_zh=tuple(cues.get("zh_after") or []),
+        deadline_nouns_zh=tuple(cues.get("zh_nouns") or []),
         factuality=factuality,
         back_actors_zh=tuple(refs.get("zh_actors") or []),
         back_documents_zh=_document_references(refs.get("zh_documents") or {}),
