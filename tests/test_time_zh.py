@@ -165,6 +165,16 @@ def test_time_zh_the_day_a_notice_was_sent_is_behind_the_article_whatever_it_req
     assert values("6月29日，网联将正式切量。", f"{year}-07-10") == [("6月29日", f"{int(year) + 1}-06-29")]
 
 
+@pytest.mark.parametrize("year", ["2018", "2017"])
+def test_time_zh_a_month_before_a_requirement_is_when_it_was_required(year):
+    """Written in late August: 央行7月要求… tells a requirement of this July (要求 after the date
+    is the act, not a "must" ahead of it), and so does a penalty beside 按要求; a limit after 要求
+    is still ahead."""
+    assert values("央行7月要求支付机构完成切量。", f"{year}-08-30") == [("7月", f"{year}-07")]
+    assert values("央行7月对一家未按要求完成切量的支付机构开出罚单。", f"{year}-08-30") == [("7月", f"{year}-07")]
+    assert values("央行要求支付机构7月前完成切量。", f"{year}-08-30") == [("7月", f"{int(year) + 1}-07")]
+
+
 def test_time_zh_days_counted_from_the_story_move_it_on():
     text = "6月28日，支付宝完成切量。3天后，京东金融完成迁移。次日，拉卡拉宣布完成。"
     assert values(text, "2018-07-10") == [("6月28日", "2018-06-28"), ("3天后", "2018-07-01"), ("次日", "2018-07-02")]

@@ -222,6 +222,9 @@ class DocContext:
         if lead is not None:
             return lead
         fut = self._own_cue(g.future_cues, window, before, start, end)
+        if fut is None and g.future_cues_before_only is not None:
+            # 要求…于6月30日前完成 looks ahead of the requiring; 央行7月要求… is when it was required
+            fut = self._own_cue(g.future_cues_before_only, before, before, start, end)
         past = self._own_cue(g.past_cues, window, before, start, end)
         if fut and not past:
             return "future"

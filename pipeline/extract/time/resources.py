@@ -46,6 +46,7 @@ class Grammar:
     case_sensitive: frozenset[str]
     future_cues: re.Pattern | None
     past_cues: re.Pattern | None
+    future_cues_before_only: re.Pattern | None  # future only before the expression (要求…6月30日前)
     boundary_before: re.Pattern | None  # a boundary word just before an expression
     boundary_after: re.Pattern | None  # a boundary word just after it (Chinese 起, 前)
     prefix: re.Pattern | None  # modifiers/approximators glued before an expression
@@ -211,6 +212,7 @@ def load_grammar(lang: str) -> Grammar:
         case_sensitive=frozenset(str(w).lower() for w in raw.get("case_sensitive", [])),
         future_cues=_cue_regex(raw.get("future_cues"), lang),
         past_cues=_cue_regex(raw.get("past_cues"), lang),
+        future_cues_before_only=_cue_regex(raw.get("future_cues_before_only"), lang),
         boundary_before=_cue_regex(raw.get("boundary_cues"), lang, where="end"),
         boundary_after=_cue_regex(raw.get("boundary_after"), lang, where="start"),
         prefix=prefix,
