@@ -1086,6 +1086,8 @@ def test_the_day_a_reporter_learned_something_does_not_date_what_was_learned(fre
     ("人民银行9月10日对支付宝作出行政处罚。", "penalise", ["pboc"], ["alipay"]),
     # …and a count and a describing phrase between 对 and the noun ("as required" is no requirement)
     ("央行9月10日对一家未按要求完成切量的支付机构开出罚单。", "penalise", ["pboc"], ["payment_institutions"]),
+    # …and a word of size before the noun
+    ("央行9月10日对一家未按期完成切量的中小支付机构开出罚单。", "penalise", ["pboc"], ["payment_institutions"]),
     # the head word of a compound jieba keeps whole is its trigger (发布公告, 行政处罚)
     ("中国银行9月10日发布公告。", "announce", ["bank_of_china"], []),
     ("中国银行9月10日发布了类似公告。", "announce", ["bank_of_china"], []),
