@@ -490,6 +490,27 @@ def test_a_chinese_postponement_is_not_dated_by_the_limit_it_moves_to_nor_the_on
     assert [(e.value, e.actor_ids) for e in entries if e.type == "switch_traffic"] == [("2018-07", ["alipay"])]
 
 
+@pytest.mark.parametrize("subject", ["通知", "该通知"])
+def test_a_chinese_notice_named_again_by_its_kind_requires_and_a_clause_going_on_shares_its_must(fresh_store, write, subject):
+    """通知明确，…: the kind of document alone as the subject is the notice named before, which
+    requires; …应于10月15日前完成准备工作，并于明年6月30日前完成业务迁移: the clause going on
+    (并) shares the "must" of the one before: its switch-over is a requirement with its limit,
+    not an act done."""
+    told = ("人民银行支付结算司已于8月4日向各银行和支付机构下发《关于将非银行支付机构网络支付业务由直连模式迁移至网联平台处理的通知》。"
+            f"{subject}明确，各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。")
+    ingest([write("story.txt", f"title: 通知\ndate: 2017-08-07\n\n{told}")], fresh_store)
+    entries = build_entries(fresh_store)
+    assert [e.document_id for e in entries if e.type == "require"] == ["doc_209"], entries
+    assert not [e for e in entries if e.type == "switch_traffic" and e.factuality == "asserted"], entries
+    assert sorted(e.value for e in entries if e.type == "deadline") == ["2017-10-15", "2018-06-30"], entries
+
+
+def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, write):
+    told = "各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。"
+    entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")
+    assert [(e.factuality, e.deadline) for e in entries if e.type == "switch_traffic"] == [("required", "2018-06-30")], entries
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

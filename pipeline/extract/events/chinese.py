@@ -58,6 +58,7 @@ DEADLINE_NOUN_REACH = 8  # characters between a date and the deadline noun it da
 SOURCE_SPAN_CHARS = 20  # 从<source>获悉: how far the source's name may run
 DISPOSAL_MARKER, PERFECTIVE_MARKER = "将", "已"  # 已将…迁移: a done act's object, no "will"
 MOVED_TO_CHARS = 8  # 推迟断直连期限至年底: the words between a postponing verb and its new date
+CONTINUING_WORDS = ("并", "且", "同时", "而且")  # a clause that goes on from the one before
 AGREEMENT_NAME_CHARS = 12  # 签署条码支付业务合作协议: the agreement's name after the verb
 DISPOSAL_OBJECT = re.compile(r"(?:将|把)(?![于会要来近])[^，。；：、]{1,10}$")  # 将 + the object before the verb
 # What a rule says: dated by the rule's issue, however the sentence tells that issue.
@@ -284,6 +285,19 @@ def without_false_friends(text: str, taxonomy: Taxonomy) -> str:
     return text
 
 
+def _with_the_modal_carried(text: str, clause_start: int, trigger_start: int, spec: EventType, own: str, taxonomy: Taxonomy) -> str:
+    """各机构应于10月15日前完成准备工作，并于明年6月30日前完成业务迁移: a clause that goes on
+    from the one before (并, 并且, 同时) shares its "must" or "will" when it has none of its own.
+    (Only for what the industry does: a regulator's own acts are the requiring.)"""
+    lead = text[clause_start:trigger_start].lstrip()
+    if own != "asserted" or spec.category == "regulatory" or clause_start < 2 or text[clause_start - 1] not in "，," \
+            or not lead.startswith(CONTINUING_WORDS):
+        return own
+    previous_start = _clause(text, clause_start - 2)[0]
+    carried = _factuality(text, previous_start, clause_start - 1, spec.id, taxonomy)
+    return carried if carried in ("required", "planned") else own
+
+
 def _factuality(text: str, clause_start: int, trigger_start: int, type_id: str, taxonomy: Taxonomy) -> str:
     before_clause = without_false_friends(text[clause_start:trigger_start], taxonomy)
     for family in FACTUALITY_ORDER:
@@ -452,8 +466,8 @@ def find_events(
             before = [i for i in before if i not in routed[start][1]]
         verbal = any(text[max(c_start, start - 2) : start].endswith(w) for w in taxonomy.verbal_markers_zh)
         # 公司成立之后: the bare noun is the whole subject, and stands for the company named before
-        bare_subject = text[c_start:start].strip("“”\"' \u3000")
-        bare_subject = bare_subject if bare_subject in taxonomy.back_nouns_zh and not before else None
+        bare_subject_text = text[c_start:start].strip("“”\"' \u3000")
+        bare_subject = bare_subject_text if bare_subject_text in taxonomy.back_nouns_zh and not before else None
         # …下发114号文，要求按月提高…: a trigger opening a clause after the first is a verb whose
         # subject the sentence already named, not a noun
         opens_clause = c_start > 0 and not text[c_start:start].strip(" \u3000")
@@ -463,7 +477,9 @@ def find_events(
             c_start <= s and e <= c_end and entities.types.get(m.entity_id) == "document" for m, s, e in local)
         if not (spec.clause_may_be_bare or verbal or before or after or bare_subject or opens_clause or named_document
                 or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
-            if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh + taxonomy.back_documents_zh):
+            # (通知明确，…: a kind of document alone as the whole subject is the one named before)
+            if not any(ref in text[c_start:start] for ref in taxonomy.back_actors_zh + taxonomy.back_documents_zh) \
+                    and bare_subject_text not in taxonomy.document_kinds_zh:
                 continue  # nothing of its own in the clause: a noun use (集中存管工作要求), no event
         partners = []
         if before and _opens_with_partner(local, text, c_start, before[0]):
@@ -567,7 +583,8 @@ def find_events(
                 start=sentence.start + start,
                 end=sentence.start + end,
                 factuality=_heard_from(_unnamed_telling(unnamed, start, text, taxonomy) if not claimed else None,
-                                       _planned_by_copula(copula, _factuality(text, c_start, start, type_id, taxonomy))),
+                                       _planned_by_copula(copula, _with_the_modal_carried(
+                                           text, c_start, start, spec, _factuality(text, c_start, start, type_id, taxonomy), taxonomy))),
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,

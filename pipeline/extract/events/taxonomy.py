@@ -134,6 +134,7 @@ class Taxonomy:
     factuality: dict[str, dict[str, tuple[str, ...]]]
     back_actors_zh: tuple[str, ...]
     back_documents_zh: tuple[str, ...] = ()  # 该规范, 上述通知: a rule named before
+    document_kinds_zh: tuple[str, ...] = ()  # 通知, 规范: alone as a clause's whole subject, the rule named before
     deadline_nouns_zh: tuple[str, ...] = ()  # 6月30日的期限: nouns whose date is a limit
     back_nouns_zh: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 公司 as a whole subject -> entity types
     back_actors_en: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anaphor -> entity types
@@ -257,6 +258,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         factuality=factuality,
         back_actors_zh=tuple(refs.get("zh_actors") or []),
         back_documents_zh=_document_references(refs.get("zh_documents") or {}),
+        document_kinds_zh=tuple((refs.get("zh_documents") or {}).get("nouns") or ()),
         back_nouns_zh={word: tuple(kinds) for word, kinds in (refs.get("zh_bare_actors") or {}).items()},
         back_actors_en={word: tuple(kinds) for word, kinds in (refs.get("en_actors") or {}).items()},
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
