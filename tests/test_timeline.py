@@ -505,6 +505,14 @@ def test_a_chinese_notice_named_again_by_its_kind_requires_and_a_clause_going_on
     assert sorted(e.value for e in entries if e.type == "deadline") == ["2017-10-15", "2018-06-30"], entries
 
 
+def test_the_chinese_noun_a_verbs_phrase_describes_is_no_object_of_the_verb(fresh_store, write):
+    """成为首批接入的支付机构: 支付机构 is what Tenpay and Alipay are, not what they joined; they
+    joined the platform the sentence is about."""
+    told = "今年3月31日，网联平台正式启动试运行，财付通和支付宝成为首批接入的支付机构。"
+    entries = entries_of(fresh_store, write, f"title: 网联\ndate: 2017-08-07\n\n{told}")
+    assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "connect"] == [(["tenpay", "alipay"], ["netsunion"])], entries
+
+
 def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, write):
     told = "各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。"
     entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")

@@ -199,6 +199,12 @@ def _nominal(text: str, start: int, end: int, starts: set[int], ends: set[int], 
     return head or modified or purpose or _object_of_a_governor(text, start, end, starts, taxonomy)
 
 
+def _head_of_the_verbs_phrase(text: str, trigger_end: int, name_start: int) -> bool:
+    """成为首批接入的支付机构: the noun right after 的 is what the verb's phrase describes (the
+    subjects' kind), not the verb's object."""
+    return text[trigger_end:name_start] == "的"
+
+
 def _signs_an_agreement(text: str, end: int, taxonomy: Taxonomy) -> bool:
     """Whether the words after the trigger, within its clause, name an agreement (签署业务合作协议)."""
     _, clause_end = _clause(text, end)
@@ -460,7 +466,9 @@ def find_events(
         told_by_object = text[start:end] in spec.with_object.get("zh", ((), ()))[0]
         owners = _owners_of_object(local, text, c_start, start, spec, entities) if told_by_object else []
         before = [i for i in before if i not in owners]
-        after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)] + owners
+        described = [m.entity_id for m, s, e in local if before and _head_of_the_verbs_phrase(text, end, s)]
+        after = [m.entity_id for m, s, e in local if start <= s and e <= c_end and _actor_like(m, entities)
+                 and m.entity_id not in described] + owners
         if start in routed:  # 通过网联或银联处理: the houses it goes through, never its actors
             after = routed[start][1] + after
             before = [i for i in before if i not in routed[start][1]]
@@ -518,7 +526,8 @@ def find_events(
             # 支付宝将被央行处罚: the name between 被 and the verb acts; the one before 被 undergoes it
             undergoes = [m.entity_id for m, s, e in local if c_start <= s and e <= bei and _actor_like(m, entities) and id(m) not in obliques]
             actors, targets = _unique(by + after), [i for i in _coordinated_tail(undergoes, local, text) if i not in by]
-        implied_target = False
+        # (首批接入的支付机构: joined, to the house the passage is about)
+        implied_target = bool(described and spec.positional_target and not targets)
         if spec.positional_target and _kinds_reversed(actors, targets, spec.positional_target, entities):
             # 网联首批接入支付宝、财付通: what connects to a clearing house is the institution, however
             # the sentence orders them (events.yaml positional_target: the kinds a target is of)
