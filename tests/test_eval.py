@@ -68,6 +68,9 @@ def test_eval_sees_a_changed_date_in_the_article(tmp_path):
     assert figures["questions_date_right"] == 0.0
     miss = report.failures(5)["timeline miss"][0]
     assert miss["what"] == "wrong date" and "2018-04-26" in miss["system"]
+    # the counts say which types were missed and how, for a part whose errors are not read
+    by_type = report.to_dict()["counts"]["timeline"]["all"]
+    assert any(k.startswith("missed ") and k.endswith("(wrong date)") for k in by_type) and not any(k.startswith("recalled ") for k in by_type), by_type
 
 
 def test_eval_counts_a_wrong_publication_date_and_a_false_yes(tmp_path):

@@ -313,9 +313,11 @@ def score_timeline(run: Run, entries: list[Entry], resolved: list[Resolution]) -
             mine = by_article.get(gold.id, [])
             if any(like(e, fact, gold) and same_date(e, fact) for e in mine):
                 scored.add(gold.lang, "recalled")
+                scored.add(gold.lang, f"recalled {fact['type']}")  # (by type: where a part's misses lie, without its texts)
                 continue
             scored.add(gold.lang, "missed")
             near = next((e for e in mine if like(e, fact, gold)), None)
+            scored.add(gold.lang, f"missed {fact['type']} ({'wrong date' if near else 'no entry'})")
             scored.failures.append(Failure(
                 "timeline miss", 1 if near else 2, gold.id, "wrong date" if near else "no entry", fact.get("evidence", ""),
                 f"{near.display_date}: {near.summary}" if near else "no entry of a compatible type and party",
@@ -339,6 +341,7 @@ def score_timeline(run: Run, entries: list[Entry], resolved: list[Resolution]) -
         near = next(((f, g) for f, g in facts if like(entry, f, g)), None)
         outcome = "entry wrong date" if near and entry.value else "entry wrong"
         scored.add(lang, outcome)
+        scored.add(lang, f"{outcome} {entry.type}")
         source = next(s for s in entry.sources if s["article_id"] in run.article_of)
         scored.failures.append(Failure(
             "timeline entry", 0 if near and entry.value else 1, sources[0].id, outcome.removeprefix("entry "), source["sentence"],
