@@ -121,12 +121,16 @@ def test_entities_zh_the_verb_before_a_number_is_not_the_issuers_abbreviation(nl
     assert found["银发〔2099〕7号"] == ["doc:银发_2099_7号"]
 
 
-def test_entities_zh_titled_document_and_its_short_name(nlp):
-    text = ("央行下发了《支付机构客户备付金存管操作规程》（以下简称《规程》）。"
+@pytest.mark.parametrize("defined, named_by", [("（以下简称《规程》）", "支付机构客户备付金存管操作规程"), ("（下称《规程》）", "支付机构客户备付金存管操作规程"),
+                                              ("（银发〔2099〕7号，以下简称《规程》）", "银发〔2099〕7号")])
+def test_entities_zh_titled_document_and_its_short_name(nlp, defined, named_by):
+    """The short name defined in brackets is the document named just before it: the title, or the
+    document's number in the same brackets."""
+    text = (f"央行下发了《支付机构客户备付金存管操作规程》{defined}。"
             "《规程》明确了交存比例。")
     result = run_text(nlp, text, "zh")
     found = by_text(result)
-    full = found["支付机构客户备付金存管操作规程"]
+    full = found[named_by]
     assert full[0].startswith("doc:")
     assert found["规程"] == full * 2  # the definition and the later use
     assert next(m for m in result.mentions if m.text == "规程").label == "document"

@@ -513,6 +513,19 @@ def test_the_chinese_noun_a_verbs_phrase_describes_is_no_object_of_the_verb(fres
     assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "connect"] == [(["tenpay", "alipay"], ["netsunion"])], entries
 
 
+@pytest.mark.parametrize("day, value", [("2018年4月1日", "2018-04-01"), ("2018年5月1日", "2018-05-01")])
+def test_a_chinese_rule_from_a_day_on_takes_effect_and_its_short_name_requires(fresh_store, write, day, value):
+    """自…起实施 is the rule taking effect (实施 alone is any carrying out); 《规范》, the short name
+    defined after the rule's number, is the rule when it requires by a day. (《规范》明确了…
+    without a time it sets describes what the rule says.)"""
+    told = ("中国人民银行近日印发《条码支付业务规范（试行）》（银发〔2017〕296号，以下简称《规范》），"
+            f"自{day}起实施。《规范》明确了条码支付的安全等级。《规范》明确，各支付机构应于2018年3月31日前完成系统改造。"
+            "央行将实施集中存管。")
+    entries = entries_of(fresh_store, write, f"title: 规范\ndate: 2017-12-27\n\n{told}")
+    assert [(e.value, e.document_id) for e in entries if e.type == "take_effect"] == [(value, "doc_296_barcode_rules")], entries
+    assert [(e.deadline, e.document_id) for e in entries if e.type == "require"] == [("2018-03-31", "doc_296_barcode_rules")], entries
+
+
 def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, write):
     told = "各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。"
     entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")

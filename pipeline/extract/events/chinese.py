@@ -102,8 +102,23 @@ def _triggers(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
                 if not _nominal(text, m.start(), m.end(), starts, ends, taxonomy, type_id):
                     found.append((type_id, m.start(), m.end()))
     found += _with_object(text, starts, ends, taken, taxonomy)
+    found += _after_their_lead(text, starts, ends, taken, taxonomy)
     found.sort(key=lambda f: f[1])
     return [f for f in found if not _ended(text, f[1], [other[1] for other in found], taxonomy)]
+
+
+def _after_their_lead(text: str, starts: set[int], ends: set[int], taken: set[int], taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
+    """Words of a type only right after their lead word (自4月1日起实施): events.yaml `zh_after`."""
+    found = []
+    for spec in taxonomy.types.values():
+        for lead, words in spec.zh_after.items():
+            for word in words:
+                for m in re.finditer(re.escape(lead + word), text):
+                    start, end = m.start() + len(lead), m.end()
+                    if start in starts and end in ends and not taken & set(range(start, end)):
+                        taken |= set(range(start, end))
+                        found.append((spec.id, start, end))
+    return found
 
 
 def _with_object(text: str, starts: set[int], ends: set[int], taken: set[int], taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
@@ -481,8 +496,11 @@ def find_events(
         opens_clause = c_start > 0 and not text[c_start:start].strip(" \u3000")
         # (a verb telling its act only by its object, 一份名为《…方案》的文件在业内流传: the document
         # named in its clause is that object, enough for an act a document can carry alone)
-        named_document = "actor_or_document" in spec.needs and told_by_object and any(
-            c_start <= s and e <= c_end and entities.types.get(m.entity_id) == "document" for m, s, e in local)
+        # (《规范》明确，自…起…: a document as the clause's subject carries a rule's act alone too,
+        # when the sentence goes on to a time it sets; 《指引》明确了交存给谁 describes what it says)
+        named_document = "actor_or_document" in spec.needs and any(
+            c_start <= s and e <= (c_end if told_by_object else start) and entities.types.get(m.entity_id) == "document" for m, s, e in local
+        ) and (told_by_object or any(t.start - sentence.start >= end for t in timexes))
         if not (spec.clause_may_be_bare or verbal or before or after or bare_subject or opens_clause or named_document
                 or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
             # (通知明确，…: a kind of document alone as the whole subject is the one named before)

@@ -51,6 +51,7 @@ class EventType:
     # Words after the verb that put a date as where it moves a time to (延后至年底): that date is
     # a new limit, never the act's own.
     moved_to: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    zh_after: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 起 -> 实施: a trigger only after that word
     refers_back: bool = False
     speaker_only: bool = False
     positional_actor: bool = True
@@ -215,6 +216,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             en_lemmas=tuple(w.lower() for w in en.get("lemmas") or []),
             en_phrases=tuple(p.lower() for p in en.get("phrases") or []),
             zh=tuple(spec.get("zh") or []),
+            zh_after={lead: tuple(words) for lead, words in (spec.get("zh_after") or {}).items()},
             passive=spec.get("passive", "target"),
             date_from_deadline=bool(spec.get("date_from_deadline")),
             moved_to={lang: tuple(words) for lang, words in (spec.get("moved_to") or {}).items()},
