@@ -121,6 +121,9 @@ class EventMention:
     target_back_reference: str | None = None  # ... or the object does: "connected to the platform"
     # The act is on a document told as new, by no name ("circulated a work plan"): not the one named before.
     unnamed_document: str | None = None
+    # The kind of document the act names without naming which (下发通知: a notice): only a
+    # document of that kind named before may be it.
+    document_kind: str | None = None
 
 
 @dataclass(slots=True)

@@ -526,6 +526,20 @@ def test_a_chinese_rule_from_a_day_on_takes_effect_and_its_short_name_requires(f
     assert [(e.deadline, e.document_id) for e in entries if e.type == "require"] == [("2018-03-31", "doc_296_barcode_rules")], entries
 
 
+def test_a_chinese_notice_sent_without_its_name_is_no_rule_of_another_kind_named_before(fresh_store, write):
+    """下发通知 names a notice, not which: the bar-code rules named before are no notice, and the
+    August requirement is not theirs; a notice named before may be it."""
+    told = ("中国人民银行近日印发《条码支付业务规范（试行）》（银发〔2017〕296号）。"
+            "此前，人民银行于今年8月下发通知，要求支付机构于明年6月30日前将网络支付业务全部迁移至网联平台。")
+    entries = entries_of(fresh_store, write, f"title: 规范\ndate: 2017-12-27\n\n{told}")
+    august = [(e.type, e.document_id) for e in entries if e.value == "2017-08"]
+    assert sorted(august) == [("issue", None), ("require", None)], entries
+    fresh = ("央行下发《关于将非银行支付机构网络支付业务由直连模式迁移至网联平台处理的通知》。"
+             "记者获悉，央行8月4日下发通知，要求支付机构于明年6月30日前接入网联。")
+    ingest([write("notice.txt", f"title: 通知\ndate: 2017-08-07\n\n{fresh}")], fresh_store)
+    assert "doc_209" in {e.document_id for e in build_entries(fresh_store) if e.value == "2017-08-04"}
+
+
 def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, write):
     told = "各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。"
     entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")

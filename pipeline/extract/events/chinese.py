@@ -220,6 +220,20 @@ def _head_of_the_verbs_phrase(text: str, trigger_end: int, name_start: int) -> b
     return text[trigger_end:name_start] == "的"
 
 
+def _rules_of_the_kind_sent(events: list[EventMention]) -> None:
+    """下发通知，要求…: what the sentence's rule acts tell is in the notice sent, of its kind."""
+    kinds = [e.document_kind for e in events if e.type == "issue" and e.document_kind]
+    for event in events:
+        if kinds and event.category == "regulatory" and event.document is None and event.document_kind is None:
+            event.document_kind = kinds[0]
+
+
+def _kind_named_after(text: str, end: int, clause_end: int, taxonomy: Taxonomy) -> str | None:
+    """下发通知, 印发了一份文件: the kind of document right after the verb, when no name says which."""
+    rest = re.sub(r"^(?:了|过)?(?:一份|一则|一个|一项|新的)?", "", text[end:clause_end])
+    return next((kind for kind in taxonomy.document_kinds_zh if rest.startswith(kind)), None)
+
+
 def _signs_an_agreement(text: str, end: int, taxonomy: Taxonomy) -> bool:
     """Whether the words after the trigger, within its clause, name an agreement (签署业务合作协议)."""
     _, clause_end = _clause(text, end)
@@ -615,6 +629,7 @@ def find_events(
                 actors=_unique(actors),
                 targets=[t for t in _unique(targets) if t not in actors],
                 document=document.entity_id if document else None,
+                document_kind=None if document else _kind_named_after(text, end, c_end, taxonomy),
                 theme=None if actors or targets or bare_subject else _theme(text, start, end, c_end),
                 back_reference=None if actors else bare_subject,
                 target_back_reference=IMPLIED_TARGET if implied_target else None,
@@ -624,6 +639,7 @@ def find_events(
     _requirements_of_directives(events, directives, text, sentence, taxonomy)
     _requirements_of_notices_sent(events, entities)
     events += _told_by_source(text, sentence, local, entities, taxonomy)
+    _rules_of_the_kind_sent(events)
     _attach_dates(events, sentence, clauses, timexes, taxonomy)
     # Without its day, what an institution says is a comment, as a person's is.
     # (A denial is kept without its day: that the body calls the report untrue is what matters.)

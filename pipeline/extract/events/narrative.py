@@ -21,6 +21,7 @@ JOINING_TYPES = {"connect"}
 STARTING_TYPES = {"launch"}
 # Acts whose partners are the same kind of party (a clearing house joined, worked with, moved
 # to): one partner list serves them all in a sentence. A deposit is made with the central bank.
+DOCUMENT_NUMBER_END = "号"  # 银发〔2017〕296号: a name that is only the document's number
 PARTNERING_TYPES = {"connect", "switch_traffic", "cooperate", "launch", "complete"}
 ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
 REQUIRING_TYPES = {"require", "prohibit"}
@@ -194,13 +195,24 @@ def _recent_document(event, mentions, paragraph_of, entities, not_these: set[str
     year = int(event.date[:4]) if event.date and event.date[:4].isdigit() else None
     for idx in range(event.sentence_idx, event.sentence_idx - LOOK_BACK_SENTENCES - 1, -1):
         docs = [m.entity_id for m in mentions.get(idx, []) if entities.types.get(m.entity_id) == "document" and m.entity_id not in not_these]
-        docs = [d for d in docs if (year is None or entities.numbered_in.get(d, year) <= year) and _issued_by_one_of(d, event.actors, entities)]
+        docs = [d for d in docs if (year is None or entities.numbered_in.get(d, year) <= year) and _issued_by_one_of(d, event.actors, entities)
+                and _of_the_kind(d, event.document_kind, mentions)]
         if docs:
             # "issued the Specification (No. 296), at the same time two technical standards. The
             # documents take effect …": the rule known to the table, not an attachment found in the page
             known = [d for d in docs if d in entities.curated]
             return (known or docs)[-1]
     return None
+
+
+def _of_the_kind(document: str, kind: str | None, mentions: dict[int, list[Mention]]) -> bool:
+    """Whether a document named in the article may be of the kind an act names (下发通知: a
+    notice): one of its names there says that kind, or only its number names it (银支付〔2017〕209号
+    says no kind). 《条码支付业务规范》 is no 通知."""
+    if kind is None:
+        return True
+    names = {m.text for ms in mentions.values() for m in ms if m.entity_id == document}
+    return any(kind in name for name in names) or all(DOCUMENT_NUMBER_END in name for name in names)
 
 
 def _issued_by_one_of(document: str, actors: list[str], entities: EntityInfo) -> bool:
