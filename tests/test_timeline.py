@@ -546,6 +546,17 @@ def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, writ
     assert [(e.factuality, e.deadline) for e in entries if e.type == "switch_traffic"] == [("required", "2018-06-30")], entries
 
 
+@pytest.mark.parametrize("month, value", [("November", "2017-11"), ("October", "2017-10")])
+def test_only_rule_makers_issue_and_a_date_after_a_quoted_title_is_the_issuings(fresh_store, write, month, value):
+    """A company putting forward a plan, a paper publishing a commentary: no rule issued. A date
+    after a quoted title dates the issuing, however the parse hangs it on a word inside the title."""
+    told = ("JD Finance put forward the plan of full access in March this year. "
+            'The central bank issued the "notice on further strengthening the rectification of unlicensed payment business" '
+            f"in {month} last year, and the People's Daily published a commentary on it.")
+    entries = entries_of(fresh_store, write, f"title: Notices\ndate: 2018-11-13\n\n{told}")
+    assert [(e.actor_ids, e.value) for e in entries if e.type == "issue"] == [(["pboc"], value)], entries
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

@@ -1369,6 +1369,7 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
     return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
 
 
+QUOTE_MARKS = {'"', "\u201c", "\u201d"}  # straight and curly double quotes
 # Prepositions opening the occasion an act took place at ("at a press briefing", "during a meeting").
 SETTING_PREPOSITIONS = {"at", "during"}
 
@@ -1406,14 +1407,26 @@ def _governed_by(trigger: Span | None, when: Span | None) -> bool:
 
 def _date_governor(trigger: Span, when: Span) -> Token | None:
     """The first token above the date that is one of the trigger's or a verb (None when the
-    date's parse reaches neither)."""
+    date's parse reaches neither). A date outside quotes is no argument of a word inside them:
+    issued the "notice on further strengthening the rectification …" in November is the
+    issuing's November, however the parse hung it on "strengthening"."""
     trigger_tokens = {t.i for t in trigger}
+    quoted = _quoted_spans(when.doc)
+    outside = [span for span in quoted if not span[0] <= when.root.i < span[1]]
     token = when.root
     while token.head.i != token.i:
         token = token.head
+        if any(start <= token.i < end for start, end in outside) and token.i not in trigger_tokens:
+            continue
         if token.i in trigger_tokens or token.pos_ in ("VERB", "AUX"):
             return token
     return None
+
+
+def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of the words between each pair of quotation marks."""
+    marks = [t.i for t in doc if t.tag_ in ("``", "''") or t.text in QUOTE_MARKS]
+    return [(opening + 1, closing) for opening, closing in zip(marks[::2], marks[1::2])]
 
 
 def _order_clauses(doc: Doc, taxonomy: Taxonomy) -> list[tuple[int, int]]:

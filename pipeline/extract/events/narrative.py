@@ -81,7 +81,8 @@ def resolve(
             # follows the trigger: 大限仅剩十天); parties found since make it no subject of the act.
             event.theme = None
     events = _absorb_required(events, entities, taxonomy)
-    kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)])
+    kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)
+                           and not _done_by_those_who_never_do_it(e, entities, taxonomy)])
     kept = _with_deadline_entries(kept, entities)
     kept = _with_issuing_acts(kept, sentences, mentions, entities)
     _date_joining_by_the_launch(kept, paragraph_of)
@@ -237,6 +238,13 @@ def _issued_by_one_of(document: str, actors: list[str], entities: EntityInfo) ->
 def _has_parties(event: EventMention) -> bool:
     """An event nobody does, to nobody, under no rule tells an analyst nothing to follow."""
     return bool(event.actors or event.targets or event.document)
+
+
+def _done_by_those_who_never_do_it(event: EventMention, entities: EntityInfo, taxonomy: Taxonomy) -> bool:
+    """"JD Finance put forward the plan", "UnionPay's WeChat account published an article": acts
+    whose every doer is of a kind that never does them (events.yaml not_by)."""
+    kinds = taxonomy.types[event.type].not_by
+    return bool(kinds and event.actors) and all(entities.types.get(a) in kinds for a in event.actors)
 
 
 def _has_what_it_needs(event: EventMention, taxonomy: Taxonomy) -> bool:

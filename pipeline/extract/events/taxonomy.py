@@ -52,6 +52,7 @@ class EventType:
     # a new limit, never the act's own.
     moved_to: dict[str, tuple[str, ...]] = field(default_factory=dict)
     zh_after: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 起 -> 实施: a trigger only after that word
+    not_by: frozenset[str] = frozenset()  # kinds of party that never do it alone (a company issues no rule)
     refers_back: bool = False
     speaker_only: bool = False
     positional_actor: bool = True
@@ -217,6 +218,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             en_phrases=tuple(p.lower() for p in en.get("phrases") or []),
             zh=tuple(spec.get("zh") or []),
             zh_after={lead: tuple(words) for lead, words in (spec.get("zh_after") or {}).items()},
+            not_by=frozenset(spec.get("not_by") or ()),
             passive=spec.get("passive", "target"),
             date_from_deadline=bool(spec.get("date_from_deadline")),
             moved_to={lang: tuple(words) for lang, words in (spec.get("moved_to") or {}).items()},
