@@ -557,6 +557,18 @@ def test_only_rule_makers_issue_and_a_date_after_a_quoted_title_is_the_issuings(
     assert [(e.actor_ids, e.value) for e in entries if e.type == "issue"] == [(["pboc"], value)], entries
 
 
+@pytest.mark.parametrize("day, value", [("April 1", "2018-04-01"), ("April 2", "2018-04-02")])
+def test_a_participle_describing_a_rule_takes_no_date_of_the_main_clause(fresh_store, write, day, value):
+    """"the Specification issued by the central bank was formally implemented" on a day: the day
+    is the taking effect's; the issue told by the participle is background, dated only by a date
+    of its own phrase."""
+    told = (f'On {day}, the "Bar Code Payment Business Specification (Trial)" issued by the central bank was formally '
+            "implemented. The rules, issued by the central bank on December 25, 2017, cap static code payments.")
+    entries = entries_of(fresh_store, write, f"title: Bar codes\ndate: 2018-04-03\n\n{told}")
+    assert [e.value for e in entries if e.type == "take_effect"] == [value], entries
+    assert sorted(str(e.value) for e in entries if e.type == "issue") == ["2017-12-25"], entries
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

@@ -1312,7 +1312,17 @@ def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[i
         return True
     return (_in_reach(trigger, when, taxonomy) and not _dates_a_noun(trigger, when) and not _dates_what_it_says(trigger, when)
             and _same_side_of_order_clauses(trigger, when, clauses) and not _inside_another_relative_clause(trigger, when)
-            and not _a_party_of_it(trigger, when) and not _in_a_narrowing_clause(trigger, when))
+            and not _a_party_of_it(trigger, when) and not _in_a_narrowing_clause(trigger, when)
+            and not _outside_the_participle_it_is(trigger, when))
+
+
+def _outside_the_participle_it_is(trigger: Span, when: Span) -> bool:
+    """On April 1, the "Specification" issued by the central bank was formally implemented: an act
+    told by a participle with its agent, describing a noun, is background; the sentence's date is
+    the main clause's, not the describing act's (a date inside the participle's phrase is its own)."""
+    verb = trigger.root
+    describing = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    return describing and when.root not in verb.subtree
 
 
 def _in_a_narrowing_clause(trigger: Span, when: Span) -> bool:
