@@ -590,6 +590,9 @@ def test_time_a_day_anaphor_on_an_undated_page_names_the_yearless_day_before_it(
     # ... but a limit already reached is the one before
     ("In August last year the bank said 200 banks had connected by the end of June.", "2017-06"),
     ("In August last year the bank said it had 200 members since June.", "2017-06"),
+    # a day told after the sentence's date, earlier in the calendar and not as done before, is no
+    # day before that date: read in April, the rules of last December took effect this April
+    ("The rules the central bank issued in December last year took effect on April 1.", "2018-04-01"),
 ])
 def test_time_en_a_month_looked_ahead_to_after_the_sentence_s_date(text, value):
     assert values(text, "2018-07-02")[-1][1] == value

@@ -175,6 +175,14 @@ def test_time_zh_a_month_before_a_requirement_is_when_it_was_required(year):
     assert values("央行要求支付机构7月前完成切量。", f"{year}-08-30") == [("7月", f"{int(year) + 1}-07")]
 
 
+@pytest.mark.parametrize("issued", ["去年12月", "2017年12月"])
+def test_time_zh_a_day_after_the_sentences_date_and_earlier_in_the_calendar_is_no_day_before_it(issued):
+    """Read in April: the rules issued last December took effect this April 1, not the April
+    before that December."""
+    text = f"央行{issued}下发的《条码支付业务规范（试行）》于4月1日正式实施。"
+    assert values(text, "2018-04-03") == [(issued, "2017-12"), ("4月1日", "2018-04-01")]
+
+
 def test_time_zh_days_counted_from_the_story_move_it_on():
     text = "6月28日，支付宝完成切量。3天后，京东金融完成迁移。次日，拉卡拉宣布完成。"
     assert values(text, "2018-07-10") == [("6月28日", "2018-06-28"), ("3天后", "2018-07-01"), ("次日", "2018-07-02")]

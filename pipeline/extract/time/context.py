@@ -252,6 +252,16 @@ class DocContext:
                 return match
         return None
 
+    def told_as_before(self, start: int, end: int) -> bool:
+        """Whether the expression's clause tells something done before the story's time: a perfect
+        ("had connected by the end of June", 已) or "since" right before it."""
+        g = self.grammar
+        s, e = self.sentence_span(start)
+        clause = _CLAUSE_END.split(self.text[max(s, start - 70):start])[-1] + " " + _CLAUSE_END.split(self.text[end:e])[0]
+        clause = _MODAL_HAD.sub(" ", clause)
+        since = re.search(r"\bsince\s*$", self.text[max(s, start - 10):start], re.IGNORECASE) is not None
+        return since or (g.perfect is not None and g.perfect.search(clause) is not None)
+
     def limit_of_a_past_obligation(self, start: int) -> bool:
         """"Firms had to connect by June 30": a limit under "had to" (an obligation told in the
         past, or reported speech shifted back) is the nearest such day, on either side of the

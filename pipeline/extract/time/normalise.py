@@ -106,10 +106,14 @@ def _year_for_month(month: int, day: int | None, c: Candidate, ctx: DocContext,
         return prev.day.year, f"previous:{value(prev)}", True
     # In a sentence after, a day goes on from the story's year only forward: "该规范于去年12月25日
     # 印发。3月31日，…" written in April is this March, not the March before that December.
+    # (Within its sentence too: "央行去年12月下发的《规范》于4月1日正式实施", "the rules it issued in
+    # December last year took effect on April 1", read in April, are this April, not the April
+    # before that December; unless the clause tells it as done before: "said in August last year
+    # that 200 banks had connected by the end of June".)
     forward = prev is not None and (month, day or 0) >= (prev.day.month, prev.day.day if prev.gran != "month" and day else 0)
     if (prev is not None and ctx.prev_explicit_year and "y" in prev.known and not aside
             and prev.gran in FINE_ENOUGH["month"]
-            and (same_sentence or forward)
+            and (goes_on or forward or same_sentence and ctx.told_as_before(c.start, c.end))
             and 0 <= ctx.sentence_of(c.start) - ctx.prev_sentence <= reach
             and (same_sentence or ctx.year_reaches_across(c.start))
             and (goes_on or not _against_tense(prev.day.year, month, day, tense, anchor))):
