@@ -569,6 +569,16 @@ def test_a_participle_describing_a_rule_takes_no_date_of_the_main_clause(fresh_s
     assert sorted(str(e.value) for e in entries if e.type == "issue") == ["2017-12-25"], entries
 
 
+@pytest.mark.parametrize("day, value", [("4月1日", "2018-04-01"), ("4月2日", "2018-04-02")])
+def test_a_chinese_verb_describing_a_rule_takes_no_date_of_the_main_clause(fresh_store, write, day, value):
+    """{day}，央行下发的《规范》正式实施: the issuing describes the rule, and the day is the taking
+    effect's; a date of the describing phrase's own is its (央行去年12月下发的)."""
+    told = f"{day}，央行下发的《条码支付业务规范（试行）》正式实施。该规范由央行于2017年12月25日印发。"
+    entries = entries_of(fresh_store, write, f"title: 条码\ndate: 2018-04-03\n\n{told}")
+    assert [e.value for e in entries if e.type == "take_effect"] == [value], entries
+    assert [e.value for e in entries if e.type == "issue"] == ["2017-12-25"], entries
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

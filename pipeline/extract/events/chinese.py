@@ -1005,6 +1005,10 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
         # that clause's; the act after the noun has no date from it.
         plain = [t for t in plain if t.end > event.start or not _dates_a_modifier(text[t.end - sentence.start : local], event.type, taxonomy)]
         in_clause = [t for t in plain if clause[0] <= t.start - sentence.start < clause[1]]
+        if text[event.end - sentence.start : event.end - sentence.start + 1] == "的":
+            # 4月1日，央行下发的《规范》正式实施: a verb describing a noun is background; only a date
+            # of its own phrase, before it in its clause (央行去年12月下发的), is its own
+            plain = in_clause = [t for t in in_clause if t.end - sentence.start <= local]
         if spec.speaker_only:
             continue  # what someone says has no date of its own here
         before = [t for t in plain if t.end - sentence.start <= local]
