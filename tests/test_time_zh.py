@@ -181,6 +181,8 @@ def test_time_zh_a_day_after_the_sentences_date_and_earlier_in_the_calendar_is_n
     before that December."""
     text = f"央行{issued}下发的《条码支付业务规范（试行）》于4月1日正式实施。"
     assert values(text, "2018-04-03") == [(issued, "2017-12"), ("4月1日", "2018-04-01")]
+    # ... but told as done before that date (已), it is of that date's year
+    assert values(f"央行{issued}表示，支付宝已于3月完成对接。", "2018-04-03") == [(issued, "2017-12"), ("3月", "2017-03")]
 
 
 def test_time_zh_days_counted_from_the_story_move_it_on():
