@@ -540,6 +540,14 @@ def test_a_chinese_notice_sent_without_its_name_is_no_rule_of_another_kind_named
     assert "doc_209" in {e.document_id for e in build_entries(fresh_store) if e.value == "2017-08-04"}
 
 
+@pytest.mark.parametrize("released", ["公布数据", "公布了数据", "发布最新数据"])
+def test_chinese_figures_released_are_no_rule_issued(fresh_store, write, released):
+    told = f"网联清算有限公司7月19日{released}显示，今年上半年网联平台共处理跨机构交易1298亿笔。"
+    entries = entries_of(fresh_store, write, f"title: 数据\ndate: 2018-07-20\n\n{told}")
+    assert not [e for e in entries if e.type == "issue"], entries
+    assert [e.value for e in entries if e.type == "statistic"] == ["2018-H1"], entries
+
+
 def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, write):
     told = "各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。"
     entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")

@@ -475,6 +475,8 @@ def find_events(
             continue  # 交存备付金无疑是…: a verb opening the sentence is its topic, a gerund
         if text[end : end + 1] == "的" and not spec.attributive_is_event:
             continue  # 交存的大限, 交存的比例: the verb describes a noun
+        if re.sub(r"^[了过]", "", text[end:]).startswith(tuple(spec.not_with_objects.get("zh", ()))):
+            continue  # 公布数据: figures released, no rule issued (events.yaml not_with_objects)
         if _describes_by_what_was_not_done(text, start, end, taxonomy):
             continue  # 对未完成迁移的机构吊销牌照: those institutions are described, nothing is told
         if (taxonomy.plan_nouns_zh and text[end : end + 1] != "了" and spec.category != "regulatory"
