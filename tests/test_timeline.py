@@ -587,6 +587,17 @@ def test_a_chinese_verb_describing_a_rule_takes_no_date_of_the_main_clause(fresh
     assert [e.value for e in entries if e.type == "issue"] == ["2017-12-25"], entries
 
 
+@pytest.mark.parametrize("month, value", [("May", "2018-05"), ("April", "2018-04")])
+def test_a_product_speaking_of_its_own_act_tells_it_as_fact(fresh_store, write, month, value):
+    """"JD Pay said it had completed the migration": the product speaks for its company, of its own
+    act; "the cut amount" is machine translation's 切量 too."""
+    told = (f"JD Pay said that it had completed the migration of all business as early as {month}. "
+            "Alipay completed the cut amount on the 28th of last month.")
+    entries = entries_of(fresh_store, write, f"title: Switch\ndate: 2018-07-03\n\n{told}")
+    switches = sorted((e.value, e.actor_ids, e.factuality) for e in entries if e.type == "switch_traffic")
+    assert switches == sorted([("2018-06-28", ["alipay"], "asserted"), (value, ["jd_wallet"], "asserted")]), entries
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

@@ -18,6 +18,7 @@ CATEGORIES = {"regulatory", "industry", "commentary"}
 FACTUALITY_ORDER = ["denied", "reported", "required", "planned", "speculative"]
 # The kinds of entity that are institutions: they act, speak and stand behind "the platform", "it".
 INSTITUTION_TYPES = frozenset({"regulator", "clearing_house", "payment_institution", "company", "bank", "association"})
+SPEAKING_TYPES = INSTITUTION_TYPES | {"product"}  # whose statements are an institution's own
 # The back reference of a subject naming a pair ("both sides", "the two companies"): the two
 # institutions named last before it.
 PAIR_REFERENCE = "the two"
@@ -87,8 +88,9 @@ class EntityInfo:
 
     def are_bodies(self, ids: list[str]) -> bool:
         """Whether every one of `ids` (at least one) is an institution of its own, not a whole
-        industry: what such speakers say of their acts is told as fact."""
-        return bool(ids) and all(self.types.get(i) in INSTITUTION_TYPES and i not in self.collectives for i in ids)
+        industry: what such speakers say of their acts is told as fact. (A product speaks for
+        the company behind it: "JD Pay said it had completed the migration".)"""
+        return bool(ids) and all(self.types.get(i) in SPEAKING_TYPES and i not in self.collectives for i in ids)
 
 
 @dataclass(frozen=True)
