@@ -598,6 +598,16 @@ def test_a_product_speaking_of_its_own_act_tells_it_as_fact(fresh_store, write, 
     assert switches == sorted([("2018-06-28", ["alipay"], "asserted"), (value, ["jd_wallet"], "asserted")]), entries
 
 
+@pytest.mark.parametrize("told", [
+    "Payment institutions had paid all the customer reserve funds into the special account of the People's Bank on January 14.",
+    "On January 14, the last batch of provisions was handed in to the central bank by payment institutions.",
+    "Payment institutions submitted all of their customer provisions to the designated account on January 14.",
+])
+def test_translations_of_handing_in_reserves_are_deposits(fresh_store, write, told):
+    entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2019-01-15\n\n{told}")
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "deposit"] == [("2019-01-14", ["payment_institutions"])], entries
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

@@ -155,8 +155,9 @@ def _unnamed_object(head: Token, carrier: Token, name_tokens: set[int], taxonomy
 
 
 def _part_of_object(token: Token) -> bool:
-    """"moved all of their reserve funds": the noun a part of the object is of."""
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj"
+    """"moved all of their reserve funds", "the first batch of provisions was handed in": the noun
+    a part of the object is of."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ("dobj", "nsubjpass")
 
 
 def _lemma(token: Token, vocabulary: Container[str]) -> str:
