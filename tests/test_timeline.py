@@ -724,6 +724,7 @@ def test_what_a_regulator_tells_a_group_it_must_do_is_its_requirement(fresh_stor
     # translation's adverb left as the verb (正式上线, 灰度发布)
     "NetsUnion is expected on March 31, 2017 formally online.",
     "NetsUnion will start the gray release on March 31, 2017.",
+    "NetsUnion rolled out its platform on March 31, 2017.",
 ])
 def test_ways_of_going_live_are_launches(fresh_store, write, told):
     ingest([write("live.txt", f"title: Live\ndate: 2017-03-02\n\n{told}\n")], fresh_store)
