@@ -548,6 +548,18 @@ def test_chinese_figures_released_are_no_rule_issued(fresh_store, write, release
     assert [e.value for e in entries if e.type == "statistic"] == ["2018-H1"], entries
 
 
+@pytest.mark.parametrize("day, value", [("6月30日", "2018-06-30"), ("7月1日", "2018-07-01")])
+def test_chinese_words_of_a_final_limit_and_of_direct_links_ended(fresh_store, write, day, value):
+    """最后时间节点 names the deadline; 支付机构不能再直连银行 is the notice's prohibition, binding
+    the institutions (a modal: they are prohibited, the rule's issuer prohibits)."""
+    told = ("人民银行支付结算司去年8月下发《关于将非银行支付机构网络支付业务由直连模式迁移至网联平台处理的通知》。"
+            f"根据该通知，{day}是断直连的最后时间节点，届时支付机构不能再直连银行。")
+    entries = entries_of(fresh_store, write, f"title: 断直连\ndate: 2018-06-05\n\n{told}")
+    assert [(e.value, e.document_id) for e in entries if e.type == "deadline"] == [(value, "doc_209")], entries
+    assert [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "prohibit"] == [
+        (value, ["pboc"], ["payment_institutions"])], entries
+
+
 def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, write):
     told = "各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。"
     entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")
