@@ -921,14 +921,15 @@ def _theme(text: str, start: int, end: int, clause_end: int) -> str | None:
 
 def _moved_to(text: str, trigger_end: int, date_start: int, spec: EventType) -> bool:
     """Whether a date after the act's verb is where the act moves a time to (延后至年底)."""
+    words = spec.moved_to.get("zh", ())
     between = text[trigger_end:date_start]
-    return 0 <= len(between) <= MOVED_TO_CHARS and not re.search(r"[，。；：,;:]", between) and between.endswith(spec.moved_to.get("zh", ()) or ("\0",))
+    return bool(words) and len(between) <= MOVED_TO_CHARS and not re.search(r"[，。；：,;:]", between) and between.endswith(words)
 
 
 def _dates_a_modifier(between: str, event_type: str, taxonomy: Taxonomy) -> bool:
     """Whether the words between a date and an act open with a clause describing a noun: a verb
-    and then 的 (去年12月下发的《规范》正式实施, 始于两年前的改革). 去年8月的通知 has no verb: the
-    date is the noun's own. What a rule says is dated by the rule's issue, the date such a clause
+    and then 的 (去年12月下发的《规范》正式实施). 去年8月的通知 has no verb: the date is the
+    noun's own. What a rule says is dated by the rule's issue, the date such a clause
     tells (去年8月下发的通知要求…, 根据6月29日下发的114号文，…按月逐步提高)."""
     import jieba.posseg  # loaded by the Chinese pipeline already
 

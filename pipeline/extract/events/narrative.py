@@ -21,10 +21,10 @@ JOINING_TYPES = {"connect"}
 STARTING_TYPES = {"launch"}
 # Acts whose partners are the same kind of party (a clearing house joined, worked with, moved
 # to): one partner list serves them all in a sentence. A deposit is made with the central bank.
-DOCUMENT_NUMBER_END = "号"  # 银发〔2017〕296号: a name that is only the document's number
 PARTNERING_TYPES = {"connect", "switch_traffic", "cooperate", "launch", "complete"}
 ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
 REQUIRING_TYPES = {"require", "prohibit"}
+DOCUMENT_NUMBER_END = "号"  # 银发〔2017〕296号: a name that is only the document's number
 TOPIC_ENTITY_TYPES = {"clearing_house", "payment_institution", "company", "bank"}
 BARE_ATTRIBUTION_CHARS = 30  # "Xue Hongyan said." attributes the sentence before it
 # A requirement told as beginning ("began requiring", 开始要求): its date is when it applied.

@@ -254,7 +254,8 @@ class DocContext:
 
     def told_as_before(self, start: int, end: int) -> bool:
         """Whether the expression's clause tells something done before the story's time: a perfect
-        ("had connected by the end of June", 已) or "since" right before it."""
+        (the grammar's perfect_cues: "had connected by the end of June", 已) or, in English, "since"
+        right before it."""
         g = self.grammar
         s, e = self.sentence_span(start)
         clause = _CLAUSE_END.split(self.text[max(s, start - 70):start])[-1] + " " + _CLAUSE_END.split(self.text[end:e])[0]
