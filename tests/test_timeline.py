@@ -560,6 +560,15 @@ def test_chinese_words_of_a_final_limit_and_of_direct_links_ended(fresh_store, w
         (value, ["pboc"], ["payment_institutions"])], entries
 
 
+@pytest.mark.parametrize("month, value", [("6月份", "2018-06"), ("5月份", "2018-05")])
+def test_a_chinese_figure_narrowing_the_sentence_before_is_of_its_institution(fresh_store, write, month, value):
+    """其中，6月份单月处理交易量达到359亿笔: part of the half-year's figures, NetsUnion's as they were."""
+    told = ("网联清算有限公司日前公布数据显示，今年上半年，网联平台共处理跨机构交易1298亿笔，金额57.6万亿元。"
+            f"其中，{month}单月处理交易量达到359亿笔。")
+    entries = entries_of(fresh_store, write, f"title: 数据\ndate: 2018-07-20\n\n{told}")
+    assert sorted((e.value, e.actor_ids) for e in entries if e.type == "statistic") == sorted([("2018-H1", ["netsunion"]), (value, ["netsunion"])]), entries
+
+
 def test_a_chinese_clause_going_on_from_a_must_is_required_too(fresh_store, write):
     told = "各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。"
     entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")

@@ -211,9 +211,12 @@ def _told_of_the_owner(text: str, taxonomy: Taxonomy, lang: str) -> bool:
 def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str) -> str | None:
     """"In the first quarter it processed 5.775 billion transactions": a figure whose clause has
     an anaphor for subject ("it", "the platform") is the figure of the institution the anaphor
-    stands for, found among the sentences before as for an event's subject (narrative.py)."""
+    stands for, found among the sentences before as for an event's subject (narrative.py). A
+    Chinese figure of a sentence opened by a word narrowing the one before (其中，6月份单月处理…)
+    is of the institution that sentence's figures were."""
     if lang != "en":
-        return None
+        opener = next((w for w in taxonomy.narrowing_openers_zh if doc.text.lstrip().startswith(w)), None)
+        return opener
     span = doc.char_span(figure.start(), figure.end(), alignment_mode="expand")
     if span is None:
         return None
