@@ -629,6 +629,17 @@ def test_translations_of_handing_in_reserves_are_deposits(fresh_store, write, to
     assert [(e.value, e.actor_ids) for e in entries if e.type == "deposit"] == [("2019-01-14", ["payment_institutions"])], entries
 
 
+@pytest.mark.parametrize("began, value", [("March 2017", "2017-03"), ("April 2017", "2017-04")])
+def test_an_act_told_done_on_its_own_day_beside_a_demand_is_no_content_of_it(fresh_store, write, began, value):
+    """"ordered that payments must go through NetsUnion, which began trial operations in March
+    2017": the launch is a fact beside the order, not what the order demands."""
+    told = ("The People's Bank of China ordered in August last year that all online payments must be processed "
+            f"through NetsUnion Clearing Corp, which began trial operations in {began}.")
+    entries = entries_of(fresh_store, write, f"title: Clearing\ndate: 2018-06-20\n\n{told}")
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "launch"] == [(value, ["netsunion"])], entries
+    assert [e.value for e in entries if e.type == "require"] == ["2017-08"], entries
+
+
 DATED_DAY = "title: Switch\ndate: 2018-07-02\n\nOn June 30, Alipay connected to NetsUnion."
 UNDATED_DAY = "title: Undated page\n\nThe reporter learned that Alipay connected to NetsUnion on June 30."
 

@@ -502,6 +502,11 @@ def _absorb_required(events: list[EventMention], entities: EntityInfo, taxonomy:
             # 100 percent in January" is)
             out.append(event)
             continue
+        if requirement is not None and event.type != "assessment" and _told_apart_from(requirement, event):
+            # "ordered that payments must go through NetsUnion, which began trial operations in
+            # March 2017": an act told as done, on a day of its own, is no content of the demand
+            out.append(event)
+            continue
         if requirement is not None and event.type != "assessment":
             if event.deadline:
                 out.append(_deadline_of(requirement, event.deadline, entities))
@@ -512,6 +517,13 @@ def _absorb_required(events: list[EventMention], entities: EntityInfo, taxonomy:
             continue
         out.append(event)
     return out
+
+
+def _told_apart_from(requirement: EventMention, event: EventMention) -> bool:
+    """Whether an act of the requirement's sentence is told as done, dated on a day of its own
+    before the requirement's, with no limit: a fact beside the demand, not what it demands."""
+    return (event.type != "statistic" and event.factuality in ("asserted", "reported") and event.date is not None and not event.deadline
+            and requirement.date is not None and event.date < requirement.date[: len(event.date)])
 
 
 def _raises_a_figure(requirement: EventMention, taxonomy: Taxonomy) -> bool:
