@@ -215,8 +215,7 @@ def _anaphoric_subject(doc: Doc, figure: re.Match, taxonomy: Taxonomy, lang: str
     Chinese figure of a sentence opened by a word narrowing the one before (其中，6月份单月处理…)
     is of the institution that sentence's figures were."""
     if lang != "en":
-        opener = next((w for w in taxonomy.narrowing_openers_zh if doc.text.lstrip().startswith(w)), None)
-        return opener
+        return next((w for w in taxonomy.narrowing_openers_zh if doc.text.lstrip().startswith(w)), None)
     span = doc.char_span(figure.start(), figure.end(), alignment_mode="expand")
     if span is None:
         return None

@@ -272,7 +272,8 @@ def _resolve_back_actors(events, sentences, mentions, entities, taxonomy) -> Non
             event.actors = last_pair(_named_before(event, mentions, entities, INSTITUTION_TYPES, set(event.targets), skip_groups=True))
             continue
         if event.back_reference:
-            kinds = set(taxonomy.back_actors_en.get(event.back_reference) or taxonomy.back_nouns_zh.get(event.back_reference, ()))
+            kinds = set(taxonomy.back_actors_en.get(event.back_reference) or taxonomy.back_nouns_zh.get(event.back_reference)
+                        or taxonomy.narrowing_openers_zh.get(event.back_reference, ()))
         else:
             sentence = by_idx[event.sentence_idx]
             if not any(ref in sentence.text[: event.start - sentence.start] for ref in taxonomy.back_actors_zh):

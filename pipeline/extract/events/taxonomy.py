@@ -141,7 +141,7 @@ class Taxonomy:
     document_kinds_zh: tuple[str, ...] = ()  # 通知, 规范: alone as a clause's whole subject, the rule named before
     deadline_nouns_zh: tuple[str, ...] = ()  # 6月30日的期限: nouns whose date is a limit
     back_nouns_zh: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 公司 as a whole subject -> entity types
-    narrowing_openers_zh: tuple[str, ...] = ()  # 其中: a sentence telling part of the one before
+    narrowing_openers_zh: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 其中 (part of the sentence before) -> entity types
     back_actors_en: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anaphor -> entity types
     pair_nouns_en: frozenset[str] = frozenset()  # "both sides": the two institutions named last
     after_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -267,7 +267,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         back_documents_zh=_document_references(refs.get("zh_documents") or {}),
         document_kinds_zh=tuple((refs.get("zh_documents") or {}).get("nouns") or ()),
         back_nouns_zh={word: tuple(kinds) for word, kinds in (refs.get("zh_bare_actors") or {}).items()},
-        narrowing_openers_zh=tuple(refs.get("zh_narrowing") or ()),
+        narrowing_openers_zh={word: tuple(kinds) for word, kinds in (refs.get("zh_narrowing") or {}).items()},
         back_actors_en={word: tuple(kinds) for word, kinds in (refs.get("en_actors") or {}).items()},
         after_cues={lang: tuple(words) for lang, words in (data.get("after_cues") or {}).items()},
         recent_words={lang: tuple(words) for lang, words in (data.get("recent") or {}).items() if lang in ("en", "zh")},
