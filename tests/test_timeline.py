@@ -378,8 +378,8 @@ def test_a_chinese_object_moved_by_jiang_is_a_verbs_object_and_done_after_yi(fre
     """将 before an object is 把 (it moves the object before the verb), not "will": 业务 is then
     what is moved, no noun's modifier; after 已 the act is done. Without 已 the sentence may still
     mean "will", and stays a plan."""
-    ingest([write("story.txt", f"title: 迁移\ndate: 2018-07-02\n\n{told}")], fresh_store)
-    switches = [(e.actor_ids, e.target_ids, e.factuality) for e in build_entries(fresh_store) if e.type == "switch_traffic"]
+    entries = entries_of(fresh_store, write, f"title: 迁移\ndate: 2018-07-02\n\n{told}")
+    switches = [(e.actor_ids, e.target_ids, e.factuality) for e in entries if e.type == "switch_traffic"]
     assert switches == [(["tenpay"], ["netsunion"], factuality)], switches
 
 
@@ -469,8 +469,7 @@ def test_a_chinese_date_in_a_clause_describing_a_noun_dates_that_clause_only(fre
     requires stays dated by its issue."""
     told = (f"央行{issued_in}下发的《条码支付业务规范（试行）》正式实施。"
             "中国人民银行去年8月下发的通知要求支付机构于今年6月30日前接入网联。")
-    ingest([write("story.txt", f"title: 新规\ndate: 2018-04-02\n\n{told}")], fresh_store)
-    dated = {(e.type, e.value) for e in build_entries(fresh_store)}
+    dated = {(e.type, e.value) for e in entries_of(fresh_store, write, f"title: 新规\ndate: 2018-04-02\n\n{told}")}
     assert ("issue", value) in dated and ("take_effect", None) in dated, dated
     assert ("require", "2017-08") in dated and not any(kind == "take_effect" and day for kind, day in dated), dated
 
@@ -482,8 +481,7 @@ def test_a_chinese_postponement_is_not_dated_by_the_limit_it_moves_to_nor_the_on
     answers it."""
     told = (f"今年6月初，有媒体报道称央行可能将断直连期限延后至{new_limit}。"
             "央行相关人士回应称，6月30日的期限不会推迟。次月，支付宝完成全部网络支付业务的迁移。")
-    ingest([write("story.txt", f"title: 期限\ndate: 2018-08-30\n\n{told}")], fresh_store)
-    entries = build_entries(fresh_store)
+    entries = entries_of(fresh_store, write, f"title: 期限\ndate: 2018-08-30\n\n{told}")
     postponed = [(e.factuality, e.value, e.deadline, e.conflict) for e in entries if e.type == "postpone"]
     assert postponed == [("reported", "2018-06", value, True)], postponed
     # what a completion completes, however a noun it is written (…业务的迁移), is told as done
@@ -498,8 +496,7 @@ def test_a_chinese_notice_named_again_by_its_kind_requires_and_a_clause_going_on
     not an act done."""
     told = ("人民银行支付结算司已于8月4日向各银行和支付机构下发《关于将非银行支付机构网络支付业务由直连模式迁移至网联平台处理的通知》。"
             f"{subject}明确，各银行和支付机构应于今年10月15日前完成接入网联平台准备工作，并于明年6月30日前完成业务迁移。")
-    ingest([write("story.txt", f"title: 通知\ndate: 2017-08-07\n\n{told}")], fresh_store)
-    entries = build_entries(fresh_store)
+    entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2017-08-07\n\n{told}")
     assert [e.document_id for e in entries if e.type == "require"] == ["doc_209"], entries
     assert not [e for e in entries if e.type == "switch_traffic" and e.factuality == "asserted"], entries
     assert sorted(e.value for e in entries if e.type == "deadline") == ["2017-10-15", "2018-06-30"], entries
