@@ -2749,3 +2749,50 @@ def test_a_body_speaking_does_its_own_act_when_a_later_clause_names_only_its_par
     text = "title: 条码\ndate: 2018-03-30\n\n支付宝方面表示，正在与银联积极沟通，预计将于下月完成对接。\n"
     entries = entries_of(fresh_store, write, text)
     assert [e.actor_ids for e in entries if e.type == "complete"] == [["alipay"]], entries
+
+
+@pytest.mark.parametrize("day, value", [("yesterday", "2017-12-27"), ("on December 26", "2017-12-26")])
+def test_a_date_after_a_bracketed_aside_dates_the_act_before_the_aside(fresh_store, write, day, value):
+    """'issued the rules {day} (hereinafter referred to as …)': the parse may hang the date on the
+    verb inside the brackets; it is the issuing's, and a later rule of another kind sent as
+    something of its own takes no document named before it."""
+    text = ("title: Bar codes\ndate: 2017-12-28\n\n"
+            f'The central bank issued the "bar code payment business specification (trial)" {day} (hereinafter referred '
+            'to as the "specification"), the specification will be implemented from April 1 next year. '
+            "In November, the Payment Clearing Association had issued the relevant self-discipline convention.\n")
+    entries = entries_of(fresh_store, write, text)
+    issued = {tuple(e.actor_ids): e for e in entries if e.type == "issue"}
+    assert issued[("pboc",)].value == value, entries
+    assert issued[("pcac",)].value == "2017-11" and issued[("pcac",)].document_id is None, entries
+
+
+def test_supporting_a_requirement_is_no_requirement_of_the_supporter(fresh_store, write):
+    text = ("title: Switch\ndate: 2019-01-02\n\n"
+            "Alipay relevant person in charge said, the company fully supports the regulatory requirements. "
+            "Payment firms met a June 30 deadline set by the central bank.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.type, e.actor_ids) for e in entries if e.type in ("require", "deadline")] == [("deadline", ["pboc"])], entries
+
+
+@pytest.mark.parametrize("day, value", [("June 30", "2018-06-30"), ("June 29", "2018-06-29")])
+def test_business_cut_to_a_clearing_house_is_switched_over(fresh_store, write, day, value):
+    """切 word by word: "has been cut to the Net Union platform" moves the business; cutting fees
+    moves nothing."""
+    text = ("title: Switch\ndate: 2018-07-02\n\n"
+            f"On {day}, the network payment business of all payment institutions has been cut to the Net Union platform. "
+            "Alipay cut fees for merchants in May.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.actor_ids, e.target_ids) for e in entries if e.type == "switch_traffic"] == [
+        (value, ["payment_institutions"], ["netsunion"])], entries
+
+
+def test_a_saying_without_a_subject_is_the_announcers_after_their_clause(fresh_store, write):
+    """发布公告称 word by word ("banks issued an announcement, said that …"): the banks named in
+    the clause before speak, so what they say is told, not someone's claim; the named members
+    speak for the group they are counted in."""
+    text = ("title: Banks\ndate: 2018-06-20\n\n"
+            "Recently, a number of commercial banks including the Construction Bank issued an announcement, said that "
+            "the bank's fast payment business will be switched to the Internet Federation platform before June 30.\n")
+    entries = entries_of(fresh_store, write, text)
+    switched = [e for e in entries if e.type == "switch_traffic"]
+    assert [(e.deadline, e.target_ids, e.category) for e in switched] == [("2018-06-30", ["netsunion"], "industry")], entries

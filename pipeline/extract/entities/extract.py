@@ -91,12 +91,13 @@ _NOT_NAME_END = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 
 
 def _names_a_document(text: str) -> bool:
-    heads = _document_heads()
+    heads = document_heads()
     return any(word in heads for word in re.findall(r"[a-z]+", text.lower()))
 
 
 @lru_cache(maxsize=1)
-def _document_heads() -> frozenset[str]:
+def document_heads() -> frozenset[str]:
+    """The English words a document's name or mention ends on (notice, rules, specification)."""
     return frozenset(w.lower() for w in load_rules("entity_rules_en").get("document_heads", []))
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.entities.documents import QUOTED
+from pipeline.extract.entities.extract import document_heads
 from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent, limit_date, point_date
 from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, IMPLIED_TARGET, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy, last_pair
 from pipeline.facts import EventMention, Mention, Sentence, Timex
@@ -418,13 +419,13 @@ def _denied_above(token: Token, taxonomy: Taxonomy) -> bool:
     return any(a.lemma_.lower() in denials for a in token.ancestors)
 
 
-def _topic_of_talk(noun: Token, taxonomy: Taxonomy) -> bool:
-    """Whether the noun is in what a verb of talking or weighing has as its object ("discuss a
-    pilot for full deposits"), up to the first verb above it."""
+def _topic_of_talk(noun: Token, verbs: Container[str]) -> bool:
+    """Whether the noun is in what one of these verbs has as its object ("discuss a pilot for full
+    deposits", "supports the requirements"), up to the first verb above it."""
     token = noun
     while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
         token = token.head
-    return token.pos_ == "VERB" and token.lemma_.lower() in taxonomy.topic_verbs_en
+    return token.pos_ == "VERB" and token.lemma_.lower() in verbs
 
 
 def _planned_by_noun(factuality: str, head: Token, spec: EventType, taxonomy: Taxonomy) -> str:
@@ -529,8 +530,13 @@ def find_events(
             misread_subjects = _names_just_before(head, spans, entities)
             if not misread_subjects:
                 continue  # "licensed payment firms", "the registered capital": a participle describing a noun
-        if head.pos_ in ("NOUN", "PROPN") and _topic_of_talk(head, taxonomy):
+        if head.pos_ in ("NOUN", "PROPN") and _topic_of_talk(head, taxonomy.topic_verbs_en):
             continue  # "met to discuss a pilot for full deposits": a topic, no launch, no deposit
+        if (head.pos_ == "NOUN" and spec.category == "regulatory" and _topic_of_talk(head, taxonomy.complying_verbs_en)
+                and not _set_of_its_own(head, sentence, timexes)):
+            # "the company fully supports the regulatory requirements": no one's demand told here
+            # ("met a June 30 deadline set by the central bank" tells the deadline's own setting)
+            continue
         subjects, passive = (misread_subjects, False) if misread_subjects else _subject(carrier)
         if (not subjects and type_id in UNDERGONE_BY_THE_NOUN and carrier.dep_ == "acl" and carrier.tag_ == "VBN"
                 and carrier.head.pos_ in ("NOUN", "PROPN")):
@@ -661,7 +667,8 @@ def find_events(
                 target_reference = IMPLIED_TARGET
         if spec.object_named is not None and not passive and not targets and _unnamed_object(head, carrier, name_tokens, taxonomy):
             continue  # "NetsUnion will set up new data centres": no founding of a party
-        document = _document(documents, spans, scope, trigger.start)
+        own_thing = _thing_of_its_own(head, spans) if type_id in DOCUMENT_OBJECT_TYPES else None
+        document = _document(documents, spans, scope, trigger.start, own_thing)
         back_reference = teller_reference or (None if actors or passive else back_reference_of(subjects, taxonomy))
         if pair_reference and not actors:
             back_reference = PAIR_REFERENCE
@@ -704,7 +711,7 @@ def find_events(
                     (trigger_tokens[c.i] for c in head.children if c.dep_ == "dobj" and c.i in trigger_tokens), None),
                 back_reference=back_reference,
                 target_back_reference=target_reference,
-                unnamed_document=None if document else _new_unnamed_document(head),
+                unnamed_document=None if document else _new_unnamed_document(head) or own_thing,
             )
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
@@ -745,7 +752,9 @@ def _stance(verb: Token, spans, doc: Doc, entities: EntityInfo, taxonomy: Taxono
         return "reported"  # "…, one of the participating payment firms said in a statement" (a member of a group)
     if statements is None or verb.lemma_.lower() not in statements.verbs.get("en", ()):
         return None
-    if entities.are_bodies(speakers) or speaks_back:
+    # ("a number of commercial banks including ICBC said": the named members speak for the group)
+    named_speakers = [s for s in speakers if s not in entities.collectives]
+    if entities.are_bodies(named_speakers) or speaks_back:
         # "UnionPay said reports that it had signed an agreement with Alipay were untrue"
         untrue = statements.type_of("en", verb.lemma_, doc[verb.i + 1 :].text) == statements.untrue_type
         return "denied" if untrue else "asserted"
@@ -776,8 +785,14 @@ def _an_unnamed_institution(subjects: list[Token], taxonomy: Taxonomy) -> bool:
 def _said_by(verb: Token, spans, entities: EntityInfo) -> list[str]:
     """Who a speech verb's subject names: "Tenpay, Tencent's payment unit, said" and "Tenpay,
     which runs WeChat Pay, said" are Tenpay's (an apposition or a relative clause describes the
-    speaker, it is no other)."""
+    speaker, it is no other). A translation's "Many banks issued an announcement, said that …"
+    (发布公告称) leaves the saying without a subject: the clause before it, with its own, tells who."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        before = [c for c in verb.children if c.dep_ in ("ccomp", "advcl", "conj") and c.i < verb.i]
+        if verb.dep_ == "conj":
+            before.append(verb.head)
+        subjects = [g for c in before[-1:] for g in c.children if g.dep_ == "nsubj"]
     described = _within([a for s in subjects for a in s.children if a.dep_ in ("appos", "relcl", "acl")])
     return _ids(spans, _within(subjects) - described, entities)
 
@@ -1139,10 +1154,14 @@ def _describes(token: Token, named_at: set[int]) -> bool:
     return False
 
 
-def _document(documents: list[Mention], spans, scope: set[int], start_char: int) -> str | None:
-    """The regulation an event concerns: one named in its clause, else the nearest before it."""
+def _document(documents: list[Mention], spans, scope: set[int], start_char: int, own_thing: str | None) -> str | None:
+    """The regulation an event concerns: one named in its clause, else the nearest before it,
+    unless the act names a thing of its own that is no kind of document ("had issued the
+    relevant self-discipline convention" is not the specification named before)."""
     span_of = {id(m): s for m, s in spans}
     inside = [m for m in documents if span_of[id(m)].root.i in scope]
+    if not inside and own_thing:
+        return None
     before = [m for m in documents if span_of[id(m)].end_char <= start_char]
     chosen = (inside or before[-1:] or documents)[:1]
     return chosen[0].entity_id if chosen else None
@@ -1155,6 +1174,20 @@ def _nearest_before(spans, start: int, entities: EntityInfo, *, exclude: set[str
         and entities.types.get(m.entity_id) not in ("document", "place", "media", "person")
     ]  # fmt: skip
     return before[-1:]
+
+
+def _thing_of_its_own(head: Token, spans) -> str | None:
+    """The unnamed object of the act when it is no kind of document ("issued the relevant
+    self-discipline convention"): the act is on that, not on a document named before. (A passive
+    participle has no object: "The rules, issued by the central bank on …, cap payments" is a
+    parse that hung the main clause's object on it.)"""
+    if any(c.dep_ in ("agent", "auxpass") for c in head.children):
+        return None
+    named = {t.i for _, s in spans for t in s}
+    for noun in head.children:
+        if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.i not in named and not {noun.lemma_.lower(), noun.lower_} & document_heads():
+            return " ".join(t.text for t in noun.subtree if t.i <= noun.i)
+    return None
 
 
 def _new_unnamed_document(head: Token) -> str | None:
@@ -1381,6 +1414,9 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
 
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d"}  # straight and curly double quotes
+# Acts whose object is the document itself: what else they are done to is a thing of its own.
+DOCUMENT_OBJECT_TYPES = {"issue"}
+OPENING_BRACKETS, CLOSING_BRACKETS = {"(", "\uff08"}, {")", "\uff09"}  # ASCII and full-width
 # Prepositions opening the occasion an act took place at ("at a press briefing", "during a meeting").
 SETTING_PREPOSITIONS = {"at", "during"}
 
@@ -1418,12 +1454,13 @@ def _governed_by(trigger: Span | None, when: Span | None) -> bool:
 
 def _date_governor(trigger: Span, when: Span) -> Token | None:
     """The first token above the date that is one of the trigger's or a verb (None when the
-    date's parse reaches neither). A date outside quotes is no argument of a word inside them:
-    issued the "notice on further strengthening the rectification …" in November is the
-    issuing's November, however the parse hung it on "strengthening"."""
+    date's parse reaches neither). A date outside quotes or brackets is no argument of a word
+    inside them: issued the "notice on further strengthening the rectification …" in November
+    is the issuing's November, however the parse hung it on "strengthening"; issued the rules
+    yesterday (hereinafter referred to as …) is the issuing's yesterday, not the referring's."""
     trigger_tokens = {t.i for t in trigger}
-    quoted = _quoted_spans(when.doc)
-    outside = [span for span in quoted if not span[0] <= when.root.i < span[1]]
+    enclosed = _quoted_spans(when.doc) + _bracketed_spans(when.doc)
+    outside = [span for span in enclosed if not span[0] <= when.root.i < span[1]]
     token = when.root
     while token.head.i != token.i:
         token = token.head
@@ -1438,6 +1475,21 @@ def _quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token indices of the words between each pair of quotation marks."""
     marks = [t.i for t in doc if t.tag_ in ("``", "''") or t.text in QUOTE_MARKS]
     return [(opening + 1, closing) for opening, closing in zip(marks[::2], marks[1::2])]
+
+
+def _bracketed_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of the words inside each outermost pair of round brackets."""
+    spans, opened, depth = [], 0, 0
+    for token in doc:
+        if token.text in OPENING_BRACKETS:
+            if depth == 0:
+                opened = token.i + 1
+            depth += 1
+        elif token.text in CLOSING_BRACKETS and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, token.i))
+    return spans
 
 
 def _order_clauses(doc: Doc, taxonomy: Taxonomy) -> list[tuple[int, int]]:
