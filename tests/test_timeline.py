@@ -2796,3 +2796,19 @@ def test_a_saying_without_a_subject_is_the_announcers_after_their_clause(fresh_s
     entries = entries_of(fresh_store, write, text)
     switched = [e for e in entries if e.type == "switch_traffic"]
     assert [(e.deadline, e.target_ids, e.category) for e in switched] == [("2018-06-30", ["netsunion"], "industry")], entries
+
+
+@pytest.mark.parametrize("verb, statistics", [("requiring", []), ("and by then", [("2019-01-14", "asserted")])])
+def test_what_a_notice_requires_is_its_content_not_a_figure_or_a_demand_of_the_required(fresh_store, write, verb, statistics):
+    """"issued a notice, requiring payment institutions to gradually increase the proportion …
+    and achieve 100% centralized deposit by January 14": the regulator demands it of the
+    institutions; the raising is no demand of theirs and the 100% no figure measured."""
+    told = (f"In June last year, the central bank issued a notice, {verb} payment institutions to gradually increase "
+            "the proportion of centralized deposit, and achieve 100% centralized deposit by January 14, 2019.")
+    if verb != "requiring":
+        told = ("In June last year, the central bank issued a notice. Payment institutions gradually increased the "
+                "proportion of centralized deposit, and reached 100% centralized deposit on January 14, 2019.")
+    entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2019-01-15\n\n{told}\n")
+    assert [(e.value, e.factuality) for e in entries if e.type == "statistic"] == statistics, entries
+    if verb == "requiring":
+        assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "require"] == [(["pboc"], ["payment_institutions"])], entries

@@ -25,6 +25,7 @@ from pipeline.extract.time.parsed_tense import governing_verb
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 STATISTIC = "statistic"
+REQUIRING = "require"  # the type whose verbs ask for what their clause tells
 # Parties a figure is about; places, people and outlets are where or who said it.
 PARTY_TYPES_EXCLUDED = {"place", "person", "media", "document"}
 MAX_THEME = 120  # characters of figures kept as the event's theme
@@ -99,6 +100,8 @@ def find_figures(
         # … was processed": a modal of another proposition the speech verb joins tells none of it
         before = PROPOSITION_BREAK_EN.split(before)[-1]
     factuality = _factuality(before, taxonomy, lang)
+    if lang == "en" and factuality == "asserted" and _demanded(doc, figures[0], taxonomy):
+        factuality = "required"
     events = []
     for when, found in by_date.items():
         if not when.value:
@@ -263,6 +266,17 @@ def _figure_pattern(taxonomy: Taxonomy, lang: str) -> re.Pattern:
         # "462 banks", "5.775 billion transactions", "9.61 percent", "2 billion yuan", "about 50%"
         pattern = rf"{number}\s*(?:%|\s(?:{scales}))?(?:\s+(?:[a-z-]+\s+){{0,2}}?(?:{units})\b|%|\s+(?:percent|per cent)\b)"
     return re.compile(pattern, re.I)
+
+
+def _demanded(doc: Doc, figure: re.Match, taxonomy: Taxonomy) -> bool:
+    """Whether the figure is in what a verb of demanding asks for: "issued a notice, requiring
+    payment institutions to … achieve 100% centralized deposit by January 14" sets a goal, it
+    measures nothing (the parse tells what no cue word before the figure does)."""
+    demanding = taxonomy.types.get(REQUIRING)
+    token = next((t for t in doc if t.idx >= figure.start()), None)
+    if demanding is None or token is None:
+        return False
+    return any(a.pos_ == "VERB" and a.lemma_.lower() in demanding.en_lemmas for a in token.ancestors)
 
 
 def _factuality(before: str, taxonomy: Taxonomy, lang: str) -> str:
