@@ -124,6 +124,9 @@ class EventMention:
     # The kind of document the act names without naming which (下发通知: a notice): only a
     # document of that kind named before may be it.
     document_kind: str | None = None
+    # Told in a clause of its own joined to a demand's ("requires …, and NetsUnion was registered
+    # in the same month"): beside the demand, not what it demands.
+    beside_a_demand: bool = False
 
 
 @dataclass(slots=True)

@@ -2812,3 +2812,24 @@ def test_what_a_notice_requires_is_its_content_not_a_figure_or_a_demand_of_the_r
     assert [(e.value, e.factuality) for e in entries if e.type == "statistic"] == statistics, entries
     if verb == "requiring":
         assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "require"] == [(["pboc"], ["payment_institutions"])], entries
+
+
+@pytest.mark.parametrize("day, value", [("April 17", "2017-04-17"), ("April 18", "2017-04-18")])
+def test_a_deposit_told_with_nobody_is_the_payment_institutions(fresh_store, write, day, value):
+    """"the first deposit was made": only the institutions deposit client reserves; the deposit
+    ratio, or a deposit said to be important, tells no act."""
+    text = (f"title: Reserves\ndate: 2017-12-28\n\nIn January the notice was issued, on {day} of the same year the first "
+            "deposit was made. The deposit ratio was raised. The deposit of reserves is important for safety.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "deposit"] == [(value, ["payment_institutions"])], entries
+
+
+@pytest.mark.parametrize("month, value", [("same month", "2017-08"), ("following month", "2017-09")])
+def test_a_clause_of_its_own_beside_a_demand_is_no_part_of_it(fresh_store, write, month, value):
+    """"…requires the business from June 30 next year all through the platform, and NetsUnion was
+    also registered in the {month}": the registering is told beside the demand, with no limit of it."""
+    text = ("title: Rules\ndate: 2017-12-28\n\nIn August, the Payment and Settlement Department issued Document 209, "
+            "requires the network payment business involving bank accounts from June 30 next year all through the "
+            f"network and union platform, and NetsUnion was also registered in the {month}.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.deadline) for e in entries if e.type == "found"] == [(value, None)], entries

@@ -617,6 +617,11 @@ def find_events(
         # to an institution, does; "it is a big migration" (a copula) tells nothing was done.
         # "its switch-over had been completed": the act of the one "its" points back to
         possessed = head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for t in trigger for c in t.children)
+        if (head.pos_ == "NOUN" and head.dep_ not in ("compound", "amod", "nmod") and head.head.lemma_ != "be" and not actors and not possessed
+                and type_id in taxonomy.figure_owner_acts and taxonomy.figure_owner):
+            # "the first deposit was made": only the institutions deposit reserves ("the deposit
+            # ratio" names a share, "the deposit is important" no act)
+            actors = [taxonomy.figure_owner]
         if head.pos_ == "NOUN" and not actors and not targets and not partyless_deadline and not possessed and not (
             carrier.pos_ == "VERB" and carrier.lemma_ != "be" and not passive
             and (back_reference_of(subjects, taxonomy) or _pair_reference(subjects, taxonomy))
@@ -713,6 +718,7 @@ def find_events(
                 back_reference=back_reference,
                 target_back_reference=target_reference,
                 unnamed_document=None if document else _new_unnamed_document(head) or own_thing,
+                beside_a_demand=_joined_to_a_demand(carrier, trigger_tokens),
             )
         )
     events += _told_by_source(doc, sentence, spans, entities, taxonomy)
@@ -1113,6 +1119,14 @@ def _is_subject_of_trigger(head: Token, triggers: dict[int, str]) -> bool:
     return head.dep_ in SUBJECTS and head.head.i in triggers
 
 
+def _joined_to_a_demand(verb: Token, triggers: dict[int, str]) -> bool:
+    """Whether the verb heads a clause with its own subject joined to a demanding verb ("requires
+    the business to go through the platform, and NetsUnion was also registered …"): a
+    coordinate act, not part of what is demanded."""
+    return (verb.dep_ == "conj" and triggers.get(verb.head.i) == "require" and verb.head.pos_ == "VERB"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
 def _clauses_joined(head: Token) -> set[int]:
     """Tokens of a clause with its own subject joined to the trigger's ("Tenpay completed the
     migration, and it is the first payment institution to do so"): none of its names is a party
@@ -1307,7 +1321,9 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
             # orders, is the rule's)
             later = [t for t in later if tokens_of[(t.start, t.end)] is None or not _dates_what_it_says(trigger, tokens_of[(t.start, t.end)])]
         # "From June 30, all payments must go through NetsUnion": the cue may open the sentence.
-        earlier = [t for t in deadlines if t.end <= event.start and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy)]
+        earlier = [t for t in deadlines if t.end <= event.start and _in_reach(trigger, tokens_of[(t.start, t.end)], taxonomy)
+                   and not (event.factuality in ("asserted", "reported") and spec.category != "regulatory"
+                            and _in_the_clause_joined_before(trigger, tokens_of[(t.start, t.end)]))]
         if later or earlier:
             limit = (later or earlier[-1:])[0]
             event.deadline = limit_date(limit)
@@ -1533,6 +1549,21 @@ def _describing_an_apposition(token: Token) -> Token | None:
     …") that the token is in, if any."""
     clause = next((t for t in [token, *token.ancestors] if t.dep_ in ("acl", "relcl") and t.pos_ in ("VERB", "AUX")), None)
     return clause if clause is not None and clause.head.dep_ == "appos" else None
+
+
+def _in_the_clause_joined_before(trigger: Span | None, when: Span | None) -> bool:
+    """Whether the date stands in the clause an act's own clause (with a subject of its own) is
+    joined to: "requires the business from June 30 next year all through the platform, and
+    NetsUnion was also registered in the same month" sets no limit on the registering (a demand
+    joined to another keeps its limit: "… are to close after June 30, and such payments must go
+    through the platform from then on")."""
+    if trigger is None or when is None:
+        return False
+    verb = next((t for t in [trigger.root, *trigger.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    own = {t.i for t in verb.subtree}
+    return when.root.i in {t.i for t in verb.head.subtree} - own
 
 
 def _in_reach(trigger: Span | None, when: Span | None, taxonomy: Taxonomy) -> bool:

@@ -503,9 +503,10 @@ def _absorb_required(events: list[EventMention], entities: EntityInfo, taxonomy:
             # 100 percent in January" is)
             out.append(event)
             continue
-        if requirement is not None and event.type != "assessment" and _told_apart_from(requirement, event):
+        if requirement is not None and event.type != "assessment" and (event.beside_a_demand or _told_apart_from(requirement, event)):
             # "ordered that payments must go through NetsUnion, which began trial operations in
-            # March 2017": an act told as done, on a day of its own, is no content of the demand
+            # March 2017": an act told as done, on a day of its own, is no content of the demand,
+            # nor one told in a clause of its own beside it ("…, and NetsUnion was registered")
             out.append(event)
             continue
         if requirement is not None and event.type != "assessment":

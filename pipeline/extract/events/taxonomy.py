@@ -172,6 +172,7 @@ class Taxonomy:
     agreement_nouns_zh: tuple[str, ...] = ()  # 签署业务合作协议: what a verb signs, however long its name
     figures: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> scales, units
     figure_owner: str | None = None  # whose a partyless figure told with figures' owner_words is
+    figure_owner_acts: frozenset[str] = frozenset()  # types only figure_owner does (deposit)
     nominal_modifiers_zh: tuple[str, ...] = ()
     verb_object_types_zh: frozenset[str] = frozenset()  # 下发通知: the head is the verb's object
     purpose_markers_zh: tuple[str, ...] = ()  # 为集中存管做准备: the trigger is the purpose
@@ -299,6 +300,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         agreement_nouns_zh=tuple((data.get("nominal_uses") or {}).get("zh_agreements") or []),
         figures={lang: {k: tuple(map(str, v)) for k, v in words.items()} for lang, words in (data.get("figures") or {}).items()},
         figure_owner=data.get("figure_owner"),
+        figure_owner_acts=frozenset(data.get("figure_owner_acts") or ()),
         nominal_modifiers_zh=tuple((data.get("nominal_uses") or {}).get("zh_modifiers") or []),
         verb_object_types_zh=frozenset((data.get("nominal_uses") or {}).get("zh_verb_object_types") or []),
         purpose_markers_zh=tuple((data.get("nominal_uses") or {}).get("zh_purpose") or []),
