@@ -2833,3 +2833,13 @@ def test_a_clause_of_its_own_beside_a_demand_is_no_part_of_it(fresh_store, write
             f"network and union platform, and NetsUnion was also registered in the {month}.\n")
     entries = entries_of(fresh_store, write, text)
     assert [(e.value, e.deadline) for e in entries if e.type == "found"] == [(value, None)], entries
+
+
+@pytest.mark.parametrize("day, value", [("January 14", "2019-01-14"), ("January 15", "2019-01-15")])
+def test_an_act_told_by_its_verb_as_a_noun_with_of(fresh_store, write, day, value):
+    """"completed the transfer of 100 percent of their customers' reserve funds": the noun of a
+    verb that tells a deposit with that object tells it too."""
+    text = (f"title: Reserves\ndate: 2019-01-16\n\nOn {day}, non-bank payment institutions completed the transfer of "
+            "100 percent of their customers' reserve funds to accounts at the central bank.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "deposit"] == [(value, ["payment_institutions"])], entries

@@ -123,6 +123,11 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
             if token.lemma_ in verbs and any((c.dep_ in ("dobj", "nsubjpass", "nsubj") or _part_of_object(c) or c in described)
                                              and c.lemma_ in objects and abs(c.i - token.i) <= 10 for c in [*around, *described]):
                 found.append((type_id, token.i, token.i + 1))
+        for type_id, verbs, objects in with_object if token.pos_ == "NOUN" and _determined_noun(token) else ():
+            # the verb as a noun with what it acts on after "of": "completed the transfer of 100
+            # percent of their customers' reserve funds", "the shift of traffic to NetsUnion"
+            if token.lemma_ in verbs and any(c.lemma_ in objects and abs(c.i - token.i) <= 10 for c in _of_objects(token)):
+                found.append((type_id, token.i, token.i + 1))
         for words, type_id in {*phrases.get(token.lower_, ()), *phrases.get(token.lemma_, ())}:
             span = doc[token.i : token.i + len(words)]
             if len(span) == len(words) and (all(t.lower_ == w for t, w in zip(span, words))
@@ -153,6 +158,25 @@ def _unnamed_object(head: Token, carrier: Token, name_tokens: set[int], taxonomy
     return any(o.i not in name_tokens and o.lemma_.lower() not in taxonomy.back_actors_en and o.lower_ not in taxonomy.back_actors_en
                and (o.tag_ == "NNS" or any(c.lower_ in NEW_THING_WORDS for c in o.children if c.i < o.i))
                for o in objects)
+
+
+def _determined_noun(token: Token) -> bool:
+    """A noun with an article or a possessor: "the transfer", "their move"."""
+    return any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """What an act noun is of: the object of its "of", and of an "of" under that ("the transfer of
+    100 percent of their reserve funds")."""
+    found, frontier = [], [noun]
+    while frontier:
+        head = frontier.pop()
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                found += objects
+                frontier += objects
+    return found
 
 
 def _part_of_object(token: Token) -> bool:
