@@ -255,6 +255,9 @@ def test_entities_en_a_labelled_known_name_resolves(nlp):
     # ... nor is a longer name that a rendering ("China Banking", 中国银行) opens that bank
     ("The China Banking Regulatory Commission said nothing.", "China Banking Regulatory Commission", "regulator"),
     ("The China Banking Association said nothing.", "China Banking Association", "association"),
+    # (a name's own "and" keeps it one name)
+    ("The China Banking and Insurance Regulatory Commission issued the guidance.",
+     "China Banking and Insurance Regulatory Commission", "regulator"),
 ])
 def test_entities_en_a_new_name_is_typed_by_its_last_word(nlp, text, name, entity_type):
     mention = next(m for m in run_text(nlp, text, "en").mentions if m.text == name)

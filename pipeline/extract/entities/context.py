@@ -102,16 +102,21 @@ def _inside_longer_name(doc: Doc, first: int, last: int, named: list[tuple[int, 
     )
 
 
+NAME_JOINERS = {"and", "&"}  # words inside a longer name between its capitalised words
+
+
 def _named_on_as_a_body(doc: Doc, last: int) -> bool:
     """"China Banking Regulatory Commission": capitalised words after the rendering ("China
     Banking", 中国银行) that end in a word naming a body of another kind (a commission, an
     association, a newspaper: name_types in entity_rules_en.yaml) make one longer name. (A
-    company's word, "Pay", may end a rendering's own longer form: "Silver Union Pay".)"""
+    company's word, "Pay", may end a rendering's own longer form: "Silver Union Pay".) A name's
+    own "and" or "&" joins the run: "China Banking and Insurance Regulatory Commission"."""
     if not doc[last - 1].text[:1].isupper():
         return False
     run = []
     for token in doc[last:last + MAX_NAME_RUN]:
-        if not (token.is_alpha and token.text[:1].isupper()):
+        joining = token.lower_ in NAME_JOINERS and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
+        if not (token.is_alpha and token.text[:1].isupper()) and not joining:
             break
         run.append(token)
     return bool(run) and name_types().get(run[-1].lower_) in BODY_TYPES
