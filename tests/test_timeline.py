@@ -2843,3 +2843,15 @@ def test_an_act_told_by_its_verb_as_a_noun_with_of(fresh_store, write, day, valu
             "100 percent of their customers' reserve funds to accounts at the central bank.\n")
     entries = entries_of(fresh_store, write, text)
     assert [(e.value, e.actor_ids) for e in entries if e.type == "deposit"] == [(value, ["payment_institutions"])], entries
+
+
+@pytest.mark.parametrize("month, value", [("March", "2018-03"), ("April", "2018-04")])
+def test_the_regulator_and_a_rule_issued_in_the_sentence_tell_who_requires(fresh_store, write, month, value):
+    """"the regulator required …" is the regulator named before; "Under rules issued by the
+    People's Bank of China …, payments must be routed …" is that bank's demand."""
+    text = ("title: Rules\ndate: 2018-06-25\n\nUnder rules issued by the People's Bank of China last August, all online "
+            "payments must be routed through NetsUnion Clearing Corp from July 1. "
+            f"In {month}, the regulator required payment firms to report their progress every two weeks.\n")
+    entries = entries_of(fresh_store, write, text)
+    required = [(e.value, e.deadline) for e in entries if e.type == "require" and e.actor_ids == ["pboc"]]
+    assert any(when == value for when, _ in required) and any(limit == "2018-07-01" for _, limit in required), entries

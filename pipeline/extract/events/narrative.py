@@ -80,6 +80,7 @@ def resolve(
             # The words a theme keeps stand in for parties no name gave (a Chinese one is what
             # follows the trigger: 大限仅剩十天); parties found since make it no subject of the act.
             event.theme = None
+    _required_under_the_rule_issued(events, entities)
     events = _absorb_required(events, entities, taxonomy)
     kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)
                            and not _done_by_those_who_never_do_it(e, entities, taxonomy)])
@@ -464,6 +465,20 @@ def _topic(mentions: dict[int, list[Mention]], entities: EntityInfo, *, groups: 
             if entities.types.get(m.entity_id) in TOPIC_ENTITY_TYPES and (groups or m.entity_id not in entities.collectives):
                 counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
     return [max(counts, key=counts.get)] if counts else []
+
+
+def _required_under_the_rule_issued(events: list[EventMention], entities: EntityInfo) -> None:
+    """"Under rules issued by the People's Bank of China last August, all online payments must be
+    routed through NetsUnion from July 1": a demand nobody is told to make, in the sentence of a
+    regulator's issuing, is that regulator's, under that rule."""
+    for event in events:
+        if event.type not in REQUIRING_TYPES or event.actors or event.back_reference:
+            continue
+        issuing = next((e for e in events if e.sentence_idx == event.sentence_idx and e.type == "issue" and e.actors
+                        and all(entities.types.get(a) == "regulator" for a in e.actors)), None)
+        if issuing is not None:
+            event.actors = list(issuing.actors)
+            event.document = event.document or issuing.document
 
 
 def _absorb_required(events: list[EventMention], entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:
