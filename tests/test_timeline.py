@@ -2855,3 +2855,14 @@ def test_the_regulator_and_a_rule_issued_in_the_sentence_tell_who_requires(fresh
     entries = entries_of(fresh_store, write, text)
     required = [(e.value, e.deadline) for e in entries if e.type == "require" and e.actor_ids == ["pboc"]]
     assert any(when == value for when, _ in required) and any(limit == "2018-07-01" for _, limit in required), entries
+
+
+@pytest.mark.parametrize("month, value", [("March 2017", "2017-03"), ("April 2017", "2017-04")])
+def test_a_clause_describing_the_speaker_tells_its_own_acts(fresh_store, write, month, value):
+    """"NetsUnion, which began trial operations in {month} and was formally launched in the second
+    half of that year, said …": both acts are NetsUnion's, told by the clause, not said."""
+    text = (f"title: Clearing\ndate: 2018-06-25\n\nNetsUnion, which began trial operations in {month} and was formally "
+            "launched in the second half of that year, said on Friday it had handled 1.1 billion transactions.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert sorted((e.value, e.actor_ids) for e in entries if e.type == "launch") == [
+        (value, ["netsunion"]), ("2017-H2", ["netsunion"])], entries

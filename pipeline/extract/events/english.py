@@ -310,7 +310,10 @@ def _asked_subject(verb: Token, subjects: list[Token]) -> bool:
     """The act's subject is what an embedded question asks ("confirm which body issued it", "it is
     unclear who issued the notice"): the sentence names no one who did it, and neither may the
     reader (a document's usual issuer, a party named before). A relative pronoun ("NetsUnion,
-    which issued the notice") stands for its noun and is no question."""
+    which issued the notice", "which began trial operations … and was formally launched …")
+    stands for its noun and is no question."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
     if verb.dep_ == "relcl":
         return False
     def asks(token: Token) -> bool:
@@ -664,6 +667,9 @@ def find_events(
         # what an institution or anonymous sources say of an act is told as fact, or as reported.
         speech_above = [a for a in head.ancestors if a.lemma_.lower() in speech_lemmas and a.pos_ == "VERB" and a.i not in name_tokens
                         and not _rule_speaks(a, spans, entities) and not _nobody_speaks(a)]
+        # ("NetsUnion, which began trial operations in March 2017, said …": a clause describing
+        # the speaker tells its own act, neither said nor the saying)
+        speech_above = [a for a in speech_above if not _describes_the_speaker(a, head)]
         if head.pos_ == "NOUN" and speech_above and not _says(speech_above[0], head):
             continue  # "said in a statement": the statement is the saying, told by the speech verb
         speakers = [a for a in speech_above if _says(a, head)]  # nearest first
@@ -832,6 +838,13 @@ def _speaker_of(verb: Token, spans, entities: EntityInfo) -> list[str]:
     """The institutions (or groups of them) whose words the speech verb tells, else none."""
     said_by = _said_by(verb, spans, entities)
     return said_by if said_by and all(entities.types.get(i) in INSTITUTION_TYPES for i in said_by) else []
+
+
+def _describes_the_speaker(verb: Token, head: Token) -> bool:
+    """Whether `head` is in a clause describing the speech verb's subject ("NetsUnion, which began
+    trial operations in March 2017, said …")."""
+    below = next(t for t in [head, *head.ancestors] if t.head.i == verb.i)
+    return below.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ in ("relcl", "acl", "appos") for t in [head, *head.ancestors] if t.i != below.i and below in t.ancestors)
 
 
 def _says(verb: Token, head: Token) -> bool:
