@@ -443,6 +443,18 @@ def test_time_en_the_parse_tells_the_tense_a_far_cue_word_does_not(verb, value):
     assert [(t.text, t.value) for t in found] == [("January", value)]
 
 
+@pytest.mark.parametrize("verb, values", [("issued", ["2018-06-29", "2018-07-09"]), ("will issue", ["2019-06-29", "2019-07-09"])])
+def test_time_en_a_future_word_of_a_later_clause_does_not_turn_a_past_verbs_date(verb, values):
+    """"issued the notice on June 29, which will be implemented from July 9", read on July 2: the
+    "will" after the date is the relative clause's; the issuing's June 29 is the one just past."""
+    from pipeline.extract.nlp import get_plain_nlp
+    from pipeline.extract.time.parsed_tense import tense_reader
+
+    text = f"The central bank {verb} the notice on June 29, which will be implemented from July 9."
+    found = tag(text, "2018-07-02", "en", None, tense_reader([get_plain_nlp("en")(text)], [0]))
+    assert [t.value for t in found] == values
+
+
 @pytest.mark.parametrize("text, value", [
     # (the parser tags this "connected" a participle: with a subject and no auxiliary it is a past tense)
     ("Tenpay connected to NetsUnion by June 30.", "2017-06-30"),

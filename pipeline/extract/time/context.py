@@ -226,6 +226,11 @@ class DocContext:
             # 要求…于6月30日前完成 looks ahead of the requiring; 央行7月要求… is when it was required
             fut = self._own_cue(g.future_cues_before_only, before, before, start, end)
         past = self._own_cue(g.past_cues, window, before, start, end)
+        if (fut and g.lang != "zh" and fut.start() > len(before) and self.tense_at
+                and self.tense_at(start, end) == "past"):
+            # "issued the notice on June 29, which will be implemented from July 9": a future
+            # word after the date is a later clause's when the verb the date hangs on is past
+            fut = None
         if fut and not past:
             return "future"
         if past and not fut:
