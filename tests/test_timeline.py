@@ -2866,3 +2866,15 @@ def test_a_clause_describing_the_speaker_tells_its_own_acts(fresh_store, write, 
     entries = entries_of(fresh_store, write, text)
     assert sorted((e.value, e.actor_ids) for e in entries if e.type == "launch") == [
         (value, ["netsunion"]), ("2017-H2", ["netsunion"])], entries
+
+
+@pytest.mark.parametrize("number, document", [("42", "doc_42_channel_access"), ("43", None)])
+def test_a_title_before_its_number_in_brackets_is_that_document(fresh_store, write, number, document):
+    """A known name in the issuer's words before the bracket stays that name, the citation begins
+    after it, and the title just before the bracket is the document the number names (an unknown
+    number names none)."""
+    text = ("title: Letter\ndate: 2018-07-02\n\nOn March 20, the Net Union issued \"the letter on the access of the channels\" "
+            f"(Net Union letter [2018] No. {number}) to the payment institutions.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [e.actor_ids for e in entries if e.type == "issue"] == [["netsunion"]], entries
+    assert [e.document_id for e in entries if e.type == "issue"] == [document or "doc:the_letter_on_the_access_of_the_channels"], entries

@@ -241,6 +241,7 @@ def extract_entities(docs: list[Doc], sentences: list[Sentence], lang: str,
     discovered.type_by_name(mentions, table)
     if lang == "en":
         documents.link_written_titles(mentions, table)
+        documents.link_titles_to_their_numbers(mentions, kept)
     _discover(mentions)
     if lang == "en":
         mentions = discovered.add_bracketed_chinese(mentions, kept)
