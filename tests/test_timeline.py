@@ -2878,3 +2878,12 @@ def test_a_title_before_its_number_in_brackets_is_that_document(fresh_store, wri
     entries = entries_of(fresh_store, write, text)
     assert [e.actor_ids for e in entries if e.type == "issue"] == [["netsunion"]], entries
     assert [e.document_id for e in entries if e.type == "issue"] == [document or "doc:the_letter_on_the_access_of_the_channels"], entries
+
+
+@pytest.mark.parametrize("month, value", [("本月", "2017-08"), ("上月", "2017-07")])
+def test_a_business_registration_completed_is_a_founding(fresh_store, write, month, value):
+    """網聯清算有限公司已於{month}在北京完成工商登記: registered with the market regulator, the
+    company is founded then (read on the Simplified view of the Traditional text)."""
+    text = f"title: 網聯\ndate: 2017-08-10\n\n網聯清算有限公司已於{month}在北京完成工商登記，註冊資本20億元人民幣。\n"
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.actor_ids + e.target_ids) for e in entries if e.type == "found"] == [(value, ["netsunion"])], entries
