@@ -2887,3 +2887,16 @@ def test_a_business_registration_completed_is_a_founding(fresh_store, write, mon
     text = f"title: 網聯\ndate: 2017-08-10\n\n網聯清算有限公司已於{month}在北京完成工商登記，註冊資本20億元人民幣。\n"
     entries = entries_of(fresh_store, write, text)
     assert [(e.value, e.actor_ids + e.target_ids) for e in entries if e.type == "found"] == [(value, ["netsunion"])], entries
+
+
+@pytest.mark.parametrize("day, value", [("6月30日", "2018-06-30"), ("7月1日", "2018-07-01")])
+def test_a_chinese_deadline_noun_after_its_describer_and_a_linked_limit_are_deadlines(fresh_store, write, day, value):
+    """{day}是监管划定的最后期限: 的 before the noun names the deadline, it does not make it a noun
+    spoken of; its parties are the group its own sentence names. 这意味着{day}前，…必须…: a word
+    linking the sentence to the one before leaves the clause a limit."""
+    text = (f"title: 断直连\ndate: 2018-06-20\n\n银行正在配合。{day}是监管划定的最后期限，大部分中小支付机构仍在改造系统。"
+            f"这意味着{day}前，第三方支付机构必须全部完成与网联的对接。\n")
+    entries = entries_of(fresh_store, write, text)
+    deadlines = {(e.value, tuple(e.target_ids)) for e in entries if e.type == "deadline"}
+    assert deadlines == {(value, ("payment_institutions",))}, entries
+    assert [e.deadline for e in entries if e.type == "connect"] == [value], entries

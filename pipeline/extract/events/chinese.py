@@ -469,7 +469,8 @@ def find_events(
         spec = taxonomy.types[type_id]
         if any(s <= start < e for _, s, e in local):
             continue  # inside a name: 网联清算有限公司 is no 清算 event, 《...通知》 no 通知
-        if text[start - 1 : start] == "的" and not spec.clause_may_be_bare and not _completed(text, start, word_starts, taxonomy):
+        if (text[start - 1 : start] == "的" and not spec.clause_may_be_bare and not spec.described_is_event
+                and not _completed(text, start, word_starts, taxonomy)):
             continue  # 网联的成立: a noun, the founding spoken of, not told (完成…业务的迁移 tells it done)
         if _clause(clauses, start)[0] == 0 and not text[:start].strip("“”\"'（）() ") and not spec.clause_may_be_bare:
             continue  # 交存备付金无疑是…: a verb opening the sentence is its topic, a gerund
@@ -976,7 +977,10 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
     def limit_only(t: Timex) -> bool:
         start, end = _clause(clauses, t.start - sentence.start)
         # (the date cut out by its offsets: its text is as written, the sentence read in Simplified)
-        rest = text[start : t.start - sentence.start] + text[t.end - sentence.start : end]
+        lead = text[start : t.start - sentence.start]
+        # (这意味着6月30日前，…: a word linking the sentence to the one before says no time)
+        lead = next((lead[len(w):] for w in taxonomy.discourse_openers_zh if lead.startswith(w)), lead)
+        rest = lead + text[t.end - sentence.start : end]
         return not rest.strip(OPENING_LIMIT_WORDS)
 
     opening = [t for t in dated if is_deadline(t) and limit_only(t)]

@@ -75,7 +75,9 @@ def resolve(
             event.actors = _topic(mentions, entities, groups=not event.back_reference)
         if not (event.actors or event.targets or event.document) and event.type == "deadline" and event.date:
             # 距离6月30日“断直连”大限只剩50天: the deadline of the industry the article is about
-            event.targets = _most_named_collective(mentions, entities)
+            # (a group its own sentence names first: 离明年6月30日的最后期限还有八个多月，大部分中小支付机构…)
+            event.targets = (_most_named_collective({event.sentence_idx: mentions.get(event.sentence_idx, [])}, entities)
+                             or _most_named_collective(mentions, entities))
         if event.type != "statistic" and (event.actors or event.targets):  # (a statistic's theme is its figures)
             # The words a theme keeps stand in for parties no name gave (a Chinese one is what
             # follows the trigger: 大限仅剩十天); parties found since make it no subject of the act.

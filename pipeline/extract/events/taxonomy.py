@@ -60,6 +60,7 @@ class EventType:
     actor_order: tuple[str, ...] = ()
     clause_may_be_bare: bool = False
     attributive_is_event: bool = True
+    described_is_event: bool = False  # (zh) 监管划定的最后期限: after 的, the noun still tells it
     needs: tuple[str, ...] = ()
     verb_with_targets: str | None = None  # when the targets are no object of the verb ("took effect for")
     summary_zh: dict[str, str] = field(default_factory=dict)  # with_targets, alone, noun
@@ -182,6 +183,7 @@ class Taxonomy:
     plan_nouns_en: frozenset[str] = frozenset()  # "a plan for moving the business": the same
     directive_verbs_zh: tuple[str, ...] = ()  # 央行通知支付机构，须…: those told are who must act
     learned_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh: "learned from X" verbs
+    discourse_openers_zh: tuple[str, ...] = ()  # 这意味着: links the sentence to the one before, says no time
     routing: Routing | None = None  # "processed through NetsUnion": the switch-over
     institution_statements: InstitutionStatements | None = None  # "CITIC Bank said on July 31 …"
     anonymous_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "people familiar with the matter"
@@ -234,6 +236,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             actor_order=tuple(spec.get("actor_order") or []),
             clause_may_be_bare=bool(spec.get("clause_may_be_bare")),
             attributive_is_event=spec.get("attributive_is_event", True),
+            described_is_event=bool(spec.get("described_is_event")),
             summary_zh=dict(spec.get("summary_zh") or {}),
             with_object={lang: (tuple(words.get("verbs") or []), tuple(words.get("objects") or []))
                          for lang, words in (spec.get("with_object") or {}).items()},
@@ -310,6 +313,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         plan_nouns_en=frozenset((data.get("nominal_uses") or {}).get("en_plan_nouns") or []),
         directive_verbs_zh=tuple((data.get("directive_verbs") or {}).get("zh") or []),
         learned_from={lang: tuple(words) for lang, words in (data.get("learned_from") or {}).items()},
+        discourse_openers_zh=tuple(sorted((data.get("discourse_openers") or {}).get("zh") or (), key=len, reverse=True)),
         anonymous_sources={lang: tuple(words) for lang, words in (data.get("anonymous_sources") or {}).items()},
         unnamed_institutions_en=tuple((data.get("unnamed_institutions") or {}).get("en") or []),
         opinion_verbs={lang: tuple(words) for lang, words in (data.get("opinion_verbs") or {}).items()},
