@@ -2900,3 +2900,14 @@ def test_a_chinese_deadline_noun_after_its_describer_and_a_linked_limit_are_dead
     deadlines = {(e.value, tuple(e.target_ids)) for e in entries if e.type == "deadline"}
     assert deadlines == {(value, ("payment_institutions",))}, entries
     assert [e.deadline for e in entries if e.type == "connect"] == [value], entries
+
+
+@pytest.mark.parametrize("day, value", [("6月30日", "2018-06-30"), ("7月15日", "2018-07-15")])
+def test_must_by_a_limit_in_chinese_is_required(fresh_store, write, day, value):
+    """最晚要在{day}前全部接入: 要在 before a limit is a must, the limit is the connection's
+    deadline, not its day; 主要在北京 holds no 要在."""
+    text = (f"title: 断直连\ndate: 2018-06-20\n\n按照央行规定，支付机构最晚要在{day}前全部接入网联。"
+            "京东支付5月主要在北京接入网联。\n")
+    entries = entries_of(fresh_store, write, text)
+    assert sorted((str(e.value), e.deadline, e.factuality) for e in entries if e.type == "connect") == [
+        ("2018-05", None, "asserted"), ("None", value, "required")], entries
