@@ -2911,3 +2911,13 @@ def test_must_by_a_limit_in_chinese_is_required(fresh_store, write, day, value):
     entries = entries_of(fresh_store, write, text)
     assert sorted((str(e.value), e.deadline, e.factuality) for e in entries if e.type == "connect") == [
         ("2018-05", None, "asserted"), ("None", value, "required")], entries
+
+
+@pytest.mark.parametrize("clause, targets", [("after years in which payment firms routed transactions through banks", []),
+                                             ("for payment firms and banks", [["payment_institutions", "banks"]])])
+def test_a_relative_clause_with_its_own_subject_names_no_party_of_the_act(fresh_store, write, clause, targets):
+    """"set up a clearing house in 2016, after years in which payment firms routed transactions
+    through banks": the firms and banks of the relative clause are not what was set up."""
+    text = f"title: Clearing\ndate: 2019-01-20\n\nThe central bank set up a clearing house in 2016 {clause}.\n"
+    entries = entries_of(fresh_store, write, text)
+    assert [e.target_ids for e in entries if e.type == "found"] == targets, entries

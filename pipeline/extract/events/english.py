@@ -623,7 +623,7 @@ def find_events(
         # An event nested below this one keeps its own participants.
         swallowed = {c.i for c in head.children if c.dep_ == "dobj"} if type_id in OBJECT_SWALLOWING_TYPES else set()
         nested = _within([doc[i] for i in trigger_tokens if i not in swallowed | {head.i} and i in scope and doc[i] not in subjects])
-        scope = scope - actor_tokens - nested - _guiding(head, taxonomy) - attribution - _clauses_joined(head)
+        scope = scope - actor_tokens - nested - _guiding(head, taxonomy) - attribution - _clauses_joined(head) - _clauses_within(head)
         if head.i not in modal or type_id != "require":  # who must act is the subject; what follows is what they must do
             targets += [e for e in _ids(spans, {i for i in scope if i >= trigger.start}, entities) if e not in actors and e not in targets]
         if head.i in issued_from:  # "a notice from the PBOC General Office": the office issued it
@@ -1170,6 +1170,14 @@ def _clauses_joined(head: Token) -> set[int]:
     of the trigger's act."""
     return _within([c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                     and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)])
+
+
+def _clauses_within(head: Token) -> set[int]:
+    """Tokens of a relative clause with its own subject inside the act's phrase ("set up a
+    clearing house in 2016, after years in which payment firms routed transactions through
+    banks"): the firms and banks there are no parties of the setting up."""
+    return _within([t for t in head.subtree if t.i != head.i and t.dep_ == "relcl"
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in _WH_TAGS for c in t.children)])
 
 
 def _guiding(head: Token, taxonomy: Taxonomy) -> set[int]:
