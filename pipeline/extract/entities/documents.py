@@ -88,9 +88,9 @@ def add_cited_documents(mentions: list[WorkingMention], sentences: list[Sentence
                 if blocking and bracket is not None and all(m.end <= bracket for m in blocking):
                     # "Net Union letter [2018] No. 42": a known name in the issuer's words before
                     # the bracket stays that name; the citation begins after it
-                    start = max(m.end for m in blocking)
-                    start += len(sentence.text[start - sentence.start :]) - len(sentence.text[start - sentence.start :].lstrip())
-                    begins = start - sentence.start
+                    begins = max(m.end for m in blocking) - sentence.start
+                    begins += len(re.match(r"\s*", sentence.text[begins:]).group())
+                    start = sentence.start + begins
                     clashes = overlapping(result, start, end)
                     blocking = []
                 if blocking:
@@ -199,7 +199,6 @@ def link_written_titles(mentions: list[WorkingMention], table: EntityTable) -> N
         fits = {entity_id for distance, entity_id in near if distance == best}
         if len(fits) == 1:
             mention.entity_id, mention.resolved_by, mention.score = fits.pop(), "fuzzy", 0.9
-
 
 
 TITLE_TO_NUMBER_GAP = 20  # characters between a title and its number: '" (Net Union '

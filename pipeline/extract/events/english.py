@@ -844,7 +844,8 @@ def _describes_the_speaker(verb: Token, head: Token) -> bool:
     """Whether `head` is in a clause describing the speech verb's subject ("NetsUnion, which began
     trial operations in March 2017, said …")."""
     below = next(t for t in [head, *head.ancestors] if t.head.i == verb.i)
-    return below.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ in ("relcl", "acl", "appos") for t in [head, *head.ancestors] if t.i != below.i and below in t.ancestors)
+    between = [t for t in [head, *head.ancestors] if below in t.ancestors]  # from the act up to the subject
+    return below.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ in ("relcl", "acl", "appos") for t in between)
 
 
 def _says(verb: Token, head: Token) -> bool:
@@ -1160,8 +1161,11 @@ def _joined_to_a_demand(verb: Token, triggers: dict[int, str]) -> bool:
     """Whether the verb heads a clause with its own subject joined to a demanding verb ("requires
     the business to go through the platform, and NetsUnion was also registered …"): a
     coordinate act, not part of what is demanded."""
-    return (verb.dep_ == "conj" and triggers.get(verb.head.i) == "require" and verb.head.pos_ == "VERB"
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+    return verb.dep_ == "conj" and triggers.get(verb.head.i) == "require" and verb.head.pos_ == "VERB" and _has_its_own_subject(verb)
+
+
+def _has_its_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _clauses_joined(head: Token) -> set[int]:
@@ -1605,7 +1609,7 @@ def _in_the_clause_joined_before(trigger: Span | None, when: Span | None) -> boo
     if trigger is None or when is None:
         return False
     verb = next((t for t in [trigger.root, *trigger.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb is None or verb.dep_ != "conj" or not _has_its_own_subject(verb):
         return False
     own = {t.i for t in verb.subtree}
     return when.root.i in {t.i for t in verb.head.subtree} - own
