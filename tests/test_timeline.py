@@ -2921,3 +2921,16 @@ def test_a_relative_clause_with_its_own_subject_names_no_party_of_the_act(fresh_
     text = f"title: Clearing\ndate: 2019-01-20\n\nThe central bank set up a clearing house in 2016 {clause}.\n"
     entries = entries_of(fresh_store, write, text)
     assert [e.target_ids for e in entries if e.type == "found"] == targets, entries
+
+
+@pytest.mark.parametrize("day, value", [("27th", "2018-04-27"), ("28th", "2018-04-28")])
+def test_a_deletion_told_with_nobody_answers_the_act_and_names_no_one_nearby(fresh_store, write, day, value):
+    """"a bank had published the notice of Alipay access to Silver Union …, but the notice was
+    deleted on the {day}": the deletion is no act of UnionPay, named nearest before it; it answers
+    the access reported, whose parties it is about. A deletion answering nothing is dropped."""
+    text = ("title: Notice\ndate: 2018-04-29\n\nOn April 27, there was news said that Alipay has accessed to the Silver Union. "
+            "It is understood that a bank had published the notice of Alipay access to Silver Union on its official website "
+            f"on April 26, but the notice was deleted on the {day}.\n\nA post was deleted on May 2.\n")
+    entries = entries_of(fresh_store, write, text)
+    assert [(e.value, e.actor_ids, sorted(e.target_ids)) for e in entries if e.type == "retract"] == [
+        (value, [], ["alipay", "unionpay"])], entries

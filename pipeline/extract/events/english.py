@@ -683,7 +683,10 @@ def find_events(
             # "reserves would be fully deposited with the PBOC": the institutions' reserves, their
             # act; not that of a body named before ("a briefing held by the State Council …")
             actors = [taxonomy.figure_owner]
-        elif not actors and spec.positional_actor and head.i not in modal | routed_heads and not _relative_of_a_plain_noun(carrier, subjects):
+        elif (not actors and spec.positional_actor and head.i not in modal | routed_heads and not _relative_of_a_plain_noun(carrier, subjects)
+              and not (passive and spec.refers_back)):
+            # ("a bank had published the notice …, but the notice was deleted on the 27th": who
+            # deleted it is who published it, the act it answers tells; not the name nearest before)
             actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
         target_reference = None
         if actors and not targets and spec.positional_target:

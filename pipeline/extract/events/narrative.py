@@ -84,7 +84,10 @@ def resolve(
             event.theme = None
     _required_under_the_rule_issued(events, entities)
     events = _absorb_required(events, entities, taxonomy)
-    kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy) and _has_parties(e)
+    # (a denial or deletion told with nobody, "the notice was deleted on the 27th", waits for the
+    # act it answers to name its parties)
+    kept = _merge_repeats([e for e in events if e.category != "claim" and _has_what_it_needs(e, taxonomy)
+                           and (_has_parties(e) or taxonomy.types[e.type].refers_back)
                            and not _done_by_those_who_never_do_it(e, entities, taxonomy)])
     kept = _with_deadline_entries(kept, entities)
     kept = _with_issuing_acts(kept, sentences, mentions, entities)
@@ -92,7 +95,20 @@ def resolve(
     for i, event in enumerate(kept):
         if taxonomy.types[event.type].refers_back:
             _point_back(i, kept, paragraph_of, entities)
-    return kept
+    return _without_unanswered(kept, taxonomy)
+
+
+def _without_unanswered(events: list[EventMention], taxonomy: Taxonomy) -> list[EventMention]:
+    """The events, less a partyless denial or deletion that answers no act; the indexes other
+    events point back by are kept true."""
+    dropped = {i for i, e in enumerate(events) if taxonomy.types[e.type].refers_back and not _has_parties(e)}
+    if not dropped:
+        return events
+    new_index = {old: old - sum(1 for d in dropped if d < old) for old in range(len(events)) if old not in dropped}
+    for event in events:
+        if event.refers_to is not None:
+            event.refers_to = new_index.get(event.refers_to)
+    return [e for i, e in enumerate(events) if i not in dropped]
 
 
 def _date_joining_by_the_launch(events: list[EventMention], paragraph_of: dict[int, int]) -> None:
