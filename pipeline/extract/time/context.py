@@ -206,8 +206,7 @@ class DocContext:
         window = before + " " + after
         # "By the end of June, 462 banks and 115 payment institutions had joined": the completed
         # past may stand anywhere in the clause.
-        clause = before + " " + _CLAUSE_END.split(self.text[end:e])[0]
-        clause = _MODAL_HAD.sub(" ", clause)  # "links had to be cut by June" is no completed past
+        clause = self._clause_of(start, end, width[0])
         turned = lead == "future" and self._after_a_turning_limit(start)
         if turned and g.perfect is not None and g.perfect.search(clause):
             return "past"  # a limit reached: "462 banks had connected by June 30" (but "had extended it until March")
@@ -262,11 +261,17 @@ class DocContext:
         (the grammar's perfect_cues: "had connected by the end of June", 已) or, in English, "since"
         right before it."""
         g = self.grammar
-        s, e = self.sentence_span(start)
-        clause = _CLAUSE_END.split(self.text[max(s, start - 70):start])[-1] + " " + _CLAUSE_END.split(self.text[end:e])[0]
-        clause = _MODAL_HAD.sub(" ", clause)
+        s, _ = self.sentence_span(start)
+        clause = self._clause_of(start, end, 70)
         since = re.search(r"\bsince\s*$", self.text[max(s, start - 10):start], re.IGNORECASE) is not None
         return since or (g.perfect is not None and g.perfect.search(clause) is not None)
+
+    def _clause_of(self, start: int, end: int, reach: int) -> str:
+        """The words of the expression's clause around it (up to `reach` characters before it),
+        less "had to" ("links had to be cut by June" is no completed past)."""
+        s, e = self.sentence_span(start)
+        clause = _CLAUSE_END.split(self.text[max(s, start - reach):start])[-1] + " " + _CLAUSE_END.split(self.text[end:e])[0]
+        return _MODAL_HAD.sub(" ", clause)
 
     def limit_of_a_past_obligation(self, start: int) -> bool:
         """"Firms had to connect by June 30": a limit under "had to" (an obligation told in the
