@@ -2934,3 +2934,16 @@ def test_a_deletion_told_with_nobody_answers_the_act_and_names_no_one_nearby(fre
     entries = entries_of(fresh_store, write, text)
     assert [(e.value, e.actor_ids, sorted(e.target_ids)) for e in entries if e.type == "retract"] == [
         (value, [], ["alipay", "unionpay"])], entries
+
+
+@pytest.mark.parametrize("lang, told, figures", [
+    # a place the sentence names with its company is no list the figure sums up
+    ("en", "NetsUnion Clearing Corp yesterday completed its business registration in Beijing, registered capital 2 billion yuan.",
+     ["2 billion yuan"]),
+    # a number right after the names it counts sums them up (companies the table does not know
+    # show only by their places)
+    ("zh", "昨日，浙江易士、广东益民和上海畅购3家支付机构接入网联。", []),
+])
+def test_a_number_sums_up_only_the_names_listed_right_before_it(fresh_store, write, lang, told, figures):
+    entries = entries_of(fresh_store, write, f"title: Registered\ndate: 2017-08-30\nlang: {lang}\n\n{told}\n")
+    assert [e.theme for e in entries if e.type == "statistic"] == figures, entries
