@@ -278,3 +278,23 @@ def test_entities_zh_a_shareholder_list_names_its_holders(nlp, text, holders):
     discovered = {name for name, ids in found.items() if all(i and i.startswith("org:") for i in ids)}
     assert discovered == holders, found
     assert found.get("快钱", ["kuaiqian"]) == ["kuaiqian"]  # a curated holder stays curated
+
+
+@pytest.mark.parametrize("text, names, entity_type", [
+    # listed with a payment institution the table knows: payment institutions too, whatever word opens them
+    ("截至6月30日，连连支付、汇付天下、通联支付、易宝支付等机构均已完成迁移。", ["连连支付", "汇付天下", "通联支付"], "payment_institution"),
+    ("包括随行付、快钱和宝付在内的多家机构已完成迁移。", ["随行付", "宝付"], "payment_institution"),
+])
+def test_entities_zh_a_name_listed_with_known_ones_is_of_their_kind(nlp, text, names, entity_type):
+    found = {m.text: m for m in run_text(nlp, text, "zh").mentions}
+    for name in names:
+        assert found[name].label == entity_type and found[name].entity_id.startswith("org:"), found
+
+
+@pytest.mark.parametrize("text", [
+    "用户可以使用支付宝、微信支付、银行卡等多种方式付款。",  # a common word listed beside names (jieba tags 银行卡 as a name)
+    "北京、上海、深圳三地的机房已经建成。",  # places: no institution of a kind to share
+    "支付宝、财付通等机构的条码支付业务已经迁移。",  # the kind after the list is none of its items
+])
+def test_entities_zh_a_list_lends_its_kind_only_to_names(nlp, text):
+    assert not [m for m in run_text(nlp, text, "zh").mentions if m.entity_id.startswith("org:")]

@@ -29,6 +29,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+LIST_LOOKAHEAD = 3  # words after one where the next 、 of a list may stand, to tell a middle item
 REJECT_BEFORE_CHARS = 4  # how far before a candidate org_reject_before's words may begin (一家, 某家)
 
 
@@ -64,6 +65,14 @@ class ChinesePatterns:
         self.holders = re.compile(
             rf"(?:^|(?<=[；;，,：:。\s]))(?:{openers})?(?P<names>[\u4e00-\u9fff]{{2,{max_chars}}}?(?:、[\u4e00-\u9fff]{{2,{max_chars}}}?)*?)"
             rf"各?(?:{holder_verbs})[约近逾]?\d")
+        listing = rules.get("listed_names") or {}
+        self.listed_types = frozenset(listing.get("types", ()))
+        self.listed_max = int(listing.get("max_chars", 8))
+        self.listed_joiners = tuple(listing.get("joiners", ()))
+        self.listed_closers = tuple(listing.get("closers", ()))
+        self.listed_kind_endings = tuple(listing.get("kind_endings", ()))
+        self.listed_word_tags = frozenset(listing.get("word_tags", ()))
+        self.entity_types = {e.id: e.type for e in load_entity_table()}
         self.abbreviations: dict[str, str] = dict(rules.get("place_abbreviations", {}))
         chars = "".join(map(re.escape, self.abbreviations)) or "(?!)"
         self.abbreviation_list = re.compile(rf"[{chars}](?:、[{chars}])+")
@@ -196,6 +205,85 @@ class ChinesePatterns:
                 at += len(name) + 1
         return found
 
+    def _listed_with_known(self, doc: Doc, existing: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
+        """连连支付、汇付天下、易宝支付等机构: the items of a list (joined by 、) are of one kind, so
+        an item the table does not know, listed with one it knows (易宝支付, a payment
+        institution), is a name of that type. An item must read as a name: a few characters, no
+        word a name cannot hold, not one dictionary word of a common kind (银行卡), not ending in
+        a word of a kind (业务, 产品)."""
+        text = doc.text
+        known = {(s, e): eid for s, e, _, eid in existing if eid}
+        found = []
+        for items in self._lists(doc):
+            types = [self.entity_types.get(known.get(item, ""), "") for item in items]
+            kinds = [t for t, item in zip(types, items, strict=True)
+                     if t in self.listed_types and known[item] not in self.collectives]
+            if not kinds:
+                continue
+            kind = max(set(kinds), key=kinds.count)
+            for (start, end), entity_type in zip(items, types, strict=True):
+                if entity_type or any(s < end and start < e for s, e, _, _ in existing):
+                    continue
+                if self._reads_as_listed_name(doc, start, end, text[start:end]):
+                    found.append((start, end, kind))
+        return found
+
+    def _lists(self, doc: Doc) -> list[list[tuple[int, int]]]:
+        """The (start, end) of each item of every list of two or more joined by 、 (and a last one
+        by 和/及/与): words from the list's first 、 back to a word no name holds, and on from its
+        last to a closer (等), a joiner or such a word."""
+        lists, items, tokens = [], [], list(doc)
+
+        def name_word(token, inside: bool = True) -> bool:
+            # (a word jieba tags as an adverb may open a name inside a list, 连连支付, 随行付; after
+            # the last item one ends the list: 汇付天下均已完成)
+            tag = self._name_tag(token.text)
+            adverb_in_name = inside and tag == "d" and len(token.text) >= 2
+            return (token.text not in self.org_stop and _CJK_WORD.match(token.text) is not None and not token.is_digit
+                    and (tag not in self.org_stop_tags or adverb_in_name))
+
+        i = 0
+        while i < len(tokens):
+            if tokens[i].text != "、":
+                i += 1
+                continue
+            if not items:  # the first item: back from the first 、
+                start = i
+                while start > 0 and name_word(tokens[start - 1]) and tokens[i - 1].idx + len(tokens[i - 1].text) - tokens[start - 1].idx <= self.listed_max:
+                    start -= 1
+                if start < i:
+                    items.append((tokens[start].idx, tokens[i - 1].idx + len(tokens[i - 1].text)))
+            end = i + 1
+            while end < len(tokens) and tokens[end].text not in self.listed_joiners and name_word(
+                    tokens[end], inside=any(t.text == "、" for t in tokens[end + 1 : end + 1 + LIST_LOOKAHEAD])):
+                end += 1
+            if end > i + 1 and items:
+                items.append((tokens[i + 1].idx, tokens[end - 1].idx + len(tokens[end - 1].text)))
+            if end < len(tokens) and tokens[end].text == "、" and items:
+                i = end
+                continue
+            if end < len(tokens) and tokens[end].text in self.listed_joiners and items:
+                last = end + 1
+                while last < len(tokens) and name_word(tokens[last], inside=False) and tokens[last].text not in self.listed_closers:
+                    last += 1
+                if last > end + 1:
+                    items.append((tokens[end + 1].idx, tokens[last - 1].idx + len(tokens[last - 1].text)))
+                end = last
+            if len(items) >= 2:
+                lists.append(items)
+            items, i = [], end
+        return lists
+
+    def _reads_as_listed_name(self, doc: Doc, start: int, end: int, name: str) -> bool:
+        if not 2 <= len(name) <= self.listed_max or name in self.org_generic or name.endswith(self.listed_kind_endings):
+            return False
+        words = [t for t in doc if start <= t.idx < end]
+        if len(words) == 1 and words[0].text in self.dictionary:
+            # one word jieba knows is a name only when it tags it as an organisation's (nt), a
+            # proper noun (nz) or an abbreviation (j): it tags 银行卡 as a person's name
+            return (self._name_tag(name) or "") in self.listed_word_tags
+        return not self.stop_tail.search(name)
+
     def _abbreviated_places(self, text: str) -> list[tuple[int, int, str, str]]:
         found = []
         for match in self.abbreviation_list.finditer(text):
@@ -211,7 +299,7 @@ class ChinesePatterns:
                      if not any(e[0] < a[1] and a[0] < e[1] for e in existing)]
         place_label = self.place_label
         candidates = [*self._organisations(doc), *self._documents(doc.text), *self._people(doc.text), *self._unknown_people(doc),
-                      *self._sources(doc.text), *self._holders(doc.text)]
+                      *self._sources(doc.text), *self._holders(doc.text), *self._listed_with_known(doc, existing)]
         added: list[tuple[int, int, str, str]] = []
         for start, end, label in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
             clashes = [e for e in existing + added if e[0] < end and start < e[1]]
