@@ -41,6 +41,10 @@ def test_entities_zh_two_names_written_together_are_both_found(nlp, text):
     ("人民银行支付结算司要求各银行完成接入。", "人民银行支付结算司", "pboc_payment_dept"),
     ("据央行有关负责人介绍，工作已经开始。", "央行", "pboc"),
     ("随着支付宝和微信支付的崛起，财付通也在增长。", "财付通", "tenpay"),
+    # names jieba cuts into a curated name and a word, or into words and 银行 (the banks as a whole)
+    ("银联商务相关负责人表示，切换工作已经完成。", "银联商务", "ums"),
+    ("网商银行和微众银行也已接入网联平台。", "网商银行", "mybank"),
+    ("网商银行和微众银行也已接入网联平台。", "微众银行", "webank"),
 ])
 def test_entities_zh_curated_names_resolve(nlp, text, name, entity_id):
     assert by_text(run_text(nlp, text, "zh"))[name] == [entity_id]
@@ -282,7 +286,7 @@ def test_entities_zh_a_shareholder_list_names_its_holders(nlp, text, holders):
 
 @pytest.mark.parametrize("text, names, entity_type", [
     # listed with a payment institution the table knows: payment institutions too, whatever word opens them
-    ("截至6月30日，连连支付、汇付天下、通联支付、易宝支付等机构均已完成迁移。", ["连连支付", "汇付天下", "通联支付"], "payment_institution"),
+    ("截至6月30日，富友支付、银盛支付、通联支付、易宝支付等机构均已完成迁移。", ["富友支付", "银盛支付", "通联支付"], "payment_institution"),
     ("包括随行付、快钱和宝付在内的多家机构已完成迁移。", ["随行付", "宝付"], "payment_institution"),
 ])
 def test_entities_zh_a_name_listed_with_known_ones_is_of_their_kind(nlp, text, names, entity_type):
