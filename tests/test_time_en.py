@@ -294,6 +294,9 @@ def test_time_en_sentence_spans_decide_the_narrative(sentences, value):
         # a clause after the comma that opens with "the" is no "the same month"
         ("On 16th, the reporter learned it from the association.", "2016-08-17", "2016-08-16"),
         ("On the 16th, the reporter learned it from the association.", "2016-08-17", "2016-08-16"),
+        # a part of such a day: "the evening of the 27th"
+        ("NetsUnion issued a statement on the evening of the 27th.", "2018-04-28", "2018-04-27TEV"),
+        ("On the night of the 26th, the notice was deleted.", "2018-04-28", "2018-04-26TNI"),
     ],
 )
 def test_time_en_day_of_a_relative_month(text, dct, value):
