@@ -873,6 +873,16 @@ def test_issuing_a_statement_is_an_announcement_not_a_rule_issued(fresh_store, w
     assert ("issue", "2018-04-29") in found  # 发布 a rule is still an issue
 
 
+@pytest.mark.parametrize("told", [
+    "The central bank has issued 271 payment licenses in total by 2016.",
+    # what the object is a batch of
+    "In 2011 the central bank issued the first batch of payment licences to 27 institutions, including Alipay and Tenpay.",
+])
+def test_issuing_licences_is_an_approval_not_a_rule_issued(fresh_store, write, told):
+    entries = entries_of(fresh_store, write, f"title: Licences\ndate: 2018-05-20\n\n{told}\n")
+    assert "approve" in {e.type for e in entries} and "issue" not in {e.type for e in entries}, entries
+
+
 @pytest.mark.parametrize("told, statement", [
     # the market's rumour is reported; UnionPay's own statement that evening is not
     ("4月27日，市场传出支付宝已接入银联的消息，银联当晚发布声明，否认这一说法。", "asserted"),

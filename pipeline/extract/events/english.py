@@ -140,8 +140,10 @@ def _object_makes_another_act(token: Token, spec: EventType) -> bool:
     """"the bank that issued the customer's card": an object that makes the verb an act of
     another kind (events.yaml not_with_objects)."""
     objects = spec.not_with_objects.get("en", ())
-    # ("the data released last week")
-    return any(c.lemma_.lower() in objects for c in [*(c for c in token.children if c.dep_ == "dobj"), *_described_by(token)])
+    # ("the data released last week"; "issued the first batch of payment licences": what the
+    # object is a part of)
+    direct = [*(c for c in token.children if c.dep_ == "dobj"), *_described_by(token)]
+    return any(c.lemma_.lower() in objects for c in [*direct, *(o for c in direct for o in _of_objects(c))])
 
 
 def _described_by(token: Token) -> list[Token]:
