@@ -1241,3 +1241,19 @@ def test_a_chinese_answer_names_every_factuality_of_a_conflict_in_chinese():
     said = _in_phrases(" — conflicting: sources differ: asserted, reported, planned, speculative, denied, retracted",
                        grammar().chinese_phrases)
     assert said == "——来源有出入：各来源说法不一：确认, 据报道, 计划, 推测, 已被否认, 已撤回", said
+
+
+def test_a_document_described_by_its_title_is_the_one_whose_title_holds_least_else(fresh_store, write):
+    told = ("On January 13, 2017, the PBOC General Office issued the Notice on the Centralised Deposit of Client Reserve "
+            "Funds of Payment Institutions. On June 29, 2018, the PBOC General Office issued the Notice on Matters "
+            "Relating to the Full Centralised Deposit of Client Reserve Funds of Payment Institutions (Yinbanfa [2018] No. 114).")
+    # the later notice told again in words closer to the question's than its title
+    again = ("The PBOC General Office issued Yinbanfa [2018] No. 114 on June 29, 2018: the centralized deposit of "
+             "customer reserves rises each month to 100 percent.")
+    ingest([write("second.txt", f"title: Reserves\ndate: 2018-07-03\n\n{again}\n")], fresh_store)
+    answer = answer_to(fresh_store, write, f"title: Notices\ndate: 2018-07-02\n\n{told}\n",
+                       "When did the PBOC General Office issue the notice on the centralized deposit of customer reserves?")
+    assert answer.dates[:1] == ["2017-01-13"], answer.answer
+    # named by its fuller title, the other one
+    full = ask(fresh_store, "When did the PBOC General Office issue the notice on the full centralized deposit of reserves?")
+    assert full.dates[:1] == ["2018-06-29"], full.answer

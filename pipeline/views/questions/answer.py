@@ -241,6 +241,10 @@ class Knowledge(SentenceAnswers):
             _in_order(entry, question.order),
             # "By what date must …": a limit written as the end ("by Jan 14"), before a start ("from July 9").
             self._written_as_end_limit(entry) if question.asks_end_limit else 0,
+            # "the notice on the centralized deposit of customer reserves": of two documents whose
+            # titles hold the question's words, the one whose title holds least else (not the
+            # "Notice on Matters Relating to the Full Centralised Deposit …")
+            _title_fit(entry.document, question.terms) if entry.document and question.lang == "en" else 0.0,
             # Asked when: the entry whose own date stands in the clause telling most of the
             # question ("114号文要求在哪一天实现100%集中交存": 明年1月14日实现100%集中交存, not 自7月9日起…).
             self._date_clause_tells(entry, question) if question.shape == "when" else 0,
@@ -1308,6 +1312,23 @@ class Knowledge(SentenceAnswers):
         if found:
             text += " The most relevant sentences are shown below."
         return Answer(text, "refused", 0.0, [_evidence(s, question.terms) for s in found[:3]])
+
+
+TITLE_WORD_PREFIX = 6  # letters that make two title words one ("centralised", "centralized")
+_TITLE_STOP = frozenset("on of the and to for in a an by with about relating matters".split())
+_DOCUMENT_KINDS = frozenset("notice letter measures rules guidelines guideline standards specification opinions circular".split())
+
+
+def _title_fit(title: str, terms: list[str]) -> float:
+    """The share of a document title's words the question's words hold, when the question names
+    the title's kind of document ("the notice on …") and two words more; else 0 (the question does
+    not describe the title: "payment institutions" is in most)."""
+    words = [w for w in re.findall(r"[a-z]+", title.lower().split(" (")[0]) if w not in _TITLE_STOP]
+    asked = {t.lower()[:TITLE_WORD_PREFIX] for t in terms}
+    held = [w for w in words if w[:TITLE_WORD_PREFIX] in asked]
+    if not any(w in _DOCUMENT_KINDS for w in held) or len(held) < 3:
+        return 0.0
+    return round(len(held) / len(words), 2)
 
 
 _END_CUE = re.compile(r"(?:\bby|\bbefore|\buntil|\btill|no later than|到|至)\s*(?:the\s+)?(?:end of\s+)?$")
