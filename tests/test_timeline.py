@@ -2957,3 +2957,15 @@ def test_a_deletion_told_with_nobody_answers_the_act_and_names_no_one_nearby(fre
 def test_a_number_sums_up_only_the_names_listed_right_before_it(fresh_store, write, lang, told, figures):
     entries = entries_of(fresh_store, write, f"title: Registered\ndate: 2017-08-30\nlang: {lang}\n\n{told}\n")
     assert [e.theme for e in entries if e.type == "statistic"] == figures, entries
+
+
+def test_a_crackdown_launched_is_no_launch(fresh_store, write):
+    told = "In March the central bank launched a crackdown on unlicensed payment providers."
+    entries = entries_of(fresh_store, write, f"title: Crackdown\ndate: 2018-06-30\n\n{told}\n")
+    assert "launch" not in {e.type for e in entries}, entries
+
+
+def test_a_participle_describing_a_named_subject_names_no_actor(fresh_store, write):
+    told = "On June 29, Alipay, operated by Ant Financial, moved its traffic to NetsUnion."
+    entries = entries_of(fresh_store, write, f"title: Moved\ndate: 2018-06-30\n\n{told}\n")
+    assert [e.actor_ids for e in entries if e.type == "switch_traffic"] == [["alipay"]], entries

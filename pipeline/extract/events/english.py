@@ -574,10 +574,12 @@ def find_events(
             subjects, passive = [carrier.head], True
         if _asked_subject(carrier, subjects):
             continue  # "We have not been able to confirm which body issued it": nobody is told
-        # ("NetsUnion, which was set up by the PBOC's clearing center, said …": a clause describing
-        # a named subject names no one else who did the act, unless the act is told in it; "the
-        # payments that payment institutions handle" are told by whose they are)
-        describing = [c for s in subjects if s.i in named_roots for c in s.children if c.dep_ == "relcl" and head not in c.subtree]
+        # ("NetsUnion, which was set up by the PBOC's clearing center, said …", "Alipay, operated
+        # by Ant Financial, moved …": a clause describing a named subject names no one else who
+        # did the act, unless the act is told in it; "the payments that payment institutions
+        # handle" are told by whose they are)
+        describing = [c for s in subjects if s.i in named_roots for c in s.children
+                      if c.dep_ in ("relcl", "acl") and head not in c.subtree]
         subject_ids = (_within(subjects) - _within(describing)) | _relative_antecedent(carrier, subjects)
         actor_tokens = subject_ids | _within(_agent(carrier))
         setters: list[str] = []
