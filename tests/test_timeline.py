@@ -2969,3 +2969,11 @@ def test_a_participle_describing_a_named_subject_names_no_actor(fresh_store, wri
     told = "On June 29, Alipay, operated by Ant Financial, moved its traffic to NetsUnion."
     entries = entries_of(fresh_store, write, f"title: Moved\ndate: 2018-06-30\n\n{told}\n")
     assert [e.actor_ids for e in entries if e.type == "switch_traffic"] == [["alipay"]], entries
+
+
+def test_a_notice_published_takes_no_date_of_what_is_said_after_it_and_a_rise_starts_when_told(fresh_store, write):
+    told = ("Under a notice published on its website, the People's Bank of China said the share of reserves held in "
+            "centralised accounts must rise by 10 percentage points a month starting on July 9.")
+    entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2018-06-30\n\n{told}\n")
+    assert "2018-07-09" not in [e.value for e in entries if e.type == "issue"], entries
+    assert [e.value for e in entries if e.type == "require"] == ["2018-07-09"], entries

@@ -1433,10 +1433,13 @@ def _date_reaches(trigger: Span | None, when: Span | None, clauses: list[tuple[i
 def _outside_the_participle_it_is(trigger: Span, when: Span) -> bool:
     """On April 1, the "Specification" issued by the central bank was formally implemented: an act
     told by a participle with its agent, describing a noun, is background; the sentence's date is
-    the main clause's, not the describing act's (a date inside the participle's phrase is its own)."""
+    the main clause's, not the describing act's (a date inside the participle's phrase is its own).
+    Without its agent ("Under a notice published on its website, the PBOC said the share must rise
+    starting on July 9"), a date after the phrase is still another clause's."""
     verb = trigger.root
-    describing = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
-    return describing and when.root not in verb.subtree
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or when.root in verb.subtree:
+        return False
+    return any(c.dep_ == "agent" for c in verb.children) or when.root.i > verb.i
 
 
 def _in_a_narrowing_clause(trigger: Span, when: Span) -> bool:
@@ -1490,10 +1493,14 @@ def _dates_what_it_says(trigger: Span, when: Span) -> bool:
         return False
     if governor is not None and governor.dep_ == "acl" and _a_setting_of(governor.head, trigger):
         return False  # "At a press briefing held by the SCIO on Jan 9, officials said …": the briefing's day is the saying's
+    if (governor is not None and governor.dep_ == "advcl" and governor.lemma_.lower() in STARTING_VERBS
+            and governor.head.i in {t.i for t in trigger}):
+        return False  # "the share must rise 10 points a month starting on July 9": when the act itself starts
     return governor is not None and governor.i not in {t.i for t in trigger} and trigger.root in governor.ancestors
 
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d"}  # straight and curly double quotes
+STARTING_VERBS = {"start", "begin"}  # a participle of these after an act tells when the act starts
 # Acts whose object is the document itself: what else they are done to is a thing of its own.
 DOCUMENT_OBJECT_TYPES = {"issue"}
 OPENING_BRACKETS, CLOSING_BRACKETS = {"(", "\uff08"}, {")", "\uff09"}  # ASCII and full-width
