@@ -1418,6 +1418,7 @@ def test_chinese_a_name_before_a_verb_it_is_subject_of_is_no_target(fresh_store,
     # a signing completed is a signing ("完成内部签约")
     ("On September 10, Alipay and UnionPay completed the internal signing.", "cooperate", "2018-09-10"),
     ("On April 17 the payment institutions handed over the first batch of provisions.", "deposit", "2018-04-17"),
+    ("On April 17, payment firms parked about 20 percent of their clients' reserve funds with the central bank.", "deposit", "2018-04-17"),
     ("The People's Bank of China on Monday ordered payment institutions to close their reserve accounts at commercial banks.",
      "require", "2018-12-03"),
     ("The People's Bank of China on Monday urged payment institutions to close their reserve accounts at commercial banks.",
