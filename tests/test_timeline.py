@@ -2978,3 +2978,10 @@ def test_a_notice_published_takes_no_date_of_what_is_said_after_it_and_a_rise_st
     entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2018-06-30\n\n{told}\n")
     assert "2018-07-09" not in [e.value for e in entries if e.type == "issue"], entries
     assert [e.value for e in entries if e.type == "require"] == ["2018-07-09"], entries
+
+
+@pytest.mark.parametrize("under", ["under rules the central bank set last year", "under rules set by the central bank last year"])
+def test_the_body_whose_rules_an_act_is_under_is_no_party_of_it(fresh_store, write, under):
+    told = f"All online payments must be cleared through NetsUnion from Saturday, {under}."
+    entries = entries_of(fresh_store, write, f"title: Rules\ndate: 2018-06-30\n\n{told}\n")
+    assert entries and not [e for e in entries if "pboc" in e.target_ids], entries
