@@ -2985,3 +2985,9 @@ def test_the_body_whose_rules_an_act_is_under_is_no_party_of_it(fresh_store, wri
     told = f"All online payments must be cleared through NetsUnion from Saturday, {under}."
     entries = entries_of(fresh_store, write, f"title: Rules\ndate: 2018-06-30\n\n{told}\n")
     assert entries and not [e for e in entries if "pboc" in e.target_ids], entries
+
+
+def test_a_notice_dated_a_day_was_issued_that_day(fresh_store, write):
+    told = "The PBOC General Office sent payment institutions a notice dated June 29."
+    entries = entries_of(fresh_store, write, f"title: Dated\ndate: 2018-07-02\n\n{told}\n")
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "issue"] == [("2018-06-29", ["pboc_general_office"])], entries
