@@ -2991,3 +2991,13 @@ def test_a_notice_dated_a_day_was_issued_that_day(fresh_store, write):
     told = "The PBOC General Office sent payment institutions a notice dated June 29."
     entries = entries_of(fresh_store, write, f"title: Dated\ndate: 2018-07-02\n\n{told}\n")
     assert [(e.value, e.actor_ids) for e in entries if e.type == "issue"] == [("2018-06-29", ["pboc_general_office"])], entries
+
+
+@pytest.mark.parametrize("told, absent", [
+    ("The PBOC General Office issued a notice on the full deposit of reserves on June 29.", "deposit"),
+    ("The central bank issued rules on the migration of online payments to NetsUnion in August.", "switch_traffic"),
+    ("The central bank issued a notice about the launch of the platform in March.", "launch"),
+])
+def test_what_a_document_is_about_is_no_act(fresh_store, write, told, absent):
+    entries = entries_of(fresh_store, write, f"title: Topic\ndate: 2018-07-02\n\n{told}\n")
+    assert "issue" in {e.type for e in entries} and absent not in {e.type for e in entries}, entries

@@ -457,6 +457,20 @@ def _topic_of_talk(noun: Token, verbs: Container[str]) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in verbs
 
 
+def _topic_of_a_document(noun: Token, taxonomy: Taxonomy) -> bool:
+    """Whether the act noun is what a document is about ("a notice on the full deposit of
+    reserves", "rules about the migration of online payments"), the phrase on the document or,
+    as the parse often hangs it, on the verb right after the document as its object."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in taxonomy.topic_prepositions_en:
+        return False
+    held_by = preposition.head
+    if held_by.lemma_.lower() in taxonomy.topic_nouns_en:
+        return True
+    return held_by.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in taxonomy.topic_nouns_en
+                                          and c.i < preposition.i for c in held_by.children)
+
+
 def _planned_by_noun(factuality: str, head: Token, spec: EventType, taxonomy: Taxonomy) -> str:
     """What a plan proposes is planned, not done ("a plan for moving the barcode business onto
     UnionPay"); a rule's plan is left to the rule's own reading."""
@@ -562,6 +576,8 @@ def find_events(
                 continue  # "licensed payment firms", "the registered capital": a participle describing a noun
         if head.pos_ in ("NOUN", "PROPN") and _topic_of_talk(head, taxonomy.topic_verbs_en):
             continue  # "met to discuss a pilot for full deposits": a topic, no launch, no deposit
+        if head.pos_ == "NOUN" and _topic_of_a_document(head, taxonomy):
+            continue  # "issued a notice on the full deposit of reserves": what the notice is about
         if (head.pos_ == "NOUN" and spec.category == "regulatory" and _topic_of_talk(head, taxonomy.complying_verbs_en)
                 and not _set_of_its_own(head, sentence, timexes)):
             # "the company fully supports the regulatory requirements": no one's demand told here

@@ -154,6 +154,8 @@ class Taxonomy:
     order_clauses_en: frozenset[str] = frozenset()  # "before", "after": a clause of another time
     ending_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 终止, "stop": the act's end
     topic_verbs_en: frozenset[str] = frozenset()  # "discuss": its object is a topic, no act
+    topic_nouns_en: frozenset[str] = frozenset()  # "a notice on …": its phrase is a topic, no act
+    topic_prepositions_en: frozenset[str] = frozenset()
     complying_verbs_en: frozenset[str] = frozenset()  # "supports the requirements": another's demand
     site_notices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 本文系转载: no story sentence
     newsroom_roles: frozenset[str] = frozenset()  # 记者, editor: a byline's people are never parties
@@ -283,6 +285,8 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         order_clauses_en=frozenset((data.get("order_clauses") or {}).get("en") or []),
         ending_words={lang: tuple(words) for lang, words in (data.get("ending_words") or {}).items() if lang in ("en", "zh")},
         topic_verbs_en=frozenset((data.get("topic_verbs") or {}).get("en") or []),
+        topic_nouns_en=frozenset((data.get("topic_nouns") or {}).get("en") or []),
+        topic_prepositions_en=frozenset((data.get("topic_nouns") or {}).get("en_prepositions") or []),
         complying_verbs_en=frozenset((data.get("complying_verbs") or {}).get("en") or []),
         site_notices={lang: tuple(words) for lang, words in (data.get("site_notices") or {}).items()},
         newsroom_roles=frozenset(str(w).lower() for w in data.get("newsroom_roles") or ()),
