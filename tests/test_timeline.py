@@ -3001,3 +3001,9 @@ def test_a_notice_dated_a_day_was_issued_that_day(fresh_store, write):
 def test_what_a_document_is_about_is_no_act(fresh_store, write, told, absent):
     entries = entries_of(fresh_store, write, f"title: Topic\ndate: 2018-07-02\n\n{told}\n")
     assert "issue" in {e.type for e in entries} and absent not in {e.type for e in entries}, entries
+
+
+def test_chinese_what_a_document_is_about_is_no_act(fresh_store, write):
+    told = "6月29日，人民银行发布了关于网络支付业务迁移至网联平台的通知。"
+    entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2018-07-02\nlang: zh\n\n{told}\n")
+    assert "issue" in {e.type for e in entries} and "switch_traffic" not in {e.type for e in entries}, entries

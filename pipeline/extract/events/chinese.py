@@ -247,6 +247,16 @@ def _moved_by_disposal(text: str, start: int) -> bool:
     return re.search(DISPOSAL_OBJECT, text[clause_start:start]) is not None
 
 
+def _topic_of_a_document(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
+    """Whether the trigger stands between 关于 and the 的 of a document noun in its clause
+    (关于网络支付业务迁移至网联平台的通知): the document's subject matter, no act told."""
+    about = text.rfind("关于", 0, start)
+    if about == -1 or re.search(r"[，。；：！？]", text[about:start]):
+        return False
+    rest = re.match(r"[^，。；：！？]*?的(?P<noun>[\u4e00-\u9fff]{1,2})", text[end:])
+    return rest is not None and rest.group("noun") in taxonomy.document_kinds_zh
+
+
 def _completed(text: str, start: int, starts: set[int], taxonomy: Taxonomy) -> bool:
     """Whether a word of completing (events.yaml's complete: 完成) stands earlier in the trigger's
     clause: what it completes is an act done, however a noun it is written."""
@@ -480,6 +490,8 @@ def find_events(
             continue  # 公布数据: figures released, no rule issued (events.yaml not_with_objects)
         if _describes_by_what_was_not_done(text, start, end, taxonomy):
             continue  # 对未完成迁移的机构吊销牌照: those institutions are described, nothing is told
+        if _topic_of_a_document(text, start, end, taxonomy):
+            continue  # 发布了关于网络支付业务迁移至网联平台的通知: what the notice is about
         if (taxonomy.plan_nouns_zh and text[end : end + 1] != "了" and spec.category != "regulatory"
                 and re.match(rf"[^，。；：！？]{{0,12}}?的(?:{'|'.join(taxonomy.plan_nouns_zh)})", text[end:])):
             # 通过了设立网联平台的方案: what the plan proposes is not done (approving or issuing
