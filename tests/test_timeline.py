@@ -3007,3 +3007,19 @@ def test_chinese_what_a_document_is_about_is_no_act(fresh_store, write):
     told = "6月29日，人民银行发布了关于网络支付业务迁移至网联平台的通知。"
     entries = entries_of(fresh_store, write, f"title: 通知\ndate: 2018-07-02\nlang: zh\n\n{told}\n")
     assert "issue" in {e.type for e in entries} and "switch_traffic" not in {e.type for e in entries}, entries
+
+
+@pytest.mark.parametrize("lang, told, founded", [
+    ("en", "In late July 2017, the China National Clearing Center and 44 other institutions signed the agreement to set up NetsUnion.",
+     True),
+    # the words of a founding far from the signing, with others between
+    ("en", "The China National Clearing Center signed an agreement on July 28 with 44 other institutions to establish NetsUnion.",
+     True),
+    ("zh", "7月28日，央行清算总中心等45家机构签署了网联清算有限公司设立协议。", True),
+    # what the agreement founds is a thing of its own: the signing stays a cooperation
+    ("en", "On July 28, NetsUnion and Tenpay signed a cooperation agreement to establish a joint lab.", False),
+])
+def test_signing_an_agreement_to_found_a_company_is_its_founding(fresh_store, write, lang, told, founded):
+    entries = entries_of(fresh_store, write, f"title: Founding\ndate: 2017-08-30\nlang: {lang}\n\n{told}\n")
+    types = {e.type for e in entries if e.value and e.value.startswith("2017-07")}
+    assert (("found" in types and "cooperate" not in types) if founded else types >= {"cooperate"}), entries

@@ -60,11 +60,54 @@ def extract_events(
         found += find_figures(doc, reading, here, dates, entities, taxonomy, lang, dct)
         for event in found:
             event.trigger = sentence.text[event.start - sentence.start : event.end - sentence.start] or event.trigger
-        events += found
+        events += _as_what_they_become(found, reading.text, sentence.start, lang, taxonomy)
     events = narrative.resolve(events, sentences, mentions, entities, taxonomy)
     date_by_line_headings(events, sentences, timexes)
     date_recent_acts(events, timexes, dct, taxonomy.recent_words.get(lang, ()), taxonomy.recent_within_days)
     return events
+
+
+BECOMES_REACH = 80  # characters after a trigger where the words that make it another act may stand
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")
+
+
+def _as_what_they_become(events: list[EventMention], text: str, offset: int, lang: str, taxonomy: Taxonomy) -> list[EventMention]:
+    """Acts that words after their trigger make another type (events.yaml `becomes`): "signed the
+    agreement to set up NetsUnion" is a founding. The act goes when the sentence tells that type
+    already, and becomes it otherwise, unless what those words are about is something new and
+    unnamed ("a cooperation agreement to establish a joint lab" founds no party: a cooperation)."""
+    kept = []
+    for event in events:
+        spec = taxonomy.types.get(event.type)
+        after = _CLAUSE_BREAK.split(text[event.end - offset : event.end - offset + BECOMES_REACH], maxsplit=1)[0].lower()
+        other = next((t for t, words in (spec.becomes if spec else {}).items()
+                      if t in taxonomy.types and any(_in_order(w.lower(), after, lang) for w in words.get(lang, ()))), None)
+        if other is not None and any(e.type == other for e in events):
+            continue
+        if other is not None and not _of_a_new_thing(after, spec.becomes[other].get(lang, ()), lang):
+            event.type, event.category = other, taxonomy.types[other].category
+        kept.append(event)
+    return kept
+
+
+def _of_a_new_thing(text: str, phrases: tuple[str, ...], lang: str) -> bool:
+    """Whether the phrase that makes an act another type is followed by an indefinite noun ("to
+    establish a joint lab"): a thing of its own, no party named."""
+    if lang != "en":
+        return False
+    for phrase in phrases:
+        found = re.search(r"\b" + r"\b.*?\b".join(map(re.escape, phrase.lower().split())) + r"\b", text)
+        if found and re.match(r"\s+(?:a|an|new)\b", text[found.end():]):
+            return True
+    return False
+
+
+def _in_order(words: str, text: str, lang: str) -> bool:
+    """Whether text holds the words, in order: an English phrase's words with others between
+    ("an agreement on July 28 with 44 other institutions to establish …"), Chinese ones as written."""
+    if lang != "en":
+        return words in text
+    return re.search(r"\b" + r"\b.*?\b".join(map(re.escape, words.split())) + r"\b", text) is not None
 
 
 _YES_NO_EN = re.compile(r"^\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may)\b", re.I)

@@ -72,6 +72,8 @@ class EventType:
     # an act whose object must be a party when it has one (a founding of a party, not of "a data centre"):
     # the words that may follow the Chinese verb without being its object (成立于, 成立以来)
     object_named: tuple[str, ...] | None = None
+    # type -> lang -> words after the trigger in its clause that make the act that type
+    becomes: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
             zh_modals=tuple(spec.get("zh_modals") or []),
             not_with_objects={lang: frozenset(words) for lang, words in (spec.get("not_with_objects") or {}).items()},
             object_named=tuple((spec["object_named"] or {}).get("zh_not_objects") or []) if "object_named" in spec else None,
+            becomes={other: {lang: tuple(words) for lang, words in langs.items()} for other, langs in (spec.get("becomes") or {}).items()},
         )
     cues = data.get("deadline_cues") or {}
     factuality = {
