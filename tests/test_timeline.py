@@ -3029,6 +3029,6 @@ def test_signing_an_agreement_to_found_a_company_is_its_founding(fresh_store, wr
     ("en", "NetsUnion Clearing Corp yesterday completed its business registration in Beijing."),
     ("zh", "8月29日，网联清算有限公司完成工商注册，注册资本20亿元。"),
 ])
-def test_a_business_registration_completed_is_a_founding(fresh_store, write, lang, told):
+def test_a_business_registration_completed_is_a_founding_and_no_completion_beside_it(fresh_store, write, lang, told):
     entries = entries_of(fresh_store, write, f"title: Registered\ndate: 2017-08-30\nlang: {lang}\n\n{told}\n")
     assert [(e.type, e.value) for e in entries if e.type in ("found", "complete")] == [("found", "2017-08-29")], entries

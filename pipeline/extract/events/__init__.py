@@ -96,7 +96,7 @@ def _of_a_new_thing(text: str, phrases: tuple[str, ...], lang: str) -> bool:
     if lang != "en":
         return False
     for phrase in phrases:
-        found = re.search(r"\b" + r"\b.*?\b".join(map(re.escape, phrase.lower().split())) + r"\b", text)
+        found = _words_in_order(phrase.lower(), text)
         if found and re.match(r"\s+(?:a|an|new)\b", text[found.end():]):
             return True
     return False
@@ -105,9 +105,11 @@ def _of_a_new_thing(text: str, phrases: tuple[str, ...], lang: str) -> bool:
 def _in_order(words: str, text: str, lang: str) -> bool:
     """Whether text holds the words, in order: an English phrase's words with others between
     ("an agreement on July 28 with 44 other institutions to establish …"), Chinese ones as written."""
-    if lang != "en":
-        return words in text
-    return re.search(r"\b" + r"\b.*?\b".join(map(re.escape, words.split())) + r"\b", text) is not None
+    return _words_in_order(words, text) is not None if lang == "en" else words in text
+
+
+def _words_in_order(words: str, text: str) -> re.Match | None:
+    return re.search(r"\b" + r"\b.*?\b".join(map(re.escape, words.split())) + r"\b", text)
 
 
 _YES_NO_EN = re.compile(r"^\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may)\b", re.I)
