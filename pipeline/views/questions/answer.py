@@ -1315,18 +1315,24 @@ class Knowledge(SentenceAnswers):
 
 
 TITLE_WORD_PREFIX = 6  # letters that make two title words one ("centralised", "centralized")
-_TITLE_STOP = frozenset("on of the and to for in a an by with about relating matters".split())
-_DOCUMENT_KINDS = frozenset("notice letter measures rules guidelines guideline standards specification opinions circular".split())
+
+
+def _title_word(word: str) -> str:
+    """A title word as compared: singular, its first letters ("Rules", "centralised")."""
+    word = word.lower()
+    return (word[:-1] if word.endswith("s") and len(word) > 3 else word)[:TITLE_WORD_PREFIX]
 
 
 def _title_fit(title: str, terms: list[str]) -> float:
     """The share of a document title's words the question's words hold, when the question names
     the title's kind of document ("the notice on …") and two words more; else 0 (the question does
-    not describe the title: "payment institutions" is in most)."""
-    words = [w for w in re.findall(r"[a-z]+", title.lower().split(" (")[0]) if w not in _TITLE_STOP]
-    asked = {t.lower()[:TITLE_WORD_PREFIX] for t in terms}
-    held = [w for w in words if w[:TITLE_WORD_PREFIX] in asked]
-    if not any(w in _DOCUMENT_KINDS for w in held) or len(held) < 3:
+    not describe the title: "payment institutions" is in most). Words from questions.yaml."""
+    g = grammar()
+    words = [_title_word(w) for w in re.findall(r"[a-z]+", title.lower().split(" (")[0]) if w not in g.title_stop_words]
+    asked = {_title_word(t) for t in terms}
+    held = [w for w in words if w in asked]
+    kinds = {_title_word(k) for k in g.title_kinds}
+    if not any(w in kinds for w in held) or len(held) < 3:
         return 0.0
     return round(len(held) / len(words), 2)
 

@@ -70,6 +70,8 @@ class Grammar:
     order_words: dict[str, tuple[str, ...]]  # first / last -> the words that ask for it
     part_words: dict[str, tuple[str, ...]]  # en / zh -> words that ask for a part of an entity
     chinese_phrases: tuple[tuple[str, str], ...]  # the answers' own English phrases and their Chinese, longest first
+    title_kinds: frozenset[str] = frozenset()  # notice, letter: a question naming one describes a title
+    title_stop_words: frozenset[str] = frozenset()  # on, of: words of a title that tell no document
 
     def measure_words(self, *groups: str) -> str:
         """The measure words of these groups, for a regex character class."""
@@ -103,6 +105,8 @@ def grammar() -> Grammar:
         order_words={k: tuple(v) for k, v in (data.get("order_words") or {}).items()},
         part_words={k: tuple(v) for k, v in (data.get("part_words") or {}).items()},
         chinese_phrases=tuple(sorted((data.get("chinese_phrases") or {}).items(), key=lambda kv: -len(kv[0]))),
+        title_kinds=frozenset(data.get("title_kinds") or ()),
+        title_stop_words=frozenset(data.get("title_stop_words") or ()),
     )
 
 
