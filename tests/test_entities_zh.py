@@ -103,7 +103,9 @@ def test_entities_zh_organisation_patterns(nlp, text, name, entity_type):
                                   "平台主要处理由非银行金融机构发起的网络支付业务。",
                                   "一位不愿具名的华南地区支付公司高管说。",
                                   # a date's last character is no name's first
-                                  "6月30日起所有涉及银行账户的网络支付业务须经网联处理。"])
+                                  "6月30日起所有涉及银行账户的网络支付业务须经网联处理。",
+                                  # a modal and a verb before 银行, its object, are no bank's name
+                                  "规范明确，支付机构不得直接连接银行办理条码支付业务。"])
 def test_entities_zh_generic_words_are_not_organisations(nlp, text):
     assert not [m for m in run_text(nlp, text, "zh").mentions if m.entity_id.startswith("org:")]
 

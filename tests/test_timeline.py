@@ -3032,3 +3032,9 @@ def test_signing_an_agreement_to_found_a_company_is_its_founding(fresh_store, wr
 def test_a_business_registration_completed_is_a_founding_and_no_completion_beside_it(fresh_store, write, lang, told):
     entries = entries_of(fresh_store, write, f"title: Registered\ndate: 2017-08-30\nlang: {lang}\n\n{told}\n")
     assert [(e.type, e.value) for e in entries if e.type in ("found", "complete")] == [("found", "2017-08-29")], entries
+
+
+def test_chinese_a_ban_on_linking_to_banks_is_a_prohibition(fresh_store, write):
+    told = "人民银行规定，支付机构不得直接连接银行。"
+    entries = entries_of(fresh_store, write, f"title: 规范\ndate: 2018-01-03\nlang: zh\n\n{told}\n")
+    assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "prohibit"] == [(["pboc"], ["payment_institutions"])], entries
