@@ -3038,3 +3038,13 @@ def test_chinese_a_ban_on_linking_to_banks_is_a_prohibition(fresh_store, write):
     told = "人民银行规定，支付机构不得直接连接银行。"
     entries = entries_of(fresh_store, write, f"title: 规范\ndate: 2018-01-03\nlang: zh\n\n{told}\n")
     assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "prohibit"] == [(["pboc"], ["payment_institutions"])], entries
+
+
+@pytest.mark.parametrize("lang, told, figure", [
+    ("en", "By the end of June, more than 400 lenders had connected to NetsUnion.", "400 lenders"),
+    ("en", "As of the end of 2016, the central bank had issued 271 payment licenses.", "271 payment licenses"),
+    ("zh", "截至2016年底，央行共发放271张支付牌照。", "271张"),
+])
+def test_lenders_and_licences_are_counted(fresh_store, write, lang, told, figure):
+    entries = entries_of(fresh_store, write, f"title: Counts\ndate: 2018-07-02\nlang: {lang}\n\n{told}\n")
+    assert [e.theme for e in entries if e.type == "statistic"] == [figure], entries
