@@ -3048,3 +3048,12 @@ def test_chinese_a_ban_on_linking_to_banks_is_a_prohibition(fresh_store, write):
 def test_lenders_and_licences_are_counted(fresh_store, write, lang, told, figure):
     entries = entries_of(fresh_store, write, f"title: Counts\ndate: 2018-07-02\nlang: {lang}\n\n{told}\n")
     assert [e.theme for e in entries if e.type == "statistic"] == [figure], entries
+
+
+@pytest.mark.parametrize("told, value", [
+    ("NetsUnion was set up by the central bank. The clearing house opened for business in Beijing on Aug. 29, 2017.", "2017-08-29"),
+    ("NetsUnion went into formal operation in August 2017.", "2017-08"),
+])
+def test_opening_for_business_and_formal_operation_are_launches(fresh_store, write, told, value):
+    entries = entries_of(fresh_store, write, f"title: Opened\ndate: 2018-07-02\n\n{told}\n")
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "launch"] == [(value, ["netsunion"])], entries
