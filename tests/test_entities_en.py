@@ -375,3 +375,9 @@ def test_entities_en_the_group_named_with_another_word_for_its_members(nlp, writ
     """机构 is also translated "organization" or "agency": still the payment institutions."""
     found = by_text(run_text(nlp, f"The central bank required the {written} to connect to NetsUnion.", "en"))
     assert found.get(written) == ["payment_institutions"], found
+
+
+def test_entities_en_no_garble_is_derived_where_the_literal_english_reads_as_another_thing(nlp):
+    # 银联商务 word by word is "UnionPay business", which is UnionPay's business
+    found = by_text(run_text(nlp, "The UnionPay business of Alipay grew fast in 2018.", "en"))
+    assert found.get("UnionPay") == ["unionpay"] and "ums" not in {i for ids in found.values() for i in ids}, found

@@ -178,7 +178,7 @@ class Renderings:
         self.s = settings()
         names: dict[str, str] = {}
         for entity in table:
-            if entity.collective or entity.type in ("place", "person"):
+            if entity.collective or entity.type in ("place", "person") or not entity.renderings:
                 continue
             for text in [entity.names.get("zh", ""), *entity.aliases.get("zh", ())]:
                 # titles keep their characters without the brackets: 条码支付业务规范（试行）

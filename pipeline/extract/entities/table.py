@@ -100,6 +100,9 @@ class Entity:
     # A whole group spoken of as one ("payment institutions", 各银行): an actor, not a name.
     collective: bool = False
     reject_after: str | None = None
+    # False where the English a literal translation makes of the Chinese name reads as something
+    # else ("UnionPay business" for 银联商务 is UnionPay's business): no garble is derived from it
+    renderings: bool = True
 
     def all_names(self) -> list[str]:
         """Every spelling in the table, canonical names first."""
@@ -202,6 +205,7 @@ def _parse_entity(record: dict, index: int) -> Entity:
         issuer=record.get("issuer"),
         reject_after=record.get("reject_after"),
         collective=bool(record.get("collective")),
+        renderings=bool(record.get("renderings", True)),
     )
 
 
