@@ -3057,3 +3057,12 @@ def test_lenders_and_licences_are_counted(fresh_store, write, lang, told, figure
 def test_opening_for_business_and_formal_operation_are_launches(fresh_store, write, told, value):
     entries = entries_of(fresh_store, write, f"title: Opened\ndate: 2018-07-02\n\n{told}\n")
     assert [(e.value, e.actor_ids) for e in entries if e.type == "launch"] == [(value, ["netsunion"])], entries
+
+
+@pytest.mark.parametrize("lang, told", [
+    ("en", "The balance stood at 1.39 trillion yuan at the end of April, down 14.2 percent from a month earlier."),
+    ("zh", "截至4月末，余额为1.39万亿元，较上月末下降14.2%。"),
+])
+def test_a_balance_naming_no_one_is_the_payment_institutions_reserves(fresh_store, write, lang, told):
+    entries = entries_of(fresh_store, write, f"title: Balance\ndate: 2018-05-20\nlang: {lang}\n\n{told}\n")
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "statistic"] == [("2018-04-30", ["payment_institutions"])], entries
