@@ -48,7 +48,9 @@ class ChinesePatterns:
         self.org_starts = tuple(rules.get("org_name_starts", []))
         self.org_prefix_tags = frozenset(rules.get("org_prefix_name_tags", []))
         self.org_stop_tags = frozenset(rules.get("org_stop_tags", []))
-        self.collectives = frozenset(e.id for e in load_entity_table() if e.collective)
+        table = load_entity_table()
+        self.collectives = frozenset(e.id for e in table if e.collective)
+        self.entity_types = {e.id: e.type for e in table}
         self.org_min_prefix_free = int(rules.get("org_min_prefix_chars_without_start", 4))
         self.place_label = load_rules("entity_rules_en").get("ruler_labels", {}).get("place", "GPE")
         self.org_reject_after = re.compile(rules.get("org_reject_after") or r"(?!)")
@@ -72,7 +74,6 @@ class ChinesePatterns:
         self.listed_closers = tuple(listing.get("closers", ()))
         self.listed_kind_endings = tuple(listing.get("kind_endings", ()))
         self.listed_word_tags = frozenset(listing.get("word_tags", ()))
-        self.entity_types = {e.id: e.type for e in load_entity_table()}
         self.abbreviations: dict[str, str] = dict(rules.get("place_abbreviations", {}))
         chars = "".join(map(re.escape, self.abbreviations)) or "(?!)"
         self.abbreviation_list = re.compile(rf"[{chars}](?:、[{chars}])+")

@@ -68,7 +68,8 @@ def extract_events(
 
 
 BECOMES_REACH = 80  # characters after a trigger where the words that make it another act may stand
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")
+_CLAUSE_BREAK = re.compile(f"[{re.escape(chinese.CLAUSE_BREAKS)}]")  # (the same marks end an English clause)
+_INDEFINITE = re.compile(r"\s+(?:a|an|new)\b")
 
 
 def _as_what_they_become(events: list[EventMention], text: str, offset: int, lang: str, taxonomy: Taxonomy) -> list[EventMention]:
@@ -79,33 +80,35 @@ def _as_what_they_become(events: list[EventMention], text: str, offset: int, lan
     kept = []
     for event in events:
         spec = taxonomy.types.get(event.type)
-        after = _CLAUSE_BREAK.split(text[event.end - offset : event.end - offset + BECOMES_REACH], maxsplit=1)[0].lower()
-        other = next((t for t, words in (spec.becomes if spec else {}).items()
-                      if t in taxonomy.types and any(_in_order(w.lower(), after, lang) for w in words.get(lang, ()))), None)
-        if other is not None and any(e.type == other for e in events):
-            continue
-        if other is not None and not _of_a_new_thing(after, spec.becomes[other].get(lang, ()), lang):
-            event.type, event.category = other, taxonomy.types[other].category
+        becoming = _what_it_becomes(event, spec.becomes, text, offset, lang, taxonomy) if spec and spec.becomes else None
+        if becoming is not None:
+            other, of_a_new_thing = becoming
+            if any(e.type == other for e in events):
+                continue
+            if not of_a_new_thing:
+                event.type, event.category = other, taxonomy.types[other].category
         kept.append(event)
     return kept
 
 
-def _of_a_new_thing(text: str, phrases: tuple[str, ...], lang: str) -> bool:
-    """Whether the phrase that makes an act another type is followed by an indefinite noun ("to
-    establish a joint lab"): a thing of its own, no party named."""
-    if lang != "en":
-        return False
-    for phrase in phrases:
-        found = _words_in_order(phrase.lower(), text)
-        if found and re.match(r"\s+(?:a|an|new)\b", text[found.end():]):
-            return True
-    return False
-
-
-def _in_order(words: str, text: str, lang: str) -> bool:
-    """Whether text holds the words, in order: an English phrase's words with others between
-    ("an agreement on July 28 with 44 other institutions to establish …"), Chinese ones as written."""
-    return _words_in_order(words, text) is not None if lang == "en" else words in text
+def _what_it_becomes(event: EventMention, becomes: dict[str, dict[str, tuple[str, ...]]], text: str, offset: int, lang: str,
+                     taxonomy: Taxonomy) -> tuple[str, bool] | None:
+    """The first type whose words stand after the trigger in its clause (English words in order,
+    others between: "an agreement on July 28 with 44 other institutions to establish …"; Chinese
+    ones as written), and whether an English phrase of it is followed by an indefinite noun ("to
+    establish a joint lab": a thing of its own, no party named)."""
+    after = _CLAUSE_BREAK.split(text[event.end - offset : event.end - offset + BECOMES_REACH], maxsplit=1)[0].lower()
+    for other, words in becomes.items():
+        if other not in taxonomy.types:
+            continue
+        if lang != "en":
+            if any(w.lower() in after for w in words.get(lang, ())):
+                return other, False
+            continue
+        found = [m for m in (_words_in_order(w.lower(), after) for w in words.get(lang, ())) if m]
+        if found:
+            return other, any(_INDEFINITE.match(after, m.end()) for m in found)
+    return None
 
 
 def _words_in_order(words: str, text: str) -> re.Match | None:

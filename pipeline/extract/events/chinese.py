@@ -250,10 +250,10 @@ def _moved_by_disposal(text: str, start: int) -> bool:
 def _topic_of_a_document(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
     """Whether the trigger stands between 关于 and the 的 of a document noun in its clause
     (关于网络支付业务迁移至网联平台的通知): the document's subject matter, no act told."""
-    about = text.rfind("关于", 0, start)
-    if about == -1 or re.search(r"[，。；：！？]", text[about:start]):
+    clause_start, clause_end = _clause(text, start)
+    if text.rfind("关于", clause_start, start) == -1:
         return False
-    rest = re.match(r"[^，。；：！？]*?的(?P<noun>[\u4e00-\u9fff]{1,2})", text[end:])
+    rest = re.match(r".*?的(?P<noun>[\u4e00-\u9fff]{1,2})", text[end:clause_end])
     return rest is not None and rest.group("noun") in taxonomy.document_kinds_zh
 
 

@@ -245,7 +245,8 @@ def _counts_the_names_before(figure: re.Match, mentions: list[Mention], sentence
     # show only by its place); "NetsUnion registered in Beijing, capital 2 billion yuan" lists none
     if not number or not listed or figure.start() - max(m.end - sentence.start for m in listed) > LIST_SUM_REACH:
         return False
-    return len({m.entity_id for m in listed}) >= 2 and int(number.group(0)) == len({m.entity_id for m in listed})
+    names = len({m.entity_id for m in listed})
+    return names >= 2 and int(number.group(0)) == names
 
 
 def _a_limit(figure: re.Match, text: str, taxonomy: Taxonomy, lang: str) -> bool:

@@ -1327,14 +1327,18 @@ def _title_fit(title: str, terms: list[str]) -> float:
     """The share of a document title's words the question's words hold, when the question names
     the title's kind of document ("the notice on …") and two words more; else 0 (the question does
     not describe the title: "payment institutions" is in most). Words from questions.yaml."""
-    g = grammar()
-    words = [_title_word(w) for w in re.findall(r"[a-z]+", title.lower().split(" (")[0]) if w not in g.title_stop_words]
+    words = [_title_word(w) for w in re.findall(r"[a-z]+", title.lower().split(" (")[0]) if w not in grammar().title_stop_words]
     asked = {_title_word(t) for t in terms}
     held = [w for w in words if w in asked]
-    kinds = {_title_word(k) for k in g.title_kinds}
-    if not any(w in kinds for w in held) or len(held) < 3:
+    if not any(w in _title_kinds() for w in held) or len(held) < 3:
         return 0.0
     return round(len(held) / len(words), 2)
+
+
+@cache
+def _title_kinds() -> frozenset[str]:
+    """questions.yaml's title kinds as title words compare (read once: _title_fit ranks every entry)."""
+    return frozenset(_title_word(k) for k in grammar().title_kinds)
 
 
 _END_CUE = re.compile(r"(?:\bby|\bbefore|\buntil|\btill|no later than|到|至)\s*(?:the\s+)?(?:end of\s+)?$")
