@@ -474,6 +474,18 @@ def test_time_en_a_limit_of_an_act_told_done_is_the_last_such_day(text, value):
     assert [t.value for t in found] == [value]
 
 
+@pytest.mark.parametrize("main, value", [("must raise", "2019-01"), ("raised", "2018-01")])
+def test_time_en_a_present_tense_in_a_clause_of_time_takes_the_tense_of_the_clause_it_joins(main, value):
+    """"…must raise the share until it reaches 100 percent in January", read in September: the
+    present of "reaches" tells the coming January, as "must" does; after "raised", the last one."""
+    from pipeline.extract.nlp import get_plain_nlp
+    from pipeline.extract.time.parsed_tense import tense_reader
+
+    text = f"Payment institutions {main} the share of reserves month by month until it reaches 100 percent in January."
+    found = tag(text, "2018-09-14", "en", None, tense_reader([get_plain_nlp("en")(text)], [0]))
+    assert [t.value for t in found] == [value]
+
+
 def test_time_en_a_limit_set_by_a_dated_notice_is_the_next_one_after_it():
     """Read in July 2018: the June 30 a notice of August 2017 gave firms until is 2018's (the next
     one after the notice), not the next after the article."""

@@ -219,6 +219,40 @@ def test_a_verb_under_must_is_a_requirement_with_its_deadline(fresh_store, write
     assert require.deadline == "2018-06-30" and "payment_institutions" in require.target_ids
 
 
+@pytest.mark.parametrize("lang, told", [
+    # a start before the raising and an end after it are both its steps
+    ("zh", "根据人民银行办公厅6月29日下发的114号文，自7月9日起，支付机构客户备付金集中交存比例按月逐步提高，到明年1月14日实现100%集中交存。"),
+    # "until" opens the clause of the end; the parser hangs the long subject on a clause of its own
+    ("en", "Under notice 114 issued by the PBOC General Office on June 29, the share of client reserves of payment institutions "
+           "kept in centralised deposit will be raised month by month from July 9 until it reaches 100 percent on January 14."),
+])
+def test_a_raising_from_a_start_to_an_end_sets_both_as_deadlines(fresh_store, write, lang, told):
+    entries = entries_of(fresh_store, write, f"title: 备付金\ndate: 2018-06-30\nlang: {lang}\n\n{told}\n")
+    deadlines = sorted((e.value, tuple(e.target_ids)) for e in entries if e.type == "deadline")
+    assert deadlines == [("2018-07-09", ("payment_institutions",)), ("2019-01-14", ("payment_institutions",))], deadlines
+    # the notice was issued on its own day, the only issuing the sentence tells
+    assert [e.value for e in entries if e.type == "issue"] == ["2018-06-29"]
+
+
+def test_what_must_be_raised_until_a_month_is_limited_by_that_month_to_come(fresh_store, write):
+    # "until it reaches … in January", written in September under a rule that must still be met:
+    # next January, the limit of the raising; the notice keeps the day it was issued
+    told = ("Under a central bank notice issued at the end of June, payment institutions must raise the share of those "
+            "reserves deposited with the central bank month by month until it reaches 100 percent in January.")
+    entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2018-09-14\n\n{told}\n")
+    assert sorted((e.type, e.value) for e in entries) == [("deadline", "2019-01"), ("issue", "2018-06"), ("require", None)]
+    require = next(e for e in entries if e.type == "require")
+    # those who must raise it are bound by the rule; the notice's issuer requires it
+    assert (require.actor_ids, require.target_ids, require.deadline) == (["pboc"], ["payment_institutions"], "2019-01")
+
+
+def test_months_a_ratio_rose_in_are_no_day_an_order_was_issued(fresh_store, write):
+    told = "今年1月至4月，人民银行将支付机构客户备付金集中交存比例逐月提高至50%左右。"
+    entries = entries_of(fresh_store, write, f"title: 备付金\ndate: 2018-06-30\nlang: zh\n\n{told}\n")
+    assert "issue" not in {e.type for e in entries}
+    assert [(e.value, e.actor_ids) for e in entries if e.type == "require"] == [("2018-01/2018-04", ["pboc"])]
+
+
 @pytest.mark.parametrize("lang, told, source", [
     ("en", "On October 19 the reporter learned from NetsUnion Clearing Corporation that the platform would clear half of the transactions.", "netsunion"),
     ("zh", "记者10月19日从网联清算有限公司获悉，网联平台将承担约五成的交易清算任务。", "netsunion"),
@@ -1666,7 +1700,9 @@ def test_those_who_were_told_to_act_are_required_to(fresh_store, write):
 
 
 @pytest.mark.parametrize("lang, told, required", [
-    ("zh", "自7月9日起，支付机构客户备付金集中交存比例按月提高10个百分点。", True),
+    ("zh", "根据114号文，自7月9日起，支付机构客户备付金集中交存比例按月提高10个百分点。", True),
+    # (told under no rule and by nobody, a raising names none who demands it: no entry says who)
+    ("zh", "自7月9日起，支付机构客户备付金集中交存比例按月提高10个百分点。", False),
     ("en", "The central bank raised the deposit ratio of payment institutions month by month from January 2018.", True),
     ("en", "Alipay raised its registered capital to 1 billion yuan in May 2018.", False),  # no ratio: no demand
     # the parse may hang the ratio on "is", with the participle its complement
@@ -2441,8 +2477,8 @@ def test_clearly_saying_is_no_requirement(fresh_store, write, told, required):
 
 
 @pytest.mark.parametrize("told, start", [
-    ("今年1月起，支付机构客户备付金集中交存比例每月提高10个百分点。", "2018-01"),  # 每月 says how often, not when
-    ("今年2月起，支付机构客户备付金集中交存比例逐月提高。", "2018-02"),
+    ("今年1月起，人民银行将支付机构客户备付金集中交存比例每月提高10个百分点。", "2018-01"),  # 每月 says how often, not when
+    ("今年2月起，人民银行将支付机构客户备付金集中交存比例逐月提高。", "2018-02"),
 ])
 def test_a_chinese_frequency_does_not_keep_an_act_from_its_start(fresh_store, write, told, start):
     text = f"title: 备付金\ndate: 2018-06-12\nlang: zh\n\n{told}\n"

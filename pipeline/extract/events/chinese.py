@@ -392,6 +392,15 @@ def _longer_cues(taxonomy: Taxonomy) -> dict[tuple[str, str], tuple[str, ...]]:
             for family, cue in cues}
 
 
+START_BEFORE, START_AFTER = ("自", "从", "由"), ("起", "开始")  # 自7月9日起: when a rule starts to apply
+
+
+def _a_start(timex: Timex, text: str, sentence: Sentence) -> bool:
+    """Whether a date is told as a start (自7月9日起, 从1月开始), not as a limit (到…, …前)."""
+    s, e = timex.start - sentence.start, timex.end - sentence.start
+    return text[:s].endswith(START_BEFORE) or text[e:].startswith(START_AFTER)
+
+
 def _take_limits_after(event: EventMention, later: list[Timex]) -> bool:
     """The first limit set after the act is its deadline, the others its later ones."""
     if later:
@@ -555,8 +564,10 @@ def find_events(
                 if directive:
                     directives[directive[0]] = (directive[1], subject, directive[2])
                 before = directive[2] if directive else subject
-        if owners and not before:
-            # (no doer told, 支付机构…比例按月提高 alone: the owners stand as before, the act's only parties)
+        if owners and not before and type_id not in RULE_CONTENT_TYPES:
+            # (no doer told, 文件…在业内流传 alone: the owners stand as before, the act's only parties;
+            # a rule binds those whose ratio must be raised: 支付机构…比例按月提高 is demanded of them,
+            # by the issuer of the rule it is under)
             before, after = owners, [i for i in after if i not in owners]
         before = _coordinated_tail(before, [x for x in local if x[2] <= start], text) + partners
         if of_the_owner and not before:
@@ -1063,7 +1074,14 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
             between = text[chosen.end - sentence.start : local]
             if any(c in between for c in after_cues):
                 event.date_mod = "AFTER"
-        if _take_limits_after(event, [t for t in deadlines if t.start - sentence.start >= local]) or event.date:
+        later = [t for t in deadlines if t.start - sentence.start >= local]
+        starts = [t for t in opening if t.end - sentence.start <= local and _a_start(t, text, sentence)]
+        if later and starts:
+            # 自7月9日起，…比例按月逐步提高，到明年1月14日实现100%: the start before the act and the
+            # end after it are both its steps (as english._attach reads "from July 9 …, until …")
+            event.deadline, event.later_deadlines = limit_date(starts[-1]), [limit_date(t) for t in later]
+            continue
+        if _take_limits_after(event, later) or event.date:
             continue
         if own_limits:
             event.deadline = limit_date(own_limits[-1])

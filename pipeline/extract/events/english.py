@@ -15,7 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.entities.documents import QUOTED
 from pipeline.extract.entities.extract import document_heads
 from pipeline.extract.events.dating import attach_dates, date_of_span, dates_as_recent, limit_date, point_date
-from pipeline.extract.events.taxonomy import FACTUALITY_ORDER, IMPLIED_TARGET, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy, last_pair
+from pipeline.extract.events.taxonomy import (
+    FACTUALITY_ORDER, IMPLIED_TARGET, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, EventType, Taxonomy, last_pair, told_by_its_object,
+)
+from pipeline.extract.time.parsed_tense import governing_verb
 from pipeline.facts import EventMention, Mention, Sentence, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -120,8 +123,11 @@ def _matches(doc: Doc, taxonomy: Taxonomy) -> list[tuple[str, int, int]]:
             # complement of "is" hangs the object on "is")
             around = [*token.subtree, *(c for c in token.head.children if c.dep_ == "nsubj")] if token.dep_ == "acomp" else token.subtree
             described = _described_by(token)  # ("a work plan, circulated in March")
+            # (a subject or object of the verb itself is its own at any length: "the share of
+            # client reserves of payment institutions kept in centralised deposit will be raised")
             if token.lemma_ in verbs and any((c.dep_ in ("dobj", "nsubjpass", "nsubj") or _part_of_object(c) or c in described)
-                                             and c.lemma_ in objects and abs(c.i - token.i) <= 10 for c in [*around, *described]):
+                                             and c.lemma_ in objects and (abs(c.i - token.i) <= 10 or _argument_of(c, token))
+                                             for c in [*around, *described]):
                 found.append((type_id, token.i, token.i + 1))
         for type_id, verbs, objects in with_object if token.pos_ == "NOUN" and _determined_noun(token) else ():
             # the verb as a noun with what it acts on after "of": "completed the transfer of 100
@@ -179,6 +185,18 @@ def _of_objects(noun: Token) -> list[Token]:
                 found += objects
                 frontier += objects
     return found
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether the noun is the verb's subject or object, directly or as the subject of a clause
+    that is the verb's subject (the parser reads "the share … kept in centralised deposit will be
+    raised" as a clause "share kept" subject of "raised")."""
+    if noun.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return False
+    head = noun.head
+    while head.i != verb.i and head.dep_ in ("csubj", "csubjpass"):
+        head = head.head
+    return head.i == verb.i
 
 
 def _part_of_object(token: Token) -> bool:
@@ -629,6 +647,11 @@ def find_events(
             # "told payment firms that transactions must be routed …": the agent of a passive
             # verb under "must" does that act, the regulator telling it requires it).
             actors, targets = teller, actors or _told(head, spans, entities)
+        elif (not passive and told_by_its_object(spec, head.text)
+              and any(c.dep_ == "aux" and c.lower_ in REQUIRING_MODALS for c in head.children)):
+            # "payment institutions must raise the share …": those who must raise it are bound;
+            # who demands it is the rule's issuer (narrative.py), as for "must route"
+            actors, targets = [], actors + [t for t in targets if t not in actors]
         elif passive and spec.passive == "target":
             agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
@@ -707,7 +730,14 @@ def find_events(
               and not (passive and spec.refers_back)):
             # ("a bank had published the notice …, but the notice was deleted on the 27th": who
             # deleted it is who published it, the act it answers tells; not the name nearest before)
-            actors = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
+            nearest = _nearest_before(spans, trigger.start, entities, exclude=set(targets))
+            if type_id in RULES_MADE_BY_SAYING and told_by_its_object(spec, head.text):
+                # "the share of client reserves of payment institutions … will be raised": the
+                # name before a raised ratio is whose ratio it is, bound by the rule, no doer
+                targets += [n for n in nearest if entities.types.get(n) != "regulator"]
+                actors = [n for n in nearest if entities.types.get(n) == "regulator"]
+            else:
+                actors = nearest
         target_reference = None
         if actors and not targets and spec.positional_target:
             targets = [i for i in _nearest_before(spans, trigger.start, entities, exclude=set(actors))
@@ -1333,16 +1363,21 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
         before = re.sub(r"\s+(?:the|a|an|its|their|this)$", "", text[: t.start - sentence.start].lower().rstrip())
         return next((cue for cue in cues if before.endswith(" " + cue) or before == cue), None)
 
-    def is_deadline(t: Timex) -> bool:
-        return limit_cue(t) is not None
-
     # The tokens of each date and the sentence's before/after clauses, read once for all its events.
     tokens_of = {(t.start, t.end): _tokens(doc, sentence, t.start, t.end) for t in dated}
+    # "…raised month by month, until it reaches 100 percent on January 14": the day of an until-
+    # clause's act is a limit, as "until January 14" is
+    until_cues = {(t.start, t.end): _until_clause(tokens_of[(t.start, t.end)]) for t in dated}
+
+    def is_deadline(t: Timex, trigger: Span | None = None) -> bool:
+        until = until_cues[(t.start, t.end)]
+        return limit_cue(t) is not None or (until is not None and trigger is not None and until[1] in {w.i for w in trigger})
+
     clauses = _order_clauses(doc, taxonomy)
     for event in events:
         spec = taxonomy.types[event.type]
         trigger = _tokens(doc, sentence, event.start, event.end)
-        deadlines = [t for t in dated if is_deadline(t)]
+        deadlines = [t for t in dated if is_deadline(t, trigger)]
         if event.factuality == "asserted" and event.type not in RULES_MADE_BY_SAYING:
             # "the platform has started trial operation since March 31": what was done since a
             # day began that day; "since" limits nothing
@@ -1398,18 +1433,32 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
                             and _in_the_clause_joined_before(trigger, tokens_of[(t.start, t.end)]))]
         if later or earlier:
             limit = (later or earlier[-1:])[0]
+            cue = limit_cue(limit) or (until_cues[(limit.start, limit.end)] or (None,))[0]
             event.deadline = limit_date(limit)
             event.later_deadlines = [limit_date(t) for t in later[1:]]
             if later and earlier and limit_cue(earlier[-1]) in START_CUES:
                 # "from July 9 the ratio is increased month by month, to January 14 to reach
                 # 100%": the start before the act and the end after it are both its steps
                 event.deadline, event.later_deadlines = limit_date(earlier[-1]), [limit_date(t) for t in later]
-            if (event.factuality == "asserted" and limit_cue(limit) in END_LIMIT_CUES
+            if (event.factuality == "asserted" and cue in END_LIMIT_CUES
                     and all(re.match(r"\d{4}-\d\d", d or "") for d in (event.date, event.deadline))
                     and event.date[:10] > event.deadline[:10] and not event.date.startswith(event.deadline)):
                 # "SHANGHAI, July 2 (Meridian) - … finished before a June 30 deadline": what was done
                 # by a limit was not done on a later day the sentence names (the dateline's)
                 event.date, event.date_text, event.date_source, event.date_mod = None, None, None, None
+
+
+def _until_clause(when: Span | None) -> tuple[str, int] | None:
+    """"until" or "till", and the verb the clause joins, when the date is in a clause they open
+    ("raise … until it reaches 100 percent on January 14"): the day that clause's act happens is
+    the limit of the act it joins."""
+    if when is None:
+        return None
+    verb = governing_verb(when.root)
+    if verb.dep_ != "advcl":
+        return None
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("until", "till")), None)
+    return (mark, verb.head.i) if mark else None
 
 
 _COMPANY_FORM = re.compile(r",(?=\s*(?:ltd|limited|inc)\b)|\b(?:co|ltd|inc|corp)\.", re.I)  # "Co., Ltd." is one name

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from pipeline.extract.events.taxonomy import IMPLIED_TARGET, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, Taxonomy, last_pair
+from pipeline.extract.events.taxonomy import (
+    IMPLIED_TARGET, INSTITUTION_TYPES, PAIR_REFERENCE, EntityInfo, Taxonomy, last_pair, told_by_its_object,
+)
 from pipeline.facts import EventMention, Mention, Sentence
 
 REGULATORY_NEEDING_DOCUMENT = {"issue", "require", "take_effect", "deadline", "prohibit"}
@@ -90,7 +92,7 @@ def resolve(
                            and (_has_parties(e) or taxonomy.types[e.type].refers_back)
                            and not _done_by_those_who_never_do_it(e, entities, taxonomy)])
     kept = _with_deadline_entries(kept, entities)
-    kept = _with_issuing_acts(kept, sentences, mentions, entities)
+    kept = _with_issuing_acts(kept, sentences, mentions, entities, taxonomy)
     _date_joining_by_the_launch(kept, paragraph_of)
     for i, event in enumerate(kept):
         if taxonomy.types[event.type].refers_back:
@@ -564,21 +566,20 @@ def _told_apart_from(requirement: EventMention, event: EventMention) -> bool:
 def _raises_a_figure(requirement: EventMention, taxonomy: Taxonomy) -> bool:
     """Whether a requirement is told by a verb that raises a figure (提高比例, "raised the
     ratio": events.yaml's with_object verbs), not by one of demanding (要求, "required")."""
-    verbs = {v.lower() for lang_verbs, _ in taxonomy.types[requirement.type].with_object.values() for v in lang_verbs}
-    written = requirement.trigger.lower()
-    # (English as written: "raised", "raises", "raising", "lifted" of raise and lift)
-    return written in verbs or any(written.startswith(v.removesuffix("e")) and len(written) - len(v) <= 3 for v in verbs if v.isascii())
+    return told_by_its_object(taxonomy.types[requirement.type], requirement.trigger)
 
 
 def _with_issuing_acts(
-    events: list[EventMention], sentences: list[Sentence], mentions: dict[int, list[Mention]], entities: EntityInfo
+    events: list[EventMention], sentences: list[Sentence], mentions: dict[int, list[Mention]], entities: EntityInfo,
+    taxonomy: Taxonomy,
 ) -> list[EventMention]:
     """A regulator's requirement told with the day it was made ("On Dec 5, the department told
     payment institutions to close their accounts by January 14", 12月5日，支付结算司要求…) is
     also the regulator issuing that order on that day: an issue event beside the requirement,
     whose own dates are the obligation's. Not when the sentence already tells the issuing, nor
     when the day is the requirement's deadline, nor when the requiring verb only describes a
-    document (本月15日是209号文规定的截止日: what notice 209 lays down). What was issued is
+    document (本月15日是209号文规定的截止日: what notice 209 lays down), nor when a figure is
+    raised (今年1月至4月，交存比例逐月提高: the months it rose in). What was issued is
     the document the sentence names, never one a requirement took from the sentences before.
     """
     by_idx = {s.idx: s for s in sentences}
@@ -590,7 +591,7 @@ def _with_issuing_acts(
         out.append(event)
         if event.type != "require" or not event.date or len(event.date) < 7 or event.date_source != "sentence":
             continue
-        if not any(entities.types.get(a) == "regulator" for a in event.actors):
+        if not any(entities.types.get(a) == "regulator" for a in event.actors) or _raises_a_figure(event, taxonomy):
             continue
         same_sentence = in_sentence[event.sentence_idx]
         if any(e.type == "issue" for e in same_sentence) or any(e.type == "deadline" and e.date == event.date for e in same_sentence):

@@ -347,3 +347,12 @@ def _document_references(spec: dict) -> tuple[str, ...]:
     """该规范, 上述通知, 新规: every determiner before every kind of document, and the words alone."""
     pairs = [d + n for d in spec.get("determiners") or [] for n in spec.get("nouns") or []]
     return tuple(dict.fromkeys([*pairs, *(spec.get("alone") or [])]))
+
+
+def told_by_its_object(spec: EventType, written: str) -> bool:
+    """Whether a trigger as written is one of the verbs that tell the type only with their object
+    (events.yaml with_object: 提高, "raised", "lifts"), not a word of the type itself."""
+    verbs = {v.lower() for lang_verbs, _ in spec.with_object.values() for v in lang_verbs}
+    written = written.lower()
+    # (English as written: "raised", "raises", "raising", "lifted" of raise and lift)
+    return written in verbs or any(written.startswith(v.removesuffix("e")) and len(written) - len(v) <= 3 for v in verbs if v.isascii())

@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # the tagger itself needs no spaCy
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "must"})
 PERFECT_OR_PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "'s", "'ve", "'d"})
 
+TEMPORAL_MARKS = frozenset({"until", "till", "when", "once", "before", "after", "as"})
+
 TenseAt = Callable[[int, int], "str | None"]
 
 
@@ -44,6 +46,11 @@ def governing_tense(token) -> str | None:
         return "future"
     if any(a.tag_ == "MD" or a.tag_ == "TO" for a in auxiliaries):
         return None  # "could be issued", "to be issued": not told as done
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+        # "must raise the share until it reaches 100 percent in January": a present tense in a
+        # clause of time tells the time of the clause it joins
+        return governing_tense(verb.head)
     if verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and any(a.lower_ in PERFECT_OR_PAST_AUXILIARIES for a in auxiliaries):
