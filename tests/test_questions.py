@@ -1257,3 +1257,17 @@ def test_a_document_described_by_its_title_is_the_one_whose_title_holds_least_el
     # named by its fuller title, the other one
     full = ask(fresh_store, "When did the PBOC General Office issue the notice on the full centralized deposit of reserves?")
     assert full.dates[:1] == ["2018-06-29"], full.answer
+
+
+@pytest.mark.parametrize("question", [
+    # another kind than the title's: reporters call a letter a notice
+    "What date does the notice on channel access to the clearing platform carry?",
+    "What date does the letter on channel access bear?",
+])
+def test_the_date_a_document_bears_is_the_day_it_was_issued(fresh_store, write, question):
+    # (a connection and another notice beside it: neither is what the question describes)
+    told = ("On March 20, 2018, NetsUnion issued the Letter on Channel Access to the Online Payment Clearing Platform for "
+            "Non-bank Payment Institutions (Wanglianhan [2018] No. 42). By June 30, 2018, 462 banks and Alipay had "
+            "connected to NetsUnion.\n\nThe central bank issued a notice on January 13, 2017.")
+    answer = answer_to(fresh_store, write, f"title: Channels\ndate: 2018-07-02\n\n{told}\n", question)
+    assert answer.dates[:1] == ["2018-03-20"], answer.answer

@@ -1325,12 +1325,16 @@ def _title_word(word: str) -> str:
 
 def _title_fit(title: str, terms: list[str]) -> float:
     """The share of a document title's words the question's words hold, when the question names
-    the title's kind of document ("the notice on …") and two words more; else 0 (the question does
-    not describe the title: "payment institutions" is in most). Words from questions.yaml."""
+    the title's kind of document ("the notice on …") and two words more, or another kind ("the
+    notice on channel access" for a letter: reporters call a rule by any kind) and three words
+    more; else 0 (the question does not describe the title: "payment institutions" is in most).
+    Words from questions.yaml."""
     words = [_title_word(w) for w in re.findall(r"[a-z]+", title.lower().split(" (")[0]) if w not in grammar().title_stop_words]
     asked = {_title_word(t) for t in terms}
     held = [w for w in words if w in asked]
-    if not any(w in _title_kinds() for w in held) or len(held) < 3:
+    described = [w for w in held if w not in _title_kinds()]
+    same_kind = len(described) < len(held)  # the question names the title's own kind
+    if not (same_kind or asked & _title_kinds()) or len(described) < (2 if same_kind else 3):
         return 0.0
     return round(len(held) / len(words), 2)
 
