@@ -2165,6 +2165,8 @@ def test_a_rule_known_by_name_takes_effect_before_an_attachment_named_after_it(f
     ("NetsUnion plans to set up new data centres in Shenzhen and Shanghai in the first half of this year.", "en"),
     ("NetsUnion set up a new data centre in Shenzhen in the first half of this year.", "en"),
     ("今年上半年，网联在深圳、上海设立新的数据中心。", "zh"),
+    # no institution at all: a system set up by a notice
+    ("A notice from the central bank's General Office in January 2017 set up the centralised deposit system.", "en"),
 ])
 def test_a_party_setting_up_something_unnamed_is_no_founding_of_the_party(fresh_store, write, told, lang):
     founding = "NetsUnion Clearing Corporation was founded on August 29, 2017." if lang == "en" else "网联成立于2017年8月29日。"

@@ -160,11 +160,13 @@ def _described_by(token: Token) -> list[Token]:
 
 def _unnamed_object(head: Token, carrier: Token, name_tokens: set[int], taxonomy: Taxonomy) -> bool:
     """The verb's object is something new and unnamed ("set up new data centres", "established a
-    working group"), not a name, a word standing for an institution named before ("set up the
-    platform") or what a literal translation makes of 注册成立 ("registered capital")."""
+    working group"), or no institution at all ("set up the centralised deposit system"), not a
+    name, a word standing for an institution named before ("set up the platform", "the
+    company") or what a literal translation makes of 注册成立 ("registered capital")."""
     objects = [c for t in {head, carrier} for c in t.children if c.dep_ == "dobj"]
-    return any(o.i not in name_tokens and o.lemma_.lower() not in taxonomy.back_actors_en and o.lower_ not in taxonomy.back_actors_en
-               and (o.tag_ == "NNS" or any(c.lower_ in NEW_THING_WORDS for c in o.children if c.i < o.i))
+    institutions = {*taxonomy.back_actors_en, *taxonomy.unnamed_institutions_en}
+    return any(o.i not in name_tokens and o.lemma_.lower() not in institutions and o.lower_ not in institutions
+               and (o.tag_ in ("NN", "NNS") or any(c.lower_ in NEW_THING_WORDS for c in o.children if c.i < o.i))
                for o in objects)
 
 
