@@ -3104,3 +3104,14 @@ def test_opening_for_business_and_formal_operation_are_launches(fresh_store, wri
 def test_a_balance_naming_no_one_is_the_payment_institutions_reserves(fresh_store, write, lang, told):
     entries = entries_of(fresh_store, write, f"title: Balance\ndate: 2018-05-20\nlang: {lang}\n\n{told}\n")
     assert [(e.value, e.actor_ids) for e in entries if e.type == "statistic"] == [("2018-04-30", ["payment_institutions"])], entries
+
+
+@pytest.mark.parametrize("lang, told", [
+    ("en", "The platform of NetsUnion began trial operation at the end of March 2017, with a first batch of four banks and "
+           "three payment institutions: Alipay, Tenpay and Chinabank Payment."),
+    ("en", "NetsUnion launched its platform on March 31, 2017 with Alipay and Tenpay."),
+])
+def test_the_institutions_a_clearing_house_started_with_joined_it_then(fresh_store, write, lang, told):
+    entries = entries_of(fresh_store, write, f"title: NetsUnion\ndate: 2017-04-10\nlang: {lang}\n\n{told}\n")
+    joined = [(e.value[:7], e.target_ids) for e in entries if e.type == "connect" and "tenpay" in e.actor_ids]
+    assert joined == [("2017-03", ["netsunion"])], [(e.type, e.value, e.actor_ids, e.target_ids) for e in entries]

@@ -20,6 +20,7 @@ LOOK_BACK_SENTENCES = 2
 TOPIC_TYPES = {"launch", "found", "complete"}
 # Joining a platform (connect) told right after the platform's start (launch) joined it then.
 JOINING_TYPES = {"connect"}
+JOINING_PARTY_TYPES = {"bank", "payment_institution"}  # who joins a clearing house
 STARTING_TYPES = {"launch"}
 # Acts whose partners are the same kind of party (a clearing house joined, worked with, moved
 # to): one partner list serves them all in a sentence. A deposit is made with the central bank.
@@ -93,6 +94,7 @@ def resolve(
                            and not _done_by_those_who_never_do_it(e, entities, taxonomy)])
     kept = _with_deadline_entries(kept, entities)
     kept = _with_issuing_acts(kept, sentences, mentions, entities, taxonomy)
+    kept = _with_those_joined_at_the_launch(kept, entities)
     _date_joining_by_the_launch(kept, paragraph_of)
     for i, event in enumerate(kept):
         if taxonomy.types[event.type].refers_back:
@@ -111,6 +113,28 @@ def _without_unanswered(events: list[EventMention], taxonomy: Taxonomy) -> list[
         if event.refers_to is not None:
             event.refers_to = new_index.get(event.refers_to)
     return [e for i, e in enumerate(events) if i not in dropped]
+
+
+def _with_those_joined_at_the_launch(events: list[EventMention], entities: EntityInfo) -> list[EventMention]:
+    """"The platform began trial operation at the end of March 2017, with a first batch of four
+    banks and three payment institutions": the institutions a clearing house started with joined
+    it then; a connection of theirs beside the launch, unless the sentence tells one already."""
+    out = []
+    for event in events:
+        out.append(event)
+        if event.type not in STARTING_TYPES or not event.date:
+            continue
+        houses = [a for a in event.actors if entities.types.get(a) == "clearing_house"]
+        joined = [t for t in event.targets if entities.types.get(t) in JOINING_PARTY_TYPES]
+        if not houses or not joined or any(e.type in JOINING_TYPES and e.sentence_idx == event.sentence_idx for e in events):
+            continue
+        out.append(EventMention(
+            sentence_idx=event.sentence_idx, type=next(iter(JOINING_TYPES)), category=event.category,
+            trigger=event.trigger, start=event.start, end=event.end, factuality=event.factuality,
+            actors=joined, targets=houses, date=event.date, date_text=event.date_text,
+            date_source=event.date_source, date_mod=event.date_mod,
+        ))  # fmt: skip
+    return out
 
 
 def _date_joining_by_the_launch(events: list[EventMention], paragraph_of: dict[int, int]) -> None:
