@@ -1705,6 +1705,8 @@ def test_those_who_were_told_to_act_are_required_to(fresh_store, write):
     ("zh", "自7月9日起，支付机构客户备付金集中交存比例按月提高10个百分点。", False),
     ("en", "The central bank raised the deposit ratio of payment institutions month by month from January 2018.", True),
     ("en", "Alipay raised its registered capital to 1 billion yuan in May 2018.", False),  # no ratio: no demand
+    # machine translation's word for 提高
+    ("en", "The central bank will improve the centralized deposit ratio of payment institutions month by month from January 2018.", True),
     # the parse may hang the ratio on "is", with the participle its complement
     ("en", "The central bank made clear that the centralized deposit ratio is increased month by month.", True),
 ])  # fmt: skip
