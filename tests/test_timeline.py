@@ -3117,3 +3117,13 @@ def test_the_institutions_a_clearing_house_started_with_joined_it_then(fresh_sto
     entries = entries_of(fresh_store, write, f"title: NetsUnion\ndate: 2017-04-10\nlang: {lang}\n\n{told}\n")
     joined = [(e.value[:7], e.target_ids) for e in entries if e.type == "connect" and "tenpay" in e.actor_ids]
     assert joined == [("2017-03", ["netsunion"])], [(e.type, e.value, e.actor_ids, e.target_ids) for e in entries]
+
+
+@pytest.mark.parametrize("told", [
+    "央行还要求各银行不晚于6月30日关闭为支付机构提供的直连通道。",
+    "央行要求支付机构最迟于6月30日完成切量。",
+])
+def test_a_chinese_no_later_than_sets_a_limit_and_no_day_of_issuing(fresh_store, write, told):
+    entries = entries_of(fresh_store, write, f"title: 断直连\ndate: 2018-05-20\nlang: zh\n\n{told}\n")
+    assert "issue" not in {e.type for e in entries}, [(e.type, e.value) for e in entries]
+    assert [e.value for e in entries if e.type == "deadline"] == ["2018-06-30"]

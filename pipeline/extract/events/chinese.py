@@ -983,10 +983,9 @@ def _attach(events: list[EventMention], sentence: Sentence, clauses: str, timexe
     def is_deadline(t: Timex) -> bool:
         s, e = t.start - sentence.start, t.end - sentence.start
         follows = text[e : e + 3]
-        precedes = text[max(0, s - 2) : s]
-        return any(follows.startswith(c) for c in taxonomy.deadline_after_zh) or (
-            any(precedes.endswith(c) for c in taxonomy.deadline_before_zh) and not precedes.endswith("于")
-        ) or names_a_deadline(e)
+        precedes = text[max(0, s - 4) : s]
+        return any(follows.startswith(c) for c in taxonomy.deadline_after_zh) or any(
+            precedes.endswith(c) for c in taxonomy.deadline_before_zh) or names_a_deadline(e)
 
     # 距离6月30日“断直连”大限仅剩5天: the date of a deadline noun is a limit, not the acts' date
     deadline_nouns = "|".join(re.escape(w) for w in (*taxonomy.types["deadline"].zh, *taxonomy.deadline_nouns_zh))
