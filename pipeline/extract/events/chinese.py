@@ -63,7 +63,7 @@ AGREEMENT_NAME_CHARS = 12  # 签署条码支付业务合作协议: the agreement
 DISPOSAL_OBJECT = re.compile(r"(?:将|把)(?![于会要来近])[^，。；：、]{1,10}$")  # 将 + the object before the verb
 # What a rule says: dated by the rule's issue, however the sentence tells that issue.
 RULE_CONTENT_TYPES = ("require", "prohibit", "deadline")
-OPENING_LIMIT_WORDS = "自从于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when
+OPENING_LIMIT_WORDS = "自从由于起前开始以后之后为止截至截止到 "  # the words of a clause that only says from or until when
 
 
 def _clauses_of_dated_list(text: str, sentence: Sentence, timexes: list[Timex]) -> str:
@@ -275,6 +275,8 @@ def _object_of_a_governor(text: str, start: int, end: int, starts: set[int], tax
     根据 (nothing of the clause after it): what is broken or followed, a noun."""
     if not re.match(r"\s*(?:[，,。；;：:！!？?）)]|的|$)", text[end:]):
         return False
+    if text[end : end + 1] == "的" and re.search(r"\d|[年月日]", text[max(0, start - GOVERNED_OBJECT_CHARS) : start]):
+        return False  # 根据人民银行去年8月下发的通知: a dated issuing describes the noun governed, and is told
     before = text[max(0, start - GOVERNED_OBJECT_CHARS):start]
     before = re.split(r"[，,。；;：:！!？?（(]", before)[-1]
     offset = start - len(before)
@@ -300,16 +302,21 @@ def _negations(taxonomy: Taxonomy) -> tuple[str, ...]:
     return tuple(n for n in taxonomy.factuality.get("denied", {}).get("zh", ()) if n not in denials)
 
 
-def _marked_by(before: str, markers: tuple[str, ...]) -> bool:
+def _marked_by(before: str, markers: tuple[str, ...], not_markers: tuple[str, ...] = ()) -> bool:
     """Whether a name is the noun of a phrase one of these words opens: 对支付宝, and with what may
     stand between them, a count or a demonstrative (对一家支付机构, 向该机构) and a phrase
-    describing the noun (对未按要求完成切量的支付机构)."""
-    return bool(markers) and _phrase_opened_by(markers).search(before[-NOUN_PHRASE_REACH:]) is not None
+    describing the noun (对未按要求完成切量的支付机构); a marker that ends one of not_markers
+    (据 of 根据) is none."""
+    return bool(markers) and _phrase_opened_by(markers, not_markers).search(before[-NOUN_PHRASE_REACH:]) is not None
 
 
 @cache
-def _phrase_opened_by(markers: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(?:{'|'.join(map(re.escape, markers))}){_NOUN_PHRASE_LEAD}$")
+def _phrase_opened_by(markers: tuple[str, ...], not_markers: tuple[str, ...] = ()) -> re.Pattern:
+    def marker(word: str) -> str:
+        heads = [w[: -len(word)] for w in not_markers if w.endswith(word) and w != word]
+        return "".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(word)
+
+    return re.compile(rf"(?:{'|'.join(map(marker, markers))}){_NOUN_PHRASE_LEAD}$")
 
 
 def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: Taxonomy) -> bool:
@@ -450,7 +457,7 @@ def find_events(
     text = sentence.text
     clauses = _clauses_of_dated_list(text, sentence, timexes)  # the text, to find clauses in
     local = [(m, m.start - sentence.start, m.end - sentence.start) for m in mentions if m.entity_id]
-    obliques = {id(m) for m, s, _ in local if _marked_by(text[:s], taxonomy.oblique_markers_zh)}
+    obliques = {id(m) for m, s, _ in local if _marked_by(text[:s], taxonomy.oblique_markers_zh, taxonomy.not_oblique_markers_zh)}
     aimed_at = {id(m) for m, s, _ in local if _marked_by(text[:s], taxonomy.target_markers_zh)}
     # 向各银行和支付机构下发: the names joined to an oblique one (和, 、, 及, 与) are in its phrase too.
     for m, s, _ in sorted(local, key=lambda x: x[1]):
