@@ -3136,3 +3136,10 @@ def test_a_rule_followed_is_issued_by_whom_its_clause_names_and_its_start_by_you
     entries = entries_of(fresh_store, write, f"title: 断直连\ndate: 2018-06-30\nlang: zh\n\n{told}\n")
     assert [(e.value, e.actor_ids) for e in entries if e.type == "issue"] == [("2017-08", ["pboc"])]
     assert [e.value for e in entries if e.type == "deadline"] == ["2018-07-01"]
+
+
+def test_names_of_a_clause_framing_the_sentence_are_no_subject_of_the_clauses_after_it(fresh_store, write):
+    told = "根據人民銀行去年八月發出的通知，由七月一日起，支付機構受理的網絡支付業務，須全部經網聯或銀聯處理。"
+    entries = entries_of(fresh_store, write, f"title: 斷直連\ndate: 2018-06-30\nlang: zh\n\n{told}\n")
+    moved = [(e.actor_ids, e.target_ids) for e in entries if e.type == "switch_traffic"]
+    assert moved == [(["payment_institutions"], ["netsunion", "unionpay"])], moved

@@ -562,7 +562,7 @@ def find_events(
             # A clause without a subject shares the sentence's: 董俊峰此前借调到支付司，专门牵头筹备网联.
             # A rule's clause takes it only from a regulator (else the rule speaks: its issuer acts).
             subject = _sentence_subject([x for x in local if id(x[0]) not in obliques], text, c_start, entities,
-                                        _frame_words(taxonomy))
+                                        _frame_words(taxonomy), taxonomy.framing_zh)
             if spec.refers_back:
                 # 但银联当晚发布声明，间接否认了这一说法: who answers is who spoke in the clause just before
                 subject = _previous_clause_subject([x for x in local if id(x[0]) not in obliques], clauses, c_start, entities) or subject
@@ -867,13 +867,18 @@ def _requirements_of_directives(events: list[EventMention], directives: dict[int
                                        end=sentence.start + verb_end, actors=list(regulator), targets=targets))
 
 
-def _sentence_subject(local, text: str, before: int, entities: EntityInfo, frames: tuple[str, ...] = ()) -> list[str]:
+def _sentence_subject(local, text: str, before: int, entities: EntityInfo, frames: tuple[str, ...] = (),
+                      framing: tuple[str, ...] = ()) -> list[str]:
     """The subject of the sentence: in its first clause that names a party, the person if it
     names one (中国银行…副总经理董俊峰: the person, not the bank), else the first institution. A
-    clause ending in one of `frames` (央行官网公告显示) gives none when a later one names a party."""
+    clause ending in one of `frames` (央行官网公告显示) gives none when a later one names a party;
+    one opened by a word of `framing` (根据人民银行下发的通知) gives none at all."""
     start = 0
     while start < before:
         end = _clause(text, start)[1]
+        if framing and text[start:end].lstrip("“”\"' \u3000").startswith(framing):
+            start = end + 1
+            continue
         opening = [(m, s, e) for m, s, e in local if start <= s and e <= end and _actor_like(m, entities)]
         # (a party after it as a partner is none it tells of: 支付宝方面表示，正在与银联沟通，…)
         if opening and frames and text[start:end].rstrip().endswith(frames) and any(

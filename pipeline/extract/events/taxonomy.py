@@ -163,6 +163,7 @@ class Taxonomy:
     newsroom_roles: frozenset[str] = frozenset()  # 记者, editor: a byline's people are never parties
     oblique_markers_zh: tuple[str, ...] = ()
     not_oblique_markers_zh: tuple[str, ...] = ()  # words ending with a marker that are none (根据)
+    framing_zh: tuple[str, ...] = ()  # words opening a clause whose names are no subject of the next (根据)
     target_markers_zh: tuple[str, ...] = ()  # 向, 对: the name after them is whom the act is aimed at
     target_verbs_zh: tuple[str, ...] = ()  # 作出, 进行: what may stand between that name and the act
     guide_nouns_en: frozenset[str] = frozenset()  # "under the guidance of X": X is no party of the act
@@ -296,6 +297,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
         newsroom_roles=frozenset(str(w).lower() for w in data.get("newsroom_roles") or ()),
         oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh") or []),
         not_oblique_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh_not_markers") or []),
+        framing_zh=tuple((data.get("oblique_markers") or {}).get("zh_framing") or []),
         target_markers_zh=tuple((data.get("oblique_markers") or {}).get("zh_targets") or []),
         target_verbs_zh=tuple((data.get("oblique_markers") or {}).get("zh_target_verbs") or []),
         guide_nouns_en=frozenset((data.get("oblique_markers") or {}).get("en_guides") or []),
