@@ -1271,3 +1271,12 @@ def test_the_date_a_document_bears_is_the_day_it_was_issued(fresh_store, write, 
             "connected to NetsUnion.\n\nThe central bank issued a notice on January 13, 2017.")
     answer = answer_to(fresh_store, write, f"title: Channels\ndate: 2018-07-02\n\n{told}\n", question)
     assert answer.dates[:1] == ["2018-03-20"], answer.answer
+
+
+def test_figures_written_in_chinese_numerals_are_counted(fresh_store, write):
+    # Hong Kong papers write numbers in characters: 逾四百家, 二十億元
+    told = "網聯昨日表示，目前已有逾四百家銀行接入網聯平台。網聯於去年八月完成工商註冊，註冊資本二十億元人民幣。"
+    answer = answer_to(fresh_store, write, f"title: 網聯\ndate: 2018-06-30\nlang: zh\n\n{told}\n", "目前有多少家银行接入网联？")
+    assert answer.answer.startswith("400"), answer.answer
+    capital = ask(fresh_store, "网联的注册资本是多少元？")
+    assert capital.answer.startswith("2 billion (二十億元)"), capital.answer

@@ -9,11 +9,15 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.entities.table import has_cjk
+from pipeline.extract.events.figures import CHINESE_NUMERAL
+from pipeline.extract.time.numbers import parse_chinese
+from pipeline.extract.time.resources import load_grammar
 from pipeline.views.timeline import Entry
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12,
           "千亿": 1e11, "百亿": 1e10}  # fmt: skip
-NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万亿|千亿|百亿|thousand|million|billion|trillion|千|万|亿)?", re.I)
+# (numerals in characters as the extraction takes them: 四百家, 二十亿元)
+NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?|{CHINESE_NUMERAL})\s*(万亿|千亿|百亿|thousand|million|billion|trillion|千|万|亿)?", re.I)
 CONTEXT_CHARS = 12  # what a figure counts may follow it in its sentence (462家 银行)
 
 
@@ -60,7 +64,9 @@ def amounts_at(text: str) -> list[tuple[float, int]]:
 
 
 def value_of(m: re.Match) -> float:
-    return float(m[1].replace(",", "")) * SCALES.get((m[2] or "").lower(), 1)
+    number = m[1].replace(",", "")
+    value = float(number) if number[0].isdigit() else parse_chinese(number, load_grammar("zh")) or 0.0
+    return value * SCALES.get((m[2] or "").lower(), 1)
 
 
 def shown(value: float) -> str:
