@@ -3143,3 +3143,12 @@ def test_names_of_a_clause_framing_the_sentence_are_no_subject_of_the_clauses_af
     entries = entries_of(fresh_store, write, f"title: 斷直連\ndate: 2018-06-30\nlang: zh\n\n{told}\n")
     moved = [(e.actor_ids, e.target_ids) for e in entries if e.type == "switch_traffic"]
     assert moved == [(["payment_institutions"], ["netsunion", "unionpay"])], moved
+
+
+@pytest.mark.parametrize("told, actor, month", [
+    ("The People's Bank of China gave the green light in October 2016 to a plan for a clearing house for online payments.", "pboc", "2016-10"),
+    ("The Payment and Clearing Association of China endorsed the plan for the platform in April 2016.", "pcac", "2016-04"),
+])
+def test_a_reporters_words_for_an_approval_are_an_approval(fresh_store, write, told, actor, month):
+    entries = entries_of(fresh_store, write, f"title: NetsUnion\ndate: 2018-07-05\n\n{told}\n")
+    assert [(e.actor_ids, e.value) for e in entries if e.type == "approve"] == [([actor], month)]
