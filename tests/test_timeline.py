@@ -3152,3 +3152,17 @@ def test_names_of_a_clause_framing_the_sentence_are_no_subject_of_the_clauses_af
 def test_a_reporters_words_for_an_approval_are_an_approval(fresh_store, write, told, actor, month):
     entries = entries_of(fresh_store, write, f"title: NetsUnion\ndate: 2018-07-05\n\n{told}\n")
     assert [(e.actor_ids, e.value) for e in entries if e.type == "approve"] == [([actor], month)]
+
+
+@pytest.mark.parametrize("told, kind", [
+    ("The People's Bank of China introduced rules for barcode payments on December 25, 2017.", "issue"),
+    ("NetsUnion took down the announcement on May 12, 2018.", "retract"),
+    ("The central bank pushed back the deadline for payment institutions on June 20, 2018.", "postpone"),
+    ("UnionPay rebutted the report on April 27, 2018.", "deny"),
+    ("Alipay hooked up with NetsUnion on May 11, 2018.", "connect"),
+    # "up with" here compares no figure with another day's
+    ("Alipay teamed up with NetsUnion on May 11, 2018.", "cooperate"),
+])
+def test_a_reporters_words_for_the_acts_of_the_story(fresh_store, write, told, kind):
+    entries = entries_of(fresh_store, write, f"title: Payments\ndate: 2018-07-05\n\n{told}\n")
+    assert kind in {e.type for e in entries if e.value}, [(e.type, e.value) for e in entries]

@@ -1476,7 +1476,10 @@ def _dates_the_learning(event: EventMention, trigger: Span | None, when: Timex, 
     return not re.search(r"[,;:.]\s|\bthat\b", between)
 
 
-_COMPARED_WITH = re.compile(r"\b(?:up|down|rising|falling|increased|decreased|compared)\s+(?:from|with|to)\b|\bthan\b", re.I)
+# ("up" and "down" opening the clause or after a figure only: "teamed up with NetsUnion on May 11"
+# compares nothing)
+_COMPARED_WITH = re.compile(r"(?:^\s*|[\d%]\s*|\b(?:percent|cent|points|yuan)\s+)(?:up|down)\s+(?:from|with|to)\b"
+                            r"|\b(?:rising|falling|increased|decreased|compared)\s+(?:from|with|to)\b|\bthan\b", re.I)
 
 
 def _compared_with(before: str) -> bool:
