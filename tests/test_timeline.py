@@ -3166,3 +3166,11 @@ def test_a_reporters_words_for_an_approval_are_an_approval(fresh_store, write, t
 def test_a_reporters_words_for_the_acts_of_the_story(fresh_store, write, told, kind):
     entries = entries_of(fresh_store, write, f"title: Payments\ndate: 2018-07-05\n\n{told}\n")
     assert kind in {e.type for e in entries if e.value}, [(e.type, e.value) for e in entries]
+
+
+def test_those_who_have_until_a_day_are_bound_by_the_limit_the_regulator_telling_them_set(fresh_store, write):
+    told = ("In August 2017 the central bank's payment department told banks and payment firms that they had until "
+            "June 30, 2018 to move all online payments onto the new system.")
+    entries = entries_of(fresh_store, write, f"title: Payments\ndate: 2018-07-05\n\n{told}\n")
+    limits = [(e.value, e.actor_ids, sorted(e.target_ids)) for e in entries if e.type == "deadline"]
+    assert limits == [("2018-06-30", ["pboc_payment_dept"], ["banks", "payment_institutions"])], limits

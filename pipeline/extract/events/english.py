@@ -649,6 +649,10 @@ def find_events(
             # "told payment firms that transactions must be routed …": the agent of a passive
             # verb under "must" does that act, the regulator telling it requires it).
             actors, targets = teller, actors or _told(head, spans, entities)
+        elif type_id == "deadline" and trigger[0].lemma_ in ("have", "give") and not passive:
+            # "told banks and payment firms that they had until June 30 to move …": those who have
+            # until a day are bound by the limit; who set it is the regulator telling them
+            actors, targets = _teller(head, spans, entities), list(dict.fromkeys(actors + held + _told(head, spans, entities)))
         elif (not passive and told_by_its_object(spec, head.text)
               and any(c.dep_ == "aux" and c.lower_ in REQUIRING_MODALS for c in head.children)):
             # "payment institutions must raise the share …": those who must raise it are bound;
