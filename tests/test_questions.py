@@ -1280,3 +1280,17 @@ def test_figures_written_in_chinese_numerals_are_counted(fresh_store, write):
     assert answer.answer.startswith("400"), answer.answer
     capital = ask(fresh_store, "网联的注册资本是多少元？")
     assert capital.answer.startswith("2 billion (二十億元)"), capital.answer
+
+
+@pytest.mark.parametrize("question, no", [
+    ("Does Wutongshu hold the largest stake in NetsUnion?", True),
+    ("Does Alipay hold the largest stake in NetsUnion?", True),
+    # the asked party holds it there: never a "No"
+    ("Is the China National Clearing Center the largest shareholder of NetsUnion?", False),
+])
+def test_a_role_one_party_alone_holds_given_another_is_a_no(fresh_store, write, question, no):
+    told = ("NetsUnion has 45 shareholders; the largest shareholder is the China National Clearing Center, with 12 percent; "
+            "the second is Wutongshu Investment Platform, with 10 percent; Alipay and Tenpay hold 9.61 percent each.")
+    answer = answer_to(fresh_store, write, f"title: Shareholders\ndate: 2017-08-31\n\n{told}\n", question)
+    assert answer.answer.startswith("No") == no, answer.answer
+    assert not answer.answer.startswith("Yes"), answer.answer

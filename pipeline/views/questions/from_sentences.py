@@ -317,6 +317,14 @@ class SentenceAnswers:
                             entities=[*question.entities, *others])  # fmt: skip
             answer.yes_no = False
             return answer
+        held_by = self._held_by_another(question, best) if instead else None
+        if held_by:
+            asked, others, word = held_by
+            names = ", ".join(self.name(i) for i in others)
+            answer = Answer(f"No: the source names {names} as the {word}, not {self.name(asked)}: {sentence}", "yes_no", 0.5,
+                            evidence, entities=[*question.entities, *others])  # fmt: skip
+            answer.yes_no = False
+            return answer
         # Shared words are no proof: a "Yes" needs a stored fact with the asked parties in their
         # roles (answer.py). A sentence that may bear on it is shown, and nothing is affirmed.
         reported = hedged(sentence)
@@ -349,6 +357,33 @@ class SentenceAnswers:
         # sentence ("是人民银行召开的会员代表大会吗" against "中国支付清算协会日前召开会员代表大会").
         found = [f for asked in missing if (f := self._named_for(question, reading, asked, in_sentence, placed_only=True))]
         return found[0] if len(found) == 1 else None
+
+    def _held_by_another(self, question: Question, reading) -> tuple[str, list[str], str] | None:
+        """"Does Wutongshu hold the largest stake in NetsUnion?" against "the largest shareholder is
+        the CNCC, 12%; the second is Wutongshu": a role one party alone holds (questions.yaml
+        superlatives), which the clause of the sentence that gives it gives another party of the
+        asked one's kind, and not the asked one. (asked party, the ones named instead, the word)."""
+        sentence = reading.sentence["sentence"]
+        place = (reading.sentence["article_id"], reading.sentence["idx"])
+        for word in (w for w in grammar().superlatives if has(w, question.text)):
+            found = re.search(rf"\b{re.escape(word)}\b", sentence, re.I) if word.isascii() else None
+            at = found.start() if found else sentence.find(word) if not word.isascii() else -1
+            if at < 0:
+                continue
+            start, end = clause_bounds(sentence, at)
+            named = [m["entity_id"] for m in self.store.sentence_mentions([place]).get(place, [])
+                     if m["entity_id"] and m["text"] and m["text"] in sentence[start:end]]
+            if any(self.expand(e) & set(named) for e in question.entities):
+                continue  # an asked party holds it there ("the largest shareholder is the CNCC")
+            for asked in (e for e in question.entities if e not in self.collectives):
+                kind = _broad_kind(self.entities.get(asked, {}).get("type"))
+                others = [e for e in dict.fromkeys(named) if e not in self.collectives
+                          and _broad_kind(self.entities.get(e, {}).get("type")) == kind]
+                # (the body a named unit belongs to is no other holder: the CNCC, not the PBOC too)
+                others = [e for e in others if not any(o != e and o in self.expand(e) for o in others)]
+                if others:
+                    return asked, others, word
+        return None
 
     def _named_for(self, question: Question, reading, asked: str, in_sentence: list[str], *,
                    placed_only: bool) -> tuple[str, list[str]] | None:  # fmt: skip

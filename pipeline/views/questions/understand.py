@@ -61,6 +61,7 @@ class Grammar:
     synonyms: list[tuple[str, ...]]
     mention_words: tuple[str, ...]
     hedges: tuple[str, ...]
+    superlatives: tuple[str, ...]
     contraries: list[tuple[tuple[str, ...], tuple[str, ...]]]
     count_words: dict[str, str]  # parties / things / places -> their measure words, as one string
     amount_words: tuple[str, ...]  # 多少钱: the amount of the noun before
@@ -96,6 +97,7 @@ def grammar() -> Grammar:
         synonyms=[tuple(group) for group in data.get("synonyms") or []],
         mention_words=tuple(data.get("mention_words") or []),
         hedges=tuple(data.get("hedges") or []),
+        superlatives=tuple(data.get("superlatives") or []),
         contraries=[(tuple(c["asked"]), tuple(c["told"])) for c in data.get("contraries") or []],
         count_words={group: "".join(words) for group, words in data["count_words"].items()},
         amount_words=tuple(data.get("amount_words") or []),
