@@ -3174,3 +3174,16 @@ def test_those_who_have_until_a_day_are_bound_by_the_limit_the_regulator_telling
     entries = entries_of(fresh_store, write, f"title: Payments\ndate: 2018-07-05\n\n{told}\n")
     limits = [(e.value, e.actor_ids, sorted(e.target_ids)) for e in entries if e.type == "deadline"]
     assert limits == [("2018-06-30", ["pboc_payment_dept"], ["banks", "payment_institutions"])], limits
+
+
+def test_a_penalty_told_with_nobody_imposing_it_is_the_regulators_its_sentence_names(fresh_store, write):
+    told = "中国人民银行官网9月18日公布的行政处罚信息显示，易宝支付因违反支付业务规定被罚款100万元。"
+    entries = entries_of(fresh_store, write, f"title: 处罚\ndate: 2018-09-20\nlang: zh\n\n{told}\n")
+    assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "penalise" and e.target_ids] == [(["pboc"], ["yeepay"])]
+
+
+def test_acts_a_long_negated_phrase_describes_institutions_by_are_not_told(fresh_store, write):
+    told = "人民银行近日约谈了部分尚未完成备付金集中交存准备工作的支付机构，要求其在规定期限内完成整改。"
+    entries = entries_of(fresh_store, write, f"title: 约谈\ndate: 2018-09-20\nlang: zh\n\n{told}\n")
+    kinds = {e.type for e in entries}
+    assert "supervise" in kinds and not kinds & {"deposit", "complete"}, kinds

@@ -45,7 +45,8 @@ TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
 # demonstrative, then a describing phrase ending in 的, then a word of size or kind (中小, 大型).
 _NOUN_PHRASE_LEAD = r"(?:[一两多数该这那此各][家个些批]?|\d+家)?(?:[^，,；;。：:！？、的]{1,12}的)?[^，,；;。：:！？、的\s]{0,2}"
 NOUN_PHRASE_REACH = 24  # characters before a name the longest marker and lead can take
-NEGATED_MODIFIER_LEAD = 7  # characters before a verb where the negation of a describing phrase may stand
+NEGATED_MODIFIER_REACH = 16  # characters after it to the 的 of the noun it describes
+NEGATED_MODIFIER_LEAD = 12  # characters before a verb where the negation of a describing phrase may stand
 STATEMENT_MODIFIER_CHARS = 3  # 发布[类似]公告, 发布[了一份]声明: words that may describe the statement issued
 EXAMPLES_MARKER = "等"  # 财付通、支付宝等支付机构: examples of the group named after them
 EXAMPLES_GAP_CHARS = 5  # 等, 等主要, 等多家大型
@@ -326,7 +327,8 @@ def _describes_by_what_was_not_done(text: str, start: int, end: int, taxonomy: T
     lead = re.search(rf"[^，。；：！？、\s]{{0,{NEGATED_MODIFIER_LEAD}}}$", text[:start]).group(0)
     if not any(n in lead for n in _negations(taxonomy)):
         return False
-    return bool(re.match(r"[^，。；：！？、\s]{0,8}?的[^，。；：！？、\s的]", text[end:]))
+    # (尚未完成备付金集中交存准备工作的支付机构: the object of the negated verb may run long)
+    return bool(re.match(rf"[^，。；：！？、\s]{{0,{NEGATED_MODIFIER_REACH}}}?的[^，。；：！？、\s的]", text[end:]))
 
 
 def without_false_friends(text: str, taxonomy: Taxonomy) -> str:

@@ -27,6 +27,7 @@ STARTING_TYPES = {"launch"}
 PARTNERING_TYPES = {"connect", "switch_traffic", "cooperate", "launch", "complete"}
 ISSUED_BY_TYPES = {"require", "prohibit", "deadline", "issue"}
 REQUIRING_TYPES = {"require", "prohibit"}
+PENALISING = "penalise"
 DOCUMENT_NUMBER_END = "号"  # 银发〔2017〕296号: a name that is only the document's number
 TOPIC_ENTITY_TYPES = {"clearing_house", "payment_institution", "company", "bank"}
 BARE_ATTRIBUTION_CHARS = 30  # "Xue Hongyan said." attributes the sentence before it
@@ -86,6 +87,7 @@ def resolve(
             # follows the trigger: 大限仅剩十天); parties found since make it no subject of the act.
             event.theme = None
     _required_under_the_rule_issued(events, entities)
+    _penalised_by_the_regulator_named(events, mentions, entities)
     events = _absorb_required(events, entities, taxonomy)
     # (a denial or deletion told with nobody, "the notice was deleted on the 27th", waits for the
     # act it answers to name its parties)
@@ -523,6 +525,16 @@ def _required_under_the_rule_issued(events: list[EventMention], entities: Entity
         if issuing is not None:
             event.actors = list(issuing.actors)
             event.document = event.document or issuing.document
+
+
+def _penalised_by_the_regulator_named(events: list[EventMention], mentions: dict[int, list[Mention]], entities: EntityInfo) -> None:
+    """人民银行官网公布的行政处罚信息显示，易宝支付…被罚款100万元: a penalty told with nobody
+    imposing it is the regulator's its sentence names (only a regulator penalises)."""
+    for event in events:
+        if event.type != PENALISING or event.actors or not event.targets:
+            continue
+        regulators = [m.entity_id for m in mentions.get(event.sentence_idx, []) if entities.types.get(m.entity_id) == "regulator"]
+        event.actors = list(dict.fromkeys(regulators))
 
 
 def _absorb_required(events: list[EventMention], entities: EntityInfo, taxonomy: Taxonomy) -> list[EventMention]:
