@@ -3187,3 +3187,9 @@ def test_acts_a_long_negated_phrase_describes_institutions_by_are_not_told(fresh
     entries = entries_of(fresh_store, write, f"title: 约谈\ndate: 2018-09-20\nlang: zh\n\n{told}\n")
     kinds = {e.type for e in entries}
     assert "supervise" in kinds and not kinds & {"deposit", "complete"}, kinds
+
+
+def test_a_counted_group_after_dui_is_whom_the_act_is_aimed_at(fresh_store, write):
+    told = "据不完全统计，今年以来央行已对20余家支付机构开出罚单。"
+    entries = entries_of(fresh_store, write, f"title: 处罚\ndate: 2018-09-20\nlang: zh\n\n{told}\n")
+    assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "penalise"] == [(["pboc"], ["payment_institutions"])]

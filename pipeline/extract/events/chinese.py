@@ -43,7 +43,7 @@ SPEECH_DAY = re.compile(rf"^(?:于|在)?{_WRITTEN_DATE_PART}+(?![{_NUMERALS}年�
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|然而|不过|而)")
 # What may stand between a word opening a phrase (对, 向) and the phrase's noun: a count or a
 # demonstrative, then a describing phrase ending in 的, then a word of size or kind (中小, 大型).
-_NOUN_PHRASE_LEAD = r"(?:[一两多数该这那此各][家个些批]?|\d+家)?(?:[^，,；;。：:！？、的]{1,12}的)?[^，,；;。：:！？、的\s]{0,2}"
+_NOUN_PHRASE_LEAD = r"(?:[一两多数该这那此各][家个些批]?|\d+[余多]?家)?(?:[^，,；;。：:！？、的]{1,12}的)?[^，,；;。：:！？、的\s]{0,2}"
 NOUN_PHRASE_REACH = 24  # characters before a name the longest marker and lead can take
 NEGATED_MODIFIER_REACH = 16  # characters after it to the 的 of the noun it describes
 NEGATED_MODIFIER_LEAD = 12  # characters before a verb where the negation of a describing phrase may stand
