@@ -1707,6 +1707,7 @@ def test_those_who_were_told_to_act_are_required_to(fresh_store, write):
     ("en", "Alipay raised its registered capital to 1 billion yuan in May 2018.", False),  # no ratio: no demand
     # machine translation's word for 提高
     ("en", "The central bank will improve the centralized deposit ratio of payment institutions month by month from January 2018.", True),
+    ("en", "Under the notice of the central bank, the share of reserves in centralised accounts will rise each month from July 9.", True),
     # the parse may hang the ratio on "is", with the participle its complement
     ("en", "The central bank made clear that the centralized deposit ratio is increased month by month.", True),
 ])  # fmt: skip
