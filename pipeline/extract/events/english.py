@@ -657,7 +657,7 @@ def find_events(
               and any(c.dep_ == "aux" and c.lower_ in REQUIRING_MODALS for c in head.children)):
             # "payment institutions must raise the share …": those who must raise it are bound;
             # who demands it is the rule's issuer (narrative.py), as for "must route"
-            actors, targets = [], actors + [t for t in targets if t not in actors]
+            actors, targets = [], actors + [t for t in held if t not in actors]
         elif passive and spec.passive == "target":
             agents = _ids(spans, _within(_agent(carrier)), entities)
             actors, targets = agents, [a for a in actors if a not in agents]
