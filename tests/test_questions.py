@@ -1282,6 +1282,13 @@ def test_figures_written_in_chinese_numerals_are_counted(fresh_store, write):
     assert capital.answer.startswith("2 billion (二十億元)"), capital.answer
 
 
+def test_two_or_three_in_characters_is_no_figure():
+    from pipeline.views.figures import numbers_in
+
+    # 两三家, 四五家: "two or three", "four or five"; 第十: an ordinal
+    assert numbers_in("逾四百家 二十亿元 两三家 四五家 第十家 十家") == [400.0, 2e9, 10.0]
+
+
 @pytest.mark.parametrize("question, no", [
     ("Does Wutongshu hold the largest stake in NetsUnion?", True),
     ("Does Alipay hold the largest stake in NetsUnion?", True),

@@ -31,7 +31,9 @@ PARTY_TYPES_EXCLUDED = {"place", "person", "media", "document"}
 MAX_THEME = 120  # characters of figures kept as the event's theme
 CLAUSE_BREAK = re.compile(r"[，；;：]|[,:]\s")  # (not the comma inside "1,000")
 PROPOSITION_BREAK_EN = re.compile(r";\s|\b(?:and|but) that\b|,\s+but\b", re.I)
-CHINESE_NUMERAL = r"(?<![第零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]{2,}"
+# A numeral in characters with a 十, 百 or 千 in it (四百, 二十, 十): 两三家 and 四五家 are "two or
+# three", "four or five", no figure; 第十 an ordinal.
+CHINESE_NUMERAL = r"(?<![第零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九]*[十百千][零〇一二两三四五六七八九十百千]*"
 LIST_SUM_REACH = 8  # characters between a list of names and the number that sums it up
 LIMIT_REACH = 20  # characters before a figure where a limit word ("not exceed", 不超过) may stand
 CLAUSE_OPENERS_ZH = ("，", "；", "。", "：", "截至", "截止", "截止到")  # what may stand before a clause's 目前
@@ -266,8 +268,8 @@ def _figure_pattern(taxonomy: Taxonomy, lang: str) -> re.Pattern:
     # Chinese a figure follows a character directly (已有462家).
     number = (r"(?<![\d.〔\[])" if lang == "zh" else r"(?<![\w.\[])") + r"\d[\d,]*(?:\.\d+)?"
     if lang == "zh":
-        # 逾四百家, 二十億元: numerals in characters too, as Hong Kong papers write them (two at
-        # least: 一家 is "a", 三家 the sum of a list more often than a figure; not 第十, an ordinal)
+        # 逾四百家, 二十億元: numerals in characters too, as Hong Kong papers write them (not 一家,
+        # "a", nor a list's 三家, more often its sum than a figure)
         number = rf"(?:{number}|{CHINESE_NUMERAL})"
         # 400余家, 100多家: the word of "more than" between the number and its unit
         approximate = "|".join(map(re.escape, words.get("approximate", ()))) or "(?!)"
