@@ -3194,3 +3194,10 @@ def test_a_counted_group_after_dui_is_whom_the_act_is_aimed_at(fresh_store, writ
     told = "据不完全统计，今年以来央行已对20余家支付机构开出罚单。"
     entries = entries_of(fresh_store, write, f"title: 处罚\ndate: 2018-09-20\nlang: zh\n\n{told}\n")
     assert [(e.actor_ids, e.target_ids) for e in entries if e.type == "penalise"] == [(["pboc"], ["payment_institutions"])]
+
+
+def test_a_translations_launch_hung_on_its_plan_is_planned(fresh_store, write):
+    # 计划今年上半年上线, word by word: "online" is the act, the plan's
+    told = "At the same time the central bank will speed up the construction of the NetsUnion platform, plan at this year first half year online."
+    entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2017-01-16\n\n{told}\n")
+    assert [(e.value, e.factuality) for e in entries if e.type == "launch"] == [("2017-H1", "planned")]

@@ -230,6 +230,9 @@ PREDICATE_ADVERBS = {"online"}
 PREDICATE_MARKERS = {"formally", "officially", "will", "would", "shall", "to", "successfully", "finally"}
 
 
+PLANNING_HEADS = {"plan", "expect", "schedule", "aim", "strive", "prepare", "intend"}  # a plan's verb in a translation
+
+
 def _a_predicate(token: Token) -> bool:
     """The adverb stands as its clause's verb: its root, the complement of "be", or right after a
     modal, "formally", or its own subject ("since it online"); never when it says how another verb
@@ -237,6 +240,8 @@ def _a_predicate(token: Token) -> bool:
     if token.lower_ not in PREDICATE_ADVERBS or token.pos_ not in ("ADV", "ADJ"):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.head.lemma_ in PLANNING_HEADS:
+        return True  # "plan at this year first half year online", "is expected … online": 计划…上线 word by word
     return token.dep_ in ("ROOT", "acomp") or token.head.lemma_ == "be" or before is not None and (
         before.lower_ in PREDICATE_MARKERS or before.dep_ in ("nsubj", "nsubjpass") and before.head.i == token.i)
 
@@ -414,6 +419,8 @@ def _factuality(doc: Doc, trigger: Span, carrier: Token, taxonomy: Taxonomy, eve
         near.add(carrier.lower_)  # "must by the platform processing": the modal heads the clause
     # "NetsUnion plans to set up data centres": the verb the act is the complement of cues it too
     near |= {t.head.lower_ for t in (trigger.root, carrier) if t.dep_ == "xcomp"}
+    # "plan at this year first half year online": a translation's act hung on the verb of planning
+    near |= {"plan" for t in (trigger.root, carrier) if t.dep_ == "advmod" and t.head.lemma_ in PLANNING_HEADS}
     for family in FACTUALITY_ORDER:
         if family in SELF_CUED.get(event_type, ()):
             continue  # a denial is asserted as a denial; a requirement as a requirement
