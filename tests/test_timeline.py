@@ -3201,3 +3201,15 @@ def test_a_translations_launch_hung_on_its_plan_is_planned(fresh_store, write):
     told = "At the same time the central bank will speed up the construction of the NetsUnion platform, plan at this year first half year online."
     entries = entries_of(fresh_store, write, f"title: Reserves\ndate: 2017-01-16\n\n{told}\n")
     assert [(e.value, e.factuality) for e in entries if e.type == "launch"] == [("2017-H1", "planned")]
+
+
+def test_a_rule_named_alone_before_its_taking_effect_took_effect(fresh_store, write):
+    told = "二、条码支付新规实施。4月1日，《条码支付业务规范（试行）》正式实施，静态条码支付每日累计限额500元。"
+    entries = entries_of(fresh_store, write, f"title: 回顾\ndate: 2018-12-28\nlang: zh\n\n{told}\n")
+    assert [(e.value, e.document_id) for e in entries if e.type == "take_effect"] == [("2018-04-01", "doc_296_barcode_rules")]
+
+
+def test_no_regulator_penalises_itself_in_a_clause_read_wrong(fresh_store, write):
+    told = "全年央行共开出罚单超过百张，多家支付机构被吊销牌照。"
+    entries = entries_of(fresh_store, write, f"title: 回顾\ndate: 2018-12-28\nlang: zh\n\n{told}\n")
+    assert not [e for e in entries if e.type == "penalise" and set(e.actor_ids) & set(e.target_ids)]

@@ -545,9 +545,13 @@ def find_events(
         # named in its clause is that object, enough for an act a document can carry alone)
         # (《规范》明确，自…起…: a document as the clause's subject carries a rule's act alone too,
         # when the sentence goes on to a time it sets; 《指引》明确了交存给谁 describes what it says)
-        named_document = "actor_or_document" in spec.needs and any(
-            c_start <= s and e <= (c_end if told_by_object else start) and entities.types.get(m.entity_id) == "document" for m, s, e in local
-        ) and (told_by_object or any(t.start - sentence.start >= end for t in timexes))
+        document_in_clause = any(
+            c_start <= s and e <= (c_end if told_by_object else start) and entities.types.get(m.entity_id) == "document" for m, s, e in local)
+        named_document = document_in_clause and (
+            "actor_or_document" in spec.needs and (told_by_object or any(t.start - sentence.start >= end for t in timexes))
+            # 4月1日，《条码支付业务规范（试行）》正式实施: what a rule does itself, the rule named before
+            # it in its clause tells (events.yaml positional_actor false: its subject is a rule)
+            or not spec.positional_actor and not told_by_object)
         if not (spec.clause_may_be_bare or verbal or before or after or bare_subject or opens_clause or named_document
                 or any(c_start <= t.start - sentence.start < c_end for t in timexes)):
             # (通知明确，…: a kind of document alone as the whole subject is the one named before)

@@ -531,8 +531,8 @@ def _penalised_by_the_regulator_named(events: list[EventMention], mentions: dict
     """人民银行官网公布的行政处罚信息显示，易宝支付…被罚款100万元: a penalty told with nobody
     imposing it is the regulator's its sentence names (only a regulator penalises)."""
     for event in events:
-        if event.type != PENALISING or event.actors or not event.targets:
-            continue
+        if event.type != PENALISING or event.actors or not event.targets or any(entities.types.get(t) == "regulator" for t in event.targets):
+            continue  # (a regulator "penalised" is a clause read wrong, no penalty of another regulator's)
         regulators = [m.entity_id for m in mentions.get(event.sentence_idx, []) if entities.types.get(m.entity_id) == "regulator"]
         event.actors = list(dict.fromkeys(regulators))
 
