@@ -3130,7 +3130,7 @@ def test_a_chinese_no_later_than_sets_a_limit_and_no_day_of_issuing(fresh_store,
     assert [e.value for e in entries if e.type == "deadline"] == ["2018-06-30"]
 
 
-def test_a_rule_followed_is_issued_by_whom_its_clause_names_and_its_start_by_you_qi_limits_what_it_orders(fresh_store, write):
+def test_a_rule_followed_is_issued_by_whom_its_clause_names_and_a_start_opened_by_you_limits_what_it_orders(fresh_store, write):
     # 根据 is no 据 ("according to" someone): 人民银行 issued the notice, last August; 由…起 opens
     # the limit of what must be done, as 自…起 does
     told = "根据人民银行去年8月下发的通知，由7月1日起，支付机构的网络支付业务须全部经网联或银联处理。"
