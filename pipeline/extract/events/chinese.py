@@ -276,9 +276,9 @@ def _object_of_a_governor(text: str, start: int, end: int, starts: set[int], tax
     根据 (nothing of the clause after it): what is broken or followed, a noun."""
     if not re.match(r"\s*(?:[，,。；;：:！!？?）)]|的|$)", text[end:]):
         return False
-    if text[end : end + 1] == "的" and re.search(r"\d|[年月日]", text[max(0, start - GOVERNED_OBJECT_CHARS) : start]):
-        return False  # 根据人民银行去年8月下发的通知: a dated issuing describes the noun governed, and is told
     before = text[max(0, start - GOVERNED_OBJECT_CHARS):start]
+    if text[end : end + 1] == "的" and re.search(r"\d|[年月日]", before):
+        return False  # 根据人民银行去年8月下发的通知: a dated issuing describes the noun governed, and is told
     before = re.split(r"[，,。；;：:！!？?（(]", before)[-1]
     offset = start - len(before)
     return any(w in before and offset + before.find(w) in starts for w in taxonomy.governors_zh)

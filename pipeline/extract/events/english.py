@@ -1382,9 +1382,12 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
     # clause's act is a limit, as "until January 14" is
     until_cues = {(t.start, t.end): _until_clause(tokens_of[(t.start, t.end)]) for t in dated}
 
-    def is_deadline(t: Timex, trigger: Span | None = None) -> bool:
+    def until_cue(t: Timex, trigger: Span | None) -> str | None:
         until = until_cues[(t.start, t.end)]
-        return limit_cue(t) is not None or (until is not None and trigger is not None and until[1] in {w.i for w in trigger})
+        return until[0] if until and trigger is not None and trigger.start <= until[1] < trigger.end else None
+
+    def is_deadline(t: Timex, trigger: Span | None) -> bool:
+        return limit_cue(t) is not None or until_cue(t, trigger) is not None
 
     clauses = _order_clauses(doc, taxonomy)
     for event in events:
@@ -1446,7 +1449,7 @@ def _attach(events: list[EventMention], doc: Doc, sentence: Sentence, dated: lis
                             and _in_the_clause_joined_before(trigger, tokens_of[(t.start, t.end)]))]
         if later or earlier:
             limit = (later or earlier[-1:])[0]
-            cue = limit_cue(limit) or (until_cues[(limit.start, limit.end)] or (None,))[0]
+            cue = limit_cue(limit) or until_cue(limit, trigger)
             event.deadline = limit_date(limit)
             event.later_deadlines = [limit_date(t) for t in later[1:]]
             if later and earlier and limit_cue(earlier[-1]) in START_CUES:

@@ -20,6 +20,7 @@ LOOK_BACK_SENTENCES = 2
 TOPIC_TYPES = {"launch", "found", "complete"}
 # Joining a platform (connect) told right after the platform's start (launch) joined it then.
 JOINING_TYPES = {"connect"}
+JOINED = "connect"  # the type of a joining this module tells itself
 JOINING_PARTY_TYPES = {"bank", "payment_institution"}  # who joins a clearing house
 STARTING_TYPES = {"launch"}
 # Acts whose partners are the same kind of party (a clearing house joined, worked with, moved
@@ -131,7 +132,7 @@ def _with_those_joined_at_the_launch(events: list[EventMention], entities: Entit
         if not houses or not joined or any(e.type in JOINING_TYPES and e.sentence_idx == event.sentence_idx for e in events):
             continue
         out.append(EventMention(
-            sentence_idx=event.sentence_idx, type=next(iter(JOINING_TYPES)), category=event.category,
+            sentence_idx=event.sentence_idx, type=JOINED, category=event.category,
             trigger=event.trigger, start=event.start, end=event.end, factuality=event.factuality,
             actors=joined, targets=houses, date=event.date, date_text=event.date_text,
             date_source=event.date_source, date_mod=event.date_mod,

@@ -15,7 +15,7 @@ from pipeline.views.questions.model import Answer
 from pipeline.views.questions.model import evidence as _evidence
 from pipeline.views.questions.model import marked_words as _words
 from pipeline.views.questions.model import terms_told
-from pipeline.views.questions.sentences import clause_bounds, has, hedged, readable
+from pipeline.views.questions.sentences import clause_bounds, has, hedged, readable, where
 from pipeline.views.questions.understand import Question, grammar
 
 
@@ -364,15 +364,14 @@ class SentenceAnswers:
         superlatives), which the clause of the sentence that gives it gives another party of the
         asked one's kind, and not the asked one. (asked party, the ones named instead, the word)."""
         sentence = reading.sentence["sentence"]
+        words = [(w, at) for w in grammar().superlatives if has(w, question.text) and (at := where(w, sentence)) >= 0]
+        if not words:
+            return None
         place = (reading.sentence["article_id"], reading.sentence["idx"])
-        for word in (w for w in grammar().superlatives if has(w, question.text)):
-            found = re.search(rf"\b{re.escape(word)}\b", sentence, re.I) if word.isascii() else None
-            at = found.start() if found else sentence.find(word) if not word.isascii() else -1
-            if at < 0:
-                continue
+        mentions = self.store.sentence_mentions([place]).get(place, [])
+        for word, at in words:
             start, end = clause_bounds(sentence, at)
-            named = [m["entity_id"] for m in self.store.sentence_mentions([place]).get(place, [])
-                     if m["entity_id"] and m["text"] and m["text"] in sentence[start:end]]
+            named = [m["entity_id"] for m in mentions if m["entity_id"] and m["text"] and m["text"] in sentence[start:end]]
             if any(self.expand(e) & set(named) for e in question.entities):
                 continue  # an asked party holds it there ("the largest shareholder is the CNCC")
             for asked in (e for e in question.entities if e not in self.collectives):

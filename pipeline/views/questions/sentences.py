@@ -91,9 +91,17 @@ def has(variant: str, text: str) -> bool:
     """A word in a sentence: Chinese as a substring of its Simplified view (a question's 记者会
     is in 舉行記者會); English whole, with its inflections ("connect" finds "connected"; "pay"
     finds neither "Alipay" nor "payment")."""
+    return where(variant, text) >= 0
+
+
+def where(variant: str, text: str) -> int:
+    """Where has() finds the word in the sentence, -1 when it does not (the Simplified view is
+    of the same length: a place on it is the place in the sentence as written)."""
     if has_cjk(variant):
-        return variant in text or variant in readable(text)
-    return _word_regex(variant).search(text) is not None
+        at = text.find(variant)
+        return at if at >= 0 else readable(text).find(variant)
+    found = _word_regex(variant).search(text)
+    return found.start() if found else -1
 
 
 @lru_cache(maxsize=8192)
