@@ -196,6 +196,10 @@ def test_app_in_chromium_downloads_the_filtered_timeline(page, served_app, shipp
         box.fill("UnionPay")
         box.press("Enter")
         page.get_by_text(re.compile(rf"^{len(expected)} of \d+ entries")).first.wait_for(timeout=60_000)
+        # The chart, drawn anew for the found entries, may report its selection once drawn and so
+        # start a run of its own (on_select="rerun"; suspected, not seen in a log): wait for the
+        # chart, then for the run.
+        page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=60_000)
         _wait_for_the_run(page)
 
     # Both from one page: a click on a download made on click does not rerun the page, so the
@@ -214,7 +218,9 @@ def _wait_for_the_run(page) -> None:
 
 
 def _download(page, button: str) -> str:
-    """The text of what a download button gives."""
+    """The text of what a download button gives, clicked once no run is under way (a run ending
+    after the click drops the file the button registered: "Deferred file … not found")."""
+    _wait_for_the_run(page)
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name=button).click()
     return download.value.path().read_text(encoding="utf-8")
